@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Runs rules of the plugin (from the sources, through vitest's TypeScript loader is not
+// needed: it uses the built dist/) over a directory of real code and prints every finding
+// with its source line, so a person can read each one.
+//
+//   npm run build && node scripts/lint-real.js <dir> [rule ...]
+//
+// Without rule names, every rule runs. TypeScript files are parsed without type information.
+import { ESLint } from "eslint";
+import tsParser from "@typescript-eslint/parser";
+import fs from "node:fs";
+import path from "node:path";
+
+const [dir, ...ruleNames] = process.argv.slice(2);
+if (!dir) {
+  console.error("usage: node scripts/lint-real.js <dir> [rule ...]");
+  process.exit(2);
+}
+const { default: plugin } = await import("eslint-plugin-postmortem");
+const names = ruleNames.length > 0 ? ruleNames : Object.keys(plugin.rules);
+const rules = Object.fromEntries(names.map((name) => [`postmortem/${name}`, "error"]));
+
+const eslint = new ESLint({
+  cwd: path.resolve(dir),
+  overrideConfigFile: true,
+  errorOnUnmatchedPattern: false,
+  overrideConfig: [
+    { ignores: ["**/node_modules/**", "**/dist/**", "**/build/**", "**/.next/**", "**/coverage/**", "**/*.min.js", "**/vendor/**"] },
+    { files: ["**/*.{ts,tsx,mts,cts}"], languageOptions: { parser: tsParser } },
+    { files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"], plugins: { postmortem: plugin }, rules, linterOptions: { reportUnusedDisableDirectives: "off" } },
+  ],
+});
+const results = await eslint.lintFiles(["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"]);
+let findings = 0;
+let crashes = 0;
+for (const result of results) {
+  const lines = result.source ?? fs.readFileSync(result.filePath, "utf8");
+  const sourceLines = lines.split("\n");
+  for (const message of result.messages) {
+    if (!message.ruleId) {
+      if (message.fatal) continue; // files the parser cannot read are not ours to judge
+      crashes++;
+    }
+    findings++;
+    const rel = path.relative(path.resolve(dir), result.filePath);
+    console.log(`${rel}:${message.line}:${message.column}  ${message.ruleId}  ${message.message}`);
+    console.log(`    ${(sourceLines[message.line - 1] ?? "").trim().slice(0, 160)}`);
+  }
+}
+console.log(`\n${results.length} files, ${findings} findings${crashes ? `, ${crashes} non-rule messages` : ""}`);

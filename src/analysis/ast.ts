@@ -1,0 +1,96 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+/** Syntax-only helpers shared by the analysis layer and the rules. */
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** Strips `x!`, `x as T`, `<T>x`, `x satisfies T` and `a?.b` chain wrappers. */
+export function skipExpressionWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of `a.b`, `a["b"]` or `a[\`b\`]`; undefined for computed keys. */
+export function getStaticPropertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  const computed = node.computed;
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === "string" || typeof key.value === "number")) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** For `obj.method(...)`: the method name; undefined for other callees. */
+export function getCalledMethodName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = skipExpressionWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+}
+
+/** For `obj.method(...)`: `obj`, unwrapped; undefined for other callees. */
+export function getCallReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
+  const callee = skipExpressionWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+}
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** The innermost function containing `node`, or null at module level. */
+export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
+/** The string value of a string literal or a template literal without expressions. */
+export function getStaticString(node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Whether `node` is `require("x")` with a static string; returns the specifier. */
+export function getRequiredModule(node: TSESTree.Node): string | undefined {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === "require" &&
+    node.arguments.length === 1
+  ) {
+    return getStaticString(node.arguments[0]);
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { AnyRuleContext } from "./file-context.js";
+import type { ValueKind } from "./value-kind.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getDistinctiveMethodKind, LIBRARIES } from "../knowledge/index.js";
+import { getCallReceiver, getCalledMethodName, getStaticString, skipExpressionWrappers } from "./ast.js";
+import { getFileContext, memoize } from "./file-context.js";
+import { fromRef, getValueKindInFile } from "./value-kind.js";
+
+/** A call that sends one round trip to a database. */
+export interface DatabaseCall {
+  readonly node: TSESTree.CallExpression;
+  /** The method called (`query`, `findUnique`), or the last method of a builder chain. */
+  readonly method: string;
+  readonly op: "read" | "write" | "sql";
+  /** The receiver's kind (for a builder chain, the builder's kind). */
+  readonly kind: ValueKind;
+  /**
+   * - `proof`: the receiver was traced to the library;
+   * - `name`: the method name belongs to one library only;
+   * - `sql`: an untraced `query`/`execute` whose first argument is SQL text.
+   */
+  readonly evidence: "proof" | "name" | "sql";
+  /** The library merges such calls issued in the same tick into one query (Prisma findUnique). */
+  readonly batchedInSameTick: boolean;
+}
+
+/** Method names that can run a query on some library, for cheap guards. */
+export const DATABASE_METHOD_NAMES: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => Object.keys(kind.databaseMethods ?? {}))),
+);
+
+const SQL_TEXT = /^\s*(?:\(\s*)?(?:select|insert|update|delete|with|merge|replace|upsert|call)\b/iu;
+const SQL_METHODS = new Set(["query", "execute"]);
+const GENERIC_SQL_KIND = fromRef("pg.client");
+
+/**
+ * What `call` is as a database operation, or null when it is not one. A builder chain
+ * (`knex("users").where(…).first()`) counts once, at its outermost call.
+ */
+export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpression): DatabaseCall | null {
+  const file = getFileContext(context);
+  return memoize(file, "database-call", call, () => {
+    const method = getCalledMethodName(call);
+    const receiver = getCallReceiver(call);
+    if (method !== undefined && receiver && DATABASE_METHOD_NAMES.has(method)) {
+      const receiverKind = getValueKindInFile(file, receiver);
+      const known = receiverKind && !receiverKind.promise ? receiverKind.knowledge.databaseMethods?.[method] : undefined;
+      if (receiverKind && known) {
+        return { node: call, method, op: known.op, kind: receiverKind, evidence: receiverKind.evidence, batchedInSameTick: known.batchedInSameTick === true };
+      }
+      if (!receiverKind) {
+        const fallback = getFallback(call, method);
+        if (fallback) return fallback;
+      }
+    }
+    if (isOutermostOfChain(call)) {
+      const result = getValueKindInFile(file, call);
+      const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
+      if (result && op) {
+        return { node: call, method: method ?? "", op, kind: result, evidence: result.evidence, batchedInSameTick: false };
+      }
+    }
+    return null;
+  });
+}
+
+/** Evidence when the receiver cannot be traced: a one-library method name, or SQL text. */
+function getFallback(call: TSESTree.CallExpression, method: string): DatabaseCall | null {
+  const distinctive = fromRef(getDistinctiveMethodKind(method));
+  const known = distinctive?.knowledge.databaseMethods?.[method];
+  if (distinctive && known) {
+    return { node: call, method, op: known.op, kind: { ...distinctive, evidence: "name" }, evidence: "name", batchedInSameTick: known.batchedInSameTick === true };
+  }
+  if (SQL_METHODS.has(method) && GENERIC_SQL_KIND && isSqlText(call.arguments[0])) {
+    return { node: call, method, op: "sql", kind: { ...GENERIC_SQL_KIND, evidence: "name" }, evidence: "sql", batchedInSameTick: false };
+  }
+  return null;
+}
+
+/** Whether `node` is SQL text: a string, template or `sql` tagged template starting with a SQL verb. */
+export function isSqlText(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return SQL_TEXT.test(inner.quasis[0]?.value.cooked ?? "");
+  if (inner.type === AST_NODE_TYPES.TaggedTemplateExpression) return SQL_TEXT.test(inner.quasi.quasis[0]?.value.cooked ?? "");
+  return SQL_TEXT.test(getStaticString(inner) ?? "");
+}
+
+/** The SQL text of a query's first argument, when it is static enough to read. */
+export function getSqlText(node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.quasis.map((q) => q.value.cooked ?? "").join("?");
+  if (inner.type === AST_NODE_TYPES.TaggedTemplateExpression) return inner.quasi.quasis.map((q) => q.value.cooked ?? "").join("?");
+  return getStaticString(inner);
+}
+
+/** `a.b().c()`: true for the `c()` call, false for `b()` whose result is called on. */
+function isOutermostOfChain(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent?.type === AST_NODE_TYPES.ChainExpression || node.parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  return !(
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === node &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent &&
+    getStaticPropertyNameSafe(parent) !== "then"
+  );
+}
+
+function getStaticPropertyNameSafe(member: TSESTree.MemberExpression): string | undefined {
+  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+}

@@ -1,0 +1,91 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { ModuleExports } from "../knowledge/index.js";
+import type { PostmortemSettings } from "../settings.js";
+import type { ValueKind } from "./value-kind.js";
+
+import { getModuleExports } from "../knowledge/index.js";
+import { getPostmortemSettings } from "../settings.js";
+
+/** Any rule's context: the analysis layer only reads `sourceCode` and `settings`. */
+export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * What the analysis layer knows about one file, computed once and shared by every rule that
+ * lints it (keyed by the Program node, as eslint-plugin-regexp does).
+ */
+export interface FileContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly settings: PostmortemSettings;
+  /** Present only when the parser was given a TypeScript program. */
+  readonly typeServices: ParserServicesWithTypeInformation | undefined;
+  /** Memo of `getValueKind`, per node. */
+  readonly kinds: Map<TSESTree.Node, ValueKind | null>;
+  /** Memo for the other analyses, keyed by analysis name then node. */
+  readonly memo: Map<string, WeakMap<TSESTree.Node, unknown>>;
+}
+
+const files = new WeakMap<TSESTree.Program, FileContext>();
+
+export function getFileContext(context: AnyRuleContext): FileContext {
+  const sourceCode = context.sourceCode;
+  const existing = files.get(sourceCode.ast);
+  if (existing) return existing;
+  const created: FileContext = {
+    sourceCode,
+    settings: getPostmortemSettings(context.settings),
+    typeServices: getTypeServices(sourceCode),
+    kinds: new Map(),
+    memo: new Map(),
+  };
+  files.set(sourceCode.ast, created);
+  return created;
+}
+
+/** Memoise `compute(node)` per file under `analysis`. */
+export function memoize<T>(file: FileContext, analysis: string, node: TSESTree.Node, compute: () => T): T {
+  let table = file.memo.get(analysis);
+  if (!table) {
+    table = new WeakMap();
+    file.memo.set(analysis, table);
+  }
+  if (table.has(node)) return table.get(node) as T;
+  const value = compute();
+  table.set(node, value);
+  return value;
+}
+
+function getTypeServices(sourceCode: Readonly<TSESLint.SourceCode>): ParserServicesWithTypeInformation | undefined {
+  const services = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  if (services?.program && services.esTreeNodeToTSNodeMap) return services as ParserServicesWithTypeInformation;
+  return undefined;
+}
+
+/**
+ * What a module exports: the knowledge base for library packages, `settings.postmortem.modules`
+ * for the application's own modules (matched by path suffix, so `./db` also matches `../db`).
+ */
+export function getExportsOfModule(file: FileContext, specifier: string): ModuleExports | undefined {
+  const fromSettings = findModuleSetting(file.settings, specifier);
+  if (fromSettings) return fromSettings;
+  return getModuleExports(specifier);
+}
+
+function findModuleSetting(settings: PostmortemSettings, specifier: string): ModuleExports | undefined {
+  const exact = settings.modules[specifier];
+  if (exact) return exact;
+  const wanted = normalizeSpecifier(specifier);
+  for (const [key, exports] of Object.entries(settings.modules)) {
+    const candidate = normalizeSpecifier(key);
+    if (candidate === "" || wanted === "") continue;
+    if (wanted === candidate || wanted.endsWith(`/${candidate}`) || candidate.endsWith(`/${wanted}`)) return exports;
+  }
+  return undefined;
+}
+
+function normalizeSpecifier(specifier: string): string {
+  return specifier
+    .replace(/^(?:\.{1,2}\/)+/u, "")
+    .replace(/^[~@#]\//u, "")
+    .replace(/\.(?:[cm]?[jt]sx?)$/u, "")
+    .replace(/\/index$/u, "");
+}

@@ -1,0 +1,344 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { KindKnowledge, KindRef } from "../knowledge/index.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+
+import { getGlobalKind, getGlobalTypeKind, getKind, getLibrary } from "../knowledge/index.js";
+import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
+import { getThisMemberSources } from "./class-members.js";
+import { getExportsOfModule, getFileContext } from "./file-context.js";
+import { getKindFromType } from "./type-kind.js";
+
+/**
+ * What a value is, in the knowledge base's terms.
+ * - `proof`: the value was traced to a library import, a type annotation naming a library type,
+ *   or the type checker.
+ * - `name`: only a method name that one library alone uses points at it.
+ */
+export interface ValueKind {
+  readonly id: string;
+  readonly knowledge: KindKnowledge;
+  /** The value is a Promise of the kind (not yet awaited). */
+  readonly promise: boolean;
+  readonly evidence: "proof" | "name";
+}
+
+/** How far `getValueKind` follows variables and members before giving up. */
+const MAX_DEPTH = 12;
+
+/**
+ * What `node` evaluates to, or null when it cannot be traced to a known library value.
+ * Syntax first (imports, require, initialisers, annotations, class members); the type checker
+ * only when the parser provides one and syntax found nothing.
+ */
+export function getValueKind(context: AnyRuleContext, node: TSESTree.Node): ValueKind | null {
+  return kindOf(getFileContext(context), node, 0);
+}
+
+/** The same, for callers that already hold the file context. */
+export function getValueKindInFile(file: FileContext, node: TSESTree.Node): ValueKind | null {
+  return kindOf(file, node, 0);
+}
+
+/** The knowledge of a kind reference, as a ValueKind with `proof` evidence. */
+export function fromRef(ref: KindRef | undefined, promise = false): ValueKind | null {
+  if (ref === undefined) return null;
+  const id = typeof ref === "string" ? ref : ref.kind;
+  const knowledge = getKind(id);
+  if (!knowledge) return null;
+  return { id, knowledge, promise: promise || typeof ref !== "string", evidence: "proof" };
+}
+
+/** The display name of the library a kind belongs to. */
+export function getLibraryName(kind: ValueKind): string {
+  return getLibrary(kind.knowledge.library)?.displayName ?? kind.knowledge.library;
+}
+
+function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): ValueKind | null {
+  if (depth > MAX_DEPTH) return null;
+  const node = skipExpressionWrappers(rawNode);
+  const cached = file.kinds.get(node);
+  if (cached !== undefined) return cached;
+  // Guard against cycles (`let a = b; let b = a`): mark as unknown while computing.
+  file.kinds.set(node, null);
+  let result = syntacticKind(file, node, depth);
+  if (!result && file.typeServices && isTypeWorthy(node)) result = getKindFromType(file, node);
+  file.kinds.set(node, result);
+  return result;
+}
+
+/** Only identifiers, members, calls and awaits can have a library type worth asking for. */
+function isTypeWorthy(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.Identifier ||
+    node.type === AST_NODE_TYPES.MemberExpression ||
+    node.type === AST_NODE_TYPES.CallExpression ||
+    node.type === AST_NODE_TYPES.AwaitExpression
+  );
+}
+
+function syntacticKind(file: FileContext, node: TSESTree.Node, depth: number): ValueKind | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return kindOfIdentifier(file, node, depth);
+    case AST_NODE_TYPES.AwaitExpression:
+      return awaitedKind(kindOf(file, node.argument, depth + 1));
+    case AST_NODE_TYPES.MemberExpression:
+      return kindOfMember(file, node, depth);
+    case AST_NODE_TYPES.CallExpression:
+      return kindOfCall(file, node, depth);
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = kindOf(file, node.callee, depth + 1);
+      return callee && !callee.promise ? fromRef(callee.knowledge.construct) : null;
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return kindOf(file, node.right, depth + 1) ?? kindOf(file, node.left, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return kindOf(file, node.consequent, depth + 1) ?? kindOf(file, node.alternate, depth + 1);
+    case AST_NODE_TYPES.AssignmentExpression:
+      return node.operator === "=" ? kindOf(file, node.right, depth + 1) : null;
+    default:
+      return null;
+  }
+}
+
+export function awaitedKind(kind: ValueKind | null): ValueKind | null {
+  if (!kind) return null;
+  if (kind.promise) return { ...kind, promise: false };
+  if (kind.knowledge.awaited) return fromRef(kind.knowledge.awaited);
+  // Awaiting a builder runs it and yields rows, not another builder.
+  if (kind.knowledge.runsWhenAwaited || kind.knowledge.chain) return null;
+  return kind;
+}
+
+function kindOfMember(file: FileContext, node: TSESTree.MemberExpression, depth: number): ValueKind | null {
+  const name = getStaticPropertyName(node);
+  if (name === undefined) return null;
+  if (node.object.type === AST_NODE_TYPES.ThisExpression) {
+    for (const source of getThisMemberSources(file, node, name)) {
+      const kind = source.kind === "annotation" ? kindOfTypeAnnotation(file, source.node) : kindOf(file, source.node, depth + 1);
+      if (kind) return kind;
+    }
+    return null;
+  }
+  const object = kindOf(file, node.object, depth + 1);
+  if (!object || object.promise) return null;
+  return withEvidence(fromRef(getPropertyRef(object.knowledge, name)), object);
+}
+
+function getPropertyRef(knowledge: KindKnowledge, name: string): KindRef | undefined {
+  const own = knowledge.properties?.[name];
+  if (own !== undefined) return own;
+  if (knowledge.anyProperty !== undefined && !name.startsWith("$") && !name.startsWith("_")) return knowledge.anyProperty;
+  return undefined;
+}
+
+function kindOfCall(file: FileContext, node: TSESTree.CallExpression, depth: number): ValueKind | null {
+  const required = getRequiredModule(node);
+  if (required !== undefined) {
+    const exports = getExportsOfModule(file, required);
+    return fromRef(exports?.["*"] ?? exports?.default);
+  }
+  const callee = skipExpressionWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getStaticPropertyName(callee);
+    if (name === undefined) return null;
+    const receiver = kindOf(file, callee.object, depth + 1);
+    if (!receiver || receiver.promise) return null;
+    return withEvidence(getMethodResult(receiver.knowledge, name), receiver);
+  }
+  const kind = kindOf(file, callee, depth + 1);
+  return kind && !kind.promise ? withEvidence(fromRef(kind.knowledge.call), kind) : null;
+}
+
+/** What `receiver.name(...)` returns, from the knowledge of the receiver's kind. */
+export function getMethodResult(knowledge: KindKnowledge, name: string): ValueKind | null {
+  const returned = knowledge.returns?.[name];
+  if (returned !== undefined) return fromRef(returned);
+  const property = knowledge.properties?.[name];
+  if (property !== undefined) {
+    const callable = fromRef(property);
+    return callable ? fromRef(callable.knowledge.call) : null;
+  }
+  if (knowledge.databaseMethods?.[name]) return null;
+  return fromRef(knowledge.chain);
+}
+
+function withEvidence(kind: ValueKind | null, from: ValueKind): ValueKind | null {
+  return kind && from.evidence !== kind.evidence ? { ...kind, evidence: from.evidence } : kind;
+}
+
+function kindOfIdentifier(file: FileContext, node: TSESTree.Identifier, depth: number): ValueKind | null {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  if (!variable) return fromRef(getGlobalKind(node.name));
+  return kindOfVariable(file, variable, depth);
+}
+
+/** What a variable holds: its import, initialiser, writes, annotation or callback origin. */
+export function kindOfVariable(file: FileContext, variable: Scope.Variable, depth: number): ValueKind | null {
+  if (variable.defs.length === 0) return fromRef(getGlobalKind(variable.name));
+  const def = variable.defs[0];
+  if (!def) return null;
+  switch (def.type) {
+    case "ImportBinding":
+      return kindOfImport(file, def.node, def.parent);
+    case "Variable":
+      return def.name.type === AST_NODE_TYPES.Identifier ? kindOfDeclared(file, variable, def.node, def.name, depth) : null;
+    case "Parameter":
+      return def.name.type === AST_NODE_TYPES.Identifier ? kindOfParameter(file, def.name, def.node, depth) : null;
+    case "ClassName":
+      return kindOfClass(file, def.node, depth);
+    default:
+      return null;
+  }
+}
+
+function kindOfImport(
+  file: FileContext,
+  specifier: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration,
+  declaration: TSESTree.Node | null,
+): ValueKind | null {
+  if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const reference = specifier.moduleReference;
+    if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return null;
+    const source = reference.expression.value;
+    const exports = getExportsOfModule(file, source);
+    return fromRef(exports?.["*"] ?? exports?.default);
+  }
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+  const exports = getExportsOfModule(file, declaration.source.value);
+  if (!exports) return null;
+  switch (specifier.type) {
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+      return fromRef(exports.default);
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+      return fromRef(exports["*"]);
+    case AST_NODE_TYPES.ImportSpecifier: {
+      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      return fromRef(imported === "default" ? exports.default : exports[imported]);
+    }
+    default:
+      return null;
+  }
+}
+
+function kindOfDeclared(
+  file: FileContext,
+  variable: Scope.Variable,
+  declarator: TSESTree.VariableDeclarator,
+  name: TSESTree.Identifier,
+  depth: number,
+): ValueKind | null {
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const annotated = kindOfTypeAnnotation(file, declarator.id.typeAnnotation?.typeAnnotation);
+    if (annotated) return annotated;
+    if (declarator.init) {
+      const fromInit = kindOf(file, declarator.init, depth + 1);
+      if (fromInit) return fromInit;
+    }
+    // `let pool; … pool = new Pool()`: a lazy singleton is whatever it is assigned.
+    for (const reference of variable.references) {
+      if (reference.writeExpr && reference.writeExpr !== declarator.init) {
+        const written = kindOf(file, reference.writeExpr, depth + 1);
+        if (written) return written;
+      }
+    }
+    return null;
+  }
+  // `const { Pool } = require("pg")`, `const { user } = prisma`.
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init && name.parent?.type === AST_NODE_TYPES.Property) {
+    const property = name.parent;
+    if (property.parent !== declarator.id) return null;
+    const key = getStaticPropertyName(property);
+    if (key === undefined) return null;
+    const required = getRequiredModule(skipExpressionWrappers(declarator.init));
+    if (required !== undefined) return fromRef(getExportsOfModule(file, required)?.[key]);
+    const object = kindOf(file, declarator.init, depth + 1);
+    return object && !object.promise ? withEvidence(fromRef(getPropertyRef(object.knowledge, key)), object) : null;
+  }
+  return null;
+}
+
+function kindOfParameter(file: FileContext, name: TSESTree.Identifier, fn: TSESTree.Node, depth: number): ValueKind | null {
+  const annotated = kindOfTypeAnnotation(file, name.typeAnnotation?.typeAnnotation);
+  if (annotated) return annotated;
+  // `promise.then((res) => …)`: the first parameter is the awaited value.
+  if (
+    (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) &&
+    fn.params[0] === name &&
+    fn.parent.type === AST_NODE_TYPES.CallExpression &&
+    fn.parent.arguments[0] === fn
+  ) {
+    const callee = skipExpressionWrappers(fn.parent.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === "then") {
+      const receiver = kindOf(file, callee.object, depth + 1);
+      if (receiver?.promise || receiver?.knowledge.awaited) return awaitedKind(receiver);
+    }
+  }
+  return null;
+}
+
+function kindOfClass(file: FileContext, node: TSESTree.Node, depth: number): ValueKind | null {
+  if (node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) return null;
+  if (!node.superClass) return null;
+  const parent = kindOf(file, node.superClass, depth + 1);
+  return parent && !parent.promise ? withEvidence(fromRef(parent.knowledge.extendsTo), parent) : null;
+}
+
+/** The kind a type annotation names: `Pool` from pg, `Repository<User>`, `Knex.Transaction`, `Response`. */
+export function kindOfTypeAnnotation(file: FileContext, type: TSESTree.TypeNode | undefined): ValueKind | null {
+  if (!type) return null;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeReference:
+      return kindOfTypeName(file, type.typeName);
+    case AST_NODE_TYPES.TSUnionType:
+      for (const member of type.types) {
+        const kind = kindOfTypeAnnotation(file, member);
+        if (kind) return kind;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+function kindOfTypeName(file: FileContext, name: TSESTree.EntityName): ValueKind | null {
+  let root: TSESTree.EntityName = name;
+  const path: string[] = [];
+  while (root.type === AST_NODE_TYPES.TSQualifiedName) {
+    path.unshift(root.right.name);
+    root = root.left;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(root), root);
+  if (!variable || variable.defs.length === 0) {
+    return path.length === 0 ? fromRef(getGlobalTypeKind(root.name)) : null;
+  }
+  const def = variable.defs[0];
+  if (def?.type !== "ImportBinding" || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+  const source = def.parent.source.value;
+  const library = getLibraryOfModule(file, source);
+  if (!library) return null;
+  const node = def.node;
+  const imported =
+    node.type === AST_NODE_TYPES.ImportSpecifier
+      ? node.imported.type === AST_NODE_TYPES.Identifier
+        ? node.imported.name
+        : node.imported.value
+      : null;
+  // `import type { Knex } from "knex"` → `Knex.Transaction`; `import * as pg` → `pg.Pool`.
+  const typeName = imported === null ? path.join(".") : [imported, ...path].join(".");
+  return fromRef(library.types?.[typeName]);
+}
+
+function getLibraryOfModule(file: FileContext, source: string): { types?: Readonly<Record<string, string>> } | undefined {
+  const exports = getExportsOfModule(file, source);
+  if (!exports) return undefined;
+  for (const ref of Object.values(exports)) {
+    const kind = fromRef(ref);
+    if (kind) return getLibrary(kind.knowledge.library);
+  }
+  return undefined;
+}

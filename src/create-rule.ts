@@ -1,0 +1,19 @@
+import { ESLintUtils } from "@typescript-eslint/utils";
+
+/** Which shipped config a rule belongs to: `recommended` (error) or only `strict` (warn). */
+export type RuleTier = "recommended" | "strict";
+
+export interface PostmortemDocs {
+  /** The config that first enables the rule. Every rule is in `all`. */
+  recommended: RuleTier;
+  /** Always false: rules use type information only when the parser provides it. */
+  requiresTypeChecking?: false;
+}
+
+export const REPO_URL = "https://github.com/eslint-plugin-postmortem/eslint-plugin-postmortem";
+
+export function getDocsUrl(ruleName: string): string {
+  return `${REPO_URL}/blob/main/docs/rules/${ruleName}.md`;
+}
+
+export const createRule = ESLintUtils.RuleCreator<PostmortemDocs>(getDocsUrl);

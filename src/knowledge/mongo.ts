@@ -1,0 +1,139 @@
+import type { DatabaseMethod, LibraryKnowledge } from "./types.js";
+
+/** MongoDB: mongoose and the official driver. */
+
+const read: DatabaseMethod = { op: "read" };
+const write: DatabaseMethod = { op: "write" };
+
+const mongoReads = {
+  find: read,
+  findOne: read,
+  countDocuments: read,
+  estimatedDocumentCount: read,
+  distinct: read,
+  aggregate: read,
+  exists: read,
+} as const;
+
+const mongoWrites = {
+  insertMany: write,
+  updateOne: write,
+  updateMany: write,
+  replaceOne: write,
+  deleteOne: write,
+  deleteMany: write,
+  bulkWrite: write,
+  findOneAndUpdate: write,
+  findOneAndDelete: write,
+  findOneAndReplace: write,
+} as const;
+
+export const mongoose: LibraryKnowledge = {
+  id: "mongoose",
+  displayName: "Mongoose",
+  modules: {
+    mongoose: {
+      default: "mongoose.module",
+      "*": "mongoose.module",
+      model: "mongoose.modelFn",
+      Schema: "mongoose.SchemaClass",
+      Types: "mongoose.Types",
+      connect: "mongoose.connectFn",
+      createConnection: "mongoose.createConnectionFn",
+    },
+  },
+  types: { Model: "mongoose.model", Connection: "mongoose.connection", ClientSession: "mongoose.session" },
+  kinds: {
+    "mongoose.module": {
+      library: "mongoose",
+      role: "module",
+      properties: {
+        model: "mongoose.modelFn",
+        Schema: "mongoose.SchemaClass",
+        Types: "mongoose.Types",
+        connection: "mongoose.connection",
+        connect: "mongoose.connectFn",
+        createConnection: "mongoose.createConnectionFn",
+      },
+      returns: { startSession: { kind: "mongoose.session", async: true } },
+    },
+    "mongoose.connectFn": { library: "mongoose", role: "factory", call: { kind: "mongoose.module", async: true } },
+    "mongoose.createConnectionFn": { library: "mongoose", role: "factory", call: "mongoose.connection" },
+    "mongoose.modelFn": { library: "mongoose", role: "factory", call: "mongoose.model" },
+    "mongoose.SchemaClass": { library: "mongoose", role: "factory", construct: "mongoose.schema", call: "mongoose.schema" },
+    "mongoose.schema": { library: "mongoose", role: "schema" },
+    "mongoose.Types": { library: "mongoose", role: "other" },
+    "mongoose.connection": {
+      library: "mongoose",
+      role: "client",
+      ownsConnections: true,
+      closeMethods: ["close", "destroy"],
+      returns: {
+        model: "mongoose.model",
+        startSession: { kind: "mongoose.session", async: true },
+        asPromise: { kind: "mongoose.connection", async: true },
+      },
+    },
+    "mongoose.model": {
+      library: "mongoose",
+      role: "model",
+      databaseMethods: {
+        ...mongoReads,
+        ...mongoWrites,
+        findById: read,
+        findByIdAndUpdate: write,
+        findByIdAndDelete: write,
+        findByIdAndRemove: write,
+        create: write,
+        insertOne: write,
+      },
+    },
+    "mongoose.session": {
+      library: "mongoose",
+      role: "transaction",
+      release: { selfMethods: ["endSession"] },
+    },
+  },
+  distinctiveMethods: {
+    findById: "mongoose.model",
+    findByIdAndUpdate: "mongoose.model",
+    findByIdAndDelete: "mongoose.model",
+    findByIdAndRemove: "mongoose.model",
+  },
+  batchedForm: "one `find({ _id: { $in: ids } })`",
+};
+
+export const mongodb: LibraryKnowledge = {
+  id: "mongodb",
+  displayName: "MongoDB driver",
+  modules: { mongodb: { MongoClient: "mongodb.ClientClass", ObjectId: "mongodb.ObjectId" } },
+  types: { MongoClient: "mongodb.client", Db: "mongodb.db", Collection: "mongodb.collection", ClientSession: "mongodb.session" },
+  kinds: {
+    "mongodb.ClientClass": {
+      library: "mongodb",
+      role: "factory",
+      construct: "mongodb.client",
+      returns: { connect: { kind: "mongodb.client", async: true } },
+    },
+    "mongodb.ObjectId": { library: "mongodb", role: "other" },
+    "mongodb.client": {
+      library: "mongodb",
+      role: "client",
+      ownsConnections: true,
+      closeMethods: ["close"],
+      returns: {
+        db: "mongodb.db",
+        connect: { kind: "mongodb.client", async: true },
+        startSession: "mongodb.session",
+      },
+    },
+    "mongodb.db": { library: "mongodb", role: "other", returns: { collection: "mongodb.collection" } },
+    "mongodb.collection": {
+      library: "mongodb",
+      role: "model",
+      databaseMethods: { ...mongoReads, ...mongoWrites, insertOne: write },
+    },
+    "mongodb.session": { library: "mongodb", role: "transaction", release: { selfMethods: ["endSession"] } },
+  },
+  batchedForm: "one `find({ _id: { $in: ids } })`",
+};

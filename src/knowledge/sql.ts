@@ -1,0 +1,126 @@
+import type { LibraryKnowledge } from "./types.js";
+
+/** Raw SQL drivers: node-postgres and mysql2. */
+
+const pgQuery = { query: { op: "sql" } } as const;
+
+export const pg: LibraryKnowledge = {
+  id: "pg",
+  displayName: "node-postgres (pg)",
+  modules: {
+    pg: {
+      "*": "pg.module",
+      default: "pg.module",
+      Pool: "pg.PoolClass",
+      Client: "pg.ClientClass",
+    },
+    "pg-pool": { default: "pg.PoolClass", "*": "pg.PoolClass" },
+  },
+  types: { Pool: "pg.pool", Client: "pg.client", PoolClient: "pg.poolClient", ClientBase: "pg.client" },
+  kinds: {
+    "pg.module": {
+      library: "pg",
+      role: "module",
+      properties: { Pool: "pg.PoolClass", Client: "pg.ClientClass" },
+    },
+    "pg.PoolClass": { library: "pg", role: "factory", construct: "pg.pool" },
+    "pg.ClientClass": { library: "pg", role: "factory", construct: "pg.client" },
+    "pg.pool": {
+      library: "pg",
+      role: "pool",
+      ownsConnections: true,
+      closeMethods: ["end"],
+      databaseMethods: pgQuery,
+      returns: { connect: { kind: "pg.poolClient", async: true } },
+    },
+    "pg.client": {
+      library: "pg",
+      role: "client",
+      ownsConnections: true,
+      closeMethods: ["end"],
+      databaseMethods: pgQuery,
+    },
+    "pg.poolClient": {
+      library: "pg",
+      role: "pooled-connection",
+      databaseMethods: pgQuery,
+      release: { selfMethods: ["release"] },
+    },
+  },
+  batchedForm: "one query with `WHERE id = ANY($1)` and the array of ids",
+};
+
+const mysqlQuery = { query: { op: "sql" }, execute: { op: "sql" } } as const;
+
+export const mysql2: LibraryKnowledge = {
+  id: "mysql2",
+  displayName: "mysql2",
+  modules: {
+    mysql2: {
+      "*": "mysql2.module",
+      default: "mysql2.module",
+      createPool: "mysql2.createPool",
+      createConnection: "mysql2.createConnection",
+      createPoolCluster: "mysql2.createPool",
+    },
+    "mysql2/promise": {
+      "*": "mysql2.module",
+      default: "mysql2.module",
+      createPool: "mysql2.createPool",
+      createConnection: "mysql2.createConnectionAsync",
+      createPoolCluster: "mysql2.createPool",
+    },
+    mysql: {
+      "*": "mysql2.module",
+      default: "mysql2.module",
+      createPool: "mysql2.createPool",
+      createConnection: "mysql2.createConnection",
+    },
+  },
+  types: { Pool: "mysql2.pool", Connection: "mysql2.connection", PoolConnection: "mysql2.poolConnection" },
+  kinds: {
+    "mysql2.module": {
+      library: "mysql2",
+      role: "module",
+      properties: {
+        createPool: "mysql2.createPool",
+        createConnection: "mysql2.createConnection",
+        createPoolCluster: "mysql2.createPool",
+      },
+    },
+    "mysql2.createPool": { library: "mysql2", role: "factory", call: "mysql2.pool" },
+    "mysql2.createConnection": { library: "mysql2", role: "factory", call: "mysql2.connection" },
+    "mysql2.createConnectionAsync": {
+      library: "mysql2",
+      role: "factory",
+      call: { kind: "mysql2.connection", async: true },
+    },
+    "mysql2.pool": {
+      library: "mysql2",
+      role: "pool",
+      ownsConnections: true,
+      closeMethods: ["end"],
+      databaseMethods: mysqlQuery,
+      returns: {
+        getConnection: { kind: "mysql2.poolConnection", async: true },
+        promise: "mysql2.pool",
+      },
+    },
+    "mysql2.connection": {
+      library: "mysql2",
+      role: "client",
+      ownsConnections: true,
+      closeMethods: ["end", "destroy"],
+      databaseMethods: mysqlQuery,
+      returns: { promise: "mysql2.connection" },
+    },
+    "mysql2.poolConnection": {
+      library: "mysql2",
+      role: "pooled-connection",
+      databaseMethods: mysqlQuery,
+      release: { selfMethods: ["release", "destroy"], ownerMethods: ["releaseConnection"] },
+      returns: { promise: "mysql2.poolConnection" },
+    },
+  },
+  batchedForm: "one query with `WHERE id IN (?)` and the array of ids",
+};

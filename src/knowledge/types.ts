@@ -1,0 +1,129 @@
+/**
+ * The shape of the knowledge base. Everything here is data: rules and the analysis layer read
+ * it, nothing in it runs. A value the analysis layer can identify gets a *kind* (a string such
+ * as `pg.pool` or `fetch.response`); a kind says what its methods do and what they return.
+ */
+
+/** A reference to a kind. `async: true` means the value is a Promise of that kind. */
+export type KindRef = string | { kind: string; async: true };
+
+/** What a value of a kind is, in the vocabulary the rules share. */
+export type Role =
+  /** A module namespace or a library's top-level export object (`pg`, `mongoose`). */
+  | "module"
+  /** A function or class exported by a library (`Pool`, `fetch`, `createClient`). */
+  | "factory"
+  /** A pool of connections: checks connections out and back in. */
+  | "pool"
+  /** A single client or connection that owns a socket. */
+  | "client"
+  /** A connection checked out of a pool: must be given back. */
+  | "pooled-connection"
+  /** An ORM entry point that owns a pool (PrismaClient, Sequelize, DataSource, drizzle db). */
+  | "orm"
+  /** A model, repository or table handle whose methods run queries. */
+  | "model"
+  /** A lazy query: a chain of builder calls that runs one round trip when awaited. */
+  | "query-builder"
+  /** A transaction or session that must be committed, rolled back or ended. */
+  | "transaction"
+  /** A remote key-value store client (Redis). */
+  | "cache"
+  /** A fetch Response (or a promise-like that has body readers, as ky's). */
+  | "response"
+  /** A validation or ORM schema builder value. */
+  | "schema"
+  /** Anything else the rules need to name. */
+  | "other";
+
+export interface DatabaseMethod {
+  /** `read` and `write` are known; `sql` runs the SQL text given as the first argument. */
+  op: "read" | "write" | "sql";
+  /** The call is batched with other calls of the same tick by the library itself. */
+  batchedInSameTick?: boolean;
+}
+
+export interface CacheKnowledge {
+  /** Reads of one key: `get(key)`, `exists(key)`, `hget(key, field)`. */
+  reads: readonly string[];
+  /** Plain writes of one key. */
+  writes: readonly string[];
+  /** Writes that are atomic check-and-set or counters by themselves. */
+  atomicWrites: readonly string[];
+  /** Deletes of one key. */
+  deletes: readonly string[];
+  /** Option tokens that make a `set` atomic (`'NX'` as an argument, `{ NX: true }`). */
+  conditionalSetTokens: readonly string[];
+  /** Methods that start a transaction or run server-side scripts (`multi`, `eval`). */
+  transactions: readonly string[];
+}
+
+export interface ReleaseKnowledge {
+  /** Methods of the resource itself that give it back (`client.release()`). */
+  selfMethods: readonly string[];
+  /** Methods of the owner that take the resource as first argument (`pool.release(res)`). */
+  ownerMethods?: readonly string[];
+}
+
+export interface KindKnowledge {
+  /** Library id, as in `LibraryKnowledge.id`. */
+  library: string;
+  role: Role;
+  /** Calling the value itself: `knex('users')`, `fetch(url)`. */
+  call?: KindRef;
+  /** A class declared with `extends` this value is of this kind (`class User extends Model`). */
+  extendsTo?: string;
+  /** Constructing it: `new Pool()`. */
+  construct?: KindRef;
+  /** Property reads that yield another kind: `mongoose.Types`, `prisma.$transaction`. */
+  properties?: Readonly<Record<string, KindRef>>;
+  /** Any property not in `properties` and not starting with `$` or `_` (prisma models). */
+  anyProperty?: KindRef;
+  /** Method calls that return another kind (async where the library returns a promise). */
+  returns?: Readonly<Record<string, KindRef>>;
+  /** Every method call not listed in `returns` returns this kind (builders chain). */
+  chain?: KindRef;
+  /** The kind an `await` of this value produces, when it is a thenable of its own. */
+  awaited?: string;
+  /** Methods that run one round trip to the database. */
+  databaseMethods?: Readonly<Record<string, DatabaseMethod>>;
+  /** Awaiting this value (a builder) runs one round trip that reads or writes. */
+  runsWhenAwaited?: "read" | "write";
+  /** Cache read and write methods, for a key-value store. */
+  cache?: CacheKnowledge;
+  /** How a checked-out resource is given back. */
+  release?: ReleaseKnowledge;
+  /** Methods that close a client or pool for good (`end`, `quit`, `$disconnect`). */
+  closeMethods?: readonly string[];
+  /** Creating a value of this kind opens connections: create it once per process. */
+  ownsConnections?: boolean;
+  /** Body readers of a fetch Response. */
+  bodyReaders?: readonly string[];
+}
+
+/** What importing a module gives. Keys are export names; `default` and `*` are special. */
+export type ModuleExports = Readonly<Record<string, KindRef>>;
+
+export interface LibraryKnowledge {
+  /** Stable id used in messages and in `settings.postmortem` (`pg`, `prisma`). */
+  id: string;
+  /** How messages name the library. */
+  displayName: string;
+  /** Module specifiers and what each exports. `*` is the namespace object. */
+  modules: Readonly<Record<string, ModuleExports>>;
+  /** Type names (as imported from the library) and the kind a value of that type has. */
+  types?: Readonly<Record<string, string>>;
+  /** The kinds this library defines. */
+  kinds: Readonly<Record<string, KindKnowledge>>;
+  /**
+   * Method names only this library uses, and the kind of their receiver. Good evidence when the
+   * receiver's origin cannot be resolved (models imported from the app's own `./models`).
+   */
+  distinctiveMethods?: Readonly<Record<string, string>>;
+  /** Global identifiers that are this library's (fetch, Response). */
+  globals?: Readonly<Record<string, KindRef>>;
+  /** Global type names that are this library's (`Response`). */
+  globalTypes?: Readonly<Record<string, string>>;
+  /** How to batch per-item reads with this library, for messages. */
+  batchedForm?: string;
+}
