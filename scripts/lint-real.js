@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs rules of the plugin (from the sources, through vitest's TypeScript loader is not
-// needed: it uses the built dist/) over a directory of real code and prints every finding
-// with its source line, so a person can read each one.
+// Runs rules of the plugin, straight from the TypeScript sources (through jiti), over a
+// directory of real code and prints every finding with its source line, so that a person can
+// read each one.
 //
-//   npm run build && node scripts/lint-real.js <dir> [rule ...]
+//   node scripts/lint-real.js <dir> [rule ...]
 //
 // Without rule names, every rule runs. TypeScript files are parsed without type information.
 import { ESLint } from "eslint";
 import tsParser from "@typescript-eslint/parser";
+import { createJiti } from "jiti";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -16,7 +17,8 @@ if (!dir) {
   console.error("usage: node scripts/lint-real.js <dir> [rule ...]");
   process.exit(2);
 }
-const { default: plugin } = await import("eslint-plugin-postmortem");
+const jiti = createJiti(import.meta.url);
+const { default: plugin } = await jiti.import("../src/index.ts");
 const names = ruleNames.length > 0 ? ruleNames : Object.keys(plugin.rules);
 const rules = Object.fromEntries(names.map((name) => [`postmortem/${name}`, "error"]));
 

@@ -3,7 +3,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { KindKnowledge, KindRef } from "../knowledge/index.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { getGlobalKind, getGlobalTypeKind, getKind, getLibrary } from "../knowledge/index.js";
 import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
@@ -24,6 +24,8 @@ export interface ValueKind {
   readonly promise: boolean;
   readonly evidence: "proof" | "name";
 }
+
+const { DefinitionType } = TSESLint.Scope;
 
 /** How far `getValueKind` follows variables and members before giving up. */
 const MAX_DEPTH = 12;
@@ -182,13 +184,13 @@ export function kindOfVariable(file: FileContext, variable: Scope.Variable, dept
   const def = variable.defs[0];
   if (!def) return null;
   switch (def.type) {
-    case "ImportBinding":
+    case DefinitionType.ImportBinding:
       return kindOfImport(file, def.node, def.parent);
-    case "Variable":
+    case DefinitionType.Variable:
       return def.name.type === AST_NODE_TYPES.Identifier ? kindOfDeclared(file, variable, def.node, def.name, depth) : null;
-    case "Parameter":
+    case DefinitionType.Parameter:
       return def.name.type === AST_NODE_TYPES.Identifier ? kindOfParameter(file, def.name, def.node, depth) : null;
-    case "ClassName":
+    case DefinitionType.ClassName:
       return kindOfClass(file, def.node, depth);
     default:
       return null;
@@ -317,7 +319,7 @@ function kindOfTypeName(file: FileContext, name: TSESTree.EntityName): ValueKind
     return path.length === 0 ? fromRef(getGlobalTypeKind(root.name)) : null;
   }
   const def = variable.defs[0];
-  if (def?.type !== "ImportBinding" || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+  if (def?.type !== DefinitionType.ImportBinding || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
   const source = def.parent.source.value;
   const library = getLibraryOfModule(file, source);
   if (!library) return null;

@@ -1,6 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 
-import { ESLintUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ESLintUtils } from "@typescript-eslint/utils";
 
 import { getDatabaseCall } from "../../src/analysis/database-call.js";
 import { getValueKind } from "../../src/analysis/value-kind.js";
@@ -15,12 +15,12 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[], "kind" | "db">({
     type: "problem",
     messages: { kind: "{{kind}}", db: "{{db}}" },
     schema: [],
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        if (node.callee.type === "Identifier" && node.callee.name === "probe" && node.arguments[0]) {
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "probe" && node.arguments[0]) {
           const kind = getValueKind(context, node.arguments[0]);
           const label = kind ? `${kind.id}${kind.promise ? " (promise)" : ""} [${kind.evidence}]` : "unknown";
           context.report({ node: node.arguments[0], messageId: "kind", data: { kind: label } });

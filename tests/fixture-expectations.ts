@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository's `fixtures/` folder: the workshop code of the incidents, bad and fixed. */
+export const FIXTURES_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
+const EXPECT = /\/\/\s*expect:\s*([\w/,\s-]+)$/u;
+
+/** Every source file under `fixtures/`, as paths relative to it, sorted. */
+export function listFixtureFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (SOURCE.test(entry.name)) files.push(path.relative(FIXTURES_ROOT, full));
+    }
+  };
+  walk(FIXTURES_ROOT);
+  return files.sort();
+}
+
+/**
+ * The findings a fixture file declares: `// expect: postmortem/rule-a, postmortem/rule-b` at the
+ * end of the line where each finding starts. Returned as `file:line rule` strings.
+ */
+export function readExpectations(file: string): string[] {
+  const lines = fs.readFileSync(path.join(FIXTURES_ROOT, file), "utf8").split("\n");
+  const expected: string[] = [];
+  lines.forEach((line, index) => {
+    const match = EXPECT.exec(line.trimEnd());
+    if (!match?.[1]) return;
+    for (const rule of match[1].split(",")) {
+      const id = rule.trim();
+      if (id) expected.push(`${file}:${index + 1} ${id}`);
+    }
+  });
+  return expected;
+}
