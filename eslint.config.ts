@@ -8,7 +8,7 @@ import postmortem from "./src/index.ts";
 // for the rule files, and its own rules everywhere.
 export default defineConfig([
   {
-    ignores: ["dist/", "fixtures/", "tests/fixtures/", "tests/zoo/", "tests/types/", "coverage/", ".bench/", "bench/"],
+    ignores: [".tmp/", "dist/", "fixtures/", "tests/fixtures/", "tests/zoo/", "tests/types/", "coverage/", ".bench/", "bench/"],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
