@@ -330,6 +330,11 @@ function kindOfTypeName(file: FileContext, name: TSESTree.EntityName): ValueKind
         ? node.imported.name
         : node.imported.value
       : null;
+  // `import Redis from "ioredis"` then `redis: Redis`: a default-exported class names its instances.
+  if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier && path.length === 0) {
+    const exported = fromRef(getExportsOfModule(file, source)?.default);
+    return exported ? fromRef(exported.knowledge.construct) : null;
+  }
   // `import type { Knex } from "knex"` → `Knex.Transaction`; `import * as pg` → `pg.Pool`.
   const typeName = imported === null ? path.join(".") : [imported, ...path].join(".");
   return fromRef(library.types?.[typeName]);

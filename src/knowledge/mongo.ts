@@ -42,7 +42,7 @@ export const mongoose: LibraryKnowledge = {
       createConnection: "mongoose.createConnectionFn",
     },
   },
-  types: { Model: "mongoose.model", Connection: "mongoose.connection", ClientSession: "mongoose.session" },
+  types: { Model: "mongoose.model", Connection: "mongoose.connection", ClientSession: "mongoose.session", Schema: "mongoose.schema" },
   kinds: {
     "mongoose.module": {
       library: "mongoose",
@@ -91,7 +91,7 @@ export const mongoose: LibraryKnowledge = {
     "mongoose.session": {
       library: "mongoose",
       role: "transaction",
-      release: { selfMethods: ["endSession"] },
+      release: { selfMethods: ["endSession"], finallyMethod: "endSession", async: true, setupMethods: ["startTransaction"] },
     },
   },
   distinctiveMethods: {
@@ -101,6 +101,7 @@ export const mongoose: LibraryKnowledge = {
     findByIdAndRemove: "mongoose.model",
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
+  batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
 };
 
 export const mongodb: LibraryKnowledge = {
@@ -133,7 +134,12 @@ export const mongodb: LibraryKnowledge = {
       role: "model",
       databaseMethods: { ...mongoReads, ...mongoWrites, insertOne: write },
     },
-    "mongodb.session": { library: "mongodb", role: "transaction", release: { selfMethods: ["endSession"] } },
+    "mongodb.session": {
+      library: "mongodb",
+      role: "transaction",
+      release: { selfMethods: ["endSession"], finallyMethod: "endSession", async: true, setupMethods: ["startTransaction"] },
+    },
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
+  batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
 };

@@ -65,6 +65,7 @@ export const prisma: LibraryKnowledge = {
     $executeRaw: "prisma.client",
   },
   batchedForm: "one `findMany({ where: { id: { in: ids } } })`",
+  batchedWriteForm: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
 };
 
 const sequelizeModelMethods = {
@@ -137,6 +138,7 @@ export const sequelize: LibraryKnowledge = {
     bulkCreate: "sequelize.model",
   },
   batchedForm: "one `findAll({ where: { id: ids } })`",
+  batchedWriteForm: "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`",
 };
 
 const typeormEntityMethods = {
@@ -238,7 +240,7 @@ export const typeorm: LibraryKnowledge = {
       role: "pooled-connection",
       databaseMethods: { query: sql },
       properties: { manager: "typeorm.manager" },
-      release: { selfMethods: ["release"] },
+      release: { selfMethods: ["release"], finallyMethod: "release", async: true, setupMethods: ["connect", "startTransaction"] },
     },
     "typeorm.queryBuilder": {
       library: "typeorm",
@@ -266,6 +268,7 @@ export const typeorm: LibraryKnowledge = {
     existsBy: "typeorm.repository",
   },
   batchedForm: "one `findBy({ id: In(ids) })`",
+  batchedWriteForm: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`",
 };
 
 const drizzleModules = [
@@ -345,6 +348,7 @@ export const drizzle: LibraryKnowledge = {
     },
   },
   batchedForm: "one query with `inArray(table.id, ids)`",
+  batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
 };
 
 const knexWrites = { insert: "knex.write", update: "knex.write", del: "knex.write", delete: "knex.write", upsert: "knex.write", increment: "knex.write", decrement: "knex.write", truncate: "knex.write", merge: "knex.write" } as const;
@@ -401,6 +405,7 @@ export const knex: LibraryKnowledge = {
     },
   },
   batchedForm: "one query with `.whereIn('id', ids)`",
+  batchedWriteForm: "one `insert(rows)` or one `.whereIn('id', ids).update(values)`",
 };
 
 const kyselyExecute = { execute: read, executeTakeFirst: read, executeTakeFirstOrThrow: read, stream: read } as const;
@@ -436,4 +441,5 @@ export const kysely: LibraryKnowledge = {
     },
   },
   batchedForm: "one query with `.where('id', 'in', ids)`",
+  batchedWriteForm: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",
 };

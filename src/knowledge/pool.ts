@@ -21,7 +21,7 @@ export const genericPool: LibraryKnowledge = {
     "genericPool.resource": {
       library: "generic-pool",
       role: "pooled-connection",
-      release: { selfMethods: [], ownerMethods: ["release", "destroy"] },
+      release: { selfMethods: [], ownerMethods: ["release", "destroy"], finallyMethod: "release", finallyOnOwner: true },
     },
   },
 };

@@ -44,10 +44,11 @@ export const pg: LibraryKnowledge = {
       library: "pg",
       role: "pooled-connection",
       databaseMethods: pgQuery,
-      release: { selfMethods: ["release"] },
+      release: { selfMethods: ["release"], finallyMethod: "release" },
     },
   },
   batchedForm: "one query with `WHERE id = ANY($1)` and the array of ids",
+  batchedWriteForm: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`",
 };
 
 const mysqlQuery = { query: { op: "sql" }, execute: { op: "sql" } } as const;
@@ -118,9 +119,10 @@ export const mysql2: LibraryKnowledge = {
       library: "mysql2",
       role: "pooled-connection",
       databaseMethods: mysqlQuery,
-      release: { selfMethods: ["release", "destroy"], ownerMethods: ["releaseConnection"] },
+      release: { selfMethods: ["release", "destroy"], ownerMethods: ["releaseConnection"], finallyMethod: "release", setupMethods: ["beginTransaction"] },
       returns: { promise: "mysql2.poolConnection" },
     },
   },
   batchedForm: "one query with `WHERE id IN (?)` and the array of ids",
+  batchedWriteForm: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
 };

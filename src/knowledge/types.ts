@@ -56,6 +56,22 @@ export interface CacheKnowledge {
   conditionalSetTokens: readonly string[];
   /** Methods that start a transaction or run server-side scripts (`multi`, `eval`). */
   transactions: readonly string[];
+  /** Option-object keys that make a `set` conditional whatever their value (`{ condition: "NX" }`). */
+  conditionalSetKeys?: readonly string[];
+  /** Where key, field and value sit in a command's arguments; others are `{ key: 0, value: 1 }`. */
+  keyArguments?: Readonly<Record<string, CacheKeyArguments>>;
+  /** The atomic set-if-absent call in this client's argument style, for messages. */
+  atomicSetForm?: string;
+  /** Atomic counter methods in this client's casing. */
+  increment?: { readonly one: string; readonly by: string };
+}
+
+/** Argument positions of a keyed cache command; `field` is a hash field or a set member. */
+export interface CacheKeyArguments {
+  readonly key: number;
+  readonly field?: number;
+  /** The written value; absent for commands that write no value (`sadd`, `del`). */
+  readonly value?: number;
 }
 
 export interface ReleaseKnowledge {
@@ -63,6 +79,21 @@ export interface ReleaseKnowledge {
   selfMethods: readonly string[];
   /** Methods of the owner that take the resource as first argument (`pool.release(res)`). */
   ownerMethods?: readonly string[];
+  /**
+   * The call that belongs in `finally` (`release`, `endSession`); absent when giving the
+   * resource back means a commit or a rollback (transactions), which no `finally` can choose.
+   */
+  finallyMethod?: string;
+  /** `finallyMethod` is a method of the owner that takes the resource (`pool.release(resource)`). */
+  finallyOnOwner?: boolean;
+  /** The release methods return a promise: await them in `finally`. */
+  async?: boolean;
+  /**
+   * Methods of the resource called right after the checkout and before the `try` in the
+   * library's documented pattern (`await queryRunner.connect()`); not counted as a throw that
+   * skips the release.
+   */
+  setupMethods?: readonly string[];
 }
 
 export interface KindKnowledge {
@@ -126,4 +157,6 @@ export interface LibraryKnowledge {
   globalTypes?: Readonly<Record<string, string>>;
   /** How to batch per-item reads with this library, for messages. */
   batchedForm?: string;
+  /** How to batch per-item writes with this library, for messages. */
+  batchedWriteForm?: string;
 }

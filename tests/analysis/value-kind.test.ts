@@ -52,10 +52,14 @@ runRuleTests("analysis: value kinds", probe, {
     kindCase('import type { PoolClient } from "pg"; function f(client: PoolClient) { probe(client); }', "pg.poolClient [proof]"),
     kindCase('import { Pool } from "pg"; class S { constructor(private pool: Pool) {} run() { probe(this.pool); } }', "pg.pool [proof]"),
     kindCase('import Redis from "ioredis"; class S { cache = new Redis(); run() { probe(this.cache); } }', "ioredis.client [proof]"),
+    kindCase('import Redis from "ioredis"; function f(redis: Redis) { probe(redis); }', "ioredis.client [proof]"),
     kindCase('import { createClient } from "redis"; let client; function get() { if (!client) client = createClient(); probe(client); }', "redis.client [proof]", "file.js"),
     kindCase("async function f() { const res = await fetch(url); probe(res); }", "fetch.response [proof]"),
     kindCase("fetch(url).then((res) => probe(res));", "fetch.response [proof]"),
     kindCase("function f(res: Response) { probe(res); }", "fetch.response [proof]"),
+    // Express's `Response` is the server response, not the fetch Response.
+    kindCase('import { Response } from "express"; function f(res: Response) { probe(res); }', "unknown"),
+    kindCase('import type { Response } from "express"; function f(res: Response) { probe(res); }', "unknown"),
     kindCase('import { PrismaClient } from "@prisma/client"; const prisma = new PrismaClient(); probe(prisma.user);', "prisma.model [proof]"),
     {
       // The chain is both a value of kind knex.read and, as the outermost call, one query.

@@ -1,0 +1,165 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { CacheOperation } from "../src/analysis/cache-operation.js";
+import type { FileContext } from "../src/analysis/file-context.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getEnclosingFunction } from "../src/analysis/ast.js";
+import { CACHE_METHOD_NAMES, getCacheOperationInFile } from "../src/analysis/cache-operation.js";
+import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
+import { getFileContext } from "../src/analysis/file-context.js";
+import { getCounterUpdate, getReadUse, isOnMissingPath } from "../src/analysis/read-guard.js";
+import { getLocalCallee, getNextStatementCall } from "../src/analysis/local-calls.js";
+import { isSameExpression, sharesVariable } from "../src/analysis/same-expression.js";
+import { createRule } from "../src/create-rule.js";
+
+export type Options = [{ reportCacheAside: boolean; reportMultiStepWrites: boolean }];
+export type MessageIds = "checkThenAct" | "checkThenActInMemory" | "counterReadModifyWrite" | "cacheAside" | "multiStepWrite" | "suggestIncrement";
+
+const GENERIC_ATOMIC_SET = "an atomic set-if-absent (Redis `SET key value NX EX ttl`)";
+
+export default createRule<Options, MessageIds>({
+  name: "no-check-then-act",
+  meta: {
+    type: "problem",
+    docs: { description: "Disallow checking a shared store for a key and writing that key in a separate later step", recommended: "recommended" },
+    messages: {
+      checkThenAct:
+        "`{{read}}` checks the key and `{{write}}` on line {{line}} marks it later, in a separate round trip: two concurrent calls both pass the check before either writes, and both do the work in between (duplicate charges, duplicate sends). Make the check and the mark one atomic operation: {{atomic}}, and use its result as the guard; or run both under a lock.",
+      checkThenActInMemory:
+        "`{{read}}` checks the {{collection}} and `{{write}}` on line {{line}} marks the key only after an `await`: every call that starts meanwhile passes the check and does the work again. Mark the key before the first `await` (for a Map, store the pending promise and return it to later callers).",
+      counterReadModifyWrite:
+        "`{{write}}` writes back a count computed from `{{read}}`: concurrent calls read the same count and all but one update is lost. Increment on the server instead ({{increment}}), which is atomic.",
+      cacheAside:
+        "`{{read}}` misses and `{{write}}` on line {{line}} fills the key later: concurrent misses all recompute the value (a cache stampede). If the computation is expensive or must run once, take a lock with {{atomic}} or share one pending promise per key.",
+      multiStepWrite:
+        "`{{first}}` and `{{second}}` update related entries of one store in separate round trips: readers between them see the new value next to stale related entries. Group them in one transaction (`multi()…exec()`) or a Lua script.",
+      suggestIncrement: "Replace the write-back with `{{replacement}}`, an atomic increment on the server.",
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          reportCacheAside: { type: "boolean", description: "Also report cache-aside reads whose value is returned and whose miss fills the key later (a stampede, not a correctness bug)." },
+          reportMultiStepWrites: { type: "boolean", description: "Also report a write followed at once by a write, delete or invalidation of related keys of the same store, which a transaction should group. Meant for `configs.strict` users." },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ reportCacheAside: false, reportMultiStepWrites: false }],
+  },
+  create(context, [options]) {
+    const byFunction = new Map<TSESTree.Node, CacheOperation[]>();
+    let file: FileContext | undefined;
+    const text = (node: TSESTree.Node): string => context.sourceCode.getText(node);
+    const short = (op: CacheOperation): string => `${text(op.node.callee)}()`;
+    const sameStore = (a: CacheOperation, b: CacheOperation): boolean => a.store === b.store && isSameExpression(file!, a.receiver, b.receiver);
+    const sameKey = (a: CacheOperation, b: CacheOperation): boolean =>
+      a.key !== undefined && b.key !== undefined && isSameExpression(file!, a.key, b.key) && (a.field === undefined) === (b.field === undefined) && (a.field === undefined || isSameExpression(file!, a.field, b.field!));
+
+    function checkRead(read: CacheOperation, ops: readonly CacheOperation[]): void {
+      if (read.store === "untraced" && !read.awaited) return;
+      const writes = ops.filter((op) => op.op === "write" && op.node.range[0] > read.node.range[1] && sameStore(read, op) && sameKey(read, op));
+      if (writes.length === 0 || isProtected(read, ops)) return;
+      const data = { read: short(read), line: "", write: "", atomic: read.atomicSetForm ? `\`${read.atomicSetForm}\`` : GENERIC_ATOMIC_SET };
+      if (read.store !== "memory") {
+        for (const write of writes) {
+          const counter = getCounterUpdate(file!, write.value, read.node);
+          if (!counter) continue;
+          const suggestion = getIncrement(write, counter, text);
+          const increment = suggestion ? `\`${suggestion}\`` : "`INCR`/`INCRBY`";
+          context.report({
+            node: write.node,
+            messageId: "counterReadModifyWrite",
+            data: { ...data, write: short(write), increment },
+            suggest: suggestion ? [{ messageId: "suggestIncrement", data: { replacement: suggestion }, fix: (fixer) => fixer.replaceText(write.node, suggestion) }] : [],
+          });
+          return;
+        }
+      }
+      const use = getReadUse(file!, read.node);
+      if (!use) return;
+      const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
+      if (use.kind === "guard") {
+        const write = onMissingPath.find((op) => isFlagValue(op) && (read.store !== "memory" || hasSuspensionBetween(file!, read.node, op.node)));
+        if (!write) return;
+        const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";
+        const line = String(write.node.loc.start.line);
+        context.report({ node: read.node, messageId, data: { ...data, write: short(write), line, collection: `module-level ${read.collection ?? "collection"}` } });
+      } else if (options.reportCacheAside && read.store !== "memory" && onMissingPath[0]) {
+        const write = onMissingPath[0];
+        context.report({ node: read.node, messageId: "cacheAside", data: { ...data, write: short(write), line: String(write.node.loc.start.line) } });
+      }
+    }
+
+    /** Under a lock, next to a transaction or script on the same store, or before an atomic write of the key. */
+    function isProtected(read: CacheOperation, ops: readonly CacheOperation[]): boolean {
+      if (isInLockedSection(file!, read.node)) return true;
+      return ops.some(
+        (op) =>
+          (op.op === "transaction" || op.op === "atomic") &&
+          sameStore(op, read) &&
+          (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)),
+      );
+    }
+
+    function checkMultiStep(first: CacheOperation): void {
+      const next = getNextStatementCall(first.node);
+      if (!next) return;
+      const nextOp = getCacheOperationInFile(file!, next);
+      const related = (key: TSESTree.Node | undefined): boolean => key !== undefined && first.key !== undefined && !isSameExpression(file!, key, first.key) && sharesVariable(file!, key, first.key);
+      const direct = nextOp && (nextOp.op === "write" || nextOp.op === "delete") && sameStore(first, nextOp) && related(nextOp.key);
+      const helper = nextOp ? null : getLocalCallee(file!, next);
+      const viaHelper =
+        helper !== null &&
+        next.arguments.some((arg) => first.key !== undefined && isSameExpression(file!, arg, first.key)) &&
+        (byFunction.get(helper) ?? []).some((op) => (op.op === "write" || op.op === "delete") && sameStore(first, op));
+      if (direct || viaHelper) context.report({ node: first.node, messageId: "multiStepWrite", data: { first: short(first), second: `${text(next.callee)}()` } });
+    }
+
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || !CACHE_METHOD_NAMES.has(callee.property.name)) return;
+        file ??= getFileContext(context);
+        const op = getCacheOperationInFile(file, node);
+        if (!op) return;
+        const owner: TSESTree.Node = getEnclosingFunction(node) ?? context.sourceCode.ast;
+        const list = byFunction.get(owner) ?? [];
+        list.push(op);
+        byFunction.set(owner, list);
+      },
+      "Program:exit"() {
+        for (const ops of byFunction.values()) {
+          for (const op of ops) {
+            if (op.op === "read") checkRead(op, ops);
+            else if (options.reportMultiStepWrites && op.op === "write" && op.store !== "memory") checkMultiStep(op);
+          }
+        }
+      },
+    };
+  },
+});
+
+/** A marker rather than data: a literal, `Date.now()`, or no value at all (`Set#add`, `sadd`). */
+function isFlagValue(write: CacheOperation): boolean {
+  const value = write.value;
+  if (value === undefined) return write.collection !== undefined ? write.collection.endsWith("Set") : write.field !== undefined;
+  if (value.type === AST_NODE_TYPES.Literal) return value.value !== null && !(value.value instanceof RegExp);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length === 0;
+  if (value.type === AST_NODE_TYPES.UnaryExpression) return value.argument.type === AST_NODE_TYPES.Literal;
+  const source = value.type === AST_NODE_TYPES.CallExpression ? value.callee : null;
+  return source?.type === AST_NODE_TYPES.MemberExpression && source.object.type === AST_NODE_TYPES.Identifier && source.object.name === "Date" && source.property.type === AST_NODE_TYPES.Identifier && source.property.name === "now";
+}
+
+/** `redis.incr(key)` / `redis.incrby(key, n)` for `redis.set(key, count + n)` with nothing else in the call. */
+function getIncrement(write: CacheOperation, counter: { operator: "+" | "-"; amount: TSESTree.Node }, sourceText: (node: TSESTree.Node) => string): string | undefined {
+  if (!write.increment || write.method !== "set" || write.node.arguments.length !== 2 || counter.operator !== "+" || !write.key) return undefined;
+  const source = write.node.callee.type === AST_NODE_TYPES.MemberExpression ? write.node.callee.object : write.receiver;
+  const receiver = sourceText(source);
+  const key = sourceText(write.key);
+  const amount = counter.amount;
+  if (amount.type === AST_NODE_TYPES.Literal && amount.value === 1) return `${receiver}.${write.increment.one}(${key})`;
+  return `${receiver}.${write.increment.by}(${key}, ${sourceText(amount)})`;
+}

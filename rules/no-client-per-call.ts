@@ -1,0 +1,118 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { Role } from "../src/knowledge/index.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getEnclosingFunction, getRequiredModule, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getClientCreation, getClientFate, isConnectionModule, mayCreateClient } from "../src/analysis/client-creation.js";
+import { getEnclosingRequestHandler, getFunctionName } from "../src/analysis/request-handler.js";
+import { isRunOncePerProcess } from "../src/analysis/run-once.js";
+import { getLibraryName } from "../src/analysis/value-kind.js";
+import { createRule } from "../src/create-rule.js";
+
+export type Options = [];
+export type MessageIds = "clientPerCall" | "clientPerRequest";
+
+export default createRule<Options, MessageIds>({
+  name: "no-client-per-call",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow creating a database or cache client, pool or ORM instance on every call of a function that neither keeps nor closes it",
+      recommended: "strict",
+    },
+    messages: {
+      clientPerCall:
+        "`{{created}}` creates a new {{what}} ({{library}}) on every call of {{function}}, and nothing keeps or closes it: each call opens connections of its own that are never shared and are left to the garbage collector, until the database refuses new connections. Create it once per process (a module-level instance, or a lazy singleton) and reuse it{{closeHint}}.",
+      clientPerRequest:
+        "`{{created}}` creates a new {{what}} ({{library}}) on every request, in the {{handler}}, and nothing keeps or closes it: under load every request opens connections of its own until the database refuses new ones. Create it once at module level (or as a lazy singleton) and use that instance in every request{{closeHint}}.",
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    let functionDepth = 0;
+    let importsClientLibrary = false;
+    const candidates: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];
+
+    const noteModule = (specifier: string): void => {
+      if (!importsClientLibrary && isConnectionModule(context, specifier)) importsClientLibrary = true;
+    };
+    const enterFunction = (): void => {
+      functionDepth++;
+    };
+    const exitFunction = (): void => {
+      functionDepth--;
+    };
+
+    return {
+      ImportDeclaration(node) {
+        noteModule(node.source.value);
+      },
+      TSImportEqualsDeclaration(node) {
+        if (node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) noteModule(node.moduleReference.expression.value);
+      },
+      FunctionDeclaration: enterFunction,
+      FunctionExpression: enterFunction,
+      ArrowFunctionExpression: enterFunction,
+      "FunctionDeclaration:exit": exitFunction,
+      "FunctionExpression:exit": exitFunction,
+      "ArrowFunctionExpression:exit": exitFunction,
+      NewExpression(node) {
+        if (functionDepth > 0 && mayCreateClient(node)) candidates.push(node);
+      },
+      CallExpression(node) {
+        const required = getRequiredModule(node);
+        if (required !== undefined) noteModule(required);
+        else if (functionDepth > 0 && mayCreateClient(node)) candidates.push(node);
+      },
+      "Program:exit"() {
+        if (!importsClientLibrary) return;
+        for (const node of candidates) check(node);
+      },
+    };
+
+    function check(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      const creation = getClientCreation(context, node);
+      // A value that adopts an existing client (`drizzle(pool)`) opens no connections itself.
+      if (!creation || creation.adopted) return;
+      const fn = getEnclosingFunction(node);
+      if (!fn || isRunOncePerProcess(context, fn)) return;
+      const fate = getClientFate(context, creation, fn);
+      if (!fate.used || fate.closed || fate.escape !== null) return;
+      const data = {
+        created: describeCreation(node, context.sourceCode.getText(skipExpressionWrappers(node.callee))),
+        what: ROLE_NOUNS[creation.kind.knowledge.role] ?? "client",
+        library: getLibraryName(creation.kind),
+        closeHint: getCloseHint(creation.kind.knowledge.closeMethods),
+      };
+      const handler = getEnclosingRequestHandler(context, node);
+      if (handler) {
+        context.report({ node, messageId: "clientPerRequest", data: { ...data, handler: handler.description } });
+        return;
+      }
+      const name = getFunctionName(fn);
+      context.report({ node, messageId: "clientPerCall", data: { ...data, function: name === null ? "this function" : `\`${name}\`` } });
+    }
+  },
+});
+
+/** How messages name what a role of the knowledge base opens. */
+const ROLE_NOUNS: Partial<Record<Role, string>> = {
+  pool: "connection pool",
+  client: "database connection",
+  orm: "database client and its connection pool",
+  cache: "cache connection",
+};
+
+/** When a client must be per call (credentials that come with the request), it must be closed. */
+function getCloseHint(closeMethods: readonly string[] | undefined): string {
+  const close = closeMethods?.[0];
+  return close === undefined ? "" : `; if each call really needs its own, close it in \`finally\` with \`${close}()\``;
+}
+
+function describeCreation(node: TSESTree.NewExpression | TSESTree.CallExpression, callee: string): string {
+  const flat = callee.replace(/\s+/gu, " ");
+  const short = flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+  return node.type === AST_NODE_TYPES.NewExpression ? `new ${short}()` : `${short}()`;
+}

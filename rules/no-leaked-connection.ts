@@ -1,0 +1,200 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { Checkout } from "../src/analysis/checkout.js";
+
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+
+import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getCheckout, getCheckoutCalleeName, isCheckoutMethodName, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
+import { getValueFate } from "../src/analysis/escape.js";
+import { findReleaseLeak } from "../src/analysis/release-paths.js";
+import { buildTryFinallyFix } from "../src/analysis/try-finally-fix.js";
+import { createRule } from "../src/create-rule.js";
+
+export type Options = [];
+export type MessageIds =
+  | "neverReleased"
+  | "notInFinally"
+  | "earlyExit"
+  | "releasedOnlyInCatch"
+  | "releasedConditionally"
+  | "unreferenced"
+  | "releaseNotCalled"
+  | "suggestTryFinally"
+  | "suggestCall";
+
+const POOL_RUNS_DRY = "until the pool is empty and every request waits for the acquire timeout";
+
+export default createRule<Options, MessageIds>({
+  name: "no-leaked-connection",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require a connection, transaction or session checked out of a pool to be given back on every path, including throws",
+      recommended: "recommended",
+    },
+    messages: {
+      neverReleased: `\`{{name}}\` is checked out with \`{{acquire}}\` and never given back ({{release}}): every call keeps one {{what}} ${POOL_RUNS_DRY}. {{fix}}, or return it to the caller.`,
+      notInFinally: `\`{{name}}\` is given back ({{release}}) only when everything before it succeeds: a query that throws skips it, the {{what}} stays checked out, and after enough errors the pool is empty and every request waits for the acquire timeout. {{fix}}.`,
+      earlyExit: `The \`{{exit}}\` on line {{line}} leaves while \`{{name}}\` is still checked out: each time, one {{what}} never goes back to the pool, ${POOL_RUNS_DRY}. {{fix}}.`,
+      releasedOnlyInCatch: `\`{{name}}\` is given back ({{release}}) only in \`catch\`: every call that succeeds keeps its {{what}}, ${POOL_RUNS_DRY}. {{fix}}.`,
+      releasedConditionally: `\`{{name}}\` is given back ({{release}}) only on some paths: on the others the {{what}} stays checked out, ${POOL_RUNS_DRY}. {{fix}}.`,
+      unreferenced: `\`{{acquire}}\` checks out a {{what}} that nothing keeps a reference to, so it is never given back: each call holds one ${POOL_RUNS_DRY}. Keep it in a variable and give it back in a \`finally\` block, or use the pool's own query method, which checks out and releases by itself.`,
+      releaseNotCalled: `\`{{name}}.{{method}}\` is read but not called, so \`{{name}}\` is never given back: each call keeps one {{what}} ${POOL_RUNS_DRY}. Call it, in a \`finally\` block.`,
+      suggestTryFinally: "Wrap the code after the checkout in `try { … } finally { {{release}} }`.",
+      suggestCall: "Call `{{name}}.{{method}}()`.",
+    },
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return {
+      CallExpression(node) {
+        const method = getCheckoutCalleeName(node);
+        if (method === undefined || !isCheckoutMethodName(context, method)) return;
+        const fn = getEnclosingFunction(node);
+        if (!fn) return; // module level: a script's lifetime, not a request's
+        const checkout = getCheckout(context, node);
+        if (!checkout) return;
+        const selfMethods = new Set(checkout.release.selfMethods);
+        const ownerMethods = new Set(checkout.release.ownerMethods ?? []);
+        const references = new Set<TSESTree.Node>();
+        const isResource = (expression: TSESTree.Node): boolean => references.has(skipExpressionWrappers(expression));
+        const isRelease = (call: TSESTree.CallExpression): boolean => {
+          const callee = skipExpressionWrappers(call.callee);
+          if (isReleasingHelperCall(call, isResource)) return true;
+          if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+          const name = getStaticPropertyName(callee);
+          if (name === undefined) return false;
+          return (selfMethods.has(name) && isResource(callee.object)) || (ownerMethods.has(name) && call.arguments[0] !== undefined && isResource(call.arguments[0]));
+        };
+        const variable = getResourceVariable(sourceCode, checkout);
+        for (const reference of variable?.references ?? []) references.add(reference.identifier);
+        const fate = getValueFate(context, checkout.value, fn, {
+          isClose: (name) => selfMethods.has(name),
+          isSetup: () => false,
+          isAlias: () => false,
+          isGiveBack: (call) => call.type === AST_NODE_TYPES.CallExpression && isRelease(call),
+        });
+        const passedOnly = [...fate.escapes].every((kind) => kind === "passed");
+        if (!passedOnly) return; // returned, stored, or kept by a closure: the new owner gives it back
+        const data = describe(sourceCode, checkout, variable?.name);
+        if (!variable) {
+          if (!fate.closed && fate.escapes.size === 0 && isUsedOnce(checkout)) context.report({ node, messageId: "unreferenced", data });
+          return;
+        }
+        if (hasOtherSources(variable, checkout)) return; // `let runner = ctx.runner; if (!runner) runner = ds.createQueryRunner()`: not always ours
+        if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
+        const leak = findReleaseLeak(fn.body, { checkout: node, isRelease, isResource, isSetup: (name) => checkout.release.setupMethods?.includes(name) === true }, sourceCode.visitorKeys);
+        if (!leak) return;
+        if (leak.shape === "never") {
+          const notCalled = findReleaseNotCalled(variable, fn, selfMethods);
+          // Handed to a function that takes ownership, or given back by a closure, `using`, or an alias;
+          // or only a method name points at the library, and its release method is not in sight.
+          if (!notCalled && (isHandedOver(variable, fn) || fate.closed || checkout.evidence === "name")) return;
+          if (notCalled) {
+            const name = getStaticPropertyName(notCalled) ?? "";
+            const callData = { ...data, method: name };
+            context.report({
+              node: notCalled,
+              messageId: "releaseNotCalled",
+              data: callData,
+              suggest: [{ messageId: "suggestCall", data: callData, fix: (fixer) => fixer.insertTextAfter(notCalled, "()") }],
+            });
+            return;
+          }
+        }
+        const messageId = MESSAGE_OF_SHAPE[leak.shape];
+        const exit = leak.exit && leak.shape === "early-exit" ? { exit: leak.exit.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return", line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
+        const fix = buildTryFinallyFix(sourceCode, fn, checkout, variable, leak.releases);
+        context.report({
+          node,
+          messageId,
+          data: { ...data, ...exit },
+          suggest: fix ? [{ messageId: "suggestTryFinally", data: { release: fix.releaseText }, fix: (fixer) => fixer.replaceTextRange(fix.range, fix.text) }] : [],
+        });
+      },
+    };
+  },
+});
+
+const MESSAGE_OF_SHAPE = {
+  never: "neverReleased",
+  "happy-path": "notInFinally",
+  "early-exit": "earlyExit",
+  "catch-only": "releasedOnlyInCatch",
+  conditional: "releasedConditionally",
+} as const satisfies Record<string, MessageIds>;
+
+/** The local variable that holds the resource: `const client = await pool.connect()` or `client = await pool.connect()`. */
+function getResourceVariable(sourceCode: Readonly<{ getScope(node: TSESTree.Node): Scope.Scope }>, checkout: Checkout): Scope.Variable | null {
+  const parent = checkout.value.parent;
+  let name: TSESTree.Identifier | null = null;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === checkout.value && parent.id.type === AST_NODE_TYPES.Identifier) name = parent.id;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === checkout.value && parent.operator === "=" && parent.left.type === AST_NODE_TYPES.Identifier) name = parent.left;
+  return name ? ASTUtils.findVariable(sourceCode.getScope(name), name) : null;
+}
+
+/** The resource itself is an argument of a call in the function (`new UnitOfWork(client)`), not a part of an options object (`{ session }`). */
+function isHandedOver(variable: Scope.Variable, fn: TSESTree.Node): boolean {
+  return variable.references.some((reference) => {
+    let node: TSESTree.Node = reference.identifier;
+    while (node.parent?.type === AST_NODE_TYPES.TSAsExpression || node.parent?.type === AST_NODE_TYPES.TSNonNullExpression) node = node.parent;
+    const parent = node.parent;
+    const isArgument = (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(node as TSESTree.Expression);
+    return isArgument || (getEnclosingFunction(reference.identifier) !== fn && parent?.type !== AST_NODE_TYPES.MemberExpression);
+  });
+}
+
+/** `await pool.connect();` discarded, or `(await pool.connect()).query(…)`: the connection is used and dropped. */
+function isUsedOnce(checkout: Checkout): boolean {
+  const parent = checkout.value.parent;
+  // An awaited checkout holds its connection already; a TypeORM query runner connects on first use.
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return checkout.value.type === AST_NODE_TYPES.AwaitExpression || checkout.kind === "setting";
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === checkout.value && usesConnection(checkout, getStaticPropertyName(parent));
+}
+
+/** The variable also holds values that are not this checkout (other than `null`/`undefined`). */
+function hasOtherSources(variable: Scope.Variable, checkout: Checkout): boolean {
+  return variable.references.some((reference) => {
+    const written = reference.writeExpr;
+    if (!written || written === checkout.value) return false;
+    return !(written.type === AST_NODE_TYPES.Literal && written.value === null) && !(written.type === AST_NODE_TYPES.Identifier && written.name === "undefined");
+  });
+}
+
+/** `client.release;`: the release method read as a statement, not called, in the function itself. */
+function findReleaseNotCalled(variable: Scope.Variable, fn: TSESTree.Node, methods: ReadonlySet<string>): TSESTree.MemberExpression | null {
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const name = getStaticPropertyName(member);
+    if (name === undefined || !methods.has(name) || getEnclosingFunction(member) !== fn) continue;
+    const statement = member.parent.type === AST_NODE_TYPES.AwaitExpression ? member.parent.parent : member.parent;
+    if (statement?.type === AST_NODE_TYPES.ExpressionStatement) return member;
+  }
+  return null;
+}
+
+/** Message data: the variable, the checkout call, how it is given back, what it is, how to fix it. */
+function describe(sourceCode: Readonly<{ getText(node: TSESTree.Node): string }>, checkout: Checkout, variableName: string | undefined): Record<string, string> {
+  const name = variableName ?? "it";
+  const method = getCalledMethodName(checkout.call) ?? "";
+  const calleeText = sourceCode.getText(checkout.call.callee);
+  const acquire = calleeText.length <= 40 && !calleeText.includes("\n") ? `${calleeText}()` : `.${method}()`;
+  const ownerText = checkout.owner ? sourceCode.getText(checkout.owner) : "pool";
+  const owner = ownerText.length <= 30 && !ownerText.includes("\n") ? ownerText : "pool";
+  const calls = [
+    ...checkout.release.selfMethods.map((release) => `${name}.${release}()`),
+    ...(checkout.release.ownerMethods ?? []).map((release) => `${owner}.${release}(${name})`),
+  ].slice(0, 2);
+  const release = calls.map((call) => `\`${call}\``).join(" or ");
+  const finallyMethod = checkout.release.finallyMethod;
+  const finallyCall = finallyMethod === undefined ? null : checkout.release.finallyOnOwner ? `${owner}.${finallyMethod}(${name})` : `${name}.${finallyMethod}()`;
+  const fix = finallyCall
+    ? `Call \`${finallyCall}\` in a \`finally\` block`
+    : `Give it back on every path, including throws: ${release} at the end of the \`try\` and in its \`catch\``;
+  return { name, acquire, release, what: checkout.role, fix };
+}

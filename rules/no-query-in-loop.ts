@@ -1,0 +1,152 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { DatabaseCall } from "../src/analysis/database-call.js";
+import type { EnclosingIteration } from "../src/analysis/iteration.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getCalledMethodName, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getDatabaseCall } from "../src/analysis/database-call.js";
+import { getFileContext } from "../src/analysis/file-context.js";
+import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
+import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
+import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isWriteQuery } from "../src/analysis/query-shape.js";
+import { getLibraryName } from "../src/analysis/value-kind.js";
+import { createRule } from "../src/create-rule.js";
+import { getLibrary } from "../src/knowledge/index.js";
+
+export type Options = [{ writes: boolean }];
+export type MessageIds = "queryInLoop" | "writeInLoop" | "queryInLoopViaCall";
+
+export default createRule<Options, MessageIds>({
+  name: "no-query-in-loop",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow a database query per element of a collection (N+1), in loops and in `map`/`forEach` callbacks",
+      recommended: "recommended",
+    },
+    messages: {
+      queryInLoop:
+        "`{{call}}` ({{library}}) sends one query per element of `{{collection}}` (N+1): each element adds a round trip and holds a pool connection, so latency grows with the list and requests queue on the pool. Fetch them with {{batched}}, then join the rows in memory.",
+      writeInLoop:
+        "`{{call}}` ({{library}}) sends one write per element of `{{collection}}` (N+1): each element adds a round trip and holds a pool connection, so the time grows with the list. Write them with {{batched}}.",
+      queryInLoopViaCall:
+        "`{{callee}}` sends a {{library}} `{{call}}` (line {{line}}) for each element of `{{collection}}` (N+1): each element adds a round trip and holds a pool connection. Pass it the whole list and use {{batched}}.",
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          writes: {
+            type: "boolean",
+            description: "Also report writes (insert, update, delete) sent once per element. Default: true.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ writes: true }],
+  },
+  create(context, [options]) {
+    const file = getFileContext(context);
+    const sourceCode = context.sourceCode;
+
+    /** The query counts, batched forms excluded and writes only when the option says so. */
+    const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call);
+
+    /** The innermost iteration over a real collection whose current element flows into `values`. */
+    const findIteration = (entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[]): EnclosingIteration | undefined =>
+      entries.find(
+        ({ iteration }) => !iteration.fixed && !iteration.chunked && !isHandedToBatch(file, iteration) && values.some((value) => dependsOn(file, value, iteration)),
+      );
+
+    const describe = (call: DatabaseCall, collection: TSESTree.Node): Record<string, string> => {
+      const library = getLibrary(getBatchingLibraryId(file, call));
+      const write = isWriteQuery(file, call);
+      const batched = (write ? library?.batchedWriteForm : library?.batchedForm) ?? (write ? "one multi-row statement" : "one query for all the ids");
+      return {
+        call: shorten(sourceCode.getText(call.node.callee), call.method),
+        library: call.evidence === "sql" ? "SQL" : getLibraryName(call.kind),
+        collection: shorten(sourceCode.getText(collection), undefined),
+        batched,
+      };
+    };
+
+    /** `db.query(…, [hit._id])` inside the iteration. */
+    const checkDirect = (node: TSESTree.CallExpression): void => {
+      const entries = getEnclosingIterations(file, node);
+      if (entries.length === 0) return;
+      const call = getDatabaseCall(context, node);
+      if (!call || !isReportable(call)) return;
+      const entry = findIteration(entries, getQueryParameters(file, call));
+      if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node))) return;
+      const data = describe(call, entry.iteration.collection);
+      context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
+    };
+
+    /** `enrich(hit)` inside the iteration, where `enrich` is a function of this file that queries. */
+    const checkLocalCall = (node: TSESTree.CallExpression): void => {
+      const entries = getEnclosingIterations(file, node);
+      if (entries.length === 0) return;
+      const fn = getLocalFunction(context, node.callee);
+      if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
+      for (const query of getParameterQueries(context, fn)) {
+        if (!isReportable(query.call)) continue;
+        const entry = findIteration(entries, query.parameters.flatMap((index) => node.arguments[index] ?? []));
+        if (!entry) continue;
+        if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
+        reportViaCall(node.callee, query.call, entry.iteration.collection);
+        return;
+      }
+    };
+
+    /** `hits.map(enrich)`, `pMap(ids, this.load)`: a function of this file as the callback. */
+    const checkCallbackReference = (node: TSESTree.CallExpression): void => {
+      for (const argument of node.arguments) {
+        if (!isFunctionReference(argument)) continue;
+        const how = getCallbackIteration(file, node, argument);
+        if (!how || how.fixed || how.chunked) continue;
+        const fn = getLocalFunction(context, argument);
+        if (!fn) continue;
+        for (const query of getParameterQueries(context, fn)) {
+          if (!query.parameters.includes(how.itemParam) || !isReportable(query.call)) continue;
+          if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
+          reportViaCall(argument, query.call, how.collection);
+          return;
+        }
+      }
+    };
+
+    const reportViaCall = (callee: TSESTree.Node, call: DatabaseCall, collection: TSESTree.Node): void => {
+      const data = { ...describe(call, collection), callee: shorten(sourceCode.getText(callee), undefined), line: String(call.node.loc.start.line) };
+      context.report({ node: callee, messageId: "queryInLoopViaCall", data });
+    };
+
+    return {
+      CallExpression(node) {
+        const callee = skipExpressionWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && isCandidate(node)) checkDirect(node);
+        if (isFunctionReference(callee)) checkLocalCall(node);
+        if (node.arguments.some(isFunctionReference) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
+          checkCallbackReference(node);
+        }
+      },
+    };
+  },
+});
+
+/** `name` or `this.name`: what may name a function defined in this file. */
+function isFunctionReference(node: TSESTree.Node): boolean {
+  const inner = skipExpressionWrappers(node);
+  return (
+    inner.type === AST_NODE_TYPES.Identifier ||
+    (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression && !inner.computed)
+  );
+}
+
+/** Source text short enough for a message: long builder chains keep only the method. */
+function shorten(text: string, method: string | undefined): string {
+  const flat = text.replace(/\s+/gu, " ");
+  if (flat.length <= 48) return method === undefined ? flat : `${flat}()`;
+  return method === undefined ? `…${flat.slice(-40)}` : `….${method}()`;
+}

@@ -1,0 +1,197 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { KindKnowledge, ReleaseKnowledge } from "../knowledge/index.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getDistinctiveMethodKind, getKind, LIBRARIES } from "../knowledge/index.js";
+import { getCallReceiver, getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getFileContext, memoize } from "./file-context.js";
+import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
+
+/**
+ * Checkouts: calls that take a resource out of a pool or open a transaction or session that
+ * must be given back (`pool.connect()`, `dataSource.createQueryRunner()`, `knex.transaction()`,
+ * `mongoose.startSession()`, and the pairs of `settings.postmortem.resources`).
+ */
+export interface Checkout {
+  readonly call: TSESTree.CallExpression;
+  /** The expression whose value is the resource: the `await` of the call, or the call. */
+  readonly value: TSESTree.Expression;
+  /** The kind id of the resource (`pg.poolClient`), or `setting` for an in-house pair. */
+  readonly kind: string;
+  /** What the resource is, for messages. */
+  readonly role: "connection" | "transaction";
+  /**
+   * - `proof`: the receiver or the result was traced to the library;
+   * - `name`: a one-library method name, or a pool method on a receiver named like a pool;
+   * - `setting`: a pair declared in `settings.postmortem.resources`.
+   */
+  readonly evidence: "proof" | "name" | "setting";
+  readonly release: ReleaseKnowledge;
+  /** The receiver of the checkout (`pool` in `pool.acquire()`), for owner releases. */
+  readonly owner: TSESTree.Expression | undefined;
+}
+
+/** Kinds whose values must be given back, and the methods that return them. */
+const RELEASABLE_ROLES = new Set(["pooled-connection", "transaction"]);
+
+function isReleasable(knowledge: KindKnowledge | undefined): boolean {
+  return knowledge?.release !== undefined && RELEASABLE_ROLES.has(knowledge.role);
+}
+
+function refId(ref: string | { kind: string }): string {
+  return typeof ref === "string" ? ref : ref.kind;
+}
+
+/** Method names that return a releasable resource on some kind, for the cheap guard. */
+const CHECKOUT_METHODS: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) =>
+    Object.values(library.kinds).flatMap((kind) =>
+      Object.entries(kind.returns ?? {})
+        .filter(([, ref]) => isReleasable(getKind(refId(ref))))
+        .map(([method]) => method),
+    ),
+  ),
+);
+
+/** `pool.connect()` → the resource kind, for pool kinds only (a receiver named like a pool). */
+const POOL_CHECKOUTS: ReadonlyMap<string, string> = new Map(
+  LIBRARIES.flatMap((library) =>
+    Object.values(library.kinds)
+      .filter((kind) => kind.role === "pool")
+      .flatMap((kind) =>
+        Object.entries(kind.returns ?? {})
+          .filter(([, ref]) => isReleasable(getKind(refId(ref))))
+          .map(([method, ref]): [string, string] => [method, refId(ref)]),
+      ),
+  ),
+);
+
+/** A receiver whose name says it is a pool: `pool`, `pgPool`, `this.dbPool`, `db.pool`. */
+const POOL_NAME = /pool$/iu;
+
+/** The name a checkout is called by: the method of `pool.connect()`, or an in-house function `getConnection()`. */
+export function getCheckoutCalleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipExpressionWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(call);
+}
+
+/** Whether `name` can check out a resource in this file (knowledge or settings): the cheap guard. */
+export function isCheckoutMethodName(context: AnyRuleContext, name: string): boolean {
+  return CHECKOUT_METHODS.has(name) || getFileContext(context).settings.resources.some((resource) => resource.acquire === name);
+}
+
+/** The checkout `call` performs, or null. Callback forms (`pool.connect((err, client) => …)`, `knex.transaction(async (trx) => …)`) manage the resource themselves and are not checkouts. */
+export function getCheckout(context: AnyRuleContext, call: TSESTree.CallExpression): Checkout | null {
+  const file = getFileContext(context);
+  return memoize(file, "checkout", call, () => computeCheckout(file, call));
+}
+
+function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Checkout | null {
+  const method = getCheckoutCalleeName(call);
+  const owner = getCallReceiver(call);
+  if (method === undefined || hasCallbackArgument(call)) return null;
+  const build = (kind: string, knowledge: KindKnowledge, evidence: Checkout["evidence"], promise: boolean): Checkout | null => {
+    if (!knowledge.release) return null;
+    const value = getCheckoutValue(call, promise);
+    if (!value) return null;
+    const role = knowledge.role === "transaction" ? "transaction" : "connection";
+    return { call, value, kind, role, evidence, release: knowledge.release, owner };
+  };
+  if (owner && CHECKOUT_METHODS.has(method)) {
+    const result = getValueKindInFile(file, call);
+    if (result && isReleasable(result.knowledge)) return build(result.id, result.knowledge, result.evidence, result.promise);
+    if (!getValueKindInFile(file, owner)) {
+      const byName = getNameEvidence(owner, method);
+      if (byName) return build(byName.id, byName.knowledge, "name", byName.promise);
+    }
+  }
+  const setting = file.settings.resources.find((resource) => resource.acquire === method);
+  if (setting) {
+    const release: ReleaseKnowledge = {
+      selfMethods: setting.release,
+      ownerMethods: setting.ownerRelease,
+      finallyMethod: setting.release[0] ?? setting.ownerRelease[0],
+      finallyOnOwner: setting.release.length === 0,
+    };
+    // In-house checkouts may be sync or async: `await` is followed when present.
+    return build("setting", { library: "settings", role: "pooled-connection", release }, "setting", false);
+  }
+  return null;
+}
+
+/** An untraced receiver: a one-library checkout (`createQueryRunner`), or a pool method on a receiver named like a pool. */
+function getNameEvidence(owner: TSESTree.Expression, method: string): { id: string; knowledge: KindKnowledge; promise: boolean } | null {
+  const distinctive = fromRef(getDistinctiveMethodKind(method));
+  const fromDistinctive = distinctive ? getMethodResult(distinctive.knowledge, method) : null;
+  if (fromDistinctive && isReleasable(fromDistinctive.knowledge)) return fromDistinctive;
+  const poolResult = POOL_CHECKOUTS.get(method);
+  const ownerName = getReceiverName(owner);
+  if (poolResult === undefined || ownerName === undefined || !POOL_NAME.test(ownerName)) return null;
+  for (const library of LIBRARIES) {
+    for (const kind of Object.values(library.kinds)) {
+      const ref = kind.role === "pool" ? kind.returns?.[method] : undefined;
+      if (ref !== undefined && refId(ref) === poolResult) return fromRef(ref);
+    }
+  }
+  return null;
+}
+
+function getReceiverName(owner: TSESTree.Expression): string | undefined {
+  const node = skipExpressionWrappers(owner);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(node);
+  return undefined;
+}
+
+/**
+ * Whether reading `name` on a fresh checkout uses its connection: a query method, a property
+ * the knowledge base lists (`queryRunner.manager`), or a setup method (`connect`). TypeORM
+ * query runners connect lazily, so `createQueryRunner().connection` (the DataSource) holds
+ * nothing. In-house resources: any member.
+ */
+export function usesConnection(checkout: Checkout, name: string | undefined): boolean {
+  const knowledge = getKind(checkout.kind);
+  if (!knowledge) return true;
+  if (name === undefined) return false;
+  return knowledge.databaseMethods?.[name] !== undefined || knowledge.properties?.[name] !== undefined || knowledge.release?.setupMethods?.includes(name) === true;
+}
+
+/** An application helper whose name says it gives something back: `commit(connection)`, `releaseClient(client)`. */
+const RELEASING_HELPER = /release|commit|rollback|dispose|destroy|close|finish|cleanup|^end|^done$/iu;
+
+/**
+ * Whether `call` hands the resource (`isResource` of its first argument) to a helper named like
+ * a release (`await commit(connection)`, `db.releaseClient(client)`): such helpers give it back.
+ */
+export function isReleasingHelperCall(call: TSESTree.CallExpression, isResource: (node: TSESTree.Node) => boolean): boolean {
+  const first = call.arguments[0];
+  if (!first || !isResource(first)) return false;
+  const callee = skipExpressionWrappers(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+  return name !== undefined && RELEASING_HELPER.test(name);
+}
+
+/** The last argument is a function or a reference that may be one: the library calls back. */
+function hasCallbackArgument(call: TSESTree.CallExpression): boolean {
+  const last = call.arguments.at(-1);
+  if (!last) return false;
+  const node = skipExpressionWrappers(last);
+  return isFunctionNode(node) || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
+}
+
+/** `await pool.connect()` for a promise; the call itself otherwise (an awaited sync result too). */
+function getCheckoutValue(call: TSESTree.CallExpression, promise: boolean): TSESTree.Expression | null {
+  let node: TSESTree.Expression = call;
+  while (
+    node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+    node.parent.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    node = node.parent;
+  }
+  if (node.parent.type === AST_NODE_TYPES.AwaitExpression) return node.parent;
+  // An un-awaited promise of a resource (`const p = pool.connect()`, `.then(…)`) is not followed.
+  return promise ? null : node;
+}

@@ -1,0 +1,573 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { HelperIteration } from "../knowledge/iteration.js";
+import type { FileContext } from "./file-context.js";
+import type { FunctionNode } from "./ast.js";
+
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+
+import {
+  ARRAY_ITERATION_METHODS,
+  CHUNK_FUNCTION,
+  CHUNK_ITEM,
+  CONSTANT_LIST_NAME,
+  CONSTANT_TABLE_NAME,
+  CONSUMING_METHODS,
+  GLOBAL_PROMISE_HELPERS,
+  HELPER_MODULES,
+  OBJECT_LISTING_FUNCTIONS,
+  SUBSET_METHODS,
+} from "../knowledge/iteration.js";
+import { getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { memoize } from "./file-context.js";
+
+/**
+ * "Is this node run once per element of a collection, and which bindings hold the element?"
+ * Array method callbacks (`hits.map(async (hit) => …)`), concurrency helpers (`pMap(items, fn)`,
+ * bluebird `Promise.map`), `for…of`/`for…in`/`for await`, index loops over `xs.length`, and
+ * `while` loops that drain a queue with `shift()`/`pop()`.
+ */
+export interface Iteration {
+  /** The loop statement, or the call that iterates (`hits.map(…)`, `pMap(items, …)`). */
+  readonly node: TSESTree.Node;
+  readonly kind: "callback" | "loop";
+  /** The collection iterated over (`hits`, `results.hits.hits`, `queue`). */
+  readonly collection: TSESTree.Node;
+  /** What runs once per element: the callback function or the loop body. */
+  readonly body: TSESTree.Node;
+  /** The bindings that hold the current element, its key or its index. */
+  readonly items: ReadonlySet<Scope.Variable>;
+  /** Array method callbacks all start in the same tick; loops and concurrency helpers do not. */
+  readonly sameTickCallbacks: boolean;
+  /** The collection is a literal list of a few constants (`["a", "b"]`, `Object.keys({ … })`). */
+  readonly fixed: boolean;
+  /** The elements are chunks of a larger list (`for (const chunk of _.chunk(ids, 100))`). */
+  readonly chunked: boolean;
+}
+
+/** An iteration around a node, and whether a nested callback lies between them. */
+export interface EnclosingIteration {
+  readonly iteration: Iteration;
+  /** The node runs inside a callback (`limit(() => …)`) nested in the iteration's body. */
+  readonly throughCallback: boolean;
+}
+
+/** The set of bindings whose dependents `dependsOn` looks for, and where they may be derived. */
+export interface DependenceScope {
+  readonly body: TSESTree.Node;
+  readonly items: ReadonlySet<Scope.Variable>;
+}
+
+const { DefinitionType } = TSESLint.Scope;
+
+/**
+ * The iterations that run `node` once per element, innermost first. The walk crosses functions
+ * that are iteration callbacks or callbacks handed to a call (`limit(() => …)`,
+ * `new Promise((resolve) => …)`), and stops at any other function: a function defined in a loop
+ * body is not run by the loop.
+ */
+export function getEnclosingIterations(file: FileContext, node: TSESTree.Node): readonly EnclosingIteration[] {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return getIterationsAroundFunction(file, parent);
+    if (isLoop(parent) && child === parent.body) return getIterationsAroundLoopBody(file, parent);
+  }
+  return [];
+}
+
+/** The iterations that run the body of `fn` (memoised: every call in it shares the answer). */
+function getIterationsAroundFunction(file: FileContext, fn: FunctionNode): readonly EnclosingIteration[] {
+  return memoize(file, "iterations-around-function", fn, () => {
+    const iteration = getIterationOfFunction(file, fn);
+    if (iteration) return [{ iteration, throughCallback: false }, ...getEnclosingIterations(file, fn)];
+    if (!isCallbackArgument(fn)) return [];
+    return getEnclosingIterations(file, fn).map((entry) => ({ ...entry, throughCallback: true }));
+  });
+}
+
+/** The iterations that run the body of `loop`, the loop's own first. */
+function getIterationsAroundLoopBody(file: FileContext, loop: LoopNode): readonly EnclosingIteration[] {
+  return memoize(file, "iterations-around-loop", loop, () => {
+    const iteration = getIterationOfLoop(file, loop);
+    const outer = getEnclosingIterations(file, loop);
+    return iteration ? [{ iteration, throughCallback: false }, ...outer] : outer;
+  });
+}
+
+/** The iteration a callback drives, when `fn` is the callback of `xs.map(fn)`, `pMap(xs, fn)`… */
+export function getIterationOfFunction(file: FileContext, fn: FunctionNode): Iteration | null {
+  return memoize(file, "iteration-of-function", fn, () => {
+    const parent = fn.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression) return null;
+    const how = getCallbackIteration(file, parent, fn);
+    if (!how) return null;
+    const param = fn.params[how.itemParam];
+    if (!param) return null;
+    const items = new Set(getVariablesIn(file, fn, param));
+    return makeIteration(parent, "callback", how.collection, fn, items, how.sameTick);
+  });
+}
+
+/**
+ * When `argument` is the callback of an iterating call (`ids.map(loadUser)`): the collection,
+ * the index of the item parameter, and whether the callbacks start in the same tick.
+ */
+export function getCallbackIteration(
+  file: FileContext,
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+): CallbackIteration | null {
+  const method = getCalledMethodName(call);
+  const callee = skipExpressionWrappers(call.callee);
+  const arrayMethod = method === undefined ? undefined : ARRAY_ITERATION_METHODS[method];
+  if (arrayMethod && call.arguments[0] === argument && callee.type === AST_NODE_TYPES.MemberExpression && !isHelperReceiver(file, callee.object)) {
+    return describeCallbackIteration(callee.object, arrayMethod.itemParam, arrayMethod.sameTick);
+  }
+  const helper = getHelperIteration(file, call);
+  if (!helper) return null;
+  const callbackIndex = helper.callbackArg < 0 ? call.arguments.length + helper.callbackArg : helper.callbackArg;
+  const collection = call.arguments[helper.collectionArg];
+  if (call.arguments[callbackIndex] !== argument || !collection || callbackIndex === helper.collectionArg) return null;
+  return describeCallbackIteration(collection, helper.itemParam, false);
+}
+
+/** How an iterating call drives a callback argument. */
+export interface CallbackIteration {
+  readonly collection: TSESTree.Node;
+  readonly itemParam: number;
+  readonly sameTick: boolean;
+  /** As `Iteration.fixed` and `Iteration.chunked`, judged from the collection. */
+  readonly fixed: boolean;
+  readonly chunked: boolean;
+}
+
+function describeCallbackIteration(collection: TSESTree.Node, itemParam: number, sameTick: boolean): CallbackIteration {
+  return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkingCall(collection) };
+}
+
+/** The iteration a loop statement runs, or null for loops that do not walk a collection. */
+export function getIterationOfLoop(file: FileContext, loop: LoopNode): Iteration | null {
+  return memoize(file, "iteration-of-loop", loop, () => {
+    switch (loop.type) {
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement: {
+        const items = new Set(getVariablesIn(file, loop.left, loop.left));
+        return items.size > 0 ? makeIteration(loop, "loop", loop.right, loop.body, items, false) : null;
+      }
+      case AST_NODE_TYPES.ForStatement:
+        return getIndexLoop(file, loop);
+      default:
+        return getDrainLoop(file, loop);
+    }
+  });
+}
+
+/**
+ * Whether `expression` uses a binding of `scope.items`, directly or through variables derived
+ * from them inside `scope.body` (`const id = hit._id`, `for (const tag of item.tags)`).
+ */
+export function dependsOn(file: FileContext, expression: TSESTree.Node, scope: DependenceScope): boolean {
+  return dependsOnWalk(file, expression, scope);
+}
+
+/**
+ * Whether the call at `node` is issued in the same tick as the other elements' calls: inside an
+ * array method callback before any `await`, or in a loop body with no `await` at all.
+ */
+export function isIssuedInSameTick(file: FileContext, entry: EnclosingIteration, node: TSESTree.Node): boolean {
+  const { iteration } = entry;
+  if (entry.throughCallback) return false;
+  if (iteration.kind === "loop") {
+    if (iteration.node.type === AST_NODE_TYPES.ForOfStatement && iteration.node.await) return false;
+    return getAwaits(file, iteration.node).length === 0;
+  }
+  return iteration.sameTickCallbacks && !hasAwaitBefore(file, iteration.body, node);
+}
+
+/** Whether an `await` of the function or block `body` (not of nested functions) ends before `node`. */
+export function hasAwaitBefore(file: FileContext, body: TSESTree.Node, node: TSESTree.Node): boolean {
+  return getAwaits(file, body).some((range) => range[1] <= node.range[0]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type LoopNode =
+  | TSESTree.ForOfStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
+
+function isLoop(node: TSESTree.Node): node is LoopNode {
+  return (
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+function isCallbackArgument(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    (parent.arguments.includes(fn as TSESTree.CallExpressionArgument) || parent.callee === fn)
+  );
+}
+
+function makeIteration(
+  node: TSESTree.Node,
+  kind: Iteration["kind"],
+  collection: TSESTree.Node,
+  body: TSESTree.Node,
+  items: ReadonlySet<Scope.Variable>,
+  sameTickCallbacks: boolean,
+): Iteration {
+  const chunked = [...items].some((variable) => CHUNK_ITEM.test(variable.name)) || isChunkingCall(collection);
+  return { node, kind, collection, body, items, sameTickCallbacks, fixed: isFixedCollection(collection), chunked };
+}
+
+/** `for (let i = 0; i < xs.length; i++)` and `for (let i = xs.length - 1; i >= 0; i--)`. */
+function getIndexLoop(file: FileContext, loop: TSESTree.ForStatement): Iteration | null {
+  const test = loop.test;
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  let index: TSESTree.Node = test.left;
+  let collection = getLengthObject(test.right);
+  if (!collection) {
+    const declarator = loop.init?.type === AST_NODE_TYPES.VariableDeclaration ? loop.init.declarations[0] : undefined;
+    const init = declarator?.init;
+    collection = init?.type === AST_NODE_TYPES.BinaryExpression ? getLengthObject(init.left) : getLengthObject(init);
+    if (!collection || !declarator) return null;
+    index = declarator.id;
+  }
+  if (index.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(index), index);
+  if (!variable) return null;
+  const iteration = makeIteration(loop, "loop", collection, loop.body, new Set([variable]), false);
+  return isUnitStep(loop.update) ? iteration : { ...iteration, chunked: true };
+}
+
+function getLengthObject(node: TSESTree.Node | null | undefined): TSESTree.Node | undefined {
+  const inner = node ? skipExpressionWrappers(node) : undefined;
+  return inner?.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(inner) === "length" ? inner.object : undefined;
+}
+
+function isUnitStep(update: TSESTree.Expression | null): boolean {
+  if (!update || update.type === AST_NODE_TYPES.UpdateExpression) return true;
+  return (
+    update.type === AST_NODE_TYPES.AssignmentExpression &&
+    update.right.type === AST_NODE_TYPES.Literal &&
+    update.right.value === 1
+  );
+}
+
+/** `while (queue.length) { const job = queue.shift(); … }`, `while ((job = queue.pop()))`. */
+function getDrainLoop(file: FileContext, loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement): Iteration | null {
+  const items = new Set<Scope.Variable>();
+  let collection: TSESTree.Node | undefined;
+  const take = (target: TSESTree.Node, value: TSESTree.Node | null | undefined): void => {
+    const source = value ? getConsumedCollection(value) : undefined;
+    if (!source) return;
+    collection ??= source;
+    for (const variable of getVariablesIn(file, target, target)) items.add(variable);
+  };
+  const test = loop.test.type === AST_NODE_TYPES.BinaryExpression ? loop.test.left : loop.test;
+  if (test.type === AST_NODE_TYPES.AssignmentExpression) take(test.left, test.right);
+  const statements = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
+  for (const statement of statements) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) take(declarator.id, declarator.init);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      take(statement.expression.left, statement.expression.right);
+    }
+  }
+  return collection && items.size > 0 ? makeIteration(loop, "loop", collection, loop.body, items, false) : null;
+}
+
+function getConsumedCollection(value: TSESTree.Node): TSESTree.Node | undefined {
+  const inner = skipExpressionWrappers(value);
+  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length > 0) return undefined;
+  const method = getCalledMethodName(inner);
+  const callee = skipExpressionWrappers(inner.callee);
+  if (method === undefined || !CONSUMING_METHODS.includes(method) || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const receiver = skipExpressionWrappers(callee.object);
+  return receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.MemberExpression ? receiver : undefined;
+}
+
+/** The variables declared by (or assigned in) `pattern`, which lies inside `owner`. */
+function getVariablesIn(file: FileContext, owner: TSESTree.Node, pattern: TSESTree.Node): Scope.Variable[] {
+  const declared = file.sourceCode.getDeclaredVariables(owner);
+  const inside = declared.filter((variable) => variable.defs.some((def) => within(def.name, pattern)));
+  if (inside.length > 0 || owner !== pattern) return inside;
+  // `for (item of list)` / `while ((item = queue.shift()))`: an existing binding.
+  const names: TSESTree.Identifier[] = [];
+  collectPatternIdentifiers(pattern, names);
+  return names.flatMap((name) => ASTUtils.findVariable(file.sourceCode.getScope(name), name) ?? []);
+}
+
+function collectPatternIdentifiers(node: TSESTree.Node, out: TSESTree.Identifier[]): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      out.push(node);
+      return;
+    case AST_NODE_TYPES.VariableDeclaration:
+      for (const declarator of node.declarations) collectPatternIdentifiers(declarator.id, out);
+      return;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of node.elements) if (element) collectPatternIdentifiers(element, out);
+      return;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of node.properties) {
+        collectPatternIdentifiers(property.type === AST_NODE_TYPES.Property ? property.value : property, out);
+      }
+      return;
+    case AST_NODE_TYPES.RestElement:
+      collectPatternIdentifiers(node.argument, out);
+      return;
+    case AST_NODE_TYPES.AssignmentPattern:
+      collectPatternIdentifiers(node.left, out);
+      return;
+    default:
+      return;
+  }
+}
+
+function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/**
+ * `["a", "b"]`, `Object.values(UserRole)`, `ALL_SCOPES`, a subset of one (`.filter(…)`), or a
+ * `const` bound to one of those: a handful of constants, not rows.
+ */
+function isFixedCollection(node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  const inner = skipExpressionWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
+    case AST_NODE_TYPES.ObjectExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier: {
+      if (CONSTANT_LIST_NAME.test(inner.name)) return true;
+      const declarator = getConstDeclarator(inner);
+      return declarator?.init ? isFixedCollection(declarator.init, depth + 1) : false;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipExpressionWrappers(inner.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = getStaticPropertyName(callee) ?? "";
+      if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object" && OBJECT_LISTING_FUNCTIONS.includes(method)) {
+        const target = inner.arguments[0] ? skipExpressionWrappers(inner.arguments[0]) : undefined;
+        if (target?.type === AST_NODE_TYPES.Identifier && CONSTANT_TABLE_NAME.test(target.name)) return true;
+        return target !== undefined && isFixedCollection(target, depth + 1);
+      }
+      return SUBSET_METHODS.includes(method) && isFixedCollection(callee.object, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The `const x = …` declarator of an identifier, found syntactically in its declaring scope. */
+function getConstDeclarator(identifier: TSESTree.Identifier): TSESTree.VariableDeclarator | undefined {
+  for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
+    const body =
+      node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.BlockStatement ? node.body : undefined;
+    for (const statement of body ?? []) {
+      const declaration =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== "const") continue;
+      const found = declaration.declarations.find(
+        (d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === identifier.name,
+      );
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function isChunkingCall(node: TSESTree.Node): boolean {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(inner.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(inner);
+  return name !== undefined && CHUNK_FUNCTION.test(name);
+}
+
+// --- concurrency helpers ------------------------------------------------------------------------
+
+function getHelperIteration(file: FileContext, call: TSESTree.CallExpression): HelperIteration | null {
+  const callee = skipExpressionWrappers(call.callee);
+  const root = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
+  if (root.type !== AST_NODE_TYPES.Identifier || (root.name !== "Promise" && !getHelperBindingNames(file).has(root.name))) return null;
+  return memoize(file, "helper-iteration", call, () => {
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const origin = getImportOrigin(file, callee);
+      return origin ? (HELPER_MODULES[origin.module]?.[origin.name] ?? null) : null;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return null;
+    const method = getStaticPropertyName(callee);
+    if (method === undefined) return null;
+    const origin = getImportOrigin(file, callee.object);
+    if (origin) return HELPER_MODULES[origin.module]?.[`${origin.name}.${method}`] ?? null;
+    const isGlobalPromise = callee.object.name === "Promise" && !ASTUtils.findVariable(file.sourceCode.getScope(callee.object), callee.object)?.defs.length;
+    return isGlobalPromise ? (GLOBAL_PROMISE_HELPERS[method] ?? null) : null;
+  });
+}
+
+/** Local names the file imports or requires from a concurrency helper module (a cheap guard). */
+function getHelperBindingNames(file: FileContext): ReadonlySet<string> {
+  const program = file.sourceCode.ast;
+  return memoize(file, "helper-binding-names", program, () => {
+    const names = new Set<string>();
+    const collect = (pattern: TSESTree.Node): void => {
+      const found: TSESTree.Identifier[] = [];
+      collectPatternIdentifiers(pattern, found);
+      for (const identifier of found) names.add(identifier.name);
+    };
+    for (const statement of program.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && HELPER_MODULES[statement.source.value]) {
+        for (const specifier of statement.specifiers) names.add(specifier.local.name);
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          const required = declarator.init ? getRequiredModule(skipExpressionWrappers(declarator.init)) : undefined;
+          if (required !== undefined && HELPER_MODULES[required]) collect(declarator.id);
+        }
+      }
+    }
+    return names;
+  });
+}
+
+/** `Promise.map` where `Promise` is bluebird's: the array method test must not claim it. */
+function isHelperReceiver(file: FileContext, receiver: TSESTree.Node): boolean {
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  if (receiver.name === "Promise") return true;
+  if (!getHelperBindingNames(file).has(receiver.name)) return false;
+  const origin = getImportOrigin(file, receiver);
+  return origin !== null && HELPER_MODULES[origin.module] !== undefined;
+}
+
+/** Where an identifier is imported or required from: module specifier and export name. */
+function getImportOrigin(file: FileContext, identifier: TSESTree.Identifier): { module: string; name: string } | null {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs[0];
+  if (!def) return null;
+  if (def.type === DefinitionType.ImportBinding && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
+    const specifier = def.node;
+    const name =
+      specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+        ? "default"
+        : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+          ? "*"
+          : specifier.type === AST_NODE_TYPES.ImportSpecifier
+            ? specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value
+            : "";
+    return { module: def.parent.source.value, name };
+  }
+  if (def.type === DefinitionType.Variable && def.node.init) {
+    const required = getRequiredModule(skipExpressionWrappers(def.node.init));
+    if (required === undefined) return null;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module: required, name: "*" };
+    const property = def.name.parent;
+    if (property?.type === AST_NODE_TYPES.Property) return { module: required, name: getStaticPropertyName(property) ?? "" };
+  }
+  return null;
+}
+
+// --- awaits ------------------------------------------------------------------------------------
+
+/** The ranges of `await`s (and `for await`) in `root`, not counting nested functions. */
+function getAwaits(file: FileContext, root: TSESTree.Node): readonly TSESTree.Range[] {
+  return memoize(file, "awaits", root, () => {
+    const ranges: TSESTree.Range[] = [];
+    const keys = file.sourceCode.visitorKeys;
+    const visit = (node: TSESTree.Node): void => {
+      if (node !== root && isFunctionNode(node)) return;
+      if (node.type === AST_NODE_TYPES.AwaitExpression) ranges.push([node.argument.range[1], node.argument.range[1]]);
+      if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ranges.push([node.range[0], node.range[0]]);
+      for (const key of keys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const item of value) if (isNode(item)) visit(item);
+        } else if (isNode(value)) visit(value);
+      }
+    };
+    visit(root);
+    return ranges;
+  });
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+}
+
+// --- dependence ----------------------------------------------------------------------------------
+
+/** The dependence walk of `dependsOn`: `seen` breaks cycles between derived variables. */
+function dependsOnWalk(file: FileContext, root: TSESTree.Node, scope: DependenceScope): boolean {
+  const seen = new Set<Scope.Variable>();
+
+  const expression = (node: TSESTree.Node): boolean => {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const found = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+        return found !== null && variable(found);
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return expression(node.object) || (node.computed && expression(node.property));
+      case AST_NODE_TYPES.Property:
+        return (node.computed && expression(node.key)) || expression(node.value);
+      case AST_NODE_TYPES.PrivateIdentifier:
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.ThisExpression:
+      case AST_NODE_TYPES.Super:
+        return false;
+      default:
+        break;
+    }
+    if (node.type.startsWith("TS")) {
+      const inner = (node as { expression?: TSESTree.Node }).expression;
+      return inner !== undefined && expression(inner);
+    }
+    for (const key of file.sourceCode.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item) && expression(item)) return true;
+      } else if (isNode(value) && expression(value)) return true;
+    }
+    return false;
+  };
+
+  const variable = (candidate: Scope.Variable): boolean => {
+    if (scope.items.has(candidate)) return true;
+    if (seen.has(candidate)) return false;
+    seen.add(candidate);
+    const body = scope.body;
+    for (const def of candidate.defs) {
+      if (!within(def.name, body)) continue;
+      if (def.type === DefinitionType.Variable) {
+        if (def.node.init && expression(def.node.init)) return true;
+        const loop = def.parent?.parent;
+        if ((loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === def.parent) {
+          if (expression(loop.right)) return true;
+        }
+      } else if (def.type === DefinitionType.Parameter && isFunctionNode(def.node)) {
+        const iteration = getIterationOfFunction(file, def.node);
+        if (iteration?.items.has(candidate) && expression(iteration.collection)) return true;
+      }
+    }
+    for (const reference of candidate.references) {
+      const written = reference.writeExpr;
+      const isInitializer = candidate.defs.some((def) => def.type === DefinitionType.Variable && def.node === written?.parent);
+      if (written && within(reference.identifier, body) && !isInitializer && expression(written)) return true;
+    }
+    return false;
+  };
+
+  return expression(root);
+}

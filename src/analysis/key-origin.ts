@@ -1,0 +1,89 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+
+import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
+
+const MAX_DEPTH = 4;
+
+/**
+ * Whether an expression can carry what a call was given: it reads a parameter (or a local made
+ * from one), a caught error, or the result of a call whose source is unknown (`getContext()`).
+ * Keys built only from module state, globals, literals and `this` do not: they come from code
+ * (`for (const stack of Object.keys(GLOBAL.metadata))`). Method calls and property reads follow
+ * their receiver (`Object.keys(x)` follows `x`; `req.get("id")` follows `req`).
+ */
+export function dependsOnCallInput(file: FileContext, raw: TSESTree.Node | undefined, depth = 0): boolean {
+  if (!raw) return false;
+  if (depth > MAX_DEPTH) return true;
+  const node = skipExpressionWrappers(raw);
+  const next = (child: TSESTree.Node | null | undefined): boolean => (child ? dependsOnCallInput(file, child, depth) : false);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.Super:
+      return false;
+    case AST_NODE_TYPES.Identifier:
+      return identifierDepends(file, node, depth);
+    case AST_NODE_TYPES.MemberExpression:
+      return next(node.object) || (node.computed && next(node.property));
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = skipExpressionWrappers(node.callee);
+      if (node.arguments.some((argument) => next(argument))) return true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression) return next(callee.object);
+      // A plain function called with nothing from the caller: it may read request context.
+      return node.arguments.length === 0 && node.type === AST_NODE_TYPES.CallExpression;
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.UnaryExpression:
+      return next(node.argument);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.some((expression) => next(expression));
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return next(node.left) || next(node.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return next(node.test) || next(node.consequent) || next(node.alternate);
+    case AST_NODE_TYPES.ArrayExpression:
+      return node.elements.some((element) => next(element));
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.some((property) =>
+        property.type === AST_NODE_TYPES.SpreadElement ? next(property) : (property.computed && next(property.key)) || next(property.value),
+      );
+    default:
+      return true;
+  }
+}
+
+function identifierDepends(file: FileContext, node: TSESTree.Identifier, depth: number): boolean {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  const definition = variable?.defs[0];
+  if (!variable || !definition) return false; // a global
+  switch (definition.type) {
+    case "Parameter":
+    case "CatchClause":
+      return true;
+    case "Variable": {
+      const declarator = definition.node;
+      if (!isInsideFunction(declarator)) return false; // module state
+      const loop = declarator.parent.parent;
+      if ((loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent) {
+        return dependsOnCallInput(file, loop.right, depth + 1);
+      }
+      // Every value the variable is given: its initialiser and later assignments.
+      const writes = variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.writeExpr);
+      if (writes.length === 0 || declarator.id.type !== AST_NODE_TYPES.Identifier) return true;
+      return writes.some((write) => !write || dependsOnCallInput(file, write, depth + 1));
+    }
+    default:
+      return false; // functions, classes, imports
+  }
+}
+
+function isInsideFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return true;
+  return false;
+}

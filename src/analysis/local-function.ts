@@ -1,0 +1,137 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { FunctionNode } from "./ast.js";
+import type { DatabaseCall } from "./database-call.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+
+import { getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getThisClass } from "./class-members.js";
+import { DATABASE_METHOD_NAMES, getDatabaseCall } from "./database-call.js";
+import { getFileContext, memoize } from "./file-context.js";
+import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
+import { getQueryParameters } from "./query-shape.js";
+
+/**
+ * Functions defined in the same file, and the database calls each one sends with a value taken
+ * from one of its parameters: `async function enrich(hit) { return db.query(…, [hit._id]) }`.
+ */
+
+/** A database call in a function whose parameters flow into it. */
+export interface ParameterQuery {
+  readonly call: DatabaseCall;
+  /** Indexes of the parameters the call's values depend on. */
+  readonly parameters: readonly number[];
+  /** The call is sent before the function's first `await` (and not from a nested callback). */
+  readonly beforeFirstAwait: boolean;
+}
+
+const { DefinitionType } = TSESLint.Scope;
+
+/**
+ * The function a callee names, when it is defined in this file: a function declaration, a
+ * `const f = (…) => …`, or a method (or arrow field) of the enclosing class called as
+ * `this.method(…)`.
+ */
+export function getLocalFunction(context: AnyRuleContext, callee: TSESTree.Node): FunctionNode | null {
+  const file = getFileContext(context);
+  const inner = skipExpressionWrappers(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
+    if (def?.type === DefinitionType.Variable && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === "const") {
+      const init = def.node.init ? skipExpressionWrappers(def.node.init) : undefined;
+      return isFunctionNode(init) ? init : null;
+    }
+    return null;
+  }
+  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.object.type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = getStaticPropertyName(inner);
+  const classNode = getThisClass(inner);
+  if (name === undefined || !classNode) return null;
+  for (const element of classNode.body.body) {
+    if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
+    if (getStaticPropertyName(element) !== name) continue;
+    if (element.type === AST_NODE_TYPES.MethodDefinition) {
+      return element.kind === "method" && element.value.type === AST_NODE_TYPES.FunctionExpression ? element.value : null;
+    }
+    return isFunctionNode(element.value) ? element.value : null;
+  }
+  return null;
+}
+
+/** The database calls of `fn` (not of functions it defines) whose values depend on its parameters. */
+export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode): readonly ParameterQuery[] {
+  const file = getFileContext(context);
+  return memoize(file, "parameter-queries", fn, () => {
+    const scopes = fn.params.map((param) => ({
+      body: fn,
+      items: new Set(file.sourceCode.getDeclaredVariables(fn).filter((variable) => variable.defs.some((def) => within(def.name, param)))),
+    }));
+    if (scopes.every((scope) => scope.items.size === 0)) return [];
+    const found: ParameterQuery[] = [];
+    for (const call of getCandidateCalls(file, fn)) {
+      if (!isRunByFunction(call, fn)) continue;
+      const database = getDatabaseCall(context, call);
+      if (!database) continue;
+      const values = getQueryParameters(file, database);
+      const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) ? [index] : []));
+      if (parameters.length === 0) continue;
+      const direct = getEnclosingIterations(file, call).length === 0 && !isInCallback(call, fn);
+      found.push({ call: database, parameters, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call) });
+    }
+    return found;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Calls in `fn` shaped like a database call: a known method name, or the end of a call chain. */
+function getCandidateCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const keys = file.sourceCode.visitorKeys;
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== fn && (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassBody)) return;
+    if (node.type === AST_NODE_TYPES.CallExpression && isCandidate(node)) calls.push(node);
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item);
+      } else if (isNode(value)) visit(value);
+    }
+  };
+  visit(fn.body);
+  return calls;
+}
+
+/** Cheap shape test before the analysis: `x.query(…)`, `x.findUnique(…)`, `a(…).b(…)`. */
+export function isCandidate(call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getCalledMethodName(call);
+  return (method !== undefined && DATABASE_METHOD_NAMES.has(method)) || skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression;
+}
+
+/** The call runs when `fn` runs: nested functions on the way are callbacks handed to calls. */
+function isRunByFunction(call: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let node = call.parent; node && node !== fn; node = node.parent) {
+    if (isFunctionNode(node) && !(node.parent?.type === AST_NODE_TYPES.CallExpression || node.parent?.type === AST_NODE_TYPES.NewExpression)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isInCallback(call: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let node = call.parent; node && node !== fn; node = node.parent) if (isFunctionNode(node)) return true;
+  return false;
+}
+
+function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+}

@@ -1,0 +1,394 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { CollectionProtocol, CollectionShape } from "../knowledge/bounded-caches.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+
+import {
+  ARRAY_PROTOCOL,
+  CACHE_LIBRARIES,
+  MAP_PROTOCOL,
+  OBJECT_KEY_LOOKUPS,
+  OBJECT_PROTOCOL,
+  OBJECT_READERS,
+  SET_PROTOCOL,
+  UNBOUNDED_CONSTRUCTORS,
+} from "../knowledge/bounded-caches.js";
+import { getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getThisClass } from "./class-members.js";
+import { getPropertyIndex, isCodeReachable } from "./code-reachability.js";
+import { getFileContext, memoize } from "./file-context.js";
+
+/**
+ * Collections that live as long as the process (a module-level variable, a class field, a
+ * `this.x =` in a constructor, a static field) and everything the file does with them. Built
+ * once per file; a file with no candidate construction costs one pass over its top-level
+ * statements and class bodies.
+ */
+
+export type CollectionUseKind =
+  /** Reads one key: `get`, `has`, `key in obj`, `obj[key]`. */
+  | "lookup"
+  /** Adds an entry: `set`, `add`, `obj[key] = v`, `push`. */
+  | "store"
+  /** Reads and writes one key in one expression: `obj[key] ??= v`, `counts[key] += 1`. */
+  | "lookupStore"
+  /** Removes entries: `delete`, `clear`, `splice`, `length = 0`, reassignment. */
+  | "shrink"
+  /** Compares the entry count (`map.size > 1000`): the code bounds it. */
+  | "sizeCheck"
+  /** Handed to other code (an argument, a return value, another variable): not ours to judge. */
+  | "escape"
+  /** Any other read. */
+  | "read";
+
+export interface CollectionUse {
+  readonly kind: CollectionUseKind;
+  /** The whole use: the call, the assignment, the member read. */
+  readonly node: TSESTree.Node;
+  readonly key?: TSESTree.Node;
+  readonly value?: TSESTree.Node;
+  /** A store that gives its entry a time to live (`cache.set(k, v, ttl)`). */
+  readonly expires?: boolean;
+  /** A use through another object of the same property name (`service.cache.clear()`). */
+  readonly foreign?: boolean;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export interface LongLivedCollection {
+  /** How code names it: `cache`, `this.cache`, `SearchService.cache`. */
+  readonly name: string;
+  readonly lifetime: "module" | "instance" | "static";
+  readonly shape: CollectionShape;
+  readonly protocol: CollectionProtocol;
+  /** The expression that creates it (`new Map()`, `{}`). */
+  readonly creation: TSESTree.Expression;
+  /** The type annotation of the variable or field, if any. */
+  readonly annotation: TSESTree.TypeNode | undefined;
+  /** `Map`, `Set`, a local subclass name or a cache library class, for `new X()` creations. */
+  readonly constructorName: string | undefined;
+  readonly classNode: ClassNode | undefined;
+  /** Exported from the module (other modules may shrink it). */
+  readonly exported: boolean;
+  readonly uses: readonly CollectionUse[];
+}
+
+/** Every long-lived collection of the file, with its uses. Memoised per file. */
+export function getLongLivedCollections(context: AnyRuleContext): readonly LongLivedCollection[] {
+  const file = getFileContext(context);
+  return memoize(file, "long-lived-collections", file.sourceCode.ast, () => collect(file));
+}
+
+interface Creation {
+  readonly shape: CollectionShape;
+  readonly protocol: CollectionProtocol;
+  readonly constructorName: string | undefined;
+}
+
+const PROTOCOLS: Readonly<Record<Exclude<CollectionShape, "library">, CollectionProtocol>> = {
+  map: MAP_PROTOCOL,
+  set: SET_PROTOCOL,
+  object: OBJECT_PROTOCOL,
+  array: ARRAY_PROTOCOL,
+};
+
+function collect(file: FileContext): LongLivedCollection[] {
+  const result: LongLivedCollection[] = [];
+  for (const statement of file.sourceCode.ast.body) {
+    const exported = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+    const declaration = exported ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+        const init = skipExpressionWrappers(declarator.init);
+        if (init.type === AST_NODE_TYPES.ClassExpression) {
+          collectClass(file, init, result);
+          continue;
+        }
+        const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+        const creation = getCreation(file, declarator.init);
+        if (!creation) continue;
+        const variable = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+        const uses = variable ? collectVariableUses(file, variable, creation.protocol, creation.shape, 0) : [{ kind: "escape" as const, node: declarator }];
+        result.push({ name: declarator.id.name, lifetime: "module", ...creation, creation: declarator.init, annotation, classNode: undefined, exported, uses });
+      }
+    } else if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) {
+      collectClass(file, declaration, result);
+    } else if (
+      declaration.type === AST_NODE_TYPES.ExpressionStatement &&
+      declaration.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      declaration.expression.right.type === AST_NODE_TYPES.ClassExpression
+    ) {
+      collectClass(file, declaration.expression.right, result);
+    }
+  }
+  return result;
+}
+
+function collectClass(file: FileContext, classNode: ClassNode, result: LongLivedCollection[]): void {
+  const className = classNode.id?.name;
+  for (const element of classNode.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.value) {
+      const name = getStaticPropertyName(element);
+      const creation = getCreation(file, element.value);
+      if (name === undefined || !creation) continue;
+      const lifetime = element.static ? "static" : "instance";
+      const annotation = element.typeAnnotation?.typeAnnotation;
+      const uses = collectMemberUses(file, classNode, name, creation, undefined);
+      result.push({ name: `${lifetime === "static" && className ? className : "this"}.${name}`, lifetime, ...creation, creation: element.value, annotation, classNode, exported: false, uses });
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === "constructor" && element.value.body) {
+      for (const statement of element.value.body.body) {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+        const assignment = statement.expression;
+        if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=") continue;
+        if (assignment.left.type !== AST_NODE_TYPES.MemberExpression || assignment.left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+        const name = getStaticPropertyName(assignment.left);
+        const creation = getCreation(file, assignment.right);
+        if (name === undefined || !creation) continue;
+        const annotation = findFieldAnnotation(classNode, name);
+        const uses = collectMemberUses(file, classNode, name, creation, assignment.left);
+        result.push({ name: `this.${name}`, lifetime: "instance", ...creation, creation: assignment.right, annotation, classNode, exported: false, uses });
+      }
+    }
+  }
+}
+
+function findFieldAnnotation(classNode: ClassNode, name: string): TSESTree.TypeNode | undefined {
+  for (const element of classNode.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && getStaticPropertyName(element) === name) {
+      return element.typeAnnotation?.typeAnnotation;
+    }
+  }
+  return undefined;
+}
+
+/** What `init` creates, when it is an unbounded collection. */
+function getCreation(file: FileContext, raw: TSESTree.Expression): Creation | null {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length === 0 ? plain("object") : null;
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.length === 0 ? plain("array") : null;
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // Object.create(null)
+    const callee = node.callee;
+    const isCreate =
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === "Object" &&
+      getStaticPropertyName(callee) === "create";
+    const argument = node.arguments[0];
+    return isCreate && argument?.type === AST_NODE_TYPES.Literal && argument.value === null ? plain("object") : null;
+  }
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = node.callee.name;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node.callee);
+  const definition = variable?.defs[0];
+  if (!definition) {
+    const shape = UNBOUNDED_CONSTRUCTORS[name];
+    return shape ? { shape, protocol: PROTOCOLS[shape as Exclude<CollectionShape, "library">], constructorName: name } : null;
+  }
+  if (definition.type === "ClassName") return getLocalSubclassCreation(file, definition.node as ClassNode, name);
+  return getLibraryCreation(definition, node, name);
+}
+
+function plain(shape: Exclude<CollectionShape, "library">): Creation {
+  return { shape, protocol: PROTOCOLS[shape], constructorName: undefined };
+}
+
+/** `class Registry extends Map {}`: a Map, unless the subclass overrides how entries come and go. */
+function getLocalSubclassCreation(file: FileContext, classNode: ClassNode, name: string): Creation | null {
+  const superClass = classNode.superClass;
+  if (superClass?.type !== AST_NODE_TYPES.Identifier) return null;
+  const shape = UNBOUNDED_CONSTRUCTORS[superClass.name];
+  if (!shape || ASTUtils.findVariable(file.sourceCode.getScope(classNode), superClass)?.defs.length) return null;
+  const protocol = PROTOCOLS[shape as Exclude<CollectionShape, "library">];
+  const overrides = classNode.body.body.some((element) => {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) return false;
+    const member = getStaticPropertyName(element);
+    return member !== undefined && (protocol.stores.includes(member) || protocol.shrinks.includes(member) || member === "constructor");
+  });
+  return overrides ? null : { shape, protocol, constructorName: name };
+}
+
+/** `new NodeCache()` without a limit: a cache library used in its unbounded configuration. */
+function getLibraryCreation(definition: Scope.Definition, node: TSESTree.NewExpression, name: string): Creation | null {
+  const specifier = getImportSource(definition);
+  if (specifier === undefined) return null;
+  const library = CACHE_LIBRARIES.find((candidate) => candidate.module === specifier);
+  if (!library || library.bounded === "always") return null;
+  const options = node.arguments[0];
+  if (options) {
+    if (options.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    const { limitOptions } = library.bounded;
+    const bounded = options.properties.some((property) => {
+      if (property.type === AST_NODE_TYPES.SpreadElement) return true;
+      const key = getStaticPropertyName(property);
+      return key === undefined || limitOptions.includes(key);
+    });
+    if (bounded) return null;
+  }
+  return { shape: "library", protocol: library.bounded.protocol, constructorName: name };
+}
+
+function getImportSource(definition: Scope.Definition): string | undefined {
+  if (definition.type === "ImportBinding") {
+    const declaration = definition.parent;
+    return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
+  }
+  if (definition.type === "Variable" && definition.node.init) {
+    let init: TSESTree.Node = skipExpressionWrappers(definition.node.init);
+    if (init.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+    return getRequiredModule(init);
+  }
+  return undefined;
+}
+
+/** Every reference to a module-level variable, and to `const alias = collection` aliases. */
+function collectVariableUses(file: FileContext, variable: Scope.Variable, protocol: CollectionProtocol, shape: CollectionShape, depth: number): CollectionUse[] {
+  const uses: CollectionUse[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    uses.push(...classifyWithAliases(file, reference.identifier as TSESTree.Identifier, protocol, shape, depth));
+  }
+  return uses;
+}
+
+function classifyWithAliases(file: FileContext, ref: TSESTree.Node, protocol: CollectionProtocol, shape: CollectionShape, depth: number): CollectionUse[] {
+  const outer = climbWrappers(ref);
+  const parent = outer.parent;
+  if (
+    depth < 2 &&
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === outer &&
+    parent.id.type === AST_NODE_TYPES.Identifier &&
+    parent.parent.kind === "const"
+  ) {
+    const alias = file.sourceCode.scopeManager?.getDeclaredVariables(parent)[0];
+    if (alias) return collectVariableUses(file, alias, protocol, shape, depth + 1);
+  }
+  return [classifyUse(file, ref, protocol, shape)];
+}
+
+/** `this.name` in the class, `ClassName.name` anywhere, and shrinks through other objects. */
+function collectMemberUses(file: FileContext, classNode: ClassNode, name: string, creation: Creation, creationTarget: TSESTree.Node | undefined): CollectionUse[] {
+  const uses: CollectionUse[] = [];
+  const className = classNode.id?.name;
+  for (const node of getPropertyIndex(file).get(name) ?? []) {
+    if (node === creationTarget) continue;
+    if (node.type !== AST_NODE_TYPES.MemberExpression) {
+      // `const { cache } = this`: the collection is taken out of the object; not ours to follow.
+      if (node.type === AST_NODE_TYPES.Property) uses.push({ kind: "escape", node });
+      continue;
+    }
+    const object = node.object;
+    const own =
+      (object.type === AST_NODE_TYPES.ThisExpression && getThisClass(node) === classNode) ||
+      (object.type === AST_NODE_TYPES.Identifier && object.name === className);
+    if (own) {
+      uses.push(...classifyWithAliases(file, node, creation.protocol, creation.shape, 0));
+      continue;
+    }
+    const use = classifyUse(file, node, creation.protocol, creation.shape);
+    if (use.kind === "shrink" || use.kind === "sizeCheck") uses.push({ ...use, foreign: true });
+  }
+  return uses;
+}
+
+function climbWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+const COMPARISONS = new Set(["<", ">", "<=", ">=", "===", "!==", "==", "!="]);
+
+/** What one reference does to the collection. */
+function classifyUse(file: FileContext, ref: TSESTree.Node, protocol: CollectionProtocol, shape: CollectionShape): CollectionUse {
+  const outer = climbWrappers(ref);
+  const parent = outer.parent;
+  if (!parent) return { kind: "read", node: outer };
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === outer ? classifyMember(parent, protocol, shape) : { kind: "read", node: parent };
+    case AST_NODE_TYPES.BinaryExpression:
+      if (parent.operator === "in" && parent.right === outer) return { kind: "lookup", node: parent, key: parent.left };
+      return { kind: "read", node: parent };
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.callee === outer) return { kind: "escape", node: parent };
+      const callee = file.sourceCode.getText(parent.callee);
+      const index = parent.arguments.indexOf(outer as TSESTree.CallExpressionArgument);
+      if (OBJECT_KEY_LOOKUPS.includes(callee)) return { kind: "lookup", node: parent, key: parent.arguments[index + 1] };
+      if (OBJECT_READERS.includes(callee)) return { kind: "read", node: parent };
+      return { kind: "escape", node: parent };
+    }
+    case AST_NODE_TYPES.AssignmentExpression:
+      // `cache = {}` anywhere but the declaration resets it.
+      return parent.left === outer ? { kind: "shrink", node: parent } : { kind: "escape", node: parent };
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.IfStatement:
+      return { kind: "read", node: parent };
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === outer ? { kind: "read", node: parent } : { kind: "escape", node: parent };
+    default:
+      return { kind: "escape", node: parent };
+  }
+}
+
+function classifyMember(member: TSESTree.MemberExpression, protocol: CollectionProtocol, shape: CollectionShape): CollectionUse {
+  const name = getStaticPropertyName(member);
+  const grand = member.parent;
+  if (grand.type === AST_NODE_TYPES.CallExpression && grand.callee === member && name !== undefined && !member.computed) {
+    const args = grand.arguments;
+    if (protocol.lookups.includes(name)) return { kind: "lookup", node: grand, key: args[0] };
+    if (protocol.shrinks.includes(name)) return { kind: "shrink", node: grand };
+    if (protocol.stores.includes(name)) {
+      const expires = protocol.storeTtlArg !== undefined && args.length > protocol.storeTtlArg;
+      if (shape === "array") return { kind: "store", node: grand, value: args[0] };
+      return { kind: "store", node: grand, key: args[0], value: shape === "set" ? undefined : args[1], expires };
+    }
+    return { kind: "read", node: grand };
+  }
+  if (name !== undefined && name === protocol.sizeProperty) {
+    if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member) return { kind: "shrink", node: grand };
+    if (grand.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(grand.operator)) return { kind: "sizeCheck", node: grand };
+    return { kind: "read", node: member };
+  }
+  if (shape !== "object" || !member.computed) {
+    if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === "delete") return { kind: "shrink", node: grand };
+    return { kind: "read", node: member };
+  }
+  const key = member.property;
+  if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member) {
+    return grand.operator === "=" ? { kind: "store", node: grand, key, value: grand.right } : { kind: "lookupStore", node: grand, key, value: grand.right };
+  }
+  if (grand.type === AST_NODE_TYPES.UpdateExpression) return { kind: "lookupStore", node: grand, key };
+  if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === "delete") return { kind: "shrink", node: grand };
+  return { kind: "lookup", node: member, key };
+}
+
+/**
+ * Whether anything can shrink the collection: it is exported or handed to other code, its size
+ * is checked, or a delete, clear or reset sits in code that runs (a method nothing calls does not).
+ */
+export function canShrink(context: AnyRuleContext, collection: LongLivedCollection): boolean {
+  if (collection.exported) return true;
+  const file = getFileContext(context);
+  // A size check bounds it wherever it stands (`if (cache.size < max) cache.set(…)`).
+  return collection.uses.some((use) => use.kind === "escape" || use.kind === "sizeCheck" || (use.kind === "shrink" && isCodeReachable(file, use.node)));
+}

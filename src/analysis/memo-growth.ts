@@ -1,0 +1,224 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { FunctionNode } from "./ast.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
+import type { CollectionUse, LongLivedCollection } from "./long-lived-collection.js";
+
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+
+import { CODE_KEY_NAMES, IMPORT_TIME_CALLBACK_METHODS, REGISTRY_FUNCTION_NAMES, REGISTRY_FUNCTION_PREFIXES } from "../knowledge/bounded-caches.js";
+import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getPropertyIndex } from "./code-reachability.js";
+import { getFileContext } from "./file-context.js";
+import { dependsOnCallInput } from "./key-origin.js";
+
+/**
+ * Where a long-lived collection grows as a memo: a function looks a key up and, on a miss,
+ * stores an entry under it, itself or through a helper of the same class or module
+ * (`if (cache.has(k)) return cache.get(k); … cache.set(k, v)`, `obj[k] ??= compute(k)`).
+ * Null when the collection is filled only at import time, by a registry function
+ * (`register(name, handler)`), or under keys that come from code (`getLogger(name)`).
+ */
+export interface MemoGrowth {
+  /** The store that adds the entry. */
+  readonly store: CollectionUse;
+  /** The function that looks up and (itself or through a helper) stores. */
+  readonly fn: FunctionNode;
+  /** The key as the looking-up function writes it. */
+  readonly key: TSESTree.Node | undefined;
+  /** What the key is made of: the key, or the initialiser of the `const` it names. */
+  readonly keySource: TSESTree.Node | undefined;
+}
+
+export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedCollection): MemoGrowth | null {
+  const file = getFileContext(context);
+  const lookups = collection.uses.filter((use) => use.kind === "lookup" && !use.foreign);
+  for (const store of collection.uses) {
+    if ((store.kind !== "store" && store.kind !== "lookupStore") || store.foreign || store.expires) continue;
+    const storeFn = getEnclosingFunction(store.node);
+    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isOwnConstructor(collection, storeFn)) continue;
+    // `if (!byKey.has(k)) byKey.set(k, [])`: an index whose buckets are filled elsewhere.
+    if (store.kind === "store" && isEmptyContainer(store.value)) continue;
+    if (store.kind === "lookupStore") {
+      if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
+      continue;
+    }
+    for (const lookup of lookups) {
+      const lookupFn = getEnclosingFunction(lookup.node);
+      // The lookup comes first, or sits in the stored value (`hits[ip] = (hits[ip] || 0) + 1`).
+      const before = lookup.node.range[1] <= store.node.range[0] || (store.value !== undefined && contains(store.value, lookup.node));
+      if (!lookupFn || !before || isCodeKey(file, lookup.key)) continue;
+      const direct = contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(store, lookupFn);
+      if (direct || callsHelperAfter(file, lookupFn, lookup.node, storeFn)) return { store, fn: lookupFn, key: lookup.key, keySource: getKeySource(file, lookup.key) };
+    }
+  }
+  return null;
+}
+
+/** `const cacheKey = JSON.stringify(req.query)` then `cache.get(cacheKey)`: the initialiser. */
+function getKeySource(file: FileContext, key: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  const node = key ? skipExpressionWrappers(key) : undefined;
+  if (node?.type !== AST_NODE_TYPES.Identifier) return key;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  if (definition?.type !== "Variable" || definition.parent.kind !== "const" || !definition.node.init) return key;
+  return definition.node.init;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function sameKey(file: FileContext, a: TSESTree.Node | undefined, b: TSESTree.Node | undefined): boolean {
+  if (!a || !b) return a === b;
+  return file.sourceCode.getText(skipExpressionWrappers(a)) === file.sourceCode.getText(skipExpressionWrappers(b));
+}
+
+/** `map.set(name, handler)` with `handler` a parameter: the caller hands the value in (a registry). */
+function isParameterValue(store: CollectionUse, fn: FunctionNode): boolean {
+  const value = store.value ? skipExpressionWrappers(store.value) : undefined;
+  if (value?.type !== AST_NODE_TYPES.Identifier) return false;
+  return fn.params.some((param) => {
+    const inner = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === value.name;
+  });
+}
+
+/** The store's function is a helper (a method or module function) that `fn` calls after `after`. */
+function callsHelperAfter(file: FileContext, fn: FunctionNode, after: TSESTree.Node, helper: FunctionNode): boolean {
+  if (helper === fn || contains(helper, fn)) return false;
+  const parent = helper.parent;
+  const callees: TSESTree.Node[] = [];
+  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === helper) {
+    const name = getStaticPropertyName(parent);
+    for (const node of name === undefined ? [] : (getPropertyIndex(file).get(name) ?? [])) {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) callees.push(node);
+    }
+  } else {
+    const declared = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper : parent.type === AST_NODE_TYPES.VariableDeclarator ? parent : null;
+    const helperName = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id?.name : undefined;
+    for (const variable of declared ? (file.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? []) : []) {
+      if (helperName !== undefined && variable.name !== helperName) continue;
+      for (const reference of variable.references) if (!reference.init) callees.push(reference.identifier);
+    }
+  }
+  return callees.some(
+    (callee) => callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee && contains(fn, callee) && callee.range[0] > after.range[1],
+  );
+}
+
+/** Every function around the store is an IIFE or an array callback run by module-level code. */
+function runsAtImportTime(fn: FunctionNode): boolean {
+  for (let current: FunctionNode | null = fn; current; current = getEnclosingFunction(current)) {
+    const parent = current.parent;
+    const iife = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current;
+    const callback =
+      parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
+    if (!iife && !callback) return false;
+  }
+  return true;
+}
+
+function isOwnConstructor(collection: LongLivedCollection, fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return (
+    collection.lifetime === "instance" &&
+    parent.type === AST_NODE_TYPES.MethodDefinition &&
+    parent.kind === "constructor" &&
+    parent.parent.parent === collection.classNode
+  );
+}
+
+function isEmptyContainer(raw: TSESTree.Node | undefined): boolean {
+  const node = raw ? skipExpressionWrappers(raw) : undefined;
+  if (node?.type === AST_NODE_TYPES.ArrayExpression || node?.type === AST_NODE_TYPES.ObjectExpression) {
+    return (node.type === AST_NODE_TYPES.ArrayExpression ? node.elements.length : node.properties.length) === 0;
+  }
+  return node?.type === AST_NODE_TYPES.NewExpression && node.arguments.length === 0;
+}
+
+/**
+ * `register(name, handler)`, `addRoute(…)`, `on(event, fn)`: a registry, filled from code. A
+ * callback (`forEach((target) => …)`) belongs to the function that calls it.
+ */
+function isRegistryFunction(start: FunctionNode): boolean {
+  let fn = start;
+  while (fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee !== fn) {
+    const outer = getEnclosingFunction(fn.parent);
+    if (!outer) break;
+    fn = outer;
+  }
+  const name = getPlainFunctionName(fn);
+  if (name === undefined) return false;
+  if (REGISTRY_FUNCTION_NAMES.includes(name)) return true;
+  return REGISTRY_FUNCTION_PREFIXES.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
+}
+
+/** The name a function is called by: its own, its variable's, its method or property key. */
+export function getPlainFunctionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.Property) {
+    return getStaticPropertyName(parent);
+  }
+  return undefined;
+}
+
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
+
+/**
+ * A key that comes from code rather than from a request: a literal, a constant, a name such as
+ * `name`/`type`/`event`, `typeof x`, or the parameter of a module function that every call in
+ * the file gives such a key.
+ */
+function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0): boolean {
+  if (!raw) return false;
+  if (depth === 0 && !dependsOnCallInput(file, raw)) return true;
+  const node = skipExpressionWrappers(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.every((expression) => isCodeKey(file, expression, depth + 1));
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === "typeof";
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getStaticPropertyName(node);
+      return name !== undefined && !node.computed && (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name));
+    }
+    case AST_NODE_TYPES.Identifier:
+      return CONSTANT_NAME.test(node.name) || CODE_KEY_NAMES.includes(node.name) || (depth === 0 && isParameterGivenCodeKeys(file, node));
+    default:
+      return false;
+  }
+}
+
+/** `function getLogger(scope) { … }` called only as `getLogger("db")` in this module. */
+function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs[0];
+  if (definition?.type !== "Parameter") return false;
+  const fn = definition.node as FunctionNode;
+  const index = fn.params.findIndex((param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name));
+  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
+  const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
+  if (index < 0 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
+  const functionName = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
+  const references = (file.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
+    .filter((variable) => functionName === undefined || variable.name === functionName)
+    .flatMap((variable) => variable.references.filter((reference) => !reference.init));
+  if (references.length === 0) return false;
+  return references.every((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isCodeKey(file, call.arguments[index], 1);
+  });
+}
+
+/** The first append (`push`) to a module-level array in a function that runs after import time. */
+export function getAppendGrowth(collection: LongLivedCollection): MemoGrowth | null {
+  for (const store of collection.uses) {
+    if (store.kind !== "store" || store.foreign) continue;
+    const fn = getEnclosingFunction(store.node);
+    if (fn && !runsAtImportTime(fn) && !isRegistryFunction(fn)) return { store, fn, key: undefined, keySource: undefined };
+  }
+  return null;
+}

@@ -1,0 +1,237 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { DatabaseCall } from "./database-call.js";
+import type { FileContext } from "./file-context.js";
+import type { Iteration } from "./iteration.js";
+
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+
+import {
+  BATCH_SENDING_METHODS,
+  BATCHED_COMPUTED_KEYS,
+  BATCHED_FUNCTIONS,
+  BATCHED_KEYS,
+  BATCHED_METHODS,
+  BATCHED_OPERATORS,
+  BATCHED_SQL,
+  SQL_IDENTIFIER_CONTEXT,
+  SQL_PLACEHOLDER_LIBRARIES,
+  SQL_WRITE_VERB,
+  TABLE_ARGUMENT_METHODS,
+} from "../knowledge/batching.js";
+import { getCalledMethodName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getSqlText } from "./database-call.js";
+import { memoize } from "./file-context.js";
+
+const { DefinitionType } = TSESLint.Scope;
+
+/**
+ * What a database call sends: which expressions are its parameters (the values that change from
+ * one call to the next), whether it asks for a list at once (`= ANY($1)`, `{ in: ids }`,
+ * `whereIn`), and whether it writes.
+ */
+
+/**
+ * The expressions a database call sends as values: every argument of every call of a builder
+ * chain, except table names (`knex("users")`, `.from(users)`) and the SQL statement itself. In
+ * SQL text, an interpolation is a value unless it names a table or column (`FROM ${table}`); a
+ * statement passed whole (`query(statement)`) is a different statement, not a parameter.
+ */
+export function getQueryParameters(file: FileContext, call: DatabaseCall): readonly TSESTree.Node[] {
+  return memoize(file, "query-parameters", call.node, () => {
+    const parameters: TSESTree.Node[] = [];
+    for (const link of getChainCalls(call.node)) {
+      const callee = skipExpressionWrappers(link.callee);
+      const method = getCalledMethodName(link);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression && link !== call.node) continue;
+      if (method !== undefined && TABLE_ARGUMENT_METHODS.includes(method)) continue;
+      link.arguments.forEach((argument, index) => {
+        if (index === 0 && link === call.node && call.op === "sql") parameters.push(...getSqlValues(file, argument));
+        else parameters.push(argument);
+      });
+    }
+    return parameters;
+  });
+}
+
+/** Whether the call asks for many rows at once, in any of the batched forms of the knowledge base. */
+export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
+  return memoize(file, "batched-query", call.node, () => {
+    for (const link of getChainCalls(call.node)) {
+      const method = getCalledMethodName(link);
+      if (method !== undefined && BATCHED_METHODS.includes(method)) return true;
+      const operator = link.arguments[1];
+      if (link.arguments.length >= 3 && BATCHED_OPERATORS.includes(getStaticString(operator) ?? "")) return true;
+      for (const argument of link.arguments) {
+        const text = getResolvedSqlText(file, argument);
+        if (text !== undefined && BATCHED_SQL.some((pattern) => pattern.test(text))) return true;
+        if (hasBatchedCondition(argument, 0)) return true;
+      }
+    }
+    return false;
+  });
+}
+
+/** Whether the call writes: a write method, or SQL text that starts with a write verb. */
+export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
+  if (call.op === "write") return true;
+  if (call.op === "read") return false;
+  return SQL_WRITE_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+}
+
+/**
+ * The library whose batched form fits the call: its own, or for SQL text sent to an untraced
+ * client, the driver its placeholders belong to (`$1` node-postgres, `?` mysql2).
+ */
+export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): string {
+  if (call.evidence !== "sql") return call.kind.knowledge.library;
+  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  return SQL_PLACEHOLDER_LIBRARIES.find((entry) => entry.placeholder.test(text))?.library ?? call.kind.knowledge.library;
+}
+
+/**
+ * Whether the promises an iterating call (`items.map(…)`) returns are handed, directly or
+ * through one `const`, to a call that sends them as one batch (`prisma.$transaction(ops)`).
+ */
+export function isHandedToBatch(file: FileContext, iteration: Iteration): boolean {
+  if (iteration.kind !== "callback") return false;
+  const consumer = iteration.node.parent;
+  if (consumer && isBatchSendingArgument(consumer, iteration.node)) return true;
+  if (consumer?.type !== AST_NODE_TYPES.VariableDeclarator || consumer.init !== iteration.node || consumer.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(consumer.id), consumer.id);
+  return variable?.references.some((reference) => reference.identifier.parent !== consumer && isBatchSendingArgument(reference.identifier.parent, reference.identifier)) ?? false;
+}
+
+function isBatchSendingArgument(parent: TSESTree.Node | undefined, node: TSESTree.Node): boolean {
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments[0] === node &&
+    BATCH_SENDING_METHODS.includes(getCalledMethodName(parent) ?? "")
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** `a(x).b(y).c()` → the calls `c()`, `b(y)`, `a(x)`. */
+function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  let current: TSESTree.Node = call;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    calls.push(current);
+    const callee = skipExpressionWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    current = skipExpressionWrappers(callee.object);
+  }
+  return calls;
+}
+
+/** The values of the SQL argument: interpolations in value position, `values` of a query object. */
+function getSqlValues(file: FileContext, argument: TSESTree.Node): TSESTree.Node[] {
+  const inner = skipExpressionWrappers(argument);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+    return inner.properties.filter((property) => {
+      if (property.type !== AST_NODE_TYPES.Property) return true;
+      const key = getStaticPropertyName(property);
+      return key !== "text" && key !== "sql" && key !== "name";
+    });
+  }
+  const template = getTemplate(file, inner);
+  const parts: (string | TSESTree.Node)[] = [];
+  if (template) {
+    template.quasis.forEach((quasi, index) => {
+      parts.push(quasi.value.cooked ?? "");
+      const expression = template.expressions[index];
+      if (expression) parts.push(expression);
+    });
+  } else if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === "+") {
+    flattenConcatenation(inner, parts);
+  }
+  // A statement passed whole (`query(statement)`) is not a value of the statement.
+  if (!parts.some((part) => typeof part === "string" && part.trim() !== "")) return [];
+  const values: TSESTree.Node[] = [];
+  let before = "";
+  for (const part of parts) {
+    if (typeof part === "string") before += part;
+    else {
+      if (!SQL_IDENTIFIER_CONTEXT.test(before)) values.push(part);
+      before += "?";
+    }
+  }
+  return values;
+}
+
+/** `"SELECT … = " + id + " AND …"` → its static strings and its expressions, in order. */
+function flattenConcatenation(node: TSESTree.Node, parts: (string | TSESTree.Node)[]): void {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === "+") {
+    flattenConcatenation(inner.left, parts);
+    flattenConcatenation(inner.right, parts);
+    return;
+  }
+  const text = getStaticString(inner);
+  parts.push(text ?? inner);
+}
+
+/** A template literal (plain or tagged), directly or through a `const` declared with one. */
+function getTemplate(file: FileContext, node: TSESTree.Node): TSESTree.TemplateLiteral | undefined {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node;
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return node.quasi;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const init = getConstInit(file, node);
+    return init && init.type !== AST_NODE_TYPES.Identifier ? getTemplate(file, init) : undefined;
+  }
+  return undefined;
+}
+
+/** SQL text of an argument, following one `const sql = "…"`. */
+function getResolvedSqlText(file: FileContext, argument: TSESTree.Node | undefined): string | undefined {
+  if (!argument) return undefined;
+  const inner = skipExpressionWrappers(argument);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const init = getConstInit(file, inner);
+    return init && init.type !== AST_NODE_TYPES.Identifier ? getSqlText(init) : undefined;
+  }
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+    const text = inner.properties.find(
+      (property) => property.type === AST_NODE_TYPES.Property && ["text", "sql"].includes(getStaticPropertyName(property) ?? ""),
+    );
+    return text?.type === AST_NODE_TYPES.Property ? getResolvedSqlText(file, text.value) : undefined;
+  }
+  return getSqlText(inner);
+}
+
+function getConstInit(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.type !== DefinitionType.Variable || def.node.id !== def.name) return undefined;
+  if (def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== "const" || !def.node.init) return undefined;
+  return skipExpressionWrappers(def.node.init);
+}
+
+/** `{ id: { in: ids } }`, `{ _id: { $in: ids } }`, `{ [Op.in]: ids }`, `In(ids)`, `inArray(t.id, ids)`. */
+function hasBatchedCondition(node: TSESTree.Node, depth: number): boolean {
+  if (depth > 8 || isFunctionNode(node)) return false;
+  const inner = skipExpressionWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+      return inner.properties.some((property) => {
+        if (property.type !== AST_NODE_TYPES.Property) return false;
+        const key = property.computed
+          ? property.key.type === AST_NODE_TYPES.MemberExpression
+            ? `[${getStaticPropertyName(property.key) ?? ""}]`
+            : undefined
+          : getStaticPropertyName(property);
+        if (key !== undefined && (BATCHED_KEYS.includes(key) || BATCHED_COMPUTED_KEYS.some((name) => key === `[${name}]`))) return true;
+        return hasBatchedCondition(property.value, depth + 1);
+      });
+    case AST_NODE_TYPES.ArrayExpression:
+      return inner.elements.some((element) => element !== null && hasBatchedCondition(element, depth + 1));
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipExpressionWrappers(inner.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(inner);
+      if (name !== undefined && BATCHED_FUNCTIONS.includes(name)) return true;
+      return inner.arguments.some((argument) => hasBatchedCondition(argument, depth + 1));
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,268 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getCalledMethodName, skipExpressionWrappers } from "./ast.js";
+import { memoize } from "./file-context.js";
+import { getConstantInit, resolveVariable } from "./same-expression.js";
+
+/**
+ * How the result of a read (`await cache.get(k)`, `seen.has(id)`) is used:
+ * - `guard`: only to decide whether the entry is there (tests of `if`, `?:`, loops), and the
+ *   first `if` that tests it is `statement`; `presentIsTruthy` says the test is truthy when the
+ *   entry exists (`if (hit)`) rather than when it is missing (`if (!hit)`, `hit === null`);
+ * - `data`: the value itself is used (returned, parsed, compared with a variable); `statement`
+ *   is still the first `if` that tests it, when there is one.
+ * Null when the read is neither awaited into a variable nor tested directly.
+ */
+export interface ReadUse {
+  readonly kind: "guard" | "data";
+  readonly statement: TSESTree.IfStatement | undefined;
+  readonly presentIsTruthy: boolean;
+}
+
+interface Climb {
+  readonly top: TSESTree.Node;
+  /** The top is truthy whenever the read says "present" (false: whenever it says "absent"). */
+  readonly presentIsTruthy: boolean;
+}
+
+export function getReadUse(file: FileContext, read: TSESTree.CallExpression): ReadUse | null {
+  return memoize(file, "read-guard", read, () => computeReadUse(file, read));
+}
+
+function computeReadUse(file: FileContext, read: TSESTree.CallExpression): ReadUse | null {
+  const climb = climbTest(getValueNode(read), true);
+  if (!climb) return { kind: "data", statement: undefined, presentIsTruthy: true };
+  const parent = climb.top.parent;
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === climb.top) {
+    return { kind: "guard", statement: parent, presentIsTruthy: climb.presentIsTruthy };
+  }
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== climb.top || parent.id.type !== AST_NODE_TYPES.Identifier) {
+    return isTestPosition(climb.top) ? { kind: "guard", statement: undefined, presentIsTruthy: climb.presentIsTruthy } : { kind: "data", statement: undefined, presentIsTruthy: true };
+  }
+  const variable = resolveVariable(file, parent.id);
+  if (!variable) return null;
+  let kind: ReadUse["kind"] = "guard";
+  let statement: TSESTree.IfStatement | undefined;
+  let presentIsTruthy = true;
+  for (const reference of variable.references) {
+    if (reference.init || reference.isWrite()) continue;
+    const use = climbTest(reference.identifier, climb.presentIsTruthy);
+    const usedParent = use?.top.parent;
+    if (use && usedParent?.type === AST_NODE_TYPES.IfStatement && usedParent.test === use.top) {
+      if (!statement || usedParent.range[0] < statement.range[0]) {
+        statement = usedParent;
+        presentIsTruthy = use.presentIsTruthy;
+      }
+    } else if (!use || !isTestPosition(use.top)) {
+      kind = "data";
+    }
+  }
+  return { kind, statement, presentIsTruthy };
+}
+
+/** `await x.get(k)` for an awaited call, else the call itself. */
+function getValueNode(read: TSESTree.CallExpression): TSESTree.Node {
+  let node: TSESTree.Node = read;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || isTransparent(node.parent))) node = node.parent;
+  return node;
+}
+
+function isTransparent(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.ChainExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression
+  );
+}
+
+/**
+ * Walks up from a read through the operations that only test it: `!`, `Boolean()`, `||`, and
+ * comparisons with null, undefined, booleans, numbers or strings. Null at a comparison with a
+ * non-literal (`count >= limit`: the value is data).
+ */
+function climbTest(start: TSESTree.Node, presentIsTruthy: boolean): Climb | null {
+  let node = start;
+  let positive = presentIsTruthy;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return { top: node, presentIsTruthy: positive };
+    if (isTransparent(parent) || (parent.type === AST_NODE_TYPES.AwaitExpression && node === start)) {
+      node = parent;
+    } else if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") {
+      positive = !positive;
+      node = parent;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === "||" && isTestPosition(getTestTop(parent))) {
+      node = parent;
+    } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === "Boolean" && parent.arguments[0] === node) {
+      node = parent;
+    } else if (parent.type === AST_NODE_TYPES.BinaryExpression) {
+      const other = parent.left === node ? parent.right : parent.left;
+      const flip = comparisonFlips(parent.operator, other);
+      if (flip === null) return null;
+      if (flip) positive = !positive;
+      node = parent;
+    } else {
+      return { top: node, presentIsTruthy: positive };
+    }
+  }
+}
+
+/** The top of a chain of `||`, `!` and parentheses above a node. */
+function getTestTop(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    ((current.parent.type === AST_NODE_TYPES.LogicalExpression && current.parent.operator === "||") ||
+      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === "!"))
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** For `read <op> other`: whether the comparison is truthy when the entry is missing (true), present (false), or unknown (null). */
+function comparisonFlips(operator: string, rawOther: TSESTree.Node): boolean | null {
+  const other = skipExpressionWrappers(rawOther);
+  const equal = operator === "===" || operator === "==";
+  const notEqual = operator === "!==" || operator === "!=";
+  const absentValue =
+    (other.type === AST_NODE_TYPES.Literal && (other.value === null || other.value === 0 || other.value === false || other.value === "0" || other.value === "")) ||
+    (other.type === AST_NODE_TYPES.Identifier && other.name === "undefined");
+  const presentValue = other.type === AST_NODE_TYPES.Literal && other.value !== null && !absentValue && typeof other.value !== "object";
+  if (absentValue) return equal ? true : notEqual ? false : null;
+  if (presentValue) {
+    if (equal) return false;
+    if (notEqual) return true;
+    if ((operator === ">" && other.value === 0) || (operator === ">=" && other.value === 1)) return false;
+  }
+  return null;
+}
+
+function isTestPosition(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForStatement:
+      return parent.test === node;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether `write` runs on a path where the guarded entry was missing: inside the branch taken
+ * when it is missing, or after the `if` when the branch taken when it is present always leaves
+ * (`return`, `throw`, `continue`, `break`) and `write` is not in a branch exclusive with it.
+ */
+export function isOnMissingPath(use: ReadUse, write: TSESTree.Node): boolean {
+  const statement = use.statement;
+  if (!statement) return false;
+  const missingBranch = use.presentIsTruthy ? statement.alternate : statement.consequent;
+  const presentBranch = use.presentIsTruthy ? statement.consequent : statement.alternate;
+  if (missingBranch && contains(missingBranch, write)) return true;
+  if (write.range[0] < statement.range[1] || !presentBranch || !alwaysLeaves(presentBranch)) return false;
+  return !areExclusive(statement, write);
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function alwaysLeaves(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body[statement.body.length - 1];
+      return last !== undefined && alwaysLeaves(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate !== null && alwaysLeaves(statement.consequent) && alwaysLeaves(statement.alternate);
+    default:
+      return false;
+  }
+}
+
+/** Whether two nodes sit in different arms of one `if`, `?:` or `switch`. */
+function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  for (let current = a.parent; current; current = current.parent) {
+    if (!contains(current, b)) continue;
+    const arms: (TSESTree.Node | null)[] =
+      current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression
+        ? [current.consequent, current.alternate]
+        : current.type === AST_NODE_TYPES.SwitchStatement
+          ? current.cases
+          : [];
+    const armOf = (node: TSESTree.Node): number => arms.findIndex((arm) => arm !== null && contains(arm, node));
+    const armA = armOf(a);
+    const armB = armOf(b);
+    return armA !== -1 && armB !== -1 && armA !== armB;
+  }
+  return false;
+}
+
+/**
+ * Whether `value` is the read's result plus or minus an amount (`n + 1`, `Number(n) + 1`,
+ * `parseInt(await r.get(k)) - cost`), the shape of a counter updated by read-modify-write.
+ * Returns the operator and the amount.
+ */
+export function getCounterUpdate(file: FileContext, value: TSESTree.Node | undefined, read: TSESTree.CallExpression): { operator: "+" | "-"; amount: TSESTree.Node } | null {
+  if (!value) return null;
+  let node = skipExpressionWrappers(value);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "String" && node.arguments[0]) {
+    node = skipExpressionWrappers(node.arguments[0]);
+  } else if (node.type === AST_NODE_TYPES.CallExpression && getCalledMethodName(node) === "toString" && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    node = skipExpressionWrappers(node.callee.object);
+  }
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== "+" && node.operator !== "-")) return null;
+  const { left, right, operator } = node;
+  for (const [side, amount] of [[left, right], [right, left]] as const) {
+    const derived = getDerivation(file, side, read, 0);
+    if (!derived || !isAmount(amount, derived === "number" || operator === "-")) continue;
+    return { operator, amount };
+  }
+  return null;
+}
+
+const NUMBER_FUNCTIONS = new Set(["Number", "parseInt", "parseFloat"]);
+
+/** `"number"` when the read's result reaches `node` through a numeric conversion, `"raw"` when as is. */
+function getDerivation(file: FileContext, raw: TSESTree.Node, read: TSESTree.CallExpression, depth: number): "number" | "raw" | null {
+  if (depth > 4) return null;
+  const node = skipExpressionWrappers(raw);
+  if (node === read) return "raw";
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return getDerivation(file, node.argument, read, depth + 1);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && NUMBER_FUNCTIONS.has(node.callee.name) && node.arguments[0]) {
+    return getDerivation(file, node.arguments[0], read, depth + 1) ? "number" : null;
+  }
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "+") return getDerivation(file, node.argument, read, depth + 1) ? "number" : null;
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== "&&") {
+    const inner = getDerivation(file, node.left, read, depth + 1);
+    const fallback = skipExpressionWrappers(node.right);
+    const numeric = fallback.type === AST_NODE_TYPES.Literal && typeof fallback.value === "number";
+    return inner ? (numeric ? "number" : inner) : null;
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = resolveVariable(file, node);
+    const init = variable ? getConstantInit(variable) : null;
+    return init ? getDerivation(file, init, read, depth + 1) : null;
+  }
+  return null;
+}
+
+/** A numeric literal always; a variable or member only where the sum cannot be a string concatenation. */
+function isAmount(raw: TSESTree.Node, numericContext: boolean): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "number";
+  return numericContext && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression);
+}

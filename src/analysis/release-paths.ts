@@ -1,0 +1,353 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { SourceCode } from "@typescript-eslint/utils/ts-eslint";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+
+/**
+ * Is the release of a resource guaranteed on every path out of a function, including throws?
+ * A structural walk over the function body (try/catch/finally, branches, loops, switch, early
+ * exits) that tracks whether the resource may still be held. A throw may happen at any `await`
+ * and any call, except calls on the resource itself that are not awaited (`session.startTransaction()`),
+ * the library's setup calls (`await queryRunner.connect()`) and logging.
+ */
+export interface ReleaseQuestions {
+  /** The checkout call: after the statement that contains it, the resource is held. */
+  readonly checkout: TSESTree.CallExpression;
+  /** `call` gives the resource back (`client.release()`, `pool.release(resource)`). */
+  isRelease(call: TSESTree.CallExpression): boolean;
+  /** `node` reads the variable that holds the resource. */
+  isResource(node: TSESTree.Node): boolean;
+  /** `name` is a setup method of the resource, called before the `try` in documented patterns. */
+  isSetup(name: string): boolean;
+}
+
+/**
+ * - `never`: no release call at all in the function;
+ * - `catch-only`: released only in `catch`, so the successful path keeps it;
+ * - `early-exit`: a `return` or `throw` leaves while it is held;
+ * - `conditional`: the function can finish normally while it is held;
+ * - `happy-path`: released, but a throw before the release skips it.
+ */
+export interface ReleaseLeak {
+  readonly shape: "never" | "catch-only" | "early-exit" | "conditional" | "happy-path";
+  /** The `return`/`throw` of an early exit, or the first expression that may throw. */
+  readonly exit: TSESTree.Node | null;
+  /** The direct release calls of the function (not in nested functions). */
+  readonly releases: readonly TSESTree.CallExpression[];
+}
+
+const FREE = 1;
+const HELD = 2;
+
+type ExitKind = "implicit" | "return" | "throw" | "end" | "conditional";
+
+interface Handler {
+  phase: "try" | "catch";
+  readonly hasCatch: boolean;
+  catchEntry: number;
+  /** `all`: the `finally` releases on every path through it; `some`: only on some (`if (done) x.release()`). */
+  readonly finallyReleases: "all" | "some" | "none";
+  readonly finalizer: TSESTree.BlockStatement | null;
+}
+
+interface Walk {
+  readonly q: ReleaseQuestions;
+  readonly keys: SourceCode.VisitorKeys;
+  readonly handlers: Handler[];
+  readonly jumps: { states: number; depth: number }[];
+  readonly leaks: { kind: ExitKind; node: TSESTree.Node }[];
+}
+
+/** Calls that do not fail in practice: logging. */
+const LOGGER = /^(?:console|logger|log|_logger|debug|info|warn|warning|error|trace)$/iu;
+
+/** How the release of the resource checked out in `body` can be skipped, or null when it is guaranteed. */
+export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestions, keys: SourceCode.VisitorKeys): ReleaseLeak | null {
+  const releases = collectReleases(body, q, keys);
+  if (releases.length === 0) return { shape: "never", exit: null, releases };
+  const walk: Walk = { q, keys, handlers: [], jumps: [], leaks: [] };
+  const last = body.body.at(-1);
+  const out = walkList(walk, last?.type === AST_NODE_TYPES.ReturnStatement ? body.body.slice(0, -1) : body.body, FREE);
+  const end = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? scan(walk, last.argument, out) : out;
+  if (end & HELD) walk.leaks.push({ kind: "end", node: last ?? body });
+  if (walk.leaks.length === 0) return null;
+  if (releases.every((call) => isInCatch(call, body))) return { shape: "catch-only", exit: null, releases };
+  const explicit = walk.leaks.find((leak) => leak.kind === "return" || leak.kind === "throw");
+  if (explicit) return { shape: "early-exit", exit: explicit.node, releases };
+  const fallsThrough = walk.leaks.find((leak) => leak.kind === "end" || leak.kind === "conditional");
+  if (fallsThrough) return { shape: "conditional", exit: fallsThrough.node, releases };
+  return { shape: "happy-path", exit: walk.leaks[0]?.node ?? null, releases };
+}
+
+function walkList(walk: Walk, statements: readonly TSESTree.Node[], state: number): number {
+  let s = state;
+  for (const statement of statements) s = walkStatement(walk, statement, s);
+  return s;
+}
+
+function walkStatement(walk: Walk, node: TSESTree.Node, s: number): number {
+  if (s === 0) return 0;
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+      return walkList(walk, node.body, s);
+    case AST_NODE_TYPES.ExpressionStatement:
+      return scan(walk, node.expression, s);
+    case AST_NODE_TYPES.VariableDeclaration:
+      return node.declarations.reduce((state, declarator) => (declarator.init ? scan(walk, declarator.init, state) : state), s);
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement: {
+      const after = node.argument ? scan(walk, node.argument, s) : s;
+      exit(walk, node.type === AST_NODE_TYPES.ReturnStatement ? "return" : "throw", after, node);
+      return 0;
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return walkIf(walk, node, scan(walk, node.test, s));
+    case AST_NODE_TYPES.TryStatement:
+      return walkTry(walk, node, s);
+    case AST_NODE_TYPES.ForStatement: {
+      let before = !node.init ? s : node.init.type === AST_NODE_TYPES.VariableDeclaration ? walkStatement(walk, node.init, s) : scan(walk, node.init, s);
+      if (node.test) before = scan(walk, node.test, before);
+      return walkLoop(walk, node.body, before, node.update, node.test === null);
+    }
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement: {
+      const before = scan(walk, node.right, s);
+      if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) exit(walk, "implicit", before, node);
+      return walkLoop(walk, node.body, before, null, false);
+    }
+    case AST_NODE_TYPES.WhileStatement:
+      return walkLoop(walk, node.body, scan(walk, node.test, s), null, isTrue(node.test));
+    case AST_NODE_TYPES.DoWhileStatement:
+      return walkLoop(walk, node.body, s, node.test, isTrue(node.test));
+    case AST_NODE_TYPES.SwitchStatement:
+      return walkSwitch(walk, node, scan(walk, node.discriminant, s));
+    case AST_NODE_TYPES.LabeledStatement:
+      return walkJumpTarget(walk, s, () => walkStatement(walk, node.body, s));
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement: {
+      const target = walk.jumps.at(-1);
+      if (target) target.states |= throughFinally(walk, s, target.depth);
+      return 0;
+    }
+    default:
+      return s;
+  }
+}
+
+function walkIf(walk: Walk, node: TSESTree.IfStatement, s: number): number {
+  // `if (!client) throw …`: the resource is absent on that branch, there is nothing to release.
+  const test = getResourceTest(walk, node.test);
+  const consequent = walkStatement(walk, node.consequent, test === "absent" ? FREE : s);
+  const alternate = node.alternate ? walkStatement(walk, node.alternate, test === "present" ? FREE : s) : test === "present" ? FREE : s;
+  return consequent | alternate;
+}
+
+function walkTry(walk: Walk, node: TSESTree.TryStatement, s: number): number {
+  const finallyReleases = node.finalizer ? getFinallyReleases(walk, node.finalizer) : "none";
+  const handler: Handler = { phase: "try", hasCatch: node.handler !== null, catchEntry: 0, finallyReleases, finalizer: node.finalizer };
+  walk.handlers.push(handler);
+  let out = walkStatement(walk, node.block, s);
+  if (node.handler) {
+    handler.phase = "catch";
+    out |= walkStatement(walk, node.handler.body, handler.catchEntry);
+  }
+  walk.handlers.pop();
+  if (finallyReleases === "all" && out & HELD) return (out & ~HELD) | FREE;
+  if (finallyReleases === "some" && out & HELD) walk.leaks.push({ kind: "conditional", node: node.finalizer! });
+  return finallyReleases === "some" ? (out & ~HELD) | FREE : out;
+}
+
+/** Whether a `finally` block releases a held resource on every path through it (a test of the resource itself, `if (client)`, is not a condition). */
+function getFinallyReleases(walk: Walk, finalizer: TSESTree.BlockStatement): Handler["finallyReleases"] {
+  if (collectReleases(finalizer, walk.q, walk.keys).length === 0) return "none";
+  const inner: Walk = { ...walk, handlers: [], jumps: [], leaks: [] };
+  return walkStatement(inner, finalizer, HELD) & HELD ? "some" : "all";
+}
+
+/** A loop runs its body zero or more times; `while (true)` leaves only through `break` (or an exit). */
+function walkLoop(walk: Walk, body: TSESTree.Statement, s: number, after: TSESTree.Expression | null, endless: boolean): number {
+  return walkJumpTarget(walk, s, () => {
+    const out = walkStatement(walk, body, s);
+    if (endless) return 0;
+    return s | (after && out ? scan(walk, after, out) : out);
+  });
+}
+
+function isTrue(test: TSESTree.Expression): boolean {
+  return test.type === AST_NODE_TYPES.Literal && test.value === true;
+}
+
+function walkSwitch(walk: Walk, node: TSESTree.SwitchStatement, s: number): number {
+  return walkJumpTarget(walk, s, () => {
+    let previous = 0;
+    for (const branch of node.cases) {
+      const entry = branch.test ? scan(walk, branch.test, s) | previous : s | previous;
+      previous = walkList(walk, branch.consequent, entry);
+    }
+    return previous | (node.cases.some((branch) => branch.test === null) ? 0 : s);
+  });
+}
+
+function walkJumpTarget(walk: Walk, _s: number, body: () => number): number {
+  const target = { states: 0, depth: walk.handlers.length };
+  walk.jumps.push(target);
+  const out = body();
+  walk.jumps.pop();
+  return out | target.states;
+}
+
+/** A path leaves: through the enclosing `catch` and `finally` blocks, or out of the function. */
+function exit(walk: Walk, kind: ExitKind, state: number, node: TSESTree.Node): void {
+  let s = state;
+  for (let index = walk.handlers.length - 1; index >= 0; index--) {
+    const handler = walk.handlers[index]!;
+    if (kind !== "return" && handler.phase === "try" && handler.hasCatch) {
+      handler.catchEntry |= s;
+      return;
+    }
+    if (handler.finallyReleases !== "none" && s & HELD) {
+      // A conditional release in `finally` is the cause, not this exit: report it once, as conditional.
+      if (handler.finallyReleases === "some") {
+        walk.leaks.push({ kind: "conditional", node: handler.finalizer ?? node });
+        return;
+      }
+      s = (s & ~HELD) | FREE;
+    }
+  }
+  if (s & HELD) walk.leaks.push({ kind, node });
+}
+
+function throughFinally(walk: Walk, state: number, depth: number): number {
+  let s = state;
+  for (let index = walk.handlers.length - 1; index >= depth; index--) {
+    if (walk.handlers[index]!.finallyReleases !== "none" && s & HELD) s = (s & ~HELD) | FREE;
+  }
+  return s;
+}
+
+/** Evaluates an expression: the checkout holds the resource, a release frees it, a call or `await` may throw. */
+function scan(walk: Walk, node: TSESTree.Node, s: number): number {
+  let checkout = false;
+  let release = false;
+  let throwPoint: TSESTree.Node | null = null;
+  visit(node, walk.keys, (child) => {
+    if (child === walk.q.checkout) checkout = true;
+    else if (child.type === AST_NODE_TYPES.CallExpression && walk.q.isRelease(child)) release = true;
+    else if (!throwPoint && mayThrow(walk, child)) throwPoint = child;
+  });
+  if (checkout) return release ? FREE : HELD;
+  if (release) return FREE;
+  if (throwPoint) exit(walk, "implicit", s, throwPoint);
+  return s;
+}
+
+function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.AwaitExpression: {
+      const argument = skipExpressionWrappers(node.argument);
+      if (argument === walk.q.checkout) return false;
+      if (argument.type !== AST_NODE_TYPES.CallExpression) return true;
+      return !walk.q.isRelease(argument) && !isSetupCall(walk, argument);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (node === walk.q.checkout || node.parent.type === AST_NODE_TYPES.AwaitExpression) return false;
+      const callee = skipExpressionWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return !LOGGER.test(callee.name);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+      let root: TSESTree.Node = callee.object;
+      while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+      if (walk.q.isResource(skipExpressionWrappers(callee.object))) return false;
+      return !(root.type === AST_NODE_TYPES.Identifier && LOGGER.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && callee.object.object.type === AST_NODE_TYPES.ThisExpression && callee.object.property.type === AST_NODE_TYPES.Identifier && LOGGER.test(callee.object.property.name));
+    }
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+    case AST_NODE_TYPES.YieldExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** SQL that opens a transaction. */
+const BEGIN_SQL = /^\s*(?:begin|start\s+transaction)\b/iu;
+/** An application helper that opens a transaction on the resource: `startTransaction(connection)`. */
+const BEGIN_HELPER = /^(?:start|begin)Transaction$/iu;
+
+/**
+ * The step that opens the transaction right after the checkout (`await queryRunner.connect()`,
+ * `await conn.beginTransaction()`, `await client.query("BEGIN")`, `await startTransaction(client)`):
+ * documented to sit before the `try` that gives the resource back, so not counted as a throw.
+ */
+function isSetupCall(walk: Walk, call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  const first = call.arguments[0];
+  if (callee.type === AST_NODE_TYPES.Identifier) return first !== undefined && walk.q.isResource(first) && BEGIN_HELPER.test(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!walk.q.isResource(skipExpressionWrappers(callee.object))) return first !== undefined && walk.q.isResource(first) && BEGIN_HELPER.test(callee.property.name);
+  return walk.q.isSetup(callee.property.name) || BEGIN_SQL.test(getStaticString(first) ?? "");
+}
+
+/** `client`, `client != null`, `!client`, `client === undefined` as an `if` test. */
+function getResourceTest(walk: Walk, test: TSESTree.Expression): "present" | "absent" | null {
+  const node = skipExpressionWrappers(test);
+  if (walk.q.isResource(node)) return "present";
+  // `if (!runner.isReleased)`, `if (conn.state !== "closed")`: the code checks the resource's own state before giving it back.
+  if (mentionsResourceMember(walk, node)) return "present";
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === "&&") {
+    return getResourceTest(walk, node.left) === "present" || getResourceTest(walk, node.right) === "present" ? "present" : null;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && walk.q.isResource(skipExpressionWrappers(node.object))) return "present";
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!" && walk.q.isResource(skipExpressionWrappers(node.argument))) return "absent";
+  if (node.type === AST_NODE_TYPES.BinaryExpression && ["==", "===", "!=", "!=="].includes(node.operator)) {
+    const nullish = (side: TSESTree.Node): boolean =>
+      (side.type === AST_NODE_TYPES.Literal && (side.value === null || side.value === "undefined")) || (side.type === AST_NODE_TYPES.Identifier && side.name === "undefined");
+    const isResource = (side: TSESTree.Node): boolean =>
+      walk.q.isResource(side) || (side.type === AST_NODE_TYPES.UnaryExpression && side.operator === "typeof" && walk.q.isResource(side.argument));
+    const compared = (isResource(node.left) && nullish(node.right)) || (isResource(node.right) && nullish(node.left));
+    if (compared) return node.operator.startsWith("!") ? "present" : "absent";
+  }
+  return null;
+}
+
+function mentionsResourceMember(walk: Walk, test: TSESTree.Node): boolean {
+  let found = false;
+  visit(test, walk.keys, (child) => {
+    if (child.type === AST_NODE_TYPES.MemberExpression && walk.q.isResource(skipExpressionWrappers(child.object))) found = true;
+  });
+  return found;
+}
+
+/** The release calls in `root`, outside nested functions. */
+function collectReleases(root: TSESTree.Node, q: ReleaseQuestions, keys: SourceCode.VisitorKeys): TSESTree.CallExpression[] {
+  const found: TSESTree.CallExpression[] = [];
+  visit(root, keys, (child) => {
+    if (child.type === AST_NODE_TYPES.CallExpression && q.isRelease(child)) found.push(child);
+  });
+  return found;
+}
+
+function isInCatch(node: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return true;
+  }
+  return false;
+}
+
+/** Pre-order walk of `root`'s subtree, not entering nested functions or classes. */
+function visit(root: TSESTree.Node, keys: SourceCode.VisitorKeys, callback: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    callback(node);
+    for (const key of [...(keys[node.type] ?? [])].reverse()) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (let index = children.length - 1; index >= 0; index--) {
+        const child = children[index] as TSESTree.Node | null | undefined;
+        if (child && typeof child.type === "string" && !isFunctionNode(child) && child.type !== AST_NODE_TYPES.ClassBody) stack.push(child);
+      }
+    }
+  }
+}

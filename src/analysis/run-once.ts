@@ -1,0 +1,73 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { FunctionNode } from "./ast.js";
+import type { AnyRuleContext } from "./file-context.js";
+
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+
+import { getEnclosingFunction, getStaticPropertyName } from "./ast.js";
+import { getFileContext, memoize } from "./file-context.js";
+
+/**
+ * Whether `fn` runs once per process: an IIFE at module level, or a module-level function that
+ * is not exported and is called exactly once, from module level (`main()`,
+ * `main().catch(…)`, `if (require.main === module) seed()`). Scripts and start-up code.
+ */
+export function isRunOncePerProcess(context: AnyRuleContext, fn: FunctionNode): boolean {
+  const file = getFileContext(context);
+  return memoize(file, "run-once", fn, () => {
+    if (getEnclosingFunction(fn) !== null) return false;
+    const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
+    const id = getBindingName(fn);
+    if (!id) return false;
+    const variable = ASTUtils.findVariable(file.sourceCode.getScope(id), id);
+    if (!variable) return false;
+    const reads = variable.references.filter((reference) => reference.isRead());
+    if (reads.length !== 1 || isExported(variable.references, fn)) return false;
+    const identifier = reads[0]?.identifier;
+    return identifier !== undefined && isModuleLevelCall(identifier);
+  });
+}
+
+function getBindingName(fn: FunctionNode): TSESTree.Identifier | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id;
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : null;
+}
+
+function isExported(references: readonly { identifier: TSESTree.Node }[], fn: FunctionNode): boolean {
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.parent;
+  if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  return references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.ExportSpecifier ||
+      parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      parent?.type === AST_NODE_TYPES.Property ||
+      (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier)
+    );
+  });
+}
+
+/** `main()` as a statement of the module, possibly followed by `.then(…)`/`.catch(…)`/`.finally(…)`. */
+function isModuleLevelCall(identifier: TSESTree.Node): boolean {
+  const call = identifier.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
+  if (getEnclosingFunction(call) !== null) return false;
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.UnaryExpression) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent.type === AST_NODE_TYPES.CallExpression) {
+      const name = getStaticPropertyName(parent);
+      if (name !== "then" && name !== "catch" && name !== "finally") return false;
+      current = parent.parent;
+      continue;
+    }
+    return parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.VariableDeclarator;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * How a query asks for many rows at once: the forms that make a query inside a loop a batched
+ * one (one query per chunk) rather than one query per element. Data only;
+ * `src/analysis/query-shape.ts` reads it.
+ */
+
+/**
+ * SQL text that takes a list as one parameter: `= ANY($1)`, `IN (?)`, `IN (:...ids)`,
+ * `unnest($1)`. An interpolation in a template literal reads as `?`. `IN ('a', 'b')` with
+ * literals is not a batch.
+ */
+export const BATCHED_SQL: readonly RegExp[] = [
+  /=\s*any\s*\(/iu,
+  /\bin\s*\(\s*(?:\?|\$\d+|:{1,2}(?:\.{3})?\w+|@\w+)/iu,
+  /\bunnest\s*\(/iu,
+  /\bin\s+unnest\b/iu,
+];
+
+/** Object keys whose value is a list of values to match: prisma `{ in }`, MongoDB `$in`. */
+export const BATCHED_KEYS: readonly string[] = ["in", "$in", "hasSome", "$all"];
+
+/** Computed keys `[Op.in]` (sequelize): the member's property name. */
+export const BATCHED_COMPUTED_KEYS: readonly string[] = ["in"];
+
+/** Functions that build a list condition: typeorm `In(ids)`, drizzle `inArray(col, ids)`. */
+export const BATCHED_FUNCTIONS: readonly string[] = ["In", "inArray", "Any", "ArrayContains"];
+
+/**
+ * Builder methods that filter by a list (knex `whereIn`, typeorm `whereInIds`) or load through a
+ * batching loader (DataLoader `load`, `loadMany`).
+ */
+export const BATCHED_METHODS: readonly string[] = [
+  "whereIn",
+  "orWhereIn",
+  "andWhereIn",
+  "whereInIds",
+  "andWhereInIds",
+  "orWhereInIds",
+  "load",
+  "loadMany",
+];
+
+/** Operator arguments of a builder's `where(column, operator, value)`: kysely `'in'`. */
+export const BATCHED_OPERATORS: readonly string[] = ["in", "IN"];
+
+/**
+ * Builder methods whose arguments name a table, not a value: the table of a per-table loop
+ * (`for (const t of tables) await knex(t).del()`) is a different statement per element.
+ */
+export const TABLE_ARGUMENT_METHODS: readonly string[] = [
+  "from",
+  "into",
+  "table",
+  "selectFrom",
+  "insertInto",
+  "updateTable",
+  "deleteFrom",
+  "replaceInto",
+  "mergeInto",
+  "withSchema",
+  "getRepository",
+  "createQueryBuilder",
+];
+
+/**
+ * SQL text around an interpolation that names a table or column, not a value: the preceding
+ * text ends with one of these keywords (`TRUNCATE ${table}`, `FROM "${schema}".`).
+ */
+export const SQL_IDENTIFIER_CONTEXT = /(?:\b(?:from|join|into|update|table|truncate|exists|schema|database|index|view|sequence|analyze|vacuum|alter|drop|create|grant|on|using)\s*|["`.])$/iu;
+
+/** SQL verbs that write. The first word of the SQL text decides. */
+export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;
+
+/**
+ * For SQL text sent to a client that could not be traced: the placeholder style tells which
+ * driver's batched form to suggest (`$1` node-postgres, `?` mysql2).
+ */
+export const SQL_PLACEHOLDER_LIBRARIES: readonly { readonly placeholder: RegExp; readonly library: string }[] = [
+  { placeholder: /\$\d/u, library: "pg" },
+  { placeholder: /\?/u, library: "mysql2" },
+];
+
+/**
+ * Calls that take a list of pending queries and send them as one batch: Prisma's
+ * `$transaction([…])` runs the whole list in one transaction and is the library's own remedy
+ * for per-row writes with different data.
+ */
+export const BATCH_SENDING_METHODS: readonly string[] = ["$transaction"];

@@ -1,0 +1,233 @@
+/**
+ * In-memory collections and caches: which methods look a key up, store one or remove one, which
+ * cache libraries bound themselves (and with which options), and how to bound a Map. Data only;
+ * `src/analysis/long-lived-collection.ts` reads it.
+ */
+
+/** The methods of a collection, by what they do to its entries. */
+export interface CollectionProtocol {
+  /** Read one key: `map.get(key)`, `set.has(key)`. The key is the first argument. */
+  readonly lookups: readonly string[];
+  /** Add an entry: `map.set(key, value)`, `set.add(key)`, `array.push(item)`. */
+  readonly stores: readonly string[];
+  /** Remove entries: `delete`, `clear`, `splice`. */
+  readonly shrinks: readonly string[];
+  /** The property that counts the entries (`size`, `length`); compared, it bounds the collection. */
+  readonly sizeProperty?: string;
+  /** A store with an argument at this index gives the entry a time to live (`cache.set(k, v, ttl)`). */
+  readonly storeTtlArg?: number;
+}
+
+export type CollectionShape = "map" | "set" | "object" | "array" | "library";
+
+export const MAP_PROTOCOL: CollectionProtocol = { lookups: ["get", "has"], stores: ["set"], shrinks: ["delete", "clear"], sizeProperty: "size" };
+export const SET_PROTOCOL: CollectionProtocol = { lookups: ["has"], stores: ["add"], shrinks: ["delete", "clear"], sizeProperty: "size" };
+/** Plain objects used as maps: only `hasOwnProperty` is a method; the rest is syntax. */
+export const OBJECT_PROTOCOL: CollectionProtocol = { lookups: ["hasOwnProperty"], stores: [], shrinks: [] };
+export const ARRAY_PROTOCOL: CollectionProtocol = {
+  lookups: ["includes", "indexOf", "find", "findIndex", "some"],
+  stores: ["push", "unshift"],
+  shrinks: ["pop", "shift", "splice"],
+  sizeProperty: "length",
+};
+
+/** The global constructors whose instances grow without bound, by the shape they make. */
+export const UNBOUNDED_CONSTRUCTORS: Readonly<Record<string, CollectionShape>> = { Map: "map", Set: "set" };
+
+/** Global constructors whose entries go away with their keys: never reported. */
+export const WEAK_CONSTRUCTORS: readonly string[] = ["WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry"];
+
+/**
+ * Functions that only read a plain object passed to them (`Object.keys(cache)`), and those that
+ * look one key up in it (`Object.hasOwn(cache, key)`; the key is the second argument).
+ */
+export const OBJECT_READERS: readonly string[] = [
+  "Object.keys",
+  "Object.values",
+  "Object.entries",
+  "Object.getOwnPropertyNames",
+  "Object.freeze",
+  "JSON.stringify",
+  "Array.from",
+  "Array.isArray",
+  "console.log",
+  "console.debug",
+  "console.info",
+];
+export const OBJECT_KEY_LOOKUPS: readonly string[] = ["Object.hasOwn", "Reflect.has", "Object.prototype.hasOwnProperty.call", "{}.hasOwnProperty.call"];
+
+/** A cache library: its module, the names it exports for the cache class, and how it is bounded. */
+export interface CacheLibrary {
+  readonly module: string;
+  /** Export names of the cache class (`default` for a default export). */
+  readonly exports: readonly string[];
+  /** `always`: the library requires or applies a bound. Otherwise one of these options bounds it. */
+  readonly bounded: "always" | { readonly limitOptions: readonly string[]; readonly protocol: CollectionProtocol };
+}
+
+export const CACHE_LIBRARIES: readonly CacheLibrary[] = [
+  // lru-cache 7+ throws unless one of max, maxSize or ttl is given.
+  { module: "lru-cache", exports: ["default", "LRUCache", "LRU"], bounded: "always" },
+  { module: "quick-lru", exports: ["default"], bounded: "always" },
+  { module: "@isaacs/ttlcache", exports: ["default", "TTLCache"], bounded: "always" },
+  { module: "mnemonist/lru-cache", exports: ["default"], bounded: "always" },
+  { module: "tiny-lru", exports: ["lru", "LRU", "default"], bounded: "always" },
+  {
+    // node-cache keeps entries forever unless stdTTL or maxKeys is set, or set() is given a ttl.
+    module: "node-cache",
+    exports: ["default", "NodeCache"],
+    bounded: {
+      limitOptions: ["stdTTL", "maxKeys"],
+      protocol: { lookups: ["get", "has"], stores: ["set"], shrinks: ["del", "take", "flushAll", "ttl", "mdel"], storeTtlArg: 2 },
+    },
+  },
+];
+
+/**
+ * Functions that fill a registry rather than a cache: their keys come from code
+ * (`register("pdf", handler)`, `app.use(...)`, `emitter.on("event", fn)`).
+ */
+export const REGISTRY_FUNCTION_NAMES: readonly string[] = [
+  "register",
+  "use",
+  "on",
+  "once",
+  "addListener",
+  "subscribe",
+  "define",
+  "provide",
+  "bind",
+  "mount",
+  "plugin",
+  "extend",
+  "decorate",
+  "install",
+];
+/**
+ * Prefixes of registry function names: `registerHandler`, `addRoute`, `defineModel`. Not `on`
+ * (`onMessage` handles requests) nor `use` (hooks run per render).
+ */
+export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add", "define", "provide", "declare", "set"];
+
+/**
+ * Key names that come from code, not from requests: a memo keyed by a logger name or an event
+ * type holds one entry per name written in the source, so it stays small.
+ */
+export const CODE_KEY_NAMES: readonly string[] = [
+  "name",
+  "type",
+  "kind",
+  "namespace",
+  "ns",
+  "module",
+  "moduleName",
+  "label",
+  "message",
+  "msg",
+  "event",
+  "eventName",
+  "eventType",
+  "channel",
+  "topic",
+  "tag",
+  "tagName",
+  "locale",
+  "lang",
+  "language",
+  "level",
+  "env",
+  "plugin",
+  "pluginName",
+  "driver",
+  "dialect",
+  "modelName",
+  "tableName",
+  "className",
+  "componentName",
+  "command",
+  "format",
+  "pattern",
+  "file",
+  "filename",
+  "fileName",
+  "filePath",
+  "filepath",
+  "dir",
+  "directory",
+  "template",
+  "templateName",
+  "icon",
+  "iconName",
+  "font",
+  "color",
+  "feature",
+  "flag",
+  "provider",
+  "strategy",
+  "method",
+  "selector",
+  "symbol",
+];
+
+/** Array methods whose callbacks run right away: called by module-level code, they run at import time. */
+export const IMPORT_TIME_CALLBACK_METHODS: readonly string[] = ["forEach", "map", "flatMap", "filter", "reduce", "some", "every", "find"];
+
+/** Methods a framework calls on its own (so a shrink in them runs even if no code calls them). */
+export const LIFECYCLE_METHODS: readonly string[] = [
+  "constructor",
+  "onModuleDestroy",
+  "onApplicationShutdown",
+  "beforeApplicationShutdown",
+  "onModuleInit",
+  "componentWillUnmount",
+  "componentDidUpdate",
+  "disconnectedCallback",
+  "ngOnDestroy",
+  "ngOnChanges",
+  "beforeDestroy",
+  "beforeUnmount",
+  "destroyed",
+  "unmounted",
+  "dispose",
+  "destroy",
+  "close",
+  "shutdown",
+  "teardown",
+  "handle",
+];
+
+/** The bounded replacement for an unbounded Map, for suggestions and messages. */
+export const LRU_REPLACEMENT = {
+  module: "lru-cache",
+  exportName: "LRUCache",
+  options: "{ max: 1000, ttl: 10 * 60 * 1000 }",
+} as const;
+
+/** The weak counterpart of a collection, when its keys are objects, and the methods it keeps. */
+export const WEAK_REPLACEMENTS: Readonly<Record<string, string>> = { Map: "WeakMap", Set: "WeakSet" };
+export const WEAK_COLLECTION_METHODS: readonly string[] = ["get", "set", "has", "delete", "add"];
+
+/**
+ * Modules of browser UI frameworks and client state stores. A module that imports one runs in a
+ * tab, not in a server process that stays up for days: its memos are out of scope.
+ */
+export const BROWSER_MODULES: readonly string[] = [
+  "react",
+  "react-dom",
+  "react-native",
+  "preact",
+  "mobx",
+  "mobx-react",
+  "mobx-react-lite",
+  "vue",
+  "svelte",
+  "solid-js",
+  "@angular/core",
+  "zustand",
+  "redux",
+  "@reduxjs/toolkit",
+  "jotai",
+  "recoil",
+];
+/** File extensions of UI component modules. */
+export const BROWSER_FILE_EXTENSIONS: readonly string[] = [".jsx", ".tsx", ".vue", ".svelte"];

@@ -1,0 +1,122 @@
+/**
+ * How JavaScript code runs something once per element of a collection: array methods, loops
+ * that drain a queue, and the concurrency helpers (p-map, bluebird, async) that map over a list.
+ * Data only; `src/analysis/iteration.ts` reads it.
+ */
+
+/** An array method that calls its callback once per element, and the callback's item parameter. */
+export interface ArrayIterationMethod {
+  /** Index of the parameter that holds the current element (`reduce((acc, item) => …)` → 1). */
+  readonly itemParam: number;
+  /** The callbacks are all called synchronously, one after the other, in the same tick. */
+  readonly sameTick: boolean;
+}
+
+export const ARRAY_ITERATION_METHODS: Readonly<Record<string, ArrayIterationMethod>> = {
+  map: { itemParam: 0, sameTick: true },
+  flatMap: { itemParam: 0, sameTick: true },
+  forEach: { itemParam: 0, sameTick: true },
+  filter: { itemParam: 0, sameTick: true },
+  some: { itemParam: 0, sameTick: true },
+  every: { itemParam: 0, sameTick: true },
+  find: { itemParam: 0, sameTick: true },
+  findIndex: { itemParam: 0, sameTick: true },
+  reduce: { itemParam: 1, sameTick: true },
+  reduceRight: { itemParam: 1, sameTick: true },
+};
+
+/**
+ * A function of a concurrency library that maps over a collection: where the collection and the
+ * callback are among its arguments. Such helpers may cap concurrency, so their calls are never
+ * counted as issued in the same tick.
+ */
+export interface HelperIteration {
+  readonly collectionArg: number;
+  /** Index of the callback argument; -1 means the last argument. */
+  readonly callbackArg: number;
+  readonly itemParam: number;
+}
+
+const overCollection: HelperIteration = { collectionArg: 0, callbackArg: 1, itemParam: 0 };
+const lastCallback: HelperIteration = { collectionArg: 0, callbackArg: -1, itemParam: 0 };
+const reduceLike: HelperIteration = { collectionArg: 0, callbackArg: 1, itemParam: 1 };
+
+const bluebirdStatics: Readonly<Record<string, HelperIteration>> = {
+  map: overCollection,
+  mapSeries: overCollection,
+  each: overCollection,
+  filter: overCollection,
+  reduce: reduceLike,
+};
+
+const asyncLibrary: Readonly<Record<string, HelperIteration>> = {
+  map: lastCallback,
+  mapSeries: lastCallback,
+  mapLimit: lastCallback,
+  each: lastCallback,
+  eachSeries: lastCallback,
+  eachLimit: lastCallback,
+  forEach: lastCallback,
+  forEachSeries: lastCallback,
+  forEachLimit: lastCallback,
+  eachOf: lastCallback,
+  eachOfSeries: lastCallback,
+  eachOfLimit: lastCallback,
+  filter: lastCallback,
+  concat: lastCallback,
+};
+
+/** `{ map }` → `{ "default.map", "*.map" }`: static methods of a module's default or namespace export. */
+function staticsOf(
+  statics: Readonly<Record<string, HelperIteration>>,
+  named: Readonly<Record<string, HelperIteration>>,
+): Readonly<Record<string, HelperIteration>> {
+  const result: Record<string, HelperIteration> = { ...named };
+  for (const name of ["default", "*"]) {
+    for (const [method, how] of Object.entries(statics)) result[`${name}.${method}`] = how;
+  }
+  return result;
+}
+
+/**
+ * Module → export → how it iterates. `default`/`*` name the module object itself; a
+ * `.method` suffix (`*.map`) names a static method of that export.
+ */
+export const HELPER_MODULES: Readonly<Record<string, Readonly<Record<string, HelperIteration>>>> = {
+  "p-map": { default: overCollection, pMap: overCollection },
+  "p-map-series": { default: overCollection },
+  "p-each-series": { default: overCollection },
+  "p-filter": { default: overCollection },
+  bluebird: staticsOf(bluebirdStatics, {}),
+  async: staticsOf(asyncLibrary, asyncLibrary),
+};
+
+/**
+ * Static methods of the global `Promise` that only bluebird has: code that calls
+ * `Promise.map(items, fn)` has replaced the global with bluebird.
+ */
+export const GLOBAL_PROMISE_HELPERS: Readonly<Record<string, HelperIteration>> = bluebirdStatics;
+
+/** Methods that take one element off a collection: `while (queue.length) { const job = queue.shift(); … }`. */
+export const CONSUMING_METHODS: readonly string[] = ["shift", "pop"];
+
+/** Static functions that turn an object into a list to iterate over: `Object.entries(obj)`. */
+export const OBJECT_LISTING_FUNCTIONS: readonly string[] = ["keys", "values", "entries"];
+
+/** Methods that keep a subset of a list: a subset of a fixed list is fixed too. */
+export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse"];
+
+/**
+ * Names of declared constants: an enum or a constant table (`UserRole`, `ALL_SCOPES`) has a
+ * handful of members, so one query per member is not one query per row.
+ */
+export const CONSTANT_LIST_NAME = /^[A-Z][A-Z\d_]+$/u;
+export const CONSTANT_TABLE_NAME = /^[A-Z]/u;
+
+/**
+ * A collection split into chunks: one batched call per chunk is the remedy, not the problem.
+ * `CHUNK_ITEM` is matched against the item binding's name (`chunk`, `idBatch`), `CHUNK_FUNCTION`
+ * against the name of the function that builds the list (`_.chunk(ids, 100)`, `splitEvery`).
+ */
+export const CHUNK_ITEM = /(?:chunk|batch|slice|bulk|partition)(?:e?s)?$/iu;
+export const CHUNK_FUNCTION = /chunk|batch|splitEvery|partition/iu;

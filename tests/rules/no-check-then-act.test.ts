@@ -1,0 +1,168 @@
+import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
+import type { MessageIds, Options } from "../../rules/no-check-then-act.js";
+
+import rule from "../../rules/no-check-then-act.js";
+import { runRuleTests } from "../rule-tester.js";
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+/** Line and column (1-based) of the first occurrence of `snippet` in `code`. */
+function at(code: string, snippet: string): { line: number; column: number } {
+  const index = code.indexOf(snippet);
+  if (index === -1) throw new Error(`snippet not in code: ${snippet}`);
+  const before = code.slice(0, index).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+function invalid(code: string, messageId: MessageIds, snippet: string, extra: Partial<Invalid> = {}): Invalid {
+  return { code, ...extra, errors: [{ messageId, ...at(code, snippet), ...(extra.errors?.[0] ?? {}) }] };
+}
+
+const IOREDIS = 'import Redis from "ioredis";\nconst redis = new Redis();\n';
+const NODE_REDIS = 'import { createClient } from "redis";\nconst client = createClient();\n';
+const IOREDIS_CJS = 'const Redis = require("ioredis");\nconst redis = new Redis();\n';
+
+const seedTs = `${IOREDIS}export class OrderProcessor {
+  async processOrder(orderId: string) {
+    if (await redis.get(\`order:\${orderId}\`)) return { status: "already_processed" };
+    await this.pay(orderId);
+    await redis.set(\`order:\${orderId}\`, "processed", "EX", 3600);
+    return { status: "success" };
+  }
+  async pay(orderId: string) {}
+}`;
+
+const seedJs = `class OrderProcessor {
+  constructor(db, cache, queue) {
+    this.db = db;
+    this.cache = cache;
+  }
+  async processOrder(orderId) {
+    if (await this.cache.get(\`order:\${orderId}\`)) return { status: "already_processed" };
+    await this.pay(orderId);
+    await this.cache.set(\`order:\${orderId}\`, "processed", { ttl: 3600 });
+    return { status: "success" };
+  }
+}`;
+
+const counter = `${IOREDIS}async function hit(key: string) {
+  const count = await redis.get(key);
+  await redis.set(key, Number(count) + 1);
+}`;
+
+const counterBy = `${NODE_REDIS}async function spend(key, amount) {
+  const current = parseInt((await client.get(key)) ?? "0", 10);
+  await client.set(key, current + amount);
+}`;
+
+runRuleTests("no-check-then-act", rule, {
+  valid: [
+    "",
+    // The atomic form: SET NX with its result as the guard (ioredis tokens).
+    `${IOREDIS}async function f(id: string) { const ok = await redis.set(\`order:\${id}\`, "1", "EX", 3600, "NX"); if (!ok) return; await pay(id); }`,
+    // A fast-path read before the atomic SET NX of the same key.
+    `${IOREDIS}async function f(id: string) { if (await redis.get(\`order:\${id}\`)) return; const ok = await redis.set(\`order:\${id}\`, "1", "EX", 60, "NX"); if (!ok) return; await pay(id); }`,
+    // node-redis { NX: true } on the write itself.
+    { code: `${NODE_REDIS}async function f(key) { if (await client.get(key)) return; await pay(); await client.set(key, "1", { NX: true, EX: 60 }); }`, filename: "file.js" },
+    // node-redis v5 { condition: "NX" }.
+    `${NODE_REDIS}async function f(key: string) { if (await client.get(key)) return; await pay(); await client.set(key, "1", { condition: "NX" }); }`,
+    // setnx and hsetnx are atomic writes.
+    { code: `${IOREDIS_CJS}async function f(key) { if (await redis.get(key)) return; await redis.setnx(key, "1"); await pay(); }`, filename: "file.js" },
+    `${IOREDIS}async function f(key: string, id: string) { if (await redis.hget(key, id)) return; await redis.hsetnx(key, id, "1"); }`,
+    // A counter through INCR.
+    `${IOREDIS}async function f(key: string) { const n = await redis.incr(key); if (n > 10) throw new Error("limit"); }`,
+    // A Lua script on the same client makes the sequence atomic.
+    `${IOREDIS}async function f(key: string) { if (await redis.get(key)) return; await redis.eval("return 1", 1, key); await redis.set(key, "1"); }`,
+    // WATCH … MULTI: the write goes through the transaction.
+    `${IOREDIS}async function f(key: string) { await redis.watch(key); if (await redis.get(key)) return; await redis.multi().set(key, "1").exec(); }`,
+    // Cache-aside: the read is returned as data (a stampede at worst): off by default.
+    `${IOREDIS}async function f(key: string) { const hit = await redis.get(key); if (hit) return JSON.parse(hit); const value = await load(); await redis.set(key, JSON.stringify(value)); return value; }`,
+    { code: `${IOREDIS_CJS}async function f(key) { const hit = await redis.get(key); if (hit) return JSON.parse(hit); const value = await load(); await redis.set(key, JSON.stringify(value)); return value; }`, filename: "file.js" },
+    // Inside redlock.using.
+    `${IOREDIS}async function f(key: string) { await redlock.using([\`lock:\${key}\`], 5000, async () => { if (await redis.get(key)) return; await pay(); await redis.set(key, "1"); }); }`,
+    // After lock.acquire, released in finally.
+    { code: `${IOREDIS_CJS}async function f(key) { const lock = await redlock.acquire([key + ":lock"], 5000); try { if (await redis.get(key)) return; await pay(); await redis.set(key, "1"); } finally { await lock.release(); } }`, filename: "file.js" },
+    // Inside mutex.runExclusive.
+    "const seen = new Set<string>(); async function f(id: string) { await mutex.runExclusive(async () => { if (seen.has(id)) return; await work(id); seen.add(id); }); }",
+    // Synchronous check-and-set on an in-memory Set: no await in between.
+    { code: "const seen = new Set(); async function f(id) { if (seen.has(id)) return; seen.add(id); await work(id); }", filename: "file.js" },
+    "const seen = new Set<string>(); function f(id: string) { if (seen.has(id)) return; work(id); seen.add(id); }",
+    // A Set local to the function is not shared between calls.
+    "async function f(ids: string[]) { const seen = new Set<string>(); for (const id of ids) { if (seen.has(id)) continue; await work(id); seen.add(id); } }",
+    // A Map local to the function.
+    { code: "async function f(ids) { const done = new Map(); for (const id of ids) { if (done.get(id)) continue; await work(id); done.set(id, true); } }", filename: "file.js" },
+    // Different keys.
+    `${IOREDIS}async function f(id: string) { if (await redis.get(\`order:\${id}\`)) return; await pay(id); await redis.set(\`payment:\${id}\`, "1"); }`,
+    // Same name, different variables: the key is not the same.
+    `${IOREDIS}async function f(a: string, b: string) { if (await redis.get(a)) return; await pay(); await redis.set(b, "1"); }`,
+    // Read and write in different functions.
+    `${IOREDIS}async function isDone(id: string) { return Boolean(await redis.get(id)); } async function markDone(id: string) { await redis.set(id, "1"); }`,
+    // The write is on the present path only (refresh), not after a miss.
+    `${IOREDIS}async function f(key: string) { if (await redis.exists(key)) { await redis.set(key, "1"); } }`,
+    // The guard does not leave: the write happens on both paths.
+    `${IOREDIS}async function f(key: string) { if (await redis.get(key)) console.log("again"); await redis.set(key, "1"); }`,
+    // The written value is data, not a marker.
+    `${IOREDIS}async function f(key: string, data: object) { if (await redis.get(key)) return; await redis.set(key, JSON.stringify(data)); }`,
+    // A different hash field.
+    `${IOREDIS}async function f(key: string) { if (await redis.hget(key, "a")) return; await pay(); await redis.hset(key, "b", "1"); }`,
+    // this.state, URLSearchParams, Headers and FormData have get/set and are not stores.
+    "class C { constructor(private state: StateStore) {} async f(k: string) { if (await this.state.get(k)) return; await x(); await this.state.set(k, true); } }",
+    { code: "async function f(url) { const params = new URLSearchParams(url); if (params.get('page')) return; await x(); params.set('page', '1'); }", filename: "file.js" },
+    "async function f(headers: Headers) { if (headers.get('x-id')) return; await x(); headers.set('x-id', '1'); }",
+    { code: "class C { constructor(state) { this.state = state; } async f(k) { if (await this.state.get(k)) return; await x(); await this.state.set(k, true); } }", filename: "file.js" },
+    // An untraced cache whose read is not awaited (an in-process LRU): no evidence of a remote store.
+    { code: "class C { constructor(cache) { this.cache = cache; } async f(k) { if (this.cache.get(k)) return; await x(); this.cache.set(k, true); } }", filename: "file.js" },
+    // An awaited read of an object not named like a cache.
+    { code: "class C { constructor(repo) { this.repo = repo; } async f(k) { if (await this.repo.get(k)) return; await x(); await this.repo.set(k, true); } }", filename: "file.js" },
+    // A consecutive write and invalidation is reported only with reportMultiStepWrites.
+    `${IOREDIS}async function invalidateRelated(key: string) { await redis.del(\`\${key}:related\`); } export async function updateCache(key: string, value: string) { await redis.set(key, value); await invalidateRelated(key); }`,
+    // With the option, unrelated keys are not grouped.
+    {
+      code: `${IOREDIS}async function f(a: string, b: string) { await redis.set(\`user:\${a}\`, "1"); await redis.del(\`team:\${b}\`); }`,
+      options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
+    },
+  ],
+  invalid: [
+    invalid(seedTs, "checkThenAct", "redis.get(`order:"),
+    invalid(seedJs, "checkThenAct", "this.cache.get(", { filename: "file.js" }),
+    // The same template written as a concatenation.
+    invalid(`${IOREDIS_CJS}async function f(id) {\n  if (await redis.get("order:" + id)) return;\n  await pay(id);\n  await redis.set(\`order:\${id}\`, "1");\n}`, "checkThenAct", "redis.get(", { filename: "file.js" }),
+    // The guard through a variable and a constant key.
+    invalid(`${NODE_REDIS}async function f(id: string) {\n  const key = \`order:\${id}\`;\n  const done = await client.get(key);\n  if (done) return;\n  await pay(id);\n  await client.set(key, "1", { EX: 60 });\n}`, "checkThenAct", "client.get("),
+    invalid(`${NODE_REDIS}async function f(key) {\n  if ((await client.exists(key)) === 1) throw new Error("duplicate");\n  await pay();\n  await client.setEx(key, 60, "1");\n}`, "checkThenAct", "client.exists(", { filename: "file.js" }),
+    // The work and the write inside the branch taken on a miss.
+    invalid(`${IOREDIS}async function f(key: string) {\n  if (!(await redis.get(key))) {\n    await pay();\n    await redis.set(key, "processed");\n  }\n}`, "checkThenAct", "redis.get("),
+    invalid(`${IOREDIS}async function f(key: string) {\n  if ((await redis.get(key)) === "processed") return;\n  await pay();\n  await redis.set(key, "processed");\n}`, "checkThenAct", "redis.get("),
+    invalid(`${IOREDIS_CJS}async function f(ids) {\n  for (const id of ids) {\n    if (await redis.sismember("processed", id)) continue;\n    await send(id);\n    await redis.sadd("processed", id);\n  }\n}`, "checkThenAct", "redis.sismember(", { filename: "file.js" }),
+    invalid(`${IOREDIS}async function f(id: string) {\n  if (await redis.hexists("orders", id)) return;\n  await pay(id);\n  await redis.hset("orders", id, Date.now());\n}`, "checkThenAct", "redis.hexists("),
+    // ioredis through a constructor parameter property typed Redis.
+    invalid(`import type { Redis } from "ioredis";\nclass S {\n  constructor(private readonly redis: Redis) {}\n  async f(id: string) {\n    if (await this.redis.get(id)) return;\n    await pay(id);\n    await this.redis.set(id, "1");\n  }\n}`, "checkThenAct", "this.redis.get("),
+    invalid("const seen = new Set();\nasync function f(id) {\n  if (seen.has(id)) return;\n  await work(id);\n  seen.add(id);\n}", "checkThenActInMemory", "seen.has(", { filename: "file.js" }),
+    invalid("class S {\n  private inFlight = new Map<string, boolean>();\n  async run(id: string) {\n    if (this.inFlight.get(id)) return;\n    await work(id);\n    this.inFlight.set(id, true);\n  }\n}", "checkThenActInMemory", "this.inFlight.get("),
+    invalid(counter, "counterReadModifyWrite", "redis.set(", {
+      errors: [{ messageId: "counterReadModifyWrite", suggestions: [{ messageId: "suggestIncrement", data: { replacement: "redis.incr(key)" }, output: counter.replace("redis.set(key, Number(count) + 1)", "redis.incr(key)") }] }],
+    }),
+    invalid(counterBy, "counterReadModifyWrite", "client.set(", {
+      filename: "file.js",
+      errors: [{ messageId: "counterReadModifyWrite", suggestions: [{ messageId: "suggestIncrement", data: { replacement: "client.incrBy(key, amount)" }, output: counterBy.replace("client.set(key, current + amount)", "client.incrBy(key, amount)") }] }],
+    }),
+    // A counter with a TTL: no suggestion, INCR would keep the old expiry.
+    invalid(`${IOREDIS}async function f(key: string) {\n  const n = Number(await redis.get(key));\n  await redis.set(key, n + 1, "EX", 60);\n}`, "counterReadModifyWrite", "redis.set(", {
+      errors: [{ messageId: "counterReadModifyWrite", suggestions: [] }],
+    }),
+    invalid("class Limiter {\n  constructor(cache) { this.cache = cache; }\n  async hit(key) {\n    const count = (await this.cache.get(key)) || 0;\n    await this.cache.set(key, count + 1);\n  }\n}", "counterReadModifyWrite", "this.cache.set(", {
+      filename: "file.js",
+      errors: [{ messageId: "counterReadModifyWrite", suggestions: [] }],
+    }),
+    invalid(`${IOREDIS}async function f(key: string) {\n  const hit = await redis.get(key);\n  if (hit) return JSON.parse(hit);\n  const value = await load();\n  await redis.set(key, JSON.stringify(value));\n  return value;\n}`, "cacheAside", "redis.get(", {
+      options: [{ reportCacheAside: true, reportMultiStepWrites: false }],
+    }),
+    invalid(`${IOREDIS}async function invalidateRelated(key: string) {\n  await redis.del(\`\${key}:related\`);\n}\nexport async function updateCache(key: string, value: string) {\n  await redis.set(key, value);\n  await invalidateRelated(key);\n}`, "multiStepWrite", "redis.set(", {
+      options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
+    }),
+    invalid(`${IOREDIS_CJS}async function f(id, user) {\n  await redis.set(\`user:\${id}\`, JSON.stringify(user));\n  await redis.del(\`user:\${id}:posts\`);\n}`, "multiStepWrite", "redis.set(", {
+      filename: "file.js",
+      options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
+    }),
+  ],
+});

@@ -1,0 +1,605 @@
+import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
+import type { MessageIds, Options } from "../../rules/no-client-per-call.js";
+
+import tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+
+import rule from "../../rules/no-client-per-call.js";
+import { runRuleTests } from "../rule-tester.js";
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+function perCall(code: string, line: number, column: number, data: Record<string, string>, filename?: string): Invalid {
+  return { code, filename, errors: [{ messageId: "clientPerCall", line, column, data }] };
+}
+
+function perRequest(code: string, line: number, column: number, data: Record<string, string>, filename?: string): Invalid {
+  return { code, filename, errors: [{ messageId: "clientPerRequest", line, column, data }] };
+}
+
+/** The sentence the message adds when the client has a close method. */
+function hint(close: string): string {
+  return `; if each call really needs its own, close it in \`finally\` with \`${close}()\``;
+}
+
+const pgPool = { what: "connection pool", library: "node-postgres (pg)", closeHint: hint("end") };
+const prisma = { what: "database client and its connection pool", library: "Prisma", closeHint: hint("$disconnect") };
+const redis = { what: "cache connection", library: "ioredis", closeHint: hint("quit") };
+
+runRuleTests("no-client-per-call", rule, {
+  valid: [
+    "",
+    // A module-level pool, used by the handler.
+    {
+      code: `const { Pool } = require("pg");
+const pool = new Pool();
+app.get("/users/:id", async (req, res) => {
+  const { rows } = await pool.query("SELECT * FROM users WHERE id = $1", [req.params.id]);
+  res.json(rows[0]);
+});`,
+      filename: "file.js",
+    },
+    // A lazy singleton in an outer variable.
+    `import { Pool } from "pg";
+let pool: Pool | undefined;
+export function getPool() {
+  if (!pool) pool = new Pool();
+  return pool;
+}`,
+    `import { Pool } from "pg";
+let pool;
+export async function findUser(id) {
+  pool ??= new Pool();
+  return pool.query("SELECT * FROM users WHERE id = $1", [id]);
+}`,
+    // A factory that returns the client.
+    `import { PrismaClient } from "@prisma/client";
+export function createPrisma() {
+  const client = new PrismaClient();
+  client.$on("query", console.log);
+  return client;
+}`,
+    { code: 'import Redis from "ioredis"; export const makeRedis = () => new Redis(process.env.REDIS_URL);', filename: "file.js" },
+    `import { Pool } from "pg";
+export function createDb() {
+  const pool = new Pool();
+  return { query: (text: string) => pool.query(text), pool };
+}`,
+    // A factory that returns a handle which keeps the client alive.
+    `import { MongoClient } from "mongodb";
+export async function getCollection(uri: string, name: string) {
+  const client = new MongoClient(uri);
+  await client.connect();
+  return client.db().collection(name);
+}`,
+    `import { PrismaClient } from "@prisma/client";
+export function users() {
+  const prisma = new PrismaClient();
+  return prisma.user;
+}`,
+    // Constructor injection stores the client on the instance.
+    `import Redis from "ioredis";
+export class SessionStore {
+  constructor() { this.redis = new Redis(); }
+  get(id) { return this.redis.get(id); }
+}`,
+    // A test setup hook assigning an outer variable.
+    `import { PrismaClient } from "@prisma/client";
+let prisma: PrismaClient;
+beforeAll(async () => { prisma = new PrismaClient(); await prisma.$connect(); });
+afterAll(() => prisma.$disconnect());`,
+    // A script whose main creates the client and closes it.
+    `import { PrismaClient } from "@prisma/client";
+export async function seed() {
+  const prisma = new PrismaClient();
+  try {
+    await prisma.user.create({ data: { email: "a@example.com" } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}`,
+    // main() runs once per process, from module level.
+    {
+      code: `const { Client } = require("pg");
+async function main() {
+  const client = new Client();
+  await client.connect();
+  await client.query("UPDATE jobs SET done = true");
+}
+main().catch(console.error);`,
+      filename: "file.js",
+    },
+    `import { MongoClient } from "mongodb";
+(async () => {
+  const client = await MongoClient.connect(process.env.MONGO_URL!);
+  await client.db().collection("users").deleteMany({});
+})();`,
+    // Closed before returning.
+    {
+      code: `const { Client } = require("pg");
+exports.handler = async (event) => {
+  const client = new Client();
+  await client.connect();
+  try {
+    return (await client.query("SELECT now()")).rows;
+  } finally {
+    await client.end();
+  }
+};`,
+      filename: "file.js",
+    },
+    `import { Client } from "pg";
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const client = new Client({ connectionString: env.HYPERDRIVE.connectionString });
+    await client.connect();
+    const result = await client.query("SELECT * FROM pg_tables");
+    ctx.waitUntil(client.end());
+    return Response.json(result.rows);
+  },
+};`,
+    `import { MongoClient } from "mongodb";
+export async function countUsers(uri: string) {
+  const client = new MongoClient(uri);
+  return client.db().collection("users").countDocuments().finally(() => client.close());
+}`,
+    `import { Pool } from "pg";
+export async function check() {
+  await using pool = new Pool();
+  await pool.query("SELECT 1");
+}`,
+    // Stored in a cache/singleton holder.
+    `import { Pool } from "pg";
+const pools = new Map<string, Pool>();
+export function poolFor(tenant: string) {
+  const pool = new Pool({ database: tenant });
+  pools.set(tenant, pool);
+  return pools.get(tenant)!.query("SELECT 1");
+}`,
+    `import { PrismaClient } from "@prisma/client";
+export function db() {
+  const client = globalThis.prisma ?? new PrismaClient();
+  if (process.env.NODE_ENV !== "production") globalThis.prisma = client;
+  return client.user.findMany();
+}`,
+    // Handed to another function, which may keep or close it.
+    `import { Pool } from "pg";
+export async function migrate() {
+  const pool = new Pool();
+  await runMigrations(pool);
+}`,
+    // Captured by route handlers registered once at start-up.
+    {
+      code: `const { Pool } = require("pg");
+module.exports = function routes(app) {
+  const pool = new Pool();
+  app.get("/users", async (req, res) => res.json((await pool.query("SELECT * FROM users")).rows));
+};`,
+      filename: "file.js",
+    },
+    // A subscriber lives on through its listener.
+    `import Redis from "ioredis";
+export function listen(onMessage: (m: string) => void) {
+  const sub = new Redis();
+  sub.subscribe("events");
+  sub.on("message", (_channel, message) => onMessage(message));
+}`,
+    // Created, never used for work.
+    `import Redis from "ioredis";
+export function ping() {
+  const client = new Redis();
+  client.on("error", console.error);
+}`,
+    // umami src/lib/redis.ts: a client built in a constructor, through `.on("error")`, kept on the instance.
+    `import { createClient } from "redis";
+class CacheClient {
+  constructor(url: string) {
+    const client = createClient({ url }).on("error", console.error);
+    this.client = client;
+  }
+}`,
+    // chartbrew server/sources/shared/sql/externalDbConnection.js: a per-datasource instance returned to the caller.
+    {
+      code: `const { Sequelize } = require("sequelize");
+module.exports.connect = async (connection) => {
+  let sequelize;
+  if (connection.url) sequelize = new Sequelize(connection.url);
+  else sequelize = new Sequelize(connection.name, connection.user, connection.password);
+  await sequelize.authenticate();
+  return sequelize;
+};`,
+      filename: "file.js",
+    },
+    // unkey web/tools/migrate/*.ts: a migration script's main() closes its connection.
+    `import mysql from "mysql2/promise";
+async function main() {
+  const conn = await mysql.createConnection(process.env.DATABASE_URL!);
+  await conn.query("UPDATE apps SET migrated = 1");
+  await conn.end();
+}
+main();`,
+    // dokploy server/utils/process/execAsync.ts: ssh2's Client is not a database client.
+    `import { Client } from "ssh2";
+export function run(command: string) {
+  const conn = new Client();
+  conn.on("ready", () => conn.exec(command, () => conn.end())).connect({ host: "h" });
+}`,
+    // openstatus packages/tinybird/scripts: a libsql client (not known) wrapped by drizzle.
+    `import { createClient } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+export async function loadNames() {
+  const client = createClient({ url: process.env.DATABASE_URL! });
+  const db = drizzle(client);
+  return db.select().from(services).all();
+}`,
+    // Wrappers around an existing client open no connections of their own.
+    `import { drizzle } from "drizzle-orm/d1";
+export default {
+  async fetch(request: Request, env: { DB: D1Database }) {
+    const db = drizzle(env.DB);
+    return Response.json(await db.select().from(users));
+  },
+};`,
+    `import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+const pool = new Pool();
+export async function listUsers() {
+  const db = drizzle({ client: pool });
+  return db.select().from(users);
+}`,
+    `import { Kysely, PostgresDialect } from "kysely";
+import { Pool } from "pg";
+const pool = new Pool();
+export async function listUsers() {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return db.selectFrom("users").selectAll().execute();
+}`,
+    `import { PrismaClient } from "@prisma/client";
+export default {
+  async fetch(request: Request, env: Env) {
+    const prisma = new PrismaClient({ adapter: new PrismaD1(env.DB) });
+    return Response.json(await prisma.user.findMany());
+  },
+};`,
+    // mongoose.connect() opens the process-wide default connection, and reuses it.
+    `import mongoose from "mongoose";
+export async function GET() {
+  await mongoose.connect(process.env.MONGODB_URI!);
+  return Response.json(await User.find());
+}`,
+    // Not a creation: a checkout, a duplicate of an existing client.
+    `import { Pool } from "pg";
+const pool = new Pool();
+app.get("/x", async (req, res) => {
+  const client = await pool.connect();
+  try { res.json((await client.query("SELECT 1")).rows); } finally { client.release(); }
+});`,
+    // Clients of non-database SDKs.
+    `import { createClient } from "@supabase/supabase-js";
+export async function GET() {
+  const supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_KEY!);
+  return Response.json(await supabase.from("users").select());
+}`,
+    {
+      code: `const { S3Client, GetObjectCommand } = require("@aws-sdk/client-s3");
+app.get("/files/:key", async (req, res) => {
+  const s3 = new S3Client({});
+  res.send(await s3.send(new GetObjectCommand({ Bucket: "b", Key: req.params.key })));
+});`,
+      filename: "file.js",
+    },
+    // An in-house Pool class.
+    `class Pool { query() {} }
+export function f() { const pool = new Pool(); return pool.query(); }
+export function g() { const pool = new Pool(); pool.query(); }`,
+  ],
+  invalid: [
+    perRequest(
+      `const { Pool } = require("pg");
+app.get("/users/:id", async (req, res) => {
+  const pool = new Pool();
+  const { rows } = await pool.query("SELECT * FROM users WHERE id = $1", [req.params.id]);
+  res.json(rows[0]);
+});`,
+      3,
+      16,
+      { ...pgPool, created: "new Pool()", handler: 'route handler `app.get("/users/:id")`' },
+      "file.js",
+    ),
+    perRequest(
+      `import { PrismaClient } from "@prisma/client";
+router.post("/orders", asyncHandler(async (req, res) => {
+  const prisma = new PrismaClient();
+  res.json(await prisma.order.create({ data: req.body }));
+}));`,
+      3,
+      18,
+      { ...prisma, created: "new PrismaClient()", handler: 'route handler `router.post("/orders")`' },
+    ),
+    perRequest(
+      `import Redis from "ioredis";
+@Controller("users")
+export class UsersController {
+  @Get(":id")
+  async find(@Param("id") id: string) {
+    const redis = new Redis();
+    return JSON.parse((await redis.get("user:" + id)) ?? "null");
+  }
+}`,
+      6,
+      19,
+      { ...redis, created: "new Redis()", handler: "Nest controller method `UsersController.find`" },
+    ),
+    perRequest(
+      `"use server";
+import { drizzle } from "drizzle-orm/node-postgres";
+export async function createUser(form: FormData) {
+  const db = drizzle(process.env.DATABASE_URL!);
+  await db.insert(users).values({ name: String(form.get("name")) });
+}`,
+      4,
+      14,
+      { what: "database client and its connection pool", library: "Drizzle ORM", closeHint: "", created: "drizzle()", handler: "server action `createUser`" },
+    ),
+    perRequest(
+      `import { createClient } from "redis";
+fastify.route({ method: "GET", url: "/count", handler: async () => {
+  const client = await createClient().connect();
+  return client.incr("hits");
+} });`,
+      3,
+      24,
+      { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", handler: 'route handler `fastify.route("/count")`' },
+    ),
+    perCall(
+      `import { Pool } from "pg";
+export async function getUser(id: string) {
+  const pool = new Pool();
+  const { rows } = await pool.query("SELECT * FROM users WHERE id = $1", [id]);
+  return rows[0];
+}`,
+      3,
+      16,
+      { ...pgPool, created: "new Pool()", function: "`getUser`" },
+    ),
+    perCall(
+      `const mysql = require("mysql2/promise");
+async function findOrders(userId) {
+  const pool = mysql.createPool({ host: "db" });
+  const [rows] = await pool.query("SELECT * FROM orders WHERE user_id = ?", [userId]);
+  return rows;
+}
+module.exports = { findOrders };`,
+      3,
+      16,
+      { what: "connection pool", library: "mysql2", closeHint: hint("end"), created: "mysql.createPool()", function: "`findOrders`" },
+      "file.js",
+    ),
+    perCall(
+      `import mysql from "mysql2";
+export function logVisit(path: string) {
+  const connection = mysql.createConnection({ host: "db" });
+  connection.query("INSERT INTO visits (path) VALUES (?)", [path]);
+}`,
+      3,
+      22,
+      { what: "database connection", library: "mysql2", closeHint: hint("end"), created: "mysql.createConnection()", function: "`logVisit`" },
+    ),
+    perCall(
+      `import { Sequelize } from "sequelize";
+export class UserRepository {
+  async count() {
+    const sequelize = new Sequelize(process.env.DATABASE_URL);
+    return sequelize.models.User.count();
+  }
+}`,
+      4,
+      23,
+      { what: "database client and its connection pool", library: "Sequelize", closeHint: hint("close"), created: "new Sequelize()", function: "`UserRepository.count`" },
+    ),
+    perCall(
+      `import { DataSource } from "typeorm";
+export async function listUsers() {
+  const dataSource = await new DataSource(options).initialize();
+  return dataSource.getRepository(User).find();
+}`,
+      3,
+      28,
+      { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "new DataSource()", function: "`listUsers`" },
+    ),
+    perCall(
+      `const knex = require("knex");
+async function activeUsers() {
+  const db = knex({ client: "pg", connection: process.env.DATABASE_URL });
+  return await db("users").where({ active: true });
+}`,
+      3,
+      14,
+      { what: "database client and its connection pool", library: "Knex", closeHint: hint("destroy"), created: "knex()", function: "`activeUsers`" },
+      "file.js",
+    ),
+    perCall(
+      `import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+export async function listUsers() {
+  const db = drizzle(new Pool({ connectionString: process.env.DATABASE_URL }));
+  return db.select().from(users);
+}`,
+      4,
+      22,
+      { ...pgPool, created: "new Pool()", function: "`listUsers`" },
+    ),
+    perCall(
+      `import { Kysely, PostgresDialect } from "kysely";
+import { Pool } from "pg";
+export async function listUsers() {
+  const db = new Kysely({ dialect: new PostgresDialect({ pool: new Pool() }) });
+  return db.selectFrom("users").selectAll().execute();
+}`,
+      4,
+      64,
+      { ...pgPool, created: "new Pool()", function: "`listUsers`" },
+    ),
+    perCall(
+      `const mongoose = require("mongoose");
+async function findUser(id) {
+  const conn = mongoose.createConnection(process.env.MONGO_URL);
+  return conn.model("User", userSchema).findById(id);
+}`,
+      3,
+      16,
+      { what: "database connection", library: "Mongoose", closeHint: hint("close"), created: "mongoose.createConnection()", function: "`findUser`" },
+      "file.js",
+    ),
+    perCall(
+      `import { MongoClient } from "mongodb";
+export async function findUser(id: string) {
+  const client = new MongoClient(process.env.MONGO_URL!);
+  await client.connect();
+  return client.db().collection("users").findOne({ id });
+}`,
+      3,
+      18,
+      { what: "database connection", library: "MongoDB driver", closeHint: hint("close"), created: "new MongoClient()", function: "`findUser`" },
+    ),
+    perCall(
+      `import { MongoClient } from "mongodb";
+export async function findUser(id: string) {
+  const client = await MongoClient.connect(process.env.MONGO_URL!);
+  return client.db().collection("users").findOne({ id });
+}`,
+      3,
+      24,
+      { what: "database connection", library: "MongoDB driver", closeHint: hint("close"), created: "MongoClient.connect()", function: "`findUser`" },
+    ),
+    perCall(
+      `import { PrismaClient } from "@prisma/client";
+export const listPosts = async () => await new PrismaClient().post.findMany();`,
+      2,
+      44,
+      { ...prisma, created: "new PrismaClient()", function: "`listPosts`" },
+    ),
+    perCall(
+      `import Redis from "ioredis";
+export async function rateLimit(ip: string) {
+  const redis = new Redis();
+  redis.on("error", console.error);
+  return redis.incr("rate:" + ip);
+}`,
+      3,
+      17,
+      { ...redis, created: "new Redis()", function: "`rateLimit`" },
+    ),
+    // `.on("error")` gives the client back: it is still the same client.
+    perRequest(
+      `import { createClient } from "redis";
+router.get("/hits", async (ctx) => {
+  const client = createClient().on("error", console.error);
+  await client.connect();
+  ctx.body = await client.get("hits");
+});`,
+      3,
+      18,
+      { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", handler: 'route handler `router.get("/hits")`' },
+    ),
+    // Used inside a callback that runs during the call.
+    perCall(
+      `import { Pool } from "pg";
+export async function loadAll(ids: string[]) {
+  const pool = new Pool();
+  return Promise.all(ids.map((id) => pool.query("SELECT * FROM items WHERE id = $1", [id])));
+}`,
+      3,
+      16,
+      { ...pgPool, created: "new Pool()", function: "`loadAll`" },
+    ),
+    // Called from more than one place: not a run-once script.
+    {
+      code: `const { Pool } = require("pg");
+async function count() {
+  const pool = new Pool();
+  return (await pool.query("SELECT count(*) FROM users")).rows[0];
+}
+count();
+setInterval(count, 1000);`,
+      filename: "file.js",
+      errors: [{ messageId: "clientPerCall", line: 3, column: 16 }],
+    },
+    // In-house factories declared through settings.
+    {
+      code: `import { connect } from "./db";
+export async function getUser(id: string) {
+  const db = connect();
+  return db.query("SELECT * FROM users WHERE id = $1", [id]);
+}`,
+      settings: { postmortem: { modules: { "./db": { connect: "mysql2.createPool" } } } },
+      errors: [{ messageId: "clientPerCall", line: 3, column: 14 }],
+    },
+  ],
+});
+
+/**
+ * Next.js handlers are recognised by their file path, which the harness above replaces with its
+ * own fixture file in the typed run; these cases lint through ESLint's Linter with real paths.
+ */
+describe("no-client-per-call: Next.js handlers by file path", () => {
+  function lint(code: string, filename: string): Linter.LintMessage[] {
+    const linter = new Linter({ configType: "flat" });
+    return linter.verify(
+      code,
+      [
+        { files: ["**/*.ts"], languageOptions: { parser: tsParser } },
+        { files: ["**/*"], plugins: { postmortem: { rules: { "no-client-per-call": rule } } }, rules: { "postmortem/no-client-per-call": "error" } },
+      ],
+      filename,
+    );
+  }
+
+  const routeHandler = `import { PrismaClient } from "@prisma/client";
+export async function GET() {
+  const prisma = new PrismaClient();
+  return Response.json(await prisma.user.findMany());
+}`;
+
+  it("names an App Router route handler", () => {
+    const [message, ...rest] = lint(routeHandler, "app/api/users/route.ts");
+    expect(rest).toEqual([]);
+    expect(message?.line).toBe(3);
+    expect(message?.column).toBe(18);
+    expect(message?.message).toContain("on every request, in the Next.js route handler `GET`");
+  });
+
+  it("treats the same export outside a route file as a plain function", () => {
+    const [message] = lint(routeHandler, "lib/users.ts");
+    expect(message?.message).toContain("on every call of `GET`");
+  });
+
+  const apiRoute = `const { Pool } = require("pg");
+export default async function handler(req, res) {
+  const pool = new Pool();
+  res.json((await pool.query("SELECT * FROM users")).rows);
+}`;
+
+  it("names a Pages Router API route", () => {
+    const [message, ...rest] = lint(apiRoute, "pages/api/users.js");
+    expect(rest).toEqual([]);
+    expect(message?.line).toBe(3);
+    expect(message?.column).toBe(16);
+    expect(message?.message).toContain("on every request, in the Next.js API route `handler`");
+  });
+
+  it("treats a default export outside pages/api as a plain function", () => {
+    const [message] = lint(apiRoute, "src/users.js");
+    expect(message?.message).toContain("on every call of `handler`");
+  });
+
+  it("stays quiet on a module-level client in a route file", () => {
+    const code = `import { PrismaClient } from "@prisma/client";
+const prisma = new PrismaClient();
+export async function GET() {
+  return Response.json(await prisma.user.findMany());
+}`;
+    expect(lint(code, "app/api/users/route.ts")).toEqual([]);
+  });
+});

@@ -1,0 +1,977 @@
+import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
+import type { MessageIds, Options } from "../../rules/no-leaked-connection.js";
+
+import rule from "../../rules/no-leaked-connection.js";
+import { runRuleTests } from "../rule-tester.js";
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
+const PG_JS = 'const { Pool } = require("pg");\nconst pool = new Pool();\n';
+const MYSQL = 'import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\n';
+const KNEX = 'import knex from "knex";\nconst db = knex({});\n';
+const SEQUELIZE = 'import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("postgres://");\n';
+const GENERIC = 'import genericPool from "generic-pool";\nconst pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} });\n';
+const IN_HOUSE = { postmortem: { resources: [{ acquire: "checkout", release: ["checkin"] }] } };
+
+/** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
+function error(messageId: MessageIds, line: number, column: number, outputs: string[] = [], data?: Record<string, string>): Invalid["errors"][number] {
+  return {
+    messageId,
+    line,
+    column,
+    ...(data ? { data } : {}),
+    suggestions: outputs.map((output) => ({ messageId: messageId === "releaseNotCalled" ? "suggestCall" : "suggestTryFinally", output })),
+  } as Invalid["errors"][number];
+}
+
+runRuleTests("no-leaked-connection", rule, {
+  valid: [
+    // An empty file.
+    "",
+    // The fixed get_user_data: released in `finally`.
+    `${PG}export async function getUser(id: string) {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    return rows[0];
+  } finally {
+    client.release();
+  }
+}`,
+    {
+      code: `${PG_JS}async function getUser(id) {
+  const client = await pool.connect();
+  try {
+    return (await client.query("SELECT * FROM users WHERE id = $1", [id])).rows[0];
+  } finally {
+    client.release();
+  }
+}`,
+      filename: "file.js",
+    },
+    // The node-postgres transaction pattern: BEGIN/COMMIT in try, ROLLBACK in catch, release in finally.
+    `${PG}export async function transfer(from: number, to: number) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("UPDATE accounts SET balance = balance - 1 WHERE id = $1", [from]);
+    await client.query("UPDATE accounts SET balance = balance + 1 WHERE id = $1", [to]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}`,
+    // Released at the end of try and in a catch that rethrows: every path gives it back.
+    {
+      code: `${PG_JS}async function count() {
+  const client = await pool.connect();
+  try {
+    const result = await client.query("SELECT count(*) FROM users");
+    client.release();
+    return result.rows[0].count;
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+}`,
+      filename: "file.js",
+    },
+    // Checked out inside the try; the finally guards on the variable itself.
+    `${PG}export async function find(id: string) {
+  let client;
+  try {
+    client = await pool.connect();
+    return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  } finally {
+    if (client) client.release();
+  }
+}`,
+    {
+      code: `${PG_JS}async function find(id) {
+  let client;
+  try {
+    client = await pool.connect();
+    return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  } finally {
+    client?.release();
+  }
+}`,
+      filename: "file.js",
+    },
+    // The finally of an enclosing try releases it.
+    `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  try {
+    try {
+      return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    } catch (error) {
+      console.error(error);
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}`,
+    // A checkout in a loop, released in finally, with continue and break inside the try.
+    `${PG}export async function each(ids: number[]) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    try {
+      if (id < 0) continue;
+      if (id === 0) break;
+      await client.query("SELECT $1", [id]);
+    } finally {
+      client.release();
+    }
+  }
+}`,
+    // An early return before the checkout.
+    `${PG}export async function find(id?: string) {
+  if (!id) return null;
+  const client = await pool.connect();
+  try {
+    return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  } finally {
+    client.release();
+  }
+}`,
+    // A throw when there is no connection: nothing to give back on that path.
+    `${MYSQL}export async function find(id: number) {
+  const conn = await pool.getConnection();
+  if (!conn) throw new Error("no connection");
+  try {
+    return await conn.query("SELECT * FROM songs WHERE id = ?", [id]);
+  } finally {
+    conn.release();
+  }
+}`,
+    // mysql2: destroy() in catch, release() at the end of try.
+    `${MYSQL}export async function find(id: number) {
+  const conn = await pool.getConnection();
+  try {
+    const [rows] = await conn.query("SELECT * FROM songs WHERE id = ?", [id]);
+    conn.release();
+    return rows;
+  } catch (error) {
+    conn.destroy();
+    throw error;
+  }
+}`,
+    // await using: disposed on every path.
+    `${PG}export async function find(id: string) {
+  await using client = await pool.connect();
+  return client.query("SELECT * FROM users WHERE id = $1", [id]);
+}`,
+    // A Symbol.asyncDispose wrapper releases it.
+    `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  await using _lease = { [Symbol.asyncDispose]: async () => client.release() };
+  return client.query("SELECT * FROM users WHERE id = $1", [id]);
+}`,
+    // .finally(() => client.release()) on the query promise.
+    `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  return client.query("SELECT * FROM users WHERE id = $1", [id]).finally(() => client.release());
+}`,
+    // The release method handed to .finally().
+    {
+      code: `${PG_JS}async function find(id) {
+  const client = await pool.connect();
+  return client.query("SELECT * FROM users WHERE id = $1", [id]).finally(client.release);
+}`,
+      filename: "file.js",
+    },
+    // Returned to the caller, who releases it.
+    `${PG}export async function getClient() {
+  const client = await pool.connect();
+  await client.query("SET search_path TO app");
+  return client;
+}`,
+    // Stored on this: the instance owns it.
+    `${PG}export class Session {
+  client: unknown;
+  async open() {
+    this.client = await pool.connect();
+  }
+}`,
+    // Stored in an outer variable.
+    {
+      code: `${PG_JS}let shared;
+async function open() {
+  shared = await pool.connect();
+  await shared.query("LISTEN jobs");
+}`,
+      filename: "file.js",
+    },
+    // Handed to a function that takes ownership, and never released here.
+    `${PG}export async function begin(registry: { adopt(client: unknown): void }) {
+  const client = await pool.connect();
+  await client.query("BEGIN");
+  registry.adopt(client);
+}`,
+    // Express middleware: released when the response finishes.
+    {
+      code: `${PG_JS}async function withDb(req, res, next) {
+  const client = await pool.connect();
+  res.on("finish", () => client.release());
+  req.db = client;
+  next();
+}`,
+      filename: "file.js",
+    },
+    // pool.query checks out and releases by itself.
+    `${PG}export async function find(id: string) {
+  const { rows } = await pool.query("SELECT * FROM users WHERE id = $1", [id]);
+  return rows[0];
+}`,
+    // The promise of a client, returned.
+    `${PG}export function getClient() {
+  return pool.connect();
+}`,
+    // The callback form manages the client itself.
+    {
+      code: `${PG_JS}function find(id, callback) {
+  pool.connect((err, client, done) => {
+    if (err) return callback(err);
+    client.query("SELECT * FROM users WHERE id = $1", [id], (error, result) => {
+      done();
+      callback(error, result);
+    });
+  });
+}`,
+      filename: "file.js",
+    },
+    // connect() on a message broker, a websocket, a pg Client: not pools.
+    {
+      code: `const amqp = require("amqplib");
+async function publish(message) {
+  const connection = await amqp.connect("amqp://localhost");
+  const channel = await connection.createChannel();
+  channel.sendToQueue("jobs", Buffer.from(message));
+}`,
+      filename: "file.js",
+    },
+    `export async function listen(socket: { connect(): Promise<{ send(data: string): void }> }) {
+  const session = await socket.connect();
+  session.send("hello");
+}`,
+    `import { Client } from "pg";
+export async function once() {
+  const client = new Client();
+  await client.connect();
+  try {
+    return await client.query("SELECT 1");
+  } finally {
+    await client.end();
+  }
+}`,
+    // A method called getConnection on something that is not named or typed as a pool.
+    {
+      code: `async function f(registry) {
+  const connection = await registry.getConnection("primary");
+  return connection.query("SELECT 1");
+}`,
+      filename: "file.js",
+    },
+    // An untyped pool whose release method is not in sight (oracledb closes connections): not judged.
+    {
+      code: `async function f(pool) {
+  const connection = await pool.getConnection();
+  try {
+    return await connection.execute("SELECT 1 FROM dual");
+  } finally {
+    await connection.close();
+  }
+}`,
+      filename: "file.js",
+    },
+    // Module level: a script's lifetime, not a request's.
+    `${PG}const client = await pool.connect();
+await client.query("SELECT 1");`,
+    // knex: the callback form commits or rolls back by itself.
+    `${KNEX}export async function transfer(id: number) {
+  await db.transaction(async (trx) => {
+    await trx("accounts").where({ id }).decrement("balance", 1);
+  });
+}`,
+    // knex: commit at the end of try, rollback in catch.
+    `${KNEX}export async function transfer(id: number) {
+  const trx = await db.transaction();
+  try {
+    await trx("accounts").where({ id }).decrement("balance", 1);
+    await trx.commit();
+  } catch (error) {
+    await trx.rollback();
+    throw error;
+  }
+}`,
+    // Sequelize: an unmanaged transaction, committed or rolled back.
+    {
+      code: `${SEQUELIZE}async function create(User, data) {
+  const t = await sequelize.transaction();
+  try {
+    const user = await User.create(data, { transaction: t });
+    await t.commit();
+    return user;
+  } catch (error) {
+    await t.rollback();
+    throw error;
+  }
+}`,
+      filename: "file.js",
+    },
+    // TypeORM's documented query runner pattern: connect and startTransaction before the try.
+    `import { DataSource } from "typeorm";
+export class Users {
+  constructor(private dataSource: DataSource) {}
+  async create(user: object) {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.connect();
+    await queryRunner.startTransaction();
+    try {
+      await queryRunner.manager.save(user);
+      await queryRunner.commitTransaction();
+    } catch (error) {
+      await queryRunner.rollbackTransaction();
+    } finally {
+      await queryRunner.release();
+    }
+  }
+}`,
+    // Mongoose's documented session pattern.
+    `import mongoose from "mongoose";
+export async function move() {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await session.commitTransaction();
+  } catch (error) {
+    await session.abortTransaction();
+    throw error;
+  } finally {
+    await session.endSession();
+  }
+}`,
+    // The MongoDB driver: startSession is synchronous.
+    {
+      code: `const { MongoClient } = require("mongodb");
+const mongo = new MongoClient("mongodb://localhost");
+async function run(work) {
+  const session = mongo.startSession();
+  try {
+    await work(session);
+  } finally {
+    await session.endSession();
+  }
+}`,
+      filename: "file.js",
+    },
+    // generic-pool: given back to the pool in finally.
+    `${GENERIC}export async function work() {
+  const resource = await pool.acquire();
+  try {
+    await resource.run();
+  } finally {
+    await pool.release(resource);
+  }
+}`,
+    // An in-house pair from settings, checked in in finally.
+    {
+      code: `async function work(leases) {
+  const lease = await leases.checkout();
+  try {
+    await lease.run();
+  } finally {
+    lease.checkin();
+  }
+}`,
+      filename: "file.js",
+      settings: IN_HOUSE,
+    },
+  ],
+  invalid: [
+    // Workshop 000, get_user_data: released on the happy path only.
+    {
+      code: `${PG}export async function getUser(id: string) {
+  const client = await pool.connect();
+  const { rows } = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  client.release();
+  return rows[0];
+}`,
+      errors: [
+        error("notInFinally", 4, 24, [
+          `${PG}export async function getUser(id: string) {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    return rows[0];
+  } finally {
+    client.release();
+  }
+}`,
+        ], { name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" }),
+      ],
+    },
+    {
+      code: `${PG_JS}class UserService {
+  constructor(pool) {
+    this.pool = pool;
+  }
+  async getUserData(userId) {
+    const client = await this.pool.connect();
+    const { rows } = await client.query("SELECT * FROM users WHERE id = $1", [userId]);
+    client.release();
+    return rows[0];
+  }
+}`,
+      filename: "file.js",
+      errors: [
+        error("notInFinally", 8, 26, [
+          `${PG_JS}class UserService {
+  constructor(pool) {
+    this.pool = pool;
+  }
+  async getUserData(userId) {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query("SELECT * FROM users WHERE id = $1", [userId]);
+      return rows[0];
+    } finally {
+      client.release();
+    }
+  }
+}`,
+        ]),
+      ],
+    },
+    // Never released.
+    {
+      code: `${PG}export async function getUser(id: string) {
+  const client = await pool.connect();
+  const { rows } = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  return rows[0];
+}`,
+      errors: [
+        error("neverReleased", 4, 24, [
+          `${PG}export async function getUser(id: string) {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    return rows[0];
+  } finally {
+    client.release();
+  }
+}`,
+        ]),
+      ],
+    },
+    // The song endpoints: the not-found path returns without releasing.
+    {
+      code: `${MYSQL}export async function getSong(id: number) {
+  const conn = await pool.getConnection();
+  try {
+    const [rows] = await conn.query("SELECT * FROM songs WHERE id = ?", [id]);
+    if (!Array.isArray(rows) || rows.length === 0) {
+      return null;
+    }
+    conn.release();
+    return rows[0];
+  } catch (error) {
+    conn.release();
+    throw error;
+  }
+}`,
+      errors: [
+        error("earlyExit", 4, 22, [
+          `${MYSQL}export async function getSong(id: number) {
+  const conn = await pool.getConnection();
+  try {
+    try {
+      const [rows] = await conn.query("SELECT * FROM songs WHERE id = ?", [id]);
+      if (!Array.isArray(rows) || rows.length === 0) {
+        return null;
+      }
+      return rows[0];
+    } catch (error) {
+      throw error;
+    }
+  } finally {
+    conn.release();
+  }
+}`,
+        ], { exit: "return", line: "8", name: "conn", acquire: "pool.getConnection()", release: "`conn.release()` or `conn.destroy()`", what: "connection", fix: "Call `conn.release()` in a `finally` block" }),
+      ],
+    },
+    // An early throw skips the release.
+    {
+      code: `${PG_JS}async function getOrder(id) {
+  const client = await pool.connect();
+  const { rows } = await client.query("SELECT * FROM orders WHERE id = $1", [id]);
+  if (rows.length === 0) throw new Error("not found");
+  client.release();
+  return rows[0];
+}`,
+      filename: "file.js",
+      errors: [
+        error("earlyExit", 4, 24, [
+          `${PG_JS}async function getOrder(id) {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query("SELECT * FROM orders WHERE id = $1", [id]);
+    if (rows.length === 0) throw new Error("not found");
+    return rows[0];
+  } finally {
+    client.release();
+  }
+}`,
+        ], { exit: "throw", line: "6", name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" }),
+      ],
+    },
+    // Released only in catch: every successful call keeps its connection.
+    {
+      code: `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  try {
+    return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  } catch (error) {
+    client.release();
+    throw error;
+  }
+}`,
+      errors: [
+        error("releasedOnlyInCatch", 4, 24, [
+          `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  try {
+    try {
+      return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    } catch (error) {
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}`,
+        ]),
+      ],
+    },
+    // Released conditionally in finally.
+    {
+      code: `${PG}export async function find(id: string, keep: boolean) {
+  const client = await pool.connect();
+  try {
+    return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  } finally {
+    if (!keep) client.release();
+  }
+}`,
+      errors: [error("releasedConditionally", 4, 24)],
+    },
+    // Released conditionally at the end.
+    {
+      code: `${PG_JS}async function find(id, done) {
+  const client = await pool.connect();
+  await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  if (done) {
+    client.release();
+  }
+}`,
+      filename: "file.js",
+      errors: [
+        error("releasedConditionally", 4, 24, [
+          `${PG_JS}async function find(id, done) {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    if (done) {
+    }
+  } finally {
+    client.release();
+  }
+}`,
+        ]),
+      ],
+    },
+    // The release method is read, not called.
+    {
+      code: `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  try {
+    return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  } finally {
+    client.release;
+  }
+}`,
+      errors: [
+        error("releaseNotCalled", 8, 5, [
+          `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  try {
+    return await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  } finally {
+    client.release();
+  }
+}`,
+        ], { name: "client", method: "release", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" }),
+      ],
+    },
+    // A checkout in a loop: continue skips the release.
+    {
+      code: `${PG}export async function each(ids: number[]) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    if (id < 0) continue;
+    try {
+      await client.query("SELECT $1", [id]);
+    } finally {
+      client.release();
+    }
+  }
+}`,
+      errors: [error("releasedConditionally", 5, 26, [
+        `${PG}export async function each(ids: number[]) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    try {
+      if (id < 0) continue;
+      try {
+        await client.query("SELECT $1", [id]);
+      } finally {
+      }
+    } finally {
+      client.release();
+    }
+  }
+}`,
+      ])],
+    },
+    // A switch branch returns while it is held.
+    {
+      code: `${PG}export async function find(kind: string) {
+  const client = await pool.connect();
+  switch (kind) {
+    case "a":
+      client.release();
+      return 1;
+    default:
+      return 2;
+  }
+}`,
+      errors: [error("earlyExit", 4, 24, [], { exit: "return", line: "10", name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })],
+    },
+    // A return in catch before release(err): no suggestion, removing release(err) would stop destroying the broken client.
+    {
+      code: `${PG}export async function find(id: string) {
+  const client = await pool.connect();
+  try {
+    const result = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    client.release();
+    return result;
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    client.release(error as Error);
+    throw error;
+  }
+}`,
+      errors: [error("earlyExit", 4, 24)],
+    },
+    // Handed to a helper, and released on the happy path only.
+    {
+      code: `${PG}export async function create(data: object) {
+  const client = await pool.connect();
+  await insertUser(client, data);
+  client.release();
+}
+declare function insertUser(client: unknown, data: object): Promise<void>;`,
+      errors: [
+        error("notInFinally", 4, 24, [
+          `${PG}export async function create(data: object) {
+  const client = await pool.connect();
+  try {
+    await insertUser(client, data);
+  } finally {
+    client.release();
+  }
+}
+declare function insertUser(client: unknown, data: object): Promise<void>;`,
+        ]),
+      ],
+    },
+    // A function declaration after the checkout would be moved into the try: no suggestion.
+    {
+      code: `${PG}export async function find(id: number) {
+  const client = await pool.connect();
+  const result = await client.query(sql(id));
+  client.release();
+  return result;
+  function sql(value: number) {
+    return "SELECT " + value;
+  }
+}`,
+      errors: [error("notInFinally", 4, 24)],
+    },
+    // Multi-line template literals keep their text when the code moves into the try.
+    {
+      code: `${PG}export async function find(id: number) {
+  const client = await pool.connect();
+  const { rows } = await client.query(\`
+SELECT *
+FROM users
+WHERE id = $1\`, [id]);
+
+  console.log(rows); // log it
+  client.release();
+  return rows;
+}`,
+      errors: [
+        error("notInFinally", 4, 24, [
+          `${PG}export async function find(id: number) {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query(\`
+SELECT *
+FROM users
+WHERE id = $1\`, [id]);
+
+    console.log(rows); // log it
+    return rows;
+  } finally {
+    client.release();
+  }
+}`,
+        ]),
+      ],
+    },
+    // A query runner used inline keeps no reference: never released.
+    {
+      code: `import { DataSource } from "typeorm";
+export class Reports {
+  constructor(private dataSource: DataSource) {}
+  async totals() {
+    return this.dataSource.createQueryRunner().query("SELECT sum(total) FROM orders");
+  }
+}`,
+      errors: [error("unreferenced", 5, 12, [], { acquire: "this.dataSource.createQueryRunner()", what: "connection", name: "it", release: "`it.release()`", fix: "Call `it.release()` in a `finally` block" })],
+    },
+    // A checked-out connection discarded.
+    {
+      code: `${PG_JS}async function warmUp() {
+  await pool.connect();
+}`,
+      filename: "file.js",
+      errors: [error("unreferenced", 4, 9)],
+    },
+    // TypeORM: released on the happy path only; release() returns a promise, awaited in finally.
+    {
+      code: `import { DataSource } from "typeorm";
+export class Users {
+  constructor(private dataSource: DataSource) {}
+  async count() {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.connect();
+    const rows = await queryRunner.query("SELECT count(*) FROM users");
+    await queryRunner.release();
+    return rows;
+  }
+}`,
+      errors: [
+        error("notInFinally", 5, 25, [
+          `import { DataSource } from "typeorm";
+export class Users {
+  constructor(private dataSource: DataSource) {}
+  async count() {
+    const queryRunner = this.dataSource.createQueryRunner();
+    try {
+      await queryRunner.connect();
+      const rows = await queryRunner.query("SELECT count(*) FROM users");
+      return rows;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+}`,
+        ]),
+      ],
+    },
+    // TypeORM untyped: createQueryRunner names the library.
+    {
+      code: `class Users {
+  async count() {
+    const runner = this.dataSource.createQueryRunner();
+    const rows = await runner.query("SELECT count(*) FROM users");
+    await runner.release();
+    return rows;
+  }
+}`,
+      filename: "file.js",
+      errors: [
+        error("notInFinally", 3, 20, [
+          `class Users {
+  async count() {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const rows = await runner.query("SELECT count(*) FROM users");
+      return rows;
+    } finally {
+      await runner.release();
+    }
+  }
+}`,
+        ]),
+      ],
+    },
+    // A pool imported from the application's own module: its name says it is a pool.
+    {
+      code: `const { pool } = require("./db");
+async function find(id) {
+  const client = await pool.connect();
+  const result = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+  client.release();
+  return result.rows;
+}`,
+      filename: "file.js",
+      errors: [
+        error("notInFinally", 3, 24, [
+          `const { pool } = require("./db");
+async function find(id) {
+  const client = await pool.connect();
+  try {
+    const result = await client.query("SELECT * FROM users WHERE id = $1", [id]);
+    return result.rows;
+  } finally {
+    client.release();
+  }
+}`,
+        ]),
+      ],
+    },
+    // knex: committed on the happy path only; no finally can choose commit or rollback.
+    {
+      code: `${KNEX}export async function transfer(id: number) {
+  const trx = await db.transaction();
+  await trx("accounts").where({ id }).decrement("balance", 1);
+  await trx.commit();
+}`,
+      errors: [
+        error("notInFinally", 4, 21, [], {
+          name: "trx",
+          acquire: "db.transaction()",
+          release: "`trx.commit()` or `trx.rollback()`",
+          what: "transaction",
+          fix: "Give it back on every path, including throws: `trx.commit()` or `trx.rollback()` at the end of the `try` and in its `catch`",
+        }),
+      ],
+    },
+    // Sequelize: the catch logs and rethrows without a rollback.
+    {
+      code: `${SEQUELIZE}async function create(User, data) {
+  const t = await sequelize.transaction();
+  try {
+    const user = await User.create(data, { transaction: t });
+    await t.commit();
+    return user;
+  } catch (error) {
+    console.error(error);
+    throw error;
+  }
+}`,
+      filename: "file.js",
+      errors: [error("earlyExit", 4, 19, [], { exit: "throw", line: "11", name: "t", acquire: "sequelize.transaction()", release: "`t.commit()` or `t.rollback()`", what: "transaction", fix: "Give it back on every path, including throws: `t.commit()` or `t.rollback()` at the end of the `try` and in its `catch`" })],
+    },
+    // Mongoose: a session never ended.
+    {
+      code: `import mongoose from "mongoose";
+export async function move(Order: mongoose.Model<object>) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  await Order.create([{}], { session });
+  await session.commitTransaction();
+}`,
+      errors: [
+        error("neverReleased", 3, 25, [
+          `import mongoose from "mongoose";
+export async function move(Order: mongoose.Model<object>) {
+  const session = await mongoose.startSession();
+  try {
+    session.startTransaction();
+    await Order.create([{}], { session });
+    await session.commitTransaction();
+  } finally {
+    await session.endSession();
+  }
+}`,
+        ]),
+      ],
+    },
+    // MongoDB driver: a session ended on the happy path only.
+    {
+      code: `const { MongoClient } = require("mongodb");
+const mongo = new MongoClient("mongodb://localhost");
+async function run(work) {
+  const session = mongo.startSession();
+  await work(session);
+  await session.endSession();
+}`,
+      filename: "file.js",
+      errors: [
+        error("notInFinally", 4, 19, [
+          `const { MongoClient } = require("mongodb");
+const mongo = new MongoClient("mongodb://localhost");
+async function run(work) {
+  const session = mongo.startSession();
+  try {
+    await work(session);
+  } finally {
+    await session.endSession();
+  }
+}`,
+        ]),
+      ],
+    },
+    // generic-pool: given back on the happy path only.
+    {
+      code: `${GENERIC}export async function work() {
+  const resource = await pool.acquire();
+  await resource.run();
+  await pool.release(resource);
+}`,
+      errors: [
+        error("notInFinally", 4, 26, [
+          `${GENERIC}export async function work() {
+  const resource = await pool.acquire();
+  try {
+    await resource.run();
+  } finally {
+    pool.release(resource);
+  }
+}`,
+        ], { name: "resource", acquire: "pool.acquire()", release: "`pool.release(resource)` or `pool.destroy(resource)`", what: "connection", fix: "Call `pool.release(resource)` in a `finally` block" }),
+      ],
+    },
+    // An in-house pair from settings, never checked in.
+    {
+      code: `async function work(leases) {
+  const lease = await leases.checkout();
+  await lease.run();
+}`,
+      filename: "file.js",
+      settings: IN_HOUSE,
+      errors: [
+        error("neverReleased", 2, 23, [
+          `async function work(leases) {
+  const lease = await leases.checkout();
+  try {
+    await lease.run();
+  } finally {
+    lease.checkin();
+  }
+}`,
+        ]),
+      ],
+    },
+  ],
+});

@@ -1,0 +1,216 @@
+import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
+import type { MessageIds, Options } from "../../rules/no-query-in-loop.js";
+
+import rule from "../../rules/no-query-in-loop.js";
+import { runRuleTests } from "../rule-tester.js";
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+/** Line and column (1-based) of the first occurrence of `marker` in `code`. */
+function at(code: string, marker: string): { line: number; column: number } {
+  const index = code.indexOf(marker);
+  if (index < 0) throw new Error(`marker ${marker} not in test code`);
+  const before = code.slice(0, index).split("\n");
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** One invalid case reporting `messageId` at `marker`, with the message data when given. */
+function invalid(code: string, marker: string, messageId: MessageIds, extra: Partial<Invalid> = {}, data?: Record<string, string>): Invalid {
+  return { code, ...extra, errors: [{ messageId, ...at(code, marker), ...(data ? { data } : {}) }] };
+}
+
+const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
+const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
+const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
+
+runRuleTests("no-query-in-loop", rule, {
+  valid: [
+    // An empty file.
+    "",
+    // The fixed SearchService: one batched query, joined in memory.
+    `${PG}async function f(hits) { const ids = hits.map((hit) => hit._id); const { rows } = await pool.query("SELECT * FROM products WHERE id = ANY($1)", [ids]); return rows; }`,
+    // A batched query per chunk of ids.
+    `${PG}async function f(ids) { for (let i = 0; i < ids.length; i += 100) { await pool.query("SELECT * FROM t WHERE id = ANY($1)", [ids.slice(i, i + 100)]); } }`,
+    // A chunk loop whose query is not in a batched form: one statement per chunk is the remedy.
+    { code: 'const knex = require("knex")({});\nasync function f(rows) { for (const batch of chunk(rows, 500)) await knex("events").insert(batch); }', filename: "file.js" },
+    // Migration statements: a list of different statements, not one statement per element.
+    { code: 'const { Pool } = require("pg");\nconst pool = new Pool();\nasync function migrate(statements) { for (const statement of statements) await pool.query(statement); }', filename: "file.js" },
+    // One statement per table: the element names a table, not a value.
+    `${PG}async function reset(tables) { for (const table of tables) await pool.query(\`TRUNCATE \${table} CASCADE\`); }`,
+    `import knex from "knex";\nconst db = knex({});\nasync function reset(tables) { for (const table of tables) await db(table).del(); }`,
+    // A query that does not depend on the element.
+    `${PG}async function f(items) { for (const item of items) { const { rows } = await pool.query("SELECT now()"); item.at = rows[0]; } }`,
+    // Retries: the loop is not over a collection.
+    `${PG}async function f(id) { for (let attempt = 0; attempt < 3; attempt++) { try { return await pool.query("SELECT * FROM t WHERE id = $1", [id]); } catch {} } }`,
+    // Keyset pagination: the cursor comes from the previous page.
+    `${PG}async function f() { let cursor = 0; while (true) { const { rows } = await pool.query("SELECT * FROM t WHERE id > $1 LIMIT 100", [cursor]); if (rows.length === 0) break; cursor = rows[rows.length - 1].id; } }`,
+    // A handful of constants.
+    `${PG}async function f() { for (const status of ["active", "pending"]) await pool.query("SELECT count(*) FROM t WHERE status = $1", [status]); }`,
+    { code: 'const { Pool } = require("pg");\nconst pool = new Pool();\nconst KINDS = ["a", "b"];\nKINDS.forEach((kind) => pool.query("DELETE FROM t WHERE kind = $1", [kind]));', filename: "file.js" },
+    // One query per member of an enum (outline/outline, server/policies/document.test.ts).
+    `import { Document } from "./models";\nasync function f(doc) { for (const role of Object.values(UserRole)) { await Document.findByPk(doc.id, { userId: role }); } }`,
+    // ...and per member of a filtered enum, through a const (same file).
+    { code: 'const { Document } = require("./models");\nasync function f(doc) { const roles = Object.values(UserRole).filter((r) => r !== "admin"); for (const role of roles) await Document.findByPk(doc.id, { role }); }', filename: "file.js" },
+    // The option: writes per element are not reported.
+    { code: `${PG}async function f(rows) { for (const row of rows) await pool.query("UPDATE t SET seen = true WHERE id = $1", [row.id]); }`, options: [{ writes: false }] },
+    // Prisma findUnique in a same-tick Promise.all: Prisma batches them into one query.
+    `${PRISMA}async function f(ids) { return Promise.all(ids.map((id) => prisma.user.findUnique({ where: { id } }))); }`,
+    `${PRISMA}async function f(ids) { return Promise.all(ids.map(async (id) => { const user = await prisma.user.findUnique({ where: { id } }); return user; })); }`,
+    // Per-row updates with different data sent as one Prisma batch transaction.
+    `${PRISMA}async function f(rows) { await prisma.$transaction(rows.map((row) => prisma.link.update({ where: { id: row.id }, data: { name: row.name } }))); }`,
+    { code: `const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(rows) { const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row })); await prisma.$transaction(ops); }`, filename: "file.js" },
+    // Prisma findMany with `in` per chunk.
+    `${PRISMA}async function f(chunks) { for (const ids of chunks) await prisma.user.findMany({ where: { id: { in: ids } } }); }`,
+    // mongoose `$in`.
+    `import mongoose from "mongoose";\nconst User = mongoose.model("User", schema);\nasync function f(groups) { for (const group of groups) await User.find({ _id: { $in: group.memberIds } }); }`,
+    // sequelize `[Op.in]`.
+    { code: 'const User = require("./models/user");\nasync function f(lists) { for (const list of lists) await User.findAll({ where: { id: { [Op.in]: list } } }); }', filename: "file.js" },
+    // typeorm `In(ids)`.
+    `import { In, type Repository } from "typeorm";\nasync function f(repo: Repository<User>, lists: string[][]) { for (const ids of lists) await repo.findBy({ id: In(ids) }); }`,
+    // drizzle `inArray`.
+    `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(lists) { for (const ids of lists) await db.select().from(users).where(inArray(users.id, ids)); }`,
+    // knex `whereIn`.
+    `import knex from "knex";\nconst db = knex({});\nasync function f(lists) { for (const ids of lists) await db("users").whereIn("id", ids); }`,
+    // mysql2 `IN (?)`.
+    `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(lists) { for (const ids of lists) await pool.query("SELECT * FROM t WHERE id IN (?)", [ids]); }`,
+    // DataLoader: `load` per element is batched by the loader.
+    `async function f(ids, loader) { return Promise.all(ids.map((id) => loader.load(id))); }`,
+    // Not database calls: HTTP clients, GraphQL clients, Maps, arrays.
+    `async function f(ids) { for (const id of ids) await api.get(\`/users/\${id}\`); }`,
+    `async function f(items, apollo) { for (const item of items) await apollo.query({ query: GET_USER, variables: { id: item.id } }); }`,
+    `function f(items, byId) { return items.map((item) => byId.get(item.id)); }`,
+    `function f(items, list) { return items.map((item) => list.find((x) => x.id === item.id)); }`,
+    // A handler registered per element runs per event, with the event's values.
+    `${PG}function f(queues) { for (const q of queues) q.on("job", (job) => pool.query("UPDATE jobs SET done = true WHERE id = $1", [job.id])); }`,
+    // A function defined in the loop body is not run by the loop.
+    `${PG}function f(items) { for (const item of items) { item.load = () => pool.query("SELECT * FROM t WHERE id = $1", [item.id]); } }`,
+    // A same-file function called outside any loop, or in a loop without the element.
+    `${PG}async function load(id) { return pool.query("SELECT * FROM t WHERE id = $1", [id]); }\nasync function f(items, fallback) { await load(fallback); for (const item of items) await load(fallback); }`,
+    // A same-file function that queries without its parameter.
+    `${PG}async function stamp(item) { item.at = (await pool.query("SELECT now()")).rows[0]; }\nasync function f(items) { for (const item of items) await stamp(item); }`,
+    // JavaScript neighbours of the library cases below.
+    { code: 'const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nconst f = (ids) => Promise.all(ids.map((id) => prisma.post.findUnique({ where: { id } })));', filename: "file.js" },
+    { code: 'const mongoose = require("mongoose");\nconst Order = mongoose.model("Order", schema);\nconst f = (users) => Order.find({ userId: { $in: users.map((u) => u.id) } });', filename: "file.js" },
+    { code: 'const knex = require("knex")({});\nasync function f(items) { for (const item of items) await knex("audit").where({ kind: "daily" }).first(); }', filename: "file.js" },
+    { code: "async function f(ids, conn) {\n  for (const id of ids) await conn.query({ query: GET_USER, variables: { id } });\n}", filename: "file.js" },
+    // A queue handed over in chunks with splice() is not drained one element at a time.
+    `${PG}async function f(queue) { while (queue.length) { const jobs = queue.splice(0, 50); await pool.query("UPDATE jobs SET done = true WHERE id = ANY($1)", [jobs.map((j) => j.id)]); } }`,
+    // A same-file function passed as a callback that does not query.
+    `function double(x) { return x * 2; }\nconst f = (xs) => xs.map(double);`,
+  ],
+  invalid: [
+    // --- node-postgres -----------------------------------------------------------------------
+    invalid(
+      `${PG}async function search(hits) {\n  return Promise.all(hits.map(async (hit) => {\n    const res = await pool.query("SELECT * FROM products WHERE id = $1", [hit._id]);\n    return res.rows[0];\n  }));\n}`,
+      "pool.query(",
+      "queryInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "hits", batched: PG_BATCHED },
+    ),
+    // The seed in JavaScript, the client untraced: recognised by its SQL text.
+    invalid(
+      `class SearchService {\n  constructor(database) { this.db = database; }\n  async search(results) {\n    return Promise.all(results.hits.hits.map(async (hit) => {\n      const dbData = await this.db.query("SELECT * FROM products WHERE id = $1", [hit._id]);\n      return dbData.rows[0];\n    }));\n  }\n}`,
+      "this.db.query(",
+      "queryInLoop",
+      { filename: "file.js" },
+      { call: "this.db.query()", library: "SQL", collection: "results.hits.hits", batched: PG_BATCHED },
+    ),
+    invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
+    invalid(`${PG}async function f(byId) {\n  for (const key in byId) await pool.query("SELECT * FROM t WHERE id = $1", [key]);\n}`, "pool.query(", "queryInLoop"),
+    invalid(`${PG}async function f(ids) {\n  for (let i = 0; i < ids.length; i++) await pool.query("SELECT * FROM t WHERE id = $1", [ids[i]]);\n}`, "pool.query(", "queryInLoop"),
+    invalid(`${PG}async function f(rows) {\n  for (const { id } of rows) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
+    // A value derived from the element in the loop body.
+    invalid(`${PG}async function f(hits) {\n  for (const hit of hits) {\n    const id = hit._id;\n    await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n  }\n}`, "pool.query(", "queryInLoop"),
+    // A nested loop over a list held by the element.
+    invalid(`${PG}async function f(orders) {\n  for (const order of orders) for (const line of order.lines) await pool.query("SELECT * FROM p WHERE id = $1", [line.productId]);\n}`, "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "order.lines", batched: PG_BATCHED }),
+    // The element interpolated in the SQL text.
+    invalid(`${PG}async function f(items) {\n  for (const item of items) await pool.query(\`SELECT * FROM t WHERE id = '\${item.id}'\`);\n}`, "pool.query(", "queryInLoop"),
+    // A write per element.
+    invalid(
+      `${PG}async function f(rows) {\n  for (const row of rows) await pool.query("UPDATE t SET seen = true WHERE id = $1", [row.id]);\n}`,
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "rows", batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`" },
+    ),
+    invalid(`${PG}async function f(stream) {\n  for await (const row of stream) await pool.query("SELECT * FROM t WHERE id = $1", [row.id]);\n}`, "pool.query(", "queryInLoop"),
+    // A queue drained with shift().
+    invalid(`${PG}async function f(queue) {\n  while (queue.length > 0) {\n    const job = queue.shift();\n    await pool.query("SELECT * FROM jobs WHERE id = $1", [job.id]);\n  }\n}`, "pool.query(", "queryInLoop"),
+    invalid(`${PG}function f(ids) {\n  ids.forEach((id) => pool.query("SELECT * FROM t WHERE id = $1", [id]));\n}`, "pool.query(", "queryInLoop"),
+    invalid(`${PG}function f(ids) {\n  return ids.reduce(async (acc, id) => [...(await acc), await pool.query("SELECT * FROM t WHERE id = $1", [id])], Promise.resolve([]));\n}`, "pool.query(", "queryInLoop"),
+    // The promises go through a variable first.
+    invalid(`${PG}async function f(ids) {\n  const pending = ids.map((id) => pool.query("SELECT * FROM t WHERE id = $1", [id]));\n  return Promise.all(pending);\n}`, "pool.query(", "queryInLoop"),
+    // p-limit, p-map, bluebird.
+    invalid(`import pLimit from "p-limit";\n${PG}const limit = pLimit(5);\nasync function f(ids) {\n  return Promise.all(ids.map((id) => limit(() => pool.query("SELECT * FROM t WHERE id = $1", [id]))));\n}`, "pool.query(", "queryInLoop"),
+    invalid(`import pMap from "p-map";\n${PG}async function f(ids) {\n  return pMap(ids, (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]), { concurrency: 4 });\n}`, "pool.query(", "queryInLoop"),
+    invalid(`import Bluebird from "bluebird";\n${PG}async function f(ids) {\n  return Bluebird.map(ids, (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]));\n}`, "pool.query(", "queryInLoop"),
+    invalid(`const { Pool } = require("pg");\nconst pool = new Pool();\nasync function f(ids) {\n  return Promise.map(ids, (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]));\n}`, "pool.query(", "queryInLoop", { filename: "file.js" }),
+    // A same-file function called with the element (one level).
+    invalid(
+      `${PG}async function loadProduct(id) {\n  return pool.query("SELECT * FROM products WHERE id = $1", [id]);\n}\nasync function f(hits) {\n  for (const hit of hits) await loadProduct(hit._id);\n}`,
+      "loadProduct(hit",
+      "queryInLoopViaCall",
+      {},
+      { callee: "loadProduct", call: "pool.query()", library: "node-postgres (pg)", collection: "hits", batched: PG_BATCHED, line: "4" },
+    ),
+    invalid(
+      `class Service {\n  constructor(db) { this.db = db; }\n  async loadOne(id) { return this.db.query("SELECT * FROM products WHERE id = $1", [id]); }\n  async all(ids) { return Promise.all(ids.map((id) => this.loadOne(id))); }\n}`,
+      "this.loadOne(id)",
+      "queryInLoopViaCall",
+      { filename: "file.js" },
+    ),
+    // A same-file function passed as the callback.
+    invalid(`${PG}const loadProduct = (id) => pool.query("SELECT * FROM products WHERE id = $1", [id]);\nconst f = (ids) => Promise.all(ids.map(loadProduct));`, "loadProduct)", "queryInLoopViaCall"),
+    // --- Prisma --------------------------------------------------------------------------------
+    invalid(
+      `${PRISMA}async function f(ids) {\n  for (const id of ids) await prisma.user.findUnique({ where: { id } });\n}`,
+      "prisma.user.findUnique(",
+      "queryInLoop",
+      {},
+      { call: "prisma.user.findUnique()", library: "Prisma", collection: "ids", batched: "one `findMany({ where: { id: { in: ids } } })`" },
+    ),
+    // An await before findUnique: the calls are no longer in the same tick.
+    invalid(`${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    await audit(id);\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`, "prisma.user.findUnique(", "queryInLoop"),
+    invalid(`${PRISMA}async function f(ids) {\n  return Promise.all(ids.map((id) => prisma.user.findFirst({ where: { id } })));\n}`, "prisma.user.findFirst(", "queryInLoop"),
+    invalid(`${PRISMA}async function f(rows) {\n  for (const row of rows) await prisma.event.create({ data: row });\n}`, "prisma.event.create(", "writeInLoop"),
+    // The same updates sent one by one with Promise.all, not as a batch transaction.
+    invalid(`${PRISMA}async function f(rows) {\n  const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row }));\n  await Promise.all(ops);\n}`, "prisma.link.update(", "writeInLoop"),
+    // --- mongoose, sequelize, typeorm, drizzle, knex, mysql2 -----------------------------------
+    invalid(`import mongoose from "mongoose";\nconst User = mongoose.model("User", schema);\nasync function f(orders) {\n  for (const order of orders) await User.findById(order.userId);\n}`, "User.findById(", "queryInLoop"),
+    invalid(`const User = require("./models/user");\nasync function f(orders) {\n  return Promise.all(orders.map((order) => User.findByPk(order.userId)));\n}`, "User.findByPk(", "queryInLoop", { filename: "file.js" }, {
+      call: "User.findByPk()",
+      library: "Sequelize",
+      collection: "orders",
+      batched: "one `findAll({ where: { id: ids } })`",
+    }),
+    invalid(`import type { Repository } from "typeorm";\nasync function f(repo: Repository<User>, ids: string[]) {\n  for (const id of ids) await repo.findOneBy({ id });\n}`, "repo.findOneBy(", "queryInLoop"),
+    invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(items) {\n  for (const item of items) await db.select().from(users).where(eq(users.id, item.userId));\n}`, "db.select()", "queryInLoop"),
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  for (const item of items) await db("users").where({ id: item.userId }).first();\n}`, 'db("users")', "queryInLoop"),
+    invalid(`import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(ids) {\n  for (const id of ids) await pool.execute("SELECT * FROM t WHERE id = ?", [id]);\n}`, "pool.execute(", "queryInLoop", {}, {
+      call: "pool.execute()",
+      library: "mysql2",
+      collection: "ids",
+      batched: "one query with `WHERE id IN (?)` and the array of ids",
+    }),
+    // JavaScript: Prisma, mongoose, knex, untraced mysql-style SQL, a drain loop with pop().
+    invalid('const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(ids) {\n  for (const id of ids) await prisma.post.findUnique({ where: { id } });\n}', "prisma.post.findUnique(", "queryInLoop", { filename: "file.js" }),
+    invalid('const mongoose = require("mongoose");\nconst Order = mongoose.model("Order", schema);\nasync function f(users) {\n  return Promise.all(users.map((u) => Order.find({ userId: u.id })));\n}', "Order.find(", "queryInLoop", { filename: "file.js" }, {
+      call: "Order.find()",
+      library: "Mongoose",
+      collection: "users",
+      batched: "one `find({ _id: { $in: ids } })`",
+    }),
+    invalid('const knex = require("knex")({});\nasync function f(items) {\n  for (const item of items) await knex("users").where({ id: item.userId }).first();\n}', 'knex("users")', "queryInLoop", { filename: "file.js" }),
+    invalid("async function f(orders, connection) {\n  for (const order of orders) await connection.query(\"SELECT * FROM items WHERE order_id = ?\", [order.id]);\n}", "connection.query(", "queryInLoop", { filename: "file.js" }, {
+      call: "connection.query()",
+      library: "SQL",
+      collection: "orders",
+      batched: "one query with `WHERE id IN (?)` and the array of ids",
+    }),
+    invalid("async function f(stack, db) {\n  let node;\n  while ((node = stack.pop())) await db.query(\"SELECT * FROM nodes WHERE parent = $1\", [node.id]);\n}", "db.query(", "queryInLoop", { filename: "file.js" }),
+    // Reads are still reported when writes are not.
+    invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop", { options: [{ writes: false }] }),
+    // A typeorm query builder.
+    invalid('import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, ids: string[]) {\n  for (const id of ids) await ds.createQueryBuilder().select("u").from(User, "u").where("u.id = :id", { id }).getOne();\n}', "ds.createQueryBuilder()", "queryInLoop"),
+  ],
+});

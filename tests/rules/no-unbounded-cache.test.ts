@@ -1,0 +1,277 @@
+import rule from "../../rules/no-unbounded-cache.js";
+import { runRuleTests } from "../rule-tester.js";
+
+const LRU = "new LRUCache({ max: 1000, ttl: 10 * 60 * 1000 })";
+const IMPORT = 'import { LRUCache } from "lru-cache";\n';
+const REQUIRE = 'const { LRUCache } = require("lru-cache");\n';
+
+// The workshop's SearchService (seed 000): a Map filled on every miss, never evicted.
+const searchService = (create: string): string => `class SearchService {
+  constructor(database, elasticSearch) {
+    this.db = database;
+    this.es = elasticSearch;
+    this.cache = ${create};
+  }
+  async search(query, filters, page = 1, limit = 20) {
+    const cacheKey = JSON.stringify({ query, filters, page, limit });
+    if (this.cache.has(cacheKey)) {
+      return this.cache.get(cacheKey);
+    }
+    const results = await this.es.search({ index: "products", body: query });
+    this.cache.set(cacheKey, results);
+    return results;
+  }
+}
+module.exports = SearchService;
+`;
+
+const userService = (create: string, extra = ""): string => `class UserService {
+  private cache = ${create};
+  async find(id: string): Promise<User> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
+    const user = await db.users.findOne(id);
+    this.cache.set(id, user);
+    return user;
+  }${extra}
+}
+`;
+
+const moduleMemo = (create: string, after = ""): string => `const memo = ${create};
+async function getPrice(sku) {
+  if (memo.has(sku)) return memo.get(sku);
+  const price = await fetchPrice(sku);
+  memo.set(sku, price);
+  return price;
+}${after}
+`;
+
+runRuleTests("no-unbounded-cache", rule, {
+  valid: [
+    // An empty file.
+    "",
+    // The fixed SearchService: lru-cache bounds itself.
+    { code: `const { LRUCache } = require("lru-cache");\n${searchService("new LRUCache({ max: 500, ttl: 60000 })")}`, filename: "file.js" },
+    { code: `import QuickLRU from "quick-lru";\n${userService("new QuickLRU<string, User>({ maxSize: 1000 })")}` },
+    // node-cache with a standard TTL, or a TTL on every set.
+    { code: `import NodeCache from "node-cache";\n${moduleMemo("new NodeCache({ stdTTL: 600 })")}`, filename: "file.js" },
+    {
+      code: 'import NodeCache from "node-cache";\nconst c = new NodeCache();\nfunction f(k) { if (c.has(k)) return c.get(k); const v = load(k); c.set(k, v, 60); return v; }',
+    },
+    // Weak collections let entries go with their keys.
+    { code: userService("new WeakMap<object, User>()") },
+    { code: moduleMemo("new WeakMap()"), filename: "file.js" },
+    // A collection local to one call.
+    { code: "async function f(ids) { const memo = new Map(); for (const id of ids) { if (!memo.has(id)) memo.set(id, await load(id)); } return memo; }", filename: "file.js" },
+    // A registry filled by register() with handlers passed in.
+    { code: "const handlers = new Map();\nexport function register(name, handler) { if (handlers.has(name)) throw new Error(name); handlers.set(name, handler); }", filename: "file.js" },
+    { code: "class Bus { private listeners = new Map<string, Fn[]>(); on(event: string, fn: Fn) { if (!this.listeners.has(event)) this.listeners.set(event, []); this.listeners.get(event)!.push(fn); } }" },
+    // A lookup table filled at import time.
+    { code: "const byCode = {};\nfor (const c of CURRENCIES) byCode[c.code] = c;\nfunction find(code) { return byCode[code]; }", filename: "file.js" },
+    { code: "const byGroup: Record<string, Item[]> = {};\nITEMS.forEach((item) => { if (!byGroup[item.group]) byGroup[item.group] = []; byGroup[item.group].push(item); });" },
+    // Handed to a library that manages it.
+    { code: 'import DataLoader from "dataloader";\nconst cacheMap = new Map();\nconst loader = new DataLoader(load, { cacheMap });\nfunction f(k) { if (cacheMap.has(k)) return cacheMap.get(k); const v = compute(k); cacheMap.set(k, v); return v; }' },
+    // Cleared by a timer, or on an event.
+    { code: moduleMemo("new Map()", "\nsetInterval(() => memo.clear(), 60_000);"), filename: "file.js" },
+    { code: moduleMemo("new Map()", '\nprocess.on("SIGHUP", () => memo.clear());') },
+    // An explicit size check that evicts, or that stops storing.
+    { code: moduleMemo("new Map()", "\nfunction trim() { if (memo.size > 1000) memo.delete(memo.keys().next().value); }\nexport { trim as afterSet };"), filename: "file.js" },
+    {
+      code: "const memo = new Map();\nfunction f(k) { if (memo.has(k)) return memo.get(k); const v = compute(k); if (memo.size < 1000) memo.set(k, v); return v; }",
+    },
+    // A delete in a method the class calls.
+    { code: userService("new Map<string, User>()", "\n  async update(user: User) { await db.users.save(user); this.invalidate(user.id); }\n  private invalidate(id: string) { this.cache.delete(id); }") },
+    // An exported class whose public method clears it: other modules may call it.
+    { code: `export ${userService("new Map<string, User>()", "\n  clearCache() { this.cache.clear(); }")}` },
+    // Reset by reassignment in a function that runs.
+    { code: "let memo = {};\nexport function reset() { memo = {}; }\nfunction f(k) { if (k in memo) return memo[k]; memo[k] = compute(k); return memo[k]; }", filename: "file.js" },
+    // Cleared through another object of the same class.
+    { code: `${userService("new Map<string, User>()")}const service = new UserService();\nsetInterval(() => service["cache"].clear(), 1000);\nservice.cache.clear();` },
+    // Keys that come from code: a logger per name, a single slot, a constant.
+    { code: "const loggers = new Map();\nfunction getLogger(name) { let l = loggers.get(name); if (!l) { l = createLogger(name); loggers.set(name, l); } return l; }", filename: "file.js" },
+    { code: 'const memo = new Map();\nasync function config() { if (memo.has("config")) return memo.get("config"); const c = await load(); memo.set("config", c); return c; }' },
+    { code: "const memo = new Map();\nfunction compile(p) { if (!memo.has(p)) memo.set(p, new RegExp(p)); return memo.get(p); }\nconst a = compile('^a'); const b = compile('^b');", filename: "file.js" },
+    // Exported: other modules may clear it.
+    { code: "export const memo = new Map<string, number>();\nexport function f(k: string) { if (memo.has(k)) return memo.get(k); const v = k.length; memo.set(k, v); return v; }" },
+    // A Map filled only in its own constructor.
+    { code: "class Index { byId = new Map(); constructor(items) { for (const i of items) if (!this.byId.has(i.id)) this.byId.set(i.id, compute(i)); } get(id) { return this.byId.get(id); } }", filename: "file.js" },
+    // An in-house bounded class named in the options.
+    { code: "class BoundedMap extends Map {}\nconst memo = new BoundedMap();\nfunction f(k) { if (memo.has(k)) return memo.get(k); const v = compute(k); memo.set(k, v); return v; }", options: [{ boundedCaches: ["BoundedMap"], reportPushOnlyArrays: false }] },
+    // A local subclass that overrides set (it manages its own size).
+    { code: "class Capped extends Map { set(k, v) { if (this.size > 100) this.clear(); return super.set(k, v); } }\nconst memo = new Capped();\nfunction f(k) { if (memo.has(k)) return memo.get(k); const v = compute(k); memo.set(k, v); return v; }", filename: "file.js" },
+    // Module-level arrays that are only pushed to are not reported by default.
+    { code: "const events = [];\nexport function track(e) { events.push(e); }\nfunction record(e) { events.push(e); }\nrecord(1);", filename: "file.js" },
+    // With the option, an array that is drained is fine.
+    { code: "const queue = [];\nfunction record(e) { queue.push(e); }\nfunction flush() { send(queue.splice(0)); }\nsetInterval(flush, 1000);\nrecord(1);", options: [{ boundedCaches: [], reportPushOnlyArrays: true }] },
+    // A Set that is only added to and deleted from (connections), no lookup-then-store.
+    { code: "const sockets = new Set();\nserver.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });", filename: "file.js" },
+    // A client store in browser code (outline/outline app/stores/SharesStore.ts): a tab, not a server process.
+    { code: 'import { observable } from "mobx";\nexport default class SharesStore {\n  @observable sharedCache: Map<string, Tree> = new Map();\n  async fetch(id: string) { const hit = this.sharedCache.get(id); if (hit) return hit; const res = await client.post("/shares.info", { id }); this.sharedCache.set(id, res.data); return res.data; }\n}' },
+    { code: "const memo = new Map();\nexport function Avatar({ url }) { if (!memo.has(url)) memo.set(url, load(url)); return <img src={memo.get(url)} />; }", filename: "file.jsx" },
+    // An index filled with empty buckets by a registry call (outline/outline server/policies/cancan.ts).
+    { code: "class CanCan {\n  private abilities = new Map<Function, Map<string, Ability[]>>();\n  allow = (model: Function, actions: string[]) => {\n    actions.forEach((action) => { if (!this.abilities.has(model)) this.abilities.set(model, new Map()); this.abilities.get(model)!.set(action, []); });\n  };\n}" },
+    // Keys read from module state, not from the call (getsentry/sentry-javascript packages/core/src/metadata.ts).
+    { code: "const parsedStacks = new Set<string>();\nexport function ensureParsed(parser: Parser) {\n  for (const stack of Object.keys(GLOBAL_OBJ._metadata)) { if (parsedStacks.has(stack)) continue; parsedStacks.add(stack); parser(stack); }\n}" },
+    // Collections taken out of `this` by destructuring are followed no further.
+    { code: userService("new Map<string, User>()", "\n  reset() { const { cache } = this; cache.clear(); }") },
+  ],
+  invalid: [
+    // The workshop's SearchService in JavaScript (CommonJS).
+    {
+      code: searchService("new Map()"),
+      filename: "file.js",
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 5,
+          column: 18,
+          data: { name: "this.cache", where: "`search()`", line: "13", owner: "class `SearchService`", key: "JSON.stringify({ query, filters, page, limit })", creation: "new Map()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${REQUIRE}${searchService(LRU)}` }],
+        },
+      ],
+    },
+    // A TypeScript class field with type arguments.
+    {
+      code: userService("new Map<string, User>()"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 19,
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${userService(`new LRUCache<string, User>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
+    // A field declared with a type and assigned in the constructor: the annotation changes too.
+    {
+      code: 'import { db } from "./db";\nclass S {\n  private readonly cache: Map<string, Row>;\n  constructor() { this.cache = new Map(); }\n  async row(id: string) { if (this.cache.has(id)) return this.cache.get(id); const r = await db.get(id); this.cache.set(id, r); return r; }\n}',
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 4,
+          column: 32,
+          suggestions: [
+            {
+              messageId: "suggestLruCache",
+              output: `import { db } from "./db";\n${IMPORT}class S {\n  private readonly cache: LRUCache<string, Row>;\n  constructor() { this.cache = ${LRU}; }\n  async row(id: string) { if (this.cache.has(id)) return this.cache.get(id); const r = await db.get(id); this.cache.set(id, r); return r; }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A module-level Map in JavaScript.
+    {
+      code: moduleMemo("new Map()"),
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 14, data: { name: "memo", where: "`getPrice()`", line: "5", owner: "module", key: "sku", creation: "new Map()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${moduleMemo(LRU)}` }] }],
+    },
+    // A plain object used as a map, filled with `??=`: no drop-in replacement, no suggestion.
+    {
+      code: "const memo = {};\nexport function price(sku) { return (memo[sku] ??= computePrice(sku)); }",
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 14, data: { name: "memo", where: "`price()`", line: "2", owner: "module", key: "sku", creation: "{}" }, suggestions: [] }],
+    },
+    // Object.create(null) with `in` and an index store.
+    {
+      code: "const cache = Object.create(null);\nfunction render(path) { if (path in cache) return cache[path]; const html = build(path); cache[path] = html; return html; }",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 15, suggestions: [] }],
+    },
+    // Record<string, T> filled on a miss, keyed by a request parameter.
+    {
+      code: "const sessions: Record<string, Session> = {};\nexport async function handler(req: Request) { const id = req.headers.get('x-id')!; if (!sessions[id]) sessions[id] = await loadSession(id); return sessions[id]; }",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 43, data: { name: "sessions", where: "`handler()`", line: "2", owner: "module", key: "req.headers.get('x-id')!", creation: "{}" }, suggestions: [] }],
+    },
+    // A Set of seen ids: one entry per message, forever.
+    {
+      code: "const seen = new Set();\nexport function onMessage(msg) { if (seen.has(msg.id)) return; seen.add(msg.id); process(msg); }",
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 14, data: { name: "seen", where: "`onMessage()`", line: "2", owner: "module", key: "msg.id", creation: "new Set()" }, suggestions: [] }],
+    },
+    // A static field.
+    {
+      code: "class Rates {\n  static cache = new Map();\n  static async rate(pair) { const hit = Rates.cache.get(pair); if (hit) return hit; const r = await fetchRate(pair); Rates.cache.set(pair, r); return r; }\n}",
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 18, data: { name: "Rates.cache", where: "`rate()`", line: "3", owner: "class `Rates`", key: "pair", creation: "new Map()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}class Rates {\n  static cache = ${LRU};\n  static async rate(pair) { const hit = Rates.cache.get(pair); if (hit) return hit; const r = await fetchRate(pair); Rates.cache.set(pair, r); return r; }\n}` }] }],
+    },
+    // The store in a helper method of the same class.
+    {
+      code: "class Geo {\n  cache = {};\n  async lookup(ip: string) { const hit = this.cache[ip]; if (hit) return hit; const loc = await resolve(ip); this.remember(ip, loc); return loc; }\n  remember(ip: string, loc: Loc) { this.cache[ip] = loc; }\n}",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 11, data: { name: "this.cache", where: "`lookup()`", line: "4", owner: "class `Geo`", key: "ip", creation: "{}" }, suggestions: [] }],
+    },
+    // A delete method that nothing calls does not count.
+    {
+      code: userService("new Map<string, User>()", "\n  private evict(id: string) { this.cache.delete(id); }"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${userService(`new LRUCache<string, User>(${LRU.slice(13)}`, "\n  private evict(id: string) { this.cache.delete(id); }")}` }] }],
+    },
+    // A module function that clears it but that nothing calls.
+    {
+      code: moduleMemo("new Map()", "\nfunction clearPrices() { memo.clear(); }"),
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 14, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${moduleMemo(LRU, "\nfunction clearPrices() { memo.clear(); }")}` }] }],
+    },
+    // Keys that are objects: a WeakMap is offered too.
+    {
+      code: "const perRequest = new Map<Request, Context>();\nexport function context(req: Request) { let c = perRequest.get(req); if (!c) { c = build(req); perRequest.set(req, c); } return c; }",
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 20,
+          suggestions: [
+            { messageId: "suggestLruCache", output: `${IMPORT}const perRequest = new LRUCache<Request, Context>(${LRU.slice(13)};\nexport function context(req: Request) { let c = perRequest.get(req); if (!c) { c = build(req); perRequest.set(req, c); } return c; }` },
+            { messageId: "suggestWeakCollection", output: "const perRequest = new WeakMap<Request, Context>();\nexport function context(req: Request) { let c = perRequest.get(req); if (!c) { c = build(req); perRequest.set(req, c); } return c; }" },
+          ],
+        },
+      ],
+    },
+    // node-cache without stdTTL or maxKeys keeps every entry.
+    {
+      code: `import NodeCache from "node-cache";\n${moduleMemo("new NodeCache()")}`,
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 14, suggestions: [] }],
+    },
+    // A local subclass of Map that adds nothing.
+    {
+      code: "class Registry extends Map {}\nconst memo = new Registry();\nfunction f(k) { if (memo.has(k)) return memo.get(k); const v = compute(k); memo.set(k, v); return v; }",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 14, suggestions: [] }],
+    },
+    // A counter per client address, never reset.
+    {
+      code: "const hits = {};\nexport function limit(req, res, next) { hits[req.ip] = (hits[req.ip] || 0) + 1; next(); }",
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 14, data: { name: "hits", where: "`limit()`", line: "2", owner: "module", key: "req.ip", creation: "{}" }, suggestions: [] }],
+    },
+    // Through a const alias of the field.
+    {
+      code: "class T {\n  constructor() { this.byUrl = new Map(); }\n  get(url) { const c = this.byUrl; if (c.has(url)) return c.get(url); const v = fetchIt(url); c.set(url, v); return v; }\n}",
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 32, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}class T {\n  constructor() { this.byUrl = ${LRU}; }\n  get(url) { const c = this.byUrl; if (c.has(url)) return c.get(url); const v = fetchIt(url); c.set(url, v); return v; }\n}` }] }],
+    },
+    // An express middleware that stores the response body by URL (bilal-azam/AI-Powered-Task-Management-System middleware/cacheMiddleware.js).
+    {
+      code: "const cache = new Map();\nconst cacheMiddleware = (req, res, next) => {\n  const key = req.originalUrl || req.url;\n  if (cache.has(key)) return res.json(cache.get(key));\n  res.sendResponse = res.send;\n  res.send = (body) => { cache.set(key, body); res.sendResponse(body); };\n  next();\n};\nmodule.exports = cacheMiddleware;",
+      filename: "file.js",
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 15,
+          data: { name: "cache", where: "`cacheMiddleware()`", line: "6", owner: "module", key: "req.originalUrl || req.url", creation: "new Map()" },
+          suggestions: [
+            {
+              messageId: "suggestLruCache",
+              output: `${REQUIRE}const cache = ${LRU};\nconst cacheMiddleware = (req, res, next) => {\n  const key = req.originalUrl || req.url;\n  if (cache.has(key)) return res.json(cache.get(key));\n  res.sendResponse = res.send;\n  res.send = (body) => { cache.set(key, body); res.sendResponse(body); };\n  next();\n};\nmodule.exports = cacheMiddleware;`,
+            },
+          ],
+        },
+      ],
+    },
+    // With reportPushOnlyArrays, a module-level array appended to on every call.
+    {
+      code: "const events = [];\nexport function track(e) { events.push({ ...e, at: Date.now() }); }",
+      filename: "file.js",
+      options: [{ boundedCaches: [], reportPushOnlyArrays: true }],
+      errors: [{ messageId: "unboundedArray", line: 1, column: 16, data: { name: "events", where: "`track()`", line: "2" } }],
+    },
+  ],
+});
