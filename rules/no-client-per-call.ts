@@ -28,7 +28,6 @@ export default createRule<Options, MessageIds>({
         "`{{created}}` creates a new {{what}} ({{library}}) on every request, in the {{handler}}, and nothing keeps or closes it: under load every request opens connections of its own until the database refuses new ones. Create it once at module level (or as a lazy singleton) and use that instance in every request{{closeHint}}.",
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     let functionDepth = 0;
@@ -80,19 +79,18 @@ export default createRule<Options, MessageIds>({
       if (!fn || isRunOncePerProcess(context, fn)) return;
       const fate = getClientFate(context, creation, fn);
       if (!fate.used || fate.closed || fate.escape !== null) return;
-      const data = {
-        created: describeCreation(node, context.sourceCode.getText(skipExpressionWrappers(node.callee))),
-        what: ROLE_NOUNS[creation.kind.knowledge.role] ?? "client",
-        library: getLibraryName(creation.kind),
-        closeHint: getCloseHint(creation.kind.knowledge.closeMethods),
-      };
+      const created = describeCreation(node, context.sourceCode.getText(skipExpressionWrappers(node.callee)));
+      const what = ROLE_NOUNS[creation.kind.knowledge.role] ?? "client";
+      const library = getLibraryName(creation.kind);
+      const closeHint = getCloseHint(creation.kind.knowledge.closeMethods);
       const handler = getEnclosingRequestHandler(context, node);
       if (handler) {
-        context.report({ node, messageId: "clientPerRequest", data: { ...data, handler: handler.description } });
+        context.report({ node, messageId: "clientPerRequest", data: { created, what, library, closeHint, handler: handler.description } });
         return;
       }
       const name = getFunctionName(fn);
-      context.report({ node, messageId: "clientPerCall", data: { ...data, function: name === null ? "this function" : `\`${name}\`` } });
+      const fnName = name === null ? "this function" : `\`${name}\``;
+      context.report({ node, messageId: "clientPerCall", data: { created, what, library, closeHint, function: fnName } });
     }
   },
 });

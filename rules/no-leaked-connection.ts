@@ -106,6 +106,8 @@ export default createRule<Options, MessageIds>({
             return;
           }
         }
+        // Released only in `catch`, and handed to a function on the way: that function commits or releases it.
+        if (leak.shape === "catch-only" && isHandedOver(variable, fn)) return;
         const messageId = MESSAGE_OF_SHAPE[leak.shape];
         const exit = leak.exit && leak.shape === "early-exit" ? { exit: leak.exit.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return", line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
         const fix = buildTryFinallyFix(sourceCode, fn, checkout, variable, leak.releases);

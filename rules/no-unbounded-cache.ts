@@ -1,8 +1,8 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import type { LongLivedCollection } from "../src/analysis/long-lived-collection.js";
 import type { MemoGrowth } from "../src/analysis/memo-growth.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName } from "../src/analysis/ast.js";
 import { isBrowserModule } from "../src/analysis/browser-module.js";
@@ -77,6 +77,8 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+const { ScopeType } = TSESLint.Scope;
+
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 function isTrusted(collection: LongLivedCollection, trusted: ReadonlySet<string>): boolean {
@@ -149,7 +151,7 @@ function insertImport(context: Context, fixer: TSESLint.RuleFixer): TSESLint.Rul
   const { sourceCode } = context;
   const program = sourceCode.ast;
   const name = LRU_REPLACEMENT.exportName;
-  if (sourceCode.scopeManager?.scopes.some((scope) => (scope.type === "module" || scope.type === "global") && scope.set.get(name)?.defs.length)) return null;
+  if (sourceCode.scopeManager?.scopes.some((scope) => (scope.type === ScopeType.module || scope.type === ScopeType.global) && scope.set.get(name)?.defs.length)) return null;
   const imports = program.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
   const esm = imports.length > 0 || program.body.some((statement) => statement.type.startsWith("Export")) || !/\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/u.test(sourceCode.text);
   const line = esm ? `import { ${name} } from "${LRU_REPLACEMENT.module}";` : `const { ${name} } = require("${LRU_REPLACEMENT.module}");`;

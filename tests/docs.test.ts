@@ -41,12 +41,12 @@ function lintExample(name: string, example: Example): Linter.LintMessage[] {
     example.code,
     [
       {
-        files: ["**/*"],
+        files: ["**/*.ts", "**/*.tsx", "**/*.js", "**/*.jsx"],
         languageOptions: typescript
           ? { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } }
           : { parserOptions: { ecmaFeatures: { jsx: true } } },
       },
-      { files: ["**/*"], plugins: { postmortem: plugin }, rules: { [`postmortem/${name}`]: "error" } },
+      { files: ["**/*.ts", "**/*.tsx", "**/*.js", "**/*.jsx"], plugins: { postmortem: plugin }, rules: { [`postmortem/${name}`]: "error" } },
     ],
     `example.${example.language}`,
   );

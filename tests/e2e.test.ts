@@ -26,9 +26,6 @@ function buildConfig(config: "recommended" | "all", typed: boolean): Linter.Conf
         parserOptions: typed ? { projectService: true, tsconfigRootDir: FIXTURES_ROOT } : {},
       },
     },
-    ...(typed
-      ? [{ files: ["**/*.js", "**/*.jsx"], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: FIXTURES_ROOT } } }]
-      : []),
     plugin.configs[config],
   ];
 }

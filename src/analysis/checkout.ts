@@ -4,6 +4,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
+import { CONVENTIONAL_RECEIVERS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
 import { getDistinctiveMethodKind, getKind, LIBRARIES } from "../knowledge/index.js";
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -68,9 +69,6 @@ const POOL_CHECKOUTS: ReadonlyMap<string, string> = new Map(
   ),
 );
 
-/** A receiver whose name says it is a pool: `pool`, `pgPool`, `this.dbPool`, `db.pool`. */
-const POOL_NAME = /pool$/iu;
-
 /** The name a checkout is called by: the method of `pool.connect()`, or an in-house function `getConnection()`. */
 export function getCheckoutCalleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = skipExpressionWrappers(call.callee);
@@ -121,14 +119,22 @@ function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Chec
   return null;
 }
 
-/** An untraced receiver: a one-library checkout (`createQueryRunner`), or a pool method on a receiver named like a pool. */
+/**
+ * An untraced receiver: a one-library checkout (`createQueryRunner`), a receiver named as a
+ * library's instance by convention (`sequelize.transaction()`), or a pool method on a receiver
+ * named like a pool (`pool.connect()`).
+ */
 function getNameEvidence(owner: TSESTree.Expression, method: string): { id: string; knowledge: KindKnowledge; promise: boolean } | null {
   const distinctive = fromRef(getDistinctiveMethodKind(method));
   const fromDistinctive = distinctive ? getMethodResult(distinctive.knowledge, method) : null;
   if (fromDistinctive && isReleasable(fromDistinctive.knowledge)) return fromDistinctive;
-  const poolResult = POOL_CHECKOUTS.get(method);
   const ownerName = getReceiverName(owner);
-  if (poolResult === undefined || ownerName === undefined || !POOL_NAME.test(ownerName)) return null;
+  const conventionalName = ownerName?.toLowerCase();
+  const conventional = conventionalName !== undefined && Object.hasOwn(CONVENTIONAL_RECEIVERS, conventionalName) ? fromRef(CONVENTIONAL_RECEIVERS[conventionalName]) : null;
+  const fromConvention = conventional ? getMethodResult(conventional.knowledge, method) : null;
+  if (fromConvention && isReleasable(fromConvention.knowledge)) return fromConvention;
+  const poolResult = POOL_CHECKOUTS.get(method);
+  if (poolResult === undefined || ownerName === undefined || !POOL_RECEIVER_NAME.test(ownerName)) return null;
   for (const library of LIBRARIES) {
     for (const kind of Object.values(library.kinds)) {
       const ref = kind.role === "pool" ? kind.returns?.[method] : undefined;

@@ -1,9 +1,11 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
+
+const { DefinitionType } = TSESLint.Scope;
 
 const MAX_DEPTH = 4;
 
@@ -63,10 +65,10 @@ function identifierDepends(file: FileContext, node: TSESTree.Identifier, depth: 
   const definition = variable?.defs[0];
   if (!variable || !definition) return false; // a global
   switch (definition.type) {
-    case "Parameter":
-    case "CatchClause":
+    case DefinitionType.Parameter:
+    case DefinitionType.CatchClause:
       return true;
-    case "Variable": {
+    case DefinitionType.Variable: {
       const declarator = definition.node;
       if (!isInsideFunction(declarator)) return false; // module state
       const loop = declarator.parent.parent;

@@ -3,7 +3,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { CollectionProtocol, CollectionShape } from "../knowledge/bounded-caches.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   ARRAY_PROTOCOL,
@@ -86,6 +86,8 @@ interface Creation {
   readonly protocol: CollectionProtocol;
   readonly constructorName: string | undefined;
 }
+
+const { DefinitionType } = TSESLint.Scope;
 
 const PROTOCOLS: Readonly<Record<Exclude<CollectionShape, "library">, CollectionProtocol>> = {
   map: MAP_PROTOCOL,
@@ -190,7 +192,7 @@ function getCreation(file: FileContext, raw: TSESTree.Expression): Creation | nu
     const shape = UNBOUNDED_CONSTRUCTORS[name];
     return shape ? { shape, protocol: PROTOCOLS[shape as Exclude<CollectionShape, "library">], constructorName: name } : null;
   }
-  if (definition.type === "ClassName") return getLocalSubclassCreation(file, definition.node as ClassNode, name);
+  if (definition.type === DefinitionType.ClassName) return getLocalSubclassCreation(file, definition.node, name);
   return getLibraryCreation(definition, node, name);
 }
 
@@ -234,11 +236,11 @@ function getLibraryCreation(definition: Scope.Definition, node: TSESTree.NewExpr
 }
 
 function getImportSource(definition: Scope.Definition): string | undefined {
-  if (definition.type === "ImportBinding") {
+  if (definition.type === DefinitionType.ImportBinding) {
     const declaration = definition.parent;
     return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
   }
-  if (definition.type === "Variable" && definition.node.init) {
+  if (definition.type === DefinitionType.Variable && definition.node.init) {
     let init: TSESTree.Node = skipExpressionWrappers(definition.node.init);
     if (init.type === AST_NODE_TYPES.MemberExpression) init = init.object;
     return getRequiredModule(init);
@@ -251,7 +253,7 @@ function collectVariableUses(file: FileContext, variable: Scope.Variable, protoc
   const uses: CollectionUse[] = [];
   for (const reference of variable.references) {
     if (reference.init) continue;
-    uses.push(...classifyWithAliases(file, reference.identifier as TSESTree.Identifier, protocol, shape, depth));
+    uses.push(...classifyWithAliases(file, reference.identifier, protocol, shape, depth));
   }
   return uses;
 }

@@ -3,13 +3,15 @@ import type { FunctionNode } from "./ast.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 import type { CollectionUse, LongLivedCollection } from "./long-lived-collection.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { CODE_KEY_NAMES, IMPORT_TIME_CALLBACK_METHODS, REGISTRY_FUNCTION_NAMES, REGISTRY_FUNCTION_PREFIXES } from "../knowledge/bounded-caches.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getPropertyIndex } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { dependsOnCallInput } from "./key-origin.js";
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * Where a long-lived collection grows as a memo: a function looks a key up and, on a miss,
@@ -59,7 +61,7 @@ function getKeySource(file: FileContext, key: TSESTree.Node | undefined): TSESTr
   const node = key ? skipExpressionWrappers(key) : undefined;
   if (node?.type !== AST_NODE_TYPES.Identifier) return key;
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
-  if (definition?.type !== "Variable" || definition.parent.kind !== "const" || !definition.node.init) return key;
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || !definition.node.init) return key;
   return definition.node.init;
 }
 
@@ -196,7 +198,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
 function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
-  if (definition?.type !== "Parameter") return false;
+  if (definition?.type !== DefinitionType.Parameter) return false;
   const fn = definition.node as FunctionNode;
   const index = fn.params.findIndex((param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name));
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;

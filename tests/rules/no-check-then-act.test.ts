@@ -116,6 +116,15 @@ runRuleTests("no-check-then-act", rule, {
     { code: "class C { constructor(repo) { this.repo = repo; } async f(k) { if (await this.repo.get(k)) return; await x(); await this.repo.set(k, true); } }", filename: "file.js" },
     // A consecutive write and invalidation is reported only with reportMultiStepWrites.
     `${IOREDIS}async function invalidateRelated(key: string) { await redis.del(\`\${key}:related\`); } export async function updateCache(key: string, value: string) { await redis.set(key, value); await invalidateRelated(key); }`,
+    // With the option, keys that share only a type are not related (formbricks apps/web/lib/cache/index.test.ts).
+    {
+      code: 'type CacheKey = string;\nlet cache: any;\nasync function f() { await cache.set("key2" as CacheKey, "value", 1000); await cache.del(["key3" as CacheKey]); }',
+      options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
+    },
+    // An in-memory fallback checked and set with no await in between (CryptoJym/ai-agent-village-monitor packages/server/src/cache/dedupe.ts).
+    "const memory = new Map<string, number>();\nexport async function isDuplicate(key: string) { if (memory.has(key)) return true; memory.set(key, Date.now()); return false; }",
+    // Cache-aside where the miss path stores an id it created: data, not a marker (dubinc/dub apps/web/lib/integrations/intercom/forward-message.ts).
+    'import { Redis } from "@upstash/redis";\nconst redis = new Redis({ url: "", token: "" });\nasync function f(key: string) { let id = await redis.get<string>(key); if (!id) { id = await create(); await redis.set(key, id); } return id; }',
     // With the option, unrelated keys are not grouped.
     {
       code: `${IOREDIS}async function f(a: string, b: string) { await redis.set(\`user:\${a}\`, "1"); await redis.del(\`team:\${b}\`); }`,
@@ -135,6 +144,12 @@ runRuleTests("no-check-then-act", rule, {
     invalid(`${IOREDIS}async function f(key: string) {\n  if ((await redis.get(key)) === "processed") return;\n  await pay();\n  await redis.set(key, "processed");\n}`, "checkThenAct", "redis.get("),
     invalid(`${IOREDIS_CJS}async function f(ids) {\n  for (const id of ids) {\n    if (await redis.sismember("processed", id)) continue;\n    await send(id);\n    await redis.sadd("processed", id);\n  }\n}`, "checkThenAct", "redis.sismember(", { filename: "file.js" }),
     invalid(`${IOREDIS}async function f(id: string) {\n  if (await redis.hexists("orders", id)) return;\n  await pay(id);\n  await redis.hset("orders", id, Date.now());\n}`, "checkThenAct", "redis.hexists("),
+    // A getter result named like a cache (CryptoJym/ai-agent-village-monitor packages/server/src/cache/dedupe.ts).
+    invalid("async function isDuplicate(key) {\n  const client = getRedis();\n  const exists = await client.exists(key);\n  if (exists) return true;\n  await client.set(key, '1', 'EX', 600);\n  return false;\n}", "checkThenAct", "client.exists(", { filename: "file.js" }),
+    // A flag on @upstash/redis, untraced but named redis (dubinc/dub apps/web/app/(ee)/api/cron/import/rebrandly/route.ts).
+    invalid('import { Redis } from "@upstash/redis";\nconst redis = new Redis({ url: "", token: "" });\nasync function f(id: string) {\n  const imported = await redis.get(`import:${id}:tags`);\n  if (!imported) {\n    await importTags(id);\n    await redis.set(`import:${id}:tags`, "true");\n  }\n}', "checkThenAct", "redis.get("),
+    // ioredis default import used as a parameter type.
+    invalid(`import Redis from "ioredis";\nclass S {\n  constructor(private readonly cache: Redis) {}\n  async f(id: string) {\n    if (await this.cache.get(id)) return;\n    await pay(id);\n    await this.cache.set(id, "1");\n  }\n}`, "checkThenAct", "this.cache.get("),
     // ioredis through a constructor parameter property typed Redis.
     invalid(`import type { Redis } from "ioredis";\nclass S {\n  constructor(private readonly redis: Redis) {}\n  async f(id: string) {\n    if (await this.redis.get(id)) return;\n    await pay(id);\n    await this.redis.set(id, "1");\n  }\n}`, "checkThenAct", "this.redis.get("),
     invalid("const seen = new Set();\nasync function f(id) {\n  if (seen.has(id)) return;\n  await work(id);\n  seen.add(id);\n}", "checkThenActInMemory", "seen.has(", { filename: "file.js" }),

@@ -1,4 +1,5 @@
 import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
+import type { ESLint } from "eslint";
 import type { MessageIds, Options } from "../../rules/no-client-per-call.js";
 
 import tsParser from "@typescript-eslint/parser";
@@ -550,7 +551,7 @@ describe("no-client-per-call: Next.js handlers by file path", () => {
       code,
       [
         { files: ["**/*.ts"], languageOptions: { parser: tsParser } },
-        { files: ["**/*"], plugins: { postmortem: { rules: { "no-client-per-call": rule } } }, rules: { "postmortem/no-client-per-call": "error" } },
+        { files: ["**/*"], plugins: { postmortem: { rules: { "no-client-per-call": rule } } as unknown as ESLint.Plugin }, rules: { "postmortem/no-client-per-call": "error" } },
       ],
       filename,
     );

@@ -13,6 +13,7 @@ const KNEX = 'import knex from "knex";\nconst db = knex({});\n';
 const SEQUELIZE = 'import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("postgres://");\n';
 const GENERIC = 'import genericPool from "generic-pool";\nconst pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} });\n';
 const IN_HOUSE = { postmortem: { resources: [{ acquire: "checkout", release: ["checkin"] }] } };
+const GET_CONNECTION = { postmortem: { resources: [{ acquire: "getConnection", release: ["release"] }] } };
 
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
 function error(messageId: MessageIds, line: number, column: number, outputs: string[] = [], data?: Record<string, string>): Invalid["errors"][number] {
@@ -391,6 +392,144 @@ async function run(work) {
 }`,
       filename: "file.js",
       settings: IN_HOUSE,
+    },
+    // evershop (packages/evershop/src/modules/catalog/services/recommendation/recomputeStats.ts):
+    // application helpers commit(connection)/rollback(connection) give the client back.
+    {
+      code: `${PG_JS}async function recompute() {
+  const connection = await pool.connect();
+  try {
+    await startTransaction(connection);
+    await connection.query("DELETE FROM product_stat");
+    await commit(connection);
+  } catch (e) {
+    try {
+      await rollback(connection);
+    } catch (rollbackError) {
+      connection.release(rollbackError);
+    }
+    throw e;
+  }
+}`,
+      filename: "file.js",
+    },
+    // evershop (packages/evershop/src/lib/theme/install.ts): the transaction is opened before the try.
+    `${PG}export async function install(themeId: string) {
+  const conn = await pool.connect();
+  await startTransaction(conn);
+  try {
+    await conn.query("DELETE FROM widget_instance WHERE theme = $1", [themeId]);
+    await commit(conn);
+  } catch (e) {
+    await rollback(conn);
+    throw e;
+  }
+}
+declare function startTransaction(client: unknown): Promise<void>;
+declare function commit(client: unknown): Promise<void>;
+declare function rollback(client: unknown): Promise<void>;`,
+    // BEGIN and beginTransaction() before the try, as documented patterns do.
+    `${PG}export async function move(id: number) {
+  const client = await pool.connect();
+  await client.query("BEGIN");
+  try {
+    await client.query("UPDATE items SET moved = true WHERE id = $1", [id]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}`,
+    `${MYSQL}export async function move(id: number) {
+  const conn = await pool.getConnection();
+  await conn.beginTransaction();
+  try {
+    await conn.query("UPDATE items SET moved = 1 WHERE id = ?", [id]);
+    await conn.commit();
+  } catch (error) {
+    await conn.rollback();
+    throw error;
+  } finally {
+    conn.release();
+  }
+}`,
+    // evershop (packages/evershop/src/modules/stripe/api/stripeWebHook/[bodyJson]webhook.ts): a logging call in catch before the release.
+    {
+      code: `${PG_JS}async function webhook(request, response) {
+  const connection = await pool.connect();
+  try {
+    await connection.query("UPDATE payments SET status = 'paid'");
+    connection.release();
+    response.json({ received: true });
+  } catch (err) {
+    error(err);
+    connection.release();
+    response.status(400).send("Webhook Error");
+  }
+}`,
+      filename: "file.js",
+    },
+    // vendure (packages/core/src/connection/transaction-wrapper.ts): the runner may be the caller's;
+    // the finally releases it after checking its own state.
+    `import { DataSource, QueryRunner } from "typeorm";
+export async function run(dataSource: DataSource, existing: QueryRunner | undefined) {
+  let queryRunner = existing;
+  if (!queryRunner || queryRunner.isReleased) {
+    queryRunner = dataSource.createQueryRunner();
+  }
+  try {
+    await queryRunner.query("SELECT 1");
+  } finally {
+    if (!queryRunner.isTransactionActive && queryRunner.isReleased === false) {
+      await queryRunner.release();
+    }
+  }
+}`,
+    // vendure (packages/core/src/service/services/collection.service.ts): `.connection` is the
+    // DataSource; a query runner connects only on first use.
+    `import { DataSource } from "typeorm";
+export async function run(dataSource: DataSource) {
+  const source = dataSource.createQueryRunner("master").connection;
+  return source.query("SELECT 1");
+}`,
+    // A handler that receives the transaction commits it; the wrapper rolls back on errors.
+    {
+      code: `const sequelize = require("../config/sequelize");
+function withTransaction(handler) {
+  return async (req, res) => {
+    const transaction = await sequelize.transaction();
+    try {
+      await handler(req, res, transaction);
+    } catch (err) {
+      await transaction.rollback();
+    }
+  };
+}`,
+      filename: "file.js",
+    },
+    // evershop (packages/evershop/src/modules/tax/api/deleteTaxRate/deleteTaxRate.ts) with its in-house
+    // getConnection() declared in settings: every path commits or rolls back through the helpers.
+    {
+      code: `async function deleteTaxRate(request, response) {
+  const connection = await getConnection();
+  await startTransaction(connection);
+  try {
+    const row = await select(connection, request.params.id);
+    if (!row) {
+      await rollback(connection);
+      response.status(400);
+      return;
+    }
+    await commit(connection);
+  } catch (e) {
+    await rollback(connection);
+    throw e;
+  }
+}`,
+      filename: "file.js",
+      settings: GET_CONNECTION,
     },
   ],
   invalid: [
@@ -951,6 +1090,103 @@ async function run(work) {
 }`,
         ], { name: "resource", acquire: "pool.acquire()", release: "`pool.release(resource)` or `pool.destroy(resource)`", what: "connection", fix: "Call `pool.release(resource)` in a `finally` block" }),
       ],
+    },
+    // NodeBB (src/database/postgres/sorted.js): released inside an endless loop, but a read outside the try can throw.
+    {
+      code: `${PG}export async function each(read: () => Promise<unknown[]>) {
+  const client = await pool.connect();
+  while (true) {
+    const rows = await read();
+    if (!rows.length) {
+      client.release();
+      return;
+    }
+    try {
+      await client.query("SELECT 1");
+    } catch (err) {
+      client.release();
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        error("notInFinally", 4, 24, [
+          `${PG}export async function each(read: () => Promise<unknown[]>) {
+  const client = await pool.connect();
+  try {
+    while (true) {
+      const rows = await read();
+      if (!rows.length) {
+        return;
+      }
+      try {
+        await client.query("SELECT 1");
+      } catch (err) {
+        throw err;
+      }
+    }
+  } finally {
+    client.release();
+  }
+}`,
+        ]),
+      ],
+    },
+    // NodeBB (src/database/postgres/connection.js): a client checked out to test the pool, and kept forever.
+    {
+      code: `const { Pool } = require("pg");
+async function connect(options) {
+  const db = new Pool(options);
+  await db.connect();
+  return db;
+}`,
+      filename: "file.js",
+      errors: [error("unreferenced", 4, 9)],
+    },
+    // vendure (packages/core/src/connection/transactional-connection.ts): a repository bound to a
+    // query runner that nothing releases; its queries pin a connection each time.
+    {
+      code: `import { DataSource } from "typeorm";
+export class Connection {
+  constructor(private dataSource: DataSource) {}
+  getRepository(target: string) {
+    return this.dataSource.createQueryRunner("master").manager.getRepository(target);
+  }
+}`,
+      errors: [error("unreferenced", 5, 12)],
+    },
+    // Sequelize reached through the application's own module: its conventional name.
+    {
+      code: `const sequelize = require("../config/sequelize");
+async function create(User, data) {
+  const t = await sequelize.transaction();
+  const user = await User.create(data, { transaction: t });
+  await t.commit();
+  return user;
+}`,
+      filename: "file.js",
+      errors: [error("notInFinally", 3, 19)],
+    },
+    // The same, with the early return that leaves the transaction open and the client checked out.
+    {
+      code: `async function deleteTaxRate(request, response) {
+  const connection = await getConnection();
+  await startTransaction(connection);
+  try {
+    const row = await select(connection, request.params.id);
+    if (!row) {
+      response.status(400);
+      return;
+    }
+    await commit(connection);
+  } catch (e) {
+    await rollback(connection);
+    throw e;
+  }
+}`,
+      filename: "file.js",
+      settings: GET_CONNECTION,
+      errors: [error("earlyExit", 2, 28, [], { exit: "return", line: "8", name: "connection", acquire: "getConnection()", release: "`connection.release()`", what: "connection", fix: "Call `connection.release()` in a `finally` block" })],
     },
     // An in-house pair from settings, never checked in.
     {

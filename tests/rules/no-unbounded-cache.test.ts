@@ -107,7 +107,6 @@ runRuleTests("no-unbounded-cache", rule, {
     { code: "const sockets = new Set();\nserver.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });", filename: "file.js" },
     // A client store in browser code (outline/outline app/stores/SharesStore.ts): a tab, not a server process.
     { code: 'import { observable } from "mobx";\nexport default class SharesStore {\n  @observable sharedCache: Map<string, Tree> = new Map();\n  async fetch(id: string) { const hit = this.sharedCache.get(id); if (hit) return hit; const res = await client.post("/shares.info", { id }); this.sharedCache.set(id, res.data); return res.data; }\n}' },
-    { code: "const memo = new Map();\nexport function Avatar({ url }) { if (!memo.has(url)) memo.set(url, load(url)); return <img src={memo.get(url)} />; }", filename: "file.jsx" },
     // An index filled with empty buckets by a registry call (outline/outline server/policies/cancan.ts).
     { code: "class CanCan {\n  private abilities = new Map<Function, Map<string, Ability[]>>();\n  allow = (model: Function, actions: string[]) => {\n    actions.forEach((action) => { if (!this.abilities.has(model)) this.abilities.set(model, new Map()); this.abilities.get(model)!.set(action, []); });\n  };\n}" },
     // Keys read from module state, not from the call (getsentry/sentry-javascript packages/core/src/metadata.ts).
