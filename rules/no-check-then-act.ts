@@ -62,7 +62,8 @@ export default createRule<Options, MessageIds>({
       if (read.store === "untraced" && !read.awaited) return;
       const writes = ops.filter((op) => op.op === "write" && op.node.range[0] > read.node.range[1] && sameStore(read, op) && sameKey(read, op));
       if (writes.length === 0 || isProtected(read, ops)) return;
-      const data = { read: short(read), line: "", write: "", atomic: read.atomicSetForm ? `\`${read.atomicSetForm}\`` : GENERIC_ATOMIC_SET };
+      const readText = short(read);
+      const atomic = read.atomicSetForm ? `\`${read.atomicSetForm}\`` : GENERIC_ATOMIC_SET;
       if (read.store !== "memory") {
         for (const write of writes) {
           const counter = getCounterUpdate(file!, write.value, read.node);
@@ -72,7 +73,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: write.node,
             messageId: "counterReadModifyWrite",
-            data: { ...data, write: short(write), increment },
+            data: { read: readText, write: short(write), increment },
             suggest: suggestion ? [{ messageId: "suggestIncrement", data: { replacement: suggestion }, fix: (fixer) => fixer.replaceText(write.node, suggestion) }] : [],
           });
           return;
@@ -86,10 +87,11 @@ export default createRule<Options, MessageIds>({
         if (!write) return;
         const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";
         const line = String(write.node.loc.start.line);
-        context.report({ node: read.node, messageId, data: { ...data, write: short(write), line, collection: `module-level ${read.collection ?? "collection"}` } });
+        const collection = `${read.scope === "instance" ? "instance's" : "module-level"} ${read.collection ?? "collection"}`;
+        context.report({ node: read.node, messageId, data: { read: readText, write: short(write), line, atomic, collection } });
       } else if (options.reportCacheAside && read.store !== "memory" && onMissingPath[0]) {
         const write = onMissingPath[0];
-        context.report({ node: read.node, messageId: "cacheAside", data: { ...data, write: short(write), line: String(write.node.loc.start.line) } });
+        context.report({ node: read.node, messageId: "cacheAside", data: { read: readText, write: short(write), line: String(write.node.loc.start.line), atomic } });
       }
     }
 

@@ -18,7 +18,7 @@ export default createRule<Options, MessageIds>({
   name: "no-unbounded-cache",
   meta: {
     type: "problem",
-    docs: { description: "Disallow long-lived Maps, Sets and objects used as caches that nothing ever shrinks", recommended: "recommended" },
+    docs: { description: "Disallow long-lived Maps, Sets and objects used as caches that nothing ever shrinks", recommended: "strict" },
     messages: {
       unboundedCache:
         "`{{name}}` lives as long as the process and {{where}} adds an entry on every miss (line {{line}}), but nothing in this {{owner}} ever removes one: memory grows with every new key until the process runs out. Bound it: an `LRUCache` from lru-cache with `max` and `ttl`, eviction when a size limit is reached, or a `WeakMap` when the keys are objects.",

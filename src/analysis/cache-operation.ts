@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { CacheKeyArguments, CacheKnowledge } from "../knowledge/index.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { redisCommands } from "../knowledge/cache.js";
 import { cacheLikeStore, inMemoryCollections, notStoreConstructors } from "../knowledge/collections.js";
@@ -56,6 +56,8 @@ export const CACHE_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...cacheLikeStore.atomicWrites,
   ...cacheLikeStore.deletes,
 ]);
+
+const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 const DEFAULT_ARGUMENTS: CacheKeyArguments = { key: 0, value: 1 };
 const OPTION_NAME = /mode|flag|opt|cond|nx/iu;
@@ -227,10 +229,10 @@ function getCollection(file: FileContext, receiver: TSESTree.Node): Collection |
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = resolveVariable(file, node);
     const def = variable?.defs[0];
-    if (!variable || def?.type !== "Variable" || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+    if (!variable || def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
     const constructor = getConstructorName(file, def.node.init) ?? getTypeName(def.node.id.typeAnnotation?.typeAnnotation);
     if (constructor === undefined) return null;
-    const shared = variable.scope.type === "module" || variable.scope.type === "global";
+    const shared = variable.scope.type === ScopeType.module || variable.scope.type === ScopeType.global;
     return { constructor, scope: shared ? "module" : undefined };
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {

@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
@@ -24,7 +24,7 @@ export function getLocalCallee(file: FileContext, call: TSESTree.CallExpression)
     const variable = resolveVariable(file, callee);
     const def = variable?.defs[0];
     if (!variable || !def) return null;
-    if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;
+    if (def.type === TSESLint.Scope.DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
     const init = getConstantInit(variable);
     return init && isFunctionNode(init) ? init : null;
   }

@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { skipExpressionWrappers } from "./ast.js";
 
@@ -36,7 +36,7 @@ export function resolveVariable(file: FileContext, node: TSESTree.Identifier): S
  */
 export function getConstantInit(variable: Scope.Variable): TSESTree.Expression | null {
   const def = variable.defs[0];
-  if (variable.defs.length !== 1 || def?.type !== "Variable" || def.name.type !== AST_NODE_TYPES.Identifier) return null;
+  if (variable.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.name.type !== AST_NODE_TYPES.Identifier) return null;
   const declarator = def.node;
   if (declarator.id !== def.name || !declarator.init) return null;
   const writes = variable.references.filter((reference) => reference.isWrite());

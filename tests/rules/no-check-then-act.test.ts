@@ -132,7 +132,9 @@ runRuleTests("no-check-then-act", rule, {
     },
   ],
   invalid: [
-    invalid(seedTs, "checkThenAct", "redis.get(`order:"),
+    invalid(seedTs, "checkThenAct", "redis.get(`order:", {
+      errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.set()", line: "7", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
+    }),
     invalid(seedJs, "checkThenAct", "this.cache.get(", { filename: "file.js" }),
     // The same template written as a concatenation.
     invalid(`${IOREDIS_CJS}async function f(id) {\n  if (await redis.get("order:" + id)) return;\n  await pay(id);\n  await redis.set(\`order:\${id}\`, "1");\n}`, "checkThenAct", "redis.get(", { filename: "file.js" }),
@@ -153,7 +155,9 @@ runRuleTests("no-check-then-act", rule, {
     // ioredis through a constructor parameter property typed Redis.
     invalid(`import type { Redis } from "ioredis";\nclass S {\n  constructor(private readonly redis: Redis) {}\n  async f(id: string) {\n    if (await this.redis.get(id)) return;\n    await pay(id);\n    await this.redis.set(id, "1");\n  }\n}`, "checkThenAct", "this.redis.get("),
     invalid("const seen = new Set();\nasync function f(id) {\n  if (seen.has(id)) return;\n  await work(id);\n  seen.add(id);\n}", "checkThenActInMemory", "seen.has(", { filename: "file.js" }),
-    invalid("class S {\n  private inFlight = new Map<string, boolean>();\n  async run(id: string) {\n    if (this.inFlight.get(id)) return;\n    await work(id);\n    this.inFlight.set(id, true);\n  }\n}", "checkThenActInMemory", "this.inFlight.get("),
+    invalid("class S {\n  private inFlight = new Map<string, boolean>();\n  async run(id: string) {\n    if (this.inFlight.get(id)) return;\n    await work(id);\n    this.inFlight.set(id, true);\n  }\n}", "checkThenActInMemory", "this.inFlight.get(", {
+      errors: [{ messageId: "checkThenActInMemory", data: { read: "this.inFlight.get()", write: "this.inFlight.set()", line: "6", collection: "instance's Map" } }],
+    }),
     invalid(counter, "counterReadModifyWrite", "redis.set(", {
       errors: [{ messageId: "counterReadModifyWrite", suggestions: [{ messageId: "suggestIncrement", data: { replacement: "redis.incr(key)" }, output: counter.replace("redis.set(key, Number(count) + 1)", "redis.incr(key)") }] }],
     }),
