@@ -22,7 +22,11 @@ export default createRule<Options, MessageIds>({
   name: "no-check-then-act",
   meta: {
     type: "problem",
-    docs: { description: "Disallow checking a shared store for a key and writing that key in a separate later step", recommended: "recommended" },
+    docs: {
+      description: "Disallow checking a shared store for a key and writing that key in a separate later step",
+      recommended: "recommended",
+      strictOptions: [{ reportMultiStepWrites: true }],
+    },
     messages: {
       checkThenAct:
         "`{{read}}` checks the key and `{{write}}` on line {{line}} marks it later, in a separate round trip: two concurrent calls both pass the check before either writes, and both do the work in between (duplicate charges, duplicate sends). Make the check and the mark one atomic operation: {{atomic}}, and use its result as the guard; or run both under a lock.",
@@ -42,7 +46,7 @@ export default createRule<Options, MessageIds>({
         type: "object",
         properties: {
           reportCacheAside: { type: "boolean", description: "Also report cache-aside reads whose value is returned and whose miss fills the key later (a stampede, not a correctness bug)." },
-          reportMultiStepWrites: { type: "boolean", description: "Also report a write followed at once by a write, delete or invalidation of related keys of the same store, which a transaction should group. Meant for `configs.strict` users." },
+          reportMultiStepWrites: { type: "boolean", description: "Also report a write followed at once by a write, delete or invalidation of related keys of the same store, which a transaction should group. On in `configs.strict` and `configs.all`." },
         },
         additionalProperties: false,
       },

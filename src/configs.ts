@@ -8,15 +8,18 @@ export type ConfigName = "recommended" | "strict" | "all";
  * - `recommended`: rules whose `docs.recommended` is `recommended`, at `error`;
  * - `strict`: those plus the `strict` rules at `warn`;
  * - `all`: every rule at `error`.
+ * A rule's `docs.strictOptions`, when it has them, are passed in `strict` and `all`.
  */
 export function getConfigRules(rules: Readonly<Record<string, PostmortemRule>>, config: ConfigName): Linter.RulesRecord {
   const entries: [string, Linter.RuleEntry][] = [];
   for (const [name, rule] of Object.entries(rules)) {
     const tier = rule.meta.docs?.recommended;
+    const strictOptions = config === "recommended" ? undefined : rule.meta.docs?.strictOptions;
     const id = `postmortem/${name}`;
-    if (config === "all") entries.push([id, "error"]);
-    else if (tier === "recommended") entries.push([id, "error"]);
-    else if (config === "strict" && tier === "strict") entries.push([id, "warn"]);
+    const entry = (severity: Linter.RuleSeverity): Linter.RuleEntry => (strictOptions ? [severity, ...strictOptions] : severity);
+    if (config === "all") entries.push([id, entry("error")]);
+    else if (tier === "recommended") entries.push([id, entry("error")]);
+    else if (config === "strict" && tier === "strict") entries.push([id, entry("warn")]);
   }
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }

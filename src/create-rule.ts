@@ -6,6 +6,11 @@ export type RuleTier = "recommended" | "strict";
 export interface PostmortemDocs {
   /** The config that first enables the rule. Every rule is in `all`. */
   recommended: RuleTier;
+  /**
+   * Options that `strict` and `all` pass to a `recommended` rule, to turn on reports that are
+   * right but noisier than `recommended` should be (merged over the defaults by ESLint).
+   */
+  strictOptions?: readonly unknown[];
   /** Always false: rules use type information only when the parser provides it. */
   requiresTypeChecking?: false;
 }

@@ -17,7 +17,9 @@ type ESLintClass = typeof ESLint10;
 
 const files = listFixtureFiles();
 
-function buildConfig(config: "recommended" | "all", typed: boolean): Linter.Config[] {
+type ConfigName = "recommended" | "strict" | "all";
+
+function buildConfig(config: ConfigName, typed: boolean): Linter.Config[] {
   return [
     {
       files: ["**/*.ts", "**/*.tsx"],
@@ -30,7 +32,7 @@ function buildConfig(config: "recommended" | "all", typed: boolean): Linter.Conf
   ];
 }
 
-async function lintFixtures(ESLint: ESLintClass, config: "recommended" | "all", typed: boolean): Promise<string[]> {
+async function lintFixtures(ESLint: ESLintClass, config: ConfigName, typed: boolean): Promise<string[]> {
   const eslint = new ESLint({
     cwd: FIXTURES_ROOT,
     overrideConfigFile: true,
@@ -47,10 +49,10 @@ async function lintFixtures(ESLint: ESLintClass, config: "recommended" | "all", 
   return found.sort();
 }
 
-function expectedFor(config: "recommended" | "all"): string[] {
+function expectedFor(config: ConfigName): string[] {
   const enabled = new Set(Object.keys(plugin.configs[config].rules ?? {}));
   return files
-    .flatMap((file) => readExpectations(file))
+    .flatMap((file) => readExpectations(file, config))
     .filter((entry) => enabled.has(entry.split(" ")[1] ?? ""))
     .sort();
 }
@@ -81,7 +83,7 @@ describe.each([
   ["ESLint 10", ESLint10],
   ["ESLint 9", ESLint9 as unknown as ESLintClass],
 ])("end to end on %s", (_label, ESLint) => {
-  for (const config of ["recommended", "all"] as const) {
+  for (const config of ["recommended", "strict", "all"] as const) {
     it(`configs.${config} reports exactly the declared findings (untyped)`, async () => {
       expect(await lintFixtures(ESLint, config, false)).toEqual(expectedFor(config));
     });

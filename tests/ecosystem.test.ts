@@ -16,21 +16,26 @@ const TMP = path.join(ROOT, ".tmp", "ecosystem");
 
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
-async function lintFixtures(): Promise<ESLint.LintResult[]> {
-  const eslint = new ESLint({
+function createESLint(): ESLint {
+  return new ESLint({
     cwd: FIXTURES_ROOT,
     overrideConfigFile: true,
     overrideConfig: [{ files: ["**/*.ts", "**/*.tsx"], languageOptions: { parser: tsParser } }, plugin.configs.all],
   });
-  return eslint.lintFiles(listFixtureFiles());
+}
+
+async function lintFixtures(): Promise<ESLint.LintResult[]> {
+  return createESLint().lintFiles(listFixtureFiles());
 }
 
 describe("SARIF for code scanning", () => {
   it("carries every finding with the rule's docs.url as the help link", async () => {
-    const eslint = new ESLint({ cwd: FIXTURES_ROOT, overrideConfigFile: true, overrideConfig: [plugin.configs.all] });
-    const results = await lintFixtures();
+    // As `eslint -f @microsoft/eslint-formatter-sarif` does: the instance that linted formats,
+    // and the formatter reads the rules' meta (docs.url) from it.
+    const eslint = createESLint();
+    const results = await eslint.lintFiles(listFixtureFiles());
     const formatter = await eslint.loadFormatter("@microsoft/eslint-formatter-sarif");
-    const sarif = JSON.parse(await formatter.format(results, { cwd: FIXTURES_ROOT, rulesMeta: Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [`postmortem/${name}`, rule.meta ?? {}])) })) as {
+    const sarif = JSON.parse(await formatter.format(results)) as {
       runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string }[] }[];
     };
     const run = sarif.runs[0]!;
@@ -38,6 +43,7 @@ describe("SARIF for code scanning", () => {
     expect(findings).toBeGreaterThan(0);
     expect(run.results.length).toBe(findings);
     const reported = new Set(run.results.map((result) => result.ruleId));
+    expect(run.tool.driver.rules.map((rule) => rule.id).sort()).toEqual([...reported].sort());
     for (const rule of run.tool.driver.rules.filter((r) => reported.has(r.id))) {
       const name = rule.id.replace("postmortem/", "");
       expect(rule.helpUri, rule.id).toBe(plugin.rules[name]?.meta?.docs?.url);

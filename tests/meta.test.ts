@@ -38,13 +38,17 @@ describe("the plugin object", () => {
 
   it("computes config membership from rule metadata", () => {
     const tier = (name: string): string | undefined => rules[name]?.meta.docs?.recommended;
+    const withStrict = (name: string, severity: string): unknown => {
+      const options = rules[name]?.meta.docs?.strictOptions;
+      return options ? [severity, ...options] : severity;
+    };
     const recommended = Object.fromEntries(ruleNames.filter((n) => tier(n) === "recommended").map((n) => [`postmortem/${n}`, "error"]));
     const strict = Object.fromEntries(
       ruleNames
         .filter((n) => tier(n) === "recommended" || tier(n) === "strict")
-        .map((n) => [`postmortem/${n}`, tier(n) === "recommended" ? "error" : "warn"]),
+        .map((n) => [`postmortem/${n}`, withStrict(n, tier(n) === "recommended" ? "error" : "warn")]),
     );
-    const all = Object.fromEntries(ruleNames.map((n) => [`postmortem/${n}`, "error"]));
+    const all = Object.fromEntries(ruleNames.map((n) => [`postmortem/${n}`, withStrict(n, "error")]));
     expect(plugin.configs.recommended.rules).toEqual(recommended);
     expect(plugin.configs.strict.rules).toEqual(strict);
     expect(plugin.configs.all.rules).toEqual(all);
