@@ -5,7 +5,7 @@ const config = {
     ["strict", "🔒"],
   ],
   ignoreConfig: ["all"],
-  ruleDocSectionInclude: ["Rule details", "Options", "When not to use it", "Known false negatives"],
+  ruleDocSectionInclude: ["Rule details", "When not to use it", "Known false negatives"],
   ruleDocTitleFormat: "prefix-name",
   ruleListColumns: ["name", "description", "configsError", "configsWarn", "fixable", "hasSuggestions", "options"],
   urlConfigs: "https://github.com/eslint-plugin-postmortem/eslint-plugin-postmortem#configs",

@@ -52,6 +52,8 @@ runRuleTests("no-unawaited-response-body", rule, {
     "function f(res: Response) { void res.text(); }",
     "function f(res: Response) { res.json().then((data) => render(data.items)); }",
     "async function f(res: Response) { return { data: res.json().catch(() => null) }; }",
+    // An in-house fetch wrapper is not known without settings.
+    'import { request } from "./http"; async function f() { const res = await request("/api/user"); return { user: res.json() }; }',
     // Express, Koa, Fastify: `res` is the server response, `res.json(body)` sends it.
     { code: 'const express = require("express"); const app = express(); app.get("/", (req, res) => { res.json({ ok: true }); });', filename: "file.js" },
     'import express from "express"; const app = express(); app.get("/", (req, res) => { res.status(200).json({ user: req.body }); });',
@@ -94,6 +96,24 @@ runRuleTests("no-unawaited-response-body", rule, {
     "function f(res: Response) { return res.json().then(() => res.text()); }",
   ],
   invalid: [
+    {
+      // An in-house fetch wrapper declared in settings.postmortem.modules (the doc's example).
+      code: 'import { request } from "./http"; async function f() { const res = await request("/api/user"); return { user: res.json() }; }',
+      settings: { postmortem: { modules: { "./http": { request: "fetch.function" } } } },
+      errors: [
+        {
+          messageId: "unawaitedBody",
+          line: 1,
+          column: 111,
+          suggestions: [
+            {
+              messageId: "suggestAwait",
+              output: 'import { request } from "./http"; async function f() { const res = await request("/api/user"); return { user: await res.json() }; }',
+            },
+          ],
+        },
+      ],
+    },
     {
       // The incident: fetchUserData from the debugging workshop.
       code: fetchUserDataTs,
