@@ -2,7 +2,7 @@ import eslintPlugin from "eslint-plugin-eslint-plugin";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
-import postmortem from "./src/index.ts";
+import postmortem from "./src/index.js";
 
 // The plugin lints itself: typescript-eslint's type-checked rules, eslint-plugin-eslint-plugin
 // for the rule files, and its own rules everywhere.
@@ -13,7 +13,7 @@ export default defineConfig([
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["scripts/*.js"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ["scripts/*.js", ".eslint-doc-generatorrc.js"] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       "@typescript-eslint/no-deprecated": "error",

@@ -42,7 +42,6 @@ export default createRule<Options, MessageIds>({
     fixable: "code",
     hasSuggestions: true,
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

@@ -46,7 +46,6 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

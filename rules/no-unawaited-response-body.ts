@@ -44,7 +44,6 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

@@ -16,7 +16,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
 let project = "";
 
 function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_nodedir: undefined } as NodeJS.ProcessEnv });
+  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_nodedir: undefined } });
 }
 
 function lintWith(configFile: string): { ruleIds: string[]; exitCode: number } {

@@ -121,7 +121,7 @@ function findOwner(object: TSESTree.ObjectExpression): ArgumentOwner | DeclaredO
         continue;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+        const index = parent.arguments.indexOf(node);
         return index === -1 ? null : { kind: "argument", call: parent, index, argument: node, levels, inArray };
       }
       case AST_NODE_TYPES.VariableDeclarator:
@@ -235,7 +235,7 @@ function isSequelizeDataType(file: FileContext, value: TSESTree.Node): boolean {
   // `module.exports = (sequelize, DataTypes) => …`: the data types handed in by the loader.
   if (def?.type === DefinitionType.Parameter) return true;
   const module = getImportPath(file, root)?.module;
-  return module != null && (SEQUELIZE_ATTRIBUTES.modules as readonly string[]).includes(module);
+  return module != null && (SEQUELIZE_ATTRIBUTES.modules).includes(module);
 }
 
 /** `timestamp("at").notNull().default(X)`: the column builder at the root of the chain. */

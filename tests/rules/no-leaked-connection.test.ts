@@ -23,7 +23,7 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
     column,
     ...(data ? { data } : {}),
     suggestions: outputs.map((output) => ({ messageId: messageId === "releaseNotCalled" ? "suggestCall" : "suggestTryFinally", output })),
-  } as Invalid["errors"][number];
+  };
 }
 
 runRuleTests("no-leaked-connection", rule, {
