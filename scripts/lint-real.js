@@ -26,6 +26,8 @@ const eslint = new ESLint({
   cwd: path.resolve(dir),
   overrideConfigFile: true,
   errorOnUnmatchedPattern: false,
+  // Directives of the app own plugins are not loaded here: ignore them instead of reporting them.
+  allowInlineConfig: false,
   overrideConfig: [
     { ignores: ["**/node_modules/**", "**/dist/**", "**/build/**", "**/.next/**", "**/coverage/**", "**/*.min.js", "**/vendor/**"] },
     { files: ["**/*.{ts,tsx,mts,cts}"], languageOptions: { parser: tsParser } },
