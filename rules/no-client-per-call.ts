@@ -6,7 +6,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getEnclosingFunction, getRequiredModule, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { getClientCreation, getClientFate, isConnectionModule, mayCreateClient } from "../src/analysis/client-creation.js";
 import { getEnclosingRequestHandler, getFunctionName } from "../src/analysis/request-handler.js";
-import { isRunOncePerProcess } from "../src/analysis/run-once.js";
+import { isRunOncePerProcess, isTestFile } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
 
@@ -30,6 +30,8 @@ export default createRule<Options, MessageIds>({
     schema: [],
   },
   create(context) {
+    // A client per test case is test set-up, not a pool opened per production request.
+    if (isTestFile(context.filename)) return {};
     let functionDepth = 0;
     let importsClientLibrary = false;
     const candidates: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];

@@ -24,7 +24,8 @@ const JS_EXTENSION = /\.(?:[cm]?js|jsx)$/u;
 /**
  * Runs every case twice: without type information (JavaScript through ESLint's default parser,
  * espree; TypeScript through @typescript-eslint/parser) and with it (a project service over
- * `tests/fixtures`, where every case is linted as `file.ts` or `file.tsx`).
+ * `tests/fixtures`, where every case is linted as `file.ts` or `file.tsx`, or `file.test.ts`
+ * when its filename names a test file).
  */
 export function runRuleTests<MessageIds extends string, Options extends readonly unknown[]>(
   name: string,
@@ -72,6 +73,7 @@ function untypedCase<T extends ValidTestCase<readonly unknown[]>>(item: T): T {
 
 function typedCase<T extends ValidTestCase<readonly unknown[]>>(item: T): T {
   const filename = item.filename ?? "file.ts";
+  if (/\.test\.[cm]?[jt]s$/u.test(filename)) return { ...item, filename: path.join(FIXTURES_DIR, "file.test.ts") };
   const jsx = /x$/u.test(filename);
   return { ...item, filename: path.join(FIXTURES_DIR, jsx ? "file.tsx" : "file.ts") };
 }

@@ -7,6 +7,16 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { getEnclosingFunction, getStaticPropertyName } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 
+const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
+
+/**
+ * Whether the file is a test file by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`): its
+ * functions run once per test case, in a test process, never per production request.
+ */
+export function isTestFile(filename: string): boolean {
+  return TEST_FILE.test(filename);
+}
+
 /**
  * Whether `fn` runs once per process: an IIFE at module level, or a module-level function that
  * is not exported and is called exactly once, from module level (`main()`,

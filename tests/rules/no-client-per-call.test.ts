@@ -28,6 +28,13 @@ const pgPool = { what: "connection pool", library: "node-postgres (pg)", closeHi
 const prisma = { what: "database client and its connection pool", library: "Prisma", closeHint: hint("$disconnect") };
 const redis = { what: "cache connection", library: "ioredis", closeHint: hint("quit") };
 
+const perTestCase = `import Redis from "ioredis";
+import { redisTest } from "./fixtures";
+redisTest("tracks live requests", async ({ redisOptions }) => {
+  const redis = new Redis(redisOptions);
+  await redis.set("k", "v");
+});`;
+
 runRuleTests("no-client-per-call", rule, {
   valid: [
     "",
@@ -179,6 +186,8 @@ module.exports = function routes(app) {
 };`,
       filename: "file.js",
     },
+    // trigger.dev apps/webapp/test/realtimeClient.test.ts: a client per test case, in a test file.
+    { code: perTestCase, filename: "realtime.test.ts" },
     // A subscriber lives on through its listener.
     `import Redis from "ioredis";
 export function listen(onMessage: (m: string) => void) {
@@ -296,6 +305,8 @@ export function f() { const pool = new Pool(); return pool.query(); }
 export function g() { const pool = new Pool(); pool.query(); }`,
   ],
   invalid: [
+    // The same code outside a test file.
+    perCall(perTestCase, 4, 17, { ...redis, created: "new Redis()", function: "this function" }),
     perRequest(
       `const { Pool } = require("pg");
 app.get("/users/:id", async (req, res) => {
