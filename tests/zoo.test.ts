@@ -55,7 +55,7 @@ function expectedFor(file: string, typed: boolean): string[] {
 const modes: [string, boolean, () => InstanceType<ESLintClass>][] = [
   ["untyped, ESLint 10", false, () => createLinter(ESLint10, false)],
   ["typed, ESLint 10", true, () => createLinter(ESLint10, true)],
-  ["untyped, ESLint 9", false, () => createLinter(ESLint9 as unknown as ESLintClass, false)],
+  ["untyped, ESLint 9", false, () => createLinter(ESLint9, false)],
 ];
 
 describe("the syntax zoo", () => {
