@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { Checkout } from "../src/analysis/checkout.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { getCheckout, getCheckoutCalleeName, isCheckoutMethodName, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
@@ -86,7 +86,10 @@ export default createRule<Options, MessageIds>({
         }
         if (hasOtherSources(variable, checkout)) return; // `let runner = ctx.runner; if (!runner) runner = ds.createQueryRunner()`: not always ours
         if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
-        const leak = findReleaseLeak(fn.body, { checkout: node, isRelease, isResource, isSetup: (name) => checkout.release.setupMethods?.includes(name) === true }, sourceCode.visitorKeys);
+        const conditions = getCheckoutConditions(node, fn).map((test) => sourceCode.getText(test));
+        const isCheckoutCondition = (test: TSESTree.Expression): boolean => conditions.includes(sourceCode.getText(test));
+        const isSetup = (name: string): boolean => checkout.release.setupMethods?.includes(name) === true;
+        const leak = findReleaseLeak(fn.body, { checkout: node, isRelease, isResource, isSetup, isCheckoutCondition }, sourceCode.visitorKeys);
         if (!leak) return;
         if (leak.shape === "never") {
           const notCalled = findReleaseNotCalled(variable, fn, selfMethods);
@@ -159,11 +162,22 @@ function isUsedOnce(checkout: Checkout): boolean {
 
 /** The variable also holds values that are not this checkout (other than `null`/`undefined`). */
 function hasOtherSources(variable: Scope.Variable, checkout: Checkout): boolean {
+  // typeorm DbQueryResultCache: `queryRunner` is a parameter, and only a missing one is replaced by a new runner.
+  if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.Parameter)) return true;
   return variable.references.some((reference) => {
     const written = reference.writeExpr;
     if (!written || written === checkout.value) return false;
     return !(written.type === AST_NODE_TYPES.Literal && written.value === null) && !(written.type === AST_NODE_TYPES.Identifier && written.name === "undefined");
   });
+}
+
+/** The tests of the `if` statements, inside `fn`, that the checkout runs under. */
+function getCheckoutConditions(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.Expression[] {
+  const tests: TSESTree.Expression[] = [];
+  for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) tests.push(parent.test);
+  }
+  return tests;
 }
 
 /** `client.release;`: the release method read as a statement, not called, in the function itself. */

@@ -21,6 +21,8 @@ export interface ReleaseQuestions {
   isResource(node: TSESTree.Node): boolean;
   /** `name` is a setup method of the resource, called before the `try` in documented patterns. */
   isSetup(name: string): boolean;
+  /** `test` is the condition the checkout itself ran under (`if (owned) runner = ds.createQueryRunner()`). */
+  isCheckoutCondition?(test: TSESTree.Expression): boolean;
 }
 
 /**
@@ -293,6 +295,8 @@ function isSetupCall(walk: Walk, call: TSESTree.CallExpression): boolean {
 function getResourceTest(walk: Walk, test: TSESTree.Expression): "present" | "absent" | null {
   const node = skipExpressionWrappers(test);
   if (walk.q.isResource(node)) return "present";
+  // `if (owned) runner.release()` after `if (owned) runner = ds.createQueryRunner()`: held exactly when the test holds.
+  if (walk.q.isCheckoutCondition?.(test) === true) return "present";
   // `if (!runner.isReleased)`, `if (conn.state !== "closed")`: the code checks the resource's own state before giving it back.
   if (mentionsResourceMember(walk, node)) return "present";
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === "&&") {

@@ -12,6 +12,7 @@ const MYSQL = 'import mysql from "mysql2/promise";\nconst pool = mysql.createPoo
 const KNEX = 'import knex from "knex";\nconst db = knex({});\n';
 const SEQUELIZE = 'import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("postgres://");\n';
 const GENERIC = 'import genericPool from "generic-pool";\nconst pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} });\n';
+const TYPEORM = 'import { DataSource, QueryRunner } from "typeorm";\nconst ds = new DataSource({ type: "postgres" });\n';
 const IN_HOUSE = { postmortem: { resources: [{ acquire: "checkout", release: ["checkin"] }] } };
 const GET_CONNECTION = { postmortem: { resources: [{ acquire: "getConnection", release: ["release"] }] } };
 
@@ -28,6 +29,26 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
 
 runRuleTests("no-leaked-connection", rule, {
   valid: [
+    // typeorm cache/DbQueryResultCache.js storeInCache: a runner is created only when the caller passed none, and released only then.
+    `${TYPEORM}export async function store(value: string, queryRunner?: QueryRunner) {
+  const owned = queryRunner === undefined;
+  if (owned) queryRunner = ds.createQueryRunner("master");
+  try {
+    await queryRunner!.query("INSERT INTO cache VALUES ($1)", [value]);
+  } finally {
+    if (owned) await queryRunner!.release();
+  }
+}`,
+    // The same ownership flag on a local: released under the very condition it was checked out under.
+    `${TYPEORM}export async function store(value: string, replica: boolean) {
+  let runner: QueryRunner | undefined;
+  if (!replica) runner = ds.createQueryRunner("master");
+  try {
+    await (runner ?? ds.manager).query("INSERT INTO cache VALUES ($1)", [value]);
+  } finally {
+    if (!replica) await runner!.release();
+  }
+}`,
     // An empty file.
     "",
     // The fixed get_user_data: released in `finally`.
@@ -697,6 +718,19 @@ function withTransaction(handler) {
 }`,
         ]),
       ],
+    },
+    // Valid neighbour above with another condition on the release: held when the two differ.
+    {
+      code: `${TYPEORM}export async function store(value: string, replica: boolean, keep: boolean) {
+  let runner: QueryRunner | undefined;
+  if (!replica) runner = ds.createQueryRunner("master");
+  try {
+    await (runner ?? ds.manager).query("INSERT INTO cache VALUES ($1)", [value]);
+  } finally {
+    if (!keep) await runner!.release();
+  }
+}`,
+      errors: [error("releasedConditionally", 5, 26)],
     },
     // Released conditionally in finally.
     {
