@@ -377,11 +377,17 @@ function classifyMember(member: TSESTree.MemberExpression, protocol: CollectionP
   }
   const key = member.property;
   if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member) {
+    // ioredis DelayQueue: `this.queues[bucket] = null` lets the entry's value go, as `delete` would.
+    if (grand.operator === "=" && isNullish(grand.right)) return { kind: "shrink", node: grand };
     return grand.operator === "=" ? { kind: "store", node: grand, key, value: grand.right } : { kind: "lookupStore", node: grand, key, value: grand.right };
   }
   if (grand.type === AST_NODE_TYPES.UpdateExpression) return { kind: "lookupStore", node: grand, key };
   if (grand.type === AST_NODE_TYPES.UnaryExpression && grand.operator === "delete") return { kind: "shrink", node: grand };
   return { kind: "lookup", node: member, key };
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
 }
 
 /**

@@ -10,6 +10,7 @@ import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipE
 import { getPropertyIndex } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { dependsOnCallInput } from "./key-origin.js";
+import { getReadUse, isOnPresentPath } from "./read-guard.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -49,11 +50,18 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
       // The lookup comes first, or sits in the stored value (`hits[ip] = (hits[ip] || 0) + 1`).
       const before = lookup.node.range[1] <= store.node.range[0] || (store.value !== undefined && contains(store.value, lookup.node));
       if (!lookupFn || !before || isCodeKey(file, lookup.key)) continue;
-      const direct = contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(store, lookupFn);
+      const direct = contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(store, lookupFn) && !replacesHit(file, lookup.node, store.node);
       if (direct || callsHelperAfter(file, lookupFn, lookup.node, storeFn)) return { store, fn: lookupFn, key: lookup.key, keySource: getKeySource(file, lookup.key) };
     }
   }
   return null;
+}
+
+/** `const hit = map.get(k); if (hit) map.set(k, hit.filter(…))`: the store only replaces an entry that exists. */
+function replacesHit(file: FileContext, lookup: TSESTree.Node, store: TSESTree.Node): boolean {
+  if (lookup.type !== AST_NODE_TYPES.CallExpression) return false;
+  const use = getReadUse(file, lookup);
+  return use !== null && isOnPresentPath(use, store);
 }
 
 /** `const cacheKey = JSON.stringify(req.query)` then `cache.get(cacheKey)`: the initialiser. */

@@ -171,6 +171,12 @@ export function isOnMissingPath(use: ReadUse, write: TSESTree.Node): boolean {
   return !areExclusive(statement, write);
 }
 
+/** `write` sits in the branch where the entry exists (`if (hit) cache.set(k, update(hit))`): it replaces, never adds. */
+export function isOnPresentPath(use: ReadUse, write: TSESTree.Node): boolean {
+  const presentBranch = use.presentIsTruthy ? use.statement?.consequent : use.statement?.alternate;
+  return presentBranch != null && contains(presentBranch, write);
+}
+
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -48,6 +48,23 @@ async function getPrice(sku) {
 
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // ioredis built/cluster/DelayQueue.js: a drained bucket is set to null, which lets its value go.
+    { code: `const queues = {};
+export function push(bucket, item) {
+  if (!queues[bucket]) queues[bucket] = createQueue(bucket);
+  queues[bucket].push(item);
+}
+export function flush(bucket) {
+  const queue = queues[bucket];
+  queues[bucket] = null;
+  return queue;
+}`, filename: "file.js" },
+    // ioredis built/cluster/ClusterSubscriberGroup.js removeChannels: the set only replaces an entry that exists.
+    { code: `const channels = new Map();
+export function remove(slot, names) {
+  const current = channels.get(slot);
+  if (current) channels.set(slot, current.filter((c) => !names.includes(c)));
+}`, filename: "file.js" },
     // An empty file.
     "",
     // The fixed SearchService: lru-cache bounds itself.
@@ -115,6 +132,42 @@ runRuleTests("no-unbounded-cache", rule, {
     { code: userService("new Map<string, User>()", "\n  reset() { const { cache } = this; cache.clear(); }") },
   ],
   invalid: [
+    // Valid neighbour (DelayQueue) without the drain.
+    {
+      code: `const queues = {};
+export function push(bucket, item) {
+  if (!queues[bucket]) queues[bucket] = createQueue(bucket);
+  queues[bucket].push(item);
+}
+export function flush(bucket) {
+  const queue = queues[bucket];
+  return queue;
+}`,
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "queues", where: "`push()`", line: "3", owner: "module", key: "bucket", creation: "{}" }, suggestions: [] }],
+    },
+    // Valid neighbour (removeChannels) storing on the miss instead.
+    {
+      code: `const channels = new Map();
+export function remove(slot, names) {
+  const current = channels.get(slot);
+  if (!current) channels.set(slot, loadChannels(slot));
+}`,
+      filename: "file.js",
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 18,
+          data: { name: "channels", where: "`remove()`", line: "4", owner: "module", key: "slot", creation: "new Map()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${`const channels = new Map();
+export function remove(slot, names) {
+  const current = channels.get(slot);
+  if (!current) channels.set(slot, loadChannels(slot));
+}`.replace("new Map()", LRU)}` }],
+        },
+      ],
+    },
     // The workshop's SearchService in JavaScript (CommonJS).
     {
       code: searchService("new Map()"),
