@@ -81,7 +81,7 @@ function same(file: FileContext, rawA: TSESTree.Node, rawB: TSESTree.Node, depth
       if (a.computed !== other.computed) return false;
       const sameProperty = a.computed
         ? same(file, a.property, other.property, depth + 1)
-        : a.property.type === AST_NODE_TYPES.Identifier && other.property.type === AST_NODE_TYPES.Identifier && a.property.name === other.property.name;
+        : a.property.type === other.property.type && "name" in a.property && "name" in other.property && a.property.name === other.property.name; // `redis`, `#redis`
       return sameProperty && same(file, a.object, other.object, depth + 1);
     }
     case AST_NODE_TYPES.CallExpression: {

@@ -50,6 +50,17 @@ const counter = `${IOREDIS}async function hit(key: string) {
   await redis.set(key, Number(count) + 1);
 }`;
 
+const privateCounter = `import Redis from "ioredis";
+class Hits {
+  #redis = new Redis();
+  async hit(key: string) {
+    const count = await this.#redis.get(key);
+    await this.#redis.set(key, Number(count) + 1);
+  }
+}`;
+// The same with two different private stores: a different store is not the same key.
+const privateTwoStores = privateCounter.replace("#redis = new Redis();", "#redis = new Redis();\n  #replica = new Redis();").replace("this.#redis.get(key)", "this.#replica.get(key)");
+
 const counterBy = `${NODE_REDIS}async function spend(key, amount) {
   const current = parseInt((await client.get(key)) ?? "0", 10);
   await client.set(key, current + amount);
@@ -57,6 +68,7 @@ const counterBy = `${NODE_REDIS}async function spend(key, amount) {
 
 runRuleTests("no-check-then-act", rule, {
   valid: [
+    privateTwoStores,
     "",
     // The atomic form: SET NX with its result as the guard (ioredis tokens).
     `${IOREDIS}async function f(id: string) { const ok = await redis.set(\`order:\${id}\`, "1", "EX", 3600, "NX"); if (!ok) return; await pay(id); }`,
@@ -157,6 +169,10 @@ runRuleTests("no-check-then-act", rule, {
     invalid("const seen = new Set();\nasync function f(id) {\n  if (seen.has(id)) return;\n  await work(id);\n  seen.add(id);\n}", "checkThenActInMemory", "seen.has(", { filename: "file.js" }),
     invalid("class S {\n  private inFlight = new Map<string, boolean>();\n  async run(id: string) {\n    if (this.inFlight.get(id)) return;\n    await work(id);\n    this.inFlight.set(id, true);\n  }\n}", "checkThenActInMemory", "this.inFlight.get(", {
       errors: [{ messageId: "checkThenActInMemory", data: { read: "this.inFlight.get()", write: "this.inFlight.set()", line: "6", collection: "instance's Map" } }],
+    }),
+    // Private fields compare by name, as identifiers do (tests/zoo/private-static.js).
+    invalid(privateCounter, "counterReadModifyWrite", "this.#redis.set(", {
+      errors: [{ messageId: "counterReadModifyWrite", suggestions: [{ messageId: "suggestIncrement", data: { replacement: "this.#redis.incr(key)" }, output: privateCounter.replace("this.#redis.set(key, Number(count) + 1)", "this.#redis.incr(key)") }] }],
     }),
     invalid(counter, "counterReadModifyWrite", "redis.set(", {
       errors: [{ messageId: "counterReadModifyWrite", suggestions: [{ messageId: "suggestIncrement", data: { replacement: "redis.incr(key)" }, output: counter.replace("redis.set(key, Number(count) + 1)", "redis.incr(key)") }] }],

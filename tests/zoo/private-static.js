@@ -47,10 +47,9 @@ export class Repository {
   }
 
   async count() {
-    // A lost update, as with a public field. Not reported yet: same-expression compares member
-    // names only when both are identifiers, so `this.#redis` is never the same store twice.
+    // A lost update, as with a public field: private names compare like identifiers.
     const current = await this.#redis.get(this.#key);
-    await this.#redis.set(this.#key, Number(current ?? 0) + 1);
+    await this.#redis.set(this.#key, Number(current ?? 0) + 1); // expect: postmortem/no-check-then-act
     return Repository.#client ? 1 : 0;
   }
 }
