@@ -43,10 +43,10 @@ const versions: [string, ESLintClass][] = [
 ];
 
 /** The error linting `CODE` with `config` rejects with, or undefined when it lints. */
-async function getLintError(ESLint: ESLintClass, config: Linter.Config[]): Promise<Error | undefined> {
+async function getLintError(ESLint: ESLintClass, config: Linter.Config[], code = CODE): Promise<Error | undefined> {
   const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: config });
   try {
-    await eslint.lintText(CODE, { filePath: path.join(ROOT, "file.js") });
+    await eslint.lintText(code, { filePath: path.join(ROOT, "file.js") });
   } catch (error) {
     if (error instanceof Error) return error;
     throw error;
@@ -176,6 +176,12 @@ describe.each(versions)("settings.postmortem on %s", (_version, ESLint) => {
 
   it.each(Object.keys(plugin.rules))("%s alone reports the bad key too", async (rule) => {
     const error = await getLintError(ESLint, withSettings({ modules: 5 }, { [`postmortem/${rule}`]: "error" }));
+    expect(error).toBeInstanceOf(Error);
+    expect(getPrintedText(error!)).toBe("eslint-plugin-postmortem: settings.postmortem.modules must be an object of module specifier → { exportName: kind }.");
+  });
+
+  it.each(Object.keys(plugin.rules))("%s alone reports the bad key on a file without any library call", async (rule) => {
+    const error = await getLintError(ESLint, withSettings({ modules: 5 }, { [`postmortem/${rule}`]: "error" }), "export const answer = 42;\n");
     expect(error).toBeInstanceOf(Error);
     expect(getPrintedText(error!)).toBe("eslint-plugin-postmortem: settings.postmortem.modules must be an object of module specifier → { exportName: kind }.");
   });
