@@ -54,12 +54,22 @@ interface Handler {
   readonly finalizer: TSESTree.BlockStatement | null;
 }
 
+/** Where `break`/`continue` go: a loop, a `switch`, or a labelled block; `states` collects what arrives. */
+interface JumpTarget {
+  states: number;
+  readonly depth: number;
+  readonly kind: "loop" | "switch" | "block";
+  readonly labels: readonly string[];
+}
+
 interface Walk {
   readonly q: ReleaseQuestions;
   readonly keys: SourceCode.VisitorKeys;
   readonly handlers: Handler[];
-  readonly jumps: { states: number; depth: number }[];
+  readonly jumps: JumpTarget[];
   readonly leaks: { kind: ExitKind; node: TSESTree.Node }[];
+  /** Labels of the labelled statement being entered, for the loop or `switch` it labels. */
+  readonly labels: string[];
 }
 
 /** Calls that do not fail in practice: logging. */
@@ -69,7 +79,7 @@ const LOGGER = /^(?:console|logger|log|_logger|debug|info|warn|warning|error|tra
 export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestions, keys: SourceCode.VisitorKeys): ReleaseLeak | null {
   const releases = collectReleases(body, q, keys);
   if (releases.length === 0) return { shape: "never", exit: null, releases };
-  const walk: Walk = { q, keys, handlers: [], jumps: [], leaks: [] };
+  const walk: Walk = { q, keys, handlers: [], jumps: [], leaks: [], labels: [] };
   const last = body.body.at(-1);
   const out = walkList(walk, last?.type === AST_NODE_TYPES.ReturnStatement ? body.body.slice(0, -1) : body.body, FREE);
   const end = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? scan(walk, last.argument, out) : out;
@@ -125,11 +135,21 @@ function walkStatement(walk: Walk, node: TSESTree.Node, s: number): number {
       return walkLoop(walk, node.body, s, node.test, isTrue(node.test));
     case AST_NODE_TYPES.SwitchStatement:
       return walkSwitch(walk, node, scan(walk, node.discriminant, s));
-    case AST_NODE_TYPES.LabeledStatement:
-      return walkJumpTarget(walk, s, () => walkStatement(walk, node.body, s));
+    case AST_NODE_TYPES.LabeledStatement: {
+      const label = node.label.name;
+      if (!LOOPS_AND_SWITCH.has(node.body.type)) return walkJumpTarget(walk, "block", () => walkStatement(walk, node.body, s), [label]);
+      walk.labels.push(label);
+      const out = walkStatement(walk, node.body, s);
+      walk.labels.length = 0;
+      return out;
+    }
     case AST_NODE_TYPES.BreakStatement:
     case AST_NODE_TYPES.ContinueStatement: {
-      const target = walk.jumps.at(-1);
+      // `continue retry` goes to its own loop; a plain `break` to the innermost loop or switch.
+      const label = node.label?.name;
+      const target = walk.jumps.findLast((jump) =>
+        label !== undefined ? jump.labels.includes(label) : jump.kind === "loop" || (jump.kind === "switch" && node.type === AST_NODE_TYPES.BreakStatement),
+      );
       if (target) target.states |= throughFinally(walk, s, target.depth);
       return 0;
     }
@@ -164,13 +184,13 @@ function walkTry(walk: Walk, node: TSESTree.TryStatement, s: number): number {
 /** Whether a `finally` block releases a held resource on every path through it (a test of the resource itself, `if (client)`, is not a condition). */
 function getFinallyReleases(walk: Walk, finalizer: TSESTree.BlockStatement): Handler["finallyReleases"] {
   if (collectReleases(finalizer, walk.q, walk.keys).length === 0) return "none";
-  const inner: Walk = { ...walk, handlers: [], jumps: [], leaks: [] };
+  const inner: Walk = { ...walk, handlers: [], jumps: [], leaks: [], labels: [] };
   return walkStatement(inner, finalizer, HELD) & HELD ? "some" : "all";
 }
 
 /** A loop runs its body zero or more times; `while (true)` leaves only through `break` (or an exit). */
 function walkLoop(walk: Walk, body: TSESTree.Statement, s: number, after: TSESTree.Expression | null, endless: boolean): number {
-  return walkJumpTarget(walk, s, () => {
+  return walkJumpTarget(walk, "loop", () => {
     const out = walkStatement(walk, body, s);
     if (endless) return 0;
     return s | (after && out ? scan(walk, after, out) : out);
@@ -182,7 +202,7 @@ function isTrue(test: TSESTree.Expression): boolean {
 }
 
 function walkSwitch(walk: Walk, node: TSESTree.SwitchStatement, s: number): number {
-  return walkJumpTarget(walk, s, () => {
+  return walkJumpTarget(walk, "switch", () => {
     let previous = 0;
     for (const branch of node.cases) {
       const entry = branch.test ? scan(walk, branch.test, s) | previous : s | previous;
@@ -192,8 +212,17 @@ function walkSwitch(walk: Walk, node: TSESTree.SwitchStatement, s: number): numb
   });
 }
 
-function walkJumpTarget(walk: Walk, _s: number, body: () => number): number {
-  const target = { states: 0, depth: walk.handlers.length };
+const LOOPS_AND_SWITCH = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+  AST_NODE_TYPES.SwitchStatement,
+]);
+
+function walkJumpTarget(walk: Walk, kind: JumpTarget["kind"], body: () => number, labels: readonly string[] = walk.labels.splice(0)): number {
+  const target: JumpTarget = { states: 0, depth: walk.handlers.length, kind, labels };
   walk.jumps.push(target);
   const out = body();
   walk.jumps.pop();

@@ -16,6 +16,28 @@ const TYPEORM = 'import { DataSource, QueryRunner } from "typeorm";\nconst ds = 
 const IN_HOUSE = { postmortem: { resources: [{ acquire: "checkout", release: ["checkin"] }] } };
 const GET_CONNECTION = { postmortem: { resources: [{ acquire: "getConnection", release: ["release"] }] } };
 
+const labelledContinue = (target: string): string => `${PG}export async function run(jobs: { skip: boolean }[]) {
+  retry: for (let attempt = 0; attempt < 3; attempt++) {
+    const client = await pool.connect();
+    try {
+      jobs: for (const job of jobs) {
+        if (job.skip) continue ${target};
+      }
+    } finally {
+      client.release();
+    }
+  }
+}`;
+const labelledSkip = `${PG}export async function run(jobs: { skip: boolean }[]) {
+  retry: for (let attempt = 0; attempt < 3; attempt++) {
+    const client = await pool.connect();
+    for (const job of jobs) {
+      if (job.skip) continue retry;
+    }
+    client.release();
+  }
+}`;
+
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
 function error(messageId: MessageIds, line: number, column: number, outputs: string[] = [], data?: Record<string, string>): Invalid["errors"][number] {
   return {
@@ -29,6 +51,9 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
 
 runRuleTests("no-leaked-connection", rule, {
   valid: [
+    // Labelled jumps out of the inner loop pass through the finally (tests/zoo/labels.js).
+    labelledContinue("retry"),
+    labelledContinue("jobs"),
     // typeorm cache/DbQueryResultCache.js storeInCache: a runner is created only when the caller passed none, and released only then.
     `${TYPEORM}export async function store(value: string, queryRunner?: QueryRunner) {
   const owned = queryRunner === undefined;
@@ -731,6 +756,18 @@ function withTransaction(handler) {
   }
 }`,
       errors: [error("releasedConditionally", 5, 26)],
+    },
+    // `continue retry` skips the release at the end of the outer loop's body.
+    {
+      code: labelledSkip,
+      errors: [
+        error("releasedConditionally", 5, 26, [
+          labelledSkip.replace(
+            "    for (const job of jobs) {\n      if (job.skip) continue retry;\n    }\n    client.release();",
+            "    try {\n      for (const job of jobs) {\n        if (job.skip) continue retry;\n      }\n    } finally {\n      client.release();\n    }",
+          ),
+        ]),
+      ],
     },
     // Released conditionally in finally.
     {
