@@ -23,8 +23,19 @@ const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 
+const perRowAssertion = `import { PrismaClient } from "@prisma/client";
+const prisma = new PrismaClient();
+export async function checkExpired(runs: { id: string }[]) {
+  for (const run of runs) {
+    const row = await prisma.taskRun.findUniqueOrThrow({ where: { id: run.id } });
+    if (row.status !== "EXPIRED") throw new Error(run.id);
+  }
+}`;
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // trigger.dev run-engine ttlSystem.test.ts: a test checks each row, in a test file.
+    { code: perRowAssertion, filename: "ttl.test.ts" },
     // An empty file.
     "",
     // The fixed SearchService: one batched query, joined in memory.
@@ -99,6 +110,18 @@ runRuleTests("no-query-in-loop", rule, {
     `function double(x) { return x * 2; }\nconst f = (xs) => xs.map(double);`,
   ],
   invalid: [
+    // The same loop outside a test file.
+    {
+      code: perRowAssertion,
+      errors: [
+        {
+          messageId: "queryInLoop",
+          line: 5,
+          column: 23,
+          data: { call: "prisma.taskRun.findUniqueOrThrow()", library: "Prisma", collection: "runs", batched: "one `findMany({ where: { id: { in: ids } } })`" },
+        },
+      ],
+    },
     // --- node-postgres -----------------------------------------------------------------------
     invalid(
       `${PG}async function search(hits) {\n  return Promise.all(hits.map(async (hit) => {\n    const res = await pool.query("SELECT * FROM products WHERE id = $1", [hit._id]);\n    return res.rows[0];\n  }));\n}`,
