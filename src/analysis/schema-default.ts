@@ -75,9 +75,24 @@ export function getCallSchemaDefault(context: AnyRuleContext, call: TSESTree.Cal
     if (column) return { library: "drizzle", column };
     const kind = getValueKindInFile(file, callee.object);
     const library = kind && !kind.promise ? CHAIN_DEFAULT_CONTEXTS[kind.id] : undefined;
-    if (!library) return null;
+    if (!library || isEnvironmentVariableField(call)) return null;
     return SCHEMA_LIBRARIES[library]?.onlyAtModuleLevel && !isEvaluatedOncePerProcess(call) ? null : { library };
   });
+}
+
+const ENVIRONMENT_VARIABLE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/u;
+
+/**
+ * `z.object({ WORKER_ID: z.string().default(randomUUID()) })`: a field of an environment
+ * schema, parsed once per process, where a default evaluated once is the intended value.
+ */
+function isEnvironmentVariableField(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent?.type === AST_NODE_TYPES.MemberExpression || (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)) node = node.parent;
+  const property = node.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== node) return false;
+  const key = getStaticPropertyName(property);
+  return key !== undefined && key.length > 1 && ENVIRONMENT_VARIABLE.test(key);
 }
 
 interface ArgumentOwner {

@@ -67,6 +67,9 @@ runRuleTests("no-call-evaluated-default", rule, {
     `${pgCore}export const users = pgTable("users", {\n  id: uuid("id").defaultRandom(),\n  at: timestamp("at").defaultNow(),\n  seen: timestamp("seen").$defaultFn(() => new Date()),\n});`,
     'import { sql } from "drizzle-orm";\nimport { sqliteTable, integer } from "drizzle-orm/sqlite-core";\nexport const t = sqliteTable("t", { at: integer("at").default(sql`(unixepoch())`) });',
     { code: 'const { z } = require("zod");\nconst Job = z.object({ at: z.date().default(() => new Date()) });', ...js },
+    // trigger.dev apps/supervisor/src/env.ts: an environment schema, parsed once per process.
+    'import { randomUUID } from "node:crypto";\nimport { z } from "zod";\nexport const Env = z.object({ TRIGGER_WORKER_INSTANCE_NAME: z.string().default(randomUUID()), PORT: z.coerce.number().default(3000) });',
+    'import { randomUUID } from "node:crypto";\nimport { z } from "zod";\nexport const Env = z.object({ CONTROLLER_ID: z.string().default(`controller_${randomUUID()}`) });',
     // A validation schema built per call gets a fresh default each time.
     'import * as yup from "yup";\nexport function jobForm() {\n  return yup.object({ at: yup.date().default(new Date()) });\n}',
     // CLI option definitions, config objects and parameter defaults are computed once on purpose.
@@ -245,6 +248,12 @@ runRuleTests("no-call-evaluated-default", rule, {
       ],
     }),
     // zod, joi, yup
+    // The environment schema's neighbour: a record field in camelCase is parsed per record.
+    invalid(
+      'import { randomUUID } from "node:crypto";\nimport { z } from "zod";\nexport const Job = z.object({ instanceName: z.string().default(randomUUID()) });',
+      "randomUUID()",
+      'import { randomUUID } from "node:crypto";\nimport { z } from "zod";\nexport const Job = z.object({ instanceName: z.string().default(() => randomUUID()) });',
+    ),
     invalid('import { z } from "zod";\nexport const Job = z.object({ at: z.date().default(new Date()) });', "new Date()", 'import { z } from "zod";\nexport const Job = z.object({ at: z.date().default(() => new Date()) });'),
     invalid('import { z } from "zod";\nexport const Job = z.object({ id: z.string().uuid().default(crypto.randomUUID()) });', "crypto.randomUUID()", 'import { z } from "zod";\nexport const Job = z.object({ id: z.string().uuid().default(() => crypto.randomUUID()) });'),
     invalid(
