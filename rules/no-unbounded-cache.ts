@@ -8,6 +8,7 @@ import { getCalledMethodName } from "../src/analysis/ast.js";
 import { isBrowserModule } from "../src/analysis/browser-module.js";
 import { canShrink, getLongLivedCollections } from "../src/analysis/long-lived-collection.js";
 import { getAppendGrowth, getMemoGrowth, getPlainFunctionName } from "../src/analysis/memo-growth.js";
+import { isTestFile } from "../src/analysis/run-once.js";
 import { createRule } from "../src/create-rule.js";
 import { LRU_REPLACEMENT, WEAK_COLLECTION_METHODS, WEAK_REPLACEMENTS } from "../src/knowledge/bounded-caches.js";
 
@@ -53,7 +54,7 @@ export default createRule<Options, MessageIds>({
     const trusted = new Set(options.boundedCaches);
     return {
       Program() {
-        if (isBrowserModule(context)) return;
+        if (isTestFile(context.filename) || isBrowserModule(context)) return;
         for (const collection of getLongLivedCollections(context)) {
           if (collection.exported || isTrusted(collection, trusted)) continue;
           if (collection.shape === "array") {

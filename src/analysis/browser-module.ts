@@ -1,20 +1,27 @@
+import type { TSESLint } from "@typescript-eslint/utils";
 import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { BROWSER_FILE_EXTENSIONS, BROWSER_MODULES } from "../knowledge/bounded-caches.js";
+import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, CLIENT_DIRECTIVES } from "../knowledge/bounded-caches.js";
 import { getRequiredModule } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 /**
- * Whether the file is browser UI code: a component file (`.tsx`, `.jsx`) or a module that imports
- * a UI framework or a client state store (`react`, `mobx`, `vue`). Memoised per file.
+ * Whether the file is browser code: a component file (`.tsx`, `.jsx`), a `"use client"` module,
+ * a module that imports a UI framework, client store or browser library (`react`, `mobx`,
+ * `phaser`, `jquery`), or one that uses the DOM (`document`, `window`, `localStorage`) without
+ * ever asking whether it exists (`typeof window !== "undefined"` marks code that also runs on a
+ * server). Memoised per file.
  */
 export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoize(file, "browser-module", file.sourceCode.ast, () => {
     if (BROWSER_FILE_EXTENSIONS.some((extension) => context.filename.endsWith(extension))) return true;
-    return file.sourceCode.ast.body.some((statement) => {
+    const body = file.sourceCode.ast.body;
+    const directives = body.filter((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined);
+    if (directives.some((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && CLIENT_DIRECTIVES.includes(statement.directive ?? ""))) return true;
+    const importsBrowserLibrary = body.some((statement) => {
       let specifier: string | undefined;
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifier = statement.source.value;
       else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -23,5 +30,25 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
       }
       return specifier !== undefined && BROWSER_MODULES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
     });
+    return importsBrowserLibrary || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null);
+  });
+}
+
+/**
+ * The module reads a browser global (`document.createElement("a")`) and never tests one with
+ * `typeof`. A global the parser does not know stays unresolved; one it knows (the `DOM` lib of a
+ * typed project, configured globals) is a variable with no definition.
+ */
+function usesDomUnguarded(globalScope: TSESLint.Scope.Scope | null): boolean {
+  if (!globalScope) return false;
+  const references = globalScope.through.filter((reference) => BROWSER_GLOBALS.includes(reference.identifier.name));
+  for (const name of BROWSER_GLOBALS) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0) references.push(...variable.references);
+  }
+  if (references.length === 0) return false;
+  return !references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "typeof";
   });
 }

@@ -11,6 +11,7 @@ import { getPropertyIndex } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { dependsOnCallInput } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
+import { isRunOncePerProcess } from "./run-once.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -38,9 +39,9 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
   for (const store of collection.uses) {
     if ((store.kind !== "store" && store.kind !== "lookupStore") || store.foreign || store.expires) continue;
     const storeFn = getEnclosingFunction(store.node);
-    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isOwnConstructor(collection, storeFn)) continue;
-    // `if (!byKey.has(k)) byKey.set(k, [])`: an index whose buckets are filled elsewhere.
-    if (store.kind === "store" && isEmptyContainer(store.value)) continue;
+    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn, 0)) continue;
+    // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
+    if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
       continue;
@@ -50,18 +51,40 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
       // The lookup comes first, or sits in the stored value (`hits[ip] = (hits[ip] || 0) + 1`).
       const before = lookup.node.range[1] <= store.node.range[0] || (store.value !== undefined && contains(store.value, lookup.node));
       if (!lookupFn || !before || isCodeKey(file, lookup.key)) continue;
-      const direct = contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(store, lookupFn) && !replacesHit(file, lookup.node, store.node);
+      const direct =
+        contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(file, store, lookupFn) && !replacesHit(file, lookup.node, store.node);
       if (direct || callsHelperAfter(file, lookupFn, lookup.node, storeFn)) return { store, fn: lookupFn, key: lookup.key, keySource: getKeySource(file, lookup.key) };
     }
   }
   return null;
 }
 
-/** `const hit = map.get(k); if (hit) map.set(k, hit.filter(…))`: the store only replaces an entry that exists. */
+/**
+ * `const hit = map.get(k); if (hit) map.set(k, hit.filter(…))`, `if (hit && changed) …`,
+ * `if (status !== "PENDING") return; map.set(k, "RESOLVED")`: the store only replaces an entry
+ * that exists.
+ */
 function replacesHit(file: FileContext, lookup: TSESTree.Node, store: TSESTree.Node): boolean {
   if (lookup.type !== AST_NODE_TYPES.CallExpression) return false;
   const use = getReadUse(file, lookup);
-  return use !== null && isOnPresentPath(use, store);
+  if (use !== null && isOnPresentPath(use, store)) return true;
+  let holder: TSESTree.Node = lookup;
+  while (holder.parent?.type === AST_NODE_TYPES.AwaitExpression || holder.parent?.type === AST_NODE_TYPES.TSNonNullExpression || holder.parent?.type === AST_NODE_TYPES.TSAsExpression) holder = holder.parent;
+  const declarator = holder.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== holder || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const hit = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+  for (let node = store.parent; node && node !== declarator.parent.parent; node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.IfStatement || !contains(node.consequent, store)) continue;
+    if (getConjuncts(node.test).some((conjunct) => conjunct.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.sourceCode.getScope(conjunct), conjunct) === hit)) return true;
+  }
+  return false;
+}
+
+/** `a && b && c` as its operands; anything else as itself. */
+function getConjuncts(raw: TSESTree.Node): TSESTree.Node[] {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === "&&") return [...getConjuncts(node.left), ...getConjuncts(node.right)];
+  return [node];
 }
 
 /** `const cacheKey = JSON.stringify(req.query)` then `cache.get(cacheKey)`: the initialiser. */
@@ -82,13 +105,27 @@ function sameKey(file: FileContext, a: TSESTree.Node | undefined, b: TSESTree.No
   return file.sourceCode.getText(skipExpressionWrappers(a)) === file.sourceCode.getText(skipExpressionWrappers(b));
 }
 
-/** `map.set(name, handler)` with `handler` a parameter: the caller hands the value in (a registry). */
-function isParameterValue(store: CollectionUse, fn: FunctionNode): boolean {
+/**
+ * `map.set(name, handler)` with `handler` a parameter, or an object holding one
+ * (`routes[path] = { ...routes[path], [method]: definition }`, `{ ...saved, ...state }`): the
+ * caller hands the value in (a registry, a store), nothing is computed on a miss. The key's own
+ * parameter does not count (`memo.set(key, { key, value: load(key) })`).
+ */
+function isParameterValue(file: FileContext, store: CollectionUse, fn: FunctionNode): boolean {
   const value = store.value ? skipExpressionWrappers(store.value) : undefined;
-  if (value?.type !== AST_NODE_TYPES.Identifier) return false;
-  return fn.params.some((param) => {
-    const inner = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-    return inner.type === AST_NODE_TYPES.Identifier && inner.name === value.name;
+  if (!value) return false;
+  const parts =
+    value.type === AST_NODE_TYPES.ObjectExpression
+      ? value.properties.map((property) => (property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value))
+      : [value];
+  const keyText = store.key ? file.sourceCode.getText(skipExpressionWrappers(store.key)) : undefined;
+  return parts.some((raw) => {
+    const part = skipExpressionWrappers(raw);
+    if (part.type !== AST_NODE_TYPES.Identifier || part.name === keyText) return false;
+    return fn.params.some((param) => {
+      const inner = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+      return inner.type === AST_NODE_TYPES.Identifier && inner.name === part.name;
+    });
   });
 }
 
@@ -115,6 +152,38 @@ function callsHelperAfter(file: FileContext, fn: FunctionNode, after: TSESTree.N
   );
 }
 
+/**
+ * Every call of the function comes from code that runs once per process (a script's `main()`),
+ * directly or through other module functions called only from there. A callback run right away
+ * by an array method belongs to the function around it.
+ */
+function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth: number): boolean {
+  let fn = start;
+  for (let outer = getEnclosingFunction(fn); outer && isArrayCallback(fn); outer = getEnclosingFunction(fn)) fn = outer;
+  if (isRunOncePerProcess(context, fn)) return true;
+  const parent = fn.parent;
+  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : null;
+  const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
+  if (depth > 2 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
+  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
+  const references = (context.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
+    .filter((variable) => name === undefined || variable.name === name)
+    .flatMap((variable) => variable.references.filter((reference) => !reference.init));
+  return (
+    references.length > 0 &&
+    references.every((reference) => {
+      const call = reference.identifier.parent;
+      const caller = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? getEnclosingFunction(call) : null;
+      return caller !== null && runsOnlyOnce(context, caller, depth + 1);
+    })
+  );
+}
+
+function isArrayCallback(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
+}
+
 /** Every function around the store is an IIFE or an array callback run by module-level code. */
 function runsAtImportTime(fn: FunctionNode): boolean {
   for (let current: FunctionNode | null = fn; current; current = getEnclosingFunction(current)) {
@@ -135,6 +204,26 @@ function isOwnConstructor(collection: LongLivedCollection, fn: FunctionNode): bo
     parent.kind === "constructor" &&
     parent.parent.parent === collection.classNode
   );
+}
+
+/**
+ * The stored value is a fresh empty container (a bucket the code fills next): written as is,
+ * assigned in place (`grid.set(k, (cell = new Set()))`), or a variable that only ever holds
+ * the looked-up entry or an empty container (`let cell = grid.get(k); if (!cell) { cell = []; grid.set(k, cell); }`).
+ */
+function isBucket(file: FileContext, raw: TSESTree.Node | undefined, lookups: readonly CollectionUse[]): boolean {
+  const node = raw ? skipExpressionWrappers(raw) : undefined;
+  if (node?.type === AST_NODE_TYPES.AssignmentExpression && node.operator === "=") return isEmptyContainer(node.right);
+  if (node?.type !== AST_NODE_TYPES.Identifier) return isEmptyContainer(node);
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  if (variable?.defs[0]?.type !== DefinitionType.Variable) return false;
+  const writes = variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.writeExpr);
+  const isLookup = (write: TSESTree.Node): boolean => {
+    let inner = skipExpressionWrappers(write);
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = skipExpressionWrappers(inner.argument);
+    return lookups.some((lookup) => lookup.node === inner);
+  };
+  return writes.some((write) => write && isEmptyContainer(write)) && writes.every((write) => write && (isEmptyContainer(write) || isLookup(write)));
 }
 
 function isEmptyContainer(raw: TSESTree.Node | undefined): boolean {

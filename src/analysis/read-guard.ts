@@ -171,10 +171,20 @@ export function isOnMissingPath(use: ReadUse, write: TSESTree.Node): boolean {
   return !areExclusive(statement, write);
 }
 
-/** `write` sits in the branch where the entry exists (`if (hit) cache.set(k, update(hit))`): it replaces, never adds. */
+/**
+ * `write` runs only where the entry exists: in the branch taken when it is present
+ * (`if (hit) cache.set(k, update(hit))`), or after an `if` whose branch taken when it is missing
+ * always leaves (`if (status !== "PENDING") return; statuses.set(k, "RESOLVED")`). It replaces an
+ * entry, never adds one.
+ */
 export function isOnPresentPath(use: ReadUse, write: TSESTree.Node): boolean {
-  const presentBranch = use.presentIsTruthy ? use.statement?.consequent : use.statement?.alternate;
-  return presentBranch != null && contains(presentBranch, write);
+  const statement = use.statement;
+  if (!statement) return false;
+  const presentBranch = use.presentIsTruthy ? statement.consequent : statement.alternate;
+  const missingBranch = use.presentIsTruthy ? statement.alternate : statement.consequent;
+  if (presentBranch && contains(presentBranch, write)) return true;
+  if (write.range[0] < statement.range[1] || !missingBranch || !alwaysLeaves(missingBranch)) return false;
+  return !areExclusive(statement, write);
 }
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {

@@ -102,6 +102,7 @@ export const REGISTRY_FUNCTION_NAMES: readonly string[] = [
   "extend",
   "decorate",
   "install",
+  "route",
 ];
 /**
  * Prefixes of registry function names: `registerHandler`, `addRoute`, `defineModel`. Not `on`
@@ -111,7 +112,8 @@ export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add",
 
 /**
  * Key names that come from code, not from requests: a memo keyed by a logger name or an event
- * type holds one entry per name written in the source, so it stays small.
+ * type holds one entry per name written in the source, so it stays small. Also names of keys the
+ * operating system hands out from a small recycled range (`process.pid`, a port, a signal).
  */
 export const CODE_KEY_NAMES: readonly string[] = [
   "name",
@@ -167,6 +169,9 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "method",
   "selector",
   "symbol",
+  "pid",
+  "port",
+  "signal",
 ];
 
 /** Array methods whose callbacks run right away: called by module-level code, they run at import time. */
@@ -228,6 +233,28 @@ export const BROWSER_MODULES: readonly string[] = [
   "@reduxjs/toolkit",
   "jotai",
   "recoil",
+  // Libraries that only run in a page: game engines, DOM and chart libraries.
+  "phaser",
+  "pixi.js",
+  "jquery",
+  "chart.js",
+  "leaflet",
 ];
+/**
+ * Globals that exist only in a browser. A module that uses one and never tests it with `typeof`
+ * (which code that also runs on a server does) runs in a page.
+ */
+export const BROWSER_GLOBALS: readonly string[] = [
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "requestAnimationFrame",
+  "customElements",
+  "matchMedia",
+];
+/** Directives that mark a module as client code (React Server Components' `"use client"`). */
+export const CLIENT_DIRECTIVES: readonly string[] = ["use client"];
 /** File extensions of UI component modules. */
 export const BROWSER_FILE_EXTENSIONS: readonly string[] = [".jsx", ".tsx", ".vue", ".svelte"];

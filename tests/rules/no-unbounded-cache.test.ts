@@ -46,6 +46,56 @@ async function getPrice(sku) {
 }${after}
 `;
 
+const assetLoader = `export class AssetLoader {
+  private loadedAssets = new Set<string>();
+  load(key: string, url: string) { if (this.loadedAssets.has(key)) return; this.loadedAssets.add(key); fetchAsset(url); }
+}`;
+
+const autotrack = `const anchor = document.createElement("a");
+const urlCache = {};
+export function parseUrl(url) {
+  if (urlCache[url]) return urlCache[url];
+  anchor.href = url;
+  return (urlCache[url] = { host: anchor.host, pathname: anchor.pathname });
+}`;
+
+const routeRegistry = (name: string, value: string): string => `export class HttpServer {
+  private routes: Record<string, Record<string, unknown>> = {};
+  ${name}(path: string, method: string, definition: unknown) {
+    this.routes[path] = { ...this.routes[path], ${value} };
+    return this;
+  }
+}`;
+
+const attemptStatuses = (operator: string): string => `export class TaskRunProcess {
+  private statuses = new Map<string, string>();
+  onCompleted(execution: { attempt: string }) {
+    const key = attemptKey(execution);
+    const status = this.statuses.get(key);
+    if (status ${operator} "PENDING") return;
+    this.statuses.set(key, "RESOLVED");
+  }
+}`;
+
+const taskCatalog = (test: string): string => `export class Catalog {
+  private tasks = new Map<string, Task>();
+  update(id: string, updates: Partial<Task>) {
+    const existing = this.tasks.get(id);
+    if (${test} && Object.keys(updates).length > 0) this.tasks.set(id, merge(existing, updates));
+  }
+}`;
+
+const seedScript = (body: string): string => `const sim = new Map<number, State>();
+function simulate(q: number) {
+  let state = sim.get(q);
+  if (!state) { state = initState(q); sim.set(q, state); }
+  return state;
+}
+async function main() {
+  ${body}
+}
+main().catch(() => process.exit(1));`;
+
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
     // ioredis built/cluster/DelayQueue.js: a drained bucket is set to null, which lets its value go.
@@ -130,6 +180,27 @@ export function remove(slot, names) {
     { code: "const parsedStacks = new Set<string>();\nexport function ensureParsed(parser: Parser) {\n  for (const stack of Object.keys(GLOBAL_OBJ._metadata)) { if (parsedStacks.has(stack)) continue; parsedStacks.add(stack); parser(stack); }\n}" },
     // Collections taken out of `this` by destructuring are followed no further.
     { code: userService("new Map<string, User>()", "\n  reset() { const { cache } = this; cache.clear(); }") },
+    // village packages/frontend/src/game/assets/AssetLoader.ts: a module that imports a browser game engine runs in a page.
+    { code: `import Phaser from "phaser";\n${assetLoader}` },
+    // outline app/utils/autotrack.js: a module that uses the DOM without asking whether it exists runs in a page.
+    { code: autotrack, filename: "file.js" },
+    // A client component (Next.js "use client").
+    { code: `"use client";\n${moduleMemo("new Map()")}`, filename: "file.js" },
+    // trigger.dev packages/core/src/v3/serverOnly/httpServer.ts: a route registry; the caller hands the definition in.
+    { code: routeRegistry("route", "[method]: definition") },
+    // trigger.dev packages/cli-v3/src/executions/taskRunProcess.ts: the store runs only after an early exit on a miss, so it replaces an entry.
+    { code: attemptStatuses("!==") },
+    // trigger.dev packages/core/src/v3/resource-catalog/standardResourceCatalog.ts: the store is guarded by `existing && …`.
+    { code: taskCatalog("existing") },
+    // village packages/frontend/src/utils/spatial.ts and packages/server/src/houses/activityStore.ts: buckets created empty, then filled.
+    { code: "class SpatialHash {\n  private cells = new Map<string, Set<string>>();\n  insert(id: string, x: number, y: number) { const k = `${x}:${y}`; let set = this.cells.get(k); if (!set) this.cells.set(k, (set = new Set())); set.add(id); }\n}" },
+    { code: "const timers = new Map();\nexport function ensureTimers(key) { let t = timers.get(key); if (!t) { t = {}; timers.set(key, t); } return t; }", filename: "file.js" },
+    // trigger.dev apps/webapp/seed-queue-metrics.mts: a script whose memo is filled only from its run-once main().
+    { code: seedScript("for (const q of queues) simulate(q);") },
+    // trigger.dev packages/cli-v3/src/dev/taskRunProcessPool.ts: a counter per child process id, a small recycled range.
+    { code: "class Pool {\n  private counts = new Map<number, number>();\n  returnProcess(process: { pid: number }) { this.counts.set(process.pid, (this.counts.get(process.pid) ?? 0) + 1); }\n}" },
+    // A test file: its functions run per test case, never per production request.
+    { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
   invalid: [
     // Valid neighbour (DelayQueue) without the drain.
@@ -317,6 +388,43 @@ export function remove(slot, names) {
           ],
         },
       ],
+    },
+    // Valid neighbour (AssetLoader) without the browser engine: a server module.
+    {
+      code: assetLoader,
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "3", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
+    },
+    // Valid neighbour (autotrack) in code that also runs on a server: it asks `typeof document` first (trigger.dev packages/trigger-sdk/src/v3/chat.ts).
+    {
+      code: autotrack.replace('document.createElement("a")', 'typeof document === "undefined" ? {} : document.createElement("a")'),
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 18, data: { name: "urlCache", where: "`parseUrl()`", line: "6", owner: "module", key: "url", creation: "{}" }, suggestions: [] }],
+    },
+    // Valid neighbour (route registry): a function that stamps each client address it sees, computed, not handed in.
+    {
+      code: routeRegistry("touch", "lastSeen: Date.now()"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 61, data: { name: "this.routes", where: "`touch()`", line: "4", owner: "class `HttpServer`", key: "path", creation: "{}" }, suggestions: [] }],
+    },
+    // Valid neighbour (taskRunProcess): the early exit is on a hit, so the store adds on a miss.
+    {
+      code: attemptStatuses("==="),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 22, data: { name: "this.statuses", where: "`onCompleted()`", line: "7", owner: "class `TaskRunProcess`", key: "attemptKey(execution)", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${attemptStatuses("===").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }],
+    },
+    // Valid neighbour (standardResourceCatalog): the store runs when the entry is missing.
+    {
+      code: taskCatalog("!existing"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, data: { name: "this.tasks", where: "`update()`", line: "5", owner: "class `Catalog`", key: "id", creation: "new Map<string, Task>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${taskCatalog("!existing").replace("new Map<string, Task>()", `new LRUCache<string, Task>(${LRU.slice(13)}`)}` }] }],
+    },
+    // Valid neighbour (activityStore timers): a histogram per metric key built with its fields, keyed by the request route (village packages/server/src/metrics.ts).
+    {
+      code: "const histograms = new Map();\nexport function observe(route, ms) { let h = histograms.get(route); if (!h) { h = { sum: 0, count: 0 }; histograms.set(route, h); } h.sum += ms; h.count += 1; }",
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "histograms", where: "`observe()`", line: "2", owner: "module", key: "route", creation: "new Map()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}const histograms = ${LRU};\nexport function observe(route, ms) { let h = histograms.get(route); if (!h) { h = { sum: 0, count: 0 }; histograms.set(route, h); } h.sum += ms; h.count += 1; }` }] }],
+    },
+    // Valid neighbour (seed script): main() starts a server whose handler fills the memo on every request.
+    {
+      code: seedScript("http.createServer((req) => simulate(Number(req.url))).listen(3000);"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 13, data: { name: "sim", where: "`simulate()`", line: "4", owner: "module", key: "q", creation: "new Map<number, State>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${seedScript("http.createServer((req) => simulate(Number(req.url))).listen(3000);").replace("new Map<number, State>()", `new LRUCache<number, State>(${LRU.slice(13)}`)}` }] }],
     },
     // With reportPushOnlyArrays, a module-level array appended to on every call.
     {
