@@ -60,6 +60,9 @@ const maxBytes = 200_000;
 const quickStride = 8;
 const scales = [1, 2, 4];
 
+/** The rules of the built plugin's `configs.all`, for the oxlint passes. */
+let pluginAllRules = {};
+
 const targets = { pluginPercent: 3, rulePercent: 1, scaling: 4.4 };
 
 const argv = process.argv.slice(2);
@@ -92,6 +95,7 @@ async function main(options) {
   warnIfBuildIsStale();
   const { default: plugin } = await import(pluginEntry);
   const pluginRuleIds = Object.keys(plugin.configs.all.rules);
+  pluginAllRules = plugin.configs.all.rules;
 
   const corpus = readCorpus(options.quick);
   if (corpus.files.length === 0) fail("the corpus is empty: run `npm ci`, or `node scripts/bench.js --write-corpus`.");
@@ -107,8 +111,10 @@ async function main(options) {
     { name: "a-typed", label: "(a) parser only, typed", rules: "none", files: tsFiles, tsconfigPath },
     { name: "b-typed", label: "(b) configs.all, typed", rules: "plugin", files: tsFiles, tsconfigPath },
     ...scales.map((scale) => ({ name: `scale-${scale}`, label: `configs.all, ${scale}x corpus`, rules: "plugin", files: scaled[scale] ?? [] })),
+    { name: "ox-a", label: "oxlint, no rules", tool: "oxlint", rules: "none", files: corpus.files },
+    { name: "ox-b", label: "oxlint, postmortem JS plugin", tool: "oxlint", rules: "plugin", files: corpus.files },
   ].filter((pass) => !options.only || options.only.includes(pass.name));
-  if (passes.length === 0) fail(`--only matched no pass; passes are a, b, c, a-typed, b-typed, ${scales.map((scale) => `scale-${scale}`).join(", ")}`);
+  if (passes.length === 0) fail(`--only matched no pass; passes are a, b, c, a-typed, b-typed, ${scales.map((scale) => `scale-${scale}`).join(", ")}, ox-a, ox-b`);
 
   console.log(`corpus: ${corpus.files.length} files (${corpus.files.length - tsFiles.length} JavaScript, ${tsFiles.length} TypeScript)${corpus.missing ? `, ${corpus.missing} listed files missing (skipped)` : ""}`);
   console.log(`${options.runs} run(s) of ${passes.length} passes, each pass in a fresh process\n`);
@@ -130,6 +136,7 @@ async function main(options) {
   if (options.write) {
     fs.writeFileSync(docPath, renderDocument(report));
     console.log(`\nwrote ${path.relative(root, docPath)}`);
+    if (report.oxlint) writeOxlintSpeed(report);
   }
 }
 
@@ -257,18 +264,45 @@ function prepareScaledCopies(files) {
 // One pass, in a child process
 
 function runPass(pass, tag) {
+  if (pass.tool === "oxlint") return runOxlintPass(pass, tag);
   const specPath = path.join(workDir, `pass-${pass.name}-${tag}.json`);
   const outPath = path.join(workDir, `pass-${pass.name}-${tag}.result.json`);
   fs.rmSync(outPath, { force: true });
   fs.writeFileSync(specPath, JSON.stringify({ ...pass, out: outPath }));
+  const start = performance.now();
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--worker", specPath], {
     cwd: root,
     // What `eslint` on the command line does: one TypeScript program, no watch program.
     env: { ...process.env, TSESTREE_SINGLE_RUN: "true" },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  const processTime = performance.now() - start;
   if (child.status !== 0 || !fs.existsSync(outPath)) fail(`pass ${pass.name} failed (exit ${child.status ?? child.signal}); see the error above`);
-  return JSON.parse(fs.readFileSync(outPath, "utf8"));
+  return { ...JSON.parse(fs.readFileSync(outPath, "utf8")), process: processTime };
+}
+
+/**
+ * oxlint over the same files, as a user runs it: one process, its own threads, the built plugin
+ * loaded as a JS plugin with the rules of `configs.all` and none of oxlint's own. oxlint reports no
+ * per-rule times, so the pass has a process time and a finding count only.
+ */
+function runOxlintPass(pass, tag) {
+  const configPath = path.join(workDir, `pass-${pass.name}-${tag}.oxlintrc.json`);
+  const config = { categories: { correctness: "off" }, plugins: [] };
+  if (pass.rules === "plugin") Object.assign(config, { jsPlugins: [pluginEntry], rules: pluginAllRules });
+  fs.writeFileSync(configPath, JSON.stringify(config));
+  const start = performance.now();
+  const child = spawnSync(path.join(root, "node_modules/.bin/oxlint"), ["-c", configPath, "--format", "json", ...pass.files], { cwd: root, encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+  const processTime = performance.now() - start;
+  let output;
+  try {
+    output = JSON.parse(child.stdout);
+  } catch {
+    fail(`pass ${pass.name} failed (exit ${child.status ?? child.signal}): ${child.stderr || child.stdout.slice(0, 500)}`);
+  }
+  if (output.number_of_files !== pass.files.length) fail(`oxlint linted ${output.number_of_files} of ${pass.files.length} files`);
+  const findings = output.diagnostics.filter((diagnostic) => diagnostic.code.startsWith("postmortem(")).length;
+  return { process: processTime, wall: processTime, parse: Number.NaN, rules: {}, slowest: {}, files: output.number_of_files, fatal: 0, fatalFiles: [], findings, threads: output.threads_count, maxRss: Number.NaN };
 }
 
 async function runWorker(spec) {
@@ -326,7 +360,8 @@ async function runWorker(spec) {
       }
     }
   }
-  const output = { wall, parse, rules, slowest, files: results.length, fatal: fatalFiles.length, fatalFiles, maxRss: process.resourceUsage().maxRSS };
+  const findings = results.reduce((sum, result) => sum + result.messages.filter((message) => message.ruleId?.startsWith("postmortem/")).length, 0);
+  const output = { wall, parse, rules, slowest, findings, files: results.length, fatal: fatalFiles.length, fatalFiles, maxRss: process.resourceUsage().maxRSS };
   fs.writeFileSync(spec.out, JSON.stringify(output));
 }
 
@@ -342,7 +377,7 @@ function summarise({ measured, passes, pluginRuleIds, corpus, tsFiles, options, 
   const pluginTime = (run) => pluginRuleIds.reduce((sum, ruleId) => sum + ruleTime(run, ruleId), 0);
   const percentOfParse = (time, run) => (run.parse > 0 ? (100 * time) / run.parse : Number.NaN);
 
-  const configs = passes.map((pass) => ({
+  const configs = passes.filter((pass) => pass.tool !== "oxlint").map((pass) => ({
     label: pass.label,
     name: pass.name,
     files: runsOf(pass.name)[0]?.files ?? 0,
@@ -454,7 +489,25 @@ function summarise({ measured, passes, pluginRuleIds, corpus, tsFiles, options, 
     });
   }
 
-  return { configs, pluginRules, plugin, reference, wallRatio, wallRatioTyped, scaling, checks, corpus, tsFiles, options, elapsed };
+  let oxlint;
+  if (has("ox-a") && has("ox-b")) {
+    const processOf = (name) => (has(name) ? medianOf(name, (run) => run.process) : Number.NaN);
+    const findingsOf = (name) => (has(name) ? medianOf(name, (run) => run.findings) : Number.NaN);
+    oxlint = {
+      threads: runsOf("ox-b")[0]?.threads,
+      rows: [
+        { label: "ESLint, parser only (a)", process: processOf("a"), findings: Number.NaN },
+        { label: "ESLint, configs.all (b)", process: processOf("b"), findings: findingsOf("b") },
+        { label: "oxlint, no rules", process: processOf("ox-a"), findings: Number.NaN },
+        { label: "oxlint, the plugin's rules as a JS plugin", process: processOf("ox-b"), findings: findingsOf("ox-b") },
+      ],
+      /** Per run, as the other ratios: ESLint (b) over oxlint with the plugin. */
+      speedup: has("b") ? median(runsOf("b").map((run, index) => run.process / (runsOf("ox-b")[index]?.process ?? Number.NaN))) : Number.NaN,
+      pluginCost: median(runsOf("ox-b").map((run, index) => run.process - (runsOf("ox-a")[index]?.process ?? Number.NaN))),
+    };
+  }
+
+  return { configs, pluginRules, plugin, reference, wallRatio, wallRatioTyped, scaling, oxlint, checks, corpus, tsFiles, options, elapsed };
 }
 
 function renderSummary(report) {
@@ -478,6 +531,11 @@ function renderSummary(report) {
   if (report.scaling) {
     lines.push("");
     lines.push(table(["scale", "files", "wall", "ratio to 1x", "parse", "plugin rules"], report.scaling.map((row) => [`${row.scale}x`, row.files, formatMs(row.wall), `${row.ratio.toFixed(2)}x`, formatMs(row.parse), formatMs(row.plugin)])));
+  }
+  if (report.oxlint) {
+    lines.push("");
+    lines.push(table(["process time, whole corpus", "time", "postmortem findings"], report.oxlint.rows.map((row) => [row.label, formatMs(row.process), Number.isNaN(row.findings) ? "" : row.findings])));
+    lines.push(`ESLint (b) / oxlint with the plugin: ${report.oxlint.speedup.toFixed(2)}x; the plugin in oxlint: ${formatMs(report.oxlint.pluginCost)}`);
   }
   lines.push("");
   lines.push(table(["target", "measured", ""], report.checks.map((check) => [check.target, check.measured, check.pass ? "PASS" : "MISS"])));
@@ -581,6 +639,25 @@ ${
     : "Not measured."
 }
 
+## ESLint and oxlint
+
+${
+  report.oxlint
+    ? `The whole corpus in one process each, untyped, from process start to exit (the other tables
+time \`ESLint#lintFiles\` alone). oxlint ${packageVersion("oxlint")} ran on ${report.oxlint.threads} threads with only the
+plugin's rules (its own categories off) and the built plugin as a JS plugin.
+
+${mdTable(
+  ["configuration", "process time", "postmortem findings"],
+  report.oxlint.rows.map((row) => [row.label, formatMs(row.process), Number.isNaN(row.findings) ? "" : String(row.findings)]),
+)}
+
+ESLint with \`configs.all\` takes ${report.oxlint.speedup.toFixed(1)}× the time of oxlint with the same rules. The plugin's rules
+add ${formatMs(report.oxlint.pluginCost)} to oxlint's own run: there they are most of the time, since oxlint parses
+natively and in parallel, and JS plugins run on the AST it hands over.`
+    : "Not measured."
+}
+
 ## Method and notes
 
 - Every pass (configuration × run) runs in a fresh Node process, as \`eslint\` on the command line
@@ -606,6 +683,31 @@ ${
   noisy, by several percent between runs. Read the percentages and ratios, not the milliseconds,
   and compare runs made on the same machine.
 `;
+}
+
+/** The measured speed difference, between the markers of docs/oxlint.md. */
+function writeOxlintSpeed(report) {
+  const oxlintDoc = path.join(root, "docs/oxlint.md");
+  const text = fs.readFileSync(oxlintDoc, "utf8");
+  const marker = /(<!-- bench:oxlint:start[^>]*-->\n)[\s\S]*?(<!-- bench:oxlint:end -->)/u;
+  if (!marker.test(text)) fail("docs/oxlint.md has lost its bench:oxlint markers");
+  const [eslintParse, eslintAll, oxlintAlone, oxlintPlugin] = report.oxlint.rows;
+  const body = `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: the ${report.corpus.files.length} files of the benchmark corpus, untyped,
+one process each (${os.cpus().length} cores, oxlint ${packageVersion("oxlint")} on ${report.oxlint.threads} threads).
+
+| configuration | process time | postmortem findings |
+| --- | --- | --- |
+| ESLint ${packageVersion("eslint")}, \`configs.all\` | ${formatMs(eslintAll?.process)} | ${eslintAll?.findings} |
+| oxlint, the same rules as a JS plugin | ${formatMs(oxlintPlugin?.process)} | ${oxlintPlugin?.findings} |
+| ESLint, parser only | ${formatMs(eslintParse?.process)} | |
+| oxlint, no rules | ${formatMs(oxlintAlone?.process)} | |
+
+oxlint with the plugin is ${report.oxlint.speedup.toFixed(1)}× faster than ESLint with \`configs.all\`. Almost all of oxlint's time
+is then the plugin (${formatMs(report.oxlint.pluginCost)}): oxlint parses natively and in parallel, and the JS rules
+run on the tree it hands over.
+`;
+  fs.writeFileSync(oxlintDoc, text.replace(marker, `$1${body}$2`));
+  console.log(`wrote ${path.relative(root, oxlintDoc)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
