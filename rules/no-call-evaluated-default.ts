@@ -10,6 +10,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { getPerCallValue, mightBePerCallValue } from "../src/analysis/per-call-value.js";
 import { getCallSchemaDefault, getPropertySchemaDefault } from "../src/analysis/schema-default.js";
 import { createRule } from "../src/create-rule.js";
+import type { PostmortemSettings } from "../src/settings.js";
 import {
   CHAIN_DEFAULT_METHOD,
   DEFAULT_KEYS,
@@ -45,8 +46,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    const helperKeys = getFileContext(context).settings.schemaHelpers.flatMap((helper) => helper.defaultKeys);
-    const defaultKeys = new Set([...DEFAULT_KEYS, ...helperKeys]);
+    const defaultKeys = getDefaultKeys(getFileContext(context).settings);
 
     function check(value: TSESTree.Node, holder: TSESTree.Property | TSESTree.CallExpression, find: () => SchemaDefault | null): void {
       if (!mightBePerCallValue(value)) return;
@@ -85,6 +85,18 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+const defaultKeysBySettings = new WeakMap<PostmortemSettings, ReadonlySet<string>>();
+
+/** The property names that hold a default: the libraries' and those of `settings.postmortem.schemaHelpers`. */
+function getDefaultKeys(settings: PostmortemSettings): ReadonlySet<string> {
+  let keys = defaultKeysBySettings.get(settings);
+  if (!keys) {
+    keys = new Set([...DEFAULT_KEYS, ...settings.schemaHelpers.flatMap((helper) => helper.defaultKeys)]);
+    defaultKeysBySettings.set(settings, keys);
+  }
+  return keys;
+}
 
 /** `Date.now()` → `Date.now`; any other per-call value `X` → `() => X`. */
 function getFunctionForm(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node, perCall: PerCallValue): string {

@@ -5,6 +5,8 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getEnclosingFunction, getRequiredModule, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { getClientCreation, getClientFate, isConnectionModule, mayCreateClient } from "../src/analysis/client-creation.js";
+import { getFileContext } from "../src/analysis/file-context.js";
+import { CONNECTION_OWNER_TRAIT, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getEnclosingRequestHandler, getFunctionName } from "../src/analysis/request-handler.js";
 import { isRunOncePerProcess, isTestFile } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
@@ -32,6 +34,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     // A client per test case is test set-up, not a pool opened per production request.
     if (isTestFile(context.filename)) return {};
+    // Only a library's factory (or a settings module's) opens connections: no import of one, nothing to do.
+    if (!importsLibraryWith(getFileContext(context), CONNECTION_OWNER_TRAIT)) return {};
     let functionDepth = 0;
     let importsClientLibrary = false;
     const candidates: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];

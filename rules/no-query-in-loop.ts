@@ -8,6 +8,7 @@ import { getCalledMethodName, skipExpressionWrappers } from "../src/analysis/ast
 import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
+import { DATABASE_TRAIT, importsLibraryWith, isNameEvidence } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isTestFile } from "../src/analysis/run-once.js";
@@ -52,6 +53,8 @@ export default createRule<Options, MessageIds>({
     // A test that checks rows one by one is not a request path: no latency to lose.
     if (isTestFile(context.filename)) return {};
     const file = getFileContext(context);
+    /** An import of a database library, or else a call only a database library has (`findByPk`, SQL text). */
+    let hasEvidence = importsLibraryWith(file, DATABASE_TRAIT);
     const sourceCode = context.sourceCode;
 
     /** The query counts, batched forms excluded and writes only when the option says so. */
@@ -125,13 +128,22 @@ export default createRule<Options, MessageIds>({
       context.report({ node: callee, messageId: "queryInLoopViaCall", data });
     };
 
+    // Calls are judged at the end, and only in a file where some call can reach a database.
+    const calls: TSESTree.CallExpression[] = [];
     return {
       CallExpression(node) {
-        const callee = skipExpressionWrappers(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && isCandidate(node)) checkDirect(node);
-        if (isFunctionReference(callee)) checkLocalCall(node);
-        if (node.arguments.some(isFunctionReference) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
-          checkCallbackReference(node);
+        calls.push(node);
+        if (!hasEvidence) hasEvidence = isNameEvidence(node, DATABASE_TRAIT);
+      },
+      "Program:exit"() {
+        if (!hasEvidence) return;
+        for (const node of calls) {
+          const callee = skipExpressionWrappers(node.callee);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && isCandidate(node)) checkDirect(node);
+          if (isFunctionReference(callee)) checkLocalCall(node);
+          if (node.arguments.some(isFunctionReference) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
+            checkCallbackReference(node);
+          }
         }
       },
     };

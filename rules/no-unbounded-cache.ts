@@ -54,8 +54,10 @@ export default createRule<Options, MessageIds>({
     const trusted = new Set(options.boundedCaches);
     return {
       Program() {
-        if (isTestFile(context.filename) || isBrowserModule(context)) return;
-        for (const collection of getLongLivedCollections(context)) {
+        if (isTestFile(context.filename)) return;
+        const collections = getLongLivedCollections(context);
+        if (collections.length === 0 || isBrowserModule(context)) return;
+        for (const collection of collections) {
           if (collection.exported || isTrusted(collection, trusted)) continue;
           if (collection.shape === "array") {
             if (collection.lifetime !== "module" || !options.reportPushOnlyArrays) continue;

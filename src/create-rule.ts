@@ -23,21 +23,31 @@ export function getDocsUrl(ruleName: string): string {
   return `${REPO_URL}/blob/main/docs/rules/${ruleName}.md`;
 }
 
-const creator = ESLintUtils.RuleCreator<PostmortemDocs>(getDocsUrl);
-
 /**
- * typescript-eslint's `RuleCreator`, plus one thing every rule does first: validate
- * `settings.postmortem` (once per settings object), so that a mistake there is reported on the
- * first file even by a rule that reads settings only when it meets a library call.
+ * typescript-eslint's `RuleCreator`, with two things every rule does first:
+ * - validate `settings.postmortem` (once per settings object), so that a mistake there is
+ *   reported on the first file even by a rule that reads settings only at a library call;
+ * - merge the options with `meta.defaultOptions` once per distinct options, not once per file
+ *   (`applyDefault` deep-copies the defaults; the merged options are never mutated).
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PostmortemDocs>>,
-): ReturnType<typeof creator<Options, MessageIds>> {
-  return creator<Options, MessageIds>({
-    ...rule,
-    create(context, options) {
+): ESLintUtils.RuleModule<MessageIds, Options, PostmortemDocs> {
+  const { create, meta, name } = rule;
+  const defaults = (meta.defaultOptions ?? []) as Options;
+  let lastKey: string | undefined;
+  let lastOptions = defaults;
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: getDocsUrl(name) } },
+    create(context) {
       getPostmortemSettings(context.settings);
-      return rule.create(context, options);
+      const key = context.options.length === 0 ? "" : JSON.stringify(context.options);
+      if (key !== lastKey) {
+        lastOptions = ESLintUtils.applyDefault(defaults, context.options as Options) as Options;
+        lastKey = key;
+      }
+      return create(context, lastOptions);
     },
-  });
+  };
 }

@@ -34,6 +34,8 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
   });
 }
 
+const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_GLOBALS);
+
 /**
  * The module reads a browser global (`document.createElement("a")`) and never tests one with
  * `typeof`. A global the parser does not know stays unresolved; one it knows (the `DOM` lib of a
@@ -41,7 +43,7 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
  */
 function usesDomUnguarded(globalScope: TSESLint.Scope.Scope | null): boolean {
   if (!globalScope) return false;
-  const references = globalScope.through.filter((reference) => BROWSER_GLOBALS.includes(reference.identifier.name));
+  const references = globalScope.through.filter((reference) => BROWSER_GLOBAL_NAMES.has(reference.identifier.name));
   for (const name of BROWSER_GLOBALS) {
     const variable = globalScope.set.get(name);
     if (variable && variable.defs.length === 0) references.push(...variable.references);

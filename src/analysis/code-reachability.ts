@@ -40,7 +40,7 @@ function computeFunctionUsed(file: FileContext, fn: FunctionNode): boolean {
   if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === fn) {
     const name = getStaticPropertyName(parent);
     if (name === undefined || (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === "constructor") || LIFECYCLE_METHODS.includes(name)) return true;
-    const uses = getPropertyIndex(file).get(name) ?? [];
+    const uses = getPropertyUses(file, name);
     if (uses.some((use) => use.range[0] < fn.range[0] || use.range[1] > fn.range[1])) return true;
     const hidden = parent.key.type === AST_NODE_TYPES.PrivateIdentifier || parent.accessibility === "private" || parent.accessibility === "protected";
     return !hidden && isClassVisibleOutside(file, parent.parent.parent);
@@ -106,37 +106,75 @@ function isModuleExportsStatement(statement: TSESTree.Node | undefined): boolean
 }
 
 /**
- * Every place the file names a property: member expressions (`this.clear()`, `svc.reset`),
- * destructuring keys (`const { prune } = cache`) and string literals (`obj["flush"]`,
- * `setInterval(() => this[name]())` aside). Built in one walk per file; a method whose name is
- * here, outside its own body, may be called.
+ * Every place the file names the property `name`: member expressions (`this.clear()`,
+ * `svc.reset`), destructuring keys (`const { prune } = cache`) and string literals
+ * (`obj["flush"]`, `setInterval(() => this[name]())` aside), in source order. Found from the
+ * occurrences of the name in the text, each resolved to the node at that position, so a file
+ * costs nothing until a rule asks about a name; memoised per file and name.
  */
-export function getPropertyIndex(file: FileContext): ReadonlyMap<string, readonly TSESTree.Node[]> {
-  return memoize(file, "property-index", file.sourceCode.ast, () => {
-    const index = new Map<string, TSESTree.Node[]>();
-    const add = (name: string | undefined, node: TSESTree.Node): void => {
-      if (name === undefined) return;
-      const list = index.get(name);
-      if (list) list.push(node);
-      else index.set(name, [node]);
-    };
-    const keys = file.sourceCode.visitorKeys;
-    const visit = (node: TSESTree.Node): void => {
-      if (node.type === AST_NODE_TYPES.MemberExpression) add(getStaticPropertyName(node), node);
-      else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern) add(getStaticPropertyName(node), node);
-      else if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string" && node.parent.type !== AST_NODE_TYPES.ImportDeclaration) {
-        add(node.value, node);
+export function getPropertyUses(file: FileContext, name: string): readonly TSESTree.Node[] {
+  let byName = propertyUses.get(file);
+  if (!byName) {
+    byName = new Map();
+    propertyUses.set(file, byName);
+  }
+  const existing = byName.get(name);
+  if (existing) return existing;
+  const uses = findPropertyUses(file, name);
+  byName.set(name, uses);
+  return uses;
+}
+
+const propertyUses = new WeakMap<FileContext, Map<string, readonly TSESTree.Node[]>>();
+
+function findPropertyUses(file: FileContext, name: string): TSESTree.Node[] {
+  const bare = name.startsWith("#") ? name.slice(1) : name;
+  const text = file.sourceCode.text;
+  const uses: TSESTree.Node[] = [];
+  if (bare === "") return uses;
+  for (let index = text.indexOf(bare); index !== -1; index = text.indexOf(bare, index + bare.length)) {
+    if (IDENTIFIER_PART.test(text[index - 1] ?? "") || IDENTIFIER_PART.test(text[index + bare.length] ?? "")) continue;
+    let node = getNodeAt(file, index);
+    if (node.type === AST_NODE_TYPES.Literal) {
+      if (node.value === name && node.parent.type !== AST_NODE_TYPES.ImportDeclaration) uses.push(node);
+    } else if (node.type === AST_NODE_TYPES.TemplateElement) {
+      node = node.parent;
+    } else if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.PrivateIdentifier) {
+      continue;
+    }
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && getStaticPropertyName(parent) === name) uses.push(parent);
+    else if (
+      parent?.type === AST_NODE_TYPES.Property &&
+      parent.parent.type === AST_NODE_TYPES.ObjectPattern &&
+      (parent.key === node || (parent.shorthand && parent.value === node)) &&
+      getStaticPropertyName(parent) === name
+    ) {
+      uses.push(parent);
+    }
+  }
+  // Parents before their children, as a walk of the tree would list them.
+  return uses.sort((left, right) => left.range[0] - right.range[0] || right.range[1] - left.range[1]);
+}
+
+const IDENTIFIER_PART = /[\p{ID_Continue}$\u200C\u200D]/u;
+
+/** The innermost node whose range holds `index`. */
+function getNodeAt(file: FileContext, index: number): TSESTree.Node {
+  const keys = file.sourceCode.visitorKeys;
+  let node: TSESTree.Node = file.sourceCode.ast;
+  descend: for (;;) {
+    for (const key of keys[node.type] ?? []) {
+      const child: unknown = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
+        if (isNode(item) && item.range[0] <= index && index < item.range[1]) {
+          node = item;
+          continue descend;
+        }
       }
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (isNode(item)) visit(item);
-        } else if (isNode(child)) visit(child);
-      }
-    };
-    visit(file.sourceCode.ast);
-    return index;
-  });
+    }
+    return node;
+  }
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

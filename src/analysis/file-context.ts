@@ -73,6 +73,7 @@ export function getExportsOfModule(file: FileContext, specifier: string): Module
 function findModuleSetting(settings: PostmortemSettings, specifier: string): ModuleExports | undefined {
   const exact = settings.modules[specifier];
   if (exact) return exact;
+  if (!hasModuleSettings(settings)) return undefined;
   const wanted = normalizeSpecifier(specifier);
   for (const [key, exports] of Object.entries(settings.modules)) {
     const candidate = normalizeSpecifier(key);
@@ -80,6 +81,10 @@ function findModuleSetting(settings: PostmortemSettings, specifier: string): Mod
     if (wanted === candidate || wanted.endsWith(`/${candidate}`) || candidate.endsWith(`/${wanted}`)) return exports;
   }
   return undefined;
+}
+
+function hasModuleSettings(settings: PostmortemSettings): boolean {
+  return Object.keys(settings.modules).length > 0;
 }
 
 function normalizeSpecifier(specifier: string): string {

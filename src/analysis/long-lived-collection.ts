@@ -17,7 +17,7 @@ import {
 } from "../knowledge/bounded-caches.js";
 import { getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
-import { getPropertyIndex, isCodeReachable } from "./code-reachability.js";
+import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 /**
@@ -278,7 +278,7 @@ function classifyWithAliases(file: FileContext, ref: TSESTree.Node, protocol: Co
 function collectMemberUses(file: FileContext, classNode: ClassNode, name: string, creation: Creation, creationTarget: TSESTree.Node | undefined): CollectionUse[] {
   const uses: CollectionUse[] = [];
   const className = classNode.id?.name;
-  for (const node of getPropertyIndex(file).get(name) ?? []) {
+  for (const node of getPropertyUses(file, name)) {
     if (node === creationTarget) continue;
     if (node.type !== AST_NODE_TYPES.MemberExpression) {
       // `const { cache } = this`: the collection is taken out of the object; not ours to follow.

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { CODE_KEY_NAMES, IMPORT_TIME_CALLBACK_METHODS, REGISTRY_FUNCTION_NAMES, REGISTRY_FUNCTION_PREFIXES } from "../knowledge/bounded-caches.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
-import { getPropertyIndex } from "./code-reachability.js";
+import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { dependsOnCallInput } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
@@ -136,7 +136,7 @@ function callsHelperAfter(file: FileContext, fn: FunctionNode, after: TSESTree.N
   const callees: TSESTree.Node[] = [];
   if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === helper) {
     const name = getStaticPropertyName(parent);
-    for (const node of name === undefined ? [] : (getPropertyIndex(file).get(name) ?? [])) {
+    for (const node of name === undefined ? [] : getPropertyUses(file, name)) {
       if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) callees.push(node);
     }
   } else {

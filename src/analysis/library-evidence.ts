@@ -1,0 +1,120 @@
+import type { KindKnowledge } from "../knowledge/index.js";
+import type { PostmortemSettings } from "../settings.js";
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getKind, LIBRARIES } from "../knowledge/index.js";
+import { getCalledMethodName, getRequiredModule } from "./ast.js";
+import { isSqlText } from "./database-call.js";
+import { getExportsOfModule, memoize } from "./file-context.js";
+
+/**
+ * The cheapest guards of all. Without a type checker, a value of a library kind with a given
+ * trait (runs queries, owns connections) is only ever traced from
+ * - an import or `require` of a library module or of a `settings.postmortem.modules` entry
+ *   (`import { Pool } from "pg"`, a parameter annotated with a type imported from one): see
+ *   `importsLibraryWith`, once per file;
+ * - a method name that one library alone uses (`findByPk`), the fallback for models imported
+ *   from the application's own modules, or SQL text handed to `query`/`execute` (database
+ *   trait only): see `isNameEvidence`, per call.
+ * A file with neither cannot hold such a value, and a rule may skip it. With a type checker any
+ * value may have a library type, so the answer is always yes.
+ */
+export interface LibraryTrait {
+  /** Names the trait in the per-file memo. */
+  readonly name: string;
+  readonly matches: (kind: KindKnowledge) => boolean;
+  /** Also count `x.query("SELECT …")` on a value nothing traces. */
+  readonly sqlText?: boolean;
+}
+
+export const DATABASE_TRAIT: LibraryTrait = {
+  name: "database",
+  matches: (kind) => kind.databaseMethods !== undefined || kind.runsWhenAwaited !== undefined,
+  sqlText: true,
+};
+
+export const CONNECTION_OWNER_TRAIT: LibraryTrait = {
+  name: "connection-owner",
+  matches: (kind) => kind.ownsConnections === true,
+};
+
+interface TraitIndex {
+  readonly libraries: ReadonlySet<string>;
+  /** The one-library method names of the trait's libraries. */
+  readonly distinctiveNames: ReadonlySet<string>;
+  /** Per settings object: whether a module specifier leads to one of the libraries. */
+  readonly verdicts: WeakMap<PostmortemSettings, Map<string, boolean>>;
+}
+
+const indexes = new Map<LibraryTrait, TraitIndex>();
+
+function getTraitIndex(trait: LibraryTrait): TraitIndex {
+  const existing = indexes.get(trait);
+  if (existing) return existing;
+  const libraries = new Set(LIBRARIES.filter((library) => Object.values(library.kinds).some(trait.matches)).map((library) => library.id));
+  const distinctiveNames = new Set(LIBRARIES.filter((library) => libraries.has(library.id)).flatMap((library) => Object.keys(library.distinctiveMethods ?? {})));
+  const created = { libraries, distinctiveNames, verdicts: new WeakMap() };
+  indexes.set(trait, created);
+  return created;
+}
+
+/** Whether an import or `require` of `file` leads to a library with `trait` (always, with type information). */
+export function importsLibraryWith(file: FileContext, trait: LibraryTrait): boolean {
+  if (file.typeServices) return true;
+  return memoize(file, `imports-library:${trait.name}`, file.sourceCode.ast, () => {
+    const index = getTraitIndex(trait);
+    let verdicts = index.verdicts.get(file.settings);
+    if (!verdicts) {
+      verdicts = new Map();
+      index.verdicts.set(file.settings, verdicts);
+    }
+    for (const specifier of getModuleSpecifiers(file)) {
+      let verdict = verdicts.get(specifier);
+      if (verdict === undefined) {
+        verdict = Object.values(getExportsOfModule(file, specifier) ?? {}).some((ref) => {
+          const library = getKind(typeof ref === "string" ? ref : ref.kind)?.library;
+          return library !== undefined && index.libraries.has(library);
+        });
+        verdicts.set(specifier, verdict);
+      }
+      if (verdict) return true;
+    }
+    return false;
+  });
+}
+
+/** Whether `call` alone points at a library with `trait`: `User.findByPk(id)`, `db.query("SELECT …")`. */
+export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrait): boolean {
+  const method = getCalledMethodName(call);
+  if (method === undefined) return false;
+  if (getTraitIndex(trait).distinctiveNames.has(method)) return true;
+  return trait.sqlText === true && SQL_METHODS.has(method) && isSqlText(call.arguments[0]);
+}
+
+const SQL_METHODS = new Set(["query", "execute"]);
+
+/** The modules a file imports or requires: imports from the tree, `require` calls from the scope. */
+function getModuleSpecifiers(file: FileContext): readonly string[] {
+  return memoize(file, "module-specifiers", file.sourceCode.ast, () => {
+    const specifiers: string[] = [];
+    for (const statement of file.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.push(statement.source.value);
+      else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        specifiers.push(statement.moduleReference.expression.value);
+      }
+    }
+    const globalScope = file.sourceCode.scopeManager?.globalScope;
+    if (!globalScope || !file.sourceCode.text.includes("require")) return specifiers;
+    // `require` is an undeclared global, or one the configuration declares (Node globals).
+    const references = [...globalScope.through.filter((reference) => reference.identifier.name === "require"), ...(globalScope.set.get("require")?.references ?? [])];
+    for (const reference of references) {
+      const call = reference.identifier.parent;
+      const specifier = call?.type === AST_NODE_TYPES.CallExpression ? getRequiredModule(call) : undefined;
+      if (specifier !== undefined) specifiers.push(specifier);
+    }
+    return specifiers;
+  });
+}
