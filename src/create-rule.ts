@@ -35,19 +35,28 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): ESLintUtils.RuleModule<MessageIds, Options, PostmortemDocs> {
   const { create, meta, name } = rule;
   const defaults = (meta.defaultOptions ?? []) as Options;
-  let lastKey: string | undefined;
+  let lastRaw: readonly unknown[] | undefined;
   let lastOptions = defaults;
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: getDocsUrl(name) } },
     create(context) {
       getPostmortemSettings(context.settings);
-      const key = context.options.length === 0 ? "" : JSON.stringify(context.options);
-      if (key !== lastKey) {
+      if (lastRaw === undefined || !isSameJson(lastRaw, context.options)) {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options as Options) as Options;
-        lastKey = key;
+        lastRaw = context.options;
       }
       return create(context, lastOptions);
     },
   };
+}
+
+/** Deep equality of JSON-like values (rule options): cheaper than serialising both. */
+function isSameJson(left: unknown, right: unknown): boolean {
+  if (left === right) return true;
+  if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
+  if (Array.isArray(left) !== Array.isArray(right)) return false;
+  const leftKeys = Object.keys(left);
+  if (leftKeys.length !== Object.keys(right).length) return false;
+  return leftKeys.every((key) => Object.hasOwn(right, key) && isSameJson((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));
 }

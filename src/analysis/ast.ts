@@ -1,4 +1,4 @@
-import type { TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 /** Syntax-only helpers shared by the analysis layer and the rules. */
@@ -93,4 +93,26 @@ export function getRequiredModule(node: TSESTree.Node): string | undefined {
     return getStaticString(node.arguments[0]);
   }
   return undefined;
+}
+
+/** The innermost node whose range holds the text offset `index`: a descent, not a walk of the tree. */
+export function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: number): TSESTree.Node {
+  const keys = sourceCode.visitorKeys;
+  let node: TSESTree.Node = sourceCode.ast;
+  descend: for (;;) {
+    for (const key of keys[node.type] ?? []) {
+      const child: unknown = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
+        if (isNodeValue(item) && item.range[0] <= index && index < item.range[1]) {
+          node = item;
+          continue descend;
+        }
+      }
+    }
+    return node;
+  }
+}
+
+function isNodeValue(value: unknown): value is TSESTree.Node {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }

@@ -5,7 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { LIFECYCLE_METHODS } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getStaticPropertyName } from "./ast.js";
+import { getEnclosingFunction, getNodeAt, getStaticPropertyName } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -134,7 +134,7 @@ function findPropertyUses(file: FileContext, name: string): TSESTree.Node[] {
   if (bare === "") return uses;
   for (let index = text.indexOf(bare); index !== -1; index = text.indexOf(bare, index + bare.length)) {
     if (IDENTIFIER_PART.test(text[index - 1] ?? "") || IDENTIFIER_PART.test(text[index + bare.length] ?? "")) continue;
-    let node = getNodeAt(file, index);
+    let node = getNodeAt(file.sourceCode, index);
     if (node.type === AST_NODE_TYPES.Literal) {
       if (node.value === name && node.parent.type !== AST_NODE_TYPES.ImportDeclaration) uses.push(node);
     } else if (node.type === AST_NODE_TYPES.TemplateElement) {
@@ -158,25 +158,3 @@ function findPropertyUses(file: FileContext, name: string): TSESTree.Node[] {
 }
 
 const IDENTIFIER_PART = /[\p{ID_Continue}$\u200C\u200D]/u;
-
-/** The innermost node whose range holds `index`. */
-function getNodeAt(file: FileContext, index: number): TSESTree.Node {
-  const keys = file.sourceCode.visitorKeys;
-  let node: TSESTree.Node = file.sourceCode.ast;
-  descend: for (;;) {
-    for (const key of keys[node.type] ?? []) {
-      const child: unknown = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
-        if (isNode(item) && item.range[0] <= index && index < item.range[1]) {
-          node = item;
-          continue descend;
-        }
-      }
-    }
-    return node;
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
-}

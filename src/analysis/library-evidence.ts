@@ -6,7 +6,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getKind, LIBRARIES } from "../knowledge/index.js";
-import { getCalledMethodName, getRequiredModule } from "./ast.js";
+import { getCalledMethodName, getNodeAt, getRequiredModule } from "./ast.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, memoize } from "./file-context.js";
 
@@ -96,7 +96,7 @@ export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrai
 
 const SQL_METHODS = new Set(["query", "execute"]);
 
-/** The modules a file imports or requires: imports from the tree, `require` calls from the scope. */
+/** The modules a file imports or requires. */
 function getModuleSpecifiers(file: FileContext): readonly string[] {
   return memoize(file, "module-specifiers", file.sourceCode.ast, () => {
     const specifiers: string[] = [];
@@ -106,13 +106,12 @@ function getModuleSpecifiers(file: FileContext): readonly string[] {
         specifiers.push(statement.moduleReference.expression.value);
       }
     }
-    const globalScope = file.sourceCode.scopeManager?.globalScope;
-    if (!globalScope || !file.sourceCode.text.includes("require")) return specifiers;
-    // `require` is an undeclared global, or one the configuration declares (Node globals).
-    const references = [...globalScope.through.filter((reference) => reference.identifier.name === "require"), ...(globalScope.set.get("require")?.references ?? [])];
-    for (const reference of references) {
-      const call = reference.identifier.parent;
-      const specifier = call?.type === AST_NODE_TYPES.CallExpression ? getRequiredModule(call) : undefined;
+    // `require("x")` anywhere: each occurrence of the word, resolved to the node there.
+    const text = file.sourceCode.text;
+    for (let index = text.indexOf("require"); index !== -1; index = text.indexOf("require", index + 7)) {
+      const node = getNodeAt(file.sourceCode, index);
+      const call = node.parent;
+      const specifier = node.type === AST_NODE_TYPES.Identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === node ? getRequiredModule(call) : undefined;
       if (specifier !== undefined) specifiers.push(specifier);
     }
     return specifiers;

@@ -114,8 +114,8 @@ function collect(file: FileContext): LongLivedCollection[] {
         const creation = getCreation(file, declarator.init);
         if (!creation) continue;
         const variable = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
-        const uses = variable ? collectVariableUses(file, variable, creation.protocol, creation.shape, 0) : [{ kind: "escape" as const, node: declarator }];
-        result.push({ name: declarator.id.name, lifetime: "module", ...creation, creation: declarator.init, annotation, classNode: undefined, exported, uses });
+        const uses = (): CollectionUse[] => (variable ? collectVariableUses(file, variable, creation.protocol, creation.shape, 0) : [{ kind: "escape", node: declarator }]);
+        result.push(withLazyUses({ name: declarator.id.name, lifetime: "module", ...creation, creation: declarator.init, annotation, classNode: undefined, exported }, uses));
       }
     } else if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.ClassExpression) {
       collectClass(file, declaration, result);
@@ -139,8 +139,8 @@ function collectClass(file: FileContext, classNode: ClassNode, result: LongLived
       if (name === undefined || !creation) continue;
       const lifetime = element.static ? "static" : "instance";
       const annotation = element.typeAnnotation?.typeAnnotation;
-      const uses = collectMemberUses(file, classNode, name, creation, undefined);
-      result.push({ name: `${lifetime === "static" && className ? className : "this"}.${name}`, lifetime, ...creation, creation: element.value, annotation, classNode, exported: false, uses });
+      const uses = (): CollectionUse[] => collectMemberUses(file, classNode, name, creation, undefined);
+      result.push(withLazyUses({ name: `${lifetime === "static" && className ? className : "this"}.${name}`, lifetime, ...creation, creation: element.value, annotation, classNode, exported: false }, uses));
     }
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === "constructor" && element.value.body) {
       for (const statement of element.value.body.body) {
@@ -152,11 +152,24 @@ function collectClass(file: FileContext, classNode: ClassNode, result: LongLived
         const creation = getCreation(file, assignment.right);
         if (name === undefined || !creation) continue;
         const annotation = findFieldAnnotation(classNode, name);
-        const uses = collectMemberUses(file, classNode, name, creation, assignment.left);
-        result.push({ name: `this.${name}`, lifetime: "instance", ...creation, creation: assignment.right, annotation, classNode, exported: false, uses });
+        const target = assignment.left;
+        const uses = (): CollectionUse[] => collectMemberUses(file, classNode, name, creation, target);
+        result.push(withLazyUses({ name: `this.${name}`, lifetime: "instance", ...creation, creation: assignment.right, annotation, classNode, exported: false }, uses));
       }
     }
   }
+}
+
+/** The uses are found only when a rule first asks for them: most collections are judged without. */
+function withLazyUses(collection: Omit<LongLivedCollection, "uses">, find: () => CollectionUse[]): LongLivedCollection {
+  let uses: readonly CollectionUse[] | undefined;
+  return {
+    ...collection,
+    get uses() {
+      uses ??= find();
+      return uses;
+    },
+  };
 }
 
 function findFieldAnnotation(classNode: ClassNode, name: string): TSESTree.TypeNode | undefined {
