@@ -5,10 +5,12 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { redisCommands } from "../knowledge/cache.js";
+import { LIBRARIES } from "../knowledge/index.js";
 import { cacheLikeStore, inMemoryCollections, notStoreConstructors } from "../knowledge/collections.js";
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
+import { CACHE_TRAIT, getFileForTrait, getFileWithoutTypes } from "./library-evidence.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
 import { getValueKindInFile } from "./value-kind.js";
 
@@ -57,6 +59,13 @@ export const CACHE_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...cacheLikeStore.deletes,
 ]);
 
+/** The methods of some client's cache knowledge: only for these can a type make a remote operation. */
+const REMOTE_METHOD_NAMES: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) =>
+    Object.values(library.kinds).flatMap((kind) => (kind.cache ? [...kind.cache.reads, ...kind.cache.writes, ...kind.cache.atomicWrites, ...kind.cache.deletes, ...kind.cache.transactions] : [])),
+  ),
+);
+
 const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 const DEFAULT_ARGUMENTS: CacheKeyArguments = { key: 0, value: 1 };
@@ -75,11 +84,7 @@ export function getCacheOperationInFile(file: FileContext, call: TSESTree.CallEx
 }
 
 function classify(file: FileContext, call: TSESTree.CallExpression, method: string, receiver: TSESTree.Expression): CacheOperation | null {
-  const kind = getValueKindInFile(file, receiver);
-  if (kind) {
-    const cache = !kind.promise ? kind.knowledge.cache : undefined;
-    return cache ? fromRemote(file, call, method, receiver, cache, kind.evidence) : null;
-  }
+  // A `Map`/`Set` the file creates is never a client: no need to ask for its type.
   const collection = getCollection(file, receiver);
   if (collection) {
     const known = inMemoryCollections[collection.constructor];
@@ -95,6 +100,12 @@ function classify(file: FileContext, call: TSESTree.CallExpression, method: stri
       scope: collection.scope,
       collection: collection.constructor,
     };
+  }
+  // `reg.add(x)`, `seen.has(k)`: no client has the method, so its type cannot make a client operation of it.
+  const kind = getValueKindInFile(REMOTE_METHOD_NAMES.has(method) ? getFileForTrait(file, CACHE_TRAIT) : getFileWithoutTypes(file), receiver);
+  if (kind) {
+    const cache = !kind.promise ? kind.knowledge.cache : undefined;
+    return cache ? fromRemote(file, call, method, receiver, cache, kind.evidence) : null;
   }
   if (!isCacheLikeName(getReceiverName(receiver)) && !isCacheLikeName(getInitName(file, receiver))) return null;
   const op = (cacheLikeStore.reads as readonly string[]).includes(method)

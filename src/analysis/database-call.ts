@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getDistinctiveMethodKind, LIBRARIES } from "../knowledge/index.js";
 import { getCallReceiver, getCalledMethodName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
+import { DATABASE_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -46,7 +47,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
     const method = getCalledMethodName(call);
     const receiver = getCallReceiver(call);
     if (method !== undefined && receiver && DATABASE_METHOD_NAMES.has(method)) {
-      const receiverKind = getValueKindInFile(file, receiver);
+      const receiverKind = getValueKindInFile(getFileForTrait(file, DATABASE_TRAIT), receiver);
       const known = receiverKind && !receiverKind.promise ? receiverKind.knowledge.databaseMethods?.[method] : undefined;
       if (receiverKind && known) {
         return { node: call, method, op: known.op, kind: receiverKind, evidence: receiverKind.evidence, batchedInSameTick: known.batchedInSameTick === true };
@@ -57,7 +58,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
       }
     }
     if (isOutermostOfChain(call)) {
-      const result = getValueKindInFile(file, call);
+      const result = getValueKindInFile(getFileForTrait(file, DATABASE_TRAIT), call);
       const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
       if (result && op) {
         return { node: call, method: method ?? "", op, kind: result, evidence: result.evidence, batchedInSameTick: false };

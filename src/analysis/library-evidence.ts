@@ -1,14 +1,16 @@
 import type { KindKnowledge } from "../knowledge/index.js";
 import type { PostmortemSettings } from "../settings.js";
 import type { TSESTree } from "@typescript-eslint/utils";
+import type * as ts from "typescript";
 import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getKind, LIBRARIES } from "../knowledge/index.js";
+import { getKind, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { getCalledMethodName, getNodeAt, getRequiredModule } from "./ast.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, memoize } from "./file-context.js";
+import { getPackageName } from "./type-kind.js";
 
 /**
  * The cheapest guards of all. Without a type checker, a value of a library kind with a given
@@ -34,6 +36,11 @@ export const DATABASE_TRAIT: LibraryTrait = {
   name: "database",
   matches: (kind) => kind.databaseMethods !== undefined || kind.runsWhenAwaited !== undefined,
   sqlText: true,
+};
+
+export const CACHE_TRAIT: LibraryTrait = {
+  name: "cache",
+  matches: (kind) => kind.cache !== undefined,
 };
 
 export const CONNECTION_OWNER_TRAIT: LibraryTrait = {
@@ -84,6 +91,37 @@ export function importsLibraryWith(file: FileContext, trait: LibraryTrait): bool
     }
     return false;
   });
+}
+
+/**
+ * The file as the analysis should see it for `trait`: with type information only when the
+ * program holds a package of one of the trait's libraries. A program without `ioredis` or
+ * `redis` has no value of their types, so asking the checker about every `.get()` receiver
+ * would cost a type inference each and find nothing. The view without types has its own memo.
+ */
+export function getFileForTrait(file: FileContext, trait: LibraryTrait): FileContext {
+  const services = file.typeServices;
+  if (!services || programHasLibraryWith(services.program, trait)) return file;
+  return getFileWithoutTypes(file);
+}
+
+/** The file seen by syntax alone, for questions no type can answer; it has its own memo. */
+export function getFileWithoutTypes(file: FileContext): FileContext {
+  if (!file.typeServices) return file;
+  return memoize(file, "without-types", file.sourceCode.ast, () => ({ ...file, typeServices: undefined, kinds: new Map(), memo: new Map() }));
+}
+
+const programLibraries = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+function programHasLibraryWith(program: ts.Program, trait: LibraryTrait): boolean {
+  let libraries = programLibraries.get(program);
+  if (!libraries) {
+    const packages = new Set(program.getSourceFiles().map((sourceFile) => getPackageName(sourceFile.fileName)));
+    libraries = new Set([...packages].flatMap((name) => (name === undefined ? [] : (getLibraryOfPackage(name)?.id ?? []))));
+    programLibraries.set(program, libraries);
+  }
+  for (const library of getTraitIndex(trait).libraries) if (libraries.has(library)) return true;
+  return false;
 }
 
 /** Whether `call` alone points at a library with `trait`: `User.findByPk(id)`, `db.query("SELECT …")`. */

@@ -3,6 +3,8 @@ import type * as ts from "typescript";
 import type { FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
 
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
 import { getGlobalTypeKind, getLibraryOfPackage } from "../knowledge/index.js";
 import { fromRef } from "./value-kind.js";
 
@@ -18,10 +20,32 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
     const tsNode = services.esTreeNodeToTSNodeMap.get(node);
     if (!tsNode) return null;
     const checker = services.program.getTypeChecker();
+    const symbol = getDeclaredSymbol(checker, node, tsNode);
+    if (symbol) {
+      const known = symbolKinds.get(symbol);
+      if (known !== undefined) return known;
+      const kind = kindOfType(checker, checker.getTypeOfSymbol(symbol), 0);
+      symbolKinds.set(symbol, kind);
+      return kind;
+    }
     return kindOfType(checker, checker.getTypeAtLocation(tsNode), 0);
   } catch {
     return null;
   }
+}
+
+/**
+ * A variable or property (`client`, `this.cache`, `deps.redis`) is judged by its declared type,
+ * once per symbol: every reference shares the answer, and no reference pays for control-flow
+ * narrowing (a `Redis | undefined` union still finds `Redis`).
+ */
+const symbolKinds = new WeakMap<ts.Symbol, ValueKind | null>();
+
+function getDeclaredSymbol(checker: ts.TypeChecker, node: TSESTree.Node, tsNode: ts.Node): ts.Symbol | undefined {
+  if (typeof checker.getTypeOfSymbol !== "function") return undefined;
+  if (node.type === AST_NODE_TYPES.Identifier) return checker.getSymbolAtLocation(tsNode);
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) return checker.getSymbolAtLocation((tsNode as ts.PropertyAccessExpression).name);
+  return undefined;
 }
 
 function kindOfType(checker: ts.TypeChecker, type: ts.Type, depth: number): ValueKind | null {
