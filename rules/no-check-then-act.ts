@@ -4,8 +4,8 @@ import type { FileContext } from "../src/analysis/file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getEnclosingFunction } from "../src/analysis/ast.js";
-import { CACHE_METHOD_NAMES, getCacheOperationInFile } from "../src/analysis/cache-operation.js";
+import { getCalledMethodName, getEnclosingFunction } from "../src/analysis/ast.js";
+import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile } from "../src/analysis/cache-operation.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getCounterUpdate, getReadUse, isOnMissingPath } from "../src/analysis/read-guard.js";
@@ -124,19 +124,31 @@ export default createRule<Options, MessageIds>({
       if (direct || viaHelper) context.report({ node: first.node, messageId: "multiStepWrite", data: { first: short(first), second: `${text(next.callee)}()` } });
     }
 
+    /** Calls with a store method name, by enclosing function; classified at the end, only where a report can come from. */
+    const candidates = new Map<TSESTree.Node, TSESTree.CallExpression[]>();
+    const isWorthClassifying = (calls: readonly TSESTree.CallExpression[]): boolean => {
+      const names = calls.map((call) => getCalledMethodName(call) ?? "");
+      // A check-then-act needs a read and a write; a multi-step write needs a write (or delete, as a helper's).
+      if (names.some((name) => CACHE_WRITE_NAMES.has(name)) && names.some((name) => CACHE_READ_NAMES.has(name))) return true;
+      return options.reportMultiStepWrites && names.some((name) => CACHE_WRITE_NAMES.has(name) || CACHE_DELETE_NAMES.has(name));
+    };
+
     return {
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || !CACHE_METHOD_NAMES.has(callee.property.name)) return;
-        file ??= getFileContext(context);
-        const op = getCacheOperationInFile(file, node);
-        if (!op) return;
         const owner: TSESTree.Node = getEnclosingFunction(node) ?? context.sourceCode.ast;
-        const list = byFunction.get(owner) ?? [];
-        list.push(op);
-        byFunction.set(owner, list);
+        const list = candidates.get(owner);
+        if (list) list.push(node);
+        else candidates.set(owner, [node]);
       },
       "Program:exit"() {
+        for (const [owner, calls] of candidates) {
+          if (!isWorthClassifying(calls)) continue;
+          file ??= getFileContext(context);
+          const ops = calls.flatMap((call) => getCacheOperationInFile(file!, call) ?? []);
+          if (ops.length > 0) byFunction.set(owner, ops);
+        }
         for (const ops of byFunction.values()) {
           for (const op of ops) {
             if (op.op === "read") checkRead(op, ops);

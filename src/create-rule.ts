@@ -43,7 +43,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     create(context) {
       getPostmortemSettings(context.settings);
       if (lastRaw === undefined || !isSameJson(lastRaw, context.options)) {
-        lastOptions = ESLintUtils.applyDefault(defaults, context.options as Options) as Options;
+        lastOptions = ESLintUtils.applyDefault(defaults, context.options) as Options;
         lastRaw = context.options;
       }
       return create(context, lastOptions);

@@ -126,3 +126,15 @@ describe.each(ruleNames)("rule %s", (name) => {
     expect(lines).toBeLessThanOrEqual(250);
   });
 });
+
+describe("createRule", () => {
+  // Options are merged with the defaults once per distinct options, not per file: a change of
+  // options between files must still reach the rule.
+  it("gives each file its own options when they change between files", () => {
+    const linter = new Linter({ configType: "flat" });
+    const code = 'import { Pool } from "pg";\nconst pool = new Pool();\nasync function f(rows) { for (const row of rows) await pool.query("UPDATE t SET a = 1 WHERE id = $1", [row.id]); }';
+    const lint = (writes: boolean): number =>
+      linter.verify(code, { plugins: { postmortem: plugin }, rules: { "postmortem/no-query-in-loop": ["error", { writes }] } }, "file.js").length;
+    expect([lint(true), lint(false), lint(false), lint(true)]).toEqual([1, 0, 0, 1]);
+  });
+});

@@ -102,11 +102,17 @@ export function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: numb
   descend: for (;;) {
     for (const key of keys[node.type] ?? []) {
       const child: unknown = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
-        if (isNodeValue(item) && item.range[0] <= index && index < item.range[1]) {
+      if (Array.isArray(child)) {
+        // Children are in source order: stop at the first that starts after the offset.
+        for (const item of child as unknown[]) {
+          if (!isNodeValue(item) || item.range[1] <= index) continue;
+          if (item.range[0] > index) break;
           node = item;
           continue descend;
         }
+      } else if (isNodeValue(child) && child.range[0] <= index && index < child.range[1]) {
+        node = child;
+        continue descend;
       }
     }
     return node;

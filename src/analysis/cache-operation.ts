@@ -66,6 +66,11 @@ const REMOTE_METHOD_NAMES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Method names that can read an entry, and that can write one (`op: "write"`): a function with none of one kind has no check-then-act. */
+export const CACHE_READ_NAMES: ReadonlySet<string> = new Set([...redisCommands.reads, ...Object.values(inMemoryCollections).flatMap((c) => c.reads), ...cacheLikeStore.reads]);
+export const CACHE_WRITE_NAMES: ReadonlySet<string> = new Set([...redisCommands.writes, ...Object.values(inMemoryCollections).flatMap((c) => c.writes), ...cacheLikeStore.writes]);
+export const CACHE_DELETE_NAMES: ReadonlySet<string> = new Set([...redisCommands.deletes, ...Object.values(inMemoryCollections).flatMap((c) => c.deletes), ...cacheLikeStore.deletes]);
+
 const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 const DEFAULT_ARGUMENTS: CacheKeyArguments = { key: 0, value: 1 };

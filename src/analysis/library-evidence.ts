@@ -56,7 +56,7 @@ interface TraitIndex {
   readonly verdicts: WeakMap<PostmortemSettings, Map<string, boolean>>;
 }
 
-const indexes = new Map<LibraryTrait, TraitIndex>();
+const indexes = new WeakMap<LibraryTrait, TraitIndex>();
 
 function getTraitIndex(trait: LibraryTrait): TraitIndex {
   const existing = indexes.get(trait);

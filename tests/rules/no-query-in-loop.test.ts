@@ -38,6 +38,8 @@ runRuleTests("no-query-in-loop", rule, {
     { code: perRowAssertion, filename: "ttl.test.ts" },
     // An empty file.
     "",
+    // A helper defined after the loop whose method name is not one library's, with no import: no evidence.
+    "async function all(ids) { for (const id of ids) await load(id); }\nasync function load(id) { return Document.findAll({ where: { id } }); }",
     // The fixed SearchService: one batched query, joined in memory.
     `${PG}async function f(hits) { const ids = hits.map((hit) => hit._id); const { rows } = await pool.query("SELECT * FROM products WHERE id = ANY($1)", [ids]); return rows; }`,
     // A batched query per chunk of ids.
@@ -110,6 +112,12 @@ runRuleTests("no-query-in-loop", rule, {
     `function double(x) { return x * 2; }\nconst f = (xs) => xs.map(double);`,
   ],
   invalid: [
+    // The only evidence is a one-library name in a helper defined after the loop: calls are judged at the end of the file.
+    invalid(
+      "async function all(ids) { for (const id of ids) await load(id); }\nasync function load(id) { return Document.findByPk(id); }",
+      "load(id)",
+      "queryInLoopViaCall",
+    ),
     // The same loop outside a test file.
     {
       code: perRowAssertion,
