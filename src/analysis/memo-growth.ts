@@ -5,13 +5,14 @@ import type { CollectionUse, LongLivedCollection } from "./long-lived-collection
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { CODE_KEY_NAMES, IMPORT_TIME_CALLBACK_METHODS, REGISTRY_FUNCTION_NAMES, REGISTRY_FUNCTION_PREFIXES } from "../knowledge/bounded-caches.js";
+import { CODE_KEY_NAMES, IMPORT_TIME_CALLBACK_METHODS, REGISTRY_FUNCTION_NAMES, REGISTRY_FUNCTION_PREFIXES, RESOURCE_FACTORY_NAME } from "../knowledge/bounded-caches.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { dependsOnCallInput } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { isRunOncePerProcess } from "./run-once.js";
+import { getValueKindInFile } from "./value-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -42,6 +43,8 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn, 0)) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
+    // `clients.set(hostKey, buildClickhouseClient(url))`: one pool per configured endpoint.
+    if (store.kind === "store" && isResourceValue(file, store.value)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
       continue;
@@ -85,6 +88,29 @@ function getConjuncts(raw: TSESTree.Node): TSESTree.Node[] {
   const node = skipExpressionWrappers(raw);
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === "&&") return [...getConjuncts(node.left), ...getConjuncts(node.right)];
   return [node];
+}
+
+/**
+ * The stored value is a client, connection or pool made for the key: the value (or the variable
+ * holding it) comes from a factory with such a name or of a library kind that owns connections
+ * (trigger.dev ClickhouseFactory: `client = buildOrgClickhouseClient(url); cache.set(key, client)`).
+ */
+function isResourceValue(file: FileContext, value: TSESTree.Node | undefined): boolean {
+  const node = value ? skipExpressionWrappers(value) : undefined;
+  if (!node) return false;
+  if (node.type !== AST_NODE_TYPES.Identifier) return isResourceCreation(file, node);
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  return (variable?.references ?? []).some((reference) => reference.writeExpr != null && isResourceCreation(file, reference.writeExpr));
+}
+
+function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
+  let node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
+  if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = skipExpressionWrappers(node.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+  if (name !== undefined && RESOURCE_FACTORY_NAME.test(name)) return true;
+  return getValueKindInFile(file, node)?.knowledge.ownsConnections === true;
 }
 
 /** `const cacheKey = JSON.stringify(req.query)` then `cache.get(cacheKey)`: the initialiser. */

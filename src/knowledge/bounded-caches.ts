@@ -111,6 +111,13 @@ export const REGISTRY_FUNCTION_NAMES: readonly string[] = [
 export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add", "define", "provide", "declare", "set"];
 
 /**
+ * Names of factories whose values are connections to an endpoint (`createClient`,
+ * `buildOrgClickhouseClient`, `getConnection`, `new Agent()`): a map of them keyed by endpoint
+ * is a set of pools, one per configured host, not a cache of request data.
+ */
+export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|driver|transport|agent)s?$/iu;
+
+/**
  * Key names that come from code, not from requests: a memo keyed by a logger name or an event
  * type holds one entry per name written in the source, so it stays small. Also names of keys the
  * operating system hands out from a small recycled range (`process.pid`, a port, a signal).

@@ -6,6 +6,18 @@ const IMPORT = 'import { LRUCache } from "lru-cache";\n';
 const REQUIRE = 'const { LRUCache } = require("lru-cache");\n';
 
 // The workshop's SearchService (seed 000): a Map filled on every miss, never evicted.
+const clientFactory = (build: string): string => `export class ClickhouseFactory {
+  private readonly _clientCache = new Map<string, ClickHouse>();
+  getClient(url: string, clientType: string): ClickHouse {
+    const cacheKey = \`\${hashHostname(url)}:\${clientType}\`;
+    let client = this._clientCache.get(cacheKey);
+    if (!client) {
+      client = ${build}(url, clientType);
+      this._clientCache.set(cacheKey, client);
+    }
+    return client;
+  }
+}`;
 const searchService = (create: string): string => `class SearchService {
   constructor(database, elasticSearch) {
     this.db = database;
@@ -98,6 +110,8 @@ main().catch(() => process.exit(1));`;
 
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
+    clientFactory("buildOrgClickhouseClient"),
     // ioredis built/cluster/DelayQueue.js: a drained bucket is set to null, which lets its value go.
     { code: `const queues = {};
 export function push(bucket, item) {
@@ -203,6 +217,24 @@ export function remove(slot, names) {
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
   invalid: [
+    // Valid neighbour (clickhouseFactory) storing a computed result instead of a client.
+    {
+      code: clientFactory("buildOrgReport"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 35,
+          data: { name: "this._clientCache", where: "`getClient()`", line: "8", owner: "class `ClickhouseFactory`", key: "`${hashHostname(url)}:${clientType}`", creation: "new Map<string, ClickHouse>()" },
+          suggestions: [
+            {
+              messageId: "suggestLruCache",
+              output: `${IMPORT}${clientFactory("buildOrgReport").replace("new Map<string, ClickHouse>()", "new LRUCache<string, ClickHouse>({ max: 1000, ttl: 10 * 60 * 1000 })")}`,
+            },
+          ],
+        },
+      ],
+    },
     // Valid neighbour (DelayQueue) without the drain.
     {
       code: `const queues = {};
