@@ -81,3 +81,18 @@ describe.each(Object.keys(rules).sort())("docs/rules/%s.md", (name) => {
     else expect(reported).toEqual([]);
   });
 });
+
+describe("docs/oxlint.md", () => {
+  // The speed section is written by `npm run bench` between markers: it must hold a measurement,
+  // and the two linters must have found the same number of findings on the corpus.
+  it("carries the speed difference the benchmark measured", () => {
+    const text = fs.readFileSync(path.join(ROOT, "docs/oxlint.md"), "utf8");
+    const section = /<!-- bench:oxlint:start[^>]*-->\n([\s\S]*?)<!-- bench:oxlint:end -->/u.exec(text)?.[1] ?? "";
+    const eslintRow = /^\| ESLint [^|]*`configs\.all` \| ([\d.]+ m?s) \| (\d+) \|$/mu.exec(section);
+    const oxlintRow = /^\| oxlint, the same rules as a JS plugin \| ([\d.]+ m?s) \| (\d+) \|$/mu.exec(section);
+    expect(eslintRow, "ESLint row").not.toBeNull();
+    expect(oxlintRow, "oxlint row").not.toBeNull();
+    expect(oxlintRow?.[2]).toBe(eslintRow?.[2]);
+    expect(section).toMatch(/oxlint with the plugin is [\d.]+× faster than ESLint/u);
+  });
+});
