@@ -75,11 +75,13 @@ export default createRule<Options, MessageIds>({
         check(node.value, node, () => getPropertySchemaDefault(context, node));
       },
       CallExpression(node) {
-        const [value] = node.arguments;
-        if (node.arguments.length !== 1 || !value || value.type === AST_NODE_TYPES.SpreadElement) return;
+        // `.default(x)` or a decorator's `@Column({ … })`, with one argument.
+        if (node.arguments.length !== 1) return;
         const callee = node.callee;
         const isChainDefault = callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === CHAIN_DEFAULT_METHOD;
         if (!isChainDefault && node.parent.type !== AST_NODE_TYPES.Decorator) return;
+        const value = node.arguments[0];
+        if (!value || value.type === AST_NODE_TYPES.SpreadElement) return;
         check(value, node, () => getCallSchemaDefault(context, node));
       },
     };

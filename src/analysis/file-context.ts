@@ -20,8 +20,11 @@ export interface FileContext {
   readonly typeServices: ParserServicesWithTypeInformation | undefined;
   /** Memo of `getValueKind`, per node. */
   readonly kinds: Map<TSESTree.Node, ValueKind | null>;
-  /** Memo for the other analyses, keyed by analysis name then node. */
-  readonly memo: Map<string, WeakMap<TSESTree.Node, unknown>>;
+  /**
+   * Memo for the other analyses, keyed by analysis name then node. Plain maps: the whole
+   * context is dropped with its file, and a WeakMap per analysis and file costs the collector.
+   */
+  readonly memo: Map<string, Map<TSESTree.Node, unknown>>;
 }
 
 const files = new WeakMap<TSESTree.Program, FileContext>();
@@ -45,7 +48,7 @@ export function getFileContext(context: AnyRuleContext): FileContext {
 export function memoize<T>(file: FileContext, analysis: string, node: TSESTree.Node, compute: () => T): T {
   let table = file.memo.get(analysis);
   if (!table) {
-    table = new WeakMap();
+    table = new Map();
     file.memo.set(analysis, table);
   }
   if (table.has(node)) return table.get(node) as T;

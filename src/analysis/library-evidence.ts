@@ -78,7 +78,10 @@ export function importsLibraryWith(file: FileContext, trait: LibraryTrait): bool
       verdicts = new Map();
       index.verdicts.set(file.settings, verdicts);
     }
+    const hasModuleSettings = Object.keys(file.settings.modules).length > 0;
     for (const specifier of getModuleSpecifiers(file)) {
+      // A relative path names the application's own module: only a module setting can make it a library.
+      if (!hasModuleSettings && (specifier.startsWith(".") || specifier.startsWith("/"))) continue;
       let verdict = verdicts.get(specifier);
       if (verdict === undefined) {
         verdict = Object.values(getExportsOfModule(file, specifier) ?? {}).some((ref) => {
