@@ -33,7 +33,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     // A client per test case is test set-up, not a pool opened per production request.
-    if (isTestFile(context.filename)) return {};
+    if (isTestFile(context)) return {};
     // Only a library's factory (or a settings module's) opens connections: no import of one, nothing to do.
     if (!importsLibraryWith(getFileContext(context), CONNECTION_OWNER_TRAIT)) return {};
     let functionDepth = 0;

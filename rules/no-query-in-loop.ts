@@ -51,7 +51,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // A test that checks rows one by one is not a request path: no latency to lose.
-    if (isTestFile(context.filename)) return {};
+    if (isTestFile(context)) return {};
     const file = getFileContext(context);
     /** An import of a database library, or else a call only a database library has (`findByPk`, SQL text). */
     let hasEvidence = importsLibraryWith(file, DATABASE_TRAIT);

@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
     const trusted = new Set(options.boundedCaches);
     return {
       Program() {
-        if (isTestFile(context.filename)) return;
+        if (isTestFile(context)) return;
         const collections = getLongLivedCollections(context);
         if (collections.length === 0 || isBrowserModule(context)) return;
         for (const collection of collections) {

@@ -2,19 +2,31 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
 import type { AnyRuleContext } from "./file-context.js";
 
+import path from "node:path";
+
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { getEnclosingFunction, getStaticPropertyName } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
+const TEST_DIRECTORY = /(?:^|\/)(?:__tests__|__mocks__|tests?)\//u;
 
 /**
- * Whether the file is a test file by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`): its
- * functions run once per test case, in a test process, never per production request.
+ * Whether the file is test code: a test by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`),
+ * or any file under a `test/`, `tests/`, `__tests__/` or `__mocks__/` directory of the project
+ * (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
+ * process, never per production request. Only the path below the working directory counts: a
+ * project checked out under a directory named `tests` is not all tests, and with no project
+ * directory (the file system root) only the name does.
  */
-export function isTestFile(filename: string): boolean {
-  return TEST_FILE.test(filename);
+export function isTestFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
+  const { cwd, filename } = context;
+  if (TEST_FILE.test(filename)) return true;
+  if (!cwd || path.parse(cwd).root === cwd) return false;
+  const relative = path.relative(cwd, filename);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return false;
+  return TEST_DIRECTORY.test(relative.split(path.sep).join("/"));
 }
 
 /**

@@ -1,0 +1,61 @@
+import tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+
+import plugin from "../src/index.js";
+
+/**
+ * Test code is recognised by its name and by the directory it sits in below the working
+ * directory. The rule tester lints from the file system root, so these cases use a Linter with a
+ * project directory of their own.
+ */
+
+// trigger.dev apps/webapp/test/bench/lib/sourcemap.ts: a bench helper memoises parsed source maps per run.
+const sourceMapResolver = `import fs from "node:fs";
+export class SourceMapResolver {
+  private byGeneratedFile = new Map<string, unknown>();
+  resolve(generatedPath: string) {
+    return this.load(generatedPath);
+  }
+  private load(generatedPath: string): unknown {
+    if (this.byGeneratedFile.has(generatedPath)) return this.byGeneratedFile.get(generatedPath);
+    const parsed = JSON.parse(fs.readFileSync(generatedPath + ".map", "utf8"));
+    this.byGeneratedFile.set(generatedPath, parsed);
+    return parsed;
+  }
+}`;
+
+const perRowQuery = `import { Pool } from "pg";
+const pool = new Pool();
+export async function check(ids: string[]) {
+  for (const id of ids) await pool.query("SELECT * FROM runs WHERE id = $1", [id]);
+}`;
+
+function lint(code: string, cwd: string, filename: string): string[] {
+  const linter = new Linter({ configType: "flat", cwd });
+  const config = [{ files: ["**/*.ts"], languageOptions: { parser: tsParser } }, plugin.configs.all];
+  return linter.verify(code, config, filename).map((message) => message.ruleId ?? "fatal");
+}
+
+describe("test code by directory", () => {
+  it("is quiet on a bench helper under the project's test/ directory", () => {
+    expect(lint(sourceMapResolver, "/project", "/project/apps/webapp/test/bench/lib/sourcemap.ts")).toEqual([]);
+  });
+
+  it("reports the same helper in application code", () => {
+    expect(lint(sourceMapResolver, "/project", "/project/apps/webapp/app/lib/sourcemap.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
+  it("does not count a directory named tests above the project", () => {
+    expect(lint(sourceMapResolver, "/home/ci/tests/project", "/home/ci/tests/project/src/sourcemap.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
+  it("judges by the name alone when linting from the file system root", () => {
+    expect(lint(sourceMapResolver, "/", "/project/test/sourcemap.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
+  it("is quiet on a query per row in a __tests__/ helper, and reports it in src/", () => {
+    expect(lint(perRowQuery, "/project", "/project/src/__tests__/helpers.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+});
