@@ -71,14 +71,25 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
   return result;
 }
 
-/** Only identifiers, members, calls and awaits can have a library type worth asking for. */
+/**
+ * Only identifiers, members, calls and awaits can have a library type worth asking for. In a
+ * chain (`db.selectFrom(t).where(…).execute()`), only its first call: the links after it follow
+ * from the knowledge of the first one's kind, and asking about each link costs a signature
+ * resolution per link on every chain of the file.
+ */
 function isTypeWorthy(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.Identifier ||
-    node.type === AST_NODE_TYPES.MemberExpression ||
-    node.type === AST_NODE_TYPES.CallExpression ||
-    node.type === AST_NODE_TYPES.AwaitExpression
-  );
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+      return true;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipExpressionWrappers(node.callee);
+      return callee.type !== AST_NODE_TYPES.MemberExpression || skipExpressionWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression;
+    }
+    default:
+      return false;
+  }
 }
 
 function syntacticKind(file: FileContext, node: TSESTree.Node, depth: number): ValueKind | null {
