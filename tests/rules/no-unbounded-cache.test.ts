@@ -112,6 +112,24 @@ runRuleTests("no-unbounded-cache", rule, {
   valid: [
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
     clientFactory("buildOrgClickhouseClient"),
+    // typeorm entity-manager/EntityManager.js (benchmark corpus): one repository per entity class.
+    {
+      code: `class EntityManager {
+  constructor(connection) {
+    this.connection = connection;
+    this.repositories = new Map();
+  }
+  getRepository(target) {
+    const repoFromMap = this.repositories.get(target);
+    if (repoFromMap) return repoFromMap;
+    const newRepository = new Repository(target, this, this.queryRunner);
+    this.repositories.set(target, newRepository);
+    return newRepository;
+  }
+}
+module.exports = { EntityManager };`,
+      filename: "file.js",
+    },
     // ioredis built/cluster/DelayQueue.js: a drained bucket is set to null, which lets its value go.
     { code: `const queues = {};
 export function push(bucket, item) {
