@@ -6,6 +6,20 @@ const IMPORT = 'import { LRUCache } from "lru-cache";\n';
 const REQUIRE = 'const { LRUCache } = require("lru-cache");\n';
 
 // The workshop's SearchService (seed 000): a Map filled on every miss, never evicted.
+const entityManager = (create: string): string => `class EntityManager {
+  constructor(connection) {
+    this.connection = connection;
+    this.repositories = new Map();
+  }
+  getRepository(target) {
+    const repoFromMap = this.repositories.get(target);
+    if (repoFromMap) return repoFromMap;
+    const newRepository = ${create};
+    this.repositories.set(target, newRepository);
+    return newRepository;
+  }
+}
+module.exports = { EntityManager };`;
 const clientFactory = (build: string): string => `export class ClickhouseFactory {
   private readonly _clientCache = new Map<string, ClickHouse>();
   getClient(url: string, clientType: string): ClickHouse {
@@ -113,23 +127,7 @@ runRuleTests("no-unbounded-cache", rule, {
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
     clientFactory("buildOrgClickhouseClient"),
     // typeorm entity-manager/EntityManager.js (benchmark corpus): one repository per entity class.
-    {
-      code: `class EntityManager {
-  constructor(connection) {
-    this.connection = connection;
-    this.repositories = new Map();
-  }
-  getRepository(target) {
-    const repoFromMap = this.repositories.get(target);
-    if (repoFromMap) return repoFromMap;
-    const newRepository = new Repository(target, this, this.queryRunner);
-    this.repositories.set(target, newRepository);
-    return newRepository;
-  }
-}
-module.exports = { EntityManager };`,
-      filename: "file.js",
-    },
+    { code: entityManager("new Repository(target, this, this.queryRunner)"), filename: "file.js" },
     // ioredis built/cluster/DelayQueue.js: a drained bucket is set to null, which lets its value go.
     { code: `const queues = {};
 export function push(bucket, item) {
@@ -235,6 +233,24 @@ export function remove(slot, names) {
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
   invalid: [
+    // Valid neighbour (EntityManager) storing computed statistics instead of a repository.
+    {
+      code: entityManager("new Stats(target, this, this.queryRunner)"),
+      filename: "file.js",
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 4,
+          column: 25,
+          suggestions: [
+            {
+              messageId: "suggestLruCache",
+              output: `const { LRUCache } = require("lru-cache");\n${entityManager("new Stats(target, this, this.queryRunner)").replace("new Map()", LRU)}`,
+            },
+          ],
+        },
+      ],
+    },
     // Valid neighbour (clickhouseFactory) storing a computed result instead of a client.
     {
       code: clientFactory("buildOrgReport"),
