@@ -162,13 +162,7 @@ function isTestPosition(node: TSESTree.Node): boolean {
  * (`return`, `throw`, `continue`, `break`) and `write` is not in a branch exclusive with it.
  */
 export function isOnMissingPath(use: ReadUse, write: TSESTree.Node): boolean {
-  const statement = use.statement;
-  if (!statement) return false;
-  const missingBranch = use.presentIsTruthy ? statement.alternate : statement.consequent;
-  const presentBranch = use.presentIsTruthy ? statement.consequent : statement.alternate;
-  if (missingBranch && contains(missingBranch, write)) return true;
-  if (write.range[0] < statement.range[1] || !presentBranch || !alwaysLeaves(presentBranch)) return false;
-  return !areExclusive(statement, write);
+  return isOnPath(use, write, false);
 }
 
 /**
@@ -178,12 +172,18 @@ export function isOnMissingPath(use: ReadUse, write: TSESTree.Node): boolean {
  * entry, never adds one.
  */
 export function isOnPresentPath(use: ReadUse, write: TSESTree.Node): boolean {
+  return isOnPath(use, write, true);
+}
+
+/** `write` runs where the entry is present (or missing): in that branch, or after an `if` whose other branch always leaves. */
+function isOnPath(use: ReadUse, write: TSESTree.Node, present: boolean): boolean {
   const statement = use.statement;
   if (!statement) return false;
-  const presentBranch = use.presentIsTruthy ? statement.consequent : statement.alternate;
-  const missingBranch = use.presentIsTruthy ? statement.alternate : statement.consequent;
-  if (presentBranch && contains(presentBranch, write)) return true;
-  if (write.range[0] < statement.range[1] || !missingBranch || !alwaysLeaves(missingBranch)) return false;
+  const truthyBranch = use.presentIsTruthy === present;
+  const wanted = truthyBranch ? statement.consequent : statement.alternate;
+  const other = truthyBranch ? statement.alternate : statement.consequent;
+  if (wanted && contains(wanted, write)) return true;
+  if (write.range[0] < statement.range[1] || !other || !alwaysLeaves(other)) return false;
   return !areExclusive(statement, write);
 }
 
