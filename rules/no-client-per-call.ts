@@ -3,10 +3,10 @@ import type { Role } from "../src/knowledge/index.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getEnclosingFunction, getRequiredModule, skipExpressionWrappers } from "../src/analysis/ast.js";
-import { getClientCreation, getClientFate, isConnectionModule, mayCreateClient } from "../src/analysis/client-creation.js";
+import { getEnclosingFunction, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getClientCreation, getClientFate, mayCreateClient } from "../src/analysis/client-creation.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { CONNECTION_OWNER_TRAIT, importsLibraryWith } from "../src/analysis/library-evidence.js";
+import { CONNECTION_OWNER_TRAIT, getFileWithoutTypes, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getEnclosingRequestHandler, getFunctionName } from "../src/analysis/request-handler.js";
 import { isRunOncePerProcess, isTestFile } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
@@ -34,55 +34,29 @@ export default createRule<Options, MessageIds>({
   create(context) {
     // A client per test case is test set-up, not a pool opened per production request.
     if (isTestFile(context)) return {};
-    // Only a library's factory (or a settings module's) opens connections: no import of one, nothing to do.
-    if (!importsLibraryWith(getFileContext(context), CONNECTION_OWNER_TRAIT)) return {};
-    let functionDepth = 0;
-    let importsClientLibrary = false;
+    // Only a library's factory (or a settings module's) opens connections, with or without types:
+    // a file that imports none has nothing to report.
+    if (!importsLibraryWith(getFileWithoutTypes(getFileContext(context)), CONNECTION_OWNER_TRAIT)) return {};
     const candidates: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];
-
-    const noteModule = (specifier: string): void => {
-      if (!importsClientLibrary && isConnectionModule(context, specifier)) importsClientLibrary = true;
-    };
-    const enterFunction = (): void => {
-      functionDepth++;
-    };
-    const exitFunction = (): void => {
-      functionDepth--;
+    const note = (node: TSESTree.NewExpression | TSESTree.CallExpression): void => {
+      if (mayCreateClient(node)) candidates.push(node);
     };
 
     return {
-      ImportDeclaration(node) {
-        noteModule(node.source.value);
-      },
-      TSImportEqualsDeclaration(node) {
-        if (node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) noteModule(node.moduleReference.expression.value);
-      },
-      FunctionDeclaration: enterFunction,
-      FunctionExpression: enterFunction,
-      ArrowFunctionExpression: enterFunction,
-      "FunctionDeclaration:exit": exitFunction,
-      "FunctionExpression:exit": exitFunction,
-      "ArrowFunctionExpression:exit": exitFunction,
-      NewExpression(node) {
-        if (functionDepth > 0 && mayCreateClient(node)) candidates.push(node);
-      },
-      CallExpression(node) {
-        const required = getRequiredModule(node);
-        if (required !== undefined) noteModule(required);
-        else if (functionDepth > 0 && mayCreateClient(node)) candidates.push(node);
-      },
+      NewExpression: note,
+      CallExpression: note,
       "Program:exit"() {
-        if (!importsClientLibrary) return;
         for (const node of candidates) check(node);
       },
     };
 
     function check(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      // Module level: created once per process.
+      const fn = getEnclosingFunction(node);
+      if (!fn) return;
       const creation = getClientCreation(context, node);
       // A value that adopts an existing client (`drizzle(pool)`) opens no connections itself.
-      if (!creation || creation.adopted) return;
-      const fn = getEnclosingFunction(node);
-      if (!fn || isRunOncePerProcess(context, fn)) return;
+      if (!creation || creation.adopted || isRunOncePerProcess(context, fn)) return;
       const fate = getClientFate(context, creation, fn);
       if (!fate.used || fate.closed || fate.escape !== null) return;
       const created = describeCreation(node, context.sourceCode.getText(skipExpressionWrappers(node.callee)));

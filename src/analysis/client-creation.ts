@@ -7,10 +7,10 @@ import type { ValueKind } from "./value-kind.js";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { ADOPTED_POOL_KEYS, CLIENT_ADOPTION, EVENT_METHODS, LISTENER_METHODS, PASSIVE_EVENTS, SETUP_METHODS } from "../knowledge/connections.js";
-import { getKind, LIBRARIES } from "../knowledge/index.js";
+import { LIBRARIES } from "../knowledge/index.js";
 import { getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getValueFate } from "./escape.js";
-import { getExportsOfModule, getFileContext, memoize } from "./file-context.js";
+import { getFileContext, memoize } from "./file-context.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
 
 /** A `new`/call expression that creates a client, pool or ORM instance that owns connections. */
@@ -29,11 +29,6 @@ export interface ClientCreation {
 
 type Creation = TSESTree.NewExpression | TSESTree.CallExpression;
 
-/** Kinds whose values own connections, and the libraries that have such kinds. */
-const OWNING_LIBRARIES = new Set(
-  LIBRARIES.filter((library) => Object.values(library.kinds).some((kind) => kind.ownsConnections)).map((library) => library.id),
-);
-
 /** Every close method of every connection-owning kind: `end`, `quit`, `$disconnect`, `destroy`, … */
 const CLOSE_METHODS: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => kind.closeMethods ?? [])));
 
@@ -48,16 +43,6 @@ const FACTORY_MEMBER_NAMES: ReadonlySet<string> = new Set(
       .flatMap((kind) => [...Object.keys(kind.properties ?? {}), ...Object.keys(kind.returns ?? {})]),
   ),
 );
-
-/** Whether a module specifier (a library or a `settings.postmortem.modules` entry) can create clients. */
-export function isConnectionModule(context: AnyRuleContext, specifier: string): boolean {
-  const exports = getExportsOfModule(getFileContext(context), specifier);
-  if (!exports) return false;
-  return Object.values(exports).some((ref) => {
-    const library = getKind(typeof ref === "string" ? ref : ref.kind)?.library;
-    return library !== undefined && OWNING_LIBRARIES.has(library);
-  });
-}
 
 /** Cheap syntax check: could this expression be a factory call or construction at all? */
 export function mayCreateClient(node: Creation): boolean {
