@@ -1,11 +1,11 @@
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, CLIENT_DIRECTIVES } from "../knowledge/bounded-caches.js";
-import { getRequiredModule } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
+import { getModuleSpecifiers } from "./library-evidence.js";
 
 /**
  * Whether the file is browser code: a component file (`.tsx`, `.jsx`), a `"use client"` module,
@@ -18,18 +18,10 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoize(file, "browser-module", file.sourceCode.ast, () => {
     if (BROWSER_FILE_EXTENSIONS.some((extension) => context.filename.endsWith(extension))) return true;
-    const body = file.sourceCode.ast.body;
-    const directives = body.filter((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined);
-    if (directives.some((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && CLIENT_DIRECTIVES.includes(statement.directive ?? ""))) return true;
-    const importsBrowserLibrary = body.some((statement) => {
-      let specifier: string | undefined;
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifier = statement.source.value;
-      else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-        const init = statement.declarations[0]?.init;
-        specifier = init ? getRequiredModule(init) : undefined;
-      }
-      return specifier !== undefined && BROWSER_MODULES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
-    });
+    const isClientDirective = (statement: TSESTree.ProgramStatement): boolean =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined && CLIENT_DIRECTIVES.includes(statement.directive);
+    if (file.sourceCode.ast.body.some(isClientDirective)) return true;
+    const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULES.some((name) => specifier === name || specifier.startsWith(`${name}/`)));
     return importsBrowserLibrary || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null);
   });
 }

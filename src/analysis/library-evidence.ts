@@ -137,8 +137,8 @@ export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrai
 
 const SQL_METHODS = new Set(["query", "execute"]);
 
-/** The modules a file imports or requires. */
-function getModuleSpecifiers(file: FileContext): readonly string[] {
+/** The modules a file imports or requires, anywhere in it. */
+export function getModuleSpecifiers(file: FileContext): readonly string[] {
   return memoize(file, "module-specifiers", file.sourceCode.ast, () => {
     const specifiers: string[] = [];
     for (const statement of file.sourceCode.ast.body) {
