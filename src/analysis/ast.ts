@@ -105,12 +105,12 @@ export function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: numb
       if (Array.isArray(child)) {
         // Children are in source order: stop at the first that starts after the offset.
         for (const item of child as unknown[]) {
-          if (!isNodeValue(item) || item.range[1] <= index) continue;
+          if (!isNode(item) || item.range[1] <= index) continue;
           if (item.range[0] > index) break;
           node = item;
           continue descend;
         }
-      } else if (isNodeValue(child) && child.range[0] <= index && index < child.range[1]) {
+      } else if (isNode(child) && child.range[0] <= index && index < child.range[1]) {
         node = child;
         continue descend;
       }
@@ -119,6 +119,7 @@ export function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: numb
   }
 }
 
-function isNodeValue(value: unknown): value is TSESTree.Node {
+/** Whether a child value of a node (under one of its visitor keys) is itself a node. */
+export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }

@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { lockApis } from "../knowledge/locks.js";
-import { getCalledMethodName, getEnclosingFunction, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getEnclosingFunction, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -98,8 +98,4 @@ function getProgram(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (current.parent) current = current.parent;
   return current;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }

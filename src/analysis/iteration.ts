@@ -18,7 +18,7 @@ import {
   OBJECT_LISTING_FUNCTIONS,
   SUBSET_METHODS,
 } from "../knowledge/iteration.js";
-import { getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -502,9 +502,6 @@ function getAwaits(file: FileContext, root: TSESTree.Node): readonly TSESTree.Ra
   });
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
-}
 
 // --- dependence ----------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getDatabaseCall } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -130,8 +130,4 @@ function isInCallback(call: TSESTree.Node, fn: FunctionNode): boolean {
 
 function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }

@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { skipExpressionWrappers } from "./ast.js";
+import { isNode, skipExpressionWrappers } from "./ast.js";
 
 /**
  * Structural equality of two expressions that name a key or a receiver, as written in the same
@@ -201,8 +201,4 @@ function collectVariables(file: FileContext, node: TSESTree.Node, depth: number)
   };
   visit(node, depth);
   return found;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }
