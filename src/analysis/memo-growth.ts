@@ -96,11 +96,7 @@ function getConjuncts(raw: TSESTree.Node): TSESTree.Node[] {
  * (trigger.dev ClickhouseFactory: `client = buildOrgClickhouseClient(url); cache.set(key, client)`).
  */
 function isResourceValue(file: FileContext, value: TSESTree.Node | undefined): boolean {
-  const node = value ? skipExpressionWrappers(value) : undefined;
-  if (!node) return false;
-  if (node.type !== AST_NODE_TYPES.Identifier) return isResourceCreation(file, node);
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-  return (variable?.references ?? []).some((reference) => reference.writeExpr != null && isResourceCreation(file, reference.writeExpr));
+  return getStoredValues(file, value).some((stored) => stored !== null && isResourceCreation(file, stored));
 }
 
 function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
@@ -237,19 +233,30 @@ function isOwnConstructor(collection: LongLivedCollection, fn: FunctionNode): bo
  * assigned in place (`grid.set(k, (cell = new Set()))`), or a variable that only ever holds
  * the looked-up entry or an empty container (`let cell = grid.get(k); if (!cell) { cell = []; grid.set(k, cell); }`).
  */
-function isBucket(file: FileContext, raw: TSESTree.Node | undefined, lookups: readonly CollectionUse[]): boolean {
-  const node = raw ? skipExpressionWrappers(raw) : undefined;
-  if (node?.type === AST_NODE_TYPES.AssignmentExpression && node.operator === "=") return isEmptyContainer(node.right);
-  if (node?.type !== AST_NODE_TYPES.Identifier) return isEmptyContainer(node);
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-  if (variable?.defs[0]?.type !== DefinitionType.Variable) return false;
-  const writes = variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.writeExpr);
-  const isLookup = (write: TSESTree.Node): boolean => {
-    let inner = skipExpressionWrappers(write);
+function isBucket(file: FileContext, value: TSESTree.Node | undefined, lookups: readonly CollectionUse[]): boolean {
+  const isLookup = (stored: TSESTree.Node): boolean => {
+    let inner = skipExpressionWrappers(stored);
     if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = skipExpressionWrappers(inner.argument);
     return lookups.some((lookup) => lookup.node === inner);
   };
-  return writes.some((write) => write && isEmptyContainer(write)) && writes.every((write) => write && (isEmptyContainer(write) || isLookup(write)));
+  const values = getStoredValues(file, value);
+  return values.some((stored) => stored !== null && isEmptyContainer(stored)) && values.every((stored) => stored !== null && (isEmptyContainer(stored) || isLookup(stored)));
+}
+
+/**
+ * What a stored value can be: the expression itself (the right side of `grid.set(k, (cell = []))`),
+ * or, for a local variable, every value written to it (`let cell = grid.get(k); if (!cell) cell = [];`),
+ * with null for a write the analysis cannot see (destructuring, a loop variable). Nothing for
+ * other names (parameters, imports).
+ */
+function getStoredValues(file: FileContext, raw: TSESTree.Node | undefined): readonly (TSESTree.Node | null)[] {
+  const node = raw ? skipExpressionWrappers(raw) : undefined;
+  if (!node) return [];
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === "=") return [node.right];
+  if (node.type !== AST_NODE_TYPES.Identifier) return [node];
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  if (variable?.defs[0]?.type !== DefinitionType.Variable) return [];
+  return variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.writeExpr ?? null);
 }
 
 function isEmptyContainer(raw: TSESTree.Node | undefined): boolean {
