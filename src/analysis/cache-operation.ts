@@ -45,31 +45,28 @@ export interface CacheOperation {
   readonly increment?: { readonly one: string; readonly by: string };
 }
 
+type StoreMethodList = "reads" | "writes" | "atomicWrites" | "deletes" | "transactions";
+
+/** The store knowledge of every client library (ioredis, node-redis). */
+const REMOTE_STORES: readonly CacheKnowledge[] = LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => (kind.cache ? [kind.cache] : [])));
+const ALL_STORES: readonly Partial<Record<StoreMethodList, readonly string[]>>[] = [...REMOTE_STORES, ...Object.values(inMemoryCollections), cacheLikeStore];
+
+function methodNames(stores: readonly Partial<Record<StoreMethodList, readonly string[]>>[], lists: readonly StoreMethodList[]): ReadonlySet<string> {
+  return new Set(stores.flatMap((store) => lists.flatMap((list) => store[list] ?? [])));
+}
+
+const EVERY_LIST: readonly StoreMethodList[] = ["reads", "writes", "atomicWrites", "deletes", "transactions"];
+
 /** Every method name that can be a store operation, for cheap guards before any analysis. */
-export const CACHE_METHOD_NAMES: ReadonlySet<string> = new Set([
-  ...redisCommands.reads,
-  ...redisCommands.writes,
-  ...redisCommands.atomicWrites,
-  ...redisCommands.deletes,
-  ...redisCommands.transactions,
-  ...Object.values(inMemoryCollections).flatMap((c) => [...c.reads, ...c.writes, ...c.deletes]),
-  ...cacheLikeStore.reads,
-  ...cacheLikeStore.writes,
-  ...cacheLikeStore.atomicWrites,
-  ...cacheLikeStore.deletes,
-]);
+export const CACHE_METHOD_NAMES = methodNames(ALL_STORES, EVERY_LIST);
 
-/** The methods of some client's cache knowledge: only for these can a type make a remote operation. */
-const REMOTE_METHOD_NAMES: ReadonlySet<string> = new Set(
-  LIBRARIES.flatMap((library) =>
-    Object.values(library.kinds).flatMap((kind) => (kind.cache ? [...kind.cache.reads, ...kind.cache.writes, ...kind.cache.atomicWrites, ...kind.cache.deletes, ...kind.cache.transactions] : [])),
-  ),
-);
+/** The methods of some client's store: only for these can a type make a remote operation. */
+const REMOTE_METHOD_NAMES = methodNames(REMOTE_STORES, EVERY_LIST);
 
-/** Method names that can read an entry, and that can write one (`op: "write"`): a function with none of one kind has no check-then-act. */
-export const CACHE_READ_NAMES: ReadonlySet<string> = new Set([...redisCommands.reads, ...Object.values(inMemoryCollections).flatMap((c) => c.reads), ...cacheLikeStore.reads]);
-export const CACHE_WRITE_NAMES: ReadonlySet<string> = new Set([...redisCommands.writes, ...Object.values(inMemoryCollections).flatMap((c) => c.writes), ...cacheLikeStore.writes]);
-export const CACHE_DELETE_NAMES: ReadonlySet<string> = new Set([...redisCommands.deletes, ...Object.values(inMemoryCollections).flatMap((c) => c.deletes), ...cacheLikeStore.deletes]);
+/** Method names that can read an entry, write one (`op: "write"`) or remove one: a function with no read or no write has no check-then-act. */
+export const CACHE_READ_NAMES = methodNames(ALL_STORES, ["reads"]);
+export const CACHE_WRITE_NAMES = methodNames(ALL_STORES, ["writes"]);
+export const CACHE_DELETE_NAMES = methodNames(ALL_STORES, ["deletes"]);
 
 const { DefinitionType, ScopeType } = TSESLint.Scope;
 
