@@ -86,7 +86,8 @@ function findModuleSetting(settings: PostmortemSettings, specifier: string): Mod
   return undefined;
 }
 
-function hasModuleSettings(settings: PostmortemSettings): boolean {
+/** Whether `settings.postmortem.modules` declares any module of the application. */
+export function hasModuleSettings(settings: PostmortemSettings): boolean {
   return Object.keys(settings.modules).length > 0;
 }
 

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getKind, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { getCalledMethodName, getNodeAt, getRequiredModule } from "./ast.js";
 import { isSqlText } from "./database-call.js";
-import { getExportsOfModule, memoize } from "./file-context.js";
+import { getExportsOfModule, hasModuleSettings, memoize } from "./file-context.js";
 import { getPackageName } from "./type-kind.js";
 
 /**
@@ -78,10 +78,10 @@ export function importsLibraryWith(file: FileContext, trait: LibraryTrait): bool
       verdicts = new Map();
       index.verdicts.set(file.settings, verdicts);
     }
-    const hasModuleSettings = Object.keys(file.settings.modules).length > 0;
+    const withModuleSettings = hasModuleSettings(file.settings);
     for (const specifier of getModuleSpecifiers(file)) {
       // A relative path names the application's own module: only a module setting can make it a library.
-      if (!hasModuleSettings && (specifier.startsWith(".") || specifier.startsWith("/"))) continue;
+      if (!withModuleSettings && (specifier.startsWith(".") || specifier.startsWith("/"))) continue;
       let verdict = verdicts.get(specifier);
       if (verdict === undefined) {
         verdict = Object.values(getExportsOfModule(file, specifier) ?? {}).some((ref) => {
