@@ -6,6 +6,7 @@ import type { DefaultFixStyle } from "../src/knowledge/schema-defaults.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getStaticPropertyName } from "../src/analysis/ast.js";
+import { withCallIndex } from "../src/analysis/call-index.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getPerCallValue, mightBePerCallValue } from "../src/analysis/per-call-value.js";
 import { getCallSchemaDefault, getPropertySchemaDefault } from "../src/analysis/schema-default.js";
@@ -24,6 +25,8 @@ export type Options = [];
 export type MessageIds = "evaluatedOnce" | "suggestFunction" | "suggestPerRowFunction" | "suggestDatabaseDefault";
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+const CHAIN_DEFAULT_METHODS: ReadonlySet<string> = new Set([CHAIN_DEFAULT_METHOD]);
 
 export default createRule<Options, MessageIds>({
   name: "no-call-evaluated-default",
@@ -67,24 +70,34 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
-      Property(node) {
+    /** `.default(x)` or a decorator's `@Column({ … })`, with one argument. */
+    function checkCall(node: TSESTree.CallExpression): void {
+      const value = node.arguments[0];
+      if (node.arguments.length !== 1 || !value || value.type === AST_NODE_TYPES.SpreadElement) return;
+      check(value, node, () => getCallSchemaDefault(context, node));
+    }
+
+    const listeners = {
+      Decorator(node: TSESTree.Decorator): void {
+        if (node.expression.type === AST_NODE_TYPES.CallExpression) checkCall(node.expression);
+      },
+      Property(node: TSESTree.Property): void {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== "init" || node.method) return;
         const key = getStaticPropertyName(node);
         if (key === undefined || !defaultKeys.has(key)) return;
         check(node.value, node, () => getPropertySchemaDefault(context, node));
       },
-      CallExpression(node) {
-        // `.default(x)` or a decorator's `@Column({ … })`, with one argument.
-        if (node.arguments.length !== 1) return;
-        const callee = node.callee;
-        const isChainDefault = callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === CHAIN_DEFAULT_METHOD;
-        if (!isChainDefault && node.parent.type !== AST_NODE_TYPES.Decorator) return;
-        const value = node.arguments[0];
-        if (!value || value.type === AST_NODE_TYPES.SpreadElement) return;
-        check(value, node, () => getCallSchemaDefault(context, node));
-      },
     };
+    return withCallIndex(
+      context,
+      (index) => {
+        for (const node of index.callsToMethods(CHAIN_DEFAULT_METHODS)) {
+          // A decorator's call is checked by `Decorator`, once.
+          if (node.callee.type === AST_NODE_TYPES.MemberExpression && node.parent.type !== AST_NODE_TYPES.Decorator) checkCall(node);
+        }
+      },
+      listeners,
+    );
   },
 });
 

@@ -4,8 +4,9 @@ import type { FileContext } from "../src/analysis/file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getEnclosingFunction } from "../src/analysis/ast.js";
+import { getEnclosingFunction } from "../src/analysis/ast.js";
 import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile } from "../src/analysis/cache-operation.js";
+import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getCounterUpdate, getReadUse, isOnMissingPath } from "../src/analysis/read-guard.js";
@@ -124,39 +125,43 @@ export default createRule<Options, MessageIds>({
       if (direct || viaHelper) context.report({ node: first.node, messageId: "multiStepWrite", data: { first: short(first), second: `${text(next.callee)}()` } });
     }
 
-    /** Calls with a store method name, by enclosing function; classified at the end, only where a report can come from. */
-    const candidates = new Map<TSESTree.Node, TSESTree.CallExpression[]>();
-    const isWorthClassifying = (calls: readonly TSESTree.CallExpression[]): boolean => {
-      const names = calls.map((call) => getCalledMethodName(call) ?? "");
-      // A check-then-act needs a read and a write; a multi-step write needs a write (or delete, as a helper's).
-      if (names.some((name) => CACHE_WRITE_NAMES.has(name)) && names.some((name) => CACHE_READ_NAMES.has(name))) return true;
-      return options.reportMultiStepWrites && names.some((name) => CACHE_WRITE_NAMES.has(name) || CACHE_DELETE_NAMES.has(name));
-    };
+    /** A check-then-act needs a read and a write; a multi-step write needs a write (or delete, as a helper's). */
+    const isWorthClassifying = (names: readonly string[]): boolean =>
+      (names.some((name) => CACHE_WRITE_NAMES.has(name)) && names.some((name) => CACHE_READ_NAMES.has(name))) ||
+      (options.reportMultiStepWrites && names.some((name) => CACHE_WRITE_NAMES.has(name) || CACHE_DELETE_NAMES.has(name)));
 
-    return {
-      CallExpression(node) {
-        const callee = node.callee;
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || !CACHE_METHOD_NAMES.has(callee.property.name)) return;
+    return withCallIndex(context, (index) => {
+      const storeCalls: TSESTree.CallExpression[] = [];
+      const storeNames: string[] = [];
+      for (const node of index.callsToMethods(CACHE_METHOD_NAMES)) {
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression || node.callee.property.type !== AST_NODE_TYPES.Identifier) continue;
+        storeCalls.push(node);
+        storeNames.push(node.callee.property.name);
+      }
+      // The whole file first: most files never both read and write a store.
+      if (!isWorthClassifying(storeNames)) return;
+      // Then by enclosing function, classified only where a report can come from.
+      const candidates = new Map<TSESTree.Node, { calls: TSESTree.CallExpression[]; names: string[] }>();
+      for (const [position, node] of storeCalls.entries()) {
         const owner: TSESTree.Node = getEnclosingFunction(node) ?? context.sourceCode.ast;
-        const list = candidates.get(owner);
-        if (list) list.push(node);
-        else candidates.set(owner, [node]);
-      },
-      "Program:exit"() {
-        for (const [owner, calls] of candidates) {
-          if (!isWorthClassifying(calls)) continue;
-          file ??= getFileContext(context);
-          const ops = calls.flatMap((call) => getCacheOperationInFile(file!, call) ?? []);
-          if (ops.length > 0) byFunction.set(owner, ops);
+        const group = candidates.get(owner) ?? { calls: [], names: [] };
+        if (group.calls.length === 0) candidates.set(owner, group);
+        group.calls.push(node);
+        group.names.push(storeNames[position]!);
+      }
+      file = getFileContext(context);
+      for (const [owner, group] of candidates) {
+        if (!isWorthClassifying(group.names)) continue;
+        const ops = group.calls.flatMap((call) => getCacheOperationInFile(file!, call) ?? []);
+        if (ops.length > 0) byFunction.set(owner, ops);
+      }
+      for (const ops of byFunction.values()) {
+        for (const op of ops) {
+          if (op.op === "read") checkRead(op, ops);
+          else if (options.reportMultiStepWrites && op.op === "write" && op.store !== "memory") checkMultiStep(op);
         }
-        for (const ops of byFunction.values()) {
-          for (const op of ops) {
-            if (op.op === "read") checkRead(op, ops);
-            else if (options.reportMultiStepWrites && op.op === "write" && op.store !== "memory") checkMultiStep(op);
-          }
-        }
-      },
-    };
+      }
+    });
   },
 });
 

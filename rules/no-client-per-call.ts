@@ -4,6 +4,7 @@ import type { Role } from "../src/knowledge/index.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getEnclosingFunction, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { withCallIndex } from "../src/analysis/call-index.js";
 import { getClientCreation, getClientFate, mayCreateClient } from "../src/analysis/client-creation.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { CONNECTION_OWNER_TRAIT, getFileWithoutTypes, importsLibraryWith } from "../src/analysis/library-evidence.js";
@@ -37,18 +38,20 @@ export default createRule<Options, MessageIds>({
     // Only a library's factory (or a settings module's) opens connections, with or without types:
     // a file that imports none has nothing to report.
     if (!importsLibraryWith(getFileWithoutTypes(getFileContext(context)), CONNECTION_OWNER_TRAIT)) return {};
-    const candidates: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];
-    const note = (node: TSESTree.NewExpression | TSESTree.CallExpression): void => {
-      if (mayCreateClient(node)) candidates.push(node);
-    };
-
-    return {
-      NewExpression: note,
-      CallExpression: note,
-      "Program:exit"() {
-        for (const node of candidates) check(node);
+    const constructions: TSESTree.NewExpression[] = [];
+    const listeners = {
+      NewExpression(node: TSESTree.NewExpression): void {
+        if (mayCreateClient(node)) constructions.push(node);
       },
     };
+    return withCallIndex(
+      context,
+      ({ calls }) => {
+        for (const node of calls) if (mayCreateClient(node)) check(node);
+        for (const node of constructions) check(node);
+      },
+      listeners,
+    );
 
     function check(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
       // Module level: created once per process.

@@ -5,7 +5,8 @@ import type { Checkout } from "../src/analysis/checkout.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
-import { getCheckout, getCheckoutCalleeName, isCheckoutMethodName, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
+import { withCallIndex } from "../src/analysis/call-index.js";
+import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { findReleaseLeak } from "../src/analysis/release-paths.js";
 import { buildTryFinallyFix } from "../src/analysis/try-finally-fix.js";
@@ -49,78 +50,80 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    return {
-      CallExpression(node) {
-        const method = getCheckoutCalleeName(node);
-        if (method === undefined || !isCheckoutMethodName(context, method)) return;
-        const fn = getEnclosingFunction(node);
-        if (!fn) return; // module level: a script's lifetime, not a request's
-        const checkout = getCheckout(context, node);
-        if (!checkout) return;
-        const selfMethods = new Set(checkout.release.selfMethods);
-        const ownerMethods = new Set(checkout.release.ownerMethods ?? []);
-        const references = new Set<TSESTree.Node>();
-        const isResource = (expression: TSESTree.Node): boolean => references.has(skipExpressionWrappers(expression));
-        const isRelease = (call: TSESTree.CallExpression): boolean => {
-          const callee = skipExpressionWrappers(call.callee);
-          if (isReleasingHelperCall(call, isResource)) return true;
-          if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-          const name = getStaticPropertyName(callee);
-          if (name === undefined) return false;
-          return (selfMethods.has(name) && isResource(callee.object)) || (ownerMethods.has(name) && call.arguments[0] !== undefined && isResource(call.arguments[0]));
-        };
-        const variable = getResourceVariable(sourceCode, checkout);
-        for (const reference of variable?.references ?? []) references.add(reference.identifier);
-        const fate = getValueFate(context, checkout.value, fn, {
-          isClose: (name) => selfMethods.has(name),
-          isSetup: () => false,
-          isAlias: () => false,
-          isGiveBack: (call) => call.type === AST_NODE_TYPES.CallExpression && isRelease(call),
-        });
-        const passedOnly = [...fate.escapes].every((kind) => kind === "passed");
-        if (!passedOnly) return; // returned, stored, or kept by a closure: the new owner gives it back
-        const data = describe(sourceCode, checkout, variable?.name);
-        if (!variable) {
-          if (!fate.closed && fate.escapes.size === 0 && isUsedOnce(checkout)) context.report({ node, messageId: "unreferenced", data });
+    const checkoutNames = getCheckoutMethodNames(context);
+    // The name a checkout is called by: `pool.connect()`, or an in-house `getConnection()`.
+    return withCallIndex(context, (index) => {
+      for (const node of index.callsToMethodsOrFunctions(checkoutNames)) check(node);
+    });
+
+    function check(node: TSESTree.CallExpression): void {
+      const fn = getEnclosingFunction(node);
+      if (!fn) return; // module level: a script's lifetime, not a request's
+      const checkout = getCheckout(context, node);
+      if (!checkout) return;
+      const selfMethods = new Set(checkout.release.selfMethods);
+      const ownerMethods = new Set(checkout.release.ownerMethods ?? []);
+      const references = new Set<TSESTree.Node>();
+      const isResource = (expression: TSESTree.Node): boolean => references.has(skipExpressionWrappers(expression));
+      const isRelease = (call: TSESTree.CallExpression): boolean => {
+        const callee = skipExpressionWrappers(call.callee);
+        if (isReleasingHelperCall(call, isResource)) return true;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const name = getStaticPropertyName(callee);
+        if (name === undefined) return false;
+        return (selfMethods.has(name) && isResource(callee.object)) || (ownerMethods.has(name) && call.arguments[0] !== undefined && isResource(call.arguments[0]));
+      };
+      const variable = getResourceVariable(sourceCode, checkout);
+      for (const reference of variable?.references ?? []) references.add(reference.identifier);
+      const fate = getValueFate(context, checkout.value, fn, {
+        isClose: (name) => selfMethods.has(name),
+        isSetup: () => false,
+        isAlias: () => false,
+        isGiveBack: (call) => call.type === AST_NODE_TYPES.CallExpression && isRelease(call),
+      });
+      const passedOnly = [...fate.escapes].every((kind) => kind === "passed");
+      if (!passedOnly) return; // returned, stored, or kept by a closure: the new owner gives it back
+      const data = describe(sourceCode, checkout, variable?.name);
+      if (!variable) {
+        if (!fate.closed && fate.escapes.size === 0 && isUsedOnce(checkout)) context.report({ node, messageId: "unreferenced", data });
+        return;
+      }
+      if (hasOtherSources(variable, checkout)) return; // `let runner = ctx.runner; if (!runner) runner = ds.createQueryRunner()`: not always ours
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
+      const conditions = getCheckoutConditions(node, fn).map((test) => sourceCode.getText(test));
+      const isCheckoutCondition = (test: TSESTree.Expression): boolean => conditions.includes(sourceCode.getText(test));
+      const isSetup = (name: string): boolean => checkout.release.setupMethods?.includes(name) === true;
+      const leak = findReleaseLeak(fn.body, { checkout: node, isRelease, isResource, isSetup, isCheckoutCondition }, sourceCode.visitorKeys);
+      if (!leak) return;
+      if (leak.shape === "never") {
+        const notCalled = findReleaseNotCalled(variable, fn, selfMethods);
+        // Handed to a function that takes ownership, or given back by a closure, `using`, or an alias;
+        // or only a method name points at the library, and its release method is not in sight.
+        if (!notCalled && (isHandedOver(variable, fn) || fate.closed || checkout.evidence === "name")) return;
+        if (notCalled) {
+          const name = getStaticPropertyName(notCalled) ?? "";
+          const callData = { ...data, method: name };
+          context.report({
+            node: notCalled,
+            messageId: "releaseNotCalled",
+            data: callData,
+            suggest: [{ messageId: "suggestCall", data: callData, fix: (fixer) => fixer.insertTextAfter(notCalled, "()") }],
+          });
           return;
         }
-        if (hasOtherSources(variable, checkout)) return; // `let runner = ctx.runner; if (!runner) runner = ds.createQueryRunner()`: not always ours
-        if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
-        const conditions = getCheckoutConditions(node, fn).map((test) => sourceCode.getText(test));
-        const isCheckoutCondition = (test: TSESTree.Expression): boolean => conditions.includes(sourceCode.getText(test));
-        const isSetup = (name: string): boolean => checkout.release.setupMethods?.includes(name) === true;
-        const leak = findReleaseLeak(fn.body, { checkout: node, isRelease, isResource, isSetup, isCheckoutCondition }, sourceCode.visitorKeys);
-        if (!leak) return;
-        if (leak.shape === "never") {
-          const notCalled = findReleaseNotCalled(variable, fn, selfMethods);
-          // Handed to a function that takes ownership, or given back by a closure, `using`, or an alias;
-          // or only a method name points at the library, and its release method is not in sight.
-          if (!notCalled && (isHandedOver(variable, fn) || fate.closed || checkout.evidence === "name")) return;
-          if (notCalled) {
-            const name = getStaticPropertyName(notCalled) ?? "";
-            const callData = { ...data, method: name };
-            context.report({
-              node: notCalled,
-              messageId: "releaseNotCalled",
-              data: callData,
-              suggest: [{ messageId: "suggestCall", data: callData, fix: (fixer) => fixer.insertTextAfter(notCalled, "()") }],
-            });
-            return;
-          }
-        }
-        // Released only in `catch`, and handed to a function on the way: that function commits or releases it.
-        if (leak.shape === "catch-only" && isHandedOver(variable, fn)) return;
-        const messageId = MESSAGE_OF_SHAPE[leak.shape];
-        const exit = leak.exit && leak.shape === "early-exit" ? { exit: leak.exit.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return", line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
-        const fix = buildTryFinallyFix(sourceCode, fn, checkout, variable, leak.releases);
-        context.report({
-          node,
-          messageId,
-          data: { ...data, ...exit },
-          suggest: fix ? [{ messageId: "suggestTryFinally", data: { release: fix.releaseText }, fix: (fixer) => fixer.replaceTextRange(fix.range, fix.text) }] : [],
-        });
-      },
-    };
+      }
+      // Released only in `catch`, and handed to a function on the way: that function commits or releases it.
+      if (leak.shape === "catch-only" && isHandedOver(variable, fn)) return;
+      const messageId = MESSAGE_OF_SHAPE[leak.shape];
+      const exit = leak.exit && leak.shape === "early-exit" ? { exit: leak.exit.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return", line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
+      const fix = buildTryFinallyFix(sourceCode, fn, checkout, variable, leak.releases);
+      context.report({
+        node,
+        messageId,
+        data: { ...data, ...exit },
+        suggest: fix ? [{ messageId: "suggestTryFinally", data: { release: fix.releaseText }, fix: (fixer) => fixer.replaceTextRange(fix.range, fix.text) }] : [],
+      });
+    }
   },
 });
 

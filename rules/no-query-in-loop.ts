@@ -5,10 +5,11 @@ import type { EnclosingIteration } from "../src/analysis/iteration.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { withCallIndex } from "../src/analysis/call-index.js";
 import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
-import { DATABASE_TRAIT, importsLibraryWith, isNameEvidence } from "../src/analysis/library-evidence.js";
+import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isTestFile } from "../src/analysis/run-once.js";
@@ -54,7 +55,7 @@ export default createRule<Options, MessageIds>({
     if (isTestFile(context)) return {};
     const file = getFileContext(context);
     /** An import of a database library, or else a call only a database library has (`findByPk`, SQL text). */
-    let hasEvidence = importsLibraryWith(file, DATABASE_TRAIT);
+    const hasEvidence = importsLibraryWith(file, DATABASE_TRAIT);
     const sourceCode = context.sourceCode;
 
     /** The query counts, batched forms excluded and writes only when the option says so. */
@@ -129,24 +130,17 @@ export default createRule<Options, MessageIds>({
     };
 
     // Calls are judged at the end, and only in a file where some call can reach a database.
-    const calls: TSESTree.CallExpression[] = [];
-    return {
-      CallExpression(node) {
-        calls.push(node);
-        if (!hasEvidence) hasEvidence = isNameEvidence(node, DATABASE_TRAIT);
-      },
-      "Program:exit"() {
-        if (!hasEvidence) return;
-        for (const node of calls) {
-          const callee = skipExpressionWrappers(node.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && isCandidate(node)) checkDirect(node);
-          if (isFunctionReference(callee)) checkLocalCall(node);
-          if (node.arguments.some(isFunctionReference) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
-            checkCallbackReference(node);
-          }
+    return withCallIndex(context, (index) => {
+      if (!hasEvidence && !hasNameEvidence(index, DATABASE_TRAIT)) return;
+      for (const node of index.calls) {
+        const callee = skipExpressionWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && isCandidate(node)) checkDirect(node);
+        if (isFunctionReference(callee)) checkLocalCall(node);
+        if (node.arguments.some(isFunctionReference) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
+          checkCallbackReference(node);
         }
-      },
-    };
+      }
+    });
   },
 });
 

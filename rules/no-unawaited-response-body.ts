@@ -4,7 +4,8 @@ import type { ValueUse } from "../src/analysis/promise-usage.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
-import { getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { withCallIndex } from "../src/analysis/call-index.js";
 import { runsUnconditionallyBefore } from "../src/analysis/execution-order.js";
 import { getOutermostWrapper, getPromiseUsage } from "../src/analysis/promise-usage.js";
 import { getValueKind } from "../src/analysis/value-kind.js";
@@ -20,6 +21,8 @@ export type MessageIds =
   | "doubleRead"
   | "suggestAwait"
   | "suggestReturnAwait";
+
+const BODY_READER_NAMES: ReadonlySet<string> = new Set(BODY_READERS);
 
 export default createRule<Options, MessageIds>({
   name: "no-unawaited-response-body",
@@ -80,26 +83,21 @@ export default createRule<Options, MessageIds>({
       else readsByVariable.set(variable, [node]);
     }
 
-    return {
-      CallExpression(node) {
-        if (node.arguments.length !== 0) return;
-        const callee = skipExpressionWrappers(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const name = getStaticPropertyName(callee);
-        if (name === undefined || !(BODY_READERS as readonly string[]).includes(name)) return;
-        const kind = getValueKind(context, callee.object);
-        if (!kind || kind.promise || kind.knowledge.role !== "response" || !kind.knowledge.bodyReaders?.includes(name)) return;
-        const call = describeCall(sourceCode, node);
-        check(node, call);
-        recordRead(node, skipExpressionWrappers(callee.object));
-      },
-      "Program:exit"() {
-        for (const [variable, reads] of readsByVariable) {
-          if (reads.length < 2 || isReassignedOrChecked(variable)) continue;
-          reportSecondRead(reads);
-        }
-      },
-    };
+    return withCallIndex(context, (index) => {
+      for (const node of index.callsToMethods(BODY_READER_NAMES)) {
+        const name = getCalledMethodName(node);
+        const receiver = getCallReceiver(node);
+        if (node.arguments.length !== 0 || name === undefined || !receiver) continue;
+        const kind = getValueKind(context, receiver);
+        if (!kind || kind.promise || kind.knowledge.role !== "response" || !kind.knowledge.bodyReaders?.includes(name)) continue;
+        check(node, describeCall(sourceCode, node));
+        recordRead(node, skipExpressionWrappers(receiver));
+      }
+      for (const [variable, reads] of readsByVariable) {
+        if (reads.length < 2 || isReassignedOrChecked(variable)) continue;
+        reportSecondRead(reads);
+      }
+    });
 
     function reportSecondRead(reads: TSESTree.CallExpression[]): void {
       for (const [index, second] of reads.entries()) {

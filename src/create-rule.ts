@@ -56,6 +56,8 @@ function isSameJson(left: unknown, right: unknown): boolean {
   if (left === right) return true;
   if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
   if (Array.isArray(left) !== Array.isArray(right)) return false;
+  // ESLint hands each file a fresh options array holding the config's own option objects.
+  if (Array.isArray(left)) return left.length === (right as unknown[]).length && left.every((item, index) => isSameJson(item, (right as unknown[])[index]));
   const leftKeys = Object.keys(left);
   if (leftKeys.length !== Object.keys(right).length) return false;
   return leftKeys.every((key) => Object.hasOwn(right, key) && isSameJson((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));

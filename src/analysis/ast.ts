@@ -103,10 +103,8 @@ export function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: numb
     for (const key of keys[node.type] ?? []) {
       const child: unknown = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        // Children are in source order: stop at the first that starts after the offset.
-        for (const item of child as unknown[]) {
-          if (!isNode(item) || item.range[1] <= index) continue;
-          if (item.range[0] > index) break;
+        const item = findChildAt(child as unknown[], index);
+        if (item) {
           node = item;
           continue descend;
         }
@@ -117,6 +115,30 @@ export function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: numb
     }
     return node;
   }
+}
+
+/**
+ * The child of a list (in source order; `null` holes in array patterns) whose range holds
+ * `index`: a binary search, since a module's body or a long object literal has thousands.
+ */
+function findChildAt(list: readonly unknown[], index: number): TSESTree.Node | undefined {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    let probe = middle;
+    // Skip holes: search the nearest node at or after the middle, within bounds.
+    while (probe <= high && !isNode(list[probe])) probe++;
+    if (probe > high) {
+      high = middle - 1;
+      continue;
+    }
+    const item = list[probe] as TSESTree.Node;
+    if (item.range[1] <= index) low = probe + 1;
+    else if (item.range[0] > index) high = middle - 1;
+    else return item;
+  }
+  return undefined;
 }
 
 /** Whether a child value of a node (under one of its visitor keys) is itself a node. */

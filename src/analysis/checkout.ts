@@ -1,5 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { KindKnowledge, ReleaseKnowledge } from "../knowledge/index.js";
+import type { PostmortemSettings } from "../settings.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
@@ -75,10 +76,19 @@ export function getCheckoutCalleeName(call: TSESTree.CallExpression): string | u
   return callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(call);
 }
 
-/** Whether `name` can check out a resource in this file (knowledge or settings): the cheap guard. */
-export function isCheckoutMethodName(context: AnyRuleContext, name: string): boolean {
-  return CHECKOUT_METHODS.has(name) || getFileContext(context).settings.resources.some((resource) => resource.acquire === name);
+/** The names that can check out a resource in this file (knowledge and settings): the cheap guard. */
+export function getCheckoutMethodNames(context: AnyRuleContext): ReadonlySet<string> {
+  const settings = getFileContext(context).settings;
+  if (settings.resources.length === 0) return CHECKOUT_METHODS;
+  let names = checkoutNamesBySettings.get(settings);
+  if (!names) {
+    names = new Set([...CHECKOUT_METHODS, ...settings.resources.map((resource) => resource.acquire)]);
+    checkoutNamesBySettings.set(settings, names);
+  }
+  return names;
 }
+
+const checkoutNamesBySettings = new WeakMap<PostmortemSettings, ReadonlySet<string>>();
 
 /** The checkout `call` performs, or null. Callback forms (`pool.connect((err, client) => …)`, `knex.transaction(async (trx) => …)`) manage the resource themselves and are not checkouts. */
 export function getCheckout(context: AnyRuleContext, call: TSESTree.CallExpression): Checkout | null {

@@ -2,6 +2,7 @@ import type { KindKnowledge } from "../knowledge/index.js";
 import type { PostmortemSettings } from "../settings.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
+import type { CallIndex } from "./call-index.js";
 import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
@@ -135,7 +136,13 @@ export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrai
   return trait.sqlText === true && SQL_METHODS.has(method) && isSqlText(call.arguments[0]);
 }
 
-const SQL_METHODS = new Set(["query", "execute"]);
+const SQL_METHODS: ReadonlySet<string> = new Set(["query", "execute"]);
+
+/** Whether some call of the file is name evidence for `trait` (see `isNameEvidence`). */
+export function hasNameEvidence(index: CallIndex, trait: LibraryTrait): boolean {
+  if (index.callsToMethods(getTraitIndex(trait).distinctiveNames).length > 0) return true;
+  return trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]));
+}
 
 /** The modules a file imports or requires, anywhere in it. */
 export function getModuleSpecifiers(file: FileContext): readonly string[] {
@@ -150,6 +157,8 @@ export function getModuleSpecifiers(file: FileContext): readonly string[] {
     // `require("x")` anywhere: each occurrence of the word, resolved to the node there.
     const text = file.sourceCode.text;
     for (let index = text.indexOf("require"); index !== -1; index = text.indexOf("require", index + 7)) {
+      // Part of a longer word (`required`, `requireAll`): not the identifier `require`.
+      if (isAsciiIdentifierPart(text.charCodeAt(index - 1)) || isAsciiIdentifierPart(text.charCodeAt(index + 7))) continue;
       const node = getNodeAt(file.sourceCode, index);
       const call = node.parent;
       const specifier = node.type === AST_NODE_TYPES.Identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === node ? getRequiredModule(call) : undefined;
@@ -157,4 +166,9 @@ export function getModuleSpecifiers(file: FileContext): readonly string[] {
     }
     return specifiers;
   });
+}
+
+/** `[A-Za-z0-9_$]`; NaN (before the start, after the end) is not. */
+function isAsciiIdentifierPart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 }

@@ -22,11 +22,29 @@ const TEST_DIRECTORY = /(?:^|\/)(?:__tests__|__mocks__|tests?)\//u;
  */
 export function isTestFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
   const { cwd, filename } = context;
+  // Several rules ask about the same file, one after the other.
+  if (filename === lastTestFileQuery.filename && cwd === lastTestFileQuery.cwd) return lastTestFileQuery.result;
+  const result = computeIsTestFile(filename, cwd);
+  lastTestFileQuery = { filename, cwd, result };
+  return result;
+}
+
+let lastTestFileQuery: { readonly filename: string; readonly cwd: string | undefined; readonly result: boolean } = { filename: "", cwd: undefined, result: false };
+
+let lastRootQuery = { cwd: "", root: false };
+
+function isFileSystemRoot(cwd: string): boolean {
+  if (cwd !== lastRootQuery.cwd) lastRootQuery = { cwd, root: path.parse(cwd).root === cwd };
+  return lastRootQuery.root;
+}
+
+function computeIsTestFile(filename: string, cwd: string | undefined): boolean {
   if (TEST_FILE.test(filename)) return true;
-  if (!cwd || path.parse(cwd).root === cwd) return false;
-  const relative = path.relative(cwd, filename);
+  if (!cwd || isFileSystemRoot(cwd)) return false;
+  // The common case without `path.relative`, which resolves both paths against the process's cwd.
+  const relative = filename.startsWith(cwd + path.sep) ? filename.slice(cwd.length + 1) : path.relative(cwd, filename);
   if (relative.startsWith("..") || path.isAbsolute(relative)) return false;
-  return TEST_DIRECTORY.test(relative.split(path.sep).join("/"));
+  return TEST_DIRECTORY.test(path.sep === "/" ? relative : relative.split(path.sep).join("/"));
 }
 
 /**

@@ -113,5 +113,15 @@ runRuleTests("analysis: node at offset", nodeAtProbe, {
     { code: "a.b(needle);", errors: [{ messageId: "at", data: { type: "Identifier" } }] },
     { code: 'f("needle");', errors: [{ messageId: "at", data: { type: "Literal" } }] },
     { code: "/* needle */ f();", errors: [{ messageId: "at", data: { type: "Program" } }] },
+    // Long lists are searched by halves: the first, a middle and the last of many statements.
+    { code: `needle; ${"x; ".repeat(50)}`, errors: [{ messageId: "at", data: { type: "Identifier" } }] },
+    { code: `${"x; ".repeat(25)}f(needle); ${"x; ".repeat(25)}`, errors: [{ messageId: "at", data: { type: "Identifier" } }] },
+    { code: `${"x; ".repeat(50)}"needle";`, errors: [{ messageId: "at", data: { type: "Literal" } }] },
+    // Between two statements, in no child: the list's parent.
+    { code: `${"x;   ".repeat(9)}/* needle */${"x; ".repeat(9)}`, errors: [{ messageId: "at", data: { type: "Program" } }] },
+    // Holes of an array pattern are skipped.
+    { code: "const [, , a, , needle, , ] = list;", errors: [{ messageId: "at", data: { type: "Identifier" } }] },
+    { code: "const [, , a, , b, , ] = needle;", errors: [{ messageId: "at", data: { type: "Identifier" } }] },
+    { code: "const [a, , b] = [1, , needle];", errors: [{ messageId: "at", data: { type: "Identifier" } }] },
   ],
 });

@@ -1,0 +1,110 @@
+import type { TSESLint } from "@typescript-eslint/utils";
+import type { Rule, SourceCode } from "eslint";
+
+import tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+
+import { withCallIndex } from "../../src/analysis/call-index.js";
+import plugin from "../../src/index.js";
+
+/**
+ * The call index is filled by one rule's listener and read by every rule at `Program:exit`.
+ * These cases lint with several rules at once, which the rule tester never does.
+ */
+
+type Listener = TSESLint.RuleListener;
+
+/** A rule that reports, on the Program, what it read from the index. */
+function probe(read: (index: Parameters<Parameters<typeof withCallIndex>[1]>[0]) => string, own: Listener = {}): Rule.RuleModule {
+  return {
+    meta: { type: "problem", schema: [], messages: { index: "{{text}}" } },
+    create(context) {
+      const typed = context as unknown as Parameters<typeof withCallIndex>[0];
+      const listeners = withCallIndex(typed, (index) => context.report({ loc: { line: 1, column: 0 }, messageId: "index", data: { text: read(index) } }), own);
+      return listeners as unknown as ReturnType<Rule.RuleModule["create"]>;
+    },
+  };
+}
+
+const text = (calls: readonly { range?: [number, number] }[], source: string): string => calls.map((call) => source.slice(call.range![0], call.range![1])).join(" | ");
+
+const code = "a.get(k); f(x.set(k, 1)); b?.get(k); g(); (c as any).get(1); d['get'](2); e[get](3); new F();";
+
+function lint(rules: Record<string, Rule.RuleModule>, source: string | SourceCode = code, linter = new Linter()): Record<string, string> {
+  const config: Linter.Config[] = [
+    {
+      languageOptions: { parser: tsParser },
+      plugins: { probe: { rules } },
+      rules: Object.fromEntries(Object.keys(rules).map((name) => [`probe/${name}`, "error"])),
+    },
+  ];
+  const messages = linter.verify(source, config);
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return Object.fromEntries(messages.map((message) => [message.ruleId!.slice("probe/".length), message.message]));
+}
+
+describe("call index", () => {
+  const all = probe((index) => text(index.calls, code));
+  const gets = probe((index) => text(index.callsToMethods(new Set(["get"])), code));
+  const getsAndG = probe((index) => text(index.callsToMethodsOrFunctions(new Set(["get", "g", "set"])), code));
+
+  it("holds every call in traversal order, outer before inner", () => {
+    expect(lint({ all }).all).toBe("a.get(k) | f(x.set(k, 1)) | x.set(k, 1) | b?.get(k) | g() | (c as any).get(1) | d['get'](2) | e[get](3)");
+  });
+
+  it("finds calls by method name, static keys included, computed names not", () => {
+    expect(lint({ gets }).gets).toBe("a.get(k) | b?.get(k) | (c as any).get(1) | d['get'](2)");
+  });
+
+  it("finds methods and functions together, still in traversal order", () => {
+    expect(lint({ getsAndG }).getsAndG).toBe("a.get(k) | x.set(k, 1) | b?.get(k) | g() | (c as any).get(1) | d['get'](2)");
+  });
+
+  it("gives every rule of one run the whole index, whichever rule collects", () => {
+    const together = lint({ all, gets, getsAndG });
+    expect(together).toEqual({ ...lint({ all }), ...lint({ gets }), ...lint({ getsAndG }) });
+  });
+
+  it("keeps a rule's own listeners, its own CallExpression listener included", () => {
+    const seen: string[] = [];
+    const own = probe((index) => `${index.calls.length} calls, ${seen.length} seen`, {
+      CallExpression: () => {
+        seen.push("call");
+      },
+      NewExpression: () => {
+        seen.push("new");
+      },
+    });
+    expect(lint({ own }).own).toBe("8 calls, 9 seen");
+  });
+
+  it("collects anew when the same tree is linted again", () => {
+    const linter = new Linter();
+    lint({ all }, code, linter);
+    const sourceCode = linter.getSourceCode();
+    expect(lint({ all, gets }, sourceCode, linter)).toEqual({ all: lint({ all }).all, gets: lint({ gets }).gets });
+  });
+
+  it("gives the plugin's rules, linted together, the findings each has alone", () => {
+    const source = `import { Pool } from "pg";
+const pool = new Pool();
+export async function handler(ids, res) {
+  for (const id of ids) await pool.query("SELECT * FROM users WHERE id = $1", [id]);
+  const client = await pool.connect();
+  await client.query("SELECT 1");
+  const body = fetch("/x").then((r) => r.json());
+  return body;
+}`;
+    const rules = plugin.rules;
+    const alone = Object.keys(rules).flatMap((name) => lintWith(rules, [name], source));
+    const together = lintWith(rules, Object.keys(rules), source);
+    expect(together.sort()).toEqual(alone.sort());
+    expect(together.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+function lintWith(rules: Record<string, Rule.RuleModule>, names: readonly string[], source: string): string[] {
+  const config: Linter.Config[] = [{ languageOptions: { parser: tsParser }, plugins: { postmortem: { rules } }, rules: Object.fromEntries(names.map((name) => [`postmortem/${name}`, "error"])) }];
+  return new Linter().verify(source, config).map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+}
