@@ -1,9 +1,10 @@
-import type { TSESTree } from "@typescript-eslint/utils";
-import type * as ts from "typescript";
+import type { ParserServicesWithTypeInformation, TSESTree } from "@typescript-eslint/utils";
+import type * as TypeScript from "typescript";
 import type { FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { createRequire } from "node:module";
 
 import { getGlobalTypeKind, getLibraryOfPackage } from "../knowledge/index.js";
 import { fromRef } from "./value-kind.js";
@@ -17,6 +18,7 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
   const services = file.typeServices;
   if (!services) return null;
   try {
+    const ts = getTypeScript(services, file.sourceCode.ast);
     const tsNode = services.esTreeNodeToTSNodeMap.get(node);
     if (!tsNode) return null;
     const checker = services.program.getTypeChecker();
@@ -24,9 +26,14 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
     if (symbol) {
       const known = symbolKinds.get(symbol);
       if (known !== undefined) return known;
-      const kind = kindOfType(checker, checker.getTypeOfSymbol(symbol), 0);
+      const constructed = ts ? kindOfConstructedVariable(ts, checker, symbol) : undefined;
+      const kind = constructed === undefined ? kindOfType(checker, checker.getTypeOfSymbol(symbol), 0) : constructed;
       symbolKinds.set(symbol, kind);
       return kind;
+    }
+    if (ts && ts.isCallExpression(tsNode)) {
+      const declared = kindOfDeclaredReturn(ts, checker, tsNode);
+      if (declared !== undefined) return declared;
     }
     return kindOfType(checker, checker.getTypeAtLocation(tsNode), 0);
   } catch {
@@ -39,16 +46,72 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
  * once per symbol: every reference shares the answer, and no reference pays for control-flow
  * narrowing (a `Redis | undefined` union still finds `Redis`).
  */
-const symbolKinds = new WeakMap<ts.Symbol, ValueKind | null>();
+const symbolKinds = new WeakMap<TypeScript.Symbol, ValueKind | null>();
 
-function getDeclaredSymbol(checker: ts.TypeChecker, node: TSESTree.Node, tsNode: ts.Node): ts.Symbol | undefined {
+function getDeclaredSymbol(checker: TypeScript.TypeChecker, node: TSESTree.Node, tsNode: TypeScript.Node): TypeScript.Symbol | undefined {
   if (typeof checker.getTypeOfSymbol !== "function") return undefined;
   if (node.type === AST_NODE_TYPES.Identifier) return checker.getSymbolAtLocation(tsNode);
-  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) return checker.getSymbolAtLocation((tsNode as ts.PropertyAccessExpression).name);
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) return checker.getSymbolAtLocation((tsNode as TypeScript.PropertyAccessExpression).name);
   return undefined;
 }
 
-function kindOfType(checker: ts.TypeChecker, type: ts.Type, depth: number): ValueKind | null {
+/**
+ * `const pool = new Pool(…)` without an annotation: the instance type of a class is that class,
+ * so its symbol answers without inferring the construction (a generic class instantiated from
+ * its arguments costs milliseconds). Undefined when the constructor is not a class.
+ */
+function kindOfConstructedVariable(ts: typeof TypeScript, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol): ValueKind | null | undefined {
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
+  const initializer = declaration.initializer;
+  if (!ts.isNewExpression(initializer) || !ts.isIdentifier(initializer.expression)) return undefined;
+  const constructor = resolveAlias(ts, checker, checker.getSymbolAtLocation(initializer.expression));
+  if (!constructor || !(constructor.flags & ts.SymbolFlags.Class)) return undefined;
+  return kindOfSymbol(checker, constructor);
+}
+
+/**
+ * `makeClient().query()`: the declared return type of a function that is not generic and not
+ * overloaded is the call's type, without resolving the call. Undefined otherwise.
+ */
+function kindOfDeclaredReturn(ts: typeof TypeScript, checker: TypeScript.TypeChecker, call: TypeScript.CallExpression): ValueKind | null | undefined {
+  if (call.typeArguments) return undefined;
+  const callee = ts.isIdentifier(call.expression) ? call.expression : ts.isPropertyAccessExpression(call.expression) ? call.expression.name : undefined;
+  const target = callee ? resolveAlias(ts, checker, checker.getSymbolAtLocation(callee)) : undefined;
+  const declarations = target?.getDeclarations();
+  const declaration = declarations?.length === 1 ? declarations[0] : undefined;
+  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) || !declaration.type || declaration.typeParameters) return undefined;
+  // `chain(): this` is the receiver's own class, maybe a subclass.
+  if (declaration.type.kind === ts.SyntaxKind.ThisType) return undefined;
+  // A method of a generic class may return the class's type parameter.
+  if (ts.isMethodDeclaration(declaration) && ts.isClassLike(declaration.parent) && declaration.parent.typeParameters) return undefined;
+  return kindOfType(checker, checker.getTypeFromTypeNode(declaration.type), 0);
+}
+
+function resolveAlias(ts: typeof TypeScript, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol | undefined): TypeScript.Symbol | undefined {
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+let typeScript: typeof TypeScript | null | undefined;
+
+/**
+ * The `typescript` module, for its node tests and flags, loaded only with type information (an
+ * optional peer dependency), and only when it is the one whose nodes the parser built: the
+ * Program's node must be a SourceFile by its `SyntaxKind`. Otherwise the shortcuts are off.
+ */
+function getTypeScript(services: ParserServicesWithTypeInformation, program: TSESTree.Program): typeof TypeScript | undefined {
+  if (typeScript === undefined) {
+    try {
+      const loaded = createRequire(import.meta.url)("typescript") as typeof TypeScript;
+      typeScript = services.esTreeNodeToTSNodeMap.get(program).kind === loaded.SyntaxKind.SourceFile ? loaded : null;
+    } catch {
+      typeScript = null;
+    }
+  }
+  return typeScript ?? undefined;
+}
+
+function kindOfType(checker: TypeScript.TypeChecker, type: TypeScript.Type, depth: number): ValueKind | null {
   if (depth > 2) return null;
   if (type.isUnion()) {
     for (const member of type.types) {
@@ -59,12 +122,18 @@ function kindOfType(checker: ts.TypeChecker, type: ts.Type, depth: number): Valu
   }
   const symbol = type.aliasSymbol ?? type.getSymbol();
   if (!symbol) return null;
-  const name = symbol.getName();
-  if (name === "Promise") {
-    const [inner] = checker.getTypeArguments(type as ts.TypeReference);
+  if (symbol.getName() === "Promise") {
+    const [inner] = checker.getTypeArguments(type as TypeScript.TypeReference);
     const kind = inner ? kindOfType(checker, inner, depth + 1) : null;
     return kind ? { ...kind, promise: true } : null;
   }
+  return kindOfSymbol(checker, symbol);
+}
+
+/** A library kind by the name of the symbol of a type and the package that declares it. */
+function kindOfSymbol(checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol): ValueKind | null {
+  const name = symbol.getName();
+  if (name === "Promise") return null;
   const fileName = symbol.getDeclarations()?.[0]?.getSourceFile().fileName;
   if (!fileName) return null;
   const packageName = getPackageName(fileName);
