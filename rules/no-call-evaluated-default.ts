@@ -82,9 +82,10 @@ export default createRule<Options, MessageIds>({
         if (node.expression.type === AST_NODE_TYPES.CallExpression) checkCall(node.expression);
       },
       Property(node: TSESTree.Property): void {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== "init" || node.method) return;
-        const key = getStaticPropertyName(node);
+        // The key first: almost no property is named like a default.
+        const key = !node.computed && node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : getStaticPropertyName(node);
         if (key === undefined || !defaultKeys.has(key)) return;
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== "init" || node.method) return;
         check(node.value, node, () => getPropertySchemaDefault(context, node));
       },
     };

@@ -5,10 +5,10 @@ import type * as ts from "typescript";
 import type { CallIndex } from "./call-index.js";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getKind, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
-import { getCalledMethodName, getNodeAt, getRequiredModule } from "./ast.js";
+import { getCalledMethodName, getRequiredModule } from "./ast.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, hasModuleSettings, memoize } from "./file-context.js";
 import { getPackageName } from "./type-kind.js";
@@ -136,6 +136,8 @@ export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrai
   return trait.sqlText === true && SQL_METHODS.has(method) && isSqlText(call.arguments[0]);
 }
 
+const { ScopeType } = TSESLint.Scope;
+
 const SQL_METHODS: ReadonlySet<string> = new Set(["query", "execute"]);
 
 /** Whether some call of the file is name evidence for `trait` (see `isNameEvidence`). */
@@ -154,21 +156,25 @@ export function getModuleSpecifiers(file: FileContext): readonly string[] {
         specifiers.push(statement.moduleReference.expression.value);
       }
     }
-    // `require("x")` anywhere: each occurrence of the word, resolved to the node there.
-    const text = file.sourceCode.text;
-    for (let index = text.indexOf("require"); index !== -1; index = text.indexOf("require", index + 7)) {
-      // Part of a longer word (`required`, `requireAll`): not the identifier `require`.
-      if (isAsciiIdentifierPart(text.charCodeAt(index - 1)) || isAsciiIdentifierPart(text.charCodeAt(index + 7))) continue;
-      const node = getNodeAt(file.sourceCode, index);
-      const call = node.parent;
-      const specifier = node.type === AST_NODE_TYPES.Identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === node ? getRequiredModule(call) : undefined;
-      if (specifier !== undefined) specifiers.push(specifier);
+    // `require("x")` anywhere: the references to Node's `require` (a global, configured or not)
+    // and to a module-level `const require = createRequire(import.meta.url)`.
+    const scopeManager = file.sourceCode.scopeManager;
+    const globalScope = scopeManager?.globalScope;
+    if (globalScope) {
+      // The module's own scope: ES modules, or the function scope CommonJS wraps a file in.
+      const moduleScope = globalScope.childScopes.find((scope) => scope.type === ScopeType.module || (scope.type === ScopeType.function && scope.block === globalScope.block));
+      const references = [
+        ...globalScope.through.filter((reference) => reference.identifier.name === "require"),
+        ...(globalScope.set.get("require")?.references ?? []),
+        ...(moduleScope?.set.get("require")?.references ?? []),
+      ];
+      for (const { identifier } of references) {
+        const call = identifier.parent;
+        const specifier = call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? getRequiredModule(call) : undefined;
+        if (specifier !== undefined) specifiers.push(specifier);
+      }
     }
     return specifiers;
   });
 }
 
-/** `[A-Za-z0-9_$]`; NaN (before the start, after the end) is not. */
-function isAsciiIdentifierPart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-}

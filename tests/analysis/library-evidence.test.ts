@@ -63,6 +63,14 @@ runRuleTests("analysis: library evidence", probe, {
     { code: 'function db() { return require("mysql2/promise"); }', filename: "file.cjs", errors: [imports("yes", "yes")] },
     // `require` as a word, not a call, is no import.
     { code: "// we require(\"pg\") elsewhere\nconst require2 = 1;", filename: "file.js", errors: [imports("no", "no")] },
+    // A require in an ES module, and Node's `createRequire` bound at module level.
+    { code: 'export const load = () => require("pg");', filename: "file.mjs", errors: [imports("yes", "yes")] },
+    { code: 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nconst { Pool } = require("pg");', errors: [imports("yes", "yes")] },
+    { code: 'const require = makeLoader();\nconst { Pool } = require("pg");', filename: "file.cjs", errors: [imports("yes", "yes")] },
+    // `require` declared as a configured global, as `globals.node` does.
+    { code: 'const { Pool } = require("pg");', filename: "file.js", languageOptions: { globals: { require: "readonly" } }, errors: [imports("yes", "yes")] },
+    // A method named require is not Node's.
+    { code: 'loader.require("pg");', filename: "file.js", errors: [imports("no", "no")] },
     // `import x = require("pg")` in TypeScript.
     { code: 'import pg = require("pg");', errors: [imports("yes", "yes")] },
     // The application's own module, declared in settings.postmortem.modules.
