@@ -4,6 +4,7 @@ import type { AnyRuleContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getFileContext } from "./file-context.js";
 
 /**
  * The calls of one file, gathered once for every rule of the plugin and indexed by the name they
@@ -29,9 +30,10 @@ interface IndexState {
   /** Positions in `calls`, by method name and by function name. */
   readonly byMethod: Map<string, number[]>;
   readonly byFunction: Map<string, number[]>;
+  /** The reader every rule gets at `Program:exit`. */
+  index?: CallIndex;
 }
 
-const states = new WeakMap<TSESTree.Program, IndexState>();
 
 /**
  * The listeners a rule returns to read the file's calls: `atExit` runs at `Program:exit` with the
@@ -42,29 +44,30 @@ const states = new WeakMap<TSESTree.Program, IndexState>();
  * `Program:exit` after the last call was visited, so the index is complete for all of them.
  */
 export function withCallIndex(context: AnyRuleContext, atExit: (index: CallIndex) => void, listeners: TSESLint.RuleListener = {}): TSESLint.RuleListener {
-  const program = context.sourceCode.ast;
+  const file = getFileContext(context);
   const id = (context as { readonly id?: string }).id;
-  let state = states.get(program);
+  let state = file.callIndex as IndexState | undefined;
   // The same tree linted again (a reused SourceCode) by the rule that collected it: collect anew.
   const collects = !state || (state.collector !== undefined && state.collector === id);
   if (collects) {
     state = { collector: id, calls: [], byMethod: new Map(), byFunction: new Map() };
-    states.set(program, state);
+    file.callIndex = state;
   }
   const current = state!;
-  const result: TSESLint.RuleListener = {
-    ...listeners,
-    "Program:exit"(node: TSESTree.Program) {
-      listeners["Program:exit"]?.(node);
-      atExit(createIndex(current));
-    },
+  const result: TSESLint.RuleListener = Object.assign({}, listeners);
+  const exit = listeners["Program:exit"];
+  result["Program:exit"] = (node: TSESTree.Program): void => {
+    exit?.(node);
+    atExit(createIndex(current));
   };
   if (collects) {
     const own = listeners.CallExpression;
-    result.CallExpression = (node: TSESTree.CallExpression): void => {
-      record(current, node);
-      own?.(node);
-    };
+    result.CallExpression = own
+      ? (node: TSESTree.CallExpression): void => {
+          record(current, node);
+          own(node);
+        }
+      : (node: TSESTree.CallExpression): void => record(current, node);
   }
   return result;
 }
@@ -89,6 +92,11 @@ function add(map: Map<string, number[]>, name: string, position: number): void {
 }
 
 function createIndex(state: IndexState): CallIndex {
+  state.index ??= buildIndex(state);
+  return state.index;
+}
+
+function buildIndex(state: IndexState): CallIndex {
   const pick = (maps: readonly Map<string, number[]>[], names: ReadonlySet<string>): TSESTree.CallExpression[] => {
     const positions: number[] = [];
     for (const map of maps) {

@@ -25,6 +25,8 @@ export interface FileContext {
    * context is dropped with its file, and a WeakMap per analysis and file costs the collector.
    */
   readonly memo: Map<string, Map<TSESTree.Node, unknown>>;
+  /** The file's call index (`call-index.ts`), filled by the first rule that asks for it. */
+  callIndex: unknown;
 }
 
 const files = new WeakMap<TSESTree.Program, FileContext>();
@@ -39,6 +41,7 @@ export function getFileContext(context: AnyRuleContext): FileContext {
     typeServices: getTypeServices(sourceCode),
     kinds: new Map(),
     memo: new Map(),
+    callIndex: undefined,
   };
   files.set(sourceCode.ast, created);
   return created;
