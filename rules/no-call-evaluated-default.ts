@@ -11,7 +11,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { getPerCallValue, mightBePerCallValue } from "../src/analysis/per-call-value.js";
 import { getCallSchemaDefault, getPropertySchemaDefault } from "../src/analysis/schema-default.js";
 import { createRule } from "../src/create-rule.js";
-import type { PostmortemSettings } from "../src/settings.js";
+import { createNamesWithSettings } from "../src/settings.js";
 import {
   CHAIN_DEFAULT_METHOD,
   DEFAULT_KEYS,
@@ -102,17 +102,8 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-const defaultKeysBySettings = new WeakMap<PostmortemSettings, ReadonlySet<string>>();
-
 /** The property names that hold a default: the libraries' and those of `settings.postmortem.schemaHelpers`. */
-function getDefaultKeys(settings: PostmortemSettings): ReadonlySet<string> {
-  let keys = defaultKeysBySettings.get(settings);
-  if (!keys) {
-    keys = new Set([...DEFAULT_KEYS, ...settings.schemaHelpers.flatMap((helper) => helper.defaultKeys)]);
-    defaultKeysBySettings.set(settings, keys);
-  }
-  return keys;
-}
+const getDefaultKeys = createNamesWithSettings(new Set(DEFAULT_KEYS), (settings) => settings.schemaHelpers.flatMap((helper) => helper.defaultKeys));
 
 /** `Date.now()` → `Date.now`; any other per-call value `X` → `() => X`. */
 function getFunctionForm(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node, perCall: PerCallValue): string {

@@ -156,3 +156,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function fail(path: string, problem: string): never {
   throw new PostmortemSettingsError(`${path} ${problem}.`);
 }
+
+/**
+ * Names the knowledge base knows, with those a setting adds (`resources[].acquire`,
+ * `schemaHelpers[].defaultKeys`): one set per settings object, the knowledge's own set when the
+ * settings add none.
+ */
+export function createNamesWithSettings(
+  known: ReadonlySet<string>,
+  fromSettings: (settings: PostmortemSettings) => readonly string[],
+): (settings: PostmortemSettings) => ReadonlySet<string> {
+  const bySettings = new WeakMap<PostmortemSettings, ReadonlySet<string>>();
+  return (settings) => {
+    let names = bySettings.get(settings);
+    if (!names) {
+      const added = fromSettings(settings);
+      names = added.length === 0 ? known : new Set([...known, ...added]);
+      bySettings.set(settings, names);
+    }
+    return names;
+  };
+}

@@ -34,7 +34,6 @@ interface IndexState {
   index?: CallIndex;
 }
 
-
 /**
  * The listeners a rule returns to read the file's calls: `atExit` runs at `Program:exit` with the
  * complete index. The rule must return exactly what this returns (its own listeners go in

@@ -1,12 +1,12 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { KindKnowledge, ReleaseKnowledge } from "../knowledge/index.js";
-import type { PostmortemSettings } from "../settings.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { CONVENTIONAL_RECEIVERS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
 import { getDistinctiveMethodKind, getKind, LIBRARIES } from "../knowledge/index.js";
+import { createNamesWithSettings } from "../settings.js";
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
@@ -78,17 +78,10 @@ export function getCheckoutCalleeName(call: TSESTree.CallExpression): string | u
 
 /** The names that can check out a resource in this file (knowledge and settings): the cheap guard. */
 export function getCheckoutMethodNames(context: AnyRuleContext): ReadonlySet<string> {
-  const settings = getFileContext(context).settings;
-  if (settings.resources.length === 0) return CHECKOUT_METHODS;
-  let names = checkoutNamesBySettings.get(settings);
-  if (!names) {
-    names = new Set([...CHECKOUT_METHODS, ...settings.resources.map((resource) => resource.acquire)]);
-    checkoutNamesBySettings.set(settings, names);
-  }
-  return names;
+  return getCheckoutNamesWithSettings(getFileContext(context).settings);
 }
 
-const checkoutNamesBySettings = new WeakMap<PostmortemSettings, ReadonlySet<string>>();
+const getCheckoutNamesWithSettings = createNamesWithSettings(CHECKOUT_METHODS, (settings) => settings.resources.map((resource) => resource.acquire));
 
 /** The checkout `call` performs, or null. Callback forms (`pool.connect((err, client) => …)`, `knex.transaction(async (trx) => …)`) manage the resource themselves and are not checkouts. */
 export function getCheckout(context: AnyRuleContext, call: TSESTree.CallExpression): Checkout | null {

@@ -177,4 +177,3 @@ export function getModuleSpecifiers(file: FileContext): readonly string[] {
     return specifiers;
   });
 }
-

@@ -67,7 +67,7 @@ function kindOfConstructedVariable(ts: typeof TypeScript, checker: TypeScript.Ty
   if (!ts.isNewExpression(initializer) || !ts.isIdentifier(initializer.expression)) return undefined;
   const constructor = resolveAlias(ts, checker, checker.getSymbolAtLocation(initializer.expression));
   if (!constructor || !(constructor.flags & ts.SymbolFlags.Class)) return undefined;
-  return kindOfSymbol(checker, constructor);
+  return kindOfSymbol(constructor);
 }
 
 /**
@@ -127,11 +127,11 @@ function kindOfType(checker: TypeScript.TypeChecker, type: TypeScript.Type, dept
     const kind = inner ? kindOfType(checker, inner, depth + 1) : null;
     return kind ? { ...kind, promise: true } : null;
   }
-  return kindOfSymbol(checker, symbol);
+  return kindOfSymbol(symbol);
 }
 
 /** A library kind by the name of the symbol of a type and the package that declares it. */
-function kindOfSymbol(checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol): ValueKind | null {
+function kindOfSymbol(symbol: TypeScript.Symbol): ValueKind | null {
   const name = symbol.getName();
   if (name === "Promise") return null;
   const fileName = symbol.getDeclarations()?.[0]?.getSourceFile().fileName;
