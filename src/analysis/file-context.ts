@@ -31,10 +31,20 @@ export interface FileContext {
 
 const files = new WeakMap<TSESTree.Program, FileContext>();
 
+/**
+ * The last file asked about, by its tree: every rule of a file asks, one after the other. The tree
+ * is kept apart from the context's `sourceCode`, which oxlint reuses from one file to the next.
+ */
+let lastAst: TSESTree.Program | undefined;
+let lastFile: FileContext | undefined;
+
 export function getFileContext(context: AnyRuleContext): FileContext {
   const sourceCode = context.sourceCode;
-  const existing = files.get(sourceCode.ast);
-  if (existing) return existing;
+  const ast = sourceCode.ast;
+  if (ast === lastAst && lastFile) return lastFile;
+  lastAst = ast;
+  const existing = files.get(ast);
+  if (existing) return (lastFile = existing);
   const created: FileContext = {
     sourceCode,
     settings: getPostmortemSettings(context.settings),
@@ -43,8 +53,8 @@ export function getFileContext(context: AnyRuleContext): FileContext {
     memo: new Map(),
     callIndex: undefined,
   };
-  files.set(sourceCode.ast, created);
-  return created;
+  files.set(ast, created);
+  return (lastFile = created);
 }
 
 /** Memoise `compute(node)` per file under `analysis`. */
