@@ -10,7 +10,7 @@ import { cacheLikeStore, inMemoryCollections, notStoreConstructors } from "../kn
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
-import { CACHE_TRAIT, getFileForTrait, getFileWithoutTypes } from "./library-evidence.js";
+import { CACHE_TRAIT, getFileForTrait, getFileWithoutTypes, importsLibraryWith } from "./library-evidence.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
 import { getValueKindInFile } from "./value-kind.js";
 
@@ -104,12 +104,18 @@ function classify(file: FileContext, call: TSESTree.CallExpression, method: stri
     };
   }
   // `reg.add(x)`, `seen.has(k)`: no client has the method, so its type cannot make a client operation of it.
-  const kind = getValueKindInFile(REMOTE_METHOD_NAMES.has(method) ? getFileForTrait(file, CACHE_TRAIT) : getFileWithoutTypes(file), receiver);
+  const view = REMOTE_METHOD_NAMES.has(method) ? getFileForTrait(file, CACHE_TRAIT) : getFileWithoutTypes(file);
+  // Without an import of a client library (and without types) no receiver can be a client: the
+  // kind only matters to an untraced store, which needs a name that says cache, so the name first.
+  const cacheLike = (): boolean => isCacheLikeName(getReceiverName(receiver)) || isCacheLikeName(getInitName(file, receiver));
+  const clientPossible = importsLibraryWith(view, CACHE_TRAIT);
+  if (!clientPossible && !cacheLike()) return null;
+  const kind = getValueKindInFile(view, receiver);
   if (kind) {
     const cache = !kind.promise ? kind.knowledge.cache : undefined;
     return cache ? fromRemote(file, call, method, receiver, cache, kind.evidence) : null;
   }
-  if (!isCacheLikeName(getReceiverName(receiver)) && !isCacheLikeName(getInitName(file, receiver))) return null;
+  if (clientPossible && !cacheLike()) return null;
   const op = (cacheLikeStore.reads as readonly string[]).includes(method)
     ? "read"
     : (cacheLikeStore.writes as readonly string[]).includes(method)

@@ -70,6 +70,8 @@ runRuleTests("no-check-then-act", rule, {
   valid: [
     privateTwoStores,
     "",
+    // A store named like a cache but traced to a library that is no cache (pg): not a store, though no cache client is imported.
+    `import { Pool } from "pg";\nconst cache = new Pool();\nasync function f(k: string) { if (await cache.get(k)) return; await pay(); await cache.set(k, "1"); }`,
     // The atomic form: SET NX with its result as the guard (ioredis tokens).
     `${IOREDIS}async function f(id: string) { const ok = await redis.set(\`order:\${id}\`, "1", "EX", 3600, "NX"); if (!ok) return; await pay(id); }`,
     // A fast-path read before the atomic SET NX of the same key.
@@ -148,6 +150,8 @@ runRuleTests("no-check-then-act", rule, {
       errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.set()", line: "7", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
     }),
     invalid(seedJs, "checkThenAct", "this.cache.get(", { filename: "file.js" }),
+    // The neighbour: the same store with a name that says cache, in a file that imports no library at all.
+    invalid(`const cache = makeStore();\nasync function f(k: string) { if (await cache.get(k)) return; await pay(); await cache.set(k, "1"); }`, "checkThenAct", "cache.get("),
     // The same template written as a concatenation.
     invalid(`${IOREDIS_CJS}async function f(id) {\n  if (await redis.get("order:" + id)) return;\n  await pay(id);\n  await redis.set(\`order:\${id}\`, "1");\n}`, "checkThenAct", "redis.get(", { filename: "file.js" }),
     // The guard through a variable and a constant key.
