@@ -21,12 +21,22 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
     const isClientDirective = (statement: TSESTree.ProgramStatement): boolean =>
       statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined && CLIENT_DIRECTIVES.includes(statement.directive);
     if (file.sourceCode.ast.body.some(isClientDirective)) return true;
-    const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULES.some((name) => specifier === name || specifier.startsWith(`${name}/`)));
+    const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
     return importsBrowserLibrary || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null);
   });
 }
 
 const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_GLOBALS);
+const BROWSER_MODULE_NAMES: ReadonlySet<string> = new Set(BROWSER_MODULES);
+
+/** The package a specifier names (`react-dom/client` → `react-dom`, `@angular/core/testing` → `@angular/core`). */
+function getBarePackageName(specifier: string): string {
+  const first = specifier.indexOf("/");
+  if (first === -1) return specifier;
+  if (!specifier.startsWith("@")) return specifier.slice(0, first);
+  const second = specifier.indexOf("/", first + 1);
+  return second === -1 ? specifier : specifier.slice(0, second);
+}
 
 /**
  * The module reads a browser global (`document.createElement("a")`) and never tests one with

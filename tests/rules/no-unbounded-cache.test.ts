@@ -216,6 +216,9 @@ export function remove(slot, names) {
     { code: autotrack, filename: "file.js" },
     // A client component (Next.js "use client").
     { code: `"use client";\n${moduleMemo("new Map()")}`, filename: "file.js" },
+    // A subpath of a UI framework's package, plain and scoped.
+    { code: `import { createRoot } from "react-dom/client";\n${moduleMemo("new Map()")}`, filename: "file.js" },
+    { code: `import { TestBed } from "@angular/core/testing";\n${moduleMemo("new Map()")}`, filename: "file.js" },
     // trigger.dev packages/core/src/v3/serverOnly/httpServer.ts: a route registry; the caller hands the definition in.
     { code: routeRegistry("route", "[method]: definition") },
     // trigger.dev packages/cli-v3/src/executions/taskRunProcess.ts: the store runs only after an early exit on a miss, so it replaces an entry.
@@ -353,6 +356,12 @@ export function remove(slot, names) {
       code: moduleMemo("new Map()"),
       filename: "file.js",
       errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 14, data: { name: "memo", where: "`getPrice()`", line: "5", owner: "module", key: "sku", creation: "new Map()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${moduleMemo(LRU)}` }] }],
+    },
+    // The neighbour of a UI framework's subpath: a package whose name only starts like one.
+    {
+      code: `import { wrap } from "react-cache-server/wrap";\n${moduleMemo("new Map()")}`,
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 14, suggestions: [{ messageId: "suggestLruCache", output: `import { wrap } from "react-cache-server/wrap";\n${IMPORT}${moduleMemo(LRU)}` }] }],
     },
     // A plain object used as a map, filled with `??=`: no drop-in replacement, no suggestion.
     {
