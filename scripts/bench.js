@@ -95,14 +95,14 @@ const contextRule = "rule-context";
  * configured, a core rule more often than not. This rule is that first rule, in every pass, so that
  * neither the plugin's first rule nor \`require-atomic-updates\` is charged with it.
  */
-let sink;
+let _sink;
 
 function createContextRule() {
   return {
     meta: { type: "problem", schema: [] },
     create(context) {
       // Kept in a variable the engine cannot prove unused, so that the reads happen.
-      sink = [context.sourceCode, context.options, context.settings, context.filename];
+      _sink = [context.sourceCode, context.options, context.settings, context.filename];
       return {};
     },
   };
