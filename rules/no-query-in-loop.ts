@@ -6,7 +6,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
-import { getDatabaseCall } from "../src/analysis/database-call.js";
+import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
@@ -57,6 +57,7 @@ export default createRule<Options, MessageIds>({
     /** An import of a database library, or else a call only a database library has (`findByPk`, SQL text). */
     const hasEvidence = importsLibraryWith(file, DATABASE_TRAIT);
     const sourceCode = context.sourceCode;
+    const typed = asksTypesForDatabaseCalls(file);
 
     /** The query counts, batched forms excluded and writes only when the option says so. */
     const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call);
@@ -83,6 +84,9 @@ export default createRule<Options, MessageIds>({
     const checkDirect = (node: TSESTree.CallExpression): void => {
       const entries = getEnclosingIterations(file, node);
       if (entries.length === 0) return;
+      // The query's values lie inside the call: with types, test that the call depends on an
+      // element at all before the type questions that tell a database call.
+      if (typed && !entries.some(({ iteration }) => !iteration.fixed && !iteration.chunked && dependsOn(file, node, iteration))) return;
       const call = getDatabaseCall(context, node);
       if (!call || !isReportable(call)) return;
       const entry = findIteration(entries, getQueryParameters(file, call));

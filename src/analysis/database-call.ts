@@ -1,5 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
-import type { AnyRuleContext } from "./file-context.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
@@ -66,6 +66,15 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
     }
     return null;
   });
+}
+
+/**
+ * Whether telling a database call in this file may ask the type checker: the parser gave types
+ * and the program has a database library. Callers then put their syntactic tests first, since a
+ * type question about a receiver can cost more than any walk of the tree.
+ */
+export function asksTypesForDatabaseCalls(file: FileContext): boolean {
+  return getFileForTrait(file, DATABASE_TRAIT).typeServices !== undefined;
 }
 
 /** Evidence when the receiver cannot be traced: a one-library method name, or SQL text. */

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
-import { DATABASE_METHOD_NAMES, getDatabaseCall } from "./database-call.js";
+import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
 import { getQueryParameters } from "./query-shape.js";
@@ -71,8 +71,12 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode): 
     }));
     if (scopes.every((scope) => scope.items.size === 0)) return [];
     const found: ParameterQuery[] = [];
+    const typed = asksTypesForDatabaseCalls(file);
     for (const call of getCandidateCalls(file, fn)) {
       if (!isRunByFunction(call, fn)) continue;
+      // The values of a call lie inside it: when the call as a whole depends on no parameter, none
+      // of them does, and the type questions that tell a database call are not worth asking.
+      if (typed && !scopes.some((scope) => scope.items.size > 0 && dependsOn(file, call, scope))) continue;
       const database = getDatabaseCall(context, call);
       if (!database) continue;
       const values = getQueryParameters(file, database);

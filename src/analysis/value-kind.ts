@@ -66,7 +66,7 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
   // Guard against cycles (`let a = b; let b = a`): mark as unknown while computing.
   file.kinds.set(node, null);
   let result = syntacticKind(file, node, depth);
-  if (!result && file.typeServices && isTypeWorthy(node)) result = getKindFromType(file, node);
+  if (!result && file.typeServices && isTypeWorthy(file, node)) result = getKindFromType(file, node);
   file.kinds.set(node, result);
   return result;
 }
@@ -77,9 +77,10 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
  * from the knowledge of the first one's kind, and asking about each link costs a signature
  * resolution per link on every chain of the file.
  */
-function isTypeWorthy(node: TSESTree.Node): boolean {
+function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
+      return !isNamespaceImport(file, node);
     case AST_NODE_TYPES.MemberExpression:
     case AST_NODE_TYPES.AwaitExpression:
       return true;
@@ -90,6 +91,16 @@ function isTypeWorthy(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `import * as models from "./models"`: a module namespace object is never a library value (its
+ * members may be, and are asked about as members), and its type is the whole module's exports,
+ * the costliest type a checker can be asked for.
+ */
+function isNamespaceImport(file: FileContext, node: TSESTree.Identifier): boolean {
+  const def = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  return def?.type === DefinitionType.ImportBinding && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
 }
 
 function syntacticKind(file: FileContext, node: TSESTree.Node, depth: number): ValueKind | null {

@@ -6,6 +6,9 @@ import path from "node:path";
 
 import { getFileContext } from "../../src/analysis/file-context.js";
 import { getKindFromType } from "../../src/analysis/type-kind.js";
+import { isFunctionNode } from "../../src/analysis/ast.js";
+import { getParameterQueries } from "../../src/analysis/local-function.js";
+import { getValueKind } from "../../src/analysis/value-kind.js";
 import { FIXTURES_DIR } from "../rule-tester.js";
 
 /**
@@ -52,5 +55,57 @@ tester.run("analysis: kinds from types", probe, {
     kindCase("function make(kind: string): Pool;\nfunction make(kind: number): string;\nfunction make(kind: unknown): unknown { return kind; }\nprobe(make(1));", "unknown"),
     kindCase("function make(kind: string): Pool;\nfunction make(kind: number): string;\nfunction make(kind: unknown): unknown { return kind; }\nprobe(make(\"a\"));", "pg.pool"),
     kindCase("function inferred() { return new Pool(); }\nprobe(inferred());", "pg.pool"),
+  ],
+});
+
+/**
+ * Whether `getValueKind` (for `probe(fn)`: `getParameterQueries`) puts questions to the checker:
+ * syntax first, and no question where syntax already knows the answer cannot matter.
+ */
+const questions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
+  meta: { type: "problem", messages: { asked: "{{kind}} after {{count}}" }, schema: [], defaultOptions: [] },
+  create(context) {
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const argument = node.arguments[0];
+        const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "probe" || !argument || !checker) return;
+        const saved = Object.getOwnPropertyDescriptors(checker);
+        const getSymbolAtLocation = checker.getSymbolAtLocation.bind(checker);
+        const getTypeAtLocation = checker.getTypeAtLocation.bind(checker);
+        let count = 0;
+        checker.getSymbolAtLocation = (location) => (count++, getSymbolAtLocation(location));
+        checker.getTypeAtLocation = (location) => (count++, getTypeAtLocation(location));
+        try {
+          const kind = isFunctionNode(argument)
+            ? getParameterQueries(context, argument).map((query) => `${query.call.kind.id}.${query.call.method}`).join(", ") || "none"
+            : (getValueKind(context, argument)?.id ?? "unknown");
+          context.report({ node: argument, messageId: "asked", data: { kind, count: count === 0 ? "no question" : "questions" } });
+        } finally {
+          Object.defineProperties(checker, { getSymbolAtLocation: saved.getSymbolAtLocation, getTypeAtLocation: saved.getTypeAtLocation });
+        }
+      },
+    };
+  },
+});
+
+function askedCase(code: string, kind: string, asked: boolean) {
+  return { code: `${head}${code}`, filename, errors: [{ messageId: "asked" as const, data: { kind, count: asked ? "questions" : "no question" } }] };
+}
+
+tester.run("analysis: type questions", questions, {
+  valid: [],
+  invalid: [
+    // A module namespace object is never a library value: its type (all the module's exports) is not asked for.
+    askedCase('import * as models from "./models.js";\nprobe(models);', "unknown", false),
+    askedCase('import models from "./models.js";\nprobe(models);', "unknown", true),
+    // Its members are asked about, and may be.
+    askedCase('import * as models from "./models.js";\nprobe(models.pool);', "unknown", true),
+    askedCase("probe(new pg.Pool());", "pg.pool", false),
+    // A call of a function that depends on none of its parameters cannot carry one into a query.
+    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { active: true } }));', "none", false),
+    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { id } }));', "none", true),
+    // Where syntax proves the receiver, the query is found without a question.
+    askedCase("probe(async (id: string) => new pg.Pool().query('select 1 where id = $1', [id]));", "pg.pool.query", false),
   ],
 });
