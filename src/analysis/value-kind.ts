@@ -5,6 +5,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
+import { PLAIN_DATA_BUILTIN_CALLS } from "../knowledge/builtins.js";
 import { getGlobalKind, getGlobalTypeKind, getKind, getLibrary } from "../knowledge/index.js";
 import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources } from "./class-members.js";
@@ -80,13 +81,15 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
 function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
-      return !isNamespaceImport(file, node);
+      return !isNeverLibraryValue(file, node);
     case AST_NODE_TYPES.MemberExpression:
     case AST_NODE_TYPES.AwaitExpression:
       return true;
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(node.callee);
-      return callee.type !== AST_NODE_TYPES.MemberExpression || skipExpressionWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+      const object = skipExpressionWrappers(callee.object);
+      return object.type !== AST_NODE_TYPES.CallExpression && !isPlainDataBuiltinCall(file, callee, object);
     }
     default:
       return false;
@@ -94,13 +97,27 @@ function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
 }
 
 /**
- * `import * as models from "./models"`: a module namespace object is never a library value (its
- * members may be, and are asked about as members), and its type is the whole module's exports,
- * the costliest type a checker can be asked for.
+ * Names whose value syntax knows is never a library value, whatever its type:
+ * - `import * as models from "./models"`: a module namespace object (its members may be
+ *   library values, and are asked about as members); its type is the whole module's exports,
+ *   the costliest type a checker can be asked for;
+ * - `Object`, `Array`, `JSON`, … not shadowed: the language's built-in objects.
  */
-function isNamespaceImport(file: FileContext, node: TSESTree.Identifier): boolean {
-  const def = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+function isNeverLibraryValue(file: FileContext, node: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  if (!variable || variable.defs.length === 0) return PLAIN_DATA_BUILTIN_CALLS.has(node.name);
+  const def = variable.defs[0];
   return def?.type === DefinitionType.ImportBinding && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+}
+
+/** `Object.entries(x)`, `Array.from(x)`: a built-in whose result is plain data (not shadowed by a local binding). */
+function isPlainDataBuiltinCall(file: FileContext, callee: TSESTree.MemberExpression, object: TSESTree.Node): boolean {
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const methods = PLAIN_DATA_BUILTIN_CALLS.get(object.name);
+  const name = methods ? getStaticPropertyName(callee) : undefined;
+  if (name === undefined || !methods?.has(name)) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(object), object);
+  return !variable || variable.defs.length === 0;
 }
 
 function syntacticKind(file: FileContext, node: TSESTree.Node, depth: number): ValueKind | null {

@@ -102,6 +102,10 @@ tester.run("analysis: type questions", questions, {
     // Its members are asked about, and may be.
     askedCase('import * as models from "./models.js";\nprobe(models.pool);', "unknown", true),
     askedCase("probe(new pg.Pool());", "pg.pool", false),
+    // A built-in whose result is plain data is not asked about; one that returns its argument is, and so is a local of that name.
+    askedCase("declare const options: Record<string, string>;\nprobe(Object.entries(options));", "unknown", false),
+    askedCase("probe(Promise.resolve(new pg.Pool()));", "pg.pool", true),
+    askedCase('import { Array } from "./models.js";\nprobe(Array.from([]));', "unknown", true),
     // A call of a function that depends on none of its parameters cannot carry one into a query.
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { active: true } }));', "none", false),
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { id } }));', "none", true),

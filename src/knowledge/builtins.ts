@@ -1,0 +1,20 @@
+/**
+ * Calls of the language's built-in objects whose result is plain data: arrays of keys or
+ * entries, strings, numbers, booleans, a promise of an array. No such result is ever a value of a
+ * library kind, so the type checker is not asked about them (`Object.entries(options).some(…)`
+ * cost milliseconds of inference per call). Left out on purpose: the calls whose result is
+ * one of their arguments (`Object.assign`, `Object.freeze`, `Reflect.get`, `Promise.resolve`,
+ * `Promise.race`), which can be a pool or a response.
+ */
+export const PLAIN_DATA_BUILTIN_CALLS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    Object: new Set(["keys", "values", "entries", "fromEntries", "getOwnPropertyNames", "getOwnPropertySymbols", "hasOwn", "is", "isFrozen", "isSealed", "isExtensible", "groupBy"]),
+    Array: new Set(["from", "of", "isArray", "fromAsync"]),
+    JSON: new Set(["parse", "stringify"]),
+    Number: new Set(["isFinite", "isInteger", "isNaN", "isSafeInteger", "parseFloat", "parseInt"]),
+    String: new Set(["fromCharCode", "fromCodePoint", "raw"]),
+    Math: new Set(["abs", "ceil", "floor", "max", "min", "pow", "random", "round", "sign", "sqrt", "trunc", "log", "exp"]),
+    Reflect: new Set(["ownKeys", "has", "set", "defineProperty", "deleteProperty", "isExtensible"]),
+    Promise: new Set(["all", "allSettled"]),
+  }),
+);
