@@ -60,6 +60,14 @@ const maxBytes = 200_000;
 const quickStride = 8;
 const scales = [1, 2, 4];
 
+/**
+ * Pass (d): typed rules of typescript-eslint's `recommended-type-checked` that ask the checker
+ * about most calls, as a typed configuration has. The checker answers lazily and caches: the
+ * first rule to ask about a node pays for its inference. Their listeners run while the tree is
+ * traversed, before the plugin's rules judge at `Program:exit`.
+ */
+const typedNeighbours = ["@typescript-eslint/no-floating-promises", "@typescript-eslint/no-misused-promises", "@typescript-eslint/await-thenable"];
+
 /** The rule of the typed passes that creates the type checker, as any typed configuration does. */
 const typeCheckerRule = "type-checker";
 
@@ -158,11 +166,12 @@ async function main(options) {
     { name: "c", label: "(c) reference: core rules", rules: "reference", files: corpus.files },
     { name: "a-typed", label: "(a) parser only, typed", rules: "none", files: tsFiles, tsconfigPath },
     { name: "b-typed", label: "(b) configs.all, typed", rules: "plugin", files: tsFiles, tsconfigPath },
+    { name: "d-typed", label: "(d) configs.all beside typed rules of typescript-eslint", rules: "plugin-beside-typed", files: tsFiles, tsconfigPath },
     ...scales.map((scale) => ({ name: `scale-${scale}`, label: `configs.all, ${scale}x corpus`, rules: "plugin", files: scaled[scale] ?? [] })),
     { name: "ox-a", label: "oxlint, no rules", tool: "oxlint", rules: "none", files: corpus.files },
     { name: "ox-b", label: "oxlint, postmortem JS plugin", tool: "oxlint", rules: "plugin", files: corpus.files },
   ].filter((pass) => !options.only || options.only.includes(pass.name));
-  if (passes.length === 0) fail(`--only matched no pass; passes are a, b, c, a-typed, b-typed, ${scales.map((scale) => `scale-${scale}`).join(", ")}, ox-a, ox-b`);
+  if (passes.length === 0) fail(`--only matched no pass; passes are a, b, c, a-typed, b-typed, d-typed, ${scales.map((scale) => `scale-${scale}`).join(", ")}, ox-a, ox-b`);
 
   console.log(`corpus: ${corpus.files.length} files (${corpus.files.length - tsFiles.length} JavaScript, ${tsFiles.length} TypeScript)${corpus.missing ? `, ${corpus.missing} listed files missing (skipped)` : ""}`);
   console.log(`${options.runs} run(s) of ${passes.length} passes, each pass in a fresh process\n`);
@@ -372,9 +381,13 @@ async function runWorker(spec) {
     // rules are timed as they run in such a configuration.
     config.push({ files: ["**/*.{ts,mts,cts}"], rules: { [`bench/${typeCheckerRule}`]: "error" } });
   }
-  if (spec.rules === "plugin") {
+  if (spec.rules === "plugin" || spec.rules === "plugin-beside-typed") {
     const { default: plugin } = await import(pluginEntry);
     config.push({ files: ["**/*.{js,mjs,cjs,ts,mts,cts}"], ...plugin.configs.all });
+  }
+  if (spec.rules === "plugin-beside-typed") {
+    const { default: tseslint } = await import("typescript-eslint");
+    config.push({ files: ["**/*.{ts,mts,cts}"], plugins: { "@typescript-eslint": tseslint.plugin }, rules: Object.fromEntries(typedNeighbours.map((rule) => [rule, "error"])) });
   } else if (spec.rules === "reference") {
     const { default: js } = await import("@eslint/js");
     config.push({
@@ -563,13 +576,23 @@ function summarise({ measured, passes, pluginRuleIds, corpus, tsFiles, options, 
     };
   }
 
+  const besideTyped = has("d-typed")
+    ? {
+        plugin: { time: medianOf("d-typed", pluginTime), percent: medianOf("d-typed", (run) => percentOfParse(pluginTime(run), run)) },
+        neighbours: typedNeighbours.map((ruleId) => ({ ruleId, percent: medianOf("d-typed", (run) => percentOfParse(ruleTime(run, ruleId), run)) })),
+        worst: pluginRuleIds
+          .map((ruleId) => ({ ruleId, percent: medianOf("d-typed", (run) => percentOfParse(ruleTime(run, ruleId), run)) }))
+          .sort((left, right) => right.percent - left.percent)[0],
+      }
+    : undefined;
+
   const checkerId = `bench/${typeCheckerRule}`;
   const typeChecker = has("a-typed") ? { time: medianOf("a-typed", (run) => ruleTime(run, checkerId)), percent: medianOf("a-typed", (run) => percentOfParse(ruleTime(run, checkerId), run)) } : undefined;
 
   const contextId = `bench/${contextRule}`;
   const ruleContext = has("a") ? { time: medianOf("a", (run) => ruleTime(run, contextId)), percent: medianOf("a", (run) => percentOfParse(ruleTime(run, contextId), run)) } : undefined;
 
-  return { configs, pluginRules, plugin, reference, wallRatio, wallRatioTyped, typeChecker, ruleContext, scaling, oxlint, checks, corpus, tsFiles, options, elapsed };
+  return { configs, pluginRules, plugin, reference, wallRatio, wallRatioTyped, typeChecker, ruleContext, besideTyped, scaling, oxlint, checks, corpus, tsFiles, options, elapsed };
 }
 
 function renderSummary(report) {
@@ -588,6 +611,7 @@ function renderSummary(report) {
       ],
     ),
   );
+  if (report.besideTyped) lines.push(`\n${describeBesideTyped(report.besideTyped)}`);
   if (report.reference) {
     lines.push("");
     lines.push(table(["reference (c)", "time", "% parse"], report.reference.map((row) => [row.label, formatMs(row.time), formatPercent(row.percent)])));
@@ -604,6 +628,11 @@ function renderSummary(report) {
   lines.push("");
   lines.push(table(["target", "measured", ""], report.checks.map((check) => [check.target, check.measured, check.pass ? "PASS" : "MISS"])));
   return lines.join("\n");
+}
+
+function describeBesideTyped(besideTyped) {
+  const neighbours = besideTyped.neighbours.map((rule) => `${rule.ruleId} ${formatPercent(rule.percent)}`).join(", ");
+  return `beside typed rules of typescript-eslint (d): whole plugin ${formatMs(besideTyped.plugin.time)}, ${formatPercent(besideTyped.plugin.percent)} of typed parse; heaviest plugin rule ${besideTyped.worst?.ruleId} ${formatPercent(besideTyped.worst?.percent)}; the typed rules: ${neighbours}`;
 }
 
 function renderDocument(report) {
@@ -689,6 +718,12 @@ ${mdTable(
     ["**whole plugin**", formatMs(report.plugin.untyped?.time), formatPercent(report.plugin.untyped?.percent), formatMs(report.plugin.typed?.time), formatPercent(report.plugin.typed?.percent), ""],
   ],
 )}
+
+${
+  report.besideTyped
+    ? `The typed column is configuration (b), where the plugin's rules are the only ones that ask the type checker: the checker infers lazily, and the first question about a node pays for its inference and for the declarations it depends on. In a typed configuration, rules such as typescript-eslint's \`no-floating-promises\` have asked about most calls by the time the plugin's rules judge the file at \`Program:exit\`. Configuration (d) lints the TypeScript part with \`configs.all\` and ${typedNeighbours.map((rule) => `\`${rule}\``).join(", ")}: there the whole plugin takes ${formatMs(report.besideTyped.plugin.time)}, ${formatPercent(report.besideTyped.plugin.percent)} of the typed parse time, its heaviest rule \`${report.besideTyped.worst?.ruleId}\` ${formatPercent(report.besideTyped.worst?.percent)} (the three typescript-eslint rules: ${report.besideTyped.neighbours.map((rule) => formatPercent(rule.percent)).join(", ")}). The targets are judged on (b), not on (d).`
+    : ""
+}
 
 ## Reference: ESLint core rules (untyped, configuration (c))
 
