@@ -76,7 +76,8 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
  * Only identifiers, members, calls and awaits can have a library type worth asking for. In a
  * chain (`db.selectFrom(t).where(…).execute()`), only its first call: the links after it follow
  * from the knowledge of the first one's kind, and asking about each link costs a signature
- * resolution per link on every chain of the file.
+ * resolution per link on every chain of the file. Nor about what syntax knows is no library
+ * value, whatever its type: a namespace import, a built-in object, a built-in's plain-data call.
  */
 function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
   switch (node.type) {
