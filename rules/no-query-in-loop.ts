@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { CallIndex } from "../src/analysis/call-index.js";
 import type { DatabaseCall } from "../src/analysis/database-call.js";
 import type { EnclosingIteration } from "../src/analysis/iteration.js";
 
@@ -96,14 +97,14 @@ export default createRule<Options, MessageIds>({
     };
 
     /** `enrich(hit)` inside the iteration, where `enrich` is a function of this file that queries. */
-    const checkLocalCall = (node: TSESTree.CallExpression): void => {
+    const checkLocalCall = (node: TSESTree.CallExpression, index: CallIndex): void => {
       const entries = getEnclosingIterations(file, node);
       if (entries.length === 0) return;
       const fn = getLocalFunction(context, node.callee);
       if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
-      for (const query of getParameterQueries(context, fn)) {
+      for (const query of getParameterQueries(context, fn, index)) {
         if (!isReportable(query.call)) continue;
-        const entry = findIteration(entries, query.parameters.flatMap((index) => node.arguments[index] ?? []));
+        const entry = findIteration(entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
         if (!entry) continue;
         if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
         reportViaCall(node.callee, query.call, entry.iteration.collection);
@@ -112,14 +113,14 @@ export default createRule<Options, MessageIds>({
     };
 
     /** `hits.map(enrich)`, `pMap(ids, this.load)`: a function of this file as the callback. */
-    const checkCallbackReference = (node: TSESTree.CallExpression): void => {
+    const checkCallbackReference = (node: TSESTree.CallExpression, index: CallIndex): void => {
       for (const argument of node.arguments) {
         if (!isFunctionReference(argument)) continue;
         const how = getCallbackIteration(file, node, argument);
         if (!how || how.fixed || how.chunked) continue;
         const fn = getLocalFunction(context, argument);
         if (!fn) continue;
-        for (const query of getParameterQueries(context, fn)) {
+        for (const query of getParameterQueries(context, fn, index)) {
           if (!query.parameters.includes(how.itemParam) || !isReportable(query.call)) continue;
           if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
           reportViaCall(argument, query.call, how.collection);
@@ -139,9 +140,9 @@ export default createRule<Options, MessageIds>({
       for (const node of index.calls) {
         const callee = skipExpressionWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && isCandidate(node)) checkDirect(node);
-        if (isFunctionReference(callee)) checkLocalCall(node);
+        if (isFunctionReference(callee)) checkLocalCall(node, index);
         if (node.arguments.some(isFunctionReference) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
-          checkCallbackReference(node);
+          checkCallbackReference(node, index);
         }
       }
     });

@@ -21,6 +21,8 @@ export interface CallIndex {
   callsToMethods: (names: ReadonlySet<string>) => TSESTree.CallExpression[];
   /** The calls of a method or function (`name()`) named in `names`, in traversal order. */
   callsToMethodsOrFunctions: (names: ReadonlySet<string>) => TSESTree.CallExpression[];
+  /** The calls inside `node` (nested functions included), in traversal order: a search by position, no walk of its nodes. */
+  callsWithin: (node: TSESTree.Node) => TSESTree.CallExpression[];
 }
 
 interface IndexState {
@@ -113,6 +115,21 @@ function buildIndex(state: IndexState): CallIndex {
         const name = methods[position] ?? functions[position];
         if (name !== undefined && names.has(name)) found.push(calls[position]!);
       }
+      return found;
+    },
+    callsWithin: (node) => {
+      // Traversal order visits a node before its children and children in source order, so the
+      // calls are sorted by where they start: the first one inside `node` is found by halves.
+      const [start, end] = node.range;
+      let low = 0;
+      let high = calls.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (calls[middle]!.range[0] < start) low = middle + 1;
+        else high = middle;
+      }
+      const found: TSESTree.CallExpression[] = [];
+      for (let position = low; position < calls.length && calls[position]!.range[0] < end; position++) found.push(calls[position]!);
       return found;
     },
   };

@@ -1,11 +1,12 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
+import type { CallIndex } from "./call-index.js";
 import type { DatabaseCall } from "./database-call.js";
-import type { AnyRuleContext, FileContext } from "./file-context.js";
+import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -61,8 +62,11 @@ export function getLocalFunction(context: AnyRuleContext, callee: TSESTree.Node)
   return null;
 }
 
-/** The database calls of `fn` (not of functions it defines) whose values depend on its parameters. */
-export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode): readonly ParameterQuery[] {
+/**
+ * The database calls of `fn` (not of functions it defines) whose values depend on its parameters.
+ * `index` is the file's complete call index (ask at `Program:exit`).
+ */
+export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, index: CallIndex): readonly ParameterQuery[] {
   const file = getFileContext(context);
   return memoize(file, "parameter-queries", fn, () => {
     const scopes = fn.params.map((param) => ({
@@ -72,7 +76,7 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode): 
     if (scopes.every((scope) => scope.items.size === 0)) return [];
     const found: ParameterQuery[] = [];
     const typed = asksTypesForDatabaseCalls(file);
-    for (const call of getCandidateCalls(file, fn)) {
+    for (const call of getCandidateCalls(fn, index)) {
       if (!isRunByFunction(call, fn)) continue;
       // The values of a call lie inside it: when the call as a whole depends on no parameter, none
       // of them does, and the type questions that tell a database call are not worth asking.
@@ -91,22 +95,20 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode): 
 
 // ---------------------------------------------------------------------------------------------
 
-/** Calls in `fn` shaped like a database call: a known method name, or the end of a call chain. */
-function getCandidateCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  const keys = file.sourceCode.visitorKeys;
-  const visit = (node: TSESTree.Node): void => {
-    if (node !== fn && (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassBody)) return;
-    if (node.type === AST_NODE_TYPES.CallExpression && isCandidate(node)) calls.push(node);
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item);
-      } else if (isNode(value)) visit(value);
-    }
-  };
-  visit(fn.body);
-  return calls;
+/**
+ * Calls in `fn` shaped like a database call (a known method name, or the end of a call chain),
+ * not in a function declaration or class it defines: from the call index, without a walk of
+ * the function's nodes (a method called in a loop can be hundreds of lines long).
+ */
+function getCandidateCalls(fn: FunctionNode, index: CallIndex): TSESTree.CallExpression[] {
+  return index.callsWithin(fn.body).filter((call) => isCandidate(call) && !isInNestedDeclaration(call, fn));
+}
+
+function isInNestedDeclaration(call: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let node = call.parent; node && node !== fn; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassBody) return true;
+  }
+  return false;
 }
 
 /** Cheap shape test before the analysis: `x.query(…)`, `x.findUnique(…)`, `a(…).b(…)`. */

@@ -1,4 +1,4 @@
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Rule, SourceCode } from "eslint";
 
 import tsParser from "@typescript-eslint/parser";
@@ -59,6 +59,18 @@ describe("call index", () => {
 
   it("finds methods and functions together, still in traversal order", () => {
     expect(lint({ getsAndG }).getsAndG).toBe("a.get(k) | x.set(k, 1) | b?.get(k) | g() | (c as any).get(1) | d['get'](2)");
+  });
+
+  it("finds the calls inside a node by position, nested ones included, none after it", () => {
+    const source = "before(); run(() => { a.get(k); inner(x.set(k, 1)); }); after();";
+    const within = probe((index) => text(index.callsWithin((index.callsToMethodsOrFunctions(new Set(["run"]))[0]!.arguments[0] as TSESTree.ArrowFunctionExpression).body), source));
+    expect(lint({ within }, source).within).toBe("a.get(k) | inner(x.set(k, 1)) | x.set(k, 1)");
+  });
+
+  it("finds calls in decorators, class members and static blocks in source order", () => {
+    const source = "@dec(a()) class C { @m(b()) method() { c(); } field = d(); static { e(); } }\nf();";
+    const within = probe((index) => text(index.callsWithin(index.calls[0]!.parent.parent!), source));
+    expect(lint({ within }, source).within).toBe("dec(a()) | a() | m(b()) | b() | c() | d() | e()");
   });
 
   it("gives every rule of one run the whole index, whichever rule collects", () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { getFileContext } from "../../src/analysis/file-context.js";
 import { getKindFromType } from "../../src/analysis/type-kind.js";
 import { isFunctionNode } from "../../src/analysis/ast.js";
+import { withCallIndex } from "../../src/analysis/call-index.js";
 import { getParameterQueries } from "../../src/analysis/local-function.js";
 import { getValueKind } from "../../src/analysis/value-kind.js";
 import { FIXTURES_DIR } from "../rule-tester.js";
@@ -65,11 +66,12 @@ tester.run("analysis: kinds from types", probe, {
 const questions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
   meta: { type: "problem", messages: { asked: "{{kind}} after {{count}}" }, schema: [], defaultOptions: [] },
   create(context) {
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
+    // At `Program:exit`, where rules ask: `getParameterQueries` reads the file's complete call index.
+    return withCallIndex(context, (index) => {
+      const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
+      for (const node of index.callsToMethodsOrFunctions(new Set(["probe"]))) {
         const argument = node.arguments[0];
-        const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
-        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "probe" || !argument || !checker) return;
+        if (!argument || !checker) continue;
         const saved = Object.getOwnPropertyDescriptors(checker);
         const getSymbolAtLocation = checker.getSymbolAtLocation.bind(checker);
         const getTypeAtLocation = checker.getTypeAtLocation.bind(checker);
@@ -78,14 +80,14 @@ const questions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
         checker.getTypeAtLocation = (location) => (count++, getTypeAtLocation(location));
         try {
           const kind = isFunctionNode(argument)
-            ? getParameterQueries(context, argument).map((query) => `${query.call.kind.id}.${query.call.method}`).join(", ") || "none"
+            ? getParameterQueries(context, argument, index).map((query) => `${query.call.kind.id}.${query.call.method}`).join(", ") || "none"
             : (getValueKind(context, argument)?.id ?? "unknown");
           context.report({ node: argument, messageId: "asked", data: { kind, count: count === 0 ? "no question" : "questions" } });
         } finally {
           Object.defineProperties(checker, { getSymbolAtLocation: saved.getSymbolAtLocation, getTypeAtLocation: saved.getTypeAtLocation });
         }
-      },
-    };
+      }
+    });
   },
 });
 

@@ -110,6 +110,9 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}async function f(queue) { while (queue.length) { const jobs = queue.splice(0, 50); await pool.query("UPDATE jobs SET done = true WHERE id = ANY($1)", [jobs.map((j) => j.id)]); } }`,
     // A same-file function passed as a callback that does not query.
     `function double(x) { return x * 2; }\nconst f = (xs) => xs.map(double);`,
+    // The helper's query is in a function it declares, or in a field of a class it defines: not sent when the helper runs.
+    `${PG}function enrich(hit) {\n  function later() { return pool.query("SELECT * FROM t WHERE id = $1", [hit.id]); }\n  return later;\n}\nfunction f(hits) { for (const hit of hits) enrich(hit); }`,
+    `${PG}function enrich(hit) {\n  return class { rows = pool.query("SELECT * FROM t WHERE id = $1", [hit.id]); };\n}\nfunction f(hits) { for (const hit of hits) enrich(hit); }`,
   ],
   invalid: [
     // The only evidence is a one-library name in a helper defined after the loop: calls are judged at the end of the file.
@@ -189,6 +192,12 @@ runRuleTests("no-query-in-loop", rule, {
       "this.loadOne(id)",
       "queryInLoopViaCall",
       { filename: "file.js" },
+    ),
+    // The helper's query is in a callback it runs (an arrow, not a declaration), after a declaration it skips.
+    invalid(
+      `${PG}function enrich(hit) {\n  function later() { return pool.query("SELECT 1"); }\n  return [hit].map((h) => pool.query("SELECT * FROM t WHERE id = $1", [h.id]));\n}\nfunction f(hits) { for (const hit of hits) enrich(hit); }`,
+      "enrich(hit);",
+      "queryInLoopViaCall",
     ),
     // A same-file function passed as the callback.
     invalid(`${PG}const loadProduct = (id) => pool.query("SELECT * FROM products WHERE id = $1", [id]);\nconst f = (ids) => Promise.all(ids.map(loadProduct));`, "loadProduct)", "queryInLoopViaCall"),
