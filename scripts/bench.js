@@ -388,7 +388,8 @@ async function runWorker(spec) {
   if (spec.rules === "plugin-beside-typed") {
     const { default: tseslint } = await import("typescript-eslint");
     config.push({ files: ["**/*.{ts,mts,cts}"], plugins: { "@typescript-eslint": tseslint.plugin }, rules: Object.fromEntries(typedNeighbours.map((rule) => [rule, "error"])) });
-  } else if (spec.rules === "reference") {
+  }
+  if (spec.rules === "reference") {
     const { default: js } = await import("@eslint/js");
     config.push({
       files: ["**/*.{js,mjs,cjs,ts,mts,cts}"],

@@ -106,18 +106,20 @@ function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
  */
 function isNeverLibraryValue(file: FileContext, node: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-  if (!variable || variable.defs.length === 0) return PLAIN_DATA_BUILTIN_CALLS.has(node.name);
-  const def = variable.defs[0];
+  if (isGlobal(variable)) return PLAIN_DATA_BUILTIN_CALLS.has(node.name);
+  const def = variable?.defs[0];
   return def?.type === DefinitionType.ImportBinding && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
 }
 
 /** `Object.entries(x)`, `Array.from(x)`: a built-in whose result is plain data (not shadowed by a local binding). */
 function isPlainDataBuiltinCall(file: FileContext, callee: TSESTree.MemberExpression, object: TSESTree.Node): boolean {
   if (object.type !== AST_NODE_TYPES.Identifier) return false;
-  const methods = PLAIN_DATA_BUILTIN_CALLS.get(object.name);
-  const name = methods ? getStaticPropertyName(callee) : undefined;
-  if (name === undefined || !methods?.has(name)) return false;
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(object), object);
+  const name = getStaticPropertyName(callee);
+  return name !== undefined && PLAIN_DATA_BUILTIN_CALLS.get(object.name)?.has(name) === true && isGlobal(ASTUtils.findVariable(file.sourceCode.getScope(object), object));
+}
+
+/** Not declared in the file: a global (ESLint's scope manager may hold it without a definition). */
+function isGlobal(variable: Scope.Variable | null): boolean {
   return !variable || variable.defs.length === 0;
 }
 
