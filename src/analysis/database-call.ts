@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getDistinctiveMethodKind, LIBRARIES } from "../knowledge/index.js";
 import { getCallReceiver, getCalledMethodName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
-import { DATABASE_TRAIT, getFileForTrait } from "./library-evidence.js";
+import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -58,7 +58,8 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
       }
     }
     if (isOutermostOfChain(call)) {
-      const result = getValueKindInFile(getFileForTrait(file, DATABASE_TRAIT), call);
+      // Only a builder runs when awaited: a program without a builder library has no call typed as one.
+      const result = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), call);
       const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
       if (result && op) {
         return { node: call, method: method ?? "", op, kind: result, evidence: result.evidence, batchedInSameTick: false };

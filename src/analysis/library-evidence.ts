@@ -44,6 +44,16 @@ export const CACHE_TRAIT: LibraryTrait = {
   matches: (kind) => kind.cache !== undefined,
 };
 
+/**
+ * Query builders that run when awaited (`await knex("users").where(…)`, drizzle's
+ * `await db.select().from(users)`): only a program with one of their libraries can type a
+ * call's result as one, so elsewhere no call's result is asked about for this.
+ */
+export const AWAITED_BUILDER_TRAIT: LibraryTrait = {
+  name: "awaited-builder",
+  matches: (kind) => kind.runsWhenAwaited !== undefined,
+};
+
 export const CONNECTION_OWNER_TRAIT: LibraryTrait = {
   name: "connection-owner",
   matches: (kind) => kind.ownsConnections === true,

@@ -111,6 +111,9 @@ tester.run("analysis: type questions", questions, {
     // A call of a function that depends on none of its parameters cannot carry one into a query.
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { active: true } }));', "none", false),
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { id } }));', "none", true),
+    // Only a query builder (knex, drizzle) runs when awaited: in a program without either, a chain's result is not asked about.
+    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", false),
+    askedCase('import { repo } from "./models.js";\nimport type { Knex } from "knex";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", true),
     // Where syntax proves the receiver, the query is found without a question.
     askedCase("probe(async (id: string) => new pg.Pool().query('select 1 where id = $1', [id]));", "pg.pool.query", false),
   ],
