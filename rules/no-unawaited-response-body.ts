@@ -4,10 +4,10 @@ import type { ValueUse } from "../src/analysis/promise-usage.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { runsUnconditionallyBefore } from "../src/analysis/execution-order.js";
-import { getOutermostWrapper, getPromiseUsage } from "../src/analysis/promise-usage.js";
+import { getPromiseUsage } from "../src/analysis/promise-usage.js";
 import { getValueKind } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
 import { BODY_READERS } from "../src/knowledge/http.js";

@@ -29,6 +29,27 @@ export function skipExpressionWrappers(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** `node` with the TypeScript wrappers around it (`x!`, `x as T`, `x satisfies T`) and `?.` chains. */
+export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+        parent.type === AST_NODE_TYPES.ChainExpression) &&
+      parent.expression === current
+    ) {
+      current = parent;
+    } else {
+      return current;
+    }
+  }
+}
+
 /** The static name of `a.b`, `a["b"]` or `a[\`b\`]`; undefined for computed keys. */
 export function getStaticPropertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
   const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;

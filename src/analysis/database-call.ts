@@ -5,7 +5,8 @@ import type { ValueKind } from "./value-kind.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getDistinctiveMethodKind, LIBRARIES } from "../knowledge/index.js";
-import { getCallReceiver, getCalledMethodName, getStaticString, skipExpressionWrappers } from "./ast.js";
+import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
+import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
@@ -33,6 +34,9 @@ export const DATABASE_METHOD_NAMES: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => Object.keys(kind.databaseMethods ?? {}))),
 );
 
+/** Methods that run a lazy builder without an `await` besides `then`/`catch`/`finally`, for cheap guards. */
+const BUILDER_RUN_METHODS: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => kind.runMethods ?? [])));
+
 const SQL_TEXT = /^\s*(?:\(\s*)?(?:select|insert|update|delete|with|merge|replace|upsert|call)\b/iu;
 const SQL_METHODS = new Set(["query", "execute"]);
 const GENERIC_SQL_KIND = fromRef("pg.client");
@@ -57,7 +61,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
         if (fallback) return fallback;
       }
     }
-    if (isOutermostOfChain(call)) {
+    if (isOutermostOfChain(call) && !isPromiseChainMethod(method) && !isUnrunChain(call, method)) {
       // Only a builder runs when awaited: a program without a builder library has no call typed as one.
       const result = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), call);
       const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
@@ -109,22 +113,53 @@ export function getSqlText(node: TSESTree.Node | undefined): string | undefined 
   return getStaticString(inner);
 }
 
-/** `a.b().c()`: true for the `c()` call, false for `b()` whose result is called on. */
+/**
+ * `a.b().c()`: true for the `c()` call, false for `b()` whose result is called on. In
+ * `a.b().then(f)` (or `catch`, `finally`) the query is `a.b()`: those handle its promise.
+ */
 function isOutermostOfChain(call: TSESTree.CallExpression): boolean {
-  let node: TSESTree.Node = call;
-  while (node.parent?.type === AST_NODE_TYPES.ChainExpression || node.parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
-    node = node.parent;
-  }
+  const node = getOutermostWrapper(call);
   const parent = node.parent;
   return !(
     parent?.type === AST_NODE_TYPES.MemberExpression &&
     parent.object === node &&
     parent.parent.type === AST_NODE_TYPES.CallExpression &&
     parent.parent.callee === parent &&
-    getStaticPropertyNameSafe(parent) !== "then"
+    !isPromiseChainMethod(getStaticPropertyName(parent))
   );
 }
 
-function getStaticPropertyNameSafe(member: TSESTree.MemberExpression): string | undefined {
-  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+function isPromiseChainMethod(name: string | undefined): boolean {
+  return name !== undefined && PROMISE_CHAIN_METHODS.includes(name);
+}
+
+/**
+ * A chain whose result nothing awaits: `query.where(a).orWhere(b);` as a statement (or after
+ * `void`), or `query = query.where(…)` refining a builder kept in a variable. A builder runs only
+ * when awaited, so such a chain sends no query, unless its last method runs it (`asCallback(cb)`).
+ */
+function isUnrunChain(call: TSESTree.CallExpression, method: string | undefined): boolean {
+  if (method !== undefined && BUILDER_RUN_METHODS.has(method)) return false;
+  const node = getOutermostWrapper(call);
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === "void";
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.operator === "=" && parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier && getChainRoot(call)?.name === parent.left.name;
+    default:
+      return false;
+  }
+}
+
+/** `query` in `query.where(a).orWhere(b)`: the identifier a chain of calls starts from. */
+function getChainRoot(call: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  let node: TSESTree.Node = call;
+  for (;;) {
+    if (node.type === AST_NODE_TYPES.CallExpression) node = skipExpressionWrappers(node.callee);
+    else if (node.type === AST_NODE_TYPES.MemberExpression) node = skipExpressionWrappers(node.object);
+    else return node.type === AST_NODE_TYPES.Identifier ? node : undefined;
+  }
 }

@@ -4,7 +4,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { PROMISE_CHAIN_METHODS, PROMISE_COLLECTORS, PROMISE_GLOBAL, PROMISE_KEY_PATTERN, VALUE_SINKS } from "../knowledge/promises.js";
-import { getStaticPropertyName, isFunctionNode } from "./ast.js";
+import { getOutermostWrapper, getStaticPropertyName, isFunctionNode } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 /**
@@ -44,27 +44,6 @@ const MAX_DEPTH = 6;
 export function getPromiseUsage(context: AnyRuleContext, node: TSESTree.Node): PromiseUsage {
   const file = getFileContext(context);
   return memoize(file, "promise-usage", node, () => usageOf(file, node, 0));
-}
-
-/** `node` with the TypeScript wrappers around it (`x!`, `x as T`, `x satisfies T`) and `?.` chains. */
-export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (;;) {
-    const parent = current.parent;
-    if (
-      parent &&
-      (parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        parent.type === AST_NODE_TYPES.TSAsExpression ||
-        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-        parent.type === AST_NODE_TYPES.TSTypeAssertion ||
-        parent.type === AST_NODE_TYPES.ChainExpression) &&
-      parent.expression === current
-    ) {
-      current = parent;
-    } else {
-      return current;
-    }
-  }
 }
 
 /** Whether a `return` sits in the `try` block of a `try … catch` of its own function. */

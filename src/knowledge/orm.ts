@@ -351,6 +351,9 @@ export const drizzle: LibraryKnowledge = {
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
 };
 
+/** Besides `then`: knex runs a builder on `asCallback(cb)`, `stream()` and `pipe(writable)`. */
+const knexRunMethods = ["asCallback", "stream", "pipe"] as const;
+
 const knexWrites = { insert: "knex.write", update: "knex.write", del: "knex.write", delete: "knex.write", upsert: "knex.write", increment: "knex.write", decrement: "knex.write", truncate: "knex.write", merge: "knex.write" } as const;
 
 export const knex: LibraryKnowledge = {
@@ -394,6 +397,7 @@ export const knex: LibraryKnowledge = {
       role: "query-builder",
       chain: "knex.read",
       runsWhenAwaited: "read",
+      runMethods: knexRunMethods,
       returns: { ...knexWrites, toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
     },
     "knex.write": {
@@ -401,6 +405,7 @@ export const knex: LibraryKnowledge = {
       role: "query-builder",
       chain: "knex.write",
       runsWhenAwaited: "write",
+      runMethods: knexRunMethods,
       returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
     },
   },

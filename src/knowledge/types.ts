@@ -120,6 +120,12 @@ export interface KindKnowledge {
   databaseMethods?: Readonly<Record<string, DatabaseMethod>>;
   /** Awaiting this value (a builder) runs one round trip that reads or writes. */
   runsWhenAwaited?: "read" | "write";
+  /**
+   * Methods besides `then`, `catch` and `finally` that run such a builder without an `await`
+   * (`asCallback(cb)`, `stream()`). A chain whose result nothing awaits and that ends in none of
+   * them sends no query.
+   */
+  runMethods?: readonly string[];
   /** Cache read and write methods, for a key-value store. */
   cache?: CacheKnowledge;
   /** How a checked-out resource is given back. */

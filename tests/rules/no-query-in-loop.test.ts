@@ -113,6 +113,12 @@ runRuleTests("no-query-in-loop", rule, {
     // The helper's query is in a function it declares, or in a field of a class it defines: not sent when the helper runs.
     `${PG}function enrich(hit) {\n  function later() { return pool.query("SELECT * FROM t WHERE id = $1", [hit.id]); }\n  return later;\n}\nfunction f(hits) { for (const hit of hits) enrich(hit); }`,
     `${PG}function enrich(hit) {\n  return class { rows = pool.query("SELECT * FROM t WHERE id = $1", [hit.id]); };\n}\nfunction f(hits) { for (const hit of hits) enrich(hit); }`,
+    // A knex builder refined once per filter and run once after the loop (list endpoints build their WHERE this way).
+    `import knex from "knex";\nconst db = knex({});\nasync function f(filters) {\n  const query = db("users");\n  for (const filter of filters) query.where(filter.column, filter.value).orWhereNull(filter.column);\n  return await query;\n}`,
+    `import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  let query = db("users");\n  for (const id of ids) query = query.where({ id }).orWhere({ parent: id });\n  return await query;\n}`,
+    // A builder nothing awaits never runs: a missing await, not a query per element.
+    `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nfunction f(items) {\n  for (const item of items) db.update(users).set({ seen: true }).where(eq(users.id, item.id));\n}`,
+    `import knex from "knex";\nconst db = knex({});\nfunction f(ids) {\n  for (const id of ids) void db("users").where({ id }).del();\n}`,
   ],
   invalid: [
     // The only evidence is a one-library name in a helper defined after the loop: calls are judged at the end of the file.
@@ -232,6 +238,19 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "ids",
       batched: "one query with `WHERE id IN (?)` and the array of ids",
     }),
+    // A builder run by then, catch or asCallback: one report, at the query, not at the handler.
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  for (const id of ids) await db("users").where({ id }).then(print);\n}`, 'db("users")', "queryInLoop", {}, {
+      call: 'db("users").where()',
+      library: "Knex",
+      collection: "ids",
+      batched: "one query with `.whereIn('id', ids)`",
+    }),
+    invalid(`import knex from "knex";\nconst db = knex({});\nfunction f(ids) {\n  for (const id of ids) db("users").where({ id }).del().catch(report);\n}`, 'db("users")', "writeInLoop"),
+    invalid(`import knex from "knex";\nconst db = knex({});\nfunction f(ids, done) {\n  for (const id of ids) db("users").where({ id }).first().asCallback(done);\n}`, 'db("users")', "queryInLoop"),
+    // A builder kept in another variable and awaited per element.
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  let pending;\n  for (const id of ids) {\n    pending = db("users").where({ id }).first();\n    await pending;\n  }\n}`, 'db("users")', "queryInLoop"),
+    // A copy of the kept builder, awaited per element.
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  const query = db("users");\n  for (const id of ids) await query.clone().where({ id }).orWhere({ parent: id });\n}`, "query.clone()", "queryInLoop"),
     // JavaScript: Prisma, mongoose, knex, untraced mysql-style SQL, a drain loop with pop().
     invalid('const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(ids) {\n  for (const id of ids) await prisma.post.findUnique({ where: { id } });\n}', "prisma.post.findUnique(", "queryInLoop", { filename: "file.js" }),
     invalid('const mongoose = require("mongoose");\nconst Order = mongoose.model("Order", schema);\nasync function f(users) {\n  return Promise.all(users.map((u) => Order.find({ userId: u.id })));\n}', "Order.find(", "queryInLoop", { filename: "file.js" }, {
