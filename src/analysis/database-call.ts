@@ -4,7 +4,7 @@ import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getDistinctiveMethodKind, LIBRARIES } from "../knowledge/index.js";
+import { getDistinctiveMethodKind, getKind, LIBRARIES } from "../knowledge/index.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -32,6 +32,20 @@ export interface DatabaseCall {
 /** Method names that can run a query on some library, for cheap guards. */
 export const DATABASE_METHOD_NAMES: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => Object.keys(kind.databaseMethods ?? {}))),
+);
+
+/**
+ * Methods whose result is a whole statement that runs when awaited (`knex.raw(sql, bindings)`):
+ * one call is a query, with no chain of builder calls. For cheap guards.
+ */
+export const STATEMENT_METHOD_NAMES: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) =>
+    Object.values(library.kinds).flatMap((kind) =>
+      Object.entries(kind.returns ?? {})
+        .filter(([, ref]) => getKind(typeof ref === "string" ? ref : ref.kind)?.runsWhenAwaited === "sql")
+        .map(([name]) => name),
+    ),
+  ),
 );
 
 /** Methods that run a lazy builder without an `await` besides `then`/`catch`/`finally`, for cheap guards. */
@@ -65,7 +79,9 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
       // Only a builder runs when awaited: a program without a builder library has no call typed as one.
       const result = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), call);
       const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
-      if (result && op) {
+      // Raw SQL counts as a statement of its own only when its text is one: `knex.raw("lower(name) = ?")` is a fragment.
+      const statement = op !== "sql" || (method !== undefined && STATEMENT_METHOD_NAMES.has(method) && isSqlText(call.arguments[0]));
+      if (result && op && statement && !isEmbeddedInBuilder(file, call)) {
         return { node: call, method: method ?? "", op, kind: result, evidence: result.evidence, batchedInSameTick: false };
       }
     }
@@ -152,6 +168,24 @@ function isUnrunChain(call: TSESTree.CallExpression, method: string | undefined)
     default:
       return false;
   }
+}
+
+/**
+ * A builder handed to another builder as a part of its query: a subquery
+ * (`whereIn("id", db("members").select("id"))`) or a fragment (`where(db.raw("lower(name) = ?", [name]))`,
+ * `update({ n: db.raw("n + 1") })`). It is sent within that query, not on its own.
+ */
+function isEmbeddedInBuilder(file: FileContext, call: TSESTree.CallExpression): boolean {
+  let node = getOutermostWrapper(call);
+  let parent = node.parent;
+  while (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.ObjectExpression || parent?.type === AST_NODE_TYPES.ArrayExpression) {
+    if (parent.type === AST_NODE_TYPES.Property && parent.value !== node) return false;
+    node = parent;
+    parent = node.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) return false;
+  const outer = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), parent);
+  return outer !== null && !outer.promise && outer.knowledge.runsWhenAwaited !== undefined;
 }
 
 /** `query` in `query.where(a).orWhere(b)`: the identifier a chain of calls starts from. */

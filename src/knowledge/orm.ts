@@ -373,7 +373,7 @@ export const knex: LibraryKnowledge = {
       returns: {
         ...knexWrites,
         transaction: { kind: "knex.transaction", async: true },
-        raw: "knex.read",
+        raw: "knex.raw",
         select: "knex.read",
         from: "knex.read",
         table: "knex.read",
@@ -390,7 +390,7 @@ export const knex: LibraryKnowledge = {
       role: "transaction",
       call: "knex.read",
       release: { selfMethods: ["commit", "rollback"] },
-      returns: { ...knexWrites, raw: "knex.read", select: "knex.read", from: "knex.read", table: "knex.read" },
+      returns: { ...knexWrites, raw: "knex.raw", select: "knex.read", from: "knex.read", table: "knex.read" },
     },
     "knex.read": {
       library: "knex",
@@ -399,6 +399,15 @@ export const knex: LibraryKnowledge = {
       runsWhenAwaited: "read",
       runMethods: knexRunMethods,
       returns: { ...knexWrites, toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
+    },
+    // `knex.raw(sql, bindings)`: a whole statement, read or write by its SQL text.
+    "knex.raw": {
+      library: "knex",
+      role: "query-builder",
+      chain: "knex.raw",
+      runsWhenAwaited: "sql",
+      runMethods: knexRunMethods,
+      returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
     },
     "knex.write": {
       library: "knex",

@@ -118,8 +118,11 @@ export interface KindKnowledge {
   awaited?: string;
   /** Methods that run one round trip to the database. */
   databaseMethods?: Readonly<Record<string, DatabaseMethod>>;
-  /** Awaiting this value (a builder) runs one round trip that reads or writes. */
-  runsWhenAwaited?: "read" | "write";
+  /**
+   * Awaiting this value (a builder) runs one round trip that reads or writes; `sql` when its SQL
+   * text says which (`knex.raw`).
+   */
+  runsWhenAwaited?: "read" | "write" | "sql";
   /**
    * Methods besides `then`, `catch` and `finally` that run such a builder without an `await`
    * (`asCallback(cb)`, `stream()`). A chain whose result nothing awaits and that ends in none of

@@ -119,6 +119,8 @@ runRuleTests("no-query-in-loop", rule, {
     // A builder nothing awaits never runs: a missing await, not a query per element.
     `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nfunction f(items) {\n  for (const item of items) db.update(users).set({ seen: true }).where(eq(users.id, item.id));\n}`,
     `import knex from "knex";\nconst db = knex({});\nfunction f(ids) {\n  for (const id of ids) void db("users").where({ id }).del();\n}`,
+    // knex.raw with a fragment, not a statement: gathered per element and sent in one query later.
+    `import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  const parts = [];\n  for (const item of items) parts.push(db.raw("(id = ? and rev = ?)", [item.id, item.rev]));\n  return db("docs").whereRaw(parts.join(" or "));\n}`,
   ],
   invalid: [
     // The only evidence is a one-library name in a helper defined after the loop: calls are judged at the end of the file.
@@ -247,6 +249,16 @@ runRuleTests("no-query-in-loop", rule, {
     }),
     invalid(`import knex from "knex";\nconst db = knex({});\nfunction f(ids) {\n  for (const id of ids) db("users").where({ id }).del().catch(report);\n}`, 'db("users")', "writeInLoop"),
     invalid(`import knex from "knex";\nconst db = knex({});\nfunction f(ids, done) {\n  for (const id of ids) db("users").where({ id }).first().asCallback(done);\n}`, 'db("users")', "queryInLoop"),
+    // knex.raw with a statement: a read or a write by its SQL text.
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(rows) {\n  for (const row of rows) await db.raw("update t set x = ? where id = ?", [row.x, row.id]);\n}`, "db.raw(", "writeInLoop", {}, {
+      call: "db.raw()",
+      library: "Knex",
+      collection: "rows",
+      batched: "one `insert(rows)` or one `.whereIn('id', ids).update(values)`",
+    }),
+    invalid(`import type { Knex } from "knex";\nasync function f(trx: Knex.Transaction, ids: string[]) {\n  for (const id of ids) await trx.raw("select * from t where id = ?", [id]);\n}`, "trx.raw(", "queryInLoop"),
+    // A subquery is sent within the query it is part of: one report, at that query.
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  for (const item of items) await db("t").where("org", item.org).whereExists(db("members").where({ team: item.team })).first();\n}`, 'db("t")', "queryInLoop"),
     // A builder kept in another variable and awaited per element.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  let pending;\n  for (const id of ids) {\n    pending = db("users").where({ id }).first();\n    await pending;\n  }\n}`, 'db("users")', "queryInLoop"),
     // A copy of the kept builder, awaited per element.
