@@ -12,7 +12,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
-import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isWriteQuery } from "../src/analysis/query-shape.js";
+import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isLibraryKnown, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isTestFile } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
@@ -70,12 +70,13 @@ export default createRule<Options, MessageIds>({
       );
 
     const describe = (call: DatabaseCall, collection: TSESTree.Node): Record<string, string> => {
-      const library = getLibrary(getBatchingLibraryId(file, call));
+      const libraryId = getBatchingLibraryId(file, call);
+      const library = libraryId === undefined ? undefined : getLibrary(libraryId);
       const write = isWriteQuery(file, call);
       const batched = (write ? library?.batchedWriteForm : library?.batchedForm) ?? (write ? "one multi-row statement" : "one query for all the ids");
       return {
         call: shorten(sourceCode.getText(call.node.callee), call.method),
-        library: call.evidence === "sql" ? "SQL" : getLibraryName(call.kind),
+        library: call.evidence === "sql" ? "SQL" : isLibraryKnown(call) ? getLibraryName(call.kind) : "database",
         collection: shorten(sourceCode.getText(collection), undefined),
         batched,
       };

@@ -79,10 +79,25 @@ export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
 }
 
 /**
- * The library whose batched form fits the call: its own, or for SQL text sent to an untraced
- * client, the driver its placeholders belong to (`$1` node-postgres, `?` mysql2).
+ * Whether a report may name the call's library. A method name only one library has tells the
+ * library when it is called on a bare name (`User.findByPk(id)`, models imported from the app);
+ * on anything else (`this.pageRepo.findById(id)`, `Asset.query().findById(id)`) it is as likely
+ * the app's own method of that name over another library (docmost's repositories over Kysely,
+ * wiki.js over Objection), and that library's batched form would be wrong advice.
  */
-export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): string {
+export function isLibraryKnown(call: DatabaseCall): boolean {
+  if (call.evidence !== "name") return true;
+  const callee = skipExpressionWrappers(call.node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.Identifier;
+}
+
+/**
+ * The library whose batched form fits the call: its own, or for SQL text sent to an untraced
+ * client, the driver its placeholders belong to (`$1` node-postgres, `?` mysql2). Undefined when
+ * the library is not known (`isLibraryKnown`).
+ */
+export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): string | undefined {
+  if (!isLibraryKnown(call)) return undefined;
   if (call.evidence !== "sql") return call.kind.knowledge.library;
   const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
   return SQL_PLACEHOLDER_LIBRARIES.find((entry) => entry.placeholder.test(text))?.library ?? call.kind.knowledge.library;

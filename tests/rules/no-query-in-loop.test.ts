@@ -231,6 +231,20 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "orders",
       batched: "one `findAll({ where: { id: ids } })`",
     }),
+    // A one-library name on an app's own repository names no library: docmost's repositories wrap Kysely.
+    invalid("class Transclusions {\n  async load(ids) {\n    return Promise.all(ids.map((id) => this.pageRepo.findById(id, { includeSpace: true })));\n  }\n}", "this.pageRepo.findById(", "queryInLoop", { filename: "file.js" }, {
+      call: "this.pageRepo.findById()",
+      library: "database",
+      collection: "ids",
+      batched: "one query for all the ids",
+    }),
+    // wiki.js: an Objection query builder with a method named like Mongoose's.
+    invalid("async function f(files) {\n  for (const file of files) await Asset.query().patch({ filename: file.path }).findById(file.id);\n}", "Asset.query()", "queryInLoop", { filename: "file.js" }, {
+      call: "….findById()",
+      library: "database",
+      collection: "files",
+      batched: "one query for all the ids",
+    }),
     invalid(`import type { Repository } from "typeorm";\nasync function f(repo: Repository<User>, ids: string[]) {\n  for (const id of ids) await repo.findOneBy({ id });\n}`, "repo.findOneBy(", "queryInLoop"),
     invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(items) {\n  for (const item of items) await db.select().from(users).where(eq(users.id, item.userId));\n}`, "db.select()", "queryInLoop"),
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  for (const item of items) await db("users").where({ id: item.userId }).first();\n}`, 'db("users")', "queryInLoop"),
