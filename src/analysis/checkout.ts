@@ -4,11 +4,12 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { CONVENTIONAL_RECEIVERS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
+import { CONVENTIONAL_RECEIVERS, FOREIGN_POOL_METHODS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
 import { getDistinctiveMethodKind, getKind, LIBRARIES } from "../knowledge/index.js";
 import { createNamesWithSettings } from "../settings.js";
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
+import { getImportPath } from "./import-path.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
 
 /**
@@ -104,7 +105,7 @@ function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Chec
     const result = getValueKindInFile(file, call);
     if (result && isReleasable(result.knowledge)) return build(result.id, result.knowledge, result.evidence, result.promise);
     if (!getValueKindInFile(file, owner)) {
-      const byName = getNameEvidence(owner, method);
+      const byName = getNameEvidence(file, owner, method);
       if (byName) return build(byName.id, byName.knowledge, "name", byName.promise);
     }
   }
@@ -125,9 +126,12 @@ function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Chec
 /**
  * An untraced receiver: a one-library checkout (`createQueryRunner`), a receiver named as a
  * library's instance by convention (`sequelize.transaction()`), or a pool method on a receiver
- * named like a pool (`pool.connect()`).
+ * named like a pool (`pool.connect()`); not a receiver made from a package whose method of that
+ * name means something else (`new sql.ConnectionPool(…)` of mssql).
  */
-function getNameEvidence(owner: TSESTree.Expression, method: string): { id: string; knowledge: KindKnowledge; promise: boolean } | null {
+function getNameEvidence(file: FileContext, owner: TSESTree.Expression, method: string): { id: string; knowledge: KindKnowledge; promise: boolean } | null {
+  const origin = getImportPath(file, owner)?.module;
+  if (origin != null && Object.hasOwn(FOREIGN_POOL_METHODS, origin) && FOREIGN_POOL_METHODS[origin]!.includes(method)) return null;
   const distinctive = fromRef(getDistinctiveMethodKind(method));
   const fromDistinctive = distinctive ? getMethodResult(distinctive.knowledge, method) : null;
   if (fromDistinctive && isReleasable(fromDistinctive.knowledge)) return fromDistinctive;

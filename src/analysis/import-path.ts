@@ -11,7 +11,8 @@ import { memoize } from "./file-context.js";
  * (`import { v4 } from "uuid"; v4` → `uuid` `["v4"]`; `import * as uuid from "uuid"; uuid.v4` →
  * the same; `import moment from "moment"` → `moment` `["default"]`), or a global object
  * (`module: null`, `Date.now` → `["Date", "now"]`). A `()` segment means "what calling it
- * returns" (`const id = customAlphabet(…)`). An empty path is the module namespace itself.
+ * or constructing it returns" (`const id = customAlphabet(…)`, `new sql.ConnectionPool(…)`). An
+ * empty path is the module namespace itself.
  */
 export interface ImportPath {
   readonly module: string | null;
@@ -38,6 +39,10 @@ function pathOf(file: FileContext, raw: TSESTree.Node, hops: number): ImportPath
     case AST_NODE_TYPES.CallExpression: {
       const required = getRequiredModule(node);
       if (required !== undefined) return { module: required, path: [] };
+      const callee = pathOf(file, node.callee, hops);
+      return callee ? { module: callee.module, path: [...callee.path, "()"] } : null;
+    }
+    case AST_NODE_TYPES.NewExpression: {
       const callee = pathOf(file, node.callee, hops);
       return callee ? { module: callee.module, path: [...callee.path, "()"] } : null;
     }
@@ -69,6 +74,12 @@ function pathOfIdentifier(file: FileContext, node: TSESTree.Identifier, hops: nu
   }
   if (def.type !== DefinitionType.Variable || hops >= MAX_HOPS) return null;
   const declarator = def.node;
+  // `let pool; … pool = new sql.ConnectionPool(…)`: one assignment and no initialiser is one origin too.
+  if (declarator.parent.kind !== "const" && !declarator.init && declarator.id === def.name) {
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    const only = writes.length === 1 ? writes[0]!.writeExpr : undefined;
+    return only && only.parent?.type === AST_NODE_TYPES.AssignmentExpression && only.parent.operator === "=" ? pathOf(file, only, hops + 1) : null;
+  }
   if (declarator.parent.kind !== "const" || !declarator.init) return null;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) return pathOf(file, declarator.init, hops + 1);
   // `const { v4: uuidv4 } = require("uuid")`, `const { Types } = mongoose`.

@@ -13,3 +13,12 @@ export const CONVENTIONAL_RECEIVERS: Readonly<Record<string, string>> = {
   knex: "knex.instance",
   mongoose: "mongoose.module",
 };
+
+/**
+ * Packages outside the knowledge base whose pools share a checkout's name but not its meaning:
+ * mssql's `pool.connect()` opens the pool itself, and its requests check out and give back on
+ * their own. A receiver made from one of them is no `name` evidence for these methods.
+ */
+export const FOREIGN_POOL_METHODS: Readonly<Record<string, readonly string[]>> = {
+  mssql: ["connect"],
+};

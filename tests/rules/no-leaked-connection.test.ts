@@ -577,6 +577,26 @@ function withTransaction(handler) {
       filename: "file.js",
       settings: GET_CONNECTION,
     },
+    // uptime-kuma `server/monitor-types/mssql.js`: mssql's `pool.connect()` opens the pool itself, closed in finally.
+    {
+      code: `const mssql = require("mssql");
+async function run(connectionString, query) {
+  let pool;
+  try {
+    pool = new mssql.ConnectionPool(connectionString);
+    await pool.connect();
+    return await pool.request().query(query);
+  } finally {
+    if (pool) await pool.close();
+  }
+}`,
+      filename: "file.js",
+    },
+    `import sql from "mssql";
+const pool = new sql.ConnectionPool({ server: "db" });
+export async function start() {
+  await pool.connect();
+}`,
   ],
   invalid: [
     // Workshop 000, get_user_data: released on the happy path only.
@@ -966,6 +986,17 @@ export class Reports {
   }
 }`,
       errors: [error("unreferenced", 5, 12, [], { acquire: "this.dataSource.createQueryRunner()", what: "connection", name: "it", release: "`it.release()`", fix: "Call `it.release()` in a `finally` block" })],
+    },
+    // A pool made from a package the knowledge base does not know is still a pool by its name.
+    {
+      code: `const { Pool } = require("@neondatabase/serverless");
+async function warmUp() {
+  let pool;
+  pool = new Pool();
+  await pool.connect();
+}`,
+      filename: "file.js",
+      errors: [error("unreferenced", 5, 9)],
     },
     // A checked-out connection discarded.
     {
