@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { FileContext } from "../src/analysis/file-context.js";
 import type { LongLivedCollection } from "../src/analysis/long-lived-collection.js";
 import type { MemoGrowth } from "../src/analysis/memo-growth.js";
 
@@ -6,6 +7,8 @@ import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName } from "../src/analysis/ast.js";
 import { isBrowserModule } from "../src/analysis/browser-module.js";
+import { getFileContext } from "../src/analysis/file-context.js";
+import { hasPrimitiveDeclaredType, isPrimitiveTypeNode } from "../src/analysis/key-origin.js";
 import { canShrink, getLongLivedCollections } from "../src/analysis/long-lived-collection.js";
 import { getAppendGrowth, getMemoGrowth, getPlainFunctionName } from "../src/analysis/memo-growth.js";
 import { isTestFile } from "../src/analysis/run-once.js";
@@ -129,7 +132,7 @@ function buildSuggestions(context: Context, collection: LongLivedCollection, gro
     });
   }
   const weak = WEAK_REPLACEMENTS[constructorName];
-  if (weak && hasObjectKeys(collection, growth) && usesOnlyKeyedMethods(collection)) {
+  if (weak && hasObjectKeys(getFileContext(context), collection, growth) && usesOnlyKeyedMethods(collection)) {
     suggestions.push({
       messageId: "suggestWeakCollection",
       data: { creation: creationText, weak },
@@ -165,8 +168,10 @@ function insertImport(context: Context, fixer: TSESLint.RuleFixer): TSESLint.Rul
 }
 
 /** The key type is an object type (`Map<Request, …>`), or the key written is `this`. */
-function hasObjectKeys(collection: LongLivedCollection, growth: MemoGrowth): boolean {
+function hasObjectKeys(file: FileContext, collection: LongLivedCollection, growth: MemoGrowth): boolean {
   if (growth.key?.type === AST_NODE_TYPES.ThisExpression) return true;
+  // `getVocab(p: string)`, `Map<UserId, User>` with `type UserId = string`: primitive keys, whatever the map says.
+  if (growth.key && hasPrimitiveDeclaredType(file, growth.key)) return false;
   const creation = collection.creation;
   const fromCreation = creation.type === AST_NODE_TYPES.NewExpression ? creation.typeArguments?.params[0] : undefined;
   const annotation = collection.annotation;
@@ -174,6 +179,7 @@ function hasObjectKeys(collection: LongLivedCollection, growth: MemoGrowth): boo
   const keyType = fromCreation ?? fromAnnotation;
   if (!keyType) return false;
   if (keyType.type === AST_NODE_TYPES.TSTypeLiteral || keyType.type === AST_NODE_TYPES.TSObjectKeyword) return true;
+  if (isPrimitiveTypeNode(file, keyType)) return false;
   return keyType.type === AST_NODE_TYPES.TSTypeReference && keyType.typeName.type === AST_NODE_TYPES.Identifier && !/^(?:String|Number|Boolean|Symbol|BigInt)$/u.test(keyType.typeName.name);
 }
 

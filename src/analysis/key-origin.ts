@@ -4,6 +4,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { isFiniteTypeAt } from "./type-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -88,4 +89,87 @@ function identifierDepends(file: FileContext, node: TSESTree.Identifier, depth: 
 function isInsideFunction(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return true;
   return false;
+}
+
+/**
+ * Whether `identifier` is a parameter whose annotation allows a fixed set of values: literals
+ * (`kind: "daily" | "weekly"`), a local enum or literal-union alias, or a union of literals and
+ * imported type names (`p: Corpus | "all"`, openstatus's search index, where `Corpus` is a
+ * union of page types). A cache keyed by it holds at most one entry per value. With type
+ * information, the parameter's type answers instead: a union of literals or an enum.
+ */
+export function hasFiniteParameterType(file: FileContext, identifier: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs[0];
+  if (definition?.type !== DefinitionType.Parameter || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = definition.name.typeAnnotation?.typeAnnotation;
+  if (!annotation) return false;
+  if (isFiniteTypeNode(file, annotation, 0)) return true;
+  return isFiniteTypeAt(file, definition.name);
+}
+
+function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: number): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type === AST_NODE_TYPES.Literal;
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+      return true;
+    case AST_NODE_TYPES.TSTypeReference:
+      return depth < MAX_DEPTH && isFiniteTypeName(file, type.typeName, depth + 1);
+    case AST_NODE_TYPES.TSUnionType:
+      return (
+        type.types.every((member) => isFiniteTypeNode(file, member, depth + 1)) ||
+        (type.types.some((member) => member.type === AST_NODE_TYPES.TSLiteralType) &&
+          type.types.every((member) => member.type === AST_NODE_TYPES.TSLiteralType || member.type === AST_NODE_TYPES.TSTypeReference))
+      );
+    default:
+      return false;
+  }
+}
+
+/** A local enum, or a local type alias of a finite type. */
+function isFiniteTypeName(file: FileContext, name: TSESTree.EntityName, depth: number): boolean {
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(name), name)?.defs[0];
+  if (definition?.type === DefinitionType.TSEnumName) return true;
+  return definition?.type === DefinitionType.Type && definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && isFiniteTypeNode(file, definition.node.typeAnnotation, depth);
+}
+
+/**
+ * Whether a type allows only primitive values: `string`, `number`, literals, template literal
+ * types, unions of them, a local enum, or a local alias of one (`type UserId = string`). Such
+ * keys cannot key a `WeakMap`.
+ */
+export function isPrimitiveTypeNode(file: FileContext, type: TSESTree.TypeNode, depth = 0): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSSymbolKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSTemplateLiteralType:
+      return true;
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every((member) => isPrimitiveTypeNode(file, member, depth + 1));
+    case AST_NODE_TYPES.TSTypeReference: {
+      if (depth >= MAX_DEPTH || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = ASTUtils.findVariable(file.sourceCode.getScope(type), type.typeName)?.defs[0];
+      if (definition?.type === DefinitionType.TSEnumName) return true;
+      return definition?.type === DefinitionType.Type && definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && isPrimitiveTypeNode(file, definition.node.typeAnnotation, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** `key` is a parameter or variable declared with a primitive type (`id: string`). */
+export function hasPrimitiveDeclaredType(file: FileContext, key: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(key);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  const declared = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+  return declared !== undefined && isPrimitiveTypeNode(file, declared);
 }

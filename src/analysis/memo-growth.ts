@@ -9,7 +9,7 @@ import { CODE_KEY_NAMES, IMPORT_TIME_CALLBACK_METHODS, REGISTRY_FUNCTION_NAMES, 
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
-import { dependsOnCallInput } from "./key-origin.js";
+import { dependsOnCallInput, hasFiniteParameterType } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { isRunOncePerProcess } from "./run-once.js";
 import { getValueKindInFile } from "./value-kind.js";
@@ -299,8 +299,8 @@ const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /**
  * A key that comes from code rather than from a request: a literal, a constant, a name such as
- * `name`/`type`/`event`, `typeof x`, or the parameter of a module function that every call in
- * the file gives such a key.
+ * `name`/`type`/`event`, `typeof x`, the parameter of a module function that every call in the
+ * file gives such a key, or a parameter whose type allows a fixed set of values.
  */
 function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0): boolean {
   if (!raw) return false;
@@ -318,7 +318,11 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return name !== undefined && !node.computed && (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name));
     }
     case AST_NODE_TYPES.Identifier:
-      return CONSTANT_NAME.test(node.name) || CODE_KEY_NAMES.includes(node.name) || (depth === 0 && isParameterGivenCodeKeys(file, node));
+      return (
+        CONSTANT_NAME.test(node.name) ||
+        CODE_KEY_NAMES.includes(node.name) ||
+        (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node)))
+      );
     default:
       return false;
   }

@@ -42,6 +42,25 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
 }
 
 /**
+ * With type information only: whether `node`'s type allows a fixed set of values, a union of
+ * literals or an enum (`"daily" | "weekly"`, `Corpus`). False without types or on any failure.
+ */
+export function isFiniteTypeAt(file: FileContext, node: TSESTree.Node): boolean {
+  const services = file.typeServices;
+  if (!services) return false;
+  try {
+    const ts = getTypeScript(services, file.sourceCode.ast);
+    const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+    if (!ts || !tsNode) return false;
+    const type = services.program.getTypeChecker().getTypeAtLocation(tsNode);
+    const finite = ts.TypeFlags.BooleanLiteral | ts.TypeFlags.EnumLiteral | ts.TypeFlags.Undefined | ts.TypeFlags.Null;
+    return (type.isUnion() ? type.types : [type]).every((member) => member.isLiteral() || (member.flags & finite) !== 0);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A variable or property (`client`, `this.cache`, `deps.redis`) is judged by its declared type,
  * once per symbol: every reference shares the answer, and no reference pays for control-flow
  * narrowing (a `Redis | undefined` union still finds `Redis`).

@@ -5,7 +5,7 @@ import { AST_NODE_TYPES, ESLintUtils } from "@typescript-eslint/utils";
 import path from "node:path";
 
 import { getFileContext } from "../../src/analysis/file-context.js";
-import { getKindFromType } from "../../src/analysis/type-kind.js";
+import { getKindFromType, isFiniteTypeAt } from "../../src/analysis/type-kind.js";
 import { isFunctionNode } from "../../src/analysis/ast.js";
 import { withCallIndex } from "../../src/analysis/call-index.js";
 import { getParameterQueries } from "../../src/analysis/local-function.js";
@@ -116,5 +116,37 @@ tester.run("analysis: type questions", questions, {
     askedCase('import { repo } from "./models.js";\nimport type { Knex } from "knex";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", true),
     // Where syntax proves the receiver, the query is found without a question.
     askedCase("probe(async (id: string) => new pg.Pool().query('select 1 where id = $1', [id]));", "pg.pool.query", false),
+  ],
+});
+
+/** Whether a value's type is a fixed set of values (a cache keyed by it stays small), from the checker. */
+const finiteProbe = ESLintUtils.RuleCreator.withoutDocs<[], "finite">({
+  meta: { type: "problem", messages: { finite: "{{finite}}" }, schema: [], defaultOptions: [] },
+  create(context) {
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const argument = node.arguments[0];
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "probe" || !argument) return;
+        context.report({ node: argument, messageId: "finite", data: { finite: String(isFiniteTypeAt(getFileContext(context), argument)) } });
+      },
+    };
+  },
+});
+
+function finiteCase(code: string, finite: boolean) {
+  const pages = 'type PageType = "product" | "docs" | "all";\ntype Corpus = Exclude<PageType, "all">;\nenum Region { Eu, Us }\ndeclare function probe(value: unknown): void;\n';
+  return { code: `${pages}${code}`, filename, errors: [{ messageId: "finite" as const, data: { finite: String(finite) } }] };
+}
+
+tester.run("analysis: finite types", finiteProbe, {
+  valid: [],
+  invalid: [
+    // openstatus: `Exclude<PageType, "all">` is a union of page types only the checker can compute.
+    finiteCase("declare const corpus: Corpus;\nprobe(corpus);", true),
+    finiteCase("declare const region: Region;\nprobe(region);", true),
+    finiteCase("declare const flag: boolean | undefined;\nprobe(flag);", true),
+    finiteCase("declare const name: string;\nprobe(name);", false),
+    finiteCase("declare const either: Corpus | string;\nprobe(either);", false),
+    finiteCase("declare const id: `user-${string}`;\nprobe(id);", false),
   ],
 });

@@ -1,5 +1,8 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import path from "node:path";
+
 import rule from "../../rules/no-unbounded-cache.js";
-import { runRuleTests } from "../rule-tester.js";
+import { FIXTURES_DIR, runRuleTests } from "../rule-tester.js";
 
 const LRU = "new LRUCache({ max: 1000, ttl: 10 * 60 * 1000 })";
 const IMPORT = 'import { LRUCache } from "lru-cache";\n';
@@ -32,6 +35,21 @@ const clientFactory = (build: string): string => `export class ClickhouseFactory
     return client;
   }
 }`;
+// openstatus apps/web/src/content/utils/search-index.ts: a memo per corpus, keyed by a parameter whose type is a set of values.
+const vocabMemo = (type: string): string => `import type { Corpus } from "./search-meta";
+const vocabCache = new Map<Corpus, string[]>();
+export function getVocab(p: ${type}): string[] {
+  if (p === "all") return [];
+  if (vocabCache.has(p)) return vocabCache.get(p) as string[];
+  const vocab = buildVocab(p);
+  vocabCache.set(p, vocab);
+  return vocab;
+}`;
+const lruVocabMemo = (type: string): string =>
+  vocabMemo(type).replace("\n", `\n${IMPORT}`).replace("new Map<Corpus, string[]>()", "new LRUCache<Corpus, string[]>({ max: 1000, ttl: 10 * 60 * 1000 })");
+const periodTotals = (extra: string): string =>
+  `type Period = "day" | "week" | ${extra};\nconst totals = new Map<Period, number>();\nexport function total(period: Period) {\n  if (!totals.has(period)) totals.set(period, compute(period));\n  return totals.get(period);\n}`;
+const userMemo = "type UserId = string;\nconst users = new Map<UserId, User>();\nexport function getUser(id) {\n  if (users.has(id)) return users.get(id);\n  const user = load(id);\n  users.set(id, user);\n  return user;\n}";
 const searchService = (create: string): string => `class SearchService {
   constructor(database, elasticSearch) {
     this.db = database;
@@ -232,10 +250,42 @@ export function remove(slot, names) {
     { code: seedScript("for (const q of queues) simulate(q);") },
     // trigger.dev packages/cli-v3/src/dev/taskRunProcessPool.ts: a counter per child process id, a small recycled range.
     { code: "class Pool {\n  private counts = new Map<number, number>();\n  returnProcess(process: { pid: number }) { this.counts.set(process.pid, (this.counts.get(process.pid) ?? 0) + 1); }\n}" },
+    { code: vocabMemo('Corpus | "all"') },
+    { code: periodTotals('"month"') },
+    { code: "enum Region { Eu, Us }\nconst clients = new Map();\nexport function client(region: Region) {\n  if (!clients.has(region)) clients.set(region, compute(region));\n  return clients.get(region);\n}" },
     // A test file: its functions run per test case, never per production request.
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
   invalid: [
+    // Valid neighbours (vocabMemo): a key typed as any string (no WeakMap for string keys), or as a name this file cannot see into.
+    {
+      code: vocabMemo("string"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [{ messageId: "suggestLruCache", output: lruVocabMemo("string") }] }],
+    },
+    {
+      code: vocabMemo("Corpus"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 20,
+          suggestions: [
+            { messageId: "suggestLruCache", output: lruVocabMemo("Corpus") },
+            { messageId: "suggestWeakCollection", output: vocabMemo("Corpus").replace("new Map<", "new WeakMap<") },
+          ],
+        },
+      ],
+    },
+    // Valid neighbour (Period) whose alias admits any string; a local alias of string keys gets no WeakMap either.
+    {
+      code: periodTotals("string"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${periodTotals("string").replace("new Map<Period, number>()", `new LRUCache<Period, number>(${LRU.slice("new LRUCache(".length)}`)}` }] }],
+    },
+    // A map typed with a local alias of string keys: an LRU cache, no WeakMap.
+    {
+      code: userMemo,
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 15, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${userMemo.replace("new Map<UserId, User>()", "new LRUCache<UserId, User>({ max: 1000, ttl: 10 * 60 * 1000 })")}` }] }],
+    },
     // Valid neighbour (EntityManager) storing computed statistics instead of a repository.
     {
       code: entityManager("new Stats(target, this, this.queryRunner)"),
@@ -507,6 +557,26 @@ export function remove(slot, names) {
       filename: "file.js",
       options: [{ boundedCaches: [], reportPushOnlyArrays: true }],
       errors: [{ messageId: "unboundedArray", line: 1, column: 16, data: { name: "events", where: "`track()`", line: "2" } }],
+    },
+  ],
+});
+
+// With type information only: a key whose type the checker computes to a set of page types
+// (`Exclude<PageType, "all">`, as in openstatus) keeps the memo small. Without types the same
+// code is reported (the `vocabMemo("Corpus")` case above).
+const typedOnly = new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: FIXTURES_DIR } } });
+typedOnly.run("no-unbounded-cache (typed only)", rule, {
+  valid: [
+    {
+      code: `type PageType = "product" | "docs" | "all";\ntype Corpus = Exclude<PageType, "all">;\n${vocabMemo("Corpus").split("\n").slice(1).join("\n")}`,
+      filename: path.join(FIXTURES_DIR, "file.ts"),
+    },
+  ],
+  invalid: [
+    {
+      code: `type Corpus = Exclude<string, "all">;\n${vocabMemo("Corpus").split("\n").slice(1).join("\n")}`,
+      filename: path.join(FIXTURES_DIR, "file.ts"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}type Corpus = Exclude<string, "all">;\n${lruVocabMemo("Corpus").split("\n").slice(2).join("\n")}` }, { messageId: "suggestWeakCollection", output: `type Corpus = Exclude<string, "all">;\n${vocabMemo("Corpus").split("\n").slice(1).join("\n").replace("new Map<", "new WeakMap<")}` }] }],
     },
   ],
 });
