@@ -5,7 +5,14 @@ import type { CollectionUse, LongLivedCollection } from "./long-lived-collection
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { CODE_KEY_NAMES, IMPORT_TIME_CALLBACK_METHODS, REGISTRY_FUNCTION_NAMES, REGISTRY_FUNCTION_PREFIXES, RESOURCE_FACTORY_NAME } from "../knowledge/bounded-caches.js";
+import {
+  CODE_KEY_NAMES,
+  IMPORT_TIME_CALLBACK_METHODS,
+  PER_LOCALE_CONSTRUCTORS,
+  REGISTRY_FUNCTION_NAMES,
+  REGISTRY_FUNCTION_PREFIXES,
+  RESOURCE_FACTORY_NAME,
+} from "../knowledge/bounded-caches.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
@@ -93,7 +100,8 @@ function getConjuncts(raw: TSESTree.Node): TSESTree.Node[] {
 /**
  * The stored value is a client, connection or pool made for the key: the value (or the variable
  * holding it) comes from a factory with such a name or of a library kind that owns connections
- * (trigger.dev ClickhouseFactory: `client = buildOrgClickhouseClient(url); cache.set(key, client)`).
+ * (trigger.dev ClickhouseFactory: `client = buildOrgClickhouseClient(url); cache.set(key, client)`),
+ * or an `Intl` formatter made for a locale or time zone.
  */
 function isResourceValue(file: FileContext, value: TSESTree.Node | undefined): boolean {
   return getStoredValues(file, value).some((stored) => stored !== null && isResourceCreation(file, stored));
@@ -106,7 +114,17 @@ function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   const callee = skipExpressionWrappers(node.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
   if (name !== undefined && RESOURCE_FACTORY_NAME.test(name)) return true;
+  if (name !== undefined && isPerLocaleConstructor(file, callee, name)) return true;
   return getValueKindInFile(file, node)?.knowledge.ownsConnections === true;
+}
+
+/** `Intl.DateTimeFormat` with `Intl` not shadowed (dayjs's timezone plugin caches one per zone). */
+function isPerLocaleConstructor(file: FileContext, callee: TSESTree.Node, name: string): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !PER_LOCALE_CONSTRUCTORS.names.includes(name)) return false;
+  const object = skipExpressionWrappers(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== PER_LOCALE_CONSTRUCTORS.global) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(object), object);
+  return !variable || variable.defs.length === 0;
 }
 
 /** `const cacheKey = JSON.stringify(req.query)` then `cache.get(cacheKey)`: the initialiser. */

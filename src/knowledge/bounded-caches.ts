@@ -118,6 +118,16 @@ export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add",
 export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|driver|transport|agent)s?$/iu;
 
 /**
+ * Constructors of the global `Intl` whose instances are made for a locale and a time zone
+ * (`new Intl.DateTimeFormat("en-US", { timeZone })`): a map of them holds one per locale, zone
+ * and option set, a domain the platform bounds, and exists because creating one is slow.
+ */
+export const PER_LOCALE_CONSTRUCTORS: { readonly global: string; readonly names: readonly string[] } = {
+  global: "Intl",
+  names: ["DateTimeFormat", "NumberFormat", "Collator", "PluralRules", "RelativeTimeFormat", "ListFormat", "Segmenter", "DisplayNames", "DurationFormat", "Locale"],
+};
+
+/**
  * Key names that come from code, not from requests: a memo keyed by a logger name or an event
  * type holds one entry per name written in the source, so it stays small. Also names of keys the
  * operating system hands out from a small recycled range (`process.pid`, a port, a signal).

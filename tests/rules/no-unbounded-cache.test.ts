@@ -49,6 +49,8 @@ const lruVocabMemo = (type: string): string =>
   vocabMemo(type).replace("\n", `\n${IMPORT}`).replace("new Map<Corpus, string[]>()", "new LRUCache<Corpus, string[]>({ max: 1000, ttl: 10 * 60 * 1000 })");
 const periodTotals = (extra: string): string =>
   `type Period = "day" | "week" | ${extra};\nconst totals = new Map<Period, number>();\nexport function total(period: Period) {\n  if (!totals.has(period)) totals.set(period, compute(period));\n  return totals.get(period);\n}`;
+const dtfCache = (constructor: string): string =>
+  `let dtfCache = {};\nexport function getDateTimeFormat(timezone, options = {}) {\n  const key = timezone + "|" + (options.timeZoneName || "short");\n  let dtf = dtfCache[key];\n  if (!dtf) {\n    dtf = new ${constructor}("en-US", { timeZone: timezone });\n    dtfCache[key] = dtf;\n  }\n  return dtf;\n}`;
 const userMemo = "type UserId = string;\nconst users = new Map<UserId, User>();\nexport function getUser(id) {\n  if (users.has(id)) return users.get(id);\n  const user = load(id);\n  users.set(id, user);\n  return user;\n}";
 const searchService = (create: string): string => `class SearchService {
   constructor(database, elasticSearch) {
@@ -253,6 +255,8 @@ export function remove(slot, names) {
     { code: vocabMemo('Corpus | "all"') },
     { code: periodTotals('"month"') },
     { code: "enum Region { Eu, Us }\nconst clients = new Map();\nexport function client(region: Region) {\n  if (!clients.has(region)) clients.set(region, compute(region));\n  return clients.get(region);\n}" },
+    // uptime-kuma src/modules/dayjs/plugin/timezone/index.js: one Intl formatter per time zone, slow to create.
+    { code: dtfCache("Intl.DateTimeFormat"), filename: "file.js" },
     // A test file: its functions run per test case, never per production request.
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
@@ -281,6 +285,9 @@ export function remove(slot, names) {
       code: periodTotals("string"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${periodTotals("string").replace("new Map<Period, number>()", `new LRUCache<Period, number>(${LRU.slice("new LRUCache(".length)}`)}` }] }],
     },
+    // Valid neighbours (dtfCache): a formatter class of the app, and an `Intl` the module shadows.
+    { code: dtfCache("Formatter"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, suggestions: [] }] },
+    { code: `const Intl = require("./intl");\n${dtfCache("Intl.DateTimeFormat")}`, filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [] }] },
     // A map typed with a local alias of string keys: an LRU cache, no WeakMap.
     {
       code: userMemo,
