@@ -80,15 +80,21 @@ export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
 
 /**
  * Whether a report may name the call's library. A method name only one library has tells the
- * library when it is called on a bare name (`User.findByPk(id)`, models imported from the app);
- * on anything else (`this.pageRepo.findById(id)`, `Asset.query().findById(id)`) it is as likely
- * the app's own method of that name over another library (docmost's repositories over Kysely,
- * wiki.js over Objection), and that library's batched form would be wrong advice.
+ * library when it is called on a name or a path of names, as the library's own idioms do
+ * (`User.findByPk(id)`, `prisma.user.findUnique(…)`, `this.prisma.user.findUnique(…)`). On a
+ * collaborator of the class (`this.pageRepo.findById(id)`) or on a call's result
+ * (`Asset.query().findById(id)`) it is as likely the app's own method of that name over another
+ * library (docmost's repositories over Kysely, wiki.js over Objection), and that library's
+ * batched form would be wrong advice.
  */
 export function isLibraryKnown(call: DatabaseCall): boolean {
   if (call.evidence !== "name") return true;
   const callee = skipExpressionWrappers(call.node.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.Identifier;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let receiver = skipExpressionWrappers(callee.object);
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) return false;
+  while (receiver.type === AST_NODE_TYPES.MemberExpression) receiver = skipExpressionWrappers(receiver.object);
+  return receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.ThisExpression;
 }
 
 /**

@@ -238,6 +238,19 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "ids",
       batched: "one query for all the ids",
     }),
+    // inbox-zero apps/web/app/api/outlook/watch/route.ts: Prisma from the app's own module still names Prisma.
+    invalid('import prisma from "@/utils/prisma";\nexport async function watch(accounts) {\n  for (const account of accounts) await prisma.emailAccount.findUnique({ where: { id: account.id } });\n}', "prisma.emailAccount.findUnique(", "queryInLoop", {}, {
+      call: "prisma.emailAccount.findUnique()",
+      library: "Prisma",
+      collection: "accounts",
+      batched: "one `findMany({ where: { id: { in: ids } } })`",
+    }),
+    invalid("class Watcher {\n  async watch(accounts) {\n    for (const account of accounts) await this.prisma.emailAccount.findUnique({ where: { id: account.id } });\n  }\n}", "this.prisma.emailAccount.findUnique(", "queryInLoop", { filename: "file.js" }, {
+      call: "this.prisma.emailAccount.findUnique()",
+      library: "Prisma",
+      collection: "accounts",
+      batched: "one `findMany({ where: { id: { in: ids } } })`",
+    }),
     // wiki.js: an Objection query builder with a method named like Mongoose's.
     invalid("async function f(files) {\n  for (const file of files) await Asset.query().patch({ filename: file.path }).findById(file.id);\n}", "Asset.query()", "queryInLoop", { filename: "file.js" }, {
       call: "….findById()",
