@@ -9,6 +9,7 @@ import {
   CODE_KEY_NAMES,
   IMPORT_TIME_CALLBACK_METHODS,
   PER_LOCALE_CONSTRUCTORS,
+  QUEUE_CLIENT_CONSTRUCTORS,
   REGISTRY_FUNCTION_NAMES,
   REGISTRY_FUNCTION_PREFIXES,
   RESOURCE_FACTORY_NAME,
@@ -16,6 +17,7 @@ import {
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
+import { getImportPath } from "./import-path.js";
 import { dependsOnCallInput, hasFiniteParameterType } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { isRunOncePerProcess } from "./run-once.js";
@@ -101,7 +103,8 @@ function getConjuncts(raw: TSESTree.Node): TSESTree.Node[] {
  * The stored value is a client, connection or pool made for the key: the value (or the variable
  * holding it) comes from a factory with such a name or of a library kind that owns connections
  * (trigger.dev ClickhouseFactory: `client = buildOrgClickhouseClient(url); cache.set(key, client)`),
- * or an `Intl` formatter made for a locale or time zone.
+ * a job queue's client (bullmq `new Queue(name, { connection })`), or an `Intl` formatter made
+ * for a locale or time zone.
  */
 function isResourceValue(file: FileContext, value: TSESTree.Node | undefined): boolean {
   return getStoredValues(file, value).some((stored) => stored !== null && isResourceCreation(file, stored));
@@ -115,7 +118,15 @@ function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
   if (name !== undefined && RESOURCE_FACTORY_NAME.test(name)) return true;
   if (name !== undefined && isPerLocaleConstructor(file, callee, name)) return true;
+  if (node.type === AST_NODE_TYPES.NewExpression && isQueueClientConstructor(file, callee)) return true;
   return getValueKindInFile(file, node)?.knowledge.ownsConnections === true;
+}
+
+/** `new Queue(name, { connection })` of bullmq, bull or bee-queue: a client with connections of its own. */
+function isQueueClientConstructor(file: FileContext, callee: TSESTree.Node): boolean {
+  const origin = getImportPath(file, callee);
+  if (!origin?.module || !Object.hasOwn(QUEUE_CLIENT_CONSTRUCTORS, origin.module) || origin.path.length > 1) return false;
+  return QUEUE_CLIENT_CONSTRUCTORS[origin.module]!.includes(origin.path[0] ?? "default");
 }
 
 /** `Intl.DateTimeFormat` with `Intl` not shadowed (dayjs's timezone plugin caches one per zone). */

@@ -118,6 +118,17 @@ export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add",
 export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|driver|transport|agent)s?$/iu;
 
 /**
+ * Job-queue classes whose instances hold Redis connections of their own, by package and export
+ * (`default` also stands for a CommonJS `require` of the package itself): a map of them keyed by
+ * queue name is one client per queue the code defines (inbox-zero `getBullmqQueue`).
+ */
+export const QUEUE_CLIENT_CONSTRUCTORS: Readonly<Record<string, readonly string[]>> = {
+  bullmq: ["Queue", "Worker", "QueueEvents", "FlowProducer"],
+  bull: ["default"],
+  "bee-queue": ["default"],
+};
+
+/**
  * Constructors of the global `Intl` whose instances are made for a locale and a time zone
  * (`new Intl.DateTimeFormat("en-US", { timeZone })`): a map of them holds one per locale, zone
  * and option set, a domain the platform bounds, and exists because creating one is slow.

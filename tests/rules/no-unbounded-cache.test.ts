@@ -51,6 +51,8 @@ const periodTotals = (extra: string): string =>
   `type Period = "day" | "week" | ${extra};\nconst totals = new Map<Period, number>();\nexport function total(period: Period) {\n  if (!totals.has(period)) totals.set(period, compute(period));\n  return totals.get(period);\n}`;
 const dtfCache = (constructor: string): string =>
   `let dtfCache = {};\nexport function getDateTimeFormat(timezone, options = {}) {\n  const key = timezone + "|" + (options.timeZoneName || "short");\n  let dtf = dtfCache[key];\n  if (!dtf) {\n    dtf = new ${constructor}("en-US", { timeZone: timezone });\n    dtfCache[key] = dtf;\n  }\n  return dtf;\n}`;
+const queueClients = (head: string, create: string): string =>
+  `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const userMemo = "type UserId = string;\nconst users = new Map<UserId, User>();\nexport function getUser(id) {\n  if (users.has(id)) return users.get(id);\n  const user = load(id);\n  users.set(id, user);\n  return user;\n}";
 const searchService = (create: string): string => `class SearchService {
   constructor(database, elasticSearch) {
@@ -257,6 +259,9 @@ export function remove(slot, names) {
     { code: "enum Region { Eu, Us }\nconst clients = new Map();\nexport function client(region: Region) {\n  if (!clients.has(region)) clients.set(region, compute(region));\n  return clients.get(region);\n}" },
     // uptime-kuma src/modules/dayjs/plugin/timezone/index.js: one Intl formatter per time zone, slow to create.
     { code: dtfCache("Intl.DateTimeFormat"), filename: "file.js" },
+    // inbox-zero apps/web/utils/queue/bullmq.ts: one bullmq queue client per queue name.
+    { code: queueClients('import { Queue } from "bullmq";', "new Queue(queueName, { connection: getConnection() })") },
+    { code: queueClients('const Queue = require("bull");', "new Queue(queueName, redisUrl)"), filename: "file.js" },
     // A test file: its functions run per test case, never per production request.
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
@@ -288,6 +293,11 @@ export function remove(slot, names) {
     // Valid neighbours (dtfCache): a formatter class of the app, and an `Intl` the module shadows.
     { code: dtfCache("Formatter"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, suggestions: [] }] },
     { code: `const Intl = require("./intl");\n${dtfCache("Intl.DateTimeFormat")}`, filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [] }] },
+    // Valid neighbour (queueClients): an in-process queue per user is request data.
+    {
+      code: queueClients('import PQueue from "p-queue";', "new PQueue({ concurrency: 1 })"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: queueClients('import PQueue from "p-queue";\nimport { LRUCache } from "lru-cache";', "new PQueue({ concurrency: 1 })").replace("new Map()", LRU) }] }],
+    },
     // A map typed with a local alias of string keys: an LRU cache, no WeakMap.
     {
       code: userMemo,
