@@ -260,7 +260,8 @@ function isOwnConstructor(collection: LongLivedCollection, fn: FunctionNode): bo
 /**
  * The stored value is a fresh empty container (a bucket the code fills next): written as is,
  * assigned in place (`grid.set(k, (cell = new Set()))`), or a variable that only ever holds
- * the looked-up entry or an empty container (`let cell = grid.get(k); if (!cell) { cell = []; grid.set(k, cell); }`).
+ * the looked-up entry or an empty container (`let cell = grid.get(k); if (!cell) { cell = []; grid.set(k, cell); }`,
+ * `const cell = grid.get(k) ?? new Set()`).
  */
 function isBucket(file: FileContext, value: TSESTree.Node | undefined, lookups: readonly CollectionUse[]): boolean {
   const isLookup = (stored: TSESTree.Node): boolean => {
@@ -268,7 +269,11 @@ function isBucket(file: FileContext, value: TSESTree.Node | undefined, lookups: 
     if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = skipExpressionWrappers(inner.argument);
     return lookups.some((lookup) => lookup.node === inner);
   };
-  const values = getStoredValues(file, value);
+  // `const versions = byId.get(id) ?? new Set()`: the entry, or an empty bucket in its place.
+  const values = getStoredValues(file, value).flatMap((stored) => {
+    const inner = stored ? skipExpressionWrappers(stored) : null;
+    return inner?.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== "&&" ? [inner.left, inner.right] : [stored];
+  });
   return values.some((stored) => stored !== null && isEmptyContainer(stored)) && values.every((stored) => stored !== null && (isEmptyContainer(stored) || isLookup(stored)));
 }
 

@@ -53,6 +53,8 @@ const dtfCache = (constructor: string): string =>
   `let dtfCache = {};\nexport function getDateTimeFormat(timezone, options = {}) {\n  const key = timezone + "|" + (options.timeZoneName || "short");\n  let dtf = dtfCache[key];\n  if (!dtf) {\n    dtf = new ${constructor}("en-US", { timeZone: timezone });\n    dtfCache[key] = dtf;\n  }\n  return dtf;\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
+const versionIndex = (fallback: string): string =>
+  `export class PeriodIndex {\n  private versionsById = new Map<string, Set<string>>();\n  set(id: string, version: string) {\n    const versions = this.versionsById.get(id) ?? ${fallback};\n    versions.add(version);\n    this.versionsById.set(id, versions);\n  }\n}`;
 const userMemo = "type UserId = string;\nconst users = new Map<UserId, User>();\nexport function getUser(id) {\n  if (users.has(id)) return users.get(id);\n  const user = load(id);\n  users.set(id, user);\n  return user;\n}";
 const searchService = (create: string): string => `class SearchService {
   constructor(database, elasticSearch) {
@@ -262,6 +264,8 @@ export function remove(slot, names) {
     // inbox-zero apps/web/utils/queue/bullmq.ts: one bullmq queue client per queue name.
     { code: queueClients('import { Queue } from "bullmq";', "new Queue(queueName, { connection: getConnection() })") },
     { code: queueClients('const Queue = require("bull");', "new Queue(queueName, redisUrl)"), filename: "file.js" },
+    // dittofeed packages/backend-lib/src/computedProperties/periods.ts: the entry or an empty bucket, filled, stored back.
+    { code: versionIndex("new Set()") },
     // A test file: its functions run per test case, never per production request.
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
@@ -293,6 +297,11 @@ export function remove(slot, names) {
     // Valid neighbours (dtfCache): a formatter class of the app, and an `Intl` the module shadows.
     { code: dtfCache("Formatter"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, suggestions: [] }] },
     { code: `const Intl = require("./intl");\n${dtfCache("Intl.DateTimeFormat")}`, filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [] }] },
+    // Valid neighbour (versionIndex): the fallback is computed for the key, a memo.
+    {
+      code: versionIndex("loadVersions(id)"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 26, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${versionIndex("loadVersions(id)").replace("new Map<string, Set<string>>()", "new LRUCache<string, Set<string>>({ max: 1000, ttl: 10 * 60 * 1000 })")}` }] }],
+    },
     // Valid neighbour (queueClients): an in-process queue per user is request data.
     {
       code: queueClients('import PQueue from "p-queue";', "new PQueue({ concurrency: 1 })"),
