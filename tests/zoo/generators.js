@@ -18,7 +18,7 @@ export async function* rows(ids) {
 
 export async function* stream(source) {
   for await (const x of source) await db("events").where({ id: x.id }).first(); // expect: postmortem/no-query-in-loop
-  for await (const x of source) await db.raw("SELECT ?", [x.id]);
+  for await (const x of source) await db.raw("SELECT ?", [x.id]); // expect: postmortem/no-query-in-loop
   yield* pages(10);
 }
 
