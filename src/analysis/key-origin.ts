@@ -116,8 +116,10 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
     case AST_NODE_TYPES.TSNullKeyword:
     case AST_NODE_TYPES.TSUndefinedKeyword:
       return true;
-    case AST_NODE_TYPES.TSTypeReference:
-      return depth < MAX_DEPTH && isFiniteTypeName(file, type.typeName, depth + 1);
+    case AST_NODE_TYPES.TSTypeReference: {
+      const named = depth < MAX_DEPTH ? resolveLocalType(file, type) : undefined;
+      return named === "enum" || (named !== undefined && isFiniteTypeNode(file, named, depth + 1));
+    }
     case AST_NODE_TYPES.TSUnionType:
       return (
         type.types.every((member) => isFiniteTypeNode(file, member, depth + 1)) ||
@@ -129,12 +131,12 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
   }
 }
 
-/** A local enum, or a local type alias of a finite type. */
-function isFiniteTypeName(file: FileContext, name: TSESTree.EntityName, depth: number): boolean {
-  if (name.type !== AST_NODE_TYPES.Identifier) return false;
-  const definition = ASTUtils.findVariable(file.sourceCode.getScope(name), name)?.defs[0];
-  if (definition?.type === DefinitionType.TSEnumName) return true;
-  return definition?.type === DefinitionType.Type && definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && isFiniteTypeNode(file, definition.node.typeAnnotation, depth);
+/** What a type name declared in this file stands for: `enum` for an enum, the aliased type for a type alias. */
+function resolveLocalType(file: FileContext, reference: TSESTree.TSTypeReference): "enum" | TSESTree.TypeNode | undefined {
+  if (reference.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(reference), reference.typeName)?.defs[0];
+  if (definition?.type === DefinitionType.TSEnumName) return "enum";
+  return definition?.type === DefinitionType.Type && definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration ? definition.node.typeAnnotation : undefined;
 }
 
 /**
@@ -155,10 +157,8 @@ export function isPrimitiveTypeNode(file: FileContext, type: TSESTree.TypeNode, 
     case AST_NODE_TYPES.TSUnionType:
       return type.types.every((member) => isPrimitiveTypeNode(file, member, depth + 1));
     case AST_NODE_TYPES.TSTypeReference: {
-      if (depth >= MAX_DEPTH || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
-      const definition = ASTUtils.findVariable(file.sourceCode.getScope(type), type.typeName)?.defs[0];
-      if (definition?.type === DefinitionType.TSEnumName) return true;
-      return definition?.type === DefinitionType.Type && definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && isPrimitiveTypeNode(file, definition.node.typeAnnotation, depth + 1);
+      const named = depth < MAX_DEPTH ? resolveLocalType(file, type) : undefined;
+      return named === "enum" || (named !== undefined && isPrimitiveTypeNode(file, named, depth + 1));
     }
     default:
       return false;

@@ -18,18 +18,25 @@ import { FIXTURES_DIR } from "../rule-tester.js";
  * class is that class, and a call of a function with a declared return type (not generic, not
  * overloaded) has that type. Each shortcut has neighbours where it must not apply.
  */
-const probe = ESLintUtils.RuleCreator.withoutDocs<[], "kind">({
-  meta: { type: "problem", messages: { kind: "{{kind}}" }, schema: [], defaultOptions: [] },
-  create(context) {
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        const argument = node.arguments[0];
-        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "probe" || !argument) return;
-        const kind = getKindFromType(getFileContext(context), argument);
-        context.report({ node: argument, messageId: "kind", data: { kind: kind ? `${kind.id}${kind.promise ? " (promise)" : ""}` : "unknown" } });
-      },
-    };
-  },
+/** A rule that reports, on the argument of every `probe(x)` call, what `answer` says about `x`. */
+function createProbe(answer: (file: ReturnType<typeof getFileContext>, argument: TSESTree.Node) => string) {
+  return ESLintUtils.RuleCreator.withoutDocs<[], "answer">({
+    meta: { type: "problem", messages: { answer: "{{answer}}" }, schema: [], defaultOptions: [] },
+    create(context) {
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          const argument = node.arguments[0];
+          if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "probe" || !argument) return;
+          context.report({ node: argument, messageId: "answer", data: { answer: answer(getFileContext(context), argument) } });
+        },
+      };
+    },
+  });
+}
+
+const probe = createProbe((file, argument) => {
+  const kind = getKindFromType(file, argument);
+  return kind ? `${kind.id}${kind.promise ? " (promise)" : ""}` : "unknown";
 });
 
 const tester = new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: FIXTURES_DIR } } });
@@ -37,7 +44,7 @@ const filename = path.join(FIXTURES_DIR, "file.ts");
 const head = 'import { Pool } from "pg";\nimport * as pg from "pg";\ndeclare function probe(value: unknown): void;\n';
 
 function kindCase(code: string, kind: string) {
-  return { code: `${head}${code}`, filename, errors: [{ messageId: "kind" as const, data: { kind } }] };
+  return { code: `${head}${code}`, filename, errors: [{ messageId: "answer" as const, data: { answer: kind } }] };
 }
 
 tester.run("analysis: kinds from types", probe, {
@@ -120,22 +127,11 @@ tester.run("analysis: type questions", questions, {
 });
 
 /** Whether a value's type is a fixed set of values (a cache keyed by it stays small), from the checker. */
-const finiteProbe = ESLintUtils.RuleCreator.withoutDocs<[], "finite">({
-  meta: { type: "problem", messages: { finite: "{{finite}}" }, schema: [], defaultOptions: [] },
-  create(context) {
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        const argument = node.arguments[0];
-        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "probe" || !argument) return;
-        context.report({ node: argument, messageId: "finite", data: { finite: String(isFiniteTypeAt(getFileContext(context), argument)) } });
-      },
-    };
-  },
-});
+const finiteProbe = createProbe((file, argument) => String(isFiniteTypeAt(file, argument)));
 
 function finiteCase(code: string, finite: boolean) {
   const pages = 'type PageType = "product" | "docs" | "all";\ntype Corpus = Exclude<PageType, "all">;\nenum Region { Eu, Us }\ndeclare function probe(value: unknown): void;\n';
-  return { code: `${pages}${code}`, filename, errors: [{ messageId: "finite" as const, data: { finite: String(finite) } }] };
+  return { code: `${pages}${code}`, filename, errors: [{ messageId: "answer" as const, data: { answer: String(finite) } }] };
 }
 
 tester.run("analysis: finite types", finiteProbe, {
