@@ -13,7 +13,7 @@ import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSame
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isLibraryKnown, isWriteQuery } from "../src/analysis/query-shape.js";
-import { isTestFile } from "../src/analysis/run-once.js";
+import { isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
 import { getLibrary } from "../src/knowledge/index.js";
@@ -63,10 +63,19 @@ export default createRule<Options, MessageIds>({
     /** The query counts, batched forms excluded and writes only when the option says so. */
     const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call);
 
-    /** The innermost iteration over a real collection whose current element flows into `values`. */
+    /**
+     * The innermost iteration over a real collection whose current element flows into `values`.
+     * An iteration that runs once per process (a migration script's `main()`, start-up code) is
+     * no request path: no latency to lose.
+     */
     const findIteration = (entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[]): EnclosingIteration | undefined =>
       entries.find(
-        ({ iteration }) => !iteration.fixed && !iteration.chunked && !isHandedToBatch(file, iteration) && values.some((value) => dependsOn(file, value, iteration)),
+        ({ iteration }) =>
+          !iteration.fixed &&
+          !iteration.chunked &&
+          !isHandedToBatch(file, iteration) &&
+          values.some((value) => dependsOn(file, value, iteration)) &&
+          !runsOncePerProcess(context, iteration.node),
       );
 
     const describe = (call: DatabaseCall, collection: TSESTree.Node): Record<string, string> => {
@@ -118,7 +127,7 @@ export default createRule<Options, MessageIds>({
       for (const argument of node.arguments) {
         if (!isFunctionReference(argument)) continue;
         const how = getCallbackIteration(file, node, argument);
-        if (!how || how.fixed || how.chunked) continue;
+        if (!how || how.fixed || how.chunked || runsOncePerProcess(context, node)) continue;
         const fn = getLocalFunction(context, argument);
         if (!fn) continue;
         for (const query of getParameterQueries(context, fn, index)) {

@@ -7,20 +7,19 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   CODE_KEY_NAMES,
-  IMPORT_TIME_CALLBACK_METHODS,
   PER_LOCALE_CONSTRUCTORS,
   QUEUE_CLIENT_CONSTRUCTORS,
   REGISTRY_FUNCTION_NAMES,
   REGISTRY_FUNCTION_PREFIXES,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
-import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { dependsOnCallInput, hasFiniteParameterType } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
-import { isRunOncePerProcess } from "./run-once.js";
+import { runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getValueKindInFile } from "./value-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -49,7 +48,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
   for (const store of collection.uses) {
     if ((store.kind !== "store" && store.kind !== "lookupStore") || store.foreign || store.expires) continue;
     const storeFn = getEnclosingFunction(store.node);
-    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn, 0)) continue;
+    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
     // `clients.set(hostKey, buildClickhouseClient(url))`: one pool per configured endpoint.
@@ -201,50 +200,6 @@ function callsHelperAfter(file: FileContext, fn: FunctionNode, after: TSESTree.N
   return callees.some(
     (callee) => callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee && contains(fn, callee) && callee.range[0] > after.range[1],
   );
-}
-
-/**
- * Every call of the function comes from code that runs once per process (a script's `main()`),
- * directly or through other module functions called only from there. A callback run right away
- * by an array method belongs to the function around it.
- */
-function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth: number): boolean {
-  let fn = start;
-  for (let outer = getEnclosingFunction(fn); outer && isArrayCallback(fn); outer = getEnclosingFunction(fn)) fn = outer;
-  if (isRunOncePerProcess(context, fn)) return true;
-  const parent = fn.parent;
-  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : null;
-  const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
-  if (depth > 2 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
-  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
-  const references = (context.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
-    .filter((variable) => name === undefined || variable.name === name)
-    .flatMap((variable) => variable.references.filter((reference) => !reference.init));
-  return (
-    references.length > 0 &&
-    references.every((reference) => {
-      const call = reference.identifier.parent;
-      const caller = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? getEnclosingFunction(call) : null;
-      return caller !== null && runsOnlyOnce(context, caller, depth + 1);
-    })
-  );
-}
-
-function isArrayCallback(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
-}
-
-/** Every function around the store is an IIFE or an array callback run by module-level code. */
-function runsAtImportTime(fn: FunctionNode): boolean {
-  for (let current: FunctionNode | null = fn; current; current = getEnclosingFunction(current)) {
-    const parent = current.parent;
-    const iife = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current;
-    const callback =
-      parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
-    if (!iife && !callback) return false;
-  }
-  return true;
 }
 
 function isOwnConstructor(collection: LongLivedCollection, fn: FunctionNode): boolean {

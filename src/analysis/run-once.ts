@@ -6,7 +6,8 @@ import path from "node:path";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
-import { getEnclosingFunction, getStaticPropertyName } from "./ast.js";
+import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
+import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
@@ -114,4 +115,54 @@ function isModuleLevelCall(identifier: TSESTree.Node): boolean {
     }
     return parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.VariableDeclarator;
   }
+}
+
+/**
+ * Every call of the function comes from code that runs once per process (a script's `main()`),
+ * directly or through other module functions called only from there. A callback run right away
+ * by an array method belongs to the function around it.
+ */
+export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth = 0): boolean {
+  let fn = start;
+  for (let outer = getEnclosingFunction(fn); outer && isArrayCallback(fn); outer = getEnclosingFunction(fn)) fn = outer;
+  if (isRunOncePerProcess(context, fn)) return true;
+  const parent = fn.parent;
+  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : null;
+  const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
+  if (depth > 2 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
+  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
+  const references = (context.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
+    .filter((variable) => name === undefined || variable.name === name)
+    .flatMap((variable) => variable.references.filter((reference) => !reference.init));
+  return (
+    references.length > 0 &&
+    references.every((reference) => {
+      const call = reference.identifier.parent;
+      const caller = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? getEnclosingFunction(call) : null;
+      return caller !== null && runsOnlyOnce(context, caller, depth + 1);
+    })
+  );
+}
+
+function isArrayCallback(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
+}
+
+/** Every function around `fn`, and `fn` itself, is an IIFE or an array callback run by module-level code. */
+export function runsAtImportTime(fn: FunctionNode): boolean {
+  for (let current: FunctionNode | null = fn; current; current = getEnclosingFunction(current)) {
+    const iife = current.parent.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current;
+    if (!iife && !isArrayCallback(current)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `node` runs once per process: at module level (through IIFEs and array callbacks), or
+ * in a function that only a script's `main()` or start-up code calls (`runsOnlyOnce`).
+ */
+export function runsOncePerProcess(context: AnyRuleContext, node: TSESTree.Node): boolean {
+  const fn = getEnclosingFunction(node);
+  return fn === null || runsAtImportTime(fn) || runsOnlyOnce(context, fn);
 }

@@ -21,6 +21,8 @@ function invalid(code: string, marker: string, messageId: MessageIds, extra: Par
 
 const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
+const migrationScript = (declaration: string, call: string): string =>
+  `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 
 const perRowAssertion = `import { PrismaClient } from "@prisma/client";
@@ -121,8 +123,15 @@ runRuleTests("no-query-in-loop", rule, {
     `import knex from "knex";\nconst db = knex({});\nfunction f(ids) {\n  for (const id of ids) void db("users").where({ id }).del();\n}`,
     // knex.raw with a fragment, not a statement: gathered per element and sent in one query later.
     `import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  const parts = [];\n  for (const item of items) parts.push(db.raw("(id = ? and rev = ?)", [item.id, item.rev]));\n  return db("docs").whereRaw(parts.join(" or "));\n}`,
+    // linkwarden apps/web/scripts/migration/v2.6.1/index.js: a migration script's main(), run once per process.
+    migrationScript("async function main()", "main().catch((error) => { console.error(error); process.exit(1); });"),
+    // A script's loop at module level, and a helper passed as the callback from a script's main().
+    `${PG}const ids = process.argv.slice(2);\nfor (const id of ids) await pool.query("DELETE FROM sessions WHERE user_id = $1", [id]);`,
+    `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // Valid neighbour (migrationScript): the same loop in an exported function, which a request may call.
+    invalid(migrationScript("export async function main()", ""), "prisma.link.update(", "writeInLoop"),
     // The only evidence is a one-library name in a helper defined after the loop: calls are judged at the end of the file.
     invalid(
       "async function all(ids) { for (const id of ids) await load(id); }\nasync function load(id) { return Document.findByPk(id); }",
