@@ -127,12 +127,13 @@ export default createRule<Options, MessageIds>({
       for (const argument of node.arguments) {
         if (!isFunctionReference(argument)) continue;
         const how = getCallbackIteration(file, node, argument);
-        if (!how || how.fixed || how.chunked || runsOncePerProcess(context, node)) continue;
+        if (!how || how.fixed || how.chunked) continue;
         const fn = getLocalFunction(context, argument);
         if (!fn) continue;
         for (const query of getParameterQueries(context, fn, index)) {
           if (!query.parameters.includes(how.itemParam) || !isReportable(query.call)) continue;
           if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
+          if (runsOncePerProcess(context, node)) return;
           reportViaCall(argument, query.call, how.collection);
           return;
         }
