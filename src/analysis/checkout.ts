@@ -5,7 +5,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { CONVENTIONAL_RECEIVERS, FOREIGN_POOL_METHODS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
-import { getDistinctiveMethodKind, getKind, LIBRARIES } from "../knowledge/index.js";
+import { getDistinctiveMethodKind, getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
 import { createNamesWithSettings } from "../settings.js";
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -43,16 +43,12 @@ function isReleasable(knowledge: KindKnowledge | undefined): boolean {
   return knowledge?.release !== undefined && RELEASABLE_ROLES.has(knowledge.role);
 }
 
-function refId(ref: string | { kind: string }): string {
-  return typeof ref === "string" ? ref : ref.kind;
-}
-
 /** Method names that return a releasable resource on some kind, for the cheap guard. */
 const CHECKOUT_METHODS: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) =>
     Object.values(library.kinds).flatMap((kind) =>
       Object.entries(kind.returns ?? {})
-        .filter(([, ref]) => isReleasable(getKind(refId(ref))))
+        .filter(([, ref]) => isReleasable(getKind(getKindId(ref))))
         .map(([method]) => method),
     ),
   ),
@@ -65,8 +61,8 @@ const POOL_CHECKOUTS: ReadonlyMap<string, string> = new Map(
       .filter((kind) => kind.role === "pool")
       .flatMap((kind) =>
         Object.entries(kind.returns ?? {})
-          .filter(([, ref]) => isReleasable(getKind(refId(ref))))
-          .map(([method, ref]): [string, string] => [method, refId(ref)]),
+          .filter(([, ref]) => isReleasable(getKind(getKindId(ref))))
+          .map(([method, ref]): [string, string] => [method, getKindId(ref)]),
       ),
   ),
 );
@@ -145,7 +141,7 @@ function getNameEvidence(file: FileContext, owner: TSESTree.Expression, method: 
   for (const library of LIBRARIES) {
     for (const kind of Object.values(library.kinds)) {
       const ref = kind.role === "pool" ? kind.returns?.[method] : undefined;
-      if (ref !== undefined && refId(ref) === poolResult) return fromRef(ref);
+      if (ref !== undefined && getKindId(ref) === poolResult) return fromRef(ref);
     }
   }
   return null;

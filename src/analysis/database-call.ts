@@ -4,7 +4,7 @@ import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getDistinctiveMethodKind, getKind, LIBRARIES } from "../knowledge/index.js";
+import { getDistinctiveMethodKind, getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -42,7 +42,7 @@ export const STATEMENT_METHOD_NAMES: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) =>
     Object.values(library.kinds).flatMap((kind) =>
       Object.entries(kind.returns ?? {})
-        .filter(([, ref]) => getKind(typeof ref === "string" ? ref : ref.kind)?.runsWhenAwaited === "sql")
+        .filter(([, ref]) => getKind(getKindId(ref))?.runsWhenAwaited === "sql")
         .map(([name]) => name),
     ),
   ),
@@ -75,13 +75,14 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
         if (fallback) return fallback;
       }
     }
-    if (isOutermostOfChain(call) && !isPromiseChainMethod(method) && !isUnrunChain(call, method)) {
+    const outer = getOutermostWrapper(call);
+    if (isOutermostOfChain(outer) && !isPromiseChainMethod(method) && !isUnrunChain(call, outer, method)) {
       // Only a builder runs when awaited: a program without a builder library has no call typed as one.
       const result = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), call);
       const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
       // Raw SQL counts as a statement of its own only when its text is one: `knex.raw("lower(name) = ?")` is a fragment.
       const statement = op !== "sql" || (method !== undefined && STATEMENT_METHOD_NAMES.has(method) && isSqlText(call.arguments[0]));
-      if (result && op && statement && !isEmbeddedInBuilder(file, call)) {
+      if (result && op && statement && !isEmbeddedInBuilder(file, outer)) {
         return { node: call, method: method ?? "", op, kind: result, evidence: result.evidence, batchedInSameTick: false };
       }
     }
@@ -130,11 +131,11 @@ export function getSqlText(node: TSESTree.Node | undefined): string | undefined 
 }
 
 /**
- * `a.b().c()`: true for the `c()` call, false for `b()` whose result is called on. In
- * `a.b().then(f)` (or `catch`, `finally`) the query is `a.b()`: those handle its promise.
+ * `a.b().c()`, given a call with its wrappers: true for the `c()` call, false for `b()` whose
+ * result is called on. In `a.b().then(f)` (or `catch`, `finally`) the query is `a.b()`: those
+ * handle its promise.
  */
-function isOutermostOfChain(call: TSESTree.CallExpression): boolean {
-  const node = getOutermostWrapper(call);
+function isOutermostOfChain(node: TSESTree.Node): boolean {
   const parent = node.parent;
   return !(
     parent?.type === AST_NODE_TYPES.MemberExpression &&
@@ -154,9 +155,8 @@ function isPromiseChainMethod(name: string | undefined): boolean {
  * `void`), or `query = query.where(…)` refining a builder kept in a variable. A builder runs only
  * when awaited, so such a chain sends no query, unless its last method runs it (`asCallback(cb)`).
  */
-function isUnrunChain(call: TSESTree.CallExpression, method: string | undefined): boolean {
+function isUnrunChain(call: TSESTree.CallExpression, node: TSESTree.Node, method: string | undefined): boolean {
   if (method !== undefined && BUILDER_RUN_METHODS.has(method)) return false;
-  const node = getOutermostWrapper(call);
   const parent = node.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.ExpressionStatement:
@@ -175,8 +175,8 @@ function isUnrunChain(call: TSESTree.CallExpression, method: string | undefined)
  * (`whereIn("id", db("members").select("id"))`) or a fragment (`where(db.raw("lower(name) = ?", [name]))`,
  * `update({ n: db.raw("n + 1") })`). It is sent within that query, not on its own.
  */
-function isEmbeddedInBuilder(file: FileContext, call: TSESTree.CallExpression): boolean {
-  let node = getOutermostWrapper(call);
+function isEmbeddedInBuilder(file: FileContext, outer: TSESTree.Node): boolean {
+  let node = outer;
   let parent = node.parent;
   while (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.ObjectExpression || parent?.type === AST_NODE_TYPES.ArrayExpression) {
     if (parent.type === AST_NODE_TYPES.Property && parent.value !== node) return false;
@@ -184,8 +184,8 @@ function isEmbeddedInBuilder(file: FileContext, call: TSESTree.CallExpression): 
     parent = node.parent;
   }
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) return false;
-  const outer = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), parent);
-  return outer !== null && !outer.promise && outer.knowledge.runsWhenAwaited !== undefined;
+  const builder = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), parent);
+  return builder !== null && !builder.promise && builder.knowledge.runsWhenAwaited !== undefined;
 }
 
 /** `query` in `query.where(a).orWhere(b)`: the identifier a chain of calls starts from. */

@@ -7,7 +7,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
-import { getKind, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
+import { getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { getCalledMethodName, getRequiredModule } from "./ast.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, hasModuleSettings, memoize } from "./file-context.js";
@@ -96,7 +96,7 @@ export function importsLibraryWith(file: FileContext, trait: LibraryTrait): bool
       let verdict = verdicts.get(specifier);
       if (verdict === undefined) {
         verdict = Object.values(getExportsOfModule(file, specifier) ?? {}).some((ref) => {
-          const library = getKind(typeof ref === "string" ? ref : ref.kind)?.library;
+          const library = getKind(getKindId(ref))?.library;
           return library !== undefined && index.libraries.has(library);
         });
         verdicts.set(specifier, verdict);

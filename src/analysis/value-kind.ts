@@ -6,7 +6,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { PLAIN_DATA_BUILTIN_CALLS } from "../knowledge/builtins.js";
-import { getGlobalKind, getGlobalTypeKind, getKind, getLibrary } from "../knowledge/index.js";
+import { getGlobalKind, getGlobalTypeKind, getKind, getKindId, getLibrary } from "../knowledge/index.js";
 import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources } from "./class-members.js";
 import { getExportsOfModule, getFileContext } from "./file-context.js";
@@ -48,7 +48,7 @@ export function getValueKindInFile(file: FileContext, node: TSESTree.Node): Valu
 /** The knowledge of a kind reference, as a ValueKind with `proof` evidence. */
 export function fromRef(ref: KindRef | undefined, promise = false): ValueKind | null {
   if (ref === undefined) return null;
-  const id = typeof ref === "string" ? ref : ref.kind;
+  const id = getKindId(ref);
   const knowledge = getKind(id);
   if (!knowledge) return null;
   return { id, knowledge, promise: promise || typeof ref !== "string", evidence: "proof" };

@@ -67,6 +67,11 @@ function buildIndex(libraries: readonly LibraryKnowledge[]): Index {
 
 const INDEX = buildIndex(LIBRARIES);
 
+/** The kind id a reference names: `"pg.pool"`, or the `kind` of `{ kind, async: true }`. */
+export function getKindId(ref: KindRef): string {
+  return typeof ref === "string" ? ref : ref.kind;
+}
+
 /** The knowledge of a kind id (`pg.pool`), or undefined for an unknown id. */
 export function getKind(id: string): KindKnowledge | undefined {
   return INDEX.kinds.get(id);
