@@ -13,7 +13,7 @@ import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSame
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isLibraryKnown, isWriteQuery } from "../src/analysis/query-shape.js";
-import { isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
+import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
 import { getLibrary } from "../src/knowledge/index.js";
@@ -52,8 +52,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ writes: true }],
   },
   create(context, [options]) {
-    // A test that checks rows one by one is not a request path: no latency to lose.
-    if (isTestFile(context)) return {};
+    // A test that checks rows one by one, or a migration that rewrites them, is not a request path: no latency to lose.
+    if (isTestFile(context) || isOneOffScriptFile(context)) return {};
     const file = getFileContext(context);
     /** An import of a database library, or else a call only a database library has (`findByPk`, SQL text). */
     const hasEvidence = importsLibraryWith(file, DATABASE_TRAIT);

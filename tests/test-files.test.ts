@@ -59,3 +59,31 @@ describe("test code by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 });
+
+// outline server/migrations/20180115021837-add-drafts.js: a sequelize-cli migration rewrites rows one by one.
+const migration = `export async function up(queryInterface: QueryInterface) {
+  const [documents] = await queryInterface.sequelize.query("SELECT id FROM documents");
+  for (const document of documents) {
+    await queryInterface.sequelize.query("UPDATE documents SET draft = false WHERE id = $1", { bind: [document.id] });
+  }
+}`;
+
+describe("one-off scripts by directory", () => {
+  it("is quiet on a migration, a seeder and a maintenance script", () => {
+    expect(lint(migration, "/project", "/project/server/migrations/20180115021837-add-drafts.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/db/seeders/runs.ts")).toEqual([]);
+    // outline server/scripts/20220722000000-backfill-subscriptions.ts: an exported main() run by hand.
+    expect(lint(perRowQuery, "/project", "/project/server/scripts/backfill-runs.ts")).toEqual([]);
+  });
+
+  it("reports the same loop in application code, and under a scripts directory above the project", () => {
+    expect(lint(migration, "/project", "/project/server/commands/add-drafts.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/home/scripts/project", "/home/scripts/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/", "/project/migrations/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
+  it("still reports what other rules find in a script", () => {
+    expect(lint(sourceMapResolver, "/project", "/project/scripts/sourcemap.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+});
+

@@ -5,6 +5,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, CLIENT_DIRECTIVES } from "../knowledge/bounded-caches.js";
 import { getFileContext, memoize } from "./file-context.js";
+import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
 
 /**
@@ -28,15 +29,6 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
 
 const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_GLOBALS);
 const BROWSER_MODULE_NAMES: ReadonlySet<string> = new Set(BROWSER_MODULES);
-
-/** The package a specifier names (`react-dom/client` → `react-dom`, `@angular/core/testing` → `@angular/core`). */
-function getBarePackageName(specifier: string): string {
-  const first = specifier.indexOf("/");
-  if (first === -1) return specifier;
-  if (!specifier.startsWith("@")) return specifier.slice(0, first);
-  const second = specifier.indexOf("/", first + 1);
-  return second === -1 ? specifier : specifier.slice(0, second);
-}
 
 /**
  * The module reads a browser global (`document.createElement("a")`) and never tests one with

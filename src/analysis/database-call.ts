@@ -4,10 +4,11 @@ import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getDistinctiveMethodKind, getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
+import { getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
-import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
+import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
+import { getBarePackageName, getImportPath } from "./import-path.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
@@ -82,7 +83,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
       const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
       // Raw SQL counts as a statement of its own only when its text is one: `knex.raw("lower(name) = ?")` is a fragment.
       const statement = op !== "sql" || (method !== undefined && STATEMENT_METHOD_NAMES.has(method) && isSqlText(call.arguments[0]));
-      if (result && op && statement && !isEmbeddedInBuilder(file, outer)) {
+      if (result && op && statement && !isEmbeddedInBuilder(file, outer, result)) {
         return { node: call, method: method ?? "", op, kind: result, evidence: result.evidence, batchedInSameTick: false };
       }
     }
@@ -173,9 +174,11 @@ function isUnrunChain(call: TSESTree.CallExpression, node: TSESTree.Node, method
 /**
  * A builder handed to another builder as a part of its query: a subquery
  * (`whereIn("id", db("members").select("id"))`) or a fragment (`where(db.raw("lower(name) = ?", [name]))`,
- * `update({ n: db.raw("n + 1") })`). It is sent within that query, not on its own.
+ * `update({ n: db.raw("n + 1") })`), or to one of its library's condition helpers
+ * (drizzle `inArray(users.id, db.select(…))`, `exists(…)`, `` sql`… ${subquery}` ``). It is sent
+ * within that query, not on its own.
  */
-function isEmbeddedInBuilder(file: FileContext, outer: TSESTree.Node): boolean {
+function isEmbeddedInBuilder(file: FileContext, outer: TSESTree.Node, kind: ValueKind): boolean {
   let node = outer;
   let parent = node.parent;
   while (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.ObjectExpression || parent?.type === AST_NODE_TYPES.ArrayExpression) {
@@ -183,9 +186,29 @@ function isEmbeddedInBuilder(file: FileContext, outer: TSESTree.Node): boolean {
     node = parent;
     parent = node.parent;
   }
+  if (parent?.type === AST_NODE_TYPES.TemplateLiteral && parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    return isLibraryHelper(file, parent.parent.tag, kind);
+  }
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) return false;
-  const builder = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), parent);
+  return isLibraryHelper(file, parent.callee, kind) || isBuilderValue(file, parent);
+}
+
+/**
+ * Whether `node` is a query builder that runs when awaited, or a function that builds one
+ * (knex `whereIn("id", function () { this.select("id").from("members") })`): a subquery when
+ * handed to another query.
+ */
+export function isBuilderValue(file: FileContext, node: TSESTree.Node): boolean {
+  if (isFunctionNode(node)) return true;
+  const builder = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), node);
   return builder !== null && !builder.promise && builder.knowledge.runsWhenAwaited !== undefined;
+}
+
+/** A function exported by a module of `kind`'s library itself (`import { inArray } from "drizzle-orm"`), not a client's method. */
+function isLibraryHelper(file: FileContext, callee: TSESTree.Node, kind: ValueKind): boolean {
+  const origin = getImportPath(file, callee);
+  if (origin?.module == null || origin.path.length === 0 || origin.path.includes("()")) return false;
+  return getLibraryOfPackage(getBarePackageName(origin.module))?.id === kind.knowledge.library;
 }
 
 /** `query` in `query.where(a).orWhere(b)`: the identifier a chain of calls starts from. */

@@ -91,3 +91,12 @@ function pathOfIdentifier(file: FileContext, node: TSESTree.Identifier, hops: nu
   const object = key === undefined ? null : pathOf(file, declarator.init, hops + 1);
   return object && key !== undefined ? { module: object.module, path: [...object.path, key] } : null;
 }
+
+/** The package a specifier names (`react-dom/client` → `react-dom`, `@angular/core/testing` → `@angular/core`). */
+export function getBarePackageName(specifier: string): string {
+  const first = specifier.indexOf("/");
+  if (first === -1) return specifier;
+  if (!specifier.startsWith("@")) return specifier.slice(0, first);
+  const second = specifier.indexOf("/", first + 1);
+  return second === -1 ? specifier : specifier.slice(0, second);
+}

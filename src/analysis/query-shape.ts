@@ -19,7 +19,7 @@ import {
   TABLE_ARGUMENT_METHODS,
 } from "../knowledge/batching.js";
 import { getCalledMethodName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
-import { getSqlText } from "./database-call.js";
+import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -58,13 +58,13 @@ export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
   return memoize(file, "batched-query", call.node, () => {
     for (const link of getChainCalls(call.node)) {
       const method = getCalledMethodName(link);
-      if (method !== undefined && BATCHED_METHODS.includes(method)) return true;
+      if (method !== undefined && BATCHED_METHODS.includes(method) && !hasSubqueryList(file, link)) return true;
       const operator = link.arguments[1];
       if (link.arguments.length >= 3 && BATCHED_OPERATORS.includes(getStaticString(operator) ?? "")) return true;
       for (const argument of link.arguments) {
         const text = getResolvedSqlText(file, argument);
         if (text !== undefined && BATCHED_SQL.some((pattern) => pattern.test(text))) return true;
-        if (hasBatchedCondition(argument, 0)) return true;
+        if (hasBatchedCondition(file, argument, 0)) return true;
       }
     }
     return false;
@@ -229,7 +229,7 @@ function getConstInit(file: FileContext, identifier: TSESTree.Identifier): TSEST
 }
 
 /** `{ id: { in: ids } }`, `{ _id: { $in: ids } }`, `{ [Op.in]: ids }`, `In(ids)`, `inArray(t.id, ids)`. */
-function hasBatchedCondition(node: TSESTree.Node, depth: number): boolean {
+function hasBatchedCondition(file: FileContext, node: TSESTree.Node, depth: number): boolean {
   if (depth > 8 || isFunctionNode(node)) return false;
   const inner = skipExpressionWrappers(node);
   switch (inner.type) {
@@ -242,17 +242,27 @@ function hasBatchedCondition(node: TSESTree.Node, depth: number): boolean {
             : undefined
           : getStaticPropertyName(property);
         if (key !== undefined && (BATCHED_KEYS.includes(key) || BATCHED_COMPUTED_KEYS.some((name) => key === `[${name}]`))) return true;
-        return hasBatchedCondition(property.value, depth + 1);
+        return hasBatchedCondition(file, property.value, depth + 1);
       });
     case AST_NODE_TYPES.ArrayExpression:
-      return inner.elements.some((element) => element !== null && hasBatchedCondition(element, depth + 1));
+      return inner.elements.some((element) => element !== null && hasBatchedCondition(file, element, depth + 1));
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(inner.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(inner);
-      if (name !== undefined && BATCHED_FUNCTIONS.includes(name)) return true;
-      return inner.arguments.some((argument) => hasBatchedCondition(argument, depth + 1));
+      if (name !== undefined && BATCHED_FUNCTIONS.includes(name) && !hasSubqueryList(file, inner)) return true;
+      return inner.arguments.some((argument) => hasBatchedCondition(file, argument, depth + 1));
     }
     default:
       return false;
   }
+}
+
+/**
+ * A list condition whose list is a subquery (`whereIn("id", db("members").select("id").where(…))`,
+ * `inArray(users.id, db.select(…))`): the subquery runs with the outer query, so the condition
+ * batches nothing over the loop's elements.
+ */
+function hasSubqueryList(file: FileContext, call: TSESTree.CallExpression): boolean {
+  const list = call.arguments.at(-1);
+  return list !== undefined && isBuilderValue(file, skipExpressionWrappers(list));
 }

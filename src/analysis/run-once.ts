@@ -43,13 +43,32 @@ function isFileSystemRoot(cwd: string): boolean {
 function computeIsTestFile(filename: string, cwd: string | undefined): boolean {
   // The name alone: a regular expression over the whole absolute path costs several times more.
   if (TEST_FILE.test(filename.slice(Math.max(filename.lastIndexOf("/"), filename.lastIndexOf("\\")) + 1))) return true;
-  if (!cwd || isFileSystemRoot(cwd)) return false;
+  const segments = getProjectPath(filename, cwd);
+  // Plain substring searches: a regular expression with alternatives tried at every position cost more.
+  return segments !== undefined && TEST_DIRECTORIES.some((directory) => segments.includes(directory));
+}
+
+/** The file's path below the working directory, with `/` separators and a `/` in front; undefined outside it or with no project directory. */
+function getProjectPath(filename: string, cwd: string | undefined): string | undefined {
+  if (!cwd || isFileSystemRoot(cwd)) return undefined;
   // The common case without `path.relative`, which resolves both paths against the process's cwd.
   const relative = filename.startsWith(cwd + path.sep) ? filename.slice(cwd.length + 1) : path.relative(cwd, filename);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) return false;
-  // Plain substring searches: a regular expression with alternatives tried at every position cost more.
-  const segments = `/${path.sep === "/" ? relative : relative.split(path.sep).join("/")}`;
-  return TEST_DIRECTORIES.some((directory) => segments.includes(directory));
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
+  return `/${path.sep === "/" ? relative : relative.split(path.sep).join("/")}`;
+}
+
+/** Directories of one-off scripts, matched as whole path segments: database migrations, seeders, maintenance scripts. */
+const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/scripts/"];
+
+/**
+ * Whether the file is a one-off script by where it lives: under a `migrations/`, `seeders/`,
+ * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
+ * It runs once per deploy or by hand, never per production request. As for tests, only the path
+ * below the working directory counts.
+ */
+export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
+  const segments = getProjectPath(context.filename, context.cwd);
+  return segments !== undefined && SCRIPT_DIRECTORIES.some((directory) => segments.includes(directory));
 }
 
 /**

@@ -86,6 +86,8 @@ runRuleTests("no-query-in-loop", rule, {
     `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(lists) { for (const ids of lists) await db.select().from(users).where(inArray(users.id, ids)); }`,
     // knex `whereIn`.
     `import knex from "knex";\nconst db = knex({});\nasync function f(lists) { for (const ids of lists) await db("users").whereIn("id", ids); }`,
+    // A list computed by a call that is not a query builder is still a list of values.
+    `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
     // mysql2 `IN (?)`.
     `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(lists) { for (const ids of lists) await pool.query("SELECT * FROM t WHERE id IN (?)", [ids]); }`,
     // DataLoader: `load` per element is batched by the loader.
@@ -295,6 +297,16 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`import type { Knex } from "knex";\nasync function f(trx: Knex.Transaction, ids: string[]) {\n  for (const id of ids) await trx.raw("select * from t where id = ?", [id]);\n}`, "trx.raw(", "queryInLoop"),
     // A subquery is sent within the query it is part of: one report, at that query.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  for (const item of items) await db("t").where("org", item.org).whereExists(db("members").where({ team: item.team })).first();\n}`, 'db("t")', "queryInLoop"),
+    // A list condition over a subquery batches nothing: the subquery runs once per element with its query.
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(orgs) {\n  for (const org of orgs) await db("users").whereIn("id", db("members").select("user_id").where({ org: org.id })).update({ active: false });\n}`, 'db("users")', "writeInLoop"),
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(orgs) {\n  for (const org of orgs) await db("users").whereIn("id", function () { this.select("user_id").from("members").where({ org: org.id }); });\n}`, 'db("users")', "queryInLoop"),
+    // A drizzle subquery handed to a condition helper of drizzle-orm is part of the outer query: one report, there.
+    invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nimport { eq, inArray } from "drizzle-orm";\nconst db = drizzle(pool);\nasync function f(orgs) {\n  for (const org of orgs) await db.update(users).set({ active: false }).where(inArray(users.id, db.select({ id: members.userId }).from(members).where(eq(members.orgId, org.id))));\n}`, "db.update(", "writeInLoop"),
+    invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nimport { sql, eq } from "drizzle-orm";\nconst db = drizzle(pool);\nasync function f(orgs) {\n  for (const org of orgs) await db.select().from(users).where(sql\`\${users.id} in \${db.select({ id: members.userId }).from(members).where(eq(members.orgId, org.id))}\`);\n}`, "db.select()", "queryInLoop"),
+    // A builder handed to a method of the client, not to a helper of drizzle-orm, is a statement of its own.
+    invalid(`import { drizzle } from "drizzle-orm/libsql";\nimport { eq } from "drizzle-orm";\nconst db = drizzle(client);\nasync function f(items) {\n  for (const item of items) await db.batch([db.update(users).set({ seen: true }).where(eq(users.id, item.id))]);\n}`, "db.update(", "writeInLoop"),
+    // The same builder handed to a function of the application runs on its own.
+    invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nimport { eq } from "drizzle-orm";\nimport { first } from "./query";\nconst db = drizzle(pool);\nasync function f(orgs) {\n  for (const org of orgs) await first(db.select().from(members).where(eq(members.orgId, org.id)));\n}`, "db.select()", "queryInLoop"),
     // A builder kept in another variable and awaited per element.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  let pending;\n  for (const id of ids) {\n    pending = db("users").where({ id }).first();\n    await pending;\n  }\n}`, 'db("users")', "queryInLoop"),
     // A copy of the kept builder, awaited per element.
