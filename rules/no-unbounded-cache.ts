@@ -9,7 +9,7 @@ import { getCalledMethodName } from "../src/analysis/ast.js";
 import { isBrowserModule } from "../src/analysis/browser-module.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { hasPrimitiveDeclaredType, isPrimitiveTypeNode } from "../src/analysis/key-origin.js";
-import { canShrink, getLongLivedCollections } from "../src/analysis/long-lived-collection.js";
+import { canShrink, getLongLivedCollections, isCreatedPerCall } from "../src/analysis/long-lived-collection.js";
 import { getAppendGrowth, getMemoGrowth, getPlainFunctionName } from "../src/analysis/memo-growth.js";
 import { isTestFile } from "../src/analysis/run-once.js";
 import { createRule } from "../src/create-rule.js";
@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const growth = getMemoGrowth(context, collection);
-          if (!growth || canShrink(context, collection)) continue;
+          if (!growth || canShrink(context, collection) || isCreatedPerCall(context, collection)) continue;
           const data = describe(context, collection, growth);
           context.report({
             node: collection.creation,

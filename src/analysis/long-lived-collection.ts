@@ -1,6 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { CollectionProtocol, CollectionShape } from "../knowledge/bounded-caches.js";
+import type { FunctionNode } from "./ast.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
@@ -15,7 +16,7 @@ import {
   SET_PROTOCOL,
   UNBOUNDED_CONSTRUCTORS,
 } from "../knowledge/bounded-caches.js";
-import { getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -412,4 +413,56 @@ export function canShrink(context: AnyRuleContext, collection: LongLivedCollecti
   const file = getFileContext(context);
   // A size check bounds it wherever it stands (`if (cache.size < max) cache.set(…)`).
   return collection.uses.some((use) => use.kind === "escape" || use.kind === "sizeCheck" || (use.kind === "shrink" && isCodeReachable(file, use.node)));
+}
+
+/**
+ * Whether the instances of the collection's class are made per call: every `new` of the class in
+ * its module goes into a local variable that the function only calls methods on
+ * (`const parser = new Parser(); return parser.parse(text)`), or straight back to the caller of a
+ * module function that no module-level code of the file calls (`return new RunSubscription(options)`)
+ * or of an instance method of the class (a child document, a clone).
+ * An instance field then lives as long as its object, not the process. A module-level instance,
+ * one kept in an outer variable (`instance ??= new Service()`) or captured by a callback, one
+ * made by a factory the module calls at load (`export const service = createService()`), and
+ * one made by a static method of the class (`static create()`, a constructor by another name)
+ * count as long-lived.
+ */
+export function isCreatedPerCall(context: AnyRuleContext, collection: LongLivedCollection): boolean {
+  const classNode = collection.classNode;
+  if (collection.lifetime !== "instance" || !classNode) return false;
+  const file = getFileContext(context);
+  const declared = classNode.type === AST_NODE_TYPES.ClassDeclaration ? classNode : classNode.parent.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent : null;
+  const creations = getDeclaredReferences(file, declared).flatMap(({ identifier }) => (identifier.parent?.type === AST_NODE_TYPES.NewExpression && identifier.parent.callee === identifier ? [identifier.parent] : []));
+  return creations.length > 0 && creations.every((creation) => isPerCallCreation(file, creation, classNode));
+}
+
+function getDeclaredReferences(file: FileContext, declared: TSESTree.Node | null): Scope.Reference[] {
+  return (declared ? (file.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? []) : []).flatMap((variable) => variable.references);
+}
+
+function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode: ClassNode): boolean {
+  const fn = getEnclosingFunction(creation);
+  const outer = getOutermostWrapper(creation);
+  const parent = outer.parent;
+  if (!fn) return false;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === outer && isLocalUseOnly(file, parent, fn);
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement && !(parent === fn && fn.body === outer)) return false;
+  // An instance method that returns a new object of its own class: a child (`document.get(key)`, `query.clone()`).
+  const method = fn.parent;
+  if (method.type === AST_NODE_TYPES.MethodDefinition) return method.kind === "method" && !method.static && method.parent.parent === classNode;
+  // A module function that returns a new object each call, unless module-level code calls it.
+  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
+  const calls = getDeclaredReferences(file, declared).filter(({ identifier }) => identifier.parent?.type === AST_NODE_TYPES.CallExpression && identifier.parent.callee === identifier);
+  return declared !== null && calls.every(({ identifier }) => getEnclosingFunction(identifier) !== null);
+}
+
+/**
+ * `const parser = new Parser(); return parser.parse(text);`: the function only calls the
+ * variable's members and keeps the object nowhere (no closure, argument, return or assignment).
+ */
+function isLocalUseOnly(file: FileContext, declarator: TSESTree.VariableDeclarator, fn: FunctionNode): boolean {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  return getDeclaredReferences(file, declarator).every(
+    ({ identifier, init }) => init === true || (identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier && getEnclosingFunction(identifier) === fn),
+  );
 }

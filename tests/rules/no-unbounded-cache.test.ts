@@ -146,8 +146,22 @@ async function main() {
 }
 main().catch(() => process.exit(1));`;
 
+// trigger.dev core runStream.ts: a subscription object made per call caches the packets of its own rows.
+const subscription = (made: string, member = ""): string =>
+  `export class RunSubscription {\n  private packets = new Map<string, Packet>();${member}\n  async packet(key: string) { const hit = this.packets.get(key); if (hit) return hit; const p = await load(key); this.packets.set(key, p); return p; }\n}\n${made}`;
+const subscriptionError = (made: string, member = "") => ({
+  code: subscription(made, member),
+  errors: [{ messageId: "unboundedCacheKeyed" as const, line: 2, column: 21, suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${subscription(made, member).replace("new Map<string, Packet>()", `new LRUCache<string, Packet>(${LRU.slice(13)}`)}` }] }],
+});
+
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // trigger.dev runStream.ts: every instance is made per call and handed to the caller, so its map dies with it.
+    subscription("export function subscribe(options: Options) {\n  return new RunSubscription(options);\n}"),
+    // mongodb on_demand/document.ts: only a method of the class makes another one, a child document per call.
+    subscription("", "\n  child() { return new RunSubscription(); }"),
+    // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
+    subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
     clientFactory("buildOrgClickhouseClient"),
     // typeorm entity-manager/EntityManager.js (benchmark corpus): one repository per entity class.
@@ -270,6 +284,13 @@ export function remove(slot, names) {
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
   invalid: [
+    // Valid neighbours (runStream.ts): an instance kept in a module variable, made by a factory the module
+    // calls at load, made by a static factory (a constructor by another name), or captured by a request handler.
+    subscriptionError("export const shared = new RunSubscription();\nexport function subscribe() {\n  return new RunSubscription();\n}"),
+    subscriptionError("let instance: RunSubscription | undefined;\nexport function get() {\n  return (instance ??= new RunSubscription());\n}"),
+    subscriptionError("function subscribe(options: Options) {\n  return new RunSubscription(options);\n}\nexport const main = subscribe(defaults);"),
+    subscriptionError("export function later() {\n  return RunSubscription.create();\n}", "\n  static create() { return new RunSubscription(); }"),
+    subscriptionError("export function start(app: App) {\n  const current = new RunSubscription();\n  app.get(\"/\", (req) => current.packet(req.query.key));\n}"),
     // Valid neighbours (vocabMemo): a key typed as any string (no WeakMap for string keys), or as a name this file cannot see into.
     {
       code: vocabMemo("string"),
