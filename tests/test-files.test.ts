@@ -42,6 +42,11 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/apps/webapp/test/bench/lib/sourcemap.ts")).toEqual([]);
   });
 
+  it("is quiet on a Jasmine reporter under the project's spec/ directory", () => {
+    // parse-server spec/support/CurrentSpecReporter.js: a reporter keeps one entry per spec of the run.
+    expect(lint(sourceMapResolver, "/project", "/project/spec/support/reporter.ts")).toEqual([]);
+  });
+
   it("reports the same helper in application code", () => {
     expect(lint(sourceMapResolver, "/project", "/project/apps/webapp/app/lib/sourcemap.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
