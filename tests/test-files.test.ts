@@ -77,6 +77,8 @@ describe("one-off scripts by directory", () => {
   it("is quiet on a migration, a seeder and a maintenance script", () => {
     expect(lint(migration, "/project", "/project/server/migrations/20180115021837-add-drafts.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/db/seeders/runs.ts")).toEqual([]);
+    // documenso packages/prisma/seed/documents.ts: a Prisma seed creates its documents one by one.
+    expect(lint(perRowQuery, "/project", "/project/packages/prisma/seed/documents.ts")).toEqual([]);
     // outline server/scripts/20220722000000-backfill-subscriptions.ts: an exported main() run by hand.
     expect(lint(perRowQuery, "/project", "/project/server/scripts/backfill-runs.ts")).toEqual([]);
   });

@@ -58,10 +58,10 @@ function getProjectPath(filename: string, cwd: string | undefined): string | und
 }
 
 /** Directories of one-off scripts, matched as whole path segments: database migrations, seeders, maintenance scripts. */
-const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/scripts/"];
+const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/seed/", "/scripts/"];
 
 /**
- * Whether the file is a one-off script by where it lives: under a `migrations/`, `seeders/`,
+ * Whether the file is a one-off script by where it lives: under a `migrations/`, `seeders/`, `seed/`,
  * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts.
