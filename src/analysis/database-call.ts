@@ -69,6 +69,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
       const receiverKind = getValueKindInFile(getFileForTrait(file, DATABASE_TRAIT), receiver);
       const known = receiverKind && !receiverKind.promise ? receiverKind.knowledge.databaseMethods?.[method] : undefined;
       if (receiverKind && known) {
+        if (known.lazy === true && isNeverRun(call, method)) return null;
         return { node: call, method, op: known.op, kind: receiverKind, evidence: receiverKind.evidence, batchedInSameTick: known.batchedInSameTick === true };
       }
       if (!receiverKind) {
@@ -105,6 +106,7 @@ function getFallback(call: TSESTree.CallExpression, method: string): DatabaseCal
   const distinctive = fromRef(getDistinctiveMethodKind(method));
   const known = distinctive?.knowledge.databaseMethods?.[method];
   if (distinctive && known) {
+    if (known.lazy === true && isNeverRun(call, method)) return null;
     return { node: call, method, op: known.op, kind: { ...distinctive, evidence: "name" }, evidence: "name", batchedInSameTick: known.batchedInSameTick === true };
   }
   if (SQL_METHODS.has(method) && GENERIC_SQL_KIND && isSqlText(call.arguments[0])) {
@@ -169,6 +171,17 @@ function isUnrunChain(call: TSESTree.CallExpression, node: TSESTree.Node, method
     default:
       return false;
   }
+}
+
+/**
+ * A lazy query (Mongoose's `Query`, Prisma's `PrismaPromise`) that nothing runs: a statement of
+ * its own or after `void`, with no callback (`Model.updateOne(filter, update);`). It sends nothing.
+ * A last argument that is a function or a name (`done`) may be a callback, which runs it.
+ */
+function isNeverRun(call: TSESTree.CallExpression, method: string): boolean {
+  const last = call.arguments.at(-1);
+  const callback = last !== undefined && (isFunctionNode(last) || last.type === AST_NODE_TYPES.Identifier);
+  return !callback && isUnrunChain(call, getOutermostWrapper(call), method);
 }
 
 /**

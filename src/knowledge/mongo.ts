@@ -4,6 +4,14 @@ import type { DatabaseMethod, LibraryKnowledge } from "./types.js";
 
 const read: DatabaseMethod = { op: "read" };
 const write: DatabaseMethod = { op: "write" };
+/**
+ * Mongoose's query methods return a `Query`, which runs only when awaited, `then`-ed, `exec`-ed
+ * or given a callback; `insertMany`, `bulkWrite` and `create` return promises that run at once.
+ */
+const lazyRead: DatabaseMethod = { op: "read", lazy: true };
+const lazyWrite: DatabaseMethod = { op: "write", lazy: true };
+const asLazy = (methods: Readonly<Record<string, DatabaseMethod>>): Record<string, DatabaseMethod> =>
+  Object.fromEntries(Object.entries(methods).map(([name, method]) => [name, { ...method, lazy: true }]));
 
 const mongoReads = {
   find: read,
@@ -78,12 +86,14 @@ export const mongoose: LibraryKnowledge = {
       library: "mongoose",
       role: "model",
       databaseMethods: {
-        ...mongoReads,
-        ...mongoWrites,
-        findById: read,
-        findByIdAndUpdate: write,
-        findByIdAndDelete: write,
-        findByIdAndRemove: write,
+        ...asLazy(mongoReads),
+        ...asLazy(mongoWrites),
+        insertMany: write,
+        bulkWrite: write,
+        findById: lazyRead,
+        findByIdAndUpdate: lazyWrite,
+        findByIdAndDelete: lazyWrite,
+        findByIdAndRemove: lazyWrite,
         create: write,
         insertOne: write,
       },

@@ -5,7 +5,10 @@ import type { DatabaseMethod, LibraryKnowledge } from "./types.js";
 const read: DatabaseMethod = { op: "read" };
 const write: DatabaseMethod = { op: "write" };
 const sql: DatabaseMethod = { op: "sql" };
-const batchedRead: DatabaseMethod = { op: "read", batchedInSameTick: true };
+/** Prisma's calls return a `PrismaPromise`, which sends its query only when awaited or `then`-ed. */
+const lazyRead: DatabaseMethod = { op: "read", lazy: true };
+const lazyWrite: DatabaseMethod = { op: "write", lazy: true };
+const batchedRead: DatabaseMethod = { op: "read", batchedInSameTick: true, lazy: true };
 
 export const prisma: LibraryKnowledge = {
   id: "prisma",
@@ -25,10 +28,10 @@ export const prisma: LibraryKnowledge = {
       anyProperty: "prisma.model",
       returns: { $extends: "prisma.client" },
       databaseMethods: {
-        $queryRaw: read,
-        $queryRawUnsafe: read,
-        $executeRaw: write,
-        $executeRawUnsafe: write,
+        $queryRaw: lazyRead,
+        $queryRawUnsafe: lazyRead,
+        $executeRaw: lazyWrite,
+        $executeRawUnsafe: lazyWrite,
         $runCommandRaw: sql,
       },
     },
@@ -38,21 +41,21 @@ export const prisma: LibraryKnowledge = {
       databaseMethods: {
         findUnique: batchedRead,
         findUniqueOrThrow: batchedRead,
-        findFirst: read,
-        findFirstOrThrow: read,
-        findMany: read,
-        count: read,
-        aggregate: read,
-        groupBy: read,
-        create: write,
-        createMany: write,
-        createManyAndReturn: write,
-        update: write,
-        updateMany: write,
-        updateManyAndReturn: write,
-        upsert: write,
-        delete: write,
-        deleteMany: write,
+        findFirst: lazyRead,
+        findFirstOrThrow: lazyRead,
+        findMany: lazyRead,
+        count: lazyRead,
+        aggregate: lazyRead,
+        groupBy: lazyRead,
+        create: lazyWrite,
+        createMany: lazyWrite,
+        createManyAndReturn: lazyWrite,
+        update: lazyWrite,
+        updateMany: lazyWrite,
+        updateManyAndReturn: lazyWrite,
+        upsert: lazyWrite,
+        delete: lazyWrite,
+        deleteMany: lazyWrite,
       },
     },
   },

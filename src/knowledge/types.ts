@@ -41,6 +41,11 @@ export interface DatabaseMethod {
   op: "read" | "write" | "sql";
   /** The call is batched with other calls of the same tick by the library itself. */
   batchedInSameTick?: boolean;
+  /**
+   * The call returns a query that runs only when awaited, `then`-ed or `exec`-ed (Mongoose's
+   * `Query`, Prisma's `PrismaPromise`), or given a callback: as a bare statement it sends nothing.
+   */
+  lazy?: boolean;
 }
 
 export interface CacheKnowledge {

@@ -86,6 +86,12 @@ runRuleTests("no-query-in-loop", rule, {
     `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(lists) { for (const ids of lists) await db.select().from(users).where(inArray(users.id, ids)); }`,
     // knex `whereIn`.
     `import knex from "knex";\nconst db = knex({});\nasync function f(lists) { for (const ids of lists) await db("users").whereIn("id", ids); }`,
+    // growthbook EventWebhookModel.ts: a Mongoose query nothing awaits or exec()s never runs, so it sends no query per element.
+    'import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  return docs.map((doc) => {\n    void (async () => { try { Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }); } catch {} })();\n    return doc;\n  });\n}',
+    // A Prisma call is lazy too: a bare statement sends nothing.
+    `${PRISMA}function f(rows) {\n  for (const row of rows) prisma.user.update({ where: { id: row.id }, data: { seen: true } });\n}`,
+    // The same with only the method name as evidence (a model of the app's own ./models).
+    'import { User } from "./models";\nfunction f(rows) {\n  for (const row of rows) void User.findByIdAndUpdate(row.id, { seen: true });\n}',
     // A list computed by a call that is not a query builder is still a list of values.
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
     // mysql2 `IN (?)`.
@@ -297,6 +303,15 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`import type { Knex } from "knex";\nasync function f(trx: Knex.Transaction, ids: string[]) {\n  for (const id of ids) await trx.raw("select * from t where id = ?", [id]);\n}`, "trx.raw(", "queryInLoop"),
     // A subquery is sent within the query it is part of: one report, at that query.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  for (const item of items) await db("t").where("org", item.org).whereExists(db("members").where({ team: item.team })).first();\n}`, 'db("t")', "queryInLoop"),
+    // Valid neighbours (EventWebhookModel.ts): awaited, exec()-ed, or given a callback, the Mongoose query runs.
+    invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  return docs.map((doc) => {\n    void (async () => { try { await Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }); } catch {} })();\n    return doc;\n  });\n}', "Hook.updateOne(", "writeInLoop"),
+    invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }).exec();\n}', "Hook.updateOne(", "writeInLoop"),
+    invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs, done) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }, done);\n}', "Hook.updateOne(", "writeInLoop"),
+    invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }, (error) => log(error));\n}', "Hook.updateOne(", "writeInLoop"),
+    // insertMany and bulkWrite return promises that run at once, awaited or not.
+    invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(groups) {\n  for (const group of groups) Hook.insertMany(group.hooks.map((hook) => ({ ...hook, group: group.id })));\n}', "Hook.insertMany(", "writeInLoop"),
+    invalid(`${PRISMA}function f(rows) {\n  for (const row of rows) void prisma.user.update({ where: { id: row.id }, data: { seen: true } }).then(log);\n}`, "prisma.user.update(", "writeInLoop"),
+    invalid('import { User } from "./models";\nasync function f(rows) {\n  for (const row of rows) await User.findByIdAndUpdate(row.id, { seen: true });\n}', "User.findByIdAndUpdate(", "writeInLoop"),
     // A list condition over a subquery batches nothing: the subquery runs once per element with its query.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(orgs) {\n  for (const org of orgs) await db("users").whereIn("id", db("members").select("user_id").where({ org: org.id })).update({ active: false });\n}`, 'db("users")', "writeInLoop"),
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(orgs) {\n  for (const org of orgs) await db("users").whereIn("id", function () { this.select("user_id").from("members").where({ org: org.id }); });\n}`, 'db("users")', "queryInLoop"),
