@@ -72,8 +72,11 @@ interface Walk {
   readonly labels: string[];
 }
 
-/** Calls that do not fail in practice: logging. */
-const LOGGER = /^(?:console|logger|log|_logger|debug|info|warn|warning|error|trace)$/iu;
+/**
+ * Calls that do not fail in practice: logging, metrics and tracing (`metrics.getHistogram(…).record(…)`,
+ * `statsd.increment(…)`, `span.setAttribute(…)`), and clocks (`Date.now()`, `performance.now()`).
+ */
+const LOGGER = /^(?:console|logger|log|_logger|debug|info|warn|warning|error|trace|metrics|statsd|telemetry|tracer|span|meter|histogram|counter|gauge|Date|Math|performance)$/iu;
 
 /** How the release of the resource checked out in `body` can be skipped, or null when it is guaranteed. */
 export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestions, keys: SourceCode.VisitorKeys): ReleaseLeak | null {
@@ -287,8 +290,9 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       const callee = skipExpressionWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) return !LOGGER.test(callee.name);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+      // The root of a chain of members and calls: `metrics` in `metrics.getHistogram("ms").record(ms)`.
       let root: TSESTree.Node = callee.object;
-      while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object;
       if (walk.q.isResource(skipExpressionWrappers(callee.object))) return false;
       return !(root.type === AST_NODE_TYPES.Identifier && LOGGER.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && callee.object.object.type === AST_NODE_TYPES.ThisExpression && callee.object.property.type === AST_NODE_TYPES.Identifier && LOGGER.test(callee.object.property.name));
     }

@@ -37,6 +37,8 @@ export function buildTryFinallyFix(
   const rest = block.body.slice(block.body.indexOf(declaration) + 1);
   const last = rest.at(-1);
   if (!last || !rest.every((statement) => isMovable(sourceCode, statement, rest))) return null;
+  const guard = getGuardingTry(rest, releases);
+  if (guard) return buildMoveIntoTryFix(sourceCode, declaration, rest.slice(0, rest.indexOf(guard)), guard);
   const releaseText = getReleaseText(sourceCode, checkout, variable.name, method);
   if (releaseText === null) return null;
   const removals: [number, number][] = [];
@@ -61,8 +63,41 @@ export function buildTryFinallyFix(
   return { range: [declaration.range[1], end], text, releaseText: `${awaitText}${releaseText};` };
 }
 
+/**
+ * The `try` after the checkout whose `finally` holds every release: only the statements between
+ * the checkout and it can throw past it (`const c = await pool.connect(); validate(x); try { … } finally { c.release(); }`).
+ */
+function getGuardingTry(rest: readonly TSESTree.Statement[], releases: readonly TSESTree.CallExpression[]): TSESTree.TryStatement | undefined {
+  const guard = rest.find((statement): statement is TSESTree.TryStatement => statement.type === AST_NODE_TYPES.TryStatement && statement.finalizer !== null);
+  const finalizer = guard?.finalizer;
+  if (!guard || !finalizer || guard === rest[0] || releases.length === 0) return undefined;
+  return releases.every((call) => call.range[0] >= finalizer.range[0] && call.range[1] <= finalizer.range[1]) ? guard : undefined;
+}
+
+/**
+ * Moves the statements between the checkout and the guarding `try` to the start of its block,
+ * when nothing after them uses what they declare outside that block.
+ */
+function buildMoveIntoTryFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  declaration: TSESTree.VariableDeclaration,
+  between: readonly TSESTree.Statement[],
+  guard: TSESTree.TryStatement,
+): TryFinallyFix | null {
+  const scope = [between[0]!, guard.block];
+  if (!between.every((statement) => isMovable(sourceCode, statement, scope))) return null;
+  const last = between.at(-1)!;
+  const trailing = sourceCode.getCommentsAfter(last).filter((comment) => comment.loc.start.line === last.loc.end.line);
+  const end = trailing.at(-1)?.range[1] ?? last.range[1];
+  const indent = /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? "")?.[0] ?? "";
+  const multiline = sourceCode.ast.tokens.filter((token) => token.loc.start.line !== token.loc.end.line).map((token) => token.range);
+  const releaseText = sourceCode.getText(guard.finalizer!).replace(/^\{\s*|\s*\}$/gu, "").replace(/\s+/gu, " ");
+  const text = `\n${indent}try {${reindent(sourceCode.text, declaration.range[1], end, multiline)}`;
+  return { range: [declaration.range[1], guard.block.range[0] + 1], text, releaseText };
+}
+
 /** Function declarations are hoisted, and block-scoped declarations used after the block would fall out of scope. */
-function isMovable(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Statement, rest: readonly TSESTree.Statement[]): boolean {
+function isMovable(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Statement, rest: readonly TSESTree.Node[]): boolean {
   if (statement.type === AST_NODE_TYPES.FunctionDeclaration) return false;
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration && statement.type !== AST_NODE_TYPES.ClassDeclaration) return true;
   const start = rest[0]!.range[0];

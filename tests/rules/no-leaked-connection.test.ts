@@ -417,6 +417,17 @@ async function run(work) {
 }`,
       filename: "file.js",
     },
+    // growthbook services/stats.ts: a metrics call between the acquire and the try does not fail in practice.
+    `${GENERIC}export async function work(data: unknown) {
+  const started = Date.now();
+  const server = await pool.acquire();
+  metrics.getHistogram("stats_pool_acquire_ms").record(Date.now() - started);
+  try {
+    return await server.call(data);
+  } finally {
+    pool.release(server);
+  }
+}`,
     // generic-pool: given back to the pool in finally.
     `${GENERIC}export async function work() {
   const resource = await pool.acquire();
@@ -849,7 +860,7 @@ export async function start() {
         ], { name: "client", method: "release", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" }),
       ],
     },
-    // A checkout in a loop: continue skips the release.
+    // A checkout in a loop: continue skips the release. The suggestion moves it into the try that gives the connection back.
     {
       code: `${PG}export async function each(ids: number[]) {
   for (const id of ids) {
@@ -868,10 +879,7 @@ export async function start() {
     const client = await pool.connect();
     try {
       if (id < 0) continue;
-      try {
-        await client.query("SELECT $1", [id]);
-      } finally {
-      }
+      await client.query("SELECT $1", [id]);
     } finally {
       client.release();
     }
@@ -1172,6 +1180,45 @@ async function run(work) {
 }`,
         ]),
       ],
+    },
+    // Valid neighbour (stats.ts): a call of the application between the acquire and the try can throw past the finally.
+    {
+      code: `${GENERIC}export async function work(data: unknown) {
+  const server = await pool.acquire();
+  validate(data);
+  try {
+    return await server.call(data);
+  } finally {
+    pool.release(server);
+  }
+}`,
+      errors: [
+        error("notInFinally", 4, 24, [
+          `${GENERIC}export async function work(data: unknown) {
+  const server = await pool.acquire();
+  try {
+    validate(data);
+    return await server.call(data);
+  } finally {
+    pool.release(server);
+  }
+}`,
+        ]),
+      ],
+    },
+    // A declaration the finally uses cannot move into the try: no suggestion.
+    {
+      code: `${GENERIC}export async function work(data: unknown) {
+  const server = await pool.acquire();
+  const label = describe(data);
+  try {
+    return await server.call(data);
+  } finally {
+    log(label);
+    pool.release(server);
+  }
+}`,
+      errors: [error("notInFinally", 4, 24)],
     },
     // generic-pool: given back on the happy path only.
     {
