@@ -48,7 +48,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
   for (const store of collection.uses) {
     if ((store.kind !== "store" && store.kind !== "lookupStore") || store.foreign || store.expires) continue;
     const storeFn = getEnclosingFunction(store.node);
-    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
+    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
     // `clients.set(hostKey, buildClickhouseClient(url))`: one pool per configured endpoint.
@@ -271,6 +271,23 @@ function isRegistryFunction(start: FunctionNode): boolean {
   if (name === undefined) return false;
   if (REGISTRY_FUNCTION_NAMES.includes(name)) return true;
   return REGISTRY_FUNCTION_PREFIXES.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
+}
+
+/** `EntityId`, `Column`: a decorator or decorator factory by the convention of its name. */
+const DECORATOR_NAME = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/u;
+
+/**
+ * A decorator (`function Entity(target) { … }`) or the function a decorator factory returns
+ * (`export function EntityId() { return (entity, propertyName) => { … } }`): it runs once per
+ * decorated class or member, when the class is defined, so what it stores is keyed by code.
+ */
+function isDecorator(fn: FunctionNode): boolean {
+  if (fn.params.length === 0 || fn.params.length > 3) return false;
+  const parent = fn.parent;
+  const returned = parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === fn);
+  const factory = returned ? getEnclosingFunction(fn) : null;
+  const name = factory ? getPlainFunctionName(factory) : getPlainFunctionName(fn);
+  return name !== undefined && DECORATOR_NAME.test(name);
 }
 
 /** The name a function is called by: its own, its variable's, its method or property key. */

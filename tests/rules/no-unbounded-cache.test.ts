@@ -154,8 +154,16 @@ const subscriptionError = (made: string, member = "") => ({
   errors: [{ messageId: "unboundedCacheKeyed" as const, line: 2, column: 21, suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${subscription(made, member).replace("new Map<string, Packet>()", `new LRUCache<string, Packet>(${LRU.slice(13)}`)}` }] }],
 });
 
+// vendure core entity-id.decorator.ts: a decorator factory records the decorated columns of each entity class.
+const columnRegistry = (factory: string): string =>
+  `const registry = new Map<object, string[]>();\nexport function ${factory}() {\n  return (entity: object, propertyName: string) => {\n    const columns = registry.get(entity);\n    if (columns) return;\n    registry.set(entity, [propertyName]);\n  };\n}\nexport function getColumns(entity: object) {\n  return registry.get(entity);\n}`;
+
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // vendure entity-id.decorator.ts: a decorator runs once per decorated member, when its class is defined.
+    columnRegistry("EntityId"),
+    // A plain class decorator.
+    "const registry = new Map<Function, string>();\nexport function Entity(target: Function) {\n  if (registry.has(target)) return;\n  registry.set(target, describe(target));\n}",
     // trigger.dev runStream.ts: every instance is made per call and handed to the caller, so its map dies with it.
     subscription("export function subscribe(options: Options) {\n  return new RunSubscription(options);\n}"),
     // mongodb on_demand/document.ts: only a method of the class makes another one, a child document per call.
@@ -284,6 +292,21 @@ export function remove(slot, names) {
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
   invalid: [
+    // Valid neighbour (entity-id.decorator.ts): a function named like a function, not a decorator, that another one returns.
+    {
+      code: columnRegistry("columnTracker"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 18,
+          suggestions: [
+            { messageId: "suggestLruCache", output: `${IMPORT}${columnRegistry("columnTracker").replace("new Map<object, string[]>()", `new LRUCache<object, string[]>(${LRU.slice(13)}`)}` },
+            { messageId: "suggestWeakCollection", output: columnRegistry("columnTracker").replace("new Map<", "new WeakMap<") },
+          ],
+        },
+      ],
+    },
     // Valid neighbours (runStream.ts): an instance kept in a module variable, made by a factory the module
     // calls at load, made by a static factory (a constructor by another name), or captured by a request handler.
     subscriptionError("export const shared = new RunSubscription();\nexport function subscribe() {\n  return new RunSubscription();\n}"),
