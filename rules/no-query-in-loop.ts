@@ -12,7 +12,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
-import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isLibraryKnown, isWriteQuery } from "../src/analysis/query-shape.js";
+import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
@@ -78,11 +78,13 @@ export default createRule<Options, MessageIds>({
           !runsOncePerProcess(context, iteration.node),
       );
 
-    const describe = (call: DatabaseCall, collection: TSESTree.Node): Record<string, string> => {
+    /** The message data; `perRow`: a write that gives each row values of its own (an `updateMany` cannot). */
+    const describe = (call: DatabaseCall, collection: TSESTree.Node, perRow = false): Record<string, string> => {
       const libraryId = getBatchingLibraryId(file, call);
       const library = libraryId === undefined ? undefined : getLibrary(libraryId);
       const write = isWriteQuery(file, call);
-      const batched = (write ? library?.batchedWriteForm : library?.batchedForm) ?? (write ? "one multi-row statement" : "one query for all the ids");
+      const writeForm = (perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm;
+      const batched = (write ? writeForm : library?.batchedForm) ?? (write ? "one multi-row statement" : "one query for all the ids");
       return {
         call: shorten(sourceCode.getText(call.node.callee), call.method),
         library: call.evidence === "sql" ? "SQL" : isLibraryKnown(call) ? getLibraryName(call.kind) : "database",
@@ -102,7 +104,7 @@ export default createRule<Options, MessageIds>({
       if (!call || !isReportable(call)) return;
       const entry = findIteration(entries, getQueryParameters(file, call));
       if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node))) return;
-      const data = describe(call, entry.iteration.collection);
+      const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
       context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
     };
 

@@ -1,7 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { DatabaseCall } from "./database-call.js";
 import type { FileContext } from "./file-context.js";
-import type { Iteration } from "./iteration.js";
+import type { DependenceScope, Iteration } from "./iteration.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
@@ -13,7 +13,9 @@ import {
   BATCHED_METHODS,
   BATCHED_OPERATORS,
   BATCHED_SQL,
+  INSERT_METHODS,
   SQL_IDENTIFIER_CONTEXT,
+  SQL_INSERT_VERB,
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_WRITE_VERB,
   TABLE_ARGUMENT_METHODS,
@@ -21,6 +23,7 @@ import {
 import { getCalledMethodName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
+import { dependsOn } from "./iteration.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -69,6 +72,29 @@ export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
     }
     return false;
   });
+}
+
+/**
+ * Whether a write gives each row values of its own, beyond the key that finds it
+ * (`update({ where: { id: row.id }, data: { name: row.name } })`): two or more of the values it
+ * sends come from the element. An insert takes values per row in its multi-row form anyway.
+ */
+export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: DependenceScope): boolean {
+  if (call.op === "read" || getChainCalls(call.node).some((link) => INSERT_METHODS.includes(getCalledMethodName(link) ?? ""))) return false;
+  if (call.op === "sql" && SQL_INSERT_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return false;
+  let count = 0;
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    const inner = skipExpressionWrappers(node);
+    if (depth < 6 && inner.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of inner.properties) visit(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth + 1);
+    } else if (depth < 6 && inner.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of inner.elements) if (element) visit(element, depth + 1);
+    } else if (count < 2 && dependsOn(file, inner, scope)) {
+      count++;
+    }
+  };
+  for (const parameter of getQueryParameters(file, call)) visit(parameter, 0);
+  return count >= 2;
 }
 
 /** Whether the call writes: a write method, or SQL text that starts with a write verb. */

@@ -68,6 +68,15 @@ export const TABLE_ARGUMENT_METHODS: readonly string[] = [
  */
 export const SQL_IDENTIFIER_CONTEXT = /(?:\b(?:from|join|into|update|table|truncate|exists|schema|database|index|view|sequence|analyze|vacuum|alter|drop|create|grant|on|using)\s*|["`.])$/iu;
 
+/**
+ * Methods that insert rows (anywhere in a builder chain: `db.insert(t).values(row)`): the
+ * library's multi-row insert takes a value per row, so per-row values need no other form.
+ */
+export const INSERT_METHODS: readonly string[] = ["create", "createMany", "insert", "insertOne", "insertMany", "insertInto", "bulkCreate", "values"];
+
+/** SQL that inserts rows. */
+export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
+
 /** SQL verbs that write. The first word of the SQL text decides. */
 export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;
 

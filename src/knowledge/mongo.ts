@@ -112,6 +112,7 @@ export const mongoose: LibraryKnowledge = {
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
   batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
+  batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };
 
 export const mongodb: LibraryKnowledge = {
@@ -152,4 +153,5 @@ export const mongodb: LibraryKnowledge = {
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
   batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
+  batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };

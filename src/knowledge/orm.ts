@@ -69,6 +69,7 @@ export const prisma: LibraryKnowledge = {
   },
   batchedForm: "one `findMany({ where: { id: { in: ids } } })`",
   batchedWriteForm: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+  batchedPerRowWriteForm: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement (Prisma has no bulk update with values per row)",
 };
 
 const sequelizeModelMethods = {
@@ -142,6 +143,7 @@ export const sequelize: LibraryKnowledge = {
   },
   batchedForm: "one `findAll({ where: { id: ids } })`",
   batchedWriteForm: "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`",
+  batchedPerRowWriteForm: "one `bulkCreate(rows, { updateOnDuplicate: ['column'] })`",
 };
 
 const typeormEntityMethods = {
@@ -272,6 +274,7 @@ export const typeorm: LibraryKnowledge = {
   },
   batchedForm: "one `findBy({ id: In(ids) })`",
   batchedWriteForm: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`",
+  batchedPerRowWriteForm: "one `upsert(rows, ['id'])`",
 };
 
 const drizzleModules = [
@@ -352,6 +355,7 @@ export const drizzle: LibraryKnowledge = {
   },
   batchedForm: "one query with `inArray(table.id, ids)`",
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
+  batchedPerRowWriteForm: "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`",
 };
 
 /** Besides `then`: knex runs a builder on `asCallback(cb)`, `stream()` and `pipe(writable)`. */
@@ -423,6 +427,7 @@ export const knex: LibraryKnowledge = {
   },
   batchedForm: "one query with `.whereIn('id', ids)`",
   batchedWriteForm: "one `insert(rows)` or one `.whereIn('id', ids).update(values)`",
+  batchedPerRowWriteForm: "one `insert(rows).onConflict('id').merge()`",
 };
 
 const kyselyExecute = { execute: read, executeTakeFirst: read, executeTakeFirstOrThrow: read, stream: read } as const;
@@ -459,4 +464,5 @@ export const kysely: LibraryKnowledge = {
   },
   batchedForm: "one query with `.where('id', 'in', ids)`",
   batchedWriteForm: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",
+  batchedPerRowWriteForm: "one `insertInto(table).values(rows).onConflict((oc) => oc.column('id').doUpdateSet(…))`",
 };

@@ -173,4 +173,9 @@ export interface LibraryKnowledge {
   batchedForm?: string;
   /** How to batch per-item writes with this library, for messages. */
   batchedWriteForm?: string;
+  /**
+   * How to batch updates that give each row values of its own (`data: { name: row.name }`), which
+   * a single `update … where id in (ids)` cannot express, for messages.
+   */
+  batchedPerRowWriteForm?: string;
 }

@@ -298,7 +298,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: "db.raw()",
       library: "Knex",
       collection: "rows",
-      batched: "one `insert(rows)` or one `.whereIn('id', ids).update(values)`",
+      batched: "one `insert(rows).onConflict('id').merge()`",
     }),
     invalid(`import type { Knex } from "knex";\nasync function f(trx: Knex.Transaction, ids: string[]) {\n  for (const id of ids) await trx.raw("select * from t where id = ?", [id]);\n}`, "trx.raw(", "queryInLoop"),
     // A subquery is sent within the query it is part of: one report, at that query.
@@ -312,6 +312,44 @@ runRuleTests("no-query-in-loop", rule, {
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(groups) {\n  for (const group of groups) Hook.insertMany(group.hooks.map((hook) => ({ ...hook, group: group.id })));\n}', "Hook.insertMany(", "writeInLoop"),
     invalid(`${PRISMA}function f(rows) {\n  for (const row of rows) void prisma.user.update({ where: { id: row.id }, data: { seen: true } }).then(log);\n}`, "prisma.user.update(", "writeInLoop"),
     invalid('import { User } from "./models";\nasync function f(rows) {\n  for (const row of rows) await User.findByIdAndUpdate(row.id, { seen: true });\n}', "User.findByIdAndUpdate(", "writeInLoop"),
+    // Values per row: one `updateMany` cannot set them, so the message names a form that can.
+    invalid(`${PRISMA}async function f(rows) {\n  for (const row of rows) await prisma.user.update({ where: { id: row.id }, data: { name: row.name } });\n}`, "prisma.user.update(", "writeInLoop", {}, {
+      call: "prisma.user.update()",
+      library: "Prisma",
+      collection: "rows",
+      batched: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement (Prisma has no bulk update with values per row)",
+    }),
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(rows) {\n  for (const row of rows) await db("users").where({ id: row.id }).update({ name: row.name });\n}`, 'db("users")', "writeInLoop", {}, {
+      call: 'db("users").where({ id: row.id }).update()',
+      library: "Knex",
+      collection: "rows",
+      batched: "one `insert(rows).onConflict('id').merge()`",
+    }),
+    invalid(`${PG}async function f(rows) {\n  for (const row of rows) await pool.query("UPDATE users SET name = $1 WHERE id = $2", [row.name, row.id]);\n}`, "pool.query(", "writeInLoop", {}, {
+      call: "pool.query()",
+      library: "node-postgres (pg)",
+      collection: "rows",
+      batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`",
+    }),
+    // Valid neighbours: the same value for every row fits one `updateMany`; an insert takes values per row.
+    invalid(`${PRISMA}async function f(rows) {\n  for (const row of rows) await prisma.user.update({ where: { id: row.id }, data: { seen: true } });\n}`, "prisma.user.update(", "writeInLoop", {}, {
+      call: "prisma.user.update()",
+      library: "Prisma",
+      collection: "rows",
+      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+    }),
+    invalid(`${PRISMA}async function f(rows) {\n  for (const row of rows) await prisma.user.create({ data: { id: row.id, name: row.name } });\n}`, "prisma.user.create(", "writeInLoop", {}, {
+      call: "prisma.user.create()",
+      library: "Prisma",
+      collection: "rows",
+      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+    }),
+    invalid(`${PG}async function f(rows) {\n  for (const row of rows) await pool.query("INSERT INTO users (id, name) VALUES ($1, $2)", [row.id, row.name]);\n}`, "pool.query(", "writeInLoop", {}, {
+      call: "pool.query()",
+      library: "node-postgres (pg)",
+      collection: "rows",
+      batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`",
+    }),
     // A list condition over a subquery batches nothing: the subquery runs once per element with its query.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(orgs) {\n  for (const org of orgs) await db("users").whereIn("id", db("members").select("user_id").where({ org: org.id })).update({ active: false });\n}`, 'db("users")', "writeInLoop"),
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(orgs) {\n  for (const org of orgs) await db("users").whereIn("id", function () { this.select("user_id").from("members").where({ org: org.id }); });\n}`, 'db("users")', "queryInLoop"),
