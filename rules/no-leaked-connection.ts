@@ -9,6 +9,7 @@ import { withCallIndex } from "../src/analysis/call-index.js";
 import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { findReleaseLeak } from "../src/analysis/release-paths.js";
+import { isTestFile } from "../src/analysis/run-once.js";
 import { buildTryFinallyFix } from "../src/analysis/try-finally-fix.js";
 import { createRule } from "../src/create-rule.js";
 
@@ -49,6 +50,8 @@ export default createRule<Options, MessageIds>({
     schema: [],
   },
   create(context) {
+    // A test that checks a connection out serves no request: its pool lives as long as the test.
+    if (isTestFile(context)) return {};
     const sourceCode = context.sourceCode;
     const checkoutNames = getCheckoutMethodNames(context);
     // The name a checkout is called by: `pool.connect()`, or an in-house `getConnection()`.

@@ -11,7 +11,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { hasPrimitiveDeclaredType, isPrimitiveTypeNode } from "../src/analysis/key-origin.js";
 import { canShrink, getLongLivedCollections, isCreatedPerCall } from "../src/analysis/long-lived-collection.js";
 import { getAppendGrowth, getMemoGrowth, getPlainFunctionName } from "../src/analysis/memo-growth.js";
-import { isTestFile } from "../src/analysis/run-once.js";
+import { isOneOffScriptFile, isTestFile } from "../src/analysis/run-once.js";
 import { createRule } from "../src/create-rule.js";
 import { LRU_REPLACEMENT, WEAK_COLLECTION_METHODS, WEAK_REPLACEMENTS } from "../src/knowledge/bounded-caches.js";
 
@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
     const trusted = new Set(options.boundedCaches);
     return {
       Program() {
-        if (isTestFile(context)) return;
+        if (isTestFile(context) || isOneOffScriptFile(context)) return;
         const collections = getLongLivedCollections(context);
         if (collections.length === 0 || isBrowserModule(context)) return;
         for (const collection of collections) {

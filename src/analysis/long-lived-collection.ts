@@ -19,6 +19,7 @@ import {
 import { getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
+import { isArrayCallback } from "./run-once.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 /**
@@ -463,6 +464,13 @@ function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode
 function isLocalUseOnly(file: FileContext, declarator: TSESTree.VariableDeclarator, fn: FunctionNode): boolean {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
   return getDeclaredReferences(file, declarator).every(
-    ({ identifier, init }) => init === true || (identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier && getEnclosingFunction(identifier) === fn),
+    ({ identifier, init }) => init === true || (identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier && runsWithin(identifier, fn)),
   );
+}
+
+/** `node` runs during a call of `fn`: in its body, or in callbacks that array methods run right away. */
+function runsWithin(node: TSESTree.Node, fn: FunctionNode): boolean {
+  let current = getEnclosingFunction(node);
+  while (current && current !== fn && isArrayCallback(current)) current = getEnclosingFunction(current);
+  return current === fn;
 }

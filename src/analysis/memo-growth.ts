@@ -13,7 +13,7 @@ import {
   REGISTRY_FUNCTION_PREFIXES,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -61,7 +61,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
       const lookupFn = getEnclosingFunction(lookup.node);
       // The lookup comes first, or sits in the stored value (`hits[ip] = (hits[ip] || 0) + 1`).
       const before = lookup.node.range[1] <= store.node.range[0] || (store.value !== undefined && contains(store.value, lookup.node));
-      if (!lookupFn || !before || isCodeKey(file, lookup.key)) continue;
+      if (!lookupFn || !before || isCodeKey(file, lookup.key) || isDuplicateCheck(lookup.node)) continue;
       const direct =
         contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(file, store, lookupFn) && !replacesHit(file, lookup.node, store.node);
       if (direct || callsHelperAfter(file, lookupFn, lookup.node, storeFn)) return { store, fn: lookupFn, key: lookup.key, keySource: getKeySource(file, lookup.key) };
@@ -89,6 +89,17 @@ function replacesHit(file: FileContext, lookup: TSESTree.Node, store: TSESTree.N
     if (getConjuncts(node.test).some((conjunct) => conjunct.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.sourceCode.getScope(conjunct), conjunct) === hit)) return true;
   }
   return false;
+}
+
+/**
+ * `if (handlers.has(nsid)) throw new TypeError("already registered")`: a registry refusing a key
+ * twice, not a cache returning a hit.
+ */
+function isDuplicateCheck(lookup: TSESTree.Node): boolean {
+  const statement = getOutermostWrapper(lookup).parent;
+  if (statement?.type !== AST_NODE_TYPES.IfStatement || skipExpressionWrappers(statement.test) !== lookup) return false;
+  const consequent = statement.consequent;
+  return consequent.type === AST_NODE_TYPES.ThrowStatement || (consequent.type === AST_NODE_TYPES.BlockStatement && consequent.body.length === 1 && consequent.body[0]?.type === AST_NODE_TYPES.ThrowStatement);
 }
 
 /** `a && b && c` as its operands; anything else as itself. */

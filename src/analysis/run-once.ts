@@ -163,7 +163,8 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
   );
 }
 
-function isArrayCallback(fn: FunctionNode): boolean {
+/** A callback an array method runs right away (`items.filter((item) => …)`): part of the call around it. */
+export function isArrayCallback(fn: FunctionNode): boolean {
   const parent = fn.parent;
   return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
 }

@@ -158,8 +158,17 @@ const subscriptionError = (made: string, member = "") => ({
 const columnRegistry = (factory: string): string =>
   `const registry = new Map<object, string[]>();\nexport function ${factory}() {\n  return (entity: object, propertyName: string) => {\n    const columns = registry.get(entity);\n    if (columns) return;\n    registry.set(entity, [propertyName]);\n  };\n}\nexport function getColumns(entity: object) {\n  return registry.get(entity);\n}`;
 
+// atproto lex-server lex-router.ts: a router refuses a method registered twice.
+const lexRouter = (onDuplicate: string): string =>
+  `export class LexRouter {\n  readonly handlers = new Map<string, Handler>();\n  add(nsid: string, handler: Handler) {\n    if (this.handlers.has(nsid)) ${onDuplicate}\n    this.handlers.set(nsid, wrap(handler));\n    return this;\n  }\n}`;
+
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // atproto lex-router.ts: a lookup that throws on a hit is a registry's duplicate check, not a cache.
+    lexRouter("{\n      throw new TypeError(`Method ${nsid} already registered`);\n    }"),
+    lexRouter("throw new Error(nsid);"),
+    // atproto getAuthorFeed.ts: an object made per call and used in an array callback of that call.
+    subscription("export function feed(items: Item[]) {\n  const current = new RunSubscription();\n  return items.filter((item) => current.packet(item.key));\n}"),
     // vendure entity-id.decorator.ts: a decorator runs once per decorated member, when its class is defined.
     columnRegistry("EntityId"),
     // A plain class decorator.
@@ -292,6 +301,18 @@ export function remove(slot, names) {
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
   ],
   invalid: [
+    // Valid neighbour (lex-router.ts): a hit that returns instead of throwing is a cache hit.
+    {
+      code: lexRouter("return this;"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 23,
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${lexRouter("return this;").replace("new Map<string, Handler>()", `new LRUCache<string, Handler>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
     // Valid neighbour (entity-id.decorator.ts): a function named like a function, not a decorator, that another one returns.
     {
       code: columnRegistry("columnTracker"),
