@@ -184,9 +184,33 @@ export function isIssuedInSameTick(file: FileContext, entry: EnclosingIteration,
   return iteration.sameTickCallbacks && !hasAwaitBefore(file, iteration.body, node);
 }
 
-/** Whether an `await` of the function or block `body` (not of nested functions) ends before `node`. */
+/**
+ * Whether an `await` of the function or block `body` (not of nested functions) ends before `node`
+ * on the way to it. An `await` in a branch that returns or throws (`if (!x) { await log(…); return; }`)
+ * never runs before `node` when `node` is outside that branch.
+ */
 export function hasAwaitBefore(file: FileContext, body: TSESTree.Node, node: TSESTree.Node): boolean {
-  return getAwaits(file, body).some((range) => range[1] <= node.range[0]);
+  const before = getAwaits(file, body).filter((range) => range[1] <= node.range[0]);
+  if (before.length === 0) return false;
+  const exits = getExitingBranches(file, body).filter((branch) => !(branch[0] <= node.range[0] && node.range[1] <= branch[1]));
+  return before.some((range) => !exits.some((branch) => branch[0] <= range[0] && range[1] <= branch[1]));
+}
+
+/** The ranges of the `if` branches of `body` (not of nested functions) that end in `return` or `throw`. */
+function getExitingBranches(file: FileContext, root: TSESTree.Node): readonly TSESTree.Range[] {
+  return memoize(file, "exiting-branches", root, () => {
+    const ranges: TSESTree.Range[] = [];
+    const exits = (branch: TSESTree.Statement | null): boolean => {
+      const last = branch?.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+      return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+    };
+    forEachOwnNode(file, root, (node) => {
+      if (node.type !== AST_NODE_TYPES.IfStatement) return;
+      if (exits(node.consequent)) ranges.push(node.consequent.range);
+      if (node.alternate && exits(node.alternate)) ranges.push(node.alternate.range);
+    });
+    return ranges;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,21 +509,28 @@ function getImportOrigin(file: FileContext, identifier: TSESTree.Identifier): { 
 function getAwaits(file: FileContext, root: TSESTree.Node): readonly TSESTree.Range[] {
   return memoize(file, "awaits", root, () => {
     const ranges: TSESTree.Range[] = [];
-    const keys = file.sourceCode.visitorKeys;
-    const visit = (node: TSESTree.Node): void => {
-      if (node !== root && isFunctionNode(node)) return;
+    forEachOwnNode(file, root, (node) => {
       if (node.type === AST_NODE_TYPES.AwaitExpression) ranges.push([node.argument.range[1], node.argument.range[1]]);
       if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ranges.push([node.range[0], node.range[0]]);
-      for (const key of keys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const item of value) if (isNode(item)) visit(item);
-        } else if (isNode(value)) visit(value);
-      }
-    };
-    visit(root);
+    });
     return ranges;
   });
+}
+
+/** Calls `callback` on `root` and every node below it, except inside nested functions. */
+function forEachOwnNode(file: FileContext, root: TSESTree.Node, callback: (node: TSESTree.Node) => void): void {
+  const keys = file.sourceCode.visitorKeys;
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== root && isFunctionNode(node)) return;
+    callback(node);
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item);
+      } else if (isNode(value)) visit(value);
+    }
+  };
+  visit(root);
 }
 
 

@@ -92,6 +92,11 @@ runRuleTests("no-query-in-loop", rule, {
     `${PRISMA}function f(rows) {\n  for (const row of rows) prisma.user.update({ where: { id: row.id }, data: { seen: true } });\n}`,
     // The same with only the method name as evidence (a model of the app's own ./models).
     'import { User } from "./models";\nfunction f(rows) {\n  for (const row of rows) void User.findByIdAndUpdate(row.id, { seen: true });\n}',
+    // dub lib/firstpromoter/import-commissions.ts: the helper's awaits before findUnique sit in branches that return,
+    // so every element's findUnique is issued in the same tick and Prisma merges them into one query.
+    `${PRISMA}async function importAll(rows) {\n  await Promise.allSettled(rows.map((row) => createCommission(row)));\n}\nasync function createCommission(row) {\n  if (!row.amount) {\n    await logImportError(row);\n    return;\n  }\n  const found = await prisma.commission.findUnique({ where: { invoiceId: row.invoiceId } });\n  return found ?? row;\n}`,
+    // The same in a direct callback.
+    `${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    if (!id) {\n      await audit(id);\n      throw new Error("no id");\n    }\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`,
     // A list computed by a call that is not a query builder is still a list of values.
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
     // mysql2 `IN (?)`.
@@ -235,6 +240,9 @@ runRuleTests("no-query-in-loop", rule, {
       { call: "prisma.user.findUnique()", library: "Prisma", collection: "ids", batched: "one `findMany({ where: { id: { in: ids } } })`" },
     ),
     // An await before findUnique: the calls are no longer in the same tick.
+    // Valid neighbour (import-commissions.ts): a branch that awaits and goes on delays the findUnique.
+    invalid(`${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    if (!id) {\n      await audit(id);\n    }\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`, "prisma.user.findUnique(", "queryInLoop"),
+    invalid(`${PRISMA}async function importAll(rows) {\n  await Promise.allSettled(rows.map((row) => createCommission(row)));\n}\nasync function createCommission(row) {\n  if (!row.amount) {\n    await logImportError(row);\n  }\n  const found = await prisma.commission.findUnique({ where: { invoiceId: row.invoiceId } });\n  return found ?? row;\n}`, "createCommission(row)", "queryInLoopViaCall"),
     invalid(`${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    await audit(id);\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`, "prisma.user.findUnique(", "queryInLoop"),
     invalid(`${PRISMA}async function f(ids) {\n  return Promise.all(ids.map((id) => prisma.user.findFirst({ where: { id } })));\n}`, "prisma.user.findFirst(", "queryInLoop"),
     invalid(`${PRISMA}async function f(rows) {\n  for (const row of rows) await prisma.event.create({ data: row });\n}`, "prisma.event.create(", "writeInLoop"),
