@@ -293,7 +293,8 @@ const DECORATOR_NAME = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/u;
  * decorated class or member, when the class is defined, so what it stores is keyed by code.
  */
 function isDecorator(fn: FunctionNode): boolean {
-  if (fn.params.length === 0 || fn.params.length > 3) return false;
+  // A decorator takes the class or prototype as a name: `Page({ params })` is a component.
+  if (fn.params.length === 0 || fn.params.length > 3 || fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return false;
   const parent = fn.parent;
   const returned = parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === fn);
   const factory = returned ? getEnclosingFunction(fn) : null;

@@ -313,6 +313,24 @@ export function remove(slot, names) {
         },
       ],
     },
+    // Valid neighbour (entity-id.decorator.ts): a PascalCase server component takes props, not a class.
+    {
+      code: "const pages = new Map();\nexport default async function Page({ params }) {\n  if (pages.has(params.id)) return pages.get(params.id);\n  const page = await load(params.id);\n  pages.set(params.id, page);\n  return page;\n}",
+      filename: "page.js",
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 15,
+          suggestions: [
+            {
+              messageId: "suggestLruCache",
+              output: `${IMPORT}const pages = ${LRU};\nexport default async function Page({ params }) {\n  if (pages.has(params.id)) return pages.get(params.id);\n  const page = await load(params.id);\n  pages.set(params.id, page);\n  return page;\n}`,
+            },
+          ],
+        },
+      ],
+    },
     // Valid neighbour (entity-id.decorator.ts): a function named like a function, not a decorator, that another one returns.
     {
       code: columnRegistry("columnTracker"),
