@@ -19,7 +19,7 @@ import {
 import { getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
-import { isArrayCallback } from "./run-once.js";
+import { getCallingFunction } from "./run-once.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 /**
@@ -470,7 +470,6 @@ function isLocalUseOnly(file: FileContext, declarator: TSESTree.VariableDeclarat
 
 /** `node` runs during a call of `fn`: in its body, or in callbacks that array methods run right away. */
 function runsWithin(node: TSESTree.Node, fn: FunctionNode): boolean {
-  let current = getEnclosingFunction(node);
-  while (current && current !== fn && isArrayCallback(current)) current = getEnclosingFunction(current);
-  return current === fn;
+  const enclosing = getEnclosingFunction(node);
+  return enclosing !== null && getCallingFunction(enclosing) === getCallingFunction(fn);
 }

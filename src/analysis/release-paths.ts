@@ -3,6 +3,7 @@ import type { SourceCode } from "@typescript-eslint/utils/ts-eslint";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
+import { NON_FAILING_CALL_ROOTS } from "../knowledge/builtins.js";
 import { getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 
 /**
@@ -72,11 +73,8 @@ interface Walk {
   readonly labels: string[];
 }
 
-/**
- * Calls that do not fail in practice: logging, metrics and tracing (`metrics.getHistogram(…).record(…)`,
- * `statsd.increment(…)`, `span.setAttribute(…)`), and clocks (`Date.now()`, `performance.now()`).
- */
-const LOGGER = /^(?:console|logger|log|_logger|debug|info|warn|warning|error|trace|metrics|statsd|telemetry|tracer|span|meter|histogram|counter|gauge|Date|Math|performance)$/iu;
+/** Calls that do not fail in practice: logging, metrics, tracing and clocks. */
+const NON_FAILING = new RegExp(`^(?:${NON_FAILING_CALL_ROOTS.join("|")})$`, "iu");
 
 /** How the release of the resource checked out in `body` can be skipped, or null when it is guaranteed. */
 export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestions, keys: SourceCode.VisitorKeys): ReleaseLeak | null {
@@ -288,13 +286,13 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression: {
       if (node === walk.q.checkout || node.parent.type === AST_NODE_TYPES.AwaitExpression) return false;
       const callee = skipExpressionWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier) return !LOGGER.test(callee.name);
+      if (callee.type === AST_NODE_TYPES.Identifier) return !NON_FAILING.test(callee.name);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
       // The root of a chain of members and calls: `metrics` in `metrics.getHistogram("ms").record(ms)`.
       let root: TSESTree.Node = callee.object;
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object;
       if (walk.q.isResource(skipExpressionWrappers(callee.object))) return false;
-      return !(root.type === AST_NODE_TYPES.Identifier && LOGGER.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && callee.object.object.type === AST_NODE_TYPES.ThisExpression && callee.object.property.type === AST_NODE_TYPES.Identifier && LOGGER.test(callee.object.property.name));
+      return !(root.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && callee.object.object.type === AST_NODE_TYPES.ThisExpression && callee.object.property.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(callee.object.property.name));
     }
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.TaggedTemplateExpression:

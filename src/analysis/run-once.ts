@@ -142,8 +142,7 @@ function isModuleLevelCall(identifier: TSESTree.Node): boolean {
  * by an array method belongs to the function around it.
  */
 export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth = 0): boolean {
-  let fn = start;
-  for (let outer = getEnclosingFunction(fn); outer && isArrayCallback(fn); outer = getEnclosingFunction(fn)) fn = outer;
+  const fn = getCallingFunction(start);
   if (isRunOncePerProcess(context, fn)) return true;
   const parent = fn.parent;
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : null;
@@ -163,8 +162,15 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
   );
 }
 
+/** The function whose call runs `fn`: `fn` itself, or for an array callback, the function around it. */
+export function getCallingFunction(fn: FunctionNode): FunctionNode {
+  let current = fn;
+  for (let outer = getEnclosingFunction(current); outer && isArrayCallback(current); outer = getEnclosingFunction(current)) current = outer;
+  return current;
+}
+
 /** A callback an array method runs right away (`items.filter((item) => …)`): part of the call around it. */
-export function isArrayCallback(fn: FunctionNode): boolean {
+function isArrayCallback(fn: FunctionNode): boolean {
   const parent = fn.parent;
   return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
 }

@@ -36,9 +36,10 @@ export function buildTryFinallyFix(
   if (declaration.declarations.length !== 1 || block?.type !== AST_NODE_TYPES.BlockStatement) return null;
   const rest = block.body.slice(block.body.indexOf(declaration) + 1);
   const last = rest.at(-1);
-  if (!last || !rest.every((statement) => isMovable(sourceCode, statement, rest))) return null;
+  if (!last) return null;
   const guard = getGuardingTry(rest, releases);
-  if (guard) return buildMoveIntoTryFix(sourceCode, declaration, rest.slice(0, rest.indexOf(guard)), guard);
+  if (guard) return buildMoveIntoTryFix(sourceCode, declaration, rest.slice(0, rest.indexOf(guard)), guard, releases[0]!);
+  if (!rest.every((statement) => isMovable(sourceCode, statement, rest))) return null;
   const releaseText = getReleaseText(sourceCode, checkout, variable.name, method);
   if (releaseText === null) return null;
   const removals: [number, number][] = [];
@@ -47,10 +48,7 @@ export function buildTryFinallyFix(
     if (!removal || removal[0] < declaration.range[1] || removal[1] > last.range[1]) return null;
     removals.push(removal);
   }
-  const trailing = sourceCode.getCommentsAfter(last).filter((comment) => comment.loc.start.line === last.loc.end.line);
-  const end = trailing.at(-1)?.range[1] ?? last.range[1];
-  const indent = /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? "")?.[0] ?? "";
-  const multiline = sourceCode.ast.tokens.filter((token) => token.loc.start.line !== token.loc.end.line).map((token) => token.range);
+  const { end, indent, multiline } = getLayout(sourceCode, declaration, last);
   let body = "";
   let position = declaration.range[1];
   for (const [from, to] of removals.sort((a, b) => a[0] - b[0])) {
@@ -83,17 +81,37 @@ function buildMoveIntoTryFix(
   declaration: TSESTree.VariableDeclaration,
   between: readonly TSESTree.Statement[],
   guard: TSESTree.TryStatement,
+  release: TSESTree.CallExpression,
 ): TryFinallyFix | null {
   const scope = [between[0]!, guard.block];
   if (!between.every((statement) => isMovable(sourceCode, statement, scope))) return null;
-  const last = between.at(-1)!;
-  const trailing = sourceCode.getCommentsAfter(last).filter((comment) => comment.loc.start.line === last.loc.end.line);
-  const end = trailing.at(-1)?.range[1] ?? last.range[1];
-  const indent = /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? "")?.[0] ?? "";
-  const multiline = sourceCode.ast.tokens.filter((token) => token.loc.start.line !== token.loc.end.line).map((token) => token.range);
-  const releaseText = sourceCode.getText(guard.finalizer!).replace(/^\{\s*|\s*\}$/gu, "").replace(/\s+/gu, " ");
+  const { end, indent, multiline } = getLayout(sourceCode, declaration, between.at(-1)!);
+  const statement = getReleaseStatement(release);
   const text = `\n${indent}try {${reindent(sourceCode.text, declaration.range[1], end, multiline)}`;
-  return { range: [declaration.range[1], guard.block.range[0] + 1], text, releaseText };
+  return { range: [declaration.range[1], guard.block.range[0] + 1], text, releaseText: sourceCode.getText(statement ?? release) };
+}
+
+/**
+ * Where the moved code ends (after a comment on its last line), the indentation of the checkout's
+ * line, and the multi-line tokens whose text must keep its indentation.
+ */
+function getLayout(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  declaration: TSESTree.VariableDeclaration,
+  last: TSESTree.Statement,
+): { end: number; indent: string; multiline: readonly (readonly [number, number])[] } {
+  const trailing = sourceCode.getCommentsAfter(last).filter((comment) => comment.loc.start.line === last.loc.end.line);
+  return {
+    end: trailing.at(-1)?.range[1] ?? last.range[1],
+    indent: /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? "")?.[0] ?? "",
+    multiline: sourceCode.ast.tokens.filter((token) => token.loc.start.line !== token.loc.end.line).map((token) => token.range),
+  };
+}
+
+/** The statement of a release call (`client.release();`, `await pool.release(r);`), or null when it is part of another expression. */
+function getReleaseStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | null {
+  const expression = call.parent.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+  return expression.parent?.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : null;
 }
 
 /** Function declarations are hoisted, and block-scoped declarations used after the block would fall out of scope. */
@@ -129,9 +147,8 @@ function getRemovableRange(sourceCode: Readonly<TSESLint.SourceCode>, call: TSES
   const callee = skipExpressionWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== method) return null;
   if (call.arguments.length !== (onOwner ? 1 : 0)) return null;
-  const expression = call.parent.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
-  const statement = expression.parent;
-  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.parent.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const statement = getReleaseStatement(call);
+  if (statement?.parent.type !== AST_NODE_TYPES.BlockStatement) return null;
   const line = sourceCode.lines[statement.loc.start.line - 1] ?? "";
   const before = line.slice(0, statement.loc.start.column);
   const after = statement.loc.end.line === statement.loc.start.line ? line.slice(statement.loc.end.column) : "x";

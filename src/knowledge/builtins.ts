@@ -18,3 +18,34 @@ export const PLAIN_DATA_BUILTIN_CALLS: ReadonlyMap<string, ReadonlySet<string>> 
     Promise: new Set(["all", "allSettled"]),
   }),
 );
+
+/**
+ * Names of objects and functions whose calls do not fail in practice: logging, metrics and
+ * tracing (`metrics.getHistogram(…).record(…)`, `statsd.increment(…)`, `span.setAttribute(…)`),
+ * and clocks (`Date.now()`, `performance.now()`). Matched without regard to case against the
+ * callee, or the root of its chain of members and calls.
+ */
+export const NON_FAILING_CALL_ROOTS: readonly string[] = [
+  "console",
+  "logger",
+  "log",
+  "_logger",
+  "debug",
+  "info",
+  "warn",
+  "warning",
+  "error",
+  "trace",
+  "metrics",
+  "statsd",
+  "telemetry",
+  "tracer",
+  "span",
+  "meter",
+  "histogram",
+  "counter",
+  "gauge",
+  "Date",
+  "Math",
+  "performance",
+];

@@ -49,6 +49,10 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
   };
 }
 
+/** A checkout guarded by a later `try`, with `before` ahead of it and `inside` at its start, and a function declared after it. */
+const guardedWithHelper = (before: string, inside: string): string =>
+  `${GENERIC}export async function work(data: unknown) {\n  const server = await pool.acquire();\n${before}  try {\n${inside}    return await server.call(shape(data));\n  } finally {\n    pool.release(server);\n  }\n  function shape(value: unknown) {\n    return value;\n  }\n}`;
+
 runRuleTests("no-leaked-connection", rule, {
   valid: [
     // Labelled jumps out of the inner loop pass through the finally (tests/zoo/labels.js).
@@ -1205,6 +1209,11 @@ async function run(work) {
 }`,
         ]),
       ],
+    },
+    // Only the statements before the guarding try move: a function declared after it stays where it is.
+    {
+      code: guardedWithHelper("  validate(data);\n", ""),
+      errors: [error("notInFinally", 4, 24, [guardedWithHelper("", "    validate(data);\n")])],
     },
     // A declaration the finally uses cannot move into the try: no suggestion.
     {
