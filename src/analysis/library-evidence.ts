@@ -11,6 +11,7 @@ import { getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge
 import { getCalledMethodName, getRequiredModule } from "./ast.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, hasModuleSettings, memoize } from "./file-context.js";
+import { fileCanSeeLibraryTypes } from "./program-reach.js";
 import { getPackageName } from "./type-kind.js";
 
 /**
@@ -23,7 +24,8 @@ import { getPackageName } from "./type-kind.js";
  *   from the application's own modules, or SQL text handed to `query`/`execute` (database
  *   trait only): see `isNameEvidence`, per call.
  * A file with neither cannot hold such a value, and a rule may skip it. With a type checker any
- * value may have a library type, so the answer is always yes.
+ * value may have a library type, so the answer is yes wherever a type of the trait's libraries
+ * can reach the file (see `getFileForTrait`).
  */
 export interface LibraryTrait {
   /** Names the trait in the per-file memo. */
@@ -79,9 +81,9 @@ function getTraitIndex(trait: LibraryTrait): TraitIndex {
   return created;
 }
 
-/** Whether an import or `require` of `file` leads to a library with `trait` (always, with type information). */
+/** Whether an import or `require` of `file` leads to a library with `trait` (always, where its types can reach the file). */
 export function importsLibraryWith(file: FileContext, trait: LibraryTrait): boolean {
-  if (file.typeServices) return true;
+  if (typesCanShow(file, trait)) return true;
   return memoize(file, `imports-library:${trait.name}`, file.sourceCode.ast, () => {
     const index = getTraitIndex(trait);
     let verdicts = index.verdicts.get(file.settings);
@@ -108,15 +110,25 @@ export function importsLibraryWith(file: FileContext, trait: LibraryTrait): bool
 }
 
 /**
- * The file as the analysis should see it for `trait`: with type information only when the
- * program holds a package of one of the trait's libraries. A program without `ioredis` or
- * `redis` has no value of their types, so asking the checker about every `.get()` receiver
- * would cost a type inference each and find nothing. The view without types has its own memo.
+ * The file as the analysis should see it for `trait`: with type information only when a type of
+ * one of the trait's libraries can reach the file: the program holds a package of one, and the
+ * file's imports lead to it (see `fileCanSeeLibraryTypes`). A program without `ioredis` or
+ * `redis`, or a file whose imports never lead to them, has no value of their types, so asking
+ * the checker about every `.get()` receiver would cost a type inference each and find nothing.
+ * The view without types has its own memo.
  */
 export function getFileForTrait(file: FileContext, trait: LibraryTrait): FileContext {
-  const services = file.typeServices;
-  if (!services || programHasLibraryWith(services.program, trait)) return file;
+  if (!file.typeServices || typesCanShow(file, trait)) return file;
   return getFileWithoutTypes(file);
+}
+
+/** With type information, whether a type of one of the trait's libraries can reach the file. */
+function typesCanShow(file: FileContext, trait: LibraryTrait): boolean {
+  const services = file.typeServices;
+  if (!services || !programHasLibraryWith(services.program, trait)) return false;
+  return memoize(file, `types-show:${trait.name}`, file.sourceCode.ast, () =>
+    fileCanSeeLibraryTypes(services.program, services.esTreeNodeToTSNodeMap.get(file.sourceCode.ast), getTraitIndex(trait).libraries),
+  );
 }
 
 /** The file seen by syntax alone, for questions no type can answer; it has its own memo. */

@@ -1,4 +1,4 @@
-import type { ParserServicesWithTypeInformation, TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import type * as TypeScript from "typescript";
 import type { FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
@@ -18,7 +18,7 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
   const services = file.typeServices;
   if (!services) return null;
   try {
-    const ts = getTypeScript(services, file.sourceCode.ast);
+    const ts = getTypeScript(services.esTreeNodeToTSNodeMap.get(file.sourceCode.ast));
     const tsNode = services.esTreeNodeToTSNodeMap.get(node);
     if (!tsNode) return null;
     const checker = services.program.getTypeChecker();
@@ -49,7 +49,7 @@ export function isFiniteTypeAt(file: FileContext, node: TSESTree.Node): boolean 
   const services = file.typeServices;
   if (!services) return false;
   try {
-    const ts = getTypeScript(services, file.sourceCode.ast);
+    const ts = getTypeScript(services.esTreeNodeToTSNodeMap.get(file.sourceCode.ast));
     const tsNode = services.esTreeNodeToTSNodeMap.get(node);
     if (!ts || !tsNode) return false;
     const type = services.program.getTypeChecker().getTypeAtLocation(tsNode);
@@ -116,13 +116,13 @@ let typeScript: typeof TypeScript | null | undefined;
 /**
  * The `typescript` module, for its node tests and flags, loaded only with type information (an
  * optional peer dependency), and only when it is the one whose nodes the parser built: the
- * Program's node must be a SourceFile by its `SyntaxKind`. Otherwise the shortcuts are off.
+ * program's source file must be a SourceFile by its `SyntaxKind`. Otherwise the shortcuts are off.
  */
-function getTypeScript(services: ParserServicesWithTypeInformation, program: TSESTree.Program): typeof TypeScript | undefined {
+export function getTypeScript(sourceFile: TypeScript.Node): typeof TypeScript | undefined {
   if (typeScript === undefined) {
     try {
       const loaded = createRequire(import.meta.url)("typescript") as typeof TypeScript;
-      typeScript = services.esTreeNodeToTSNodeMap.get(program).kind === loaded.SyntaxKind.SourceFile ? loaded : null;
+      typeScript = sourceFile.kind === loaded.SyntaxKind.SourceFile ? loaded : null;
     } catch {
       typeScript = null;
     }

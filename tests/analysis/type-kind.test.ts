@@ -8,6 +8,7 @@ import { getFileContext } from "../../src/analysis/file-context.js";
 import { getKindFromType, isFiniteTypeAt } from "../../src/analysis/type-kind.js";
 import { isFunctionNode } from "../../src/analysis/ast.js";
 import { withCallIndex } from "../../src/analysis/call-index.js";
+import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "../../src/analysis/library-evidence.js";
 import { getParameterQueries } from "../../src/analysis/local-function.js";
 import { getValueKind } from "../../src/analysis/value-kind.js";
 import { FIXTURES_DIR } from "../rule-tester.js";
@@ -76,6 +77,8 @@ const questions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
     // At `Program:exit`, where rules ask: `getParameterQueries` reads the file's complete call index.
     return withCallIndex(context, (index) => {
       const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
+      // Which files a library's types can reach is read once per program from its module resolution, not asked per value.
+      for (const trait of [DATABASE_TRAIT, AWAITED_BUILDER_TRAIT]) getFileForTrait(getFileContext(context), trait);
       for (const node of index.callsToMethodsOrFunctions(new Set(["probe"]))) {
         const argument = node.arguments[0];
         if (!argument || !checker) continue;
@@ -102,6 +105,12 @@ function askedCase(code: string, kind: string, asked: boolean) {
   return { code: `${head}${code}`, filename, errors: [{ messageId: "asked" as const, data: { kind, count: asked ? "questions" : "no question" } }] };
 }
 
+/** `/// <reference types>` puts pg in the program without an import: the file sees pg's types only if it imports them. */
+function reachCase(imports: string, asked: boolean) {
+  const code = `/// <reference types="pg" />\n${imports}declare function probe(value: unknown): void;\ndeclare const store: { findOne(query: object): Promise<object> };\nprobe(async (id: string) => store.findOne({ where: { id } }));`;
+  return { code, filename, errors: [{ messageId: "asked" as const, data: { kind: "none", count: asked ? "questions" : "no question" } }] };
+}
+
 tester.run("analysis: type questions", questions, {
   valid: [],
   invalid: [
@@ -123,6 +132,9 @@ tester.run("analysis: type questions", questions, {
     askedCase('import { repo } from "./models.js";\nimport type { Knex } from "knex";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", true),
     // Where syntax proves the receiver, the query is found without a question.
     askedCase("probe(async (id: string) => new pg.Pool().query('select 1 where id = $1', [id]));", "pg.pool.query", false),
+    // A program with pg, but a file whose imports never lead to it: no value of the file can have a pg type.
+    reachCase("", false),
+    reachCase('import type { Pool } from "pg";\n', true),
   ],
 });
 
