@@ -4,13 +4,14 @@ import type { ValueFate } from "./escape.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { ADOPTED_POOL_KEYS, CLIENT_ADOPTION, EVENT_METHODS, LISTENER_METHODS, PASSIVE_EVENTS, SETUP_METHODS } from "../knowledge/connections.js";
 import { LIBRARIES } from "../knowledge/index.js";
 import { getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getValueFate } from "./escape.js";
 import { getFileContext, memoize } from "./file-context.js";
+import { getFileWithoutTypes } from "./library-evidence.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
 
 /** A `new`/call expression that creates a client, pool or ORM instance that owns connections. */
@@ -28,6 +29,8 @@ export interface ClientCreation {
 }
 
 type Creation = TSESTree.NewExpression | TSESTree.CallExpression;
+
+const { DefinitionType } = TSESLint.Scope;
 
 /** Every close method of every connection-owning kind: `end`, `quit`, `$disconnect`, `destroy`, … */
 const CLOSE_METHODS: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => kind.closeMethods ?? [])));
@@ -105,7 +108,7 @@ function isActiveEvent(call: TSESTree.CallExpression): boolean {
 
 function getCreated(file: FileContext, node: Creation): { kind: ValueKind; factory: string } | null {
   const callee = skipExpressionWrappers(node.callee);
-  const factory = getValueKindInFile(file, callee);
+  const factory = getValueKindInFile(isUnannotatedParameter(file, callee) ? getFileWithoutTypes(file) : file, callee);
   if (factory && isFactory(factory)) {
     const kind = fromRef(node.type === AST_NODE_TYPES.NewExpression ? factory.knowledge.construct : factory.knowledge.call);
     return kind ? { kind, factory: factory.id } : null;
@@ -119,6 +122,23 @@ function getCreated(file: FileContext, node: Creation): { kind: ValueKind; facto
     return kind ? { kind, factory: receiver.id } : null;
   }
   return null;
+}
+
+/**
+ * `.where((eb) => eb("id", "=", id))`, `({ not, exists }) => not(exists(…))`: a parameter with no
+ * annotation, called. No factory is handed to a callback to be called, and the type of such a
+ * parameter is the contextual type of the callback, whose inference resolves the call around it:
+ * Kysely's expression builder costs hundreds of milliseconds per callback.
+ */
+function isUnannotatedParameter(file: FileContext, callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier || !file.typeServices) return false;
+  const def = ASTUtils.findVariable(file.sourceCode.getScope(callee), callee)?.defs[0];
+  if (def?.type !== DefinitionType.Parameter) return false;
+  // From the name up to the parameter (`{ not }`, `x = 1`, `...rest`): an annotation anywhere on the way.
+  for (let node: TSESTree.Node | undefined = def.name; node && node !== def.node; node = node.parent) {
+    if ("typeAnnotation" in node && node.typeAnnotation) return false;
+  }
+  return true;
 }
 
 function isFactory(kind: ValueKind): boolean {

@@ -139,14 +139,15 @@ function kindOfType(checker: TypeScript.TypeChecker, type: TypeScript.Type, dept
     }
     return null;
   }
-  const symbol = type.aliasSymbol ?? type.getSymbol();
-  if (!symbol) return null;
-  if (symbol.getName() === "Promise") {
+  const symbol = type.getSymbol();
+  if (symbol?.getName() === "Promise") {
     const [inner] = checker.getTypeArguments(type as TypeScript.TypeReference);
     const kind = inner ? kindOfType(checker, inner, depth + 1) : null;
     return kind ? { ...kind, promise: true } : null;
   }
-  return kindOfSymbol(symbol);
+  // An alias of a library (`Repository` of typeorm) or of the application (`type KyselyDB = Kysely<DB>`), then the type itself.
+  const alias = type.aliasSymbol ? kindOfSymbol(type.aliasSymbol) : null;
+  return alias ?? (symbol ? kindOfSymbol(symbol) : null);
 }
 
 /** A library kind by the name of the symbol of a type and the package that declares it. */

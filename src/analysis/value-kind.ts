@@ -5,7 +5,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { PLAIN_DATA_BUILTIN_CALLS } from "../knowledge/builtins.js";
+import { PLAIN_DATA_BUILTIN_CALLS, PLAIN_DATA_CONSTRUCTORS } from "../knowledge/builtins.js";
 import { getGlobalKind, getGlobalTypeKind, getKind, getKindId, getLibrary } from "../knowledge/index.js";
 import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources } from "./class-members.js";
@@ -102,13 +102,22 @@ function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
  * - `import * as models from "./models"`: a module namespace object (its members may be
  *   library values, and are asked about as members); its type is the whole module's exports,
  *   the costliest type a checker can be asked for;
- * - `Object`, `Array`, `JSON`, … not shadowed: the language's built-in objects.
+ * - `Object`, `Array`, `JSON`, `Map`, … not shadowed: the language's built-in objects;
+ * - a variable only ever given `new Map(…)`, `new Set(…)`, … (see `PLAIN_DATA_CONSTRUCTORS`).
  */
 function isNeverLibraryValue(file: FileContext, node: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-  if (isGlobal(variable)) return PLAIN_DATA_BUILTIN_CALLS.has(node.name);
-  const def = variable?.defs[0];
-  return def?.type === DefinitionType.ImportBinding && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+  if (!variable || isGlobal(variable)) return PLAIN_DATA_BUILTIN_CALLS.has(node.name) || PLAIN_DATA_CONSTRUCTORS.has(node.name);
+  const def = variable.defs[0];
+  if (def?.type === DefinitionType.ImportBinding) return def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+  return def?.type === DefinitionType.Variable && isPlainDataConstruction(file, def.node.init) && variable.references.every((reference) => !reference.isWrite() || reference.init === true);
+}
+
+/** `new Map(…)`, `new Set(…)`, `new Date()`: a built-in constructor not shadowed by a local binding. */
+function isPlainDataConstruction(file: FileContext, init: TSESTree.Expression | null): boolean {
+  const node = init && skipExpressionWrappers(init);
+  if (node?.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || !PLAIN_DATA_CONSTRUCTORS.has(node.callee.name)) return false;
+  return isGlobal(ASTUtils.findVariable(file.sourceCode.getScope(node.callee), node.callee));
 }
 
 /** `Object.entries(x)`, `Array.from(x)`: a built-in whose result is plain data (not shadowed by a local binding). */

@@ -20,6 +20,13 @@ export const PLAIN_DATA_BUILTIN_CALLS: ReadonlyMap<string, ReadonlySet<string>> 
 );
 
 /**
+ * Built-in constructors whose instances are plain data or in-process collections, never a value
+ * of a library kind: a variable made by `new Map(rows.map(…))` is not asked about, where the
+ * checker would infer the type of every query in its argument.
+ */
+export const PLAIN_DATA_CONSTRUCTORS: ReadonlySet<string> = new Set(["Map", "Set", "WeakMap", "WeakSet", "Array", "Date", "RegExp", "Error", "URL", "URLSearchParams"]);
+
+/**
  * Names of objects and functions whose calls do not fail in practice: logging, metrics and
  * tracing (`metrics.getHistogram(…).record(…)`, `statsd.increment(…)`, `span.setAttribute(…)`),
  * and clocks (`Date.now()`, `performance.now()`). Matched without regard to case against the

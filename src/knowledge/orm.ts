@@ -446,7 +446,13 @@ export const kysely: LibraryKnowledge = {
       closeMethods: ["destroy"],
       returns: {
         selectFrom: "kysely.read",
+        selectNoFrom: "kysely.read",
+        // Common table expressions, schemas and plugins give a query creator with the same builders.
         with: "kysely.db",
+        withRecursive: "kysely.db",
+        withSchema: "kysely.db",
+        withPlugin: "kysely.db",
+        withoutPlugins: "kysely.db",
         insertInto: "kysely.write",
         updateTable: "kysely.write",
         deleteFrom: "kysely.write",

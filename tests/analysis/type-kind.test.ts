@@ -8,6 +8,7 @@ import { getFileContext } from "../../src/analysis/file-context.js";
 import { getKindFromType, isFiniteTypeAt } from "../../src/analysis/type-kind.js";
 import { isFunctionNode } from "../../src/analysis/ast.js";
 import { withCallIndex } from "../../src/analysis/call-index.js";
+import { getClientCreation } from "../../src/analysis/client-creation.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "../../src/analysis/library-evidence.js";
 import { getParameterQueries } from "../../src/analysis/local-function.js";
 import { getValueKind } from "../../src/analysis/value-kind.js";
@@ -64,6 +65,9 @@ tester.run("analysis: kinds from types", probe, {
     kindCase("function make(kind: string): Pool;\nfunction make(kind: number): string;\nfunction make(kind: unknown): unknown { return kind; }\nprobe(make(1));", "unknown"),
     kindCase("function make(kind: string): Pool;\nfunction make(kind: number): string;\nfunction make(kind: unknown): unknown { return kind; }\nprobe(make(\"a\"));", "pg.pool"),
     kindCase("function inferred() { return new Pool(); }\nprobe(inferred());", "pg.pool"),
+    // docmost: `type KyselyDB = Kysely<DB>`, an alias of the application over a library's generic type.
+    kindCase('import type { Kysely } from "kysely";\ntype AppDb = Kysely<{ pages: { id: string } }>;\ndeclare const db: AppDb;\nprobe(db);', "kysely.db"),
+    kindCase('type AppMap = Map<string, Pool>;\ndeclare const map: AppMap;\nprobe(map);', "unknown"),
   ],
 });
 
@@ -120,6 +124,12 @@ tester.run("analysis: type questions", questions, {
     // Its members are asked about, and may be.
     askedCase('import * as models from "./models.js";\nprobe(models.pool);', "unknown", true),
     askedCase("probe(new pg.Pool());", "pg.pool", false),
+    // docmost: a variable only ever given `new Map(…)` is not asked about (its type is that of every query in the argument).
+    askedCase("declare const pools: Pool[];\nconst byId = new Map(pools.map((pool) => [1, pool]));\nprobe(byId);", "unknown", false),
+    // Written again after its declaration, it may hold anything: asked about.
+    askedCase("declare const text: string;\nlet byId = new Map();\nbyId = JSON.parse(text);\nprobe(byId);", "unknown", true),
+    // A local binding named `Map` is no built-in.
+    askedCase("function f(Map: typeof pg.Pool) {\n  const byId = new Map();\n  probe(byId);\n}", "pg.pool", true),
     // A built-in whose result is plain data is not asked about; one that returns its argument is, and so is a local of that name.
     askedCase("declare const options: Record<string, string>;\nprobe(Object.entries(options));", "unknown", false),
     askedCase("probe(Promise.resolve(new pg.Pool()));", "pg.pool", true),
@@ -135,6 +145,47 @@ tester.run("analysis: type questions", questions, {
     // A program with pg, but a file whose imports never lead to it: no value of the file can have a pg type.
     reachCase("", false),
     reachCase('import type { Pool } from "pg";\n', true),
+  ],
+});
+
+/** What `getClientCreation` says of each `make(…)` call, and whether it put questions to the checker. */
+const creationQuestions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
+  meta: { type: "problem", messages: { asked: "{{kind}} after {{count}}" }, schema: [], defaultOptions: [] },
+  create(context) {
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "make" || !checker) return;
+        const saved = Object.getOwnPropertyDescriptors(checker);
+        let count = 0;
+        for (const name of ["getSymbolAtLocation", "getTypeAtLocation", "getTypeOfSymbol"] as const) {
+          const original = checker[name].bind(checker) as (...args: unknown[]) => unknown;
+          Object.defineProperty(checker, name, { configurable: true, writable: true, value: (...args: unknown[]) => (count++, original(...args)) });
+        }
+        try {
+          const kind = getClientCreation(context, node)?.kind.id ?? "none";
+          context.report({ node, messageId: "asked", data: { kind, count: count === 0 ? "no question" : "questions" } });
+        } finally {
+          Object.defineProperties(checker, { getSymbolAtLocation: saved.getSymbolAtLocation, getTypeAtLocation: saved.getTypeAtLocation, getTypeOfSymbol: saved.getTypeOfSymbol });
+        }
+      },
+    };
+  },
+});
+
+function creationCase(code: string, asked: boolean) {
+  return { code: `${head}${code}`, filename, errors: [{ messageId: "asked" as const, data: { kind: "none", count: asked ? "questions" : "no question" } }] };
+}
+
+tester.run("analysis: type questions of client creations", creationQuestions, {
+  valid: [],
+  invalid: [
+    // docmost: Kysely's `.where((eb) => eb(…))`, `({ not, exists }) => not(exists(…))`: a callback's own parameter, called, is no factory.
+    creationCase("probe((make) => make());", false),
+    creationCase("probe(({ make }) => make());", false),
+    // With an annotation, its declared type is cheap to read, and asked for.
+    creationCase("probe((make: () => Pool) => make());", true),
+    creationCase("probe(({ make }: { make: () => Pool }) => make());", true),
   ],
 });
 

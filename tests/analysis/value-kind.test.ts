@@ -72,6 +72,9 @@ runRuleTests("analysis: value kinds", probe, {
     kindCase('import { Model } from "sequelize"; class User extends Model {} probe(User);', "sequelize.model [proof]"),
     kindCase('import type { Knex } from "knex"; function f(trx: Knex.Transaction) { probe(trx); }', "knex.transaction [proof]"),
     kindCase('import { z } from "zod"; probe(z.string().min(1));', "zod.schema [proof]"),
+    // docmost: a recursive CTE gives a query creator whose `selectFrom` builds a query like the database's own.
+    kindCase('import { Kysely } from "kysely"; const db = new Kysely<any>({ dialect }); probe(db.withRecursive("tree", (q) => q.selectFrom("pages")).selectFrom("tree"));', "kysely.read [proof]"),
+    kindCase('import { Kysely } from "kysely"; const db = new Kysely<any>({ dialect }); probe(db.withRecursive("tree", (q) => q.selectFrom("pages")).transaction());', "unknown"),
     {
       code: 'import { Pool } from "pg"; const pool = new Pool(); pool.query("SELECT 1");',
       errors: [{ messageId: "db" as const, data: { db: "pg.pool.query sql [proof]" } }],
