@@ -90,21 +90,35 @@ function kindOfConstructedVariable(ts: typeof TypeScript, checker: TypeScript.Ty
 }
 
 /**
- * `makeClient().query()`: the declared return type of a function that is not generic and not
- * overloaded is the call's type, without resolving the call. Undefined otherwise.
+ * `makeClient().query()`: the declared return type of a function that is not generic is the
+ * call's type, without resolving the call. An overloaded function qualifies when all its
+ * overloads declare the same return type (outline's `server.post(…): ReturnType<typeof fetch>`
+ * in two forms): resolving a call among overloads infers every argument. Undefined otherwise.
  */
 function kindOfDeclaredReturn(ts: typeof TypeScript, checker: TypeScript.TypeChecker, call: TypeScript.CallExpression): ValueKind | null | undefined {
   if (call.typeArguments) return undefined;
   const callee = ts.isIdentifier(call.expression) ? call.expression : ts.isPropertyAccessExpression(call.expression) ? call.expression.name : undefined;
   const target = callee ? resolveAlias(ts, checker, checker.getSymbolAtLocation(callee)) : undefined;
-  const declarations = target?.getDeclarations();
-  const declaration = declarations?.length === 1 ? declarations[0] : undefined;
-  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) || !declaration.type || declaration.typeParameters) return undefined;
+  const declaration = getSignatureDeclaration(ts, target?.getDeclarations() ?? []);
+  if (!declaration || !declaration.type || declaration.typeParameters) return undefined;
   // `chain(): this` is the receiver's own class, maybe a subclass.
   if (declaration.type.kind === ts.SyntaxKind.ThisType) return undefined;
   // A method of a generic class may return the class's type parameter.
   if (ts.isMethodDeclaration(declaration) && ts.isClassLike(declaration.parent) && declaration.parent.typeParameters) return undefined;
   return kindOfType(checker, checker.getTypeFromTypeNode(declaration.type), 0);
+}
+
+/** The one declaration of a function or method, or its first overload when all overloads declare the same return type. */
+function getSignatureDeclaration(ts: typeof TypeScript, declarations: readonly TypeScript.Declaration[]): TypeScript.FunctionDeclaration | TypeScript.MethodDeclaration | undefined {
+  const functions = declarations.filter((declaration) => ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration));
+  if (functions.length !== declarations.length || functions.length === 0) return undefined;
+  if (functions.length === 1) return functions[0];
+  // The implementation of overloads is not callable from outside: its own return type does not count.
+  const overloads = functions.filter((declaration) => !declaration.body);
+  const [first] = overloads;
+  const returnType = first?.type?.getText();
+  if (!first || returnType === undefined || overloads.some((overload) => overload.type?.getText() !== returnType || overload.typeParameters)) return undefined;
+  return first;
 }
 
 function resolveAlias(ts: typeof TypeScript, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol | undefined): TypeScript.Symbol | undefined {

@@ -148,6 +148,34 @@ tester.run("analysis: type questions", questions, {
   ],
 });
 
+/** `getKindFromType` of `probe(x)`, and whether it resolved a call or inferred a node's type (`getTypeAtLocation`). */
+const inference = createProbe((file, argument) => {
+  const checker = file.typeServices?.program.getTypeChecker();
+  if (!checker) return "untyped";
+  const saved = Object.getOwnPropertyDescriptor(checker, "getTypeAtLocation");
+  const original = checker.getTypeAtLocation.bind(checker);
+  let inferred = false;
+  checker.getTypeAtLocation = (node) => ((inferred = true), original(node));
+  try {
+    const kind = getKindFromType(file, argument);
+    return `${kind ? `${kind.id}${kind.promise ? " (promise)" : ""}` : "unknown"}${inferred ? " inferred" : ""}`;
+  } finally {
+    if (saved) Object.defineProperty(checker, "getTypeAtLocation", saved);
+  }
+});
+
+const server = "class Server {\n  post(path: string): Promise<Pool>;\n  post(path: string, user: object): Promise<Pool>;\n  post(path: string, user?: object) { return Promise.resolve(new Pool()); }\n}\ndeclare const server: Server;\n";
+
+tester.run("analysis: declared return types of overloads", inference, {
+  valid: [],
+  invalid: [
+    // outline's test server: `post(…)` overloads that all return `ReturnType<typeof nodeFetch>`, read without resolving the call.
+    kindCase(`${server}probe(server.post("/a", { id: 1 }));`, "pg.pool (promise)"),
+    // Overloads that return different types: the call is resolved.
+    kindCase("declare function make(kind: string): Pool;\ndeclare function make(kind: number): string;\nprobe(make(\"a\"));", "pg.pool inferred"),
+  ],
+});
+
 /** What `getClientCreation` says of each `make(…)` call, and whether it put questions to the checker. */
 const creationQuestions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
   meta: { type: "problem", messages: { asked: "{{kind}} after {{count}}" }, schema: [], defaultOptions: [] },
