@@ -47,8 +47,10 @@ export function fileCanSeeLibraryTypes(program: TypeScript.Program, sourceFile: 
       answers = { reaches: new Map() };
       imports.answers.set(key, answers);
     }
+    if (reaches(imports, answers.reaches, sourceFile as TypeScript.SourceFile, libraries)) return true;
+    // Only a file that reaches no library pays for the walk from the global declarations, once per program.
     answers.global ??= imports.globalFiles.some((file) => reaches(imports, answers.reaches, file, libraries));
-    return answers.global || reaches(imports, answers.reaches, sourceFile as TypeScript.SourceFile, libraries);
+    return answers.global;
   } catch {
     return true;
   }
