@@ -12,7 +12,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
-import { getBatchingLibraryId, getQueryParameters, isBatchedQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
+import { getBatchingLibraryId, getQueryParameters, getTableArguments, isBatchedQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
@@ -68,13 +68,14 @@ export default createRule<Options, MessageIds>({
      * An iteration that runs once per process (a migration script's `main()`, start-up code) is
      * no request path: no latency to lose.
      */
-    const findIteration = (entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[]): EnclosingIteration | undefined =>
+    const findIteration = (entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[], tables: readonly TSESTree.Node[] = []): EnclosingIteration | undefined =>
       entries.find(
         ({ iteration }) =>
           !iteration.fixed &&
           !iteration.chunked &&
           !isHandedToBatch(file, iteration) &&
           values.some((value) => dependsOn(file, value, iteration)) &&
+          !tables.some((table) => dependsOn(file, table, iteration)) &&
           !runsOncePerProcess(context, iteration.node),
       );
 
@@ -102,7 +103,8 @@ export default createRule<Options, MessageIds>({
       if (typed && !entries.some(({ iteration }) => !iteration.fixed && !iteration.chunked && dependsOn(file, node, iteration))) return;
       const call = getDatabaseCall(context, node);
       if (!call || !isReportable(call)) return;
-      const entry = findIteration(entries, getQueryParameters(file, call));
+      // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
+      const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
       if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node))) return;
       const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
       context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });

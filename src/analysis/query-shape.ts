@@ -56,6 +56,20 @@ export function getQueryParameters(file: FileContext, call: DatabaseCall): reado
   });
 }
 
+/**
+ * The arguments of a query that name its table, not a value: those of `from(t)`, `getRepository(Entity)`
+ * and the other table methods, and of a chain's first call (`knex(t)`). A loop whose element picks
+ * the table sends a different statement per element, which no batched form merges.
+ */
+export function getTableArguments(call: DatabaseCall): readonly TSESTree.Node[] {
+  return getChainCalls(call.node).flatMap((link) => {
+    const callee = skipExpressionWrappers(link.callee);
+    const method = getCalledMethodName(link);
+    const isTableMethod = method !== undefined && TABLE_ARGUMENT_METHODS.includes(method);
+    return isTableMethod || (callee.type !== AST_NODE_TYPES.MemberExpression && link !== call.node) ? link.arguments : [];
+  });
+}
+
 /** Whether the call asks for many rows at once, in any of the batched forms of the knowledge base. */
 export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
   return memoize(file, "batched-query", call.node, () => {

@@ -53,6 +53,9 @@ runRuleTests("no-query-in-loop", rule, {
     // One statement per table: the element names a table, not a value.
     `${PG}async function reset(tables) { for (const table of tables) await pool.query(\`TRUNCATE \${table} CASCADE\`); }`,
     `import knex from "knex";\nconst db = knex({});\nasync function reset(tables) { for (const table of tables) await db(table).del(); }`,
+    // vendure's custom-field relations: the element picks the entity, so each query reads another table, even with a value of its own.
+    `import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, fields: { entity: Function; name: string }[], input: Record<string, string>) {\n  for (const field of fields) await ds.getRepository(field.entity).findOne({ where: { id: input[field.name] } });\n}`,
+    `import knex from "knex";\nconst db = knex({});\nasync function prune(tables) { for (const table of tables) await db(table.name).where("id", table.lastId).del(); }`,
     // A query that does not depend on the element.
     `${PG}async function f(items) { for (const item of items) { const { rows } = await pool.query("SELECT now()"); item.at = rows[0]; } }`,
     // Retries: the loop is not over a collection.
@@ -392,5 +395,7 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop", { options: [{ writes: false }] }),
     // A typeorm query builder.
     invalid('import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, ids: string[]) {\n  for (const id of ids) await ds.createQueryBuilder().select("u").from(User, "u").where("u.id = :id", { id }).getOne();\n}', "ds.createQueryBuilder()", "queryInLoop"),
+    // Valid neighbour (vendure's custom-field relations): the same entity for every element, a value from each.
+    invalid('import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, fields: { name: string }[], input: Record<string, string>) {\n  for (const field of fields) await ds.getRepository(Asset).findOne({ where: { id: input[field.name] } });\n}', "ds.getRepository(Asset)", "queryInLoop"),
   ],
 });
