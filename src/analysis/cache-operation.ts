@@ -12,7 +12,7 @@ import { getThisMemberSources } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { CACHE_TRAIT, getFileForTrait, getFileWithoutTypes, importsLibraryWith } from "./library-evidence.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
-import { getValueKindInFile } from "./value-kind.js";
+import { getBuiltinConstruction, getValueKindInFile } from "./value-kind.js";
 
 /**
  * One operation on a key-value store:
@@ -249,7 +249,7 @@ function getCollection(file: FileContext, receiver: TSESTree.Node): Collection |
     const variable = resolveVariable(file, node);
     const def = variable?.defs[0];
     if (!variable || def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
-    const constructor = getConstructorName(file, def.node.init) ?? getTypeName(def.node.id.typeAnnotation?.typeAnnotation);
+    const constructor = getBuiltinConstruction(file, def.node.init, KNOWN_CONSTRUCTORS) ?? getTypeName(def.node.id.typeAnnotation?.typeAnnotation);
     if (constructor === undefined) return null;
     const shared = variable.scope.type === ScopeType.module || variable.scope.type === ScopeType.global;
     return { constructor, scope: shared ? "module" : undefined };
@@ -258,7 +258,7 @@ function getCollection(file: FileContext, receiver: TSESTree.Node): Collection |
     const name = getStaticPropertyName(node);
     if (name === undefined) return null;
     for (const source of getThisMemberSources(file, node, name)) {
-      const constructor = source.kind === "annotation" ? getTypeName(source.node) : getConstructorName(file, source.node);
+      const constructor = source.kind === "annotation" ? getTypeName(source.node) : getBuiltinConstruction(file, source.node, KNOWN_CONSTRUCTORS);
       if (constructor !== undefined) return { constructor, scope: "instance" };
     }
   }
@@ -266,14 +266,6 @@ function getCollection(file: FileContext, receiver: TSESTree.Node): Collection |
 }
 
 const KNOWN_CONSTRUCTORS = new Set([...Object.keys(inMemoryCollections), ...notStoreConstructors]);
-
-function getConstructorName(file: FileContext, init: TSESTree.Node | null | undefined): string | undefined {
-  if (!init) return undefined;
-  const node = skipExpressionWrappers(init);
-  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const name = node.callee.name;
-  return KNOWN_CONSTRUCTORS.has(name) && !resolveVariable(file, node.callee) ? name : undefined;
-}
 
 function getTypeName(type: TSESTree.TypeNode | undefined): string | undefined {
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;

@@ -8,9 +8,10 @@ import { getPackageName, getTypeScript } from "./type-kind.js";
  * file only through its imports (`import`, `export … from`, `require`, `import("pg").Pool`,
  * JSDoc imports), followed from module to module, or through a global: a script's declarations,
  * `declare global { … }`. An augmentation (`declare module "express" { interface Request { db:
- * Pool } }`) is part of the module it augments, for whatever imports `express`. So a file whose imports lead to no file of the libraries,
- * in a program where no global declaration leads to one, holds no value of their types, and
- * asking the checker about its values finds nothing at the price of an inference each.
+ * Pool } }`) is part of the module it augments, for whatever imports `express`. So a file whose
+ * imports lead to no file of the libraries, in a program where no global declaration leads to
+ * one, holds no value of their types, and asking the checker about its values finds nothing at
+ * the price of an inference each.
  *
  * The walk starts at the linted file, breadth first, and stops at the first file of a library:
  * a file that imports `pg` costs one step. The imports of a file are resolved once per program,
@@ -25,6 +26,9 @@ interface ProgramImports {
   /** Per set of libraries (by its key): the answer per file, and whether a global file reaches one. */
   readonly answers: Map<string, { readonly reaches: Map<TypeScript.SourceFile, boolean>; global?: boolean }>;
 }
+
+/** Internal to TypeScript, stable since 2.x: the module specifiers the program resolved for a file, and its augmentations. */
+type SourceFileWithImports = TypeScript.SourceFile & { imports?: readonly TypeScript.Node[]; moduleAugmentations?: readonly TypeScript.Node[] };
 
 /** Null when the program's files do not expose their imports (another TypeScript): no answer. */
 const programs = new WeakMap<TypeScript.Program, ProgramImports | null>();
@@ -63,8 +67,7 @@ function readProgram(program: TypeScript.Program, sourceFile: TypeScript.Node): 
     const checker = program.getTypeChecker();
     const globalFiles: TypeScript.SourceFile[] = [];
     for (const file of program.getSourceFiles()) {
-      // Internal to TypeScript, stable since 2.x: the module specifiers the program resolved, and the augmentations.
-      const internal = file as TypeScript.SourceFile & { imports?: readonly TypeScript.Node[]; moduleAugmentations?: readonly TypeScript.Node[] };
+      const internal = file as SourceFileWithImports;
       if (!internal.imports) return null;
       if (!ts.isExternalModule(file)) globalFiles.push(file);
       if (internal.moduleAugmentations?.some((name) => ts.isIdentifier(name))) globalFiles.push(file);
@@ -107,7 +110,7 @@ function isLibraryFile(file: TypeScript.SourceFile, libraries: ReadonlySet<strin
 function getImportedFiles(program: ProgramImports, file: TypeScript.SourceFile): readonly TypeScript.SourceFile[] {
   let files = program.imports.get(file);
   if (!files) {
-    const specifiers = (file as TypeScript.SourceFile & { imports?: readonly TypeScript.Node[] }).imports ?? [];
+    const specifiers = (file as SourceFileWithImports).imports ?? [];
     files = specifiers.flatMap((specifier) => getModuleFiles(program.checker, specifier));
     program.imports.set(file, files);
   }

@@ -43,10 +43,7 @@ export function getQueryParameters(file: FileContext, call: DatabaseCall): reado
   return memoize(file, "query-parameters", call.node, () => {
     const parameters: TSESTree.Node[] = [];
     for (const link of getChainCalls(call.node)) {
-      const callee = skipExpressionWrappers(link.callee);
-      const method = getCalledMethodName(link);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression && link !== call.node) continue;
-      if (method !== undefined && TABLE_ARGUMENT_METHODS.includes(method)) continue;
+      if (isTableLink(call, link)) continue;
       link.arguments.forEach((argument, index) => {
         if (index === 0 && link === call.node && call.op === "sql") parameters.push(...getSqlValues(file, argument));
         else parameters.push(argument);
@@ -62,12 +59,14 @@ export function getQueryParameters(file: FileContext, call: DatabaseCall): reado
  * the table sends a different statement per element, which no batched form merges.
  */
 export function getTableArguments(call: DatabaseCall): readonly TSESTree.Node[] {
-  return getChainCalls(call.node).flatMap((link) => {
-    const callee = skipExpressionWrappers(link.callee);
-    const method = getCalledMethodName(link);
-    const isTableMethod = method !== undefined && TABLE_ARGUMENT_METHODS.includes(method);
-    return isTableMethod || (callee.type !== AST_NODE_TYPES.MemberExpression && link !== call.node) ? link.arguments : [];
-  });
+  return getChainCalls(call.node).flatMap((link) => (isTableLink(call, link) ? link.arguments : []));
+}
+
+/** A link of the query's chain whose arguments name a table: a table method, or the chain's first call (`knex(t)`). */
+function isTableLink(call: DatabaseCall, link: TSESTree.CallExpression): boolean {
+  if (link !== call.node && skipExpressionWrappers(link.callee).type !== AST_NODE_TYPES.MemberExpression) return true;
+  const method = getCalledMethodName(link);
+  return method !== undefined && TABLE_ARGUMENT_METHODS.includes(method);
 }
 
 /** Whether the call asks for many rows at once, in any of the batched forms of the knowledge base. */

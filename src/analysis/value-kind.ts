@@ -10,6 +10,7 @@ import { getGlobalKind, getGlobalTypeKind, getKind, getKindId, getLibrary } from
 import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources } from "./class-members.js";
 import { getExportsOfModule, getFileContext } from "./file-context.js";
+import { getConstantInit } from "./same-expression.js";
 import { getKindFromType } from "./type-kind.js";
 
 /**
@@ -110,14 +111,14 @@ function isNeverLibraryValue(file: FileContext, node: TSESTree.Identifier): bool
   if (!variable || isGlobal(variable)) return PLAIN_DATA_BUILTIN_CALLS.has(node.name) || PLAIN_DATA_CONSTRUCTORS.has(node.name);
   const def = variable.defs[0];
   if (def?.type === DefinitionType.ImportBinding) return def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
-  return def?.type === DefinitionType.Variable && isPlainDataConstruction(file, def.node.init) && variable.references.every((reference) => !reference.isWrite() || reference.init === true);
+  return getBuiltinConstruction(file, getConstantInit(variable), PLAIN_DATA_CONSTRUCTORS) !== undefined;
 }
 
-/** `new Map(…)`, `new Set(…)`, `new Date()`: a built-in constructor not shadowed by a local binding. */
-function isPlainDataConstruction(file: FileContext, init: TSESTree.Expression | null): boolean {
+/** `new Map(…)`, `new Date()`: the name of a built-in constructor among `names`, not shadowed by a local binding. */
+export function getBuiltinConstruction(file: FileContext, init: TSESTree.Node | null | undefined, names: ReadonlySet<string>): string | undefined {
   const node = init && skipExpressionWrappers(init);
-  if (node?.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || !PLAIN_DATA_CONSTRUCTORS.has(node.callee.name)) return false;
-  return isGlobal(ASTUtils.findVariable(file.sourceCode.getScope(node.callee), node.callee));
+  if (node?.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || !names.has(node.callee.name)) return undefined;
+  return isGlobal(ASTUtils.findVariable(file.sourceCode.getScope(node.callee), node.callee)) ? node.callee.name : undefined;
 }
 
 /** `Object.entries(x)`, `Array.from(x)`: a built-in whose result is plain data (not shadowed by a local binding). */

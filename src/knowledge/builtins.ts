@@ -1,3 +1,5 @@
+import { inMemoryCollections, notStoreConstructors } from "./collections.js";
+
 /**
  * Calls of the language's built-in objects whose result is plain data: arrays of keys or
  * entries, strings, numbers, booleans, a promise of an array. No such result is ever a value of a
@@ -22,9 +24,10 @@ export const PLAIN_DATA_BUILTIN_CALLS: ReadonlyMap<string, ReadonlySet<string>> 
 /**
  * Built-in constructors whose instances are plain data or in-process collections, never a value
  * of a library kind: a variable made by `new Map(rows.map(…))` is not asked about, where the
- * checker would infer the type of every query in its argument.
+ * checker would infer the type of every query in its argument. The known constructors of
+ * `collections.ts`, but `Promise`, which may hold a pool.
  */
-export const PLAIN_DATA_CONSTRUCTORS: ReadonlySet<string> = new Set(["Map", "Set", "WeakMap", "WeakSet", "Array", "Date", "RegExp", "Error", "URL", "URLSearchParams"]);
+export const PLAIN_DATA_CONSTRUCTORS: ReadonlySet<string> = new Set([...Object.keys(inMemoryCollections), ...notStoreConstructors].filter((name) => name !== "Promise"));
 
 /**
  * Names of objects and functions whose calls do not fail in practice: logging, metrics and
