@@ -6,6 +6,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { PLAIN_DATA_BUILTIN_CALLS, PLAIN_DATA_CONSTRUCTORS } from "../knowledge/builtins.js";
+import { selfReturningMethods } from "../knowledge/collections.js";
 import { getGlobalKind, getGlobalTypeKind, getKind, getKindId, getLibrary } from "../knowledge/index.js";
 import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources } from "./class-members.js";
@@ -78,7 +79,8 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
  * chain (`db.selectFrom(t).where(…).execute()`), only its first call: the links after it follow
  * from the knowledge of the first one's kind, and asking about each link costs a signature
  * resolution per link on every chain of the file. Nor about what syntax knows is no library
- * value, whatever its type: a namespace import, a built-in object, a built-in's plain-data call.
+ * value, whatever its type: a namespace import, a built-in object, a built-in's plain-data call,
+ * a new built-in collection's methods that return the collection (`new Map().set(k, v)`).
  */
 function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
   switch (node.type) {
@@ -91,6 +93,7 @@ function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
       const callee = skipExpressionWrappers(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
       const object = skipExpressionWrappers(callee.object);
+      if (object.type === AST_NODE_TYPES.NewExpression) return getBuiltinConstruction(file, node, PLAIN_DATA_CONSTRUCTORS) === undefined;
       return object.type !== AST_NODE_TYPES.CallExpression && !isPlainDataBuiltinCall(file, callee, object);
     }
     default:
@@ -114,12 +117,27 @@ function isNeverLibraryValue(file: FileContext, node: TSESTree.Identifier): bool
   return getBuiltinConstruction(file, getConstantInit(variable), PLAIN_DATA_CONSTRUCTORS) !== undefined;
 }
 
-/** `new Map(…)`, `new Date()`: the name of a built-in constructor among `names`, not shadowed by a local binding. */
+/**
+ * `new Map(…)`, `new Date()`, `new Map().set(k, v).set(…)`: the name of a built-in constructor
+ * among `names`, not shadowed by a local binding, of the value or of the chain of its methods that
+ * return the collection itself.
+ */
 export function getBuiltinConstruction(file: FileContext, init: TSESTree.Node | null | undefined, names: ReadonlySet<string>): string | undefined {
-  const node = init && skipExpressionWrappers(init);
+  let node = init && skipExpressionWrappers(init);
+  const chained: string[] = [];
+  while (node?.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getStaticPropertyName(node.callee);
+    if (method === undefined || !SELF_RETURNING_METHODS.has(method)) return undefined;
+    chained.push(method);
+    node = skipExpressionWrappers(node.callee.object);
+  }
   if (node?.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || !names.has(node.callee.name)) return undefined;
-  return isGlobal(ASTUtils.findVariable(file.sourceCode.getScope(node.callee), node.callee)) ? node.callee.name : undefined;
+  const name = node.callee.name;
+  if (chained.some((method) => !selfReturningMethods[name]?.includes(method))) return undefined;
+  return isGlobal(ASTUtils.findVariable(file.sourceCode.getScope(node.callee), node.callee)) ? name : undefined;
 }
+
+const SELF_RETURNING_METHODS: ReadonlySet<string> = new Set(Object.values(selfReturningMethods).flat());
 
 /** `Object.entries(x)`, `Array.from(x)`: a built-in whose result is plain data (not shadowed by a local binding). */
 function isPlainDataBuiltinCall(file: FileContext, callee: TSESTree.MemberExpression, object: TSESTree.Node): boolean {

@@ -20,6 +20,17 @@ export const inMemoryCollections: Readonly<Record<string, InMemoryCollection>> =
   Set: { reads: ["has"], writes: ["add"], deletes: ["delete", "clear"] },
 };
 
+/**
+ * Methods of built-in collections that return the collection itself, by constructor name:
+ * `new Map().set("a", 1).set("b", 2)` is still the Map.
+ */
+export const selfReturningMethods: Readonly<Record<string, readonly string[]>> = {
+  Map: ["set"],
+  Set: ["add"],
+  WeakMap: ["set"],
+  WeakSet: ["add"],
+};
+
 /** Global constructors that are known and are not stores. */
 export const notStoreConstructors: readonly string[] = ["WeakMap", "WeakSet", "Array", "Object", "Promise", "Date", "URL", "URLSearchParams", "Headers", "FormData", "RegExp", "Error"];
 

@@ -43,6 +43,8 @@ runRuleTests("analysis: cache operations and same expressions", probe, {
     // A Map local to a function, URLSearchParams and an object not named like a cache are no store.
     "function f() { const m = new Map(); m.get(1); }",
     "const params = new URLSearchParams(); params.get('a');",
+    // `get` returns an entry, not the Map: no store.
+    "const entry = new Map([[1, new Map()]]).get(1); entry.get(1);",
     "async function f(repo) { await repo.get(1); }",
   ],
   invalid: [
@@ -55,6 +57,8 @@ runRuleTests("analysis: cache operations and same expressions", probe, {
     opCase(`${IOREDIS}redis.setnx("k", "v");`, "remote atomic setnx"),
     opCase(`${IOREDIS}redis.eval("return 1", 0);`, "remote transaction eval"),
     opCase("const seen = new Set(); seen.has(1);", "memory read has module", "file.js"),
+    // `add` returns the Set itself: a chain of them is still the Set.
+    opCase("const seen = new Set().add(0).add(1); seen.has(1);", "memory read has module", "file.js"),
     opCase("class C { m = new Map<string, number>(); f() { this.m.set('a', 1); } }", "memory write set instance"),
     opCase("class C { constructor(cache) { this.cache = cache; } f() { this.cache.get('a'); } }", "untraced read get", "file.js"),
     opCase("async function f(cache: any) { await cache.set('a', 1, { nx: true }); }", "untraced atomic set"),

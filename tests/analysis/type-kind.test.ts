@@ -126,6 +126,11 @@ tester.run("analysis: type questions", questions, {
     askedCase("probe(new pg.Pool());", "pg.pool", false),
     // docmost: a variable only ever given `new Map(…)` is not asked about (its type is that of every query in the argument).
     askedCase("declare const pools: Pool[];\nconst byId = new Map(pools.map((pool) => [1, pool]));\nprobe(byId);", "unknown", false),
+    // mongodb's client metadata: `set` returns the Map itself, so a chain of them is still the Map.
+    askedCase("declare const pool: Pool;\nconst info = new Map().set(\"name\", pool).set(\"type\", pool);\nprobe(info);", "unknown", false),
+    // A method that returns something else (`get`), or `set` on a Set, which has none: asked about.
+    askedCase("declare const pool: Pool;\nconst info = new Map([[1, pool]]).get(1);\nprobe(info);", "pg.pool", true),
+    askedCase("declare const pool: Pool;\nconst info = new Set().set(1, pool);\nprobe(info);", "unknown", true),
     // Written again after its declaration, it may hold anything: asked about.
     askedCase("declare const text: string;\nlet byId = new Map();\nbyId = JSON.parse(text);\nprobe(byId);", "unknown", true),
     // A local binding named `Map` is no built-in.
