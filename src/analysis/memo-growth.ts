@@ -51,8 +51,6 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
-    // `clients.set(hostKey, buildClickhouseClient(url))`: one pool per configured endpoint.
-    if (store.kind === "store" && isResourceValue(file, store.value)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
       continue;
@@ -64,7 +62,11 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
       if (!lookupFn || !before || isCodeKey(file, lookup.key) || isDuplicateCheck(lookup.node)) continue;
       const direct =
         contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(file, store, lookupFn) && !replacesHit(file, lookup.node, store.node);
-      if (direct || callsHelperAfter(file, lookupFn, lookup.node, storeFn)) return { store, fn: lookupFn, key: lookup.key, keySource: getKeySource(file, lookup.key) };
+      if (!direct && !callsHelperAfter(file, lookupFn, lookup.node, storeFn)) continue;
+      // `clients.set(hostKey, buildClickhouseClient(url))`: one pool per configured endpoint. Asked
+      // last: with types, what the stored value is may cost an inference.
+      if (isResourceValue(file, store.value)) break;
+      return { store, fn: lookupFn, key: lookup.key, keySource: getKeySource(file, lookup.key) };
     }
   }
   return null;

@@ -13,6 +13,7 @@ import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "../../sr
 import { getParameterQueries } from "../../src/analysis/local-function.js";
 import { getValueKind } from "../../src/analysis/value-kind.js";
 import { FIXTURES_DIR } from "../rule-tester.js";
+import { countQuestions } from "./type-questions.js";
 
 /**
  * Kinds read from the type checker alone (the rule tester's cases run untyped too, where these
@@ -86,20 +87,12 @@ const questions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
       for (const node of index.callsToMethodsOrFunctions(new Set(["probe"]))) {
         const argument = node.arguments[0];
         if (!argument || !checker) continue;
-        const saved = Object.getOwnPropertyDescriptors(checker);
-        const getSymbolAtLocation = checker.getSymbolAtLocation.bind(checker);
-        const getTypeAtLocation = checker.getTypeAtLocation.bind(checker);
-        let count = 0;
-        checker.getSymbolAtLocation = (location) => (count++, getSymbolAtLocation(location));
-        checker.getTypeAtLocation = (location) => (count++, getTypeAtLocation(location));
-        try {
-          const kind = isFunctionNode(argument)
+        const { answer: kind, questions } = countQuestions(checker, () =>
+          isFunctionNode(argument)
             ? getParameterQueries(context, argument, index).map((query) => `${query.call.kind.id}.${query.call.method}`).join(", ") || "none"
-            : (getValueKind(context, argument)?.id ?? "unknown");
-          context.report({ node: argument, messageId: "asked", data: { kind, count: count === 0 ? "no question" : "questions" } });
-        } finally {
-          Object.defineProperties(checker, { getSymbolAtLocation: saved.getSymbolAtLocation, getTypeAtLocation: saved.getTypeAtLocation });
-        }
+            : (getValueKind(context, argument)?.id ?? "unknown"),
+        );
+        context.report({ node: argument, messageId: "asked", data: { kind, count: questions === 0 ? "no question" : "questions" } });
       }
     });
   },
@@ -189,18 +182,8 @@ const creationQuestions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
       CallExpression(node: TSESTree.CallExpression) {
         const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
         if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "make" || !checker) return;
-        const saved = Object.getOwnPropertyDescriptors(checker);
-        let count = 0;
-        for (const name of ["getSymbolAtLocation", "getTypeAtLocation", "getTypeOfSymbol"] as const) {
-          const original = checker[name].bind(checker) as (...args: unknown[]) => unknown;
-          Object.defineProperty(checker, name, { configurable: true, writable: true, value: (...args: unknown[]) => (count++, original(...args)) });
-        }
-        try {
-          const kind = getClientCreation(context, node)?.kind.id ?? "none";
-          context.report({ node, messageId: "asked", data: { kind, count: count === 0 ? "no question" : "questions" } });
-        } finally {
-          Object.defineProperties(checker, { getSymbolAtLocation: saved.getSymbolAtLocation, getTypeAtLocation: saved.getTypeAtLocation, getTypeOfSymbol: saved.getTypeOfSymbol });
-        }
+        const { answer: kind, questions } = countQuestions(checker, () => getClientCreation(context, node)?.kind.id ?? "none");
+        context.report({ node, messageId: "asked", data: { kind, count: questions === 0 ? "no question" : "questions" } });
       },
     };
   },
