@@ -18,6 +18,6 @@ export function countQuestions<T>(checker: ts.TypeChecker | undefined, ask: () =
   try {
     return { answer: ask(), questions };
   } finally {
-    for (const name of QUESTIONS) Object.defineProperty(checker, name, saved[name]!);
+    for (const name of QUESTIONS) Object.defineProperty(checker, name, saved[name]);
   }
 }
