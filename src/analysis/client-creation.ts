@@ -1,13 +1,14 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
 import type { ValueFate } from "./escape.js";
+import type { KindRef } from "../knowledge/index.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { ADOPTED_POOL_KEYS, CLIENT_ADOPTION, EVENT_METHODS, LISTENER_METHODS, PASSIVE_EVENTS, SETUP_METHODS } from "../knowledge/connections.js";
-import { LIBRARIES } from "../knowledge/index.js";
+import { getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
 import { getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getValueFate } from "./escape.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -36,16 +37,33 @@ const { DefinitionType } = TSESLint.Scope;
 const CLOSE_METHODS: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => kind.closeMethods ?? [])));
 
 /**
- * Member names through which a factory is reached or called (`pg.Pool`, `mysql.createPool`,
- * `MongoClient.connect`), for the cheap syntactic guard.
+ * Member names through which a factory of a connection-owning value is reached or called
+ * (`pg.Pool`, `mysql.createPool`, `MongoClient.connect`), for the cheap syntactic guard. A member
+ * of a library module or factory that leads to no such value (ky's `get`, mongoose's `model`) is
+ * no candidate, and its receiver is never traced: with types, outline's `shareUrls.get(id)`, a
+ * Map destructured from a `Promise.all`, cost over a second of inference.
  */
 const FACTORY_MEMBER_NAMES: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) =>
     Object.values(library.kinds)
       .filter((kind) => kind.role === "module" || kind.role === "factory")
-      .flatMap((kind) => [...Object.keys(kind.properties ?? {}), ...Object.keys(kind.returns ?? {})]),
+      .flatMap((kind) => [
+        ...Object.entries(kind.properties ?? {}).filter(([, ref]) => ownsConnections(ref) || createsConnectionOwner(ref)),
+        ...Object.entries(kind.returns ?? {}).filter(([, ref]) => ownsConnections(ref)),
+      ])
+      .map(([name]) => name),
   ),
 );
+
+function ownsConnections(ref: KindRef | undefined): boolean {
+  return ref !== undefined && getKind(getKindId(ref))?.ownsConnections === true;
+}
+
+/** A property whose call or construction owns connections (`createPool`, `Pool`). */
+function createsConnectionOwner(ref: KindRef): boolean {
+  const property = getKind(getKindId(ref));
+  return property !== undefined && (ownsConnections(property.call) || ownsConnections(property.construct));
+}
 
 /** Cheap syntax check: could this expression be a factory call or construction at all? */
 export function mayCreateClient(node: Creation): boolean {

@@ -174,14 +174,15 @@ tester.run("analysis: declared return types of overloads", inference, {
   ],
 });
 
-/** What `getClientCreation` says of each `make(…)` call, and whether it put questions to the checker. */
+/** What `getClientCreation` says of each `make(…)` or `make.method(…)` call, and whether it put questions to the checker. */
 const creationQuestions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
   meta: { type: "problem", messages: { asked: "{{kind}} after {{count}}" }, schema: [], defaultOptions: [] },
   create(context) {
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
-        if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "make" || !checker) return;
+        const callee = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : node.callee;
+        if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "make" || !checker) return;
         const { answer: kind, questions } = countQuestions(checker, () => getClientCreation(context, node)?.kind.id ?? "none");
         context.report({ node, messageId: "asked", data: { kind, count: questions === 0 ? "no question" : "questions" } });
       },
@@ -202,6 +203,12 @@ tester.run("analysis: type questions of client creations", creationQuestions, {
     // With an annotation, its declared type is cheap to read, and asked for.
     creationCase("probe((make: () => Pool) => make());", true),
     creationCase("probe(({ make }: { make: () => Pool }) => make());", true),
+    // outline: `shareUrls.get(id)`. No library's `get` creates a client (ky's sends a request): its receiver is not asked about.
+    creationCase("declare const make: Map<string, Pool>;\nmake.get(\"a\");", false),
+    // Nor mongoose's `model`, which defines a model on the connection it is called on.
+    creationCase("declare const make: Map<string, Pool>;\nmake.model(\"User\");", false),
+    // `connect` may (`MongoClient.connect(url)`): asked about.
+    creationCase("declare const make: Map<string, Pool>;\nmake.connect();", true),
   ],
 });
 
