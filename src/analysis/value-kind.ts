@@ -85,7 +85,7 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
 function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
-      return !isNeverLibraryValue(file, node);
+      return !needsNoTypeQuestion(file, node);
     case AST_NODE_TYPES.MemberExpression:
     case AST_NODE_TYPES.AwaitExpression:
       return true;
@@ -102,18 +102,23 @@ function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
 }
 
 /**
- * Names whose value syntax knows is never a library value, whatever its type:
+ * Names whose own type question would add nothing: syntax knows the value is never a library
+ * value, whatever its type, or asks about where it comes from instead:
  * - `import * as models from "./models"`: a module namespace object (its members may be
  *   library values, and are asked about as members); its type is the whole module's exports,
  *   the costliest type a checker can be asked for;
  * - `Object`, `Array`, `JSON`, `Map`, … not shadowed: the language's built-in objects;
- * - a variable only ever given `new Map(…)`, `new Set(…)`, … (see `PLAIN_DATA_CONSTRUCTORS`).
+ * - a variable only ever given `new Map(…)`, `new Set(…)`, … (see `PLAIN_DATA_CONSTRUCTORS`);
+ * - a `const` of `const [a, b] = await Promise.all([…])`: its element is asked about, which
+ *   costs the element's own inference (a call's declared return type), not that of the whole
+ *   `Promise.all` and of the callback around it (outline's MCP tools: over a second).
  */
-function isNeverLibraryValue(file: FileContext, node: TSESTree.Identifier): boolean {
+function needsNoTypeQuestion(file: FileContext, node: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
   if (!variable || isGlobal(variable)) return PLAIN_DATA_BUILTIN_CALLS.has(node.name) || PLAIN_DATA_CONSTRUCTORS.has(node.name);
   const def = variable.defs[0];
   if (def?.type === DefinitionType.ImportBinding) return def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+  if (def?.type === DefinitionType.Variable && def.parent?.kind === "const" && def.name.type === AST_NODE_TYPES.Identifier && getPromiseAllElement(file, def.node, def.name)) return true;
   return getBuiltinConstruction(file, getConstantInit(variable), PLAIN_DATA_CONSTRUCTORS) !== undefined;
 }
 
@@ -330,7 +335,29 @@ function kindOfDeclared(
     const object = kindOf(file, declarator.init, depth + 1);
     return object && !object.promise ? withEvidence(fromRef(getPropertyRef(object.knowledge, key)), object) : null;
   }
-  return null;
+  // `const [pool, rows] = await Promise.all([getPool(), load()])`: the awaited element at its position.
+  const element = getPromiseAllElement(file, declarator, name);
+  return element ? awaitedKind(kindOf(file, element, depth + 1)) : null;
+}
+
+/**
+ * The element of `await Promise.all([a, b])` that a name of `const [x, y] = …` receives, when
+ * syntax can tell (no spread before it, `Promise` not shadowed).
+ */
+function getPromiseAllElement(file: FileContext, declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier): TSESTree.Expression | undefined {
+  if (declarator.id.type !== AST_NODE_TYPES.ArrayPattern || name.parent !== declarator.id || !declarator.init) return undefined;
+  const awaited = skipExpressionWrappers(declarator.init);
+  if (awaited.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+  const call = skipExpressionWrappers(awaited.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(call.callee) !== "all") return undefined;
+  const promise = call.callee.object;
+  const list = call.arguments[0];
+  if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== "Promise" || list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const position = declarator.id.elements.indexOf(name);
+  const elements = list.elements.slice(0, position + 1);
+  if (elements.length <= position || elements.some((element) => element === null || element.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  if (!isGlobal(ASTUtils.findVariable(file.sourceCode.getScope(promise), promise))) return undefined;
+  return elements[position] as TSESTree.Expression;
 }
 
 function kindOfParameter(file: FileContext, name: TSESTree.Identifier, fn: TSESTree.Node, depth: number): ValueKind | null {

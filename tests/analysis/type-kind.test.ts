@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type * as ts from "typescript";
 
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import { AST_NODE_TYPES, ESLintUtils } from "@typescript-eslint/utils";
@@ -11,7 +12,7 @@ import { withCallIndex } from "../../src/analysis/call-index.js";
 import { getClientCreation } from "../../src/analysis/client-creation.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "../../src/analysis/library-evidence.js";
 import { getParameterQueries } from "../../src/analysis/local-function.js";
-import { getValueKind } from "../../src/analysis/value-kind.js";
+import { getValueKind, getValueKindInFile } from "../../src/analysis/value-kind.js";
 import { FIXTURES_DIR } from "../rule-tester.js";
 import { countQuestions } from "./type-questions.js";
 
@@ -124,6 +125,8 @@ tester.run("analysis: type questions", questions, {
     // A method that returns something else (`get`), or `set` on a Set, which has none: asked about.
     askedCase("declare const pool: Pool;\nconst info = new Map([[1, pool]]).get(1);\nprobe(info);", "pg.pool", true),
     askedCase("declare const pool: Pool;\nconst info = new Set().set(1, pool);\nprobe(info);", "unknown", true),
+    // outline's MCP tools: a name of `const [a, b] = await Promise.all([…])` is asked about through its element, the call.
+    askedCase("declare function load(): Promise<Pool>;\nasync function f() {\n  const [pool, n] = await Promise.all([load(), 1]);\n  probe(pool);\n}", "pg.pool", true),
     // Written again after its declaration, it may hold anything: asked about.
     askedCase("declare const text: string;\nlet byId = new Map();\nbyId = JSON.parse(text);\nprobe(byId);", "unknown", true),
     // A local binding named `Map` is no built-in.
@@ -209,6 +212,26 @@ tester.run("analysis: type questions of client creations", creationQuestions, {
     creationCase("declare const make: Map<string, Pool>;\nmake.model(\"User\");", false),
     // `connect` may (`MongoClient.connect(url)`): asked about.
     creationCase("declare const make: Map<string, Pool>;\nmake.connect();", true),
+  ],
+});
+
+/** `getValueKind` of `probe(x)`, and whether it made the checker infer the type of `x` itself (`getTypeOfSymbol`, `getTypeAtLocation`). */
+const valueInference = createProbe((file, argument) => {
+  const { answer, subjects } = countQuestions(file.typeServices?.program.getTypeChecker(), () => getValueKindInFile(file, argument), ["getTypeAtLocation", "getTypeOfSymbol"]);
+  const name = argument.type === AST_NODE_TYPES.Identifier ? argument.name : undefined;
+  const inferred = subjects.some((subject) => (subject as Partial<ts.Symbol>).escapedName === name || (subject as Partial<ts.Identifier>).escapedText === name);
+  return `${answer?.id ?? "unknown"}${inferred ? " inferred" : ""}`;
+});
+
+const loadMap = "declare function load(): Promise<Map<string, string>>;\ndeclare function pair(): Promise<[Map<string, string>, number]>;\n";
+
+tester.run("analysis: inference of names destructured from Promise.all", valueInference, {
+  valid: [],
+  invalid: [
+    // outline's MCP tools: the element's declared return type is read; the destructuring (the whole `Promise.all` and the callback around it) is not inferred.
+    kindCase(`${loadMap}async function f() {\n  const [urls, n] = await Promise.all([load(), 1]);\n  probe(urls);\n}`, "unknown"),
+    // Any other destructuring is.
+    kindCase(`${loadMap}async function f() {\n  const [urls, n] = await pair();\n  probe(urls);\n}`, "unknown inferred"),
   ],
 });
 

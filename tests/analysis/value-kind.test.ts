@@ -55,6 +55,12 @@ runRuleTests("analysis: value kinds", probe, {
     kindCase('import Redis from "ioredis"; function f(redis: Redis) { probe(redis); }', "ioredis.client [proof]"),
     kindCase('import { createClient } from "redis"; let client; function get() { if (!client) client = createClient(); probe(client); }', "redis.client [proof]", "file.js"),
     kindCase("async function f() { const res = await fetch(url); probe(res); }", "fetch.response [proof]"),
+    // `Promise.all` destructured: each name is the awaited element at its position.
+    kindCase("async function f() { const [user, res] = await Promise.all([load(), fetch(url)]); probe(res); }", "fetch.response [proof]"),
+    kindCase("async function f() { const [res, user] = await Promise.all([load(), fetch(url)]); probe(res); }", "unknown"),
+    // A spread before it, or a local `Promise`: the position cannot be read.
+    kindCase("async function f(more) { const [user, res] = await Promise.all([...more, fetch(url)]); probe(res); }", "unknown"),
+    kindCase("async function f(Promise) { const [user, res] = await Promise.all([load(), fetch(url)]); probe(res); }", "unknown"),
     kindCase("fetch(url).then((res) => probe(res));", "fetch.response [proof]"),
     kindCase("function f(res: Response) { probe(res); }", "fetch.response [proof]"),
     // Express's `Response` is the server response, not the fetch Response.
