@@ -128,7 +128,13 @@ export const sequelize: LibraryKnowledge = {
       properties: { models: "sequelize.modelRegistry" },
     },
     "sequelize.modelRegistry": { library: "sequelize", role: "other", anyProperty: "sequelize.model" },
-    "sequelize.model": { library: "sequelize", role: "model", databaseMethods: sequelizeModelMethods },
+    "sequelize.model": {
+      library: "sequelize",
+      role: "model",
+      databaseMethods: sequelizeModelMethods,
+      // The same model with a scope or a schema applied (`User.scope("active").findAll(…)`): v6 and v7 names.
+      returns: Object.fromEntries(["scope", "unscoped", "schema", "withScope", "withoutScope", "withInitialScope", "withSchema"].map((name) => [name, "sequelize.model"])),
+    },
     "sequelize.transaction": {
       library: "sequelize",
       role: "transaction",

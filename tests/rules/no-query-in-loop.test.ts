@@ -36,6 +36,8 @@ export async function checkExpired(runs: { id: string }[]) {
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // The same shape on a class that is no model: `scope` and `findOne` alone name no library.
+    'class Doc {}\nasync function f(ids) {\n  for (const id of ids) await Doc.scope("withDrafts").findOne({ where: { id } });\n}',
     // trigger.dev run-engine ttlSystem.test.ts: a test checks each row, in a test file.
     { code: perRowAssertion, filename: "ttl.test.ts" },
     // An empty file.
@@ -257,6 +259,13 @@ runRuleTests("no-query-in-loop", rule, {
       call: "User.findByPk()",
       library: "Sequelize",
       collection: "orders",
+      batched: "one `findAll({ where: { id: ids } })`",
+    }),
+    // outline's `Document.scope("withDrafts").findAll(…)`: a scope gives back the same model.
+    invalid('import { Model } from "sequelize";\nclass Doc extends Model {}\nasync function f(ids) {\n  for (const id of ids) await Doc.scope("withDrafts").findOne({ where: { id } });\n}', 'Doc.scope("withDrafts").findOne(', "queryInLoop", {}, {
+      call: 'Doc.scope("withDrafts").findOne()',
+      library: "Sequelize",
+      collection: "ids",
       batched: "one `findAll({ where: { id: ids } })`",
     }),
     // A one-library name on an app's own repository names no library: docmost's repositories wrap Kysely.
