@@ -153,16 +153,8 @@ tester.run("analysis: type questions", questions, {
 const inference = createProbe((file, argument) => {
   const checker = file.typeServices?.program.getTypeChecker();
   if (!checker) return "untyped";
-  const saved = Object.getOwnPropertyDescriptor(checker, "getTypeAtLocation");
-  const original = checker.getTypeAtLocation.bind(checker);
-  let inferred = false;
-  checker.getTypeAtLocation = (node) => ((inferred = true), original(node));
-  try {
-    const kind = getKindFromType(file, argument);
-    return `${kind ? `${kind.id}${kind.promise ? " (promise)" : ""}` : "unknown"}${inferred ? " inferred" : ""}`;
-  } finally {
-    if (saved) Object.defineProperty(checker, "getTypeAtLocation", saved);
-  }
+  const { answer: kind, questions } = countQuestions(checker, () => getKindFromType(file, argument), ["getTypeAtLocation"]);
+  return `${kind ? `${kind.id}${kind.promise ? " (promise)" : ""}` : "unknown"}${questions > 0 ? " inferred" : ""}`;
 });
 
 const server = "class Server {\n  post(path: string): Promise<Pool>;\n  post(path: string, user: object): Promise<Pool>;\n  post(path: string, user?: object) { return Promise.resolve(new Pool()); }\n}\ndeclare const server: Server;\n";

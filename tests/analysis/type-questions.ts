@@ -28,6 +28,6 @@ export function countQuestions<T>(checker: ts.TypeChecker | undefined, ask: () =
     const answer = ask();
     return { answer, questions: subjects.length, subjects };
   } finally {
-    for (const name of QUESTIONS) Object.defineProperty(checker, name, saved[name]);
+    for (const name of methods) Object.defineProperty(checker, name, saved[name]);
   }
 }
