@@ -69,9 +69,24 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
   // Guard against cycles (`let a = b; let b = a`): mark as unknown while computing.
   file.kinds.set(node, null);
   let result = syntacticKind(file, node, depth);
-  if (!result && file.typeServices && isTypeWorthy(file, node)) result = getKindFromType(file, node);
+  if (!result && file.typeServices && isTypeWorthy(file, node)) result = getKindFromType(file, getThisMemberAnnotation(file, node) ?? node);
   file.kinds.set(node, result);
   return result;
+}
+
+/**
+ * `this.name` where the class declares `name` with a type annotation (a field, a constructor
+ * parameter property): that annotation is the member's declared type, the one the checker reads
+ * from the member's symbol. Asked about directly, it costs the checker no check of the access:
+ * neither the class's instance type nor the narrowing of the access in its method (mongodb's
+ * `this._mongocryptdClient`: 70 ms for the access, none for its annotation `MongoClient`).
+ */
+function getThisMemberAnnotation(file: FileContext, node: TSESTree.Node): TSESTree.TypeNode | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = getStaticPropertyName(node);
+  if (name === undefined) return undefined;
+  for (const source of getThisMemberSources(file, node, name)) if (source.kind === "annotation") return source.node;
+  return undefined;
 }
 
 /**

@@ -227,6 +227,28 @@ tester.run("analysis: inference of names destructured from Promise.all", valueIn
   ],
 });
 
+/** `getValueKind` of `probe(this.x)`, and whether the checker was made to check the access `this.x` itself. */
+const memberAccess = createProbe((file, argument) => {
+  const { answer, subjects } = countQuestions(file.typeServices?.program.getTypeChecker(), () => getValueKindInFile(file, argument));
+  const checked = subjects.some((subject) => (subject as Partial<ts.Node>).parent?.kind === (file.typeServices?.esTreeNodeToTSNodeMap.get(argument) as ts.Node | undefined)?.kind);
+  return `${answer?.id ?? "unknown"}${checked ? " access checked" : ""}`;
+});
+
+const appPool = "type AppPool = Pool;\n";
+
+tester.run("analysis: this members asked through their declared type", memberAccess, {
+  valid: [],
+  invalid: [
+    // mongodb's auto encrypter: `this._mongocryptdClient` declared `MongoClient` (a type of the package's own): the annotation is asked about, not the access.
+    kindCase(`${appPool}class Store {\n  private pool?: AppPool;\n  run() { probe(this.pool); }\n}`, "pg.pool"),
+    kindCase(`${appPool}class Store {\n  constructor(private readonly pool: AppPool) {}\n  run() { probe(this.pool); }\n}`, "pg.pool"),
+    // Declared by a base class, not this one: the access is checked.
+    kindCase(`${appPool}class Base { protected pool!: AppPool; }\nclass Store extends Base {\n  run() { probe(this.pool); }\n}`, "pg.pool access checked"),
+    // Only assigned, with no annotation: the access is checked.
+    kindCase(`${appPool}class Store {\n  pool = JSON.parse("{}") as AppPool;\n  run() { probe(this.pool); }\n}`, "pg.pool access checked"),
+  ],
+});
+
 /** Whether a value's type is a fixed set of values (a cache keyed by it stays small), from the checker. */
 const finiteProbe = createProbe((file, argument) => String(isFiniteTypeAt(file, argument)));
 
