@@ -5,6 +5,7 @@ import type { ValueKind } from "./value-kind.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
+import { BUILTIN_CALLBACK_METHODS } from "../knowledge/builtins.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -64,6 +65,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
   const file = getFileContext(context);
   return memoize(file, "database-call", call, () => {
     const method = getCalledMethodName(call);
+    if (method !== undefined && isBuiltinCallbackCall(call, method)) return null;
     const receiver = getCallReceiver(call);
     if (method !== undefined && receiver && DATABASE_METHOD_NAMES.has(method)) {
       const receiverKind = getValueKindInFile(getFileForTrait(file, DATABASE_TRAIT), receiver);
@@ -90,6 +92,12 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
     }
     return null;
   });
+}
+
+/** `rows.find((row) => …)`: a built-in's method that takes a callback, given a function first (see `BUILTIN_CALLBACK_METHODS`). */
+export function isBuiltinCallbackCall(call: TSESTree.CallExpression, method: string): boolean {
+  const first = call.arguments[0];
+  return first !== undefined && BUILTIN_CALLBACK_METHODS.has(method) && isFunctionNode(first);
 }
 
 /**

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
-import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
+import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
 import { getQueryParameters } from "./query-shape.js";
@@ -116,6 +116,7 @@ export function isCandidate(call: TSESTree.CallExpression): boolean {
   const callee = skipExpressionWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getCalledMethodName(call);
+  if (method !== undefined && isBuiltinCallbackCall(call, method)) return false;
   return (
     (method !== undefined && (DATABASE_METHOD_NAMES.has(method) || STATEMENT_METHOD_NAMES.has(method))) ||
     skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression

@@ -138,6 +138,9 @@ tester.run("analysis: type questions", questions, {
     // A call of a function that depends on none of its parameters cannot carry one into a query.
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { active: true } }));', "none", false),
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { id } }));', "none", true),
+    // vendure's `fv.channels.find((c) => …)`: a function first is an array's `find`, and its receiver is not asked about.
+    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.items.find((item: { id: string }) => item.id === id));', "none", false),
+    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.items.find({ id }));', "none", true),
     // Only a query builder (knex, drizzle) runs when awaited: in a program without either, a chain's result is not asked about.
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", false),
     askedCase('import { repo } from "./models.js";\nimport type { Knex } from "knex";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", true),

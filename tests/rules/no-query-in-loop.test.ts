@@ -81,6 +81,8 @@ runRuleTests("no-query-in-loop", rule, {
     { code: `const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(rows) { const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row })); await prisma.$transaction(ops); }`, filename: "file.js" },
     // Prisma findMany with `in` per chunk.
     `${PRISMA}async function f(chunks) { for (const ids of chunks) await prisma.user.findMany({ where: { id: { in: ids } } }); }`,
+    // vendure's `fv.channels.find((c) => …)`: a function first is an array's `find`, never a query (Mongoose 6's `Model.find(callback)` has no filter).
+    `import mongoose from "mongoose";\nconst User = mongoose.model("User", schema);\nfunction f(ids, seen) {\n  for (const id of ids) User.find((error, users) => seen.set(id, users));\n}`,
     // mongoose `$in`.
     `import mongoose from "mongoose";\nconst User = mongoose.model("User", schema);\nasync function f(groups) { for (const group of groups) await User.find({ _id: { $in: group.memberIds } }); }`,
     // sequelize `[Op.in]`.
@@ -255,6 +257,7 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`${PRISMA}async function f(rows) {\n  const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row }));\n  await Promise.all(ops);\n}`, "prisma.link.update(", "writeInLoop"),
     // --- mongoose, sequelize, typeorm, drizzle, knex, mysql2 -----------------------------------
     invalid(`import mongoose from "mongoose";\nconst User = mongoose.model("User", schema);\nasync function f(orders) {\n  for (const order of orders) await User.findById(order.userId);\n}`, "User.findById(", "queryInLoop"),
+    invalid(`import mongoose from "mongoose";\nconst User = mongoose.model("User", schema);\nfunction f(ids, seen) {\n  for (const id of ids) User.find({ _id: id }, (error, users) => seen.set(id, users));\n}`, "User.find(", "queryInLoop"),
     invalid(`const User = require("./models/user");\nasync function f(orders) {\n  return Promise.all(orders.map((order) => User.findByPk(order.userId)));\n}`, "User.findByPk(", "queryInLoop", { filename: "file.js" }, {
       call: "User.findByPk()",
       library: "Sequelize",
