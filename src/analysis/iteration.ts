@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   ARRAY_ITERATION_METHODS,
+  CHUNK_COLLECTION,
   CHUNK_FUNCTION,
   CHUNK_ITEM,
   CONSTANT_LIST_NAME,
@@ -142,7 +143,7 @@ export interface CallbackIteration {
 }
 
 function describeCallbackIteration(collection: TSESTree.Node, itemParam: number, sameTick: boolean): CallbackIteration {
-  return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkingCall(collection) };
+  return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkedCollection(collection) };
 }
 
 /** The iteration a loop statement runs, or null for loops that do not walk a collection. */
@@ -248,7 +249,7 @@ function makeIteration(
   items: ReadonlySet<Scope.Variable>,
   sameTickCallbacks: boolean,
 ): Iteration {
-  const chunked = [...items].some((variable) => CHUNK_ITEM.test(variable.name)) || isChunkingCall(collection);
+  const chunked = [...items].some((variable) => CHUNK_ITEM.test(variable.name)) || isChunkedCollection(collection);
   return { node, kind, collection, body, items, sameTickCallbacks, fixed: isFixedCollection(collection), chunked };
 }
 
@@ -410,6 +411,13 @@ function getConstDeclarator(identifier: TSESTree.Identifier): TSESTree.VariableD
     }
   }
   return undefined;
+}
+
+/** A list of chunks: built by a chunking call (`_.chunk(ids, 100)`), or named as one (`idBatches`, `this.chunks`). */
+function isChunkedCollection(node: TSESTree.Node): boolean {
+  const inner = skipExpressionWrappers(node);
+  const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(inner) : undefined;
+  return (name !== undefined && CHUNK_COLLECTION.test(name)) || isChunkingCall(inner);
 }
 
 function isChunkingCall(node: TSESTree.Node): boolean {

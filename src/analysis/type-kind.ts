@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { createRequire } from "node:module";
 
 import { getGlobalTypeKind, getLibraryOfPackage } from "../knowledge/index.js";
+import { getExportsOfModule } from "./file-context.js";
 import { fromRef } from "./value-kind.js";
 
 /**
@@ -27,7 +28,8 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
       const known = symbolKinds.get(symbol);
       if (known !== undefined) return known;
       const constructed = ts ? kindOfConstructedVariable(ts, checker, symbol) : undefined;
-      const kind = constructed === undefined ? kindOfType(checker, checker.getTypeOfSymbol(symbol), 0) : constructed;
+      const subclass = constructed === undefined && ts ? kindOfSubclass(file, ts, checker, symbol) : undefined;
+      const kind = constructed !== undefined ? constructed : (subclass ?? kindOfType(checker, checker.getTypeOfSymbol(symbol), 0));
       symbolKinds.set(symbol, kind);
       return kind;
     }
@@ -87,6 +89,38 @@ function kindOfConstructedVariable(ts: typeof TypeScript, checker: TypeScript.Ty
   const constructor = resolveAlias(ts, checker, checker.getSymbolAtLocation(initializer.expression));
   if (!constructor || !(constructor.flags & ts.SymbolFlags.Class)) return undefined;
   return kindOfSymbol(constructor);
+}
+
+/** How many `extends` are followed from a class of the application to a library's class. */
+const MAX_HERITAGE = 8;
+
+/**
+ * A class of the application that extends a library's class, maybe through classes of its own
+ * (outline's `Document extends ArchivableModel`, …, `extends Model` of sequelize-typescript),
+ * named in another file: the kind the library's class gives its subclasses (`extendsTo`). Each
+ * `extends` is followed to its declaration, symbol by symbol, so no type of the class is inferred:
+ * without this, `Document.scope("withDrafts")` was left to the checker, which inferred the generic
+ * static `scope` for half a second and found no library type. Undefined when the symbol is no
+ * class of the application, or its chain of classes leads to no library class that has one.
+ */
+function kindOfSubclass(file: FileContext, ts: typeof TypeScript, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol): ValueKind | undefined {
+  let current = resolveAlias(ts, checker, symbol);
+  for (let depth = 0; current && current.flags & ts.SymbolFlags.Class && depth <= MAX_HERITAGE; depth++) {
+    const declaration = current.declarations?.find((node): node is TypeScript.ClassLikeDeclaration => ts.isClassLike(node));
+    if (!declaration) return undefined;
+    const packageName = getPackageName(declaration.getSourceFile().fileName);
+    if (packageName !== undefined) {
+      // The class itself is a library's: its own kind is read from its type, not here.
+      if (depth === 0) return undefined;
+      const base = fromRef(getExportsOfModule(file, packageName)?.[current.getName()]);
+      return fromRef(base?.knowledge.extendsTo) ?? undefined;
+    }
+    const heritage = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    // `extends Mixin(Base)`, `extends (cond ? A : B)`: only the checker could tell.
+    if (!heritage || !(ts.isIdentifier(heritage) || ts.isPropertyAccessExpression(heritage))) return undefined;
+    current = resolveAlias(ts, checker, checker.getSymbolAtLocation(ts.isPropertyAccessExpression(heritage) ? heritage.name : heritage));
+  }
+  return undefined;
 }
 
 /**

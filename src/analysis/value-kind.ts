@@ -102,11 +102,13 @@ function isTypeWorthy(file: FileContext, node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.Identifier:
       return !needsNoTypeQuestion(file, node);
     case AST_NODE_TYPES.MemberExpression:
-    case AST_NODE_TYPES.AwaitExpression:
       return true;
+    case AST_NODE_TYPES.AwaitExpression:
+      return !isQueryOfKnownReceiver(file, node.argument);
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+      if (isQueryOfKnownReceiver(file, node)) return false;
       const object = skipExpressionWrappers(callee.object);
       if (object.type === AST_NODE_TYPES.NewExpression) return getBuiltinConstruction(file, node, PLAIN_DATA_CONSTRUCTORS) === undefined;
       return object.type !== AST_NODE_TYPES.CallExpression && !isPlainDataBuiltinCall(file, callee, object);
@@ -133,8 +135,29 @@ function needsNoTypeQuestion(file: FileContext, node: TSESTree.Identifier): bool
   if (!variable || isGlobal(variable)) return PLAIN_DATA_BUILTIN_CALLS.has(node.name) || PLAIN_DATA_CONSTRUCTORS.has(node.name);
   const def = variable.defs[0];
   if (def?.type === DefinitionType.ImportBinding) return def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
-  if (def?.type === DefinitionType.Variable && def.parent?.kind === "const" && def.name.type === AST_NODE_TYPES.Identifier && getPromiseAllElement(file, def.node, def.name)) return true;
+  if (def?.type === DefinitionType.Variable && def.parent?.kind === "const" && def.name.type === AST_NODE_TYPES.Identifier) {
+    if (getPromiseAllElement(file, def.node, def.name)) return true;
+    const init = def.node.id === def.name && def.node.init ? skipExpressionWrappers(def.node.init) : undefined;
+    if (init && isQueryOfKnownReceiver(file, init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init)) return true;
+  }
   return getBuiltinConstruction(file, getConstantInit(variable), PLAIN_DATA_CONSTRUCTORS) !== undefined;
+}
+
+/**
+ * `User.findByPk(id)`, `await User.findByPk(id)`, `const user = await …`: a query of a receiver
+ * whose kind syntax knows, by a method its knowledge lists as a query and not as returning a
+ * library value. Its result is rows, whatever their type; asking the checker would infer the
+ * query's generic signature (outline's `Group.findByPk(…)`: half a second) to find no library.
+ */
+function isQueryOfKnownReceiver(file: FileContext, node: TSESTree.Node): boolean {
+  const call = skipExpressionWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getStaticPropertyName(callee);
+  if (name === undefined) return false;
+  const receiver = kindOf(file, callee.object, 0);
+  return receiver !== null && !receiver.promise && receiver.knowledge.databaseMethods?.[name] !== undefined && receiver.knowledge.returns?.[name] === undefined;
 }
 
 /**

@@ -116,7 +116,10 @@ export const CONSTANT_TABLE_NAME = /^[A-Z]/u;
 /**
  * A collection split into chunks: one batched call per chunk is the remedy, not the problem.
  * `CHUNK_ITEM` is matched against the item binding's name (`chunk`, `idBatch`), `CHUNK_FUNCTION`
- * against the name of the function that builds the list (`_.chunk(ids, 100)`, `splitEvery`).
+ * against the name of the function that builds the list (`_.chunk(ids, 100)`, `splitEvery`),
+ * `CHUNK_COLLECTION` against the list's own name, plural only (outline's `destroyBatches`,
+ * walked by index): a `batch` is a list of single items.
  */
 export const CHUNK_ITEM = /(?:chunk|batch|slice|bulk|partition)(?:e?s)?$/iu;
 export const CHUNK_FUNCTION = /chunk|batch|splitEvery|partition/iu;
+export const CHUNK_COLLECTION = /(?:chunks|batches|slices|partitions)$/iu;

@@ -67,6 +67,13 @@ tester.run("analysis: kinds from types", probe, {
     kindCase("function make(kind: string): Pool;\nfunction make(kind: number): string;\nfunction make(kind: unknown): unknown { return kind; }\nprobe(make(1));", "unknown"),
     kindCase("function make(kind: string): Pool;\nfunction make(kind: number): string;\nfunction make(kind: unknown): unknown { return kind; }\nprobe(make(\"a\"));", "pg.pool"),
     kindCase("function inferred() { return new Pool(); }\nprobe(inferred());", "pg.pool"),
+    // outline: `Document extends ArchivableModel`, …, `extends Model`, imported from the app's own module: the model its library base class makes.
+    kindCase('import { Document } from "./app-models.js";\nprobe(Document);', "sequelize.model"),
+    kindCase('import { BaseModel } from "./app-models.js";\nprobe(BaseModel);', "sequelize.model"),
+    // A mixin base, a class that extends no library class, and the library's class itself.
+    kindCase('import { Mixed } from "./app-models.js";\nprobe(Mixed);', "unknown"),
+    kindCase('import { Child } from "./app-models.js";\nprobe(Child);', "unknown"),
+    kindCase('import { Model } from "sequelize";\nprobe(Model);', "unknown"),
     // docmost: `type KyselyDB = Kysely<DB>`, an alias of the application over a library's generic type.
     kindCase('import type { Kysely } from "kysely";\ntype AppDb = Kysely<{ pages: { id: string } }>;\ndeclare const db: AppDb;\nprobe(db);', "kysely.db"),
     kindCase('type AppMap = Map<string, Pool>;\ndeclare const map: AppMap;\nprobe(map);', "unknown"),
@@ -131,6 +138,12 @@ tester.run("analysis: type questions", questions, {
     askedCase("declare const text: string;\nlet byId = new Map();\nbyId = JSON.parse(text);\nprobe(byId);", "unknown", true),
     // A local binding named `Map` is no built-in.
     askedCase("function f(Map: typeof pg.Pool) {\n  const byId = new Map();\n  probe(byId);\n}", "pg.pool", true),
+    // outline's `Group.findByPk(…)`: a query of a receiver syntax knows gives rows, not asked about; nor a const given its awaited result.
+    askedCase('const pool = new pg.Pool();\nprobe(pool.query("select 1"));', "unknown", false),
+    askedCase('const pool = new pg.Pool();\nasync function f() {\n  const result = await pool.query("select 1");\n  probe(result);\n}', "unknown", false),
+    // The same call on a receiver nothing traces, and a `let` that may be written again: asked about.
+    askedCase('declare const store: { query(sql: string): Promise<object> };\nprobe(store.query("select 1"));', "unknown", true),
+    askedCase('const pool = new pg.Pool();\nasync function f() {\n  let result = await pool.query("select 1");\n  probe(result);\n}', "unknown", true),
     // A built-in whose result is plain data is not asked about; one that returns its argument is, and so is a local of that name.
     askedCase("declare const options: Record<string, string>;\nprobe(Object.entries(options));", "unknown", false),
     askedCase("probe(Promise.resolve(new pg.Pool()));", "pg.pool", true),

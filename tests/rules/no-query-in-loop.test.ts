@@ -48,6 +48,9 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}async function f(hits) { const ids = hits.map((hit) => hit._id); const { rows } = await pool.query("SELECT * FROM products WHERE id = ANY($1)", [ids]); return rows; }`,
     // A batched query per chunk of ids.
     `${PG}async function f(ids) { for (let i = 0; i < ids.length; i += 100) { await pool.query("SELECT * FROM t WHERE id = ANY($1)", [ids.slice(i, i + 100)]); } }`,
+    // outline's document deleter: a list of chunks named as one (`destroyBatches`), walked by index or by callback.
+    `${PG}async function f(ids: string[], destroyBatches: string[][]) {\n  for (let i = 0; i < destroyBatches.length; i++) await pool.query("DELETE FROM t WHERE id = $1", [destroyBatches[i]]);\n}`,
+    `${PG}async function f(idChunks: string[][]) {\n  await Promise.all(idChunks.map((ids) => pool.query("DELETE FROM t WHERE id = $1", [ids])));\n}`,
     // A chunk loop whose query is not in a batched form: one statement per chunk is the remedy.
     { code: 'const knex = require("knex")({});\nasync function f(rows) { for (const batch of chunk(rows, 500)) await knex("events").insert(batch); }', filename: "file.js" },
     // Migration statements: a list of different statements, not one statement per element.
@@ -189,6 +192,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
     invalid(`${PG}async function f(byId) {\n  for (const key in byId) await pool.query("SELECT * FROM t WHERE id = $1", [key]);\n}`, "pool.query(", "queryInLoop"),
     invalid(`${PG}async function f(ids) {\n  for (let i = 0; i < ids.length; i++) await pool.query("SELECT * FROM t WHERE id = $1", [ids[i]]);\n}`, "pool.query(", "queryInLoop"),
+    // A `batch` is a list of single items, not of chunks.
+    invalid(`${PG}async function f(batch: string[]) {\n  for (let i = 0; i < batch.length; i++) await pool.query("DELETE FROM t WHERE id = $1", [batch[i]]);\n}`, "pool.query(", "writeInLoop"),
+    invalid(`${PG}async function f(idChunk: string[]) {\n  await Promise.all(idChunk.map((id) => pool.query("DELETE FROM t WHERE id = $1", [id])));\n}`, "pool.query(", "writeInLoop"),
     invalid(`${PG}async function f(rows) {\n  for (const { id } of rows) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
     // A value derived from the element in the loop body.
     invalid(`${PG}async function f(hits) {\n  for (const hit of hits) {\n    const id = hit._id;\n    await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n  }\n}`, "pool.query(", "queryInLoop"),
