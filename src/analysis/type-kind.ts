@@ -132,7 +132,8 @@ function kindOfSubclass(file: FileContext, ts: typeof TypeScript, checker: TypeS
 function kindOfDeclaredReturn(ts: typeof TypeScript, checker: TypeScript.TypeChecker, call: TypeScript.CallExpression): ValueKind | null | undefined {
   if (call.typeArguments) return undefined;
   const callee = ts.isIdentifier(call.expression) ? call.expression : ts.isPropertyAccessExpression(call.expression) ? call.expression.name : undefined;
-  const target = callee ? resolveAlias(ts, checker, checker.getSymbolAtLocation(callee)) : undefined;
+  const own = ts.isPropertyAccessExpression(call.expression) ? getOwnMethodSymbol(ts, checker, call.expression) : undefined;
+  const target = own ?? (callee ? resolveAlias(ts, checker, checker.getSymbolAtLocation(callee)) : undefined);
   const declaration = getSignatureDeclaration(ts, target?.getDeclarations() ?? []);
   if (!declaration || !declaration.type || declaration.typeParameters) return undefined;
   // `chain(): this` is the receiver's own class, maybe a subclass.
@@ -140,6 +141,44 @@ function kindOfDeclaredReturn(ts: typeof TypeScript, checker: TypeScript.TypeChe
   // A method of a generic class may return the class's type parameter.
   if (ts.isMethodDeclaration(declaration) && ts.isClassLike(declaration.parent) && declaration.parent.typeParameters) return undefined;
   return kindOfType(checker, checker.getTypeFromTypeNode(declaration.type), 0);
+}
+
+/**
+ * `server.connect()` where `const server = new Server(…)`, and `this.load()` in a method of a
+ * class: the method as the class declares it, read from the class's members. Asking the checker
+ * for the symbol of `connect` checks the receiver first, which infers the construction and its
+ * arguments (mongodb's `new Server(topology, description, topology.s.options)`: 40 ms).
+ * Undefined when the class does not declare the method itself (inherited: the checker answers).
+ */
+function getOwnMethodSymbol(ts: typeof TypeScript, checker: TypeScript.TypeChecker, access: TypeScript.PropertyAccessExpression): TypeScript.Symbol | undefined {
+  const receiver = access.expression;
+  let owner: TypeScript.Symbol | undefined;
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
+    const member = getThisMember(ts, access);
+    owner = member?.parent.name ? checker.getSymbolAtLocation(member.parent.name) : undefined;
+  } else if (ts.isIdentifier(receiver)) {
+    const declaration = checker.getSymbolAtLocation(receiver)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
+    const initializer = declaration.initializer;
+    if (!ts.isNewExpression(initializer) || !ts.isIdentifier(initializer.expression) || initializer.typeArguments) return undefined;
+    owner = resolveAlias(ts, checker, checker.getSymbolAtLocation(initializer.expression));
+  }
+  if (!owner || !(owner.flags & ts.SymbolFlags.Class)) return undefined;
+  const method = owner.members?.get(access.name.escapedText);
+  return method && method.flags & ts.SymbolFlags.Method ? method : undefined;
+}
+
+/** The instance method, accessor or field initialiser of a class whose `this` is the one at `node` (arrow functions see through). */
+function getThisMember(ts: typeof TypeScript, node: TypeScript.Node): TypeScript.ClassElement & { parent: TypeScript.ClassLikeDeclaration } | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (ts.isClassLike(current.parent) && ts.isClassElement(current) && !ts.isClassStaticBlockDeclaration(current)) {
+      const isStatic = ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+      return isStatic ? undefined : (current as TypeScript.ClassElement & { parent: TypeScript.ClassLikeDeclaration });
+    }
+    if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
 }
 
 /** The one declaration of a function or method, or its first overload when all overloads declare the same return type. */

@@ -265,6 +265,30 @@ tester.run("analysis: this members asked through their declared type", memberAcc
   ],
 });
 
+/** `getKindFromType` of `probe(x.method())`, and whether the checker was asked for the symbol of `method` (which checks `x`). */
+const methodLookup = createProbe((file, argument) => {
+  const { answer, subjects } = countQuestions(file.typeServices?.program.getTypeChecker(), () => getKindFromType(file, argument), ["getSymbolAtLocation"]);
+  const callee = argument.type === AST_NODE_TYPES.CallExpression && argument.callee.type === AST_NODE_TYPES.MemberExpression ? argument.callee.property : undefined;
+  const asked = subjects.some((subject) => subject === file.typeServices?.esTreeNodeToTSNodeMap.get(callee as TSESTree.Node));
+  return `${answer ? answer.id : "unknown"}${asked ? " receiver checked" : ""}`;
+});
+
+const localServer = "class Server {\n  constructor(options: object) {}\n  connect(): Pool { return new Pool(); }\n}\nclass Sub extends Server {}\n";
+
+tester.run("analysis: methods read from the class the receiver is made of", methodLookup, {
+  valid: [],
+  invalid: [
+    // mongodb's topology: `server.connect()` where `const server = new Server(…)`: the class's own method, its receiver not checked.
+    kindCase(`${localServer}const server = new Server({});\nprobe(server.connect());`, "pg.pool"),
+    kindCase(`${localServer}class Topology extends Server {\n  start(): void { const run = () => probe(this.connect()); run(); }\n}`, "pg.pool receiver checked"),
+    kindCase(`class Own {\n  connect(): Pool { return new Pool(); }\n  start(): void { probe(this.connect()); }\n}`, "pg.pool"),
+    // Inherited, annotated, or in a function of its own (another `this`): the checker answers.
+    kindCase(`${localServer}const sub = new Sub({});\nprobe(sub.connect());`, "pg.pool receiver checked"),
+    kindCase(`${localServer}const typed: Server = new Server({});\nprobe(typed.connect());`, "pg.pool receiver checked"),
+    kindCase(`class Own {\n  connect(): Pool { return new Pool(); }\n  start(): void { const f = function (this: Own) { probe(this.connect()); }; f.call(this); }\n}`, "pg.pool receiver checked"),
+  ],
+});
+
 /** Whether a value's type is a fixed set of values (a cache keyed by it stays small), from the checker. */
 const finiteProbe = createProbe((file, argument) => String(isFiniteTypeAt(file, argument)));
 
