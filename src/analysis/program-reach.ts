@@ -14,8 +14,19 @@ import { getPackageName, getTypeScript } from "./type-kind.js";
  * the price of an inference each.
  *
  * The walk starts at the linted file, breadth first, and stops at the first file of a library:
- * a file that imports `pg` costs one step. The imports of a file are resolved once per program,
- * by the checker's own module resolution; a walk that finds nothing clears every file it saw.
+ * a file that imports `pg` costs one step. The imports of the application's files are resolved
+ * once per program, by the checker's own module resolution; a walk that finds nothing clears
+ * every file it saw.
+ *
+ * An installed package is walked as one node, from the text of its files' imports: its relative
+ * imports stay inside it, and each bare one (`import … from "bson"`) names the package it leads to
+ * or a module some file declares or augments (`declare module "fs"` in `@types/node`). So a walk
+ * through mongodb and its dependencies reads names, not module resolutions (the benchmark's
+ * typed corpus: thousands of resolutions). A package sees at least what each of its files sees,
+ * so it answers yes at least as often as they would: the walk never misses a library. A package
+ * that the program does not hold leads nowhere, as its unresolved import would. A package one of
+ * whose files imports a path outside it (`../../shared`) has its files' imports resolved, as the
+ * application's are.
  */
 interface ProgramImports {
   readonly checker: TypeScript.TypeChecker;
@@ -23,12 +34,31 @@ interface ProgramImports {
   readonly imports: Map<TypeScript.SourceFile, readonly TypeScript.SourceFile[]>;
   /** Files whose declarations every file sees: scripts, and modules with `declare global`. */
   readonly globalFiles: readonly TypeScript.SourceFile[];
-  /** Per set of libraries (by its key): the answer per file, and whether a global file reaches one. */
-  readonly answers: Map<string, { readonly reaches: Map<TypeScript.SourceFile, boolean>; global?: boolean }>;
+  /** The program's files, and its installed packages, read from them on first need. */
+  readonly files: readonly TypeScript.SourceFile[];
+  packages?: Packages;
+  /** Per set of libraries (by its key): the answer per file or package, and whether a global file reaches one. */
+  readonly answers: Map<string, { readonly reaches: Map<Node, boolean>; global?: boolean }>;
 }
 
-/** Internal to TypeScript, stable since 2.x: the module specifiers the program resolved for a file, and its augmentations. */
-type SourceFileWithImports = TypeScript.SourceFile & { imports?: readonly TypeScript.Node[]; moduleAugmentations?: readonly TypeScript.Node[] };
+/** A step of the walk: a file of the application (or of a package walked file by file), or an installed package by name. */
+type Node = TypeScript.SourceFile | string;
+
+interface Packages {
+  /** The files of each package, grouped once. */
+  readonly files: Map<string, TypeScript.SourceFile[]>;
+  /** Per module name: the files that declare it (`declare module "fs"`) or augment it (`declare module "express" { … }`). */
+  readonly declarers: Map<string, TypeScript.SourceFile[]>;
+  /** Per package, read on first need: the modules its files import by a bare name (`bson`, `node:fs`, `pg/lib/x`), and whether one imports a relative path outside it. */
+  readonly read: Map<string, { readonly imports: ReadonlySet<string>; readonly escaping: boolean }>;
+}
+
+/** Internal to TypeScript, stable since 2.x: the module specifiers the program resolved for a file, its augmentations, and the modules it declares. */
+type SourceFileWithImports = TypeScript.SourceFile & {
+  imports?: readonly TypeScript.StringLiteralLike[];
+  moduleAugmentations?: readonly (TypeScript.StringLiteral | TypeScript.Identifier)[];
+  ambientModuleNames?: readonly string[];
+};
 
 /** Null when the program's files do not expose their imports (another TypeScript): no answer. */
 const programs = new WeakMap<TypeScript.Program, ProgramImports | null>();
@@ -72,39 +102,142 @@ function readProgram(program: TypeScript.Program, sourceFile: TypeScript.Node): 
       if (!ts.isExternalModule(file)) globalFiles.push(file);
       if (internal.moduleAugmentations?.some((name) => ts.isIdentifier(name))) globalFiles.push(file);
     }
-    return { checker, imports: new Map(), globalFiles, answers: new Map() };
+    return { checker, imports: new Map(), globalFiles, files: program.getSourceFiles(), answers: new Map() };
   } catch {
     return null;
   }
 }
 
-/** Breadth first from `start` to the first file of a library; a miss clears every file it saw. */
-function reaches(program: ProgramImports, answers: Map<TypeScript.SourceFile, boolean>, start: TypeScript.SourceFile, libraries: ReadonlySet<string>): boolean {
+/** Breadth first from `start` to the first library; a miss clears every node it saw. */
+function reaches(program: ProgramImports, answers: Map<Node, boolean>, startFile: TypeScript.SourceFile, libraries: ReadonlySet<string>): boolean {
+  const start = toNode(startFile);
   const known = answers.get(start);
   if (known !== undefined) return known;
-  const seen = new Set([start]);
-  const queue = [start];
+  const seen = new Set<Node>([start]);
+  const queue: Node[] = [start];
   for (let index = 0; index < queue.length; index++) {
-    const file = queue[index] as TypeScript.SourceFile;
-    if (answers.get(file) === true || isLibraryFile(file, libraries)) {
+    const node = queue[index] as Node;
+    if (answers.get(node) === true || isLibrary(node, libraries)) {
       answers.set(start, true);
       return true;
     }
-    if (answers.get(file) === false) continue;
-    for (const next of getImportedFiles(program, file)) {
+    if (answers.get(node) === false) continue;
+    for (const next of typeof node === "string" ? getPackageImports(program, node) : getImportedFiles(program, node).map(toNode)) {
       if (seen.has(next)) continue;
       seen.add(next);
       queue.push(next);
     }
   }
-  for (const file of seen) answers.set(file, false);
+  for (const node of seen) answers.set(node, false);
   return false;
 }
 
-function isLibraryFile(file: TypeScript.SourceFile, libraries: ReadonlySet<string>): boolean {
-  const packageName = getPackageName(file.fileName);
+function isLibrary(node: Node, libraries: ReadonlySet<string>): boolean {
+  const packageName = typeof node === "string" ? node : getFilePackage(node);
   const library = packageName === undefined ? undefined : getLibraryOfPackage(packageName)?.id;
   return library !== undefined && libraries.has(library);
+}
+
+/** A file of an installed package is that package. */
+function toNode(file: TypeScript.SourceFile): Node {
+  return getFilePackage(file) ?? file;
+}
+
+/**
+ * The package of a file, once per file: the walks of a program step on the same files again and
+ * again, and a regular expression over a long path costs more than the step.
+ */
+const filePackages = new WeakMap<TypeScript.SourceFile, string | null>();
+
+function getFilePackage(file: TypeScript.SourceFile): string | undefined {
+  let packageName = filePackages.get(file);
+  if (packageName === undefined) {
+    packageName = file.fileName.includes("/node_modules/") ? (getPackageName(file.fileName) ?? null) : null;
+    filePackages.set(file, packageName);
+  }
+  return packageName ?? undefined;
+}
+
+/** What an installed package's files import by a bare name: the packages, and the files that declare or augment those modules. */
+function getPackageImports(program: ProgramImports, packageName: string): Node[] {
+  const packages = getPackages(program);
+  const read = readPackage(packages, packageName);
+  // A package that imports a path outside itself: its files' imports, as resolved.
+  if (read.escaping) return (packages.files.get(packageName) ?? []).flatMap((file) => getImportedFiles(program, file).map(toNode));
+  const nodes: Node[] = [];
+  for (const name of read.imports) {
+    // A package the program does not hold leads nowhere, as its unresolved import would.
+    const imported = getImportedPackage(name);
+    if (packages.files.has(imported)) nodes.push(imported);
+    for (const file of packages.declarers.get(name) ?? []) nodes.push(toNode(file));
+  }
+  return nodes;
+}
+
+function getPackages(program: ProgramImports): Packages {
+  program.packages ??= readPackages(program.files);
+  return program.packages;
+}
+
+function readPackages(files: readonly TypeScript.SourceFile[]): Packages {
+  const packages: Packages = { files: new Map(), declarers: new Map(), read: new Map() };
+  const add = (map: Map<string, TypeScript.SourceFile[]>, name: string, file: TypeScript.SourceFile): void => {
+    const list = map.get(name);
+    if (list) list.push(file);
+    else map.set(name, [file]);
+  };
+  for (const file of files as readonly SourceFileWithImports[]) {
+    for (const name of file.ambientModuleNames ?? []) add(packages.declarers, name, file);
+    for (const name of file.moduleAugmentations ?? []) if ("text" in name && !isRelative(name.text)) add(packages.declarers, name.text, file);
+    const packageName = getFilePackage(file);
+    if (packageName !== undefined) add(packages.files, packageName, file);
+  }
+  return packages;
+}
+
+function readPackage(packages: Packages, packageName: string): { readonly imports: ReadonlySet<string>; readonly escaping: boolean } {
+  let read = packages.read.get(packageName);
+  if (read) return read;
+  const imports = new Set<string>();
+  let escaping = false;
+  for (const file of (packages.files.get(packageName) ?? []) as readonly SourceFileWithImports[]) {
+    const root = getPackageRoot(file.fileName);
+    for (const specifier of file.imports ?? []) {
+      const text = specifier.text;
+      if (!isRelative(text)) imports.add(text);
+      // Only a path with `..` can leave the package.
+      else if (text.includes("..") && (root === undefined || !joinPath(file.fileName, text).startsWith(root))) escaping = true;
+    }
+  }
+  read = { imports, escaping };
+  packages.read.set(packageName, read);
+  return read;
+}
+
+/** `./x`, `../x`, `/x`: a path, not a package or module name. */
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("/") || specifier === "." || specifier === "..";
+}
+
+/** `pg/lib/client` → `pg`, `@types/pg` → `pg`, `node:fs` → `node:fs`: the package a bare specifier names, as `getPackageName` names its files. */
+function getImportedPackage(specifier: string): string {
+  const [first = "", second] = specifier.split("/");
+  return getPackageName(`/node_modules/${first.startsWith("@") && second !== undefined ? `${first}/${second}` : first}/`) ?? specifier;
+}
+
+/** `…/node_modules/pg/lib/index.d.ts` → `…/node_modules/pg/`. */
+function getPackageRoot(fileName: string): string | undefined {
+  return /.*\/node_modules\/(?:@[^/]+\/)?[^/]+\//u.exec(fileName)?.[0];
+}
+
+/** The path a relative specifier of `fileName` names, `..` and `.` resolved. */
+function joinPath(fileName: string, specifier: string): string {
+  const parts = fileName.split("/").slice(0, -1);
+  for (const part of specifier.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== "." && part !== "") parts.push(part);
+  }
+  return `${parts.join("/")}/`;
 }
 
 function getImportedFiles(program: ProgramImports, file: TypeScript.SourceFile): readonly TypeScript.SourceFile[] {

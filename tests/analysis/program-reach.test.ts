@@ -22,7 +22,7 @@ function createProgram(files: Record<string, string>): ts.Program {
   const virtual = new Map(Object.entries(files).map(([name, text]) => [path.join(DIR, name), text]));
   const host: ts.CompilerHost = {
     ...base,
-    directoryExists: (name) => name === DIR || base.directoryExists?.(name) === true,
+    directoryExists: (name) => name === DIR || [...virtual.keys()].some((file) => file.startsWith(`${name}/`)) || base.directoryExists?.(name) === true,
     fileExists: (fileName) => virtual.has(fileName) || base.fileExists(fileName),
     readFile: (fileName) => virtual.get(fileName) ?? base.readFile(fileName),
     getSourceFile: (fileName, languageVersion, ...rest) => {
@@ -37,7 +37,8 @@ function createProgram(files: Record<string, string>): ts.Program {
       return shared;
     },
   };
-  return ts.createProgram([...virtual.keys()], options, host);
+  // A package's manifest is read by module resolution, not compiled.
+  return ts.createProgram([...virtual.keys()].filter((name) => !name.endsWith(".json")), options, host);
 }
 
 function canSee(files: Record<string, string>, name: string, libraries: ReadonlySet<string> = PG): boolean {
@@ -93,6 +94,51 @@ describe("analysis: files a library's types can reach", () => {
     expect(canSee({ "base.ts": base, "augment.ts": augmentation, "route.ts": route }, "route.ts")).toBe(true);
     // Its neighbour: the same module without the augmentation.
     expect(canSee({ "base.ts": base, "db.ts": DB, "route.ts": route }, "route.ts")).toBe(false);
+  });
+
+  // An installed package is walked as one node, from the names its files import.
+  const pkg = (name: string, index: string, extra: Record<string, string> = {}): Record<string, string> => ({
+    [`node_modules/${name}/package.json`]: JSON.stringify({ name, version: "1.0.0", types: "index.d.ts" }),
+    [`node_modules/${name}/index.d.ts`]: index,
+    ...Object.fromEntries(Object.entries(extra).map(([file, text]) => [`node_modules/${name}/${file}`, text])),
+  });
+  const useWrapper = 'import { open } from "wrapper";\nexport const db = open();\n';
+
+  it("sees a library through an installed package that imports it, from one of its inner files", () => {
+    const wrapper = pkg("wrapper", 'export * from "./lib/open.js";\n', { "lib/open.d.ts": 'import type { Pool } from "pg";\nexport declare function open(): Pool;\n' });
+    expect(canSee({ ...wrapper, "use.ts": useWrapper }, "use.ts")).toBe(true);
+    // Its neighbour: a package whose files import no library.
+    expect(canSee({ ...pkg("wrapper", "export declare function open(): Map<string, string>;\n"), "use.ts": useWrapper }, "use.ts")).toBe(false);
+  });
+
+  it("sees a library through a module that an installed package declares", () => {
+    const declaring = pkg("declaring", 'declare module "virtual-db" {\n  export { Pool as Handle } from "pg";\n}\n');
+    const wrapper = pkg("wrapper", 'import type { Handle } from "virtual-db";\nexport declare function open(): Handle;\n');
+    const files = { ...declaring, ...wrapper, "use.ts": `/// <reference types="declaring" />\n${useWrapper}` };
+    expect(canSee(files, "use.ts")).toBe(true);
+  });
+
+  it("sees a library that one installed package adds to a module another one imports", () => {
+    const base = pkg("base", "export interface Options { url: string }\n");
+    const augmenter = pkg("augmenter", 'import type { Pool } from "pg";\ndeclare module "base" {\n  interface Options { pool: Pool }\n}\nexport {};\n');
+    const wrapper = pkg("wrapper", 'import type { Options } from "base";\nexport declare function open(options: Options): Options;\n');
+    const files = { ...base, ...augmenter, ...wrapper, "setup.ts": 'import "augmenter";\n', "use.ts": useWrapper.replace("open()", 'open({ url: "" })') };
+    expect(canSee(files, "use.ts")).toBe(true);
+    // Its neighbour: the augmenting package is not in the program.
+    expect(canSee({ ...base, ...wrapper, "use.ts": useWrapper.replace("open()", 'open({ url: "" })') }, "use.ts")).toBe(false);
+  });
+
+  it("follows an installed package that imports a path outside itself file by file", () => {
+    const wrapper = pkg("wrapper", 'export { open } from "../../shared.js";\n');
+    const shared = 'import type { Pool } from "pg";\nexport declare function open(): Pool;\n';
+    expect(canSee({ ...wrapper, "shared.ts": shared, "use.ts": useWrapper }, "use.ts")).toBe(true);
+    expect(canSee({ ...wrapper, "shared.ts": PLAIN.replace("cache", "open"), "use.ts": useWrapper }, "use.ts")).toBe(false);
+  });
+
+  it("does not see a library an installed package names but the program does not hold", () => {
+    // `mysql` (a module of the mysql2 library's knowledge) is not installed here: the import resolves to nothing.
+    const wrapper = pkg("wrapper", 'import type { Pool } from "mysql";\nexport declare function open(): Pool;\n');
+    expect(canSee({ ...wrapper, "use.ts": useWrapper }, "use.ts", new Set(["mysql2"]))).toBe(false);
   });
 
   it("answers yes when the program's files do not expose their imports", () => {
