@@ -10,7 +10,7 @@ import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
-import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "./library-evidence.js";
+import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait, getQueryMethodTrait } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -68,7 +68,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
     if (method !== undefined && isBuiltinCallbackCall(call, method)) return null;
     const receiver = getCallReceiver(call);
     if (method !== undefined && receiver && DATABASE_METHOD_NAMES.has(method)) {
-      const receiverKind = getValueKindInFile(getFileForTrait(file, DATABASE_TRAIT), receiver);
+      const receiverKind = getValueKindInFile(getFileForTrait(file, getQueryMethodTrait(method)), receiver);
       const known = receiverKind && !receiverKind.promise ? receiverKind.knowledge.databaseMethods?.[method] : undefined;
       if (receiverKind && known) {
         if (known.lazy === true && isNeverRun(call, method)) return null;

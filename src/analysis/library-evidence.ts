@@ -61,6 +61,23 @@ export const CONNECTION_OWNER_TRAIT: LibraryTrait = {
   matches: (kind) => kind.ownsConnections === true,
 };
 
+/**
+ * The libraries that have a query method of this name (`destroy`: Sequelize; `find`: Mongoose,
+ * MongoDB, TypeORM): with types, a receiver of the method is asked about only where a type of one
+ * of them can reach the file, since no other type has the method as a query (mongodb's own
+ * `conn.destroy()` on a pool's connections: 10–20 ms of inference of a loop's element).
+ */
+export function getQueryMethodTrait(method: string): LibraryTrait {
+  let trait = queryMethodTraits.get(method);
+  if (!trait) {
+    trait = { name: `query:${method}`, matches: (kind) => kind.databaseMethods?.[method] !== undefined };
+    queryMethodTraits.set(method, trait);
+  }
+  return trait;
+}
+
+const queryMethodTraits = new Map<string, LibraryTrait>();
+
 interface TraitIndex {
   readonly libraries: ReadonlySet<string>;
   /** The one-library method names of the trait's libraries. */

@@ -112,7 +112,7 @@ function askedCase(code: string, kind: string, asked: boolean) {
 
 /** `/// <reference types>` puts pg in the program without an import: the file sees pg's types only if it imports them. */
 function reachCase(imports: string, asked: boolean) {
-  const code = `/// <reference types="pg" />\n${imports}declare function probe(value: unknown): void;\ndeclare const store: { findOne(query: object): Promise<object> };\nprobe(async (id: string) => store.findOne({ where: { id } }));`;
+  const code = `/// <reference types="pg" />\n${imports}declare function probe(value: unknown): void;\ndeclare const text: string;\ndeclare const store: { query(sql: string, values: unknown[]): Promise<object> };\nprobe(async (id: string) => store.query(text, [id]));`;
   return { code, filename, errors: [{ messageId: "asked" as const, data: { kind: "none", count: asked ? "questions" : "no question" } }] };
 }
 
@@ -149,11 +149,14 @@ tester.run("analysis: type questions", questions, {
     askedCase("probe(Promise.resolve(new pg.Pool()));", "pg.pool", true),
     askedCase('import { Array } from "./models.js";\nprobe(Array.from([]));', "unknown", true),
     // A call of a function that depends on none of its parameters cannot carry one into a query.
-    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { active: true } }));', "none", false),
-    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.findOne({ where: { id } }));', "none", true),
+    askedCase('import { repo } from "./models.js";\nimport type { Model } from "mongoose";\nprobe(async (id: string) => repo.findOne({ where: { active: true } }));', "none", false),
+    askedCase('import { repo } from "./models.js";\nimport type { Model } from "mongoose";\nprobe(async (id: string) => repo.findOne({ where: { id } }));', "none", true),
+    // mongodb's own `conn.destroy()`: only Sequelize has a query named `destroy`, and no type of it can reach a file that imports only pg.
+    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.destroy({ where: { id } }));', "none", false),
+    askedCase('import { repo } from "./models.js";\nimport type { Model } from "sequelize";\nprobe(async (id: string) => repo.destroy({ where: { id } }));', "none", true),
     // vendure's `fv.channels.find((c) => …)`: a function first is an array's `find`, and its receiver is not asked about.
-    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.items.find((item: { id: string }) => item.id === id));', "none", false),
-    askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.items.find({ id }));', "none", true),
+    askedCase('import { repo } from "./models.js";\nimport type { Model } from "mongoose";\nprobe(async (id: string) => repo.items.find((item: { id: string }) => item.id === id));', "none", false),
+    askedCase('import { repo } from "./models.js";\nimport type { Model } from "mongoose";\nprobe(async (id: string) => repo.items.find({ id }));', "none", true),
     // Only a query builder (knex, drizzle) runs when awaited: in a program without either, a chain's result is not asked about.
     askedCase('import { repo } from "./models.js";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", false),
     askedCase('import { repo } from "./models.js";\nimport type { Knex } from "knex";\nprobe(async (id: string) => repo.scope().filter({ id }));', "none", true),
