@@ -158,7 +158,9 @@ function getOwnMethodSymbol(ts: typeof TypeScript, checker: TypeScript.TypeCheck
     owner = member?.parent.name ? checker.getSymbolAtLocation(member.parent.name) : undefined;
   } else if (ts.isIdentifier(receiver)) {
     const declaration = checker.getSymbolAtLocation(receiver)?.valueDeclaration;
+    // A `let` may hold another class's instance by the time of the call.
     if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
     const initializer = declaration.initializer;
     if (!ts.isNewExpression(initializer) || !ts.isIdentifier(initializer.expression) || initializer.typeArguments) return undefined;
     owner = resolveAlias(ts, checker, checker.getSymbolAtLocation(initializer.expression));

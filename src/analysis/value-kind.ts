@@ -145,9 +145,10 @@ function needsNoTypeQuestion(file: FileContext, node: TSESTree.Identifier): bool
 
 /**
  * `User.findByPk(id)`, `await User.findByPk(id)`, `const user = await …`: a query of a receiver
- * whose kind syntax knows, by a method its knowledge lists as a query and not as returning a
- * library value. Its result is rows, whatever their type; asking the checker would infer the
- * query's generic signature (outline's `Group.findByPk(…)`: half a second) to find no library.
+ * whose kind is known, by a method its knowledge lists as a query and not as returning a library
+ * value (the knowledge's own answer for the call, see `getMethodResult`). Its result is rows,
+ * whatever their type; asking the checker would infer the query's generic signature (outline's
+ * `Group.findByPk(…)`: half a second) to find no library.
  */
 function isQueryOfKnownReceiver(file: FileContext, node: TSESTree.Node): boolean {
   const call = skipExpressionWrappers(node);

@@ -288,6 +288,7 @@ tester.run("analysis: methods read from the class the receiver is made of", meth
     // Inherited, annotated, or in a function of its own (another `this`): the checker answers.
     kindCase(`${localServer}const sub = new Sub({});\nprobe(sub.connect());`, "pg.pool receiver checked"),
     kindCase(`${localServer}const typed: Server = new Server({});\nprobe(typed.connect());`, "pg.pool receiver checked"),
+    kindCase(`${localServer}let later = new Server({});\nlater = new Sub({});\nprobe(later.connect());`, "pg.pool receiver checked"),
     kindCase(`class Own {\n  connect(): Pool { return new Pool(); }\n  start(): void { const f = function (this: Own) { probe(this.connect()); }; f.call(this); }\n}`, "pg.pool receiver checked"),
   ],
 });
