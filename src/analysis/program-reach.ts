@@ -1,7 +1,8 @@
 import type * as TypeScript from "typescript";
 
 import { getLibraryOfPackage } from "../knowledge/index.js";
-import { getPackageName, getTypeScript } from "./type-kind.js";
+import { getBarePackageName } from "./import-path.js";
+import { getPackageName, getTypeScript, normalizePackageName } from "./type-kind.js";
 
 /**
  * Which source files of a typed program can see a type of some libraries. A type reaches a
@@ -167,7 +168,7 @@ function getPackageImports(program: ProgramImports, packageName: string): Node[]
   const nodes: Node[] = [];
   for (const name of read.imports) {
     // A package the program does not hold leads nowhere, as its unresolved import would.
-    const imported = getImportedPackage(name);
+    const imported = normalizePackageName(getBarePackageName(name));
     if (packages.files.has(imported)) nodes.push(imported);
     for (const file of packages.declarers.get(name) ?? []) nodes.push(toNode(file));
   }
@@ -217,12 +218,6 @@ function readPackage(packages: Packages, packageName: string): { readonly import
 /** `./x`, `../x`, `/x`: a path, not a package or module name. */
 function isRelative(specifier: string): boolean {
   return specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("/") || specifier === "." || specifier === "..";
-}
-
-/** `pg/lib/client` → `pg`, `@types/pg` → `pg`, `node:fs` → `node:fs`: the package a bare specifier names, as `getPackageName` names its files. */
-function getImportedPackage(specifier: string): string {
-  const [first = "", second] = specifier.split("/");
-  return getPackageName(`/node_modules/${first.startsWith("@") && second !== undefined ? `${first}/${second}` : first}/`) ?? specifier;
 }
 
 /** `…/node_modules/pg/lib/index.d.ts` → `…/node_modules/pg/`. */

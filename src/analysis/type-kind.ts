@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { createRequire } from "node:module";
 
 import { getGlobalTypeKind, getLibraryOfPackage } from "../knowledge/index.js";
+import { getThisClass } from "./class-members.js";
 import { getExportsOfModule } from "./file-context.js";
 import { fromRef } from "./value-kind.js";
 
@@ -34,7 +35,7 @@ export function getKindFromType(file: FileContext, node: TSESTree.Node): ValueKi
       return kind;
     }
     if (ts && ts.isCallExpression(tsNode)) {
-      const declared = kindOfDeclaredReturn(ts, checker, tsNode);
+      const declared = kindOfDeclaredReturn(file, ts, checker, node, tsNode);
       if (declared !== undefined) return declared;
     }
     return kindOfType(checker, checker.getTypeAtLocation(tsNode), 0);
@@ -82,13 +83,17 @@ function getDeclaredSymbol(checker: TypeScript.TypeChecker, node: TSESTree.Node,
  * its arguments costs milliseconds). Undefined when the constructor is not a class.
  */
 function kindOfConstructedVariable(ts: typeof TypeScript, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol): ValueKind | null | undefined {
-  const declaration = symbol.valueDeclaration;
+  const constructed = getConstructedClass(ts, checker, symbol.valueDeclaration);
+  return constructed ? kindOfSymbol(constructed) : undefined;
+}
+
+/** The class of `x = new C(…)` declared without an annotation, by symbol: no inference of the construction. */
+function getConstructedClass(ts: typeof TypeScript, checker: TypeScript.TypeChecker, declaration: TypeScript.Declaration | undefined): TypeScript.Symbol | undefined {
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
   const initializer = declaration.initializer;
   if (!ts.isNewExpression(initializer) || !ts.isIdentifier(initializer.expression)) return undefined;
   const constructor = resolveAlias(ts, checker, checker.getSymbolAtLocation(initializer.expression));
-  if (!constructor || !(constructor.flags & ts.SymbolFlags.Class)) return undefined;
-  return kindOfSymbol(constructor);
+  return constructor && constructor.flags & ts.SymbolFlags.Class ? constructor : undefined;
 }
 
 /** How many `extends` are followed from a class of the application to a library's class. */
@@ -129,10 +134,10 @@ function kindOfSubclass(file: FileContext, ts: typeof TypeScript, checker: TypeS
  * overloads declare the same return type (outline's `server.post(…): ReturnType<typeof fetch>`
  * in two forms): resolving a call among overloads infers every argument. Undefined otherwise.
  */
-function kindOfDeclaredReturn(ts: typeof TypeScript, checker: TypeScript.TypeChecker, call: TypeScript.CallExpression): ValueKind | null | undefined {
+function kindOfDeclaredReturn(file: FileContext, ts: typeof TypeScript, checker: TypeScript.TypeChecker, node: TSESTree.Node, call: TypeScript.CallExpression): ValueKind | null | undefined {
   if (call.typeArguments) return undefined;
   const callee = ts.isIdentifier(call.expression) ? call.expression : ts.isPropertyAccessExpression(call.expression) ? call.expression.name : undefined;
-  const own = ts.isPropertyAccessExpression(call.expression) ? getOwnMethodSymbol(ts, checker, call.expression) : undefined;
+  const own = ts.isPropertyAccessExpression(call.expression) ? getOwnMethodSymbol(file, ts, checker, node, call.expression) : undefined;
   const target = own ?? (callee ? resolveAlias(ts, checker, checker.getSymbolAtLocation(callee)) : undefined);
   const declaration = getSignatureDeclaration(ts, target?.getDeclarations() ?? []);
   if (!declaration || !declaration.type || declaration.typeParameters) return undefined;
@@ -150,37 +155,21 @@ function kindOfDeclaredReturn(ts: typeof TypeScript, checker: TypeScript.TypeChe
  * arguments (mongodb's `new Server(topology, description, topology.s.options)`: 40 ms).
  * Undefined when the class does not declare the method itself (inherited: the checker answers).
  */
-function getOwnMethodSymbol(ts: typeof TypeScript, checker: TypeScript.TypeChecker, access: TypeScript.PropertyAccessExpression): TypeScript.Symbol | undefined {
+function getOwnMethodSymbol(file: FileContext, ts: typeof TypeScript, checker: TypeScript.TypeChecker, call: TSESTree.Node, access: TypeScript.PropertyAccessExpression): TypeScript.Symbol | undefined {
   const receiver = access.expression;
   let owner: TypeScript.Symbol | undefined;
   if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
-    const member = getThisMember(ts, access);
-    owner = member?.parent.name ? checker.getSymbolAtLocation(member.parent.name) : undefined;
+    const classNode = call.type === AST_NODE_TYPES.CallExpression ? getThisClass(call.callee) : null;
+    const name = classNode?.id ? file.typeServices?.esTreeNodeToTSNodeMap.get(classNode.id) : undefined;
+    owner = name ? checker.getSymbolAtLocation(name) : undefined;
   } else if (ts.isIdentifier(receiver)) {
     const declaration = checker.getSymbolAtLocation(receiver)?.valueDeclaration;
     // A `let` may hold another class's instance by the time of the call.
-    if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
-    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
-    const initializer = declaration.initializer;
-    if (!ts.isNewExpression(initializer) || !ts.isIdentifier(initializer.expression) || initializer.typeArguments) return undefined;
-    owner = resolveAlias(ts, checker, checker.getSymbolAtLocation(initializer.expression));
+    if (declaration && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) owner = getConstructedClass(ts, checker, declaration);
   }
   if (!owner || !(owner.flags & ts.SymbolFlags.Class)) return undefined;
   const method = owner.members?.get(access.name.escapedText);
   return method && method.flags & ts.SymbolFlags.Method ? method : undefined;
-}
-
-/** The instance method, accessor or field initialiser of a class whose `this` is the one at `node` (arrow functions see through). */
-function getThisMember(ts: typeof TypeScript, node: TypeScript.Node): TypeScript.ClassElement & { parent: TypeScript.ClassLikeDeclaration } | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isArrowFunction(current)) continue;
-    if (ts.isClassLike(current.parent) && ts.isClassElement(current) && !ts.isClassStaticBlockDeclaration(current)) {
-      const isStatic = ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
-      return isStatic ? undefined : (current as TypeScript.ClassElement & { parent: TypeScript.ClassLikeDeclaration });
-    }
-    if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isSourceFile(current)) return undefined;
-  }
-  return undefined;
 }
 
 /** The one declaration of a function or method, or its first overload when all overloads declare the same return type. */
@@ -258,7 +247,11 @@ function kindOfSymbol(symbol: TypeScript.Symbol): ValueKind | null {
 export function getPackageName(fileName: string): string | undefined {
   const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(fileName.replaceAll("\\", "/"));
   if (!match?.[1]) return undefined;
-  const name = match[1];
+  return normalizePackageName(match[1]);
+}
+
+/** `@types/pg` → `pg`, `@types/babel__core` → `@babel/core`, `.prisma` → `@prisma/client`: the package a directory of `node_modules` declares. */
+export function normalizePackageName(name: string): string {
   if (name.startsWith("@types/")) {
     const bare = name.slice("@types/".length);
     return bare.includes("__") ? `@${bare.replace("__", "/")}` : bare;

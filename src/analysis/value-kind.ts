@@ -146,7 +146,7 @@ function needsNoTypeQuestion(file: FileContext, node: TSESTree.Identifier): bool
 /**
  * `User.findByPk(id)`, `await User.findByPk(id)`, `const user = await …`: a query of a receiver
  * whose kind is known, by a method its knowledge lists as a query and not as returning a library
- * value (the knowledge's own answer for the call, see `getMethodResult`). Its result is rows,
+ * value (`isQueryMethod`, the answer `getMethodResult` gives too). Its result is rows,
  * whatever their type; asking the checker would infer the query's generic signature (outline's
  * `Group.findByPk(…)`: half a second) to find no library.
  */
@@ -158,7 +158,12 @@ function isQueryOfKnownReceiver(file: FileContext, node: TSESTree.Node): boolean
   const name = getStaticPropertyName(callee);
   if (name === undefined) return false;
   const receiver = kindOf(file, callee.object, 0);
-  return receiver !== null && !receiver.promise && receiver.knowledge.databaseMethods?.[name] !== undefined && receiver.knowledge.returns?.[name] === undefined;
+  return receiver !== null && !receiver.promise && isQueryMethod(receiver.knowledge, name);
+}
+
+/** `receiver.name(…)` is a query whose result is rows: the knowledge lists it as a query, not as giving back a library value. */
+function isQueryMethod(knowledge: KindKnowledge, name: string): boolean {
+  return knowledge.databaseMethods?.[name] !== undefined && knowledge.returns?.[name] === undefined && knowledge.properties?.[name] === undefined;
 }
 
 /**
@@ -278,7 +283,7 @@ export function getMethodResult(knowledge: KindKnowledge, name: string): ValueKi
     const callable = fromRef(property);
     return callable ? fromRef(callable.knowledge.call) : null;
   }
-  if (knowledge.databaseMethods?.[name]) return null;
+  if (isQueryMethod(knowledge, name)) return null;
   return fromRef(knowledge.chain);
 }
 
