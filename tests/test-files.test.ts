@@ -75,6 +75,18 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/", "/project/test/sourcemap.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("judges each file of a directory by its own name", () => {
+    // The answer for the directory is kept from one file to the next; the name's is not.
+    expect(lint(leakedConnection, "/project", "/project/src/db.test.ts")).toEqual([]);
+    expect(lint(leakedConnection, "/project", "/project/src/db.ts")).toEqual(["postmortem/no-leaked-connection"]);
+    expect(lint(leakedConnection, "/project", "/project/src/db.config.ts")).toEqual(["postmortem/no-leaked-connection"]);
+  });
+
+  it("judges the same directory anew under another working directory", () => {
+    expect(lint(sourceMapResolver, "/home/ci/tests/project", "/home/ci/tests/project/src/sourcemap.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/home/ci", "/home/ci/tests/project/src/sourcemap.ts")).toEqual([]);
+  });
+
   it("is quiet on a query per row in a __tests__/ helper, and reports it in src/", () => {
     expect(lint(perRowQuery, "/project", "/project/src/__tests__/helpers.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);

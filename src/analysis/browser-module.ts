@@ -4,7 +4,7 @@ import type { AnyRuleContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, CLIENT_DIRECTIVES } from "../knowledge/bounded-caches.js";
-import { getFileContext, memoize } from "./file-context.js";
+import { getFileContext, memoizeFile } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
 
@@ -17,7 +17,7 @@ import { getModuleSpecifiers } from "./library-evidence.js";
  */
 export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
-  return memoize(file, "browser-module", file.sourceCode.ast, () => {
+  return memoizeFile(file, "browser-module", () => {
     if (BROWSER_FILE_EXTENSIONS.some((extension) => context.filename.endsWith(extension))) return true;
     const isClientDirective = (statement: TSESTree.ProgramStatement): boolean =>
       statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined && CLIENT_DIRECTIVES.includes(statement.directive);

@@ -25,6 +25,8 @@ export interface FileContext {
    * context is dropped with its file, and a WeakMap per analysis and file costs the collector.
    */
   readonly memo: Map<string, Map<TSESTree.Node, unknown>>;
+  /** Memo of the analyses whose answer is about the whole file (`memoizeFile`), by analysis name. */
+  readonly perFile: Map<string, unknown>;
   /** The file's call index (`call-index.ts`), filled by the first rule that asks for it. */
   callIndex: unknown;
 }
@@ -51,6 +53,7 @@ export function getFileContext(context: AnyRuleContext): FileContext {
     typeServices: getTypeServices(sourceCode),
     kinds: new Map(),
     memo: new Map(),
+    perFile: new Map(),
     callIndex: undefined,
   };
   files.set(ast, created);
@@ -67,6 +70,18 @@ export function memoize<T>(file: FileContext, analysis: string, node: TSESTree.N
   if (table.has(node)) return table.get(node) as T;
   const value = compute();
   table.set(node, value);
+  return value;
+}
+
+/**
+ * Memoise `compute()`, an answer about the whole file, under `analysis`: one lookup in one map
+ * per file, where `memoize` keyed by the Program node would make a table per analysis and file.
+ */
+export function memoizeFile<T>(file: FileContext, analysis: string, compute: () => T): T {
+  const table = file.perFile;
+  if (table.has(analysis)) return table.get(analysis) as T;
+  const value = compute();
+  table.set(analysis, value);
   return value;
 }
 

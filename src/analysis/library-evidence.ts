@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 import { getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { getCalledMethodName, getRequiredModule } from "./ast.js";
 import { isSqlText } from "./database-call.js";
-import { getExportsOfModule, hasModuleSettings, memoize } from "./file-context.js";
+import { getExportsOfModule, hasModuleSettings, memoizeFile } from "./file-context.js";
 import { fileCanSeeLibraryTypes } from "./program-reach.js";
 import { getPackageName } from "./type-kind.js";
 
@@ -84,6 +84,9 @@ interface TraitIndex {
   readonly distinctiveNames: ReadonlySet<string>;
   /** Per settings object: whether a module specifier leads to one of the libraries. */
   readonly verdicts: WeakMap<PostmortemSettings, Map<string, boolean>>;
+  /** The trait's keys in the per-file memo, made once rather than on every question. */
+  readonly importsKey: string;
+  readonly typesKey: string;
 }
 
 const indexes = new WeakMap<LibraryTrait, TraitIndex>();
@@ -93,7 +96,7 @@ function getTraitIndex(trait: LibraryTrait): TraitIndex {
   if (existing) return existing;
   const libraries = new Set(LIBRARIES.filter((library) => Object.values(library.kinds).some(trait.matches)).map((library) => library.id));
   const distinctiveNames = new Set(LIBRARIES.filter((library) => libraries.has(library.id)).flatMap((library) => Object.keys(library.distinctiveMethods ?? {})));
-  const created = { libraries, distinctiveNames, verdicts: new WeakMap() };
+  const created = { libraries, distinctiveNames, verdicts: new WeakMap(), importsKey: `imports-library:${trait.name}`, typesKey: `types-show:${trait.name}` };
   indexes.set(trait, created);
   return created;
 }
@@ -101,8 +104,8 @@ function getTraitIndex(trait: LibraryTrait): TraitIndex {
 /** Whether an import or `require` of `file` leads to a library with `trait` (always, where its types can reach the file). */
 export function importsLibraryWith(file: FileContext, trait: LibraryTrait): boolean {
   if (typesCanShow(file, trait)) return true;
-  return memoize(file, `imports-library:${trait.name}`, file.sourceCode.ast, () => {
-    const index = getTraitIndex(trait);
+  const index = getTraitIndex(trait);
+  return memoizeFile(file, index.importsKey, () => {
     let verdicts = index.verdicts.get(file.settings);
     if (!verdicts) {
       verdicts = new Map();
@@ -143,7 +146,7 @@ export function getFileForTrait(file: FileContext, trait: LibraryTrait): FileCon
 function typesCanShow(file: FileContext, trait: LibraryTrait): boolean {
   const services = file.typeServices;
   if (!services || !programHasLibraryWith(services.program, trait)) return false;
-  return memoize(file, `types-show:${trait.name}`, file.sourceCode.ast, () =>
+  return memoizeFile(file, getTraitIndex(trait).typesKey, () =>
     fileCanSeeLibraryTypes(services.program, services.esTreeNodeToTSNodeMap.get(file.sourceCode.ast), getTraitIndex(trait).libraries),
   );
 }
@@ -151,7 +154,7 @@ function typesCanShow(file: FileContext, trait: LibraryTrait): boolean {
 /** The file seen by syntax alone, for questions no type can answer; it has its own memo. */
 export function getFileWithoutTypes(file: FileContext): FileContext {
   if (!file.typeServices) return file;
-  return memoize(file, "without-types", file.sourceCode.ast, () => ({ ...file, typeServices: undefined, kinds: new Map(), memo: new Map() }));
+  return memoizeFile(file, "without-types", () => ({ ...file, typeServices: undefined, kinds: new Map(), memo: new Map(), perFile: new Map() }));
 }
 
 const programLibraries = new WeakMap<ts.Program, ReadonlySet<string>>();
@@ -187,7 +190,7 @@ export function hasNameEvidence(index: CallIndex, trait: LibraryTrait): boolean 
 
 /** The modules a file imports or requires, anywhere in it. */
 export function getModuleSpecifiers(file: FileContext): readonly string[] {
-  return memoize(file, "module-specifiers", file.sourceCode.ast, () => {
+  return memoizeFile(file, "module-specifiers", () => {
     const specifiers: string[] = [];
     for (const statement of file.sourceCode.ast.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.push(statement.source.value);
@@ -196,23 +199,24 @@ export function getModuleSpecifiers(file: FileContext): readonly string[] {
       }
     }
     // `require("x")` anywhere: the references to Node's `require` (a global, configured or not)
-    // and to a module-level `const require = createRequire(import.meta.url)`.
+    // and to a module-level `const require = createRequire(import.meta.url)`. A file whose text
+    // never names it has none: most ES modules, skipped without a look at their references.
     const scopeManager = file.sourceCode.scopeManager;
     const globalScope = scopeManager?.globalScope;
-    if (globalScope) {
+    if (globalScope && file.sourceCode.text.includes("require")) {
+      for (const reference of globalScope.through) if (reference.identifier.name === "require") addRequired(reference.identifier, specifiers);
+      for (const reference of globalScope.set.get("require")?.references ?? []) addRequired(reference.identifier, specifiers);
       // The module's own scope: ES modules, or the function scope CommonJS wraps a file in.
       const moduleScope = globalScope.childScopes.find((scope) => scope.type === ScopeType.module || (scope.type === ScopeType.function && scope.block === globalScope.block));
-      const references = [
-        ...globalScope.through.filter((reference) => reference.identifier.name === "require"),
-        ...(globalScope.set.get("require")?.references ?? []),
-        ...(moduleScope?.set.get("require")?.references ?? []),
-      ];
-      for (const { identifier } of references) {
-        const call = identifier.parent;
-        const specifier = call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? getRequiredModule(call) : undefined;
-        if (specifier !== undefined) specifiers.push(specifier);
-      }
+      for (const reference of moduleScope?.set.get("require")?.references ?? []) addRequired(reference.identifier, specifiers);
     }
     return specifiers;
   });
+}
+
+/** The module `identifier(…)` requires, when it is called with a static specifier. */
+function addRequired(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, specifiers: string[]): void {
+  const call = identifier.parent;
+  const specifier = call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? getRequiredModule(call) : undefined;
+  if (specifier !== undefined) specifiers.push(specifier);
 }

@@ -20,7 +20,7 @@ import { getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStatic
 import { getThisClass } from "./class-members.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getCallingFunction } from "./run-once.js";
-import { getFileContext, memoize } from "./file-context.js";
+import { getFileContext, memoizeFile } from "./file-context.js";
 
 /**
  * Collections that live as long as the process (a module-level variable, a class field, a
@@ -80,7 +80,7 @@ export interface LongLivedCollection {
 /** Every long-lived collection of the file, with its uses. Memoised per file. */
 export function getLongLivedCollections(context: AnyRuleContext): readonly LongLivedCollection[] {
   const file = getFileContext(context);
-  return memoize(file, "long-lived-collections", file.sourceCode.ast, () => collect(file));
+  return memoizeFile(file, "long-lived-collections", () => collect(file));
 }
 
 interface Creation {

@@ -24,14 +24,40 @@ const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/s
  */
 export function isTestFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
   const { cwd, filename } = context;
-  // Several rules ask about the same file, one after the other.
-  if (filename === lastTestFileQuery.filename && cwd === lastTestFileQuery.cwd) return lastTestFileQuery.result;
-  const result = computeIsTestFile(filename, cwd);
-  lastTestFileQuery = { filename, cwd, result };
-  return result;
+  return isTestName(filename) || getDirectoryRole(filename, cwd).test;
 }
 
-let lastTestFileQuery: { readonly filename: string; readonly cwd: string | undefined; readonly result: boolean } = { filename: "", cwd: undefined, result: false };
+interface DirectoryRole {
+  readonly directory: string;
+  readonly cwd: string | undefined;
+  readonly test: boolean;
+  readonly script: boolean;
+}
+
+/**
+ * What the last directory asked about holds, by its path below the working directory: ESLint
+ * lints a directory's files one after the other, and every rule asks about each file.
+ */
+let lastDirectory: DirectoryRole = { directory: "", cwd: undefined, test: false, script: false };
+
+function getDirectoryRole(filename: string, cwd: string | undefined): DirectoryRole {
+  const directory = filename.slice(0, getBaseNameStart(filename));
+  if (directory === lastDirectory.directory && cwd === lastDirectory.cwd) return lastDirectory;
+  // A directory segment is matched with `/` around it, the last one too (`path.relative` drops the separator).
+  const below = getProjectPath(directory, cwd);
+  const segments = below === undefined || below.endsWith("/") ? below : `${below}/`;
+  lastDirectory = {
+    directory,
+    cwd,
+    test: segments !== undefined && TEST_DIRECTORIES.some((name) => segments.includes(name)),
+    script: segments !== undefined && SCRIPT_DIRECTORIES.some((name) => segments.includes(name)),
+  };
+  return lastDirectory;
+}
+
+function getBaseNameStart(filename: string): number {
+  return Math.max(filename.lastIndexOf("/"), filename.lastIndexOf("\\")) + 1;
+}
 
 let lastRootQuery = { cwd: "", root: false };
 
@@ -40,20 +66,23 @@ function isFileSystemRoot(cwd: string): boolean {
   return lastRootQuery.root;
 }
 
-function computeIsTestFile(filename: string, cwd: string | undefined): boolean {
-  // The name alone: a regular expression over the whole absolute path costs several times more.
-  if (TEST_FILE.test(filename.slice(Math.max(filename.lastIndexOf("/"), filename.lastIndexOf("\\")) + 1))) return true;
-  const segments = getProjectPath(filename, cwd);
-  // Plain substring searches: a regular expression with alternatives tried at every position cost more.
-  return segments !== undefined && TEST_DIRECTORIES.some((directory) => segments.includes(directory));
+/**
+ * The name alone: a regular expression over the whole absolute path costs several times more, and
+ * a name with a single dot (most of them) cannot be `x.test.ts`.
+ */
+function isTestName(filename: string): boolean {
+  const name = filename.slice(getBaseNameStart(filename));
+  const dot = name.indexOf(".");
+  return dot !== -1 && dot !== name.lastIndexOf(".") && TEST_FILE.test(name);
 }
 
-/** The file's path below the working directory, with `/` separators and a `/` in front; undefined outside it or with no project directory. */
+/** The path below the working directory, with `/` separators and a `/` in front; undefined outside it or with no project directory. */
 function getProjectPath(filename: string, cwd: string | undefined): string | undefined {
   if (!cwd || isFileSystemRoot(cwd)) return undefined;
   // The common case without `path.relative`, which resolves both paths against the process's cwd.
   const relative = filename.startsWith(cwd + path.sep) ? filename.slice(cwd.length + 1) : path.relative(cwd, filename);
   if (relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
+  // Plain substring searches follow: a regular expression with alternatives tried at every position cost more.
   return `/${path.sep === "/" ? relative : relative.split(path.sep).join("/")}`;
 }
 
@@ -67,8 +96,7 @@ const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/
  * below the working directory counts.
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
-  const segments = getProjectPath(context.filename, context.cwd);
-  return segments !== undefined && SCRIPT_DIRECTORIES.some((directory) => segments.includes(directory));
+  return getDirectoryRole(context.filename, context.cwd).script;
 }
 
 /**
