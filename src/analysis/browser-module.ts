@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint } from "@typescript-eslint/utils";
 import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
@@ -19,9 +19,11 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoizeFile(file, "browser-module", () => {
     if (BROWSER_FILE_EXTENSIONS.some((extension) => context.filename.endsWith(extension))) return true;
-    const isClientDirective = (statement: TSESTree.ProgramStatement): boolean =>
-      statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined && CLIENT_DIRECTIVES.includes(statement.directive);
-    if (file.sourceCode.ast.body.some(isClientDirective)) return true;
+    // Directives open the program: the first statement that is none ends them.
+    for (const statement of file.sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) break;
+      if (CLIENT_DIRECTIVES.includes(statement.directive)) return true;
+    }
     const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
     return importsBrowserLibrary || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null);
   });

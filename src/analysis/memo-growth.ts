@@ -17,6 +17,7 @@ import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, skipE
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
+import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { dependsOnCallInput, hasFiniteParameterType } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { runsAtImportTime, runsOnlyOnce } from "./run-once.js";
@@ -131,7 +132,9 @@ function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   if (name !== undefined && RESOURCE_FACTORY_NAME.test(name)) return true;
   if (name !== undefined && isPerLocaleConstructor(file, callee, name)) return true;
   if (node.type === AST_NODE_TYPES.NewExpression && isQueueClientConstructor(file, callee)) return true;
-  return getValueKindInFile(file, node)?.knowledge.ownsConnections === true;
+  // With types, asked only where a type of a library that owns connections can reach the file:
+  // elsewhere no stored value can have one (`ts.createModeAwareCache()`, 20–30 ms to resolve).
+  return getValueKindInFile(getFileForTrait(file, CONNECTION_OWNER_TRAIT), node)?.knowledge.ownsConnections === true;
 }
 
 /** `new Queue(name, { connection })` of bullmq, bull or bee-queue: a client with connections of its own. */

@@ -12,6 +12,8 @@ import { withCallIndex } from "../../src/analysis/call-index.js";
 import { getClientCreation } from "../../src/analysis/client-creation.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "../../src/analysis/library-evidence.js";
 import { getParameterQueries } from "../../src/analysis/local-function.js";
+import { getLongLivedCollections } from "../../src/analysis/long-lived-collection.js";
+import { getMemoGrowth } from "../../src/analysis/memo-growth.js";
 import { getValueKind, getValueKindInFile } from "../../src/analysis/value-kind.js";
 import { FIXTURES_DIR } from "../rule-tester.js";
 import { countQuestions } from "./type-questions.js";
@@ -311,5 +313,38 @@ tester.run("analysis: finite types", finiteProbe, {
     finiteCase("declare const name: string;\nprobe(name);", false),
     finiteCase("declare const either: Corpus | string;\nprobe(either);", false),
     finiteCase("declare const id: `user-${string}`;\nprobe(id);", false),
+  ],
+});
+
+/** Whether `getMemoGrowth` finds each long-lived collection growing, and whether it put questions to the checker. */
+const growthQuestions = ESLintUtils.RuleCreator.withoutDocs<[], "asked">({
+  meta: { type: "problem", messages: { asked: "{{growth}} after {{count}}" }, schema: [], defaultOptions: [] },
+  create(context) {
+    return {
+      "Program:exit"() {
+        const checker = context.sourceCode.parserServices?.program?.getTypeChecker();
+        for (const collection of getLongLivedCollections(context)) {
+          const { answer, subjects } = countQuestions(checker, () => (getMemoGrowth(context, collection) ? "growth" : "none"));
+          // Only the questions about the stored value, `build(key)` (the key's type is asked about for its own reasons).
+          const asked = subjects.some((subject) => (subject as Partial<ts.Node>).getText?.().startsWith("build"));
+          context.report({ node: collection.creation, messageId: "asked", data: { growth: answer, count: asked ? "questions" : "no question" } });
+        }
+      },
+    };
+  },
+});
+
+/** A memo whose stored value is a call's result: a client made per key would not be a cache to bound. */
+function growthCase(imports: string, asked: boolean) {
+  const code = `/// <reference types="pg" />\n${imports}declare function build(key: string): object;\nconst cache = new Map<string, object>();\nexport function load(key: string) {\n  if (cache.has(key)) return cache.get(key);\n  const value = build(key);\n  cache.set(key, value);\n  return value;\n}`;
+  return { code, filename, errors: [{ messageId: "asked" as const, data: { growth: "growth", count: asked ? "questions" : "no question" } }] };
+}
+
+tester.run("analysis: type questions of memo growth", growthQuestions, {
+  valid: [],
+  invalid: [
+    // @arethetypeswrong's `ts.createModeAwareCache()`: whether the stored value owns connections is asked only where such a library's types can reach the file.
+    growthCase("", false),
+    growthCase('import type { Pool } from "pg";\n', true),
   ],
 });

@@ -271,6 +271,8 @@ export function remove(slot, names) {
     { code: autotrack, filename: "file.js" },
     // A client component (Next.js "use client").
     { code: `"use client";\n${moduleMemo("new Map()")}`, filename: "file.js" },
+    // The directive after another one of the prologue.
+    { code: `"use strict";\n"use client";\n${moduleMemo("new Map()")}`, filename: "file.js" },
     // A subpath of a UI framework's package, plain and scoped.
     { code: `import { createRoot } from "react-dom/client";\n${moduleMemo("new Map()")}`, filename: "file.js" },
     { code: `import { TestBed } from "@angular/core/testing";\n${moduleMemo("new Map()")}`, filename: "file.js" },
@@ -515,6 +517,12 @@ export function remove(slot, names) {
       code: moduleMemo("new Map()"),
       filename: "file.js",
       errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 14, data: { name: "memo", where: "`getPrice()`", line: "5", owner: "module", key: "sku", creation: "new Map()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${moduleMemo(LRU)}` }] }],
+    },
+    // The same string after a statement is no directive: the module runs wherever it is imported.
+    {
+      code: `import "./setup";\n"use client";\n${moduleMemo("new Map()")}`,
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 14, suggestions: [{ messageId: "suggestLruCache", output: `import "./setup";\n${IMPORT}"use client";\n${moduleMemo(LRU)}` }] }],
     },
     // The neighbour of a UI framework's subpath: a package whose name only starts like one.
     {
