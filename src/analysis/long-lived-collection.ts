@@ -106,15 +106,17 @@ function collect(file: FileContext): LongLivedCollection[] {
     if (!declaration) continue;
     if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+        // The initialiser first, then the name: most are neither a class nor a collection, and
+        // every node read here is read for every top-level declaration of every file.
+        if (!declarator.init) continue;
         const init = skipExpressionWrappers(declarator.init);
         if (init.type === AST_NODE_TYPES.ClassExpression) {
-          collectClass(file, init, result);
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) collectClass(file, init, result);
           continue;
         }
-        const annotation = declarator.id.typeAnnotation?.typeAnnotation;
         const creation = getCreation(file, declarator.init);
-        if (!creation) continue;
+        if (!creation || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+        const annotation = declarator.id.typeAnnotation?.typeAnnotation;
         const variable = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
         const uses = (): CollectionUse[] => (variable ? collectVariableUses(file, variable, creation.protocol, creation.shape, 0) : [{ kind: "escape", node: declarator }]);
         result.push(withLazyUses({ name: declarator.id.name, lifetime: "module", ...creation, creation: declarator.init, annotation, classNode: undefined, exported }, uses));
@@ -136,8 +138,8 @@ function collectClass(file: FileContext, classNode: ClassNode, result: LongLived
   const className = classNode.id?.name;
   for (const element of classNode.body.body) {
     if (element.type === AST_NODE_TYPES.PropertyDefinition && element.value) {
-      const name = getStaticPropertyName(element);
       const creation = getCreation(file, element.value);
+      const name = creation ? getStaticPropertyName(element) : undefined;
       if (name === undefined || !creation) continue;
       const lifetime = element.static ? "static" : "instance";
       const annotation = element.typeAnnotation?.typeAnnotation;
@@ -150,8 +152,8 @@ function collectClass(file: FileContext, classNode: ClassNode, result: LongLived
         const assignment = statement.expression;
         if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=") continue;
         if (assignment.left.type !== AST_NODE_TYPES.MemberExpression || assignment.left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
-        const name = getStaticPropertyName(assignment.left);
         const creation = getCreation(file, assignment.right);
+        const name = creation ? getStaticPropertyName(assignment.left) : undefined;
         if (name === undefined || !creation) continue;
         const annotation = findFieldAnnotation(classNode, name);
         const target = assignment.left;
@@ -196,8 +198,9 @@ function getCreation(file: FileContext, raw: TSESTree.Expression): Creation | nu
       callee.object.type === AST_NODE_TYPES.Identifier &&
       callee.object.name === "Object" &&
       getStaticPropertyName(callee) === "create";
+    if (!isCreate) return null;
     const argument = node.arguments[0];
-    return isCreate && argument?.type === AST_NODE_TYPES.Literal && argument.value === null ? plain("object") : null;
+    return argument?.type === AST_NODE_TYPES.Literal && argument.value === null ? plain("object") : null;
   }
   if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return null;
   const name = node.callee.name;
