@@ -146,9 +146,8 @@ export function getFileForTrait(file: FileContext, trait: LibraryTrait): FileCon
 function typesCanShow(file: FileContext, trait: LibraryTrait): boolean {
   const services = file.typeServices;
   if (!services || !programHasLibraryWith(services.program, trait)) return false;
-  return memoizeFile(file, getTraitIndex(trait).typesKey, () =>
-    fileCanSeeLibraryTypes(services.program, services.esTreeNodeToTSNodeMap.get(file.sourceCode.ast), getTraitIndex(trait).libraries),
-  );
+  const index = getTraitIndex(trait);
+  return memoizeFile(file, index.typesKey, () => fileCanSeeLibraryTypes(services.program, services.esTreeNodeToTSNodeMap.get(file.sourceCode.ast), index.libraries));
 }
 
 /** The file seen by syntax alone, for questions no type can answer; it has its own memo. */

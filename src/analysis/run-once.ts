@@ -24,7 +24,8 @@ const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/s
  */
 export function isTestFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
   const { cwd, filename } = context;
-  return isTestName(filename) || getDirectoryRole(filename, cwd).test;
+  const nameStart = getBaseNameStart(filename);
+  return isTestName(filename.slice(nameStart)) || getDirectoryRole(filename.slice(0, nameStart), cwd).test;
 }
 
 interface DirectoryRole {
@@ -40,8 +41,8 @@ interface DirectoryRole {
  */
 let lastDirectory: DirectoryRole = { directory: "", cwd: undefined, test: false, script: false };
 
-function getDirectoryRole(filename: string, cwd: string | undefined): DirectoryRole {
-  const directory = filename.slice(0, getBaseNameStart(filename));
+/** `directory`: the file's path up to and with its last separator. */
+function getDirectoryRole(directory: string, cwd: string | undefined): DirectoryRole {
   if (directory === lastDirectory.directory && cwd === lastDirectory.cwd) return lastDirectory;
   // A directory segment is matched with `/` around it, the last one too (`path.relative` drops the separator).
   const below = getProjectPath(directory, cwd);
@@ -70,8 +71,7 @@ function isFileSystemRoot(cwd: string): boolean {
  * The name alone: a regular expression over the whole absolute path costs several times more, and
  * a name with a single dot (most of them) cannot be `x.test.ts`.
  */
-function isTestName(filename: string): boolean {
-  const name = filename.slice(getBaseNameStart(filename));
+function isTestName(name: string): boolean {
   const dot = name.indexOf(".");
   return dot !== -1 && dot !== name.lastIndexOf(".") && TEST_FILE.test(name);
 }
@@ -96,7 +96,8 @@ const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/
  * below the working directory counts.
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
-  return getDirectoryRole(context.filename, context.cwd).script;
+  const { cwd, filename } = context;
+  return getDirectoryRole(filename.slice(0, getBaseNameStart(filename)), cwd).script;
 }
 
 /**
