@@ -3,15 +3,13 @@ import type { CallIndex } from "../src/analysis/call-index.js";
 import type { DatabaseCall } from "../src/analysis/database-call.js";
 import type { EnclosingIteration } from "../src/analysis/iteration.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
-
-import { getCalledMethodName, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getCalledMethodName } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
-import { getLocalFunction, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
+import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getBatchingLibraryId, getQueryParameters, getTableArguments, isBatchedQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
@@ -127,9 +125,9 @@ export default createRule<Options, MessageIds>({
     };
 
     /** `hits.map(enrich)`, `pMap(ids, this.load)`: a function of this file as the callback. */
-    const checkCallbackReference = (node: TSESTree.CallExpression, index: CallIndex): void => {
+    const checkCallbackReference = (node: TSESTree.CallExpression, isQueryFunction: (node: TSESTree.Node) => boolean, index: CallIndex): void => {
       for (const argument of node.arguments) {
-        if (!isFunctionReference(argument)) continue;
+        if (!isQueryFunction(argument)) continue;
         const how = getCallbackIteration(file, node, argument);
         if (!how || how.fixed || how.chunked) continue;
         const fn = getLocalFunction(context, argument);
@@ -152,26 +150,24 @@ export default createRule<Options, MessageIds>({
     // Calls are judged at the end, and only in a file where some call can reach a database.
     return withCallIndex(context, (index) => {
       if (!hasEvidence && !hasNameEvidence(index, DATABASE_TRAIT)) return;
+      const candidates = index.calls.filter(isCandidate);
+      for (const node of candidates) checkDirect(node);
+      // A call of a local function that queries names a function holding a candidate call.
+      const names = getNamesOfFunctionsHolding(candidates);
+      if (names.size === 0) return;
+      const isQueryFunction = (node: TSESTree.Node): boolean => {
+        const name = getLocalFunctionReferenceName(node);
+        return name !== undefined && names.has(name);
+      };
       for (const node of index.calls) {
-        const callee = skipExpressionWrappers(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && isCandidate(node)) checkDirect(node);
-        if (isFunctionReference(callee)) checkLocalCall(node, index);
-        if (node.arguments.some(isFunctionReference) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
-          checkCallbackReference(node, index);
+        if (isQueryFunction(node.callee)) checkLocalCall(node, index);
+        if (node.arguments.some(isQueryFunction) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
+          checkCallbackReference(node, isQueryFunction, index);
         }
       }
     });
   },
 });
-
-/** `name` or `this.name`: what may name a function defined in this file. */
-function isFunctionReference(node: TSESTree.Node): boolean {
-  const inner = skipExpressionWrappers(node);
-  return (
-    inner.type === AST_NODE_TYPES.Identifier ||
-    (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression && !inner.computed)
-  );
-}
 
 /** Source text short enough for a message: long builder chains keep only the method. */
 function shorten(text: string, method: string | undefined): string {

@@ -6,7 +6,7 @@ import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -60,6 +60,43 @@ export function getLocalFunction(context: AnyRuleContext, callee: TSESTree.Node)
     return isFunctionNode(element.value) ? element.value : null;
   }
   return null;
+}
+
+/**
+ * The name `getLocalFunction` looks `node` up by: `load` for `load`, `load` for `this.load`
+ * (`#load` for `this.#load`); undefined for anything else, which names no function of this file.
+ */
+export function getLocalFunctionReferenceName(node: TSESTree.Node): string | undefined {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  return inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression && !inner.computed ? getStaticPropertyName(inner) : undefined;
+}
+
+/**
+ * Every name by which a call can reach, through `getLocalFunction`, a function that holds one of
+ * `calls` (at any depth): the function's own name, the `const` it initialises, its class member's
+ * key. A callee whose name is not among them cannot be such a function, and the scope and class
+ * lookups of `getLocalFunction` are skipped for it (a query runner's thousand `this.x()` calls).
+ */
+export function getNamesOfFunctionsHolding(calls: readonly TSESTree.Node[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  const seen = new Set<TSESTree.Node>();
+  for (const call of calls) {
+    for (let node = call.parent; node; node = node.parent) {
+      if (!isFunctionNode(node)) continue;
+      // Its enclosing functions were named when it was first seen.
+      if (seen.has(node)) break;
+      seen.add(node);
+      if (node.id) names.add(node.id.name);
+      const holder = getOutermostWrapper(node).parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) names.add(holder.id.name);
+      if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) {
+        const key = getStaticPropertyName(holder);
+        if (key !== undefined) names.add(key);
+      }
+    }
+  }
+  return names;
 }
 
 /**

@@ -44,6 +44,8 @@ runRuleTests("no-query-in-loop", rule, {
     "",
     // A helper defined after the loop whose method name is not one library's, with no import: no evidence.
     "async function all(ids) { for (const id of ids) await load(id); }\nasync function load(id) { return Document.findAll({ where: { id } }); }",
+    // Two classes with a method \`load\`: the one called in the loop sends no query, the other's name alone is no evidence.
+    `${PG}class Cache {\n  load(id) { return this.map.get(id); }\n  all(ids) { return ids.map((id) => this.load(id)); }\n}\nclass Repo {\n  load(id) { return pool.query("SELECT * FROM products WHERE id = $1", [id]); }\n}`,
     // The fixed SearchService: one batched query, joined in memory.
     `${PG}async function f(hits) { const ids = hits.map((hit) => hit._id); const { rows } = await pool.query("SELECT * FROM products WHERE id = ANY($1)", [ids]); return rows; }`,
     // A batched query per chunk of ids.
@@ -240,6 +242,22 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(
       `${PG}function enrich(hit) {\n  function later() { return pool.query("SELECT 1"); }\n  return [hit].map((h) => pool.query("SELECT * FROM t WHERE id = $1", [h.id]));\n}\nfunction f(hits) { for (const hit of hits) enrich(hit); }`,
       "enrich(hit);",
+      "queryInLoopViaCall",
+    ),
+    // The helper is found by the names of the functions holding a query: a `const` behind `satisfies`, a private method, a method passed as the callback.
+    invalid(
+      `${PG}type Loader = (id: string) => Promise<unknown>;\nconst loadProduct = (async (id: string) => pool.query("SELECT * FROM products WHERE id = $1", [id])) satisfies Loader;\nasync function f(ids: string[]) {\n  for (const id of ids) await loadProduct(id);\n}`,
+      "loadProduct(id);",
+      "queryInLoopViaCall",
+    ),
+    invalid(
+      `${PG}class Repo {\n  async #load(id) { return pool.query("SELECT * FROM products WHERE id = $1", [id]); }\n  async all(ids) { for (const id of ids) await this.#load(id); }\n}`,
+      "this.#load(id)",
+      "queryInLoopViaCall",
+    ),
+    invalid(
+      `${PG}class Repo {\n  load = (id) => pool.query("SELECT * FROM products WHERE id = $1", [id]);\n  all(ids) { return Promise.all(ids.map(this.load)); }\n}`,
+      "this.load)",
       "queryInLoopViaCall",
     ),
     // A same-file function passed as the callback.
