@@ -23,9 +23,29 @@ const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/s
  * directory (the file system root) only the name does.
  */
 export function isTestFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
+  return getFileRole(context).test;
+}
+
+interface FileRole {
+  readonly filename: string;
+  readonly cwd: string | undefined;
+  readonly test: boolean;
+  readonly script: boolean;
+}
+
+/**
+ * The last file asked about: up to five rules ask about each file, one after the other, with the
+ * same name string, so the answer is one comparison of identical strings.
+ */
+let lastFile: FileRole = { filename: "", cwd: undefined, test: false, script: false };
+
+function getFileRole(context: { readonly filename: string; readonly cwd?: string }): FileRole {
   const { cwd, filename } = context;
+  if (filename === lastFile.filename && cwd === lastFile.cwd) return lastFile;
   const nameStart = getBaseNameStart(filename);
-  return isTestName(filename.slice(nameStart)) || getDirectoryRole(filename.slice(0, nameStart), cwd).test;
+  const directory = getDirectoryRole(filename.slice(0, nameStart), cwd);
+  lastFile = { filename, cwd, test: isTestName(filename.slice(nameStart)) || directory.test, script: directory.script };
+  return lastFile;
 }
 
 interface DirectoryRole {
@@ -96,8 +116,7 @@ const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/
  * below the working directory counts.
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
-  const { cwd, filename } = context;
-  return getDirectoryRole(filename.slice(0, getBaseNameStart(filename)), cwd).script;
+  return getFileRole(context).script;
 }
 
 /**
