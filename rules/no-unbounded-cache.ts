@@ -6,7 +6,7 @@ import type { MemoGrowth } from "../src/analysis/memo-growth.js";
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName } from "../src/analysis/ast.js";
-import { isBrowserModule } from "../src/analysis/browser-module.js";
+import { isBrowserModule, isComponentFile } from "../src/analysis/browser-module.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { hasPrimitiveDeclaredType, isPrimitiveTypeNode } from "../src/analysis/key-origin.js";
 import { canShrink, getLongLivedCollections, isCreatedPerCall } from "../src/analysis/long-lived-collection.js";
@@ -59,17 +59,19 @@ export default createRule<Options, MessageIds>({
       Program() {
         if (isTestFile(context) || isOneOffScriptFile(context)) return;
         const collections = getLongLivedCollections(context);
-        if (collections.length === 0 || isBrowserModule(context)) return;
+        if (collections.length === 0 || isComponentFile(context.filename)) return;
+        // The rest of the browser test (imports, directives, DOM globals) only for a collection that grows.
+        const isServerCode = (): boolean => !isBrowserModule(context);
         for (const collection of collections) {
           if (collection.exported || isTrusted(collection, trusted)) continue;
           if (collection.shape === "array") {
             if (collection.lifetime !== "module" || !options.reportPushOnlyArrays) continue;
             const growth = getAppendGrowth(collection);
-            if (growth && !canShrink(context, collection)) context.report({ node: collection.creation, messageId: "unboundedArray", data: describe(context, collection, growth) });
+            if (growth && !canShrink(context, collection) && isServerCode()) context.report({ node: collection.creation, messageId: "unboundedArray", data: describe(context, collection, growth) });
             continue;
           }
           const growth = getMemoGrowth(context, collection);
-          if (!growth || canShrink(context, collection) || isCreatedPerCall(context, collection)) continue;
+          if (!growth || canShrink(context, collection) || isCreatedPerCall(context, collection) || !isServerCode()) continue;
           const data = describe(context, collection, growth);
           context.report({
             node: collection.creation,

@@ -18,7 +18,7 @@ import { getModuleSpecifiers } from "./library-evidence.js";
 export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoizeFile(file, "browser-module", () => {
-    if (BROWSER_FILE_EXTENSIONS.some((extension) => context.filename.endsWith(extension))) return true;
+    if (isComponentFile(context.filename)) return true;
     // Directives open the program: the first statement that is none ends them.
     for (const statement of file.sourceCode.ast.body) {
       if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) break;
@@ -27,6 +27,11 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
     const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
     return importsBrowserLibrary || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null);
   });
+}
+
+/** A component file (`.tsx`, `.jsx`): browser code by its name alone, the cheapest part of `isBrowserModule`. */
+export function isComponentFile(filename: string): boolean {
+  return BROWSER_FILE_EXTENSIONS.some((extension) => filename.endsWith(extension));
 }
 
 const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_GLOBALS);

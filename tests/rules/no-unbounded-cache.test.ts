@@ -255,6 +255,8 @@ export function remove(slot, names) {
     { code: "const events = [];\nexport function track(e) { events.push(e); }\nfunction record(e) { events.push(e); }\nrecord(1);", filename: "file.js" },
     // With the option, an array that is drained is fine.
     { code: "const queue = [];\nfunction record(e) { queue.push(e); }\nfunction flush() { send(queue.splice(0)); }\nsetInterval(flush, 1000);\nrecord(1);", options: [{ boundedCaches: [], reportPushOnlyArrays: true }] },
+    // The reported push-only array below, in a client component module: a browser tab's lifetime.
+    { code: '"use client";\nconst events = [];\nexport function track(e) { events.push({ ...e, at: Date.now() }); }', filename: "file.js", options: [{ boundedCaches: [], reportPushOnlyArrays: true }] },
     // A Set that is only added to and deleted from (connections), no lookup-then-store.
     { code: "const sockets = new Set();\nserver.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });", filename: "file.js" },
     // A client store in browser code (outline/outline app/stores/SharesStore.ts): a tab, not a server process.
