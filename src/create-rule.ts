@@ -51,14 +51,31 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
 }
 
-/** Deep equality of JSON-like values (rule options): cheaper than serialising both. */
+/**
+ * Deep equality of JSON-like values (rule options): cheaper than serialising both, and with plain
+ * loops, which allocate nothing. ESLint merges \`meta.defaultOptions\` into fresh objects for every
+ * file, so the options of two files are equal but never the same objects.
+ */
 function isSameJson(left: unknown, right: unknown): boolean {
   if (left === right) return true;
   if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
-  if (Array.isArray(left) !== Array.isArray(right)) return false;
-  // ESLint hands each file a fresh options array holding the config's own option objects.
-  if (Array.isArray(left)) return left.length === (right as unknown[]).length && left.every((item, index) => isSameJson(item, (right as unknown[])[index]));
-  const leftKeys = Object.keys(left);
-  if (leftKeys.length !== Object.keys(right).length) return false;
-  return leftKeys.every((key) => Object.hasOwn(right, key) && isSameJson((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));
+  const isArray = Array.isArray(left);
+  if (isArray !== Array.isArray(right)) return false;
+  if (isArray) {
+    const leftItems = left as readonly unknown[];
+    const rightItems = right as readonly unknown[];
+    if (leftItems.length !== rightItems.length) return false;
+    for (let index = 0; index < leftItems.length; index++) if (!isSameJson(leftItems[index], rightItems[index])) return false;
+    return true;
+  }
+  const leftRecord = left as Readonly<Record<string, unknown>>;
+  const rightRecord = right as Readonly<Record<string, unknown>>;
+  let keys = 0;
+  for (const key in leftRecord) {
+    if (!Object.hasOwn(leftRecord, key)) continue;
+    if (!Object.hasOwn(rightRecord, key) || !isSameJson(leftRecord[key], rightRecord[key])) return false;
+    keys++;
+  }
+  for (const key in rightRecord) if (Object.hasOwn(rightRecord, key)) keys--;
+  return keys === 0;
 }

@@ -33,10 +33,10 @@ interface IndexState {
    * Parallel to `calls`: the method name (`x.name()`) or the function name (`name()`), or
    * `undefined`. Two flat arrays and a scan per question cost less than a map of position lists
    * built while traversing: a file calls hundreds of distinct names, and a rule asks a handful of
-   * questions (measured: the map cost about four times the scans, mostly its allocations).
+   * questions (measured: the map cost about four times the scans, mostly its allocations). Whether
+   * a name is a method's is read from the call only when the name is asked for.
    */
-  readonly methods: (string | undefined)[];
-  readonly functions: (string | undefined)[];
+  readonly names: (string | undefined)[];
   /** The reader every rule gets at `Program:exit`. */
   index?: CallIndex;
 }
@@ -56,7 +56,7 @@ export function withCallIndex(context: AnyRuleContext, atExit: (index: CallIndex
   // The same tree linted again (a reused SourceCode) by the rule that collected it: collect anew.
   const collects = !state || (state.collector !== undefined && state.collector === id);
   if (collects) {
-    state = { collector: id, calls: [], methods: [], functions: [] };
+    state = { collector: id, calls: [], names: [] };
     file.callIndex = state;
   }
   const current = state!;
@@ -84,12 +84,15 @@ function record(state: IndexState, call: TSESTree.CallExpression): void {
   if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) callee = skipExpressionWrappers(callee) as typeof callee;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const property = callee.property;
-    state.methods.push(!callee.computed && property.type === AST_NODE_TYPES.Identifier ? property.name : getStaticPropertyName(callee));
-    state.functions.push(undefined);
+    state.names.push(!callee.computed && property.type === AST_NODE_TYPES.Identifier ? property.name : getStaticPropertyName(callee));
   } else {
-    state.methods.push(undefined);
-    state.functions.push(callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined);
+    state.names.push(callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined);
   }
+}
+
+/** `x.name()`, `x?.name()`, `(x as T).name()`: the call's name is a method's. */
+function isMethodCall(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.MemberExpression || skipExpressionWrappers(call.callee).type === AST_NODE_TYPES.MemberExpression;
 }
 
 function createIndex(state: IndexState): CallIndex {
@@ -98,21 +101,21 @@ function createIndex(state: IndexState): CallIndex {
 }
 
 function buildIndex(state: IndexState): CallIndex {
-  const { calls, methods, functions } = state;
+  const { calls, names: callNames } = state;
   return {
     calls,
     callsToMethods: (names) => {
       const found: TSESTree.CallExpression[] = [];
       for (let position = 0; position < calls.length; position++) {
-        const method = methods[position];
-        if (method !== undefined && names.has(method)) found.push(calls[position]!);
+        const name = callNames[position];
+        if (name !== undefined && names.has(name) && isMethodCall(calls[position]!)) found.push(calls[position]!);
       }
       return found;
     },
     callsToMethodsOrFunctions: (names) => {
       const found: TSESTree.CallExpression[] = [];
       for (let position = 0; position < calls.length; position++) {
-        const name = methods[position] ?? functions[position];
+        const name = callNames[position];
         if (name !== undefined && names.has(name)) found.push(calls[position]!);
       }
       return found;
