@@ -81,12 +81,15 @@ export default createRule<Options, MessageIds>({
       Decorator(node: TSESTree.Decorator): void {
         if (node.expression.type === AST_NODE_TYPES.CallExpression) checkCall(node.expression);
       },
-      Property(node: TSESTree.Property): void {
-        // The key first: almost no property is named like a default.
-        const key = !node.computed && node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : getStaticPropertyName(node);
-        if (key === undefined || !defaultKeys.has(key)) return;
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== "init" || node.method) return;
-        check(node.value, node, () => getPropertySchemaDefault(context, node));
+      // The object rather than each property: a third as many listener calls, and no destructuring pattern.
+      ObjectExpression(node: TSESTree.ObjectExpression): void {
+        for (const property of node.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          // The key first: almost no property is named like a default.
+          const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : getStaticPropertyName(property);
+          if (key === undefined || !defaultKeys.has(key) || property.kind !== "init" || property.method) continue;
+          check(property.value, property, () => getPropertySchemaDefault(context, property));
+        }
       },
     };
     return withCallIndex(
