@@ -1,4 +1,4 @@
-import type { TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { CacheOperation } from "../src/analysis/cache-operation.js";
 import type { FileContext } from "../src/analysis/file-context.js";
 
@@ -16,6 +16,8 @@ import { createRule } from "../src/create-rule.js";
 
 export type Options = [{ reportCacheAside: boolean; reportMultiStepWrites: boolean }];
 export type MessageIds = "checkThenAct" | "checkThenActInMemory" | "counterReadModifyWrite" | "cacheAside" | "multiStepWrite" | "suggestIncrement";
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 const GENERIC_ATOMIC_SET = "an atomic set-if-absent (Redis `SET key value NX EX ttl`)";
 
@@ -55,81 +57,6 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ reportCacheAside: false, reportMultiStepWrites: false }],
   },
   create(context, [options]) {
-    const byFunction = new Map<TSESTree.Node, CacheOperation[]>();
-    let file: FileContext | undefined;
-    const text = (node: TSESTree.Node): string => context.sourceCode.getText(node);
-    const short = (op: CacheOperation): string => `${text(op.node.callee)}()`;
-    const sameStore = (a: CacheOperation, b: CacheOperation): boolean => a.store === b.store && isSameExpression(file!, a.receiver, b.receiver);
-    const sameKey = (a: CacheOperation, b: CacheOperation): boolean =>
-      a.key !== undefined && b.key !== undefined && isSameExpression(file!, a.key, b.key) && (a.field === undefined) === (b.field === undefined) && (a.field === undefined || isSameExpression(file!, a.field, b.field!));
-
-    function checkRead(read: CacheOperation, ops: readonly CacheOperation[]): void {
-      if (read.store === "untraced" && !read.awaited) return;
-      const writes = ops.filter((op) => op.op === "write" && op.node.range[0] > read.node.range[1] && sameStore(read, op) && sameKey(read, op));
-      if (writes.length === 0 || isProtected(read, ops)) return;
-      const readText = short(read);
-      const atomic = read.atomicSetForm ? `\`${read.atomicSetForm}\`` : GENERIC_ATOMIC_SET;
-      if (read.store !== "memory") {
-        for (const write of writes) {
-          const counter = getCounterUpdate(file!, write.value, read.node);
-          if (!counter) continue;
-          const suggestion = getIncrement(write, counter, text);
-          const increment = suggestion ? `\`${suggestion}\`` : "`INCR`/`INCRBY`";
-          context.report({
-            node: write.node,
-            messageId: "counterReadModifyWrite",
-            data: { read: readText, write: short(write), increment },
-            suggest: suggestion ? [{ messageId: "suggestIncrement", data: { replacement: suggestion }, fix: (fixer) => fixer.replaceText(write.node, suggestion) }] : [],
-          });
-          return;
-        }
-      }
-      const use = getReadUse(file!, read.node);
-      if (!use) return;
-      const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
-      if (use.kind === "guard") {
-        const write = onMissingPath.find((op) => isFlagValue(op) && (read.store !== "memory" || hasSuspensionBetween(file!, read.node, op.node)));
-        if (!write) return;
-        const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";
-        const line = String(write.node.loc.start.line);
-        const collection = `${read.scope === "instance" ? "instance's" : "module-level"} ${read.collection ?? "collection"}`;
-        context.report({ node: read.node, messageId, data: { read: readText, write: short(write), line, atomic, collection } });
-      } else if (options.reportCacheAside && read.store !== "memory" && onMissingPath[0]) {
-        const write = onMissingPath[0];
-        context.report({ node: read.node, messageId: "cacheAside", data: { read: readText, write: short(write), line: String(write.node.loc.start.line), atomic } });
-      }
-    }
-
-    /** Under a lock, next to a transaction or script on the same store, or before an atomic write of the key. */
-    function isProtected(read: CacheOperation, ops: readonly CacheOperation[]): boolean {
-      if (isInLockedSection(file!, read.node)) return true;
-      return ops.some(
-        (op) =>
-          (op.op === "transaction" || op.op === "atomic") &&
-          sameStore(op, read) &&
-          (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)),
-      );
-    }
-
-    function checkMultiStep(first: CacheOperation): void {
-      const next = getNextStatementCall(first.node);
-      if (!next) return;
-      const nextOp = getCacheOperationInFile(file!, next);
-      const related = (key: TSESTree.Node | undefined): boolean => key !== undefined && first.key !== undefined && !isSameExpression(file!, key, first.key) && sharesVariable(file!, key, first.key);
-      const direct = nextOp && (nextOp.op === "write" || nextOp.op === "delete") && sameStore(first, nextOp) && related(nextOp.key);
-      const helper = nextOp ? null : getLocalCallee(file!, next);
-      const viaHelper =
-        helper !== null &&
-        next.arguments.some((arg) => first.key !== undefined && isSameExpression(file!, arg, first.key)) &&
-        (byFunction.get(helper) ?? []).some((op) => (op.op === "write" || op.op === "delete") && sameStore(first, op));
-      if (direct || viaHelper) context.report({ node: first.node, messageId: "multiStepWrite", data: { first: short(first), second: `${text(next.callee)}()` } });
-    }
-
-    /** A check-then-act needs a read and a write; a multi-step write needs a write (or delete, as a helper's). */
-    const isWorthClassifying = (names: readonly string[]): boolean =>
-      (names.some((name) => CACHE_WRITE_NAMES.has(name)) && names.some((name) => CACHE_READ_NAMES.has(name))) ||
-      (options.reportMultiStepWrites && names.some((name) => CACHE_WRITE_NAMES.has(name) || CACHE_DELETE_NAMES.has(name)));
-
     return withCallIndex(context, (index) => {
       const storeCalls: TSESTree.CallExpression[] = [];
       const storeNames: string[] = [];
@@ -139,31 +66,112 @@ export default createRule<Options, MessageIds>({
         storeNames.push(node.callee.property.name);
       }
       // The whole file first: most files never both read and write a store.
-      if (!isWorthClassifying(storeNames)) return;
-      // Then by enclosing function, classified only where a report can come from.
-      const candidates = new Map<TSESTree.Node, { calls: TSESTree.CallExpression[]; names: string[] }>();
-      for (const [position, node] of storeCalls.entries()) {
-        const owner: TSESTree.Node = getEnclosingFunction(node) ?? context.sourceCode.ast;
-        const group = candidates.get(owner) ?? { calls: [], names: [] };
-        if (group.calls.length === 0) candidates.set(owner, group);
-        group.calls.push(node);
-        group.names.push(storeNames[position]!);
-      }
-      file = getFileContext(context);
-      for (const [owner, group] of candidates) {
-        if (!isWorthClassifying(group.names)) continue;
-        const ops = group.calls.flatMap((call) => getCacheOperationInFile(file!, call) ?? []);
-        if (ops.length > 0) byFunction.set(owner, ops);
-      }
-      for (const ops of byFunction.values()) {
-        for (const op of ops) {
-          if (op.op === "read") checkRead(op, ops);
-          else if (options.reportMultiStepWrites && op.op === "write" && op.store !== "memory") checkMultiStep(op);
-        }
-      }
+      if (isWorthClassifying(storeNames, options)) judgeFile(context, options, storeCalls, storeNames);
     });
   },
 });
+
+/** A check-then-act needs a read and a write; a multi-step write needs a write (or delete, as a helper's). */
+function isWorthClassifying(names: readonly string[], options: Options[0]): boolean {
+  return (
+    (names.some((name) => CACHE_WRITE_NAMES.has(name)) && names.some((name) => CACHE_READ_NAMES.has(name))) ||
+    (options.reportMultiStepWrites && names.some((name) => CACHE_WRITE_NAMES.has(name) || CACHE_DELETE_NAMES.has(name)))
+  );
+}
+
+/** The store calls of a file where some may pair up, classified by enclosing function and judged. */
+function judgeFile(context: Context, options: Options[0], storeCalls: readonly TSESTree.CallExpression[], storeNames: readonly string[]): void {
+  const byFunction = new Map<TSESTree.Node, CacheOperation[]>();
+  const file: FileContext = getFileContext(context);
+  const text = (node: TSESTree.Node): string => context.sourceCode.getText(node);
+  const short = (op: CacheOperation): string => `${text(op.node.callee)}()`;
+  const sameStore = (a: CacheOperation, b: CacheOperation): boolean => a.store === b.store && isSameExpression(file, a.receiver, b.receiver);
+  const sameKey = (a: CacheOperation, b: CacheOperation): boolean =>
+    a.key !== undefined && b.key !== undefined && isSameExpression(file, a.key, b.key) && (a.field === undefined) === (b.field === undefined) && (a.field === undefined || isSameExpression(file, a.field, b.field!));
+
+  function checkRead(read: CacheOperation, ops: readonly CacheOperation[]): void {
+    if (read.store === "untraced" && !read.awaited) return;
+    const writes = ops.filter((op) => op.op === "write" && op.node.range[0] > read.node.range[1] && sameStore(read, op) && sameKey(read, op));
+    if (writes.length === 0 || isProtected(read, ops)) return;
+    const readText = short(read);
+    const atomic = read.atomicSetForm ? `\`${read.atomicSetForm}\`` : GENERIC_ATOMIC_SET;
+    if (read.store !== "memory") {
+      for (const write of writes) {
+        const counter = getCounterUpdate(file, write.value, read.node);
+        if (!counter) continue;
+        const suggestion = getIncrement(write, counter, text);
+        const increment = suggestion ? `\`${suggestion}\`` : "`INCR`/`INCRBY`";
+        context.report({
+          node: write.node,
+          messageId: "counterReadModifyWrite",
+          data: { read: readText, write: short(write), increment },
+          suggest: suggestion ? [{ messageId: "suggestIncrement", data: { replacement: suggestion }, fix: (fixer) => fixer.replaceText(write.node, suggestion) }] : [],
+        });
+        return;
+      }
+    }
+    const use = getReadUse(file, read.node);
+    if (!use) return;
+    const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
+    if (use.kind === "guard") {
+      const write = onMissingPath.find((op) => isFlagValue(op) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)));
+      if (!write) return;
+      const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";
+      const line = String(write.node.loc.start.line);
+      const collection = `${read.scope === "instance" ? "instance's" : "module-level"} ${read.collection ?? "collection"}`;
+      context.report({ node: read.node, messageId, data: { read: readText, write: short(write), line, atomic, collection } });
+    } else if (options.reportCacheAside && read.store !== "memory" && onMissingPath[0]) {
+      const write = onMissingPath[0];
+      context.report({ node: read.node, messageId: "cacheAside", data: { read: readText, write: short(write), line: String(write.node.loc.start.line), atomic } });
+    }
+  }
+
+  /** Under a lock, next to a transaction or script on the same store, or before an atomic write of the key. */
+  function isProtected(read: CacheOperation, ops: readonly CacheOperation[]): boolean {
+    if (isInLockedSection(file, read.node)) return true;
+    return ops.some(
+      (op) =>
+        (op.op === "transaction" || op.op === "atomic") &&
+        sameStore(op, read) &&
+        (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)),
+    );
+  }
+
+  function checkMultiStep(first: CacheOperation): void {
+    const next = getNextStatementCall(first.node);
+    if (!next) return;
+    const nextOp = getCacheOperationInFile(file, next);
+    const related = (key: TSESTree.Node | undefined): boolean => key !== undefined && first.key !== undefined && !isSameExpression(file, key, first.key) && sharesVariable(file, key, first.key);
+    const direct = nextOp && (nextOp.op === "write" || nextOp.op === "delete") && sameStore(first, nextOp) && related(nextOp.key);
+    const helper = nextOp ? null : getLocalCallee(file, next);
+    const viaHelper =
+      helper !== null &&
+      next.arguments.some((arg) => first.key !== undefined && isSameExpression(file, arg, first.key)) &&
+      (byFunction.get(helper) ?? []).some((op) => (op.op === "write" || op.op === "delete") && sameStore(first, op));
+    if (direct || viaHelper) context.report({ node: first.node, messageId: "multiStepWrite", data: { first: short(first), second: `${text(next.callee)}()` } });
+  }
+
+  // By enclosing function, classified only where a report can come from.
+  const candidates = new Map<TSESTree.Node, { calls: TSESTree.CallExpression[]; names: string[] }>();
+  for (const [position, node] of storeCalls.entries()) {
+    const owner: TSESTree.Node = getEnclosingFunction(node) ?? context.sourceCode.ast;
+    const group = candidates.get(owner) ?? { calls: [], names: [] };
+    if (group.calls.length === 0) candidates.set(owner, group);
+    group.calls.push(node);
+    group.names.push(storeNames[position]!);
+  }
+  for (const [owner, group] of candidates) {
+    if (!isWorthClassifying(group.names, options)) continue;
+    const ops = group.calls.flatMap((call) => getCacheOperationInFile(file, call) ?? []);
+    if (ops.length > 0) byFunction.set(owner, ops);
+  }
+  for (const ops of byFunction.values()) {
+    for (const op of ops) {
+      if (op.op === "read") checkRead(op, ops);
+      else if (options.reportMultiStepWrites && op.op === "write" && op.store !== "memory") checkMultiStep(op);
+    }
+  }
+}
 
 /** A marker rather than data: a literal, `Date.now()`, or no value at all (`Set#add`, `sadd`). */
 function isFlagValue(write: CacheOperation): boolean {

@@ -1,4 +1,4 @@
-import type { TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { CallIndex } from "../src/analysis/call-index.js";
 import type { DatabaseCall } from "../src/analysis/database-call.js";
 import type { EnclosingIteration } from "../src/analysis/iteration.js";
@@ -52,122 +52,127 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // A test that checks rows one by one, or a migration that rewrites them, is not a request path: no latency to lose.
     if (isTestFile(context) || isOneOffScriptFile(context)) return {};
-    const file = getFileContext(context);
-    /** An import of a database library, or else a call only a database library has (`findByPk`, SQL text). */
-    const hasEvidence = importsLibraryWith(file, DATABASE_TRAIT);
-    const sourceCode = context.sourceCode;
-    const typed = asksTypesForDatabaseCalls(file);
-
-    /** The query counts, batched forms excluded and writes only when the option says so. */
-    const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call);
-
-    /**
-     * The innermost iteration over a real collection whose current element flows into `values`.
-     * An iteration that runs once per process (a migration script's `main()`, start-up code) is
-     * no request path: no latency to lose.
-     */
-    const findIteration = (entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[], tables: readonly TSESTree.Node[] = []): EnclosingIteration | undefined =>
-      entries.find(
-        ({ iteration }) =>
-          !iteration.fixed &&
-          !iteration.chunked &&
-          !isHandedToBatch(file, iteration) &&
-          values.some((value) => dependsOn(file, value, iteration)) &&
-          !tables.some((table) => dependsOn(file, table, iteration)) &&
-          !runsOncePerProcess(context, iteration.node),
-      );
-
-    /** The message data; `perRow`: a write that gives each row values of its own (an `updateMany` cannot). */
-    const describe = (call: DatabaseCall, collection: TSESTree.Node, perRow = false): Record<string, string> => {
-      const libraryId = getBatchingLibraryId(file, call);
-      const library = libraryId === undefined ? undefined : getLibrary(libraryId);
-      const write = isWriteQuery(file, call);
-      const writeForm = (perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm;
-      const batched = (write ? writeForm : library?.batchedForm) ?? (write ? "one multi-row statement" : "one query for all the ids");
-      return {
-        call: shorten(sourceCode.getText(call.node.callee), call.method),
-        library: call.evidence === "sql" ? "SQL" : isLibraryKnown(call) ? getLibraryName(call.kind) : "database",
-        collection: shorten(sourceCode.getText(collection), undefined),
-        batched,
-      };
-    };
-
-    /** `db.query(…, [hit._id])` inside the iteration. */
-    const checkDirect = (node: TSESTree.CallExpression): void => {
-      const entries = getEnclosingIterations(file, node);
-      if (entries.length === 0) return;
-      // The query's values lie inside the call: with types, test that the call depends on an
-      // element at all before the type questions that tell a database call.
-      if (typed && !entries.some(({ iteration }) => !iteration.fixed && !iteration.chunked && dependsOn(file, node, iteration))) return;
-      const call = getDatabaseCall(context, node);
-      if (!call || !isReportable(call)) return;
-      // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
-      const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
-      if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node))) return;
-      const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
-      context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
-    };
-
-    /** `enrich(hit)` inside the iteration, where `enrich` is a function of this file that queries. */
-    const checkLocalCall = (node: TSESTree.CallExpression, index: CallIndex): void => {
-      const entries = getEnclosingIterations(file, node);
-      if (entries.length === 0) return;
-      const fn = getLocalFunction(context, node.callee);
-      if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
-      for (const query of getParameterQueries(context, fn, index)) {
-        if (!isReportable(query.call)) continue;
-        const entry = findIteration(entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
-        if (!entry) continue;
-        if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
-        reportViaCall(node.callee, query.call, entry.iteration.collection);
-        return;
-      }
-    };
-
-    /** `hits.map(enrich)`, `pMap(ids, this.load)`: a function of this file as the callback. */
-    const checkCallbackReference = (node: TSESTree.CallExpression, isQueryFunction: (node: TSESTree.Node) => boolean, index: CallIndex): void => {
-      for (const argument of node.arguments) {
-        if (!isQueryFunction(argument)) continue;
-        const how = getCallbackIteration(file, node, argument);
-        if (!how || how.fixed || how.chunked) continue;
-        const fn = getLocalFunction(context, argument);
-        if (!fn) continue;
-        for (const query of getParameterQueries(context, fn, index)) {
-          if (!query.parameters.includes(how.itemParam) || !isReportable(query.call)) continue;
-          if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
-          if (runsOncePerProcess(context, node)) return;
-          reportViaCall(argument, query.call, how.collection);
-          return;
-        }
-      }
-    };
-
-    const reportViaCall = (callee: TSESTree.Node, call: DatabaseCall, collection: TSESTree.Node): void => {
-      const data = { ...describe(call, collection), callee: shorten(sourceCode.getText(callee), undefined), line: String(call.node.loc.start.line) };
-      context.report({ node: callee, messageId: "queryInLoopViaCall", data });
-    };
-
-    // Calls are judged at the end, and only in a file where some call can reach a database.
+    // Calls are judged at the end, and only in a file where some call can reach a database: an
+    // import of a database library, or else a call only a database library has (`findByPk`, SQL text).
     return withCallIndex(context, (index) => {
-      if (!hasEvidence && !hasNameEvidence(index, DATABASE_TRAIT)) return;
-      const candidates = index.calls.filter(isCandidate);
-      for (const node of candidates) checkDirect(node);
-      // A call of a local function that queries names a function holding a candidate call.
-      const names = getNamesOfFunctionsHolding(candidates);
-      if (names.size === 0) return;
-      const isQueryFunction = (node: TSESTree.Node): boolean => {
-        const name = getLocalFunctionReferenceName(node);
-        return name !== undefined && names.has(name);
-      };
-      for (const node of index.calls) {
-        if (isQueryFunction(node.callee)) checkLocalCall(node, index);
-        if (node.arguments.some(isQueryFunction) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
-          checkCallbackReference(node, isQueryFunction, index);
-        }
-      }
+      if (importsLibraryWith(getFileContext(context), DATABASE_TRAIT) || hasNameEvidence(index, DATABASE_TRAIT)) judgeCalls(context, options, index);
     });
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+/** Every call of a file that can reach a database: queries in loops, directly or through a local function. */
+function judgeCalls(context: Context, options: Options[0], index: CallIndex): void {
+  const file = getFileContext(context);
+  const sourceCode = context.sourceCode;
+  const typed = asksTypesForDatabaseCalls(file);
+
+  /** The query counts, batched forms excluded and writes only when the option says so. */
+  const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call);
+
+  /**
+   * The innermost iteration over a real collection whose current element flows into `values`.
+   * An iteration that runs once per process (a migration script's `main()`, start-up code) is
+   * no request path: no latency to lose.
+   */
+  const findIteration = (entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[], tables: readonly TSESTree.Node[] = []): EnclosingIteration | undefined =>
+    entries.find(
+      ({ iteration }) =>
+        !iteration.fixed &&
+        !iteration.chunked &&
+        !isHandedToBatch(file, iteration) &&
+        values.some((value) => dependsOn(file, value, iteration)) &&
+        !tables.some((table) => dependsOn(file, table, iteration)) &&
+        !runsOncePerProcess(context, iteration.node),
+    );
+
+  /** The message data; `perRow`: a write that gives each row values of its own (an `updateMany` cannot). */
+  const describe = (call: DatabaseCall, collection: TSESTree.Node, perRow = false): Record<string, string> => {
+    const libraryId = getBatchingLibraryId(file, call);
+    const library = libraryId === undefined ? undefined : getLibrary(libraryId);
+    const write = isWriteQuery(file, call);
+    const writeForm = (perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm;
+    const batched = (write ? writeForm : library?.batchedForm) ?? (write ? "one multi-row statement" : "one query for all the ids");
+    return {
+      call: shorten(sourceCode.getText(call.node.callee), call.method),
+      library: call.evidence === "sql" ? "SQL" : isLibraryKnown(call) ? getLibraryName(call.kind) : "database",
+      collection: shorten(sourceCode.getText(collection), undefined),
+      batched,
+    };
+  };
+
+  /** `db.query(…, [hit._id])` inside the iteration. */
+  const checkDirect = (node: TSESTree.CallExpression): void => {
+    const entries = getEnclosingIterations(file, node);
+    if (entries.length === 0) return;
+    // The query's values lie inside the call: with types, test that the call depends on an
+    // element at all before the type questions that tell a database call.
+    if (typed && !entries.some(({ iteration }) => !iteration.fixed && !iteration.chunked && dependsOn(file, node, iteration))) return;
+    const call = getDatabaseCall(context, node);
+    if (!call || !isReportable(call)) return;
+    // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
+    const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
+    if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node))) return;
+    const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
+    context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
+  };
+
+  /** `enrich(hit)` inside the iteration, where `enrich` is a function of this file that queries. */
+  const checkLocalCall = (node: TSESTree.CallExpression, index: CallIndex): void => {
+    const entries = getEnclosingIterations(file, node);
+    if (entries.length === 0) return;
+    const fn = getLocalFunction(context, node.callee);
+    if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
+    for (const query of getParameterQueries(context, fn, index)) {
+      if (!isReportable(query.call)) continue;
+      const entry = findIteration(entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
+      if (!entry) continue;
+      if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
+      reportViaCall(node.callee, query.call, entry.iteration.collection);
+      return;
+    }
+  };
+
+  /** `hits.map(enrich)`, `pMap(ids, this.load)`: a function of this file as the callback. */
+  const checkCallbackReference = (node: TSESTree.CallExpression, isQueryFunction: (node: TSESTree.Node) => boolean, index: CallIndex): void => {
+    for (const argument of node.arguments) {
+      if (!isQueryFunction(argument)) continue;
+      const how = getCallbackIteration(file, node, argument);
+      if (!how || how.fixed || how.chunked) continue;
+      const fn = getLocalFunction(context, argument);
+      if (!fn) continue;
+      for (const query of getParameterQueries(context, fn, index)) {
+        if (!query.parameters.includes(how.itemParam) || !isReportable(query.call)) continue;
+        if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
+        if (runsOncePerProcess(context, node)) return;
+        reportViaCall(argument, query.call, how.collection);
+        return;
+      }
+    }
+  };
+
+  const reportViaCall = (callee: TSESTree.Node, call: DatabaseCall, collection: TSESTree.Node): void => {
+    const data = { ...describe(call, collection), callee: shorten(sourceCode.getText(callee), undefined), line: String(call.node.loc.start.line) };
+    context.report({ node: callee, messageId: "queryInLoopViaCall", data });
+  };
+
+  const candidates = index.calls.filter(isCandidate);
+  for (const node of candidates) checkDirect(node);
+  // A call of a local function that queries names a function holding a candidate call.
+  const names = getNamesOfFunctionsHolding(candidates);
+  if (names.size === 0) return;
+  const isQueryFunction = (node: TSESTree.Node): boolean => {
+    const name = getLocalFunctionReferenceName(node);
+    return name !== undefined && names.has(name);
+  };
+  for (const node of index.calls) {
+    if (isQueryFunction(node.callee)) checkLocalCall(node, index);
+    if (node.arguments.some(isQueryFunction) && (getCalledMethodName(node) !== undefined || node.arguments.length >= 2)) {
+      checkCallbackReference(node, isQueryFunction, index);
+    }
+  }
+}
 
 /** Source text short enough for a message: long builder chains keep only the method. */
 function shorten(text: string, method: string | undefined): string {

@@ -49,71 +49,78 @@ export default createRule<Options, MessageIds>({
     schema: [],
   },
   create(context) {
-    const sourceCode = context.sourceCode;
-    const readsByVariable = new Map<Scope.Variable, TSESTree.CallExpression[]>();
-
-    function check(node: TSESTree.CallExpression, call: string): void {
-      const usage = getPromiseUsage(context, node);
-      if (usage.kind !== "value" && usage.kind !== "returnedInTry") return;
-      const canAwait = getEnclosingFunction(node)?.async === true;
-      if (usage.kind === "returnedInTry") {
-        const argument = usage.statement.argument;
-        context.report({
-          node,
-          messageId: canAwait ? "returnInTry" : "returnInTryNotAsync",
-          data: { call },
-          suggest: canAwait && argument ? [{ messageId: "suggestReturnAwait", data: { call }, fix: (fixer) => insertAwait(fixer, sourceCode, argument) }] : [],
-        });
-        return;
-      }
-      context.report({
-        node,
-        messageId: canAwait ? "unawaitedBody" : "unawaitedBodyNotAsync",
-        data: { call, consequence: describeUse(usage.use) },
-        suggest: canAwait ? [{ messageId: "suggestAwait", data: { call }, fix: (fixer) => insertAwait(fixer, sourceCode, getOutermostWrapper(node)) }] : [],
-      });
-    }
-
-    function recordRead(node: TSESTree.CallExpression, receiver: TSESTree.Node): void {
-      if (receiver.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
-      if (!variable) return;
-      const reads = readsByVariable.get(variable);
-      if (reads) reads.push(node);
-      else readsByVariable.set(variable, [node]);
-    }
-
     return withCallIndex(context, (index) => {
-      for (const node of index.callsToMethods(BODY_READER_NAMES)) {
-        const name = getCalledMethodName(node);
-        const receiver = getCallReceiver(node);
-        if (node.arguments.length !== 0 || name === undefined || !receiver) continue;
-        const kind = getValueKind(context, receiver);
-        if (!kind || kind.promise || kind.knowledge.role !== "response" || !kind.knowledge.bodyReaders?.includes(name)) continue;
-        check(node, describeCall(sourceCode, node));
-        recordRead(node, skipExpressionWrappers(receiver));
-      }
-      for (const [variable, reads] of readsByVariable) {
-        if (reads.length < 2 || isReassignedOrChecked(variable)) continue;
-        reportSecondRead(reads);
-      }
+      const calls = index.callsToMethods(BODY_READER_NAMES);
+      if (calls.length > 0) judgeReads(context, calls);
     });
-
-    function reportSecondRead(reads: TSESTree.CallExpression[]): void {
-      for (const [index, second] of reads.entries()) {
-        const first = reads.slice(0, index).find((candidate) => runsUnconditionallyBefore(candidate, second));
-        if (!first) continue;
-        const receiver = getReceiverName(second);
-        context.report({
-          node: second,
-          messageId: "doubleRead",
-          data: { call: describeCall(sourceCode, second), first: describeCall(sourceCode, first), name: receiver, line: String(first.loc.start.line) },
-        });
-        return;
-      }
-    }
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+/** The file's calls of a body reader's name: the unawaited ones reported, then second reads of one response. */
+function judgeReads(context: Context, calls: readonly TSESTree.CallExpression[]): void {
+  const readsByVariable = new Map<Scope.Variable, TSESTree.CallExpression[]>();
+  for (const node of calls) {
+    const name = getCalledMethodName(node);
+    const receiver = getCallReceiver(node);
+    if (node.arguments.length !== 0 || name === undefined || !receiver) continue;
+    const kind = getValueKind(context, receiver);
+    if (!kind || kind.promise || kind.knowledge.role !== "response" || !kind.knowledge.bodyReaders?.includes(name)) continue;
+    check(context, node, describeCall(context.sourceCode, node));
+    recordRead(context, readsByVariable, node, skipExpressionWrappers(receiver));
+  }
+  for (const [variable, reads] of readsByVariable) {
+    if (reads.length < 2 || isReassignedOrChecked(variable)) continue;
+    reportSecondRead(context, reads);
+  }
+}
+
+function check(context: Context, node: TSESTree.CallExpression, call: string): void {
+  const sourceCode = context.sourceCode;
+  const usage = getPromiseUsage(context, node);
+  if (usage.kind !== "value" && usage.kind !== "returnedInTry") return;
+  const canAwait = getEnclosingFunction(node)?.async === true;
+  if (usage.kind === "returnedInTry") {
+    const argument = usage.statement.argument;
+    context.report({
+      node,
+      messageId: canAwait ? "returnInTry" : "returnInTryNotAsync",
+      data: { call },
+      suggest: canAwait && argument ? [{ messageId: "suggestReturnAwait", data: { call }, fix: (fixer) => insertAwait(fixer, sourceCode, argument) }] : [],
+    });
+    return;
+  }
+  context.report({
+    node,
+    messageId: canAwait ? "unawaitedBody" : "unawaitedBodyNotAsync",
+    data: { call, consequence: describeUse(usage.use) },
+    suggest: canAwait ? [{ messageId: "suggestAwait", data: { call }, fix: (fixer) => insertAwait(fixer, sourceCode, getOutermostWrapper(node)) }] : [],
+  });
+}
+
+function recordRead(context: Context, readsByVariable: Map<Scope.Variable, TSESTree.CallExpression[]>, node: TSESTree.CallExpression, receiver: TSESTree.Node): void {
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(receiver), receiver);
+  if (!variable) return;
+  const reads = readsByVariable.get(variable);
+  if (reads) reads.push(node);
+  else readsByVariable.set(variable, [node]);
+}
+
+function reportSecondRead(context: Context, reads: readonly TSESTree.CallExpression[]): void {
+  for (const [index, second] of reads.entries()) {
+    const first = reads.slice(0, index).find((candidate) => runsUnconditionallyBefore(candidate, second));
+    if (!first) continue;
+    const receiver = getReceiverName(second);
+    context.report({
+      node: second,
+      messageId: "doubleRead",
+      data: { call: describeCall(context.sourceCode, second), first: describeCall(context.sourceCode, first), name: receiver, line: String(first.loc.start.line) },
+    });
+    return;
+  }
+}
 
 /** `user.json()` when short, else `.json()`. */
 function describeCall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
