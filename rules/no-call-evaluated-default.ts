@@ -83,7 +83,9 @@ export default createRule<Options, MessageIds>({
       },
       // The object rather than each property: a third as many listener calls, and no destructuring pattern.
       ObjectExpression(node: TSESTree.ObjectExpression): void {
-        for (const property of node.properties) {
+        const properties = node.properties;
+        for (let position = 0; position < properties.length; position++) {
+          const property = properties[position]!;
           if (property.type !== AST_NODE_TYPES.Property) continue;
           // The key first: almost no property is named like a default.
           const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : getStaticPropertyName(property);

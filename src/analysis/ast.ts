@@ -93,6 +93,24 @@ export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
+/**
+ * Calls `callback` on `root` and every node below it, except inside nested functions: the
+ * function's own code. Walked by the parser's visitor keys, which allocates nothing per node.
+ */
+export function forEachOwnNode(visitorKeys: TSESLint.SourceCode.VisitorKeys, root: TSESTree.Node, callback: (node: TSESTree.Node) => void): void {
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== root && isFunctionNode(node)) return;
+    callback(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item);
+      } else if (isNode(value)) visit(value);
+    }
+  };
+  visit(root);
+}
+
 /** The string value of a string literal or a template literal without expressions. */
 export function getStaticString(node: TSESTree.Node | undefined): string | undefined {
   if (!node) return undefined;

@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { lockApis } from "../knowledge/locks.js";
-import { getCalledMethodName, getEnclosingFunction, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { forEachOwnNode, getCalledMethodName, getEnclosingFunction, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -51,38 +51,27 @@ function isLockCallback(fn: TSESTree.Node): boolean {
 }
 
 function getEvents(file: FileContext, owner: TSESTree.Node): FunctionEvents {
-  return memoize(file, "critical-section", owner, () => scan(owner));
-}
-
-function scan(owner: TSESTree.Node): FunctionEvents {
-  const suspensions: number[] = [];
-  const acquisitions: number[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node !== owner && isFunctionNode(node)) return;
-    switch (node.type) {
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.YieldExpression:
-        suspensions.push(node.range[0]);
-        break;
-      case AST_NODE_TYPES.ForOfStatement:
-        if (node.await) suspensions.push(node.range[0]);
-        break;
-      case AST_NODE_TYPES.CallExpression:
-        if (isAcquisition(node)) acquisitions.push(node.range[1]);
-        break;
-      default:
-        break;
-    }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === "parent") continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item);
-      } else if (isNode(value)) visit(value);
-    }
-  };
-  visit(owner);
-  return { suspensions, acquisitions };
+  return memoize(file, "critical-section", owner, () => {
+    const suspensions: number[] = [];
+    const acquisitions: number[] = [];
+    forEachOwnNode(file.sourceCode.visitorKeys, owner, (node) => {
+      switch (node.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.YieldExpression:
+          suspensions.push(node.range[0]);
+          break;
+        case AST_NODE_TYPES.ForOfStatement:
+          if (node.await) suspensions.push(node.range[0]);
+          break;
+        case AST_NODE_TYPES.CallExpression:
+          if (isAcquisition(node)) acquisitions.push(node.range[1]);
+          break;
+        default:
+          break;
+      }
+    });
+    return { suspensions, acquisitions };
+  });
 }
 
 /** `lock.acquire(key)`, `await acquireLock(key)`: a lock call whose arguments hold no callback. */

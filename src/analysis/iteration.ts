@@ -19,7 +19,7 @@ import {
   OBJECT_LISTING_FUNCTIONS,
   SUBSET_METHODS,
 } from "../knowledge/iteration.js";
-import { getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { forEachOwnNode, getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -205,7 +205,7 @@ function getExitingBranches(file: FileContext, root: TSESTree.Node): readonly TS
       const last = branch?.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
       return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
     };
-    forEachOwnNode(file, root, (node) => {
+    forEachOwnNode(file.sourceCode.visitorKeys, root, (node) => {
       if (node.type !== AST_NODE_TYPES.IfStatement) return;
       if (exits(node.consequent)) ranges.push(node.consequent.range);
       if (node.alternate && exits(node.alternate)) ranges.push(node.alternate.range);
@@ -517,30 +517,13 @@ function getImportOrigin(file: FileContext, identifier: TSESTree.Identifier): { 
 function getAwaits(file: FileContext, root: TSESTree.Node): readonly TSESTree.Range[] {
   return memoize(file, "awaits", root, () => {
     const ranges: TSESTree.Range[] = [];
-    forEachOwnNode(file, root, (node) => {
+    forEachOwnNode(file.sourceCode.visitorKeys, root, (node) => {
       if (node.type === AST_NODE_TYPES.AwaitExpression) ranges.push([node.argument.range[1], node.argument.range[1]]);
       if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ranges.push([node.range[0], node.range[0]]);
     });
     return ranges;
   });
 }
-
-/** Calls `callback` on `root` and every node below it, except inside nested functions. */
-function forEachOwnNode(file: FileContext, root: TSESTree.Node, callback: (node: TSESTree.Node) => void): void {
-  const keys = file.sourceCode.visitorKeys;
-  const visit = (node: TSESTree.Node): void => {
-    if (node !== root && isFunctionNode(node)) return;
-    callback(node);
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item);
-      } else if (isNode(value)) visit(value);
-    }
-  };
-  visit(root);
-}
-
 
 // --- dependence ----------------------------------------------------------------------------------
 

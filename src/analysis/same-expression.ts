@@ -191,9 +191,8 @@ function collectVariables(file: FileContext, node: TSESTree.Node, depth: number)
       else found.add(variable);
       return;
     }
-    for (const key of Object.keys(current) as (keyof typeof current)[]) {
-      if (key === "parent") continue;
-      const value = current[key] as unknown;
+    for (const key of file.sourceCode.visitorKeys[current.type] ?? []) {
+      const value = (current as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) visit(item, level);
       } else if (isNode(value)) visit(value, level);
