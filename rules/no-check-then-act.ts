@@ -1,6 +1,7 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import type { CacheOperation } from "../src/analysis/cache-operation.js";
 import type { FileContext } from "../src/analysis/file-context.js";
+import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
@@ -17,7 +18,7 @@ import { createRule } from "../src/create-rule.js";
 export type Options = [{ reportCacheAside: boolean; reportMultiStepWrites: boolean }];
 export type MessageIds = "checkThenAct" | "checkThenActInMemory" | "counterReadModifyWrite" | "cacheAside" | "multiStepWrite" | "suggestIncrement";
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+type Context = RuleContext<MessageIds, Options>;
 
 const GENERIC_ATOMIC_SET = "an atomic set-if-absent (Redis `SET key value NX EX ttl`)";
 

@@ -1,7 +1,9 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import type { CallIndex } from "../src/analysis/call-index.js";
 import type { DatabaseCall } from "../src/analysis/database-call.js";
 import type { EnclosingIteration } from "../src/analysis/iteration.js";
+import type { FileContext } from "../src/analysis/file-context.js";
+import type { RuleContext } from "../src/create-rule.js";
 
 import { getCalledMethodName } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
@@ -55,16 +57,16 @@ export default createRule<Options, MessageIds>({
     // Calls are judged at the end, and only in a file where some call can reach a database: an
     // import of a database library, or else a call only a database library has (`findByPk`, SQL text).
     return withCallIndex(context, (index) => {
-      if (importsLibraryWith(getFileContext(context), DATABASE_TRAIT) || hasNameEvidence(index, DATABASE_TRAIT)) judgeCalls(context, options, index);
+      const file = getFileContext(context);
+      if (importsLibraryWith(file, DATABASE_TRAIT) || hasNameEvidence(index, DATABASE_TRAIT)) judgeCalls(context, file, options, index);
     });
   },
 });
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+type Context = RuleContext<MessageIds, Options>;
 
 /** Every call of a file that can reach a database: queries in loops, directly or through a local function. */
-function judgeCalls(context: Context, options: Options[0], index: CallIndex): void {
-  const file = getFileContext(context);
+function judgeCalls(context: Context, file: FileContext, options: Options[0], index: CallIndex): void {
   const sourceCode = context.sourceCode;
   const typed = asksTypesForDatabaseCalls(file);
 

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { ValueUse } from "../src/analysis/promise-usage.js";
+import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
@@ -56,7 +57,7 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+type Context = RuleContext<MessageIds, Options>;
 
 /** The file's calls of a body reader's name: the unawaited ones reported, then second reads of one response. */
 function judgeReads(context: Context, calls: readonly TSESTree.CallExpression[]): void {

@@ -2,6 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { FileContext } from "../src/analysis/file-context.js";
 import type { LongLivedCollection } from "../src/analysis/long-lived-collection.js";
 import type { MemoGrowth } from "../src/analysis/memo-growth.js";
+import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
@@ -87,7 +88,7 @@ export default createRule<Options, MessageIds>({
 
 const { ScopeType } = TSESLint.Scope;
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+type Context = RuleContext<MessageIds, Options>;
 
 function isTrusted(collection: LongLivedCollection, trusted: ReadonlySet<string>): boolean {
   if (collection.constructorName !== undefined && trusted.has(collection.constructorName)) return true;

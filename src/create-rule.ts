@@ -1,3 +1,5 @@
+import type { TSESLint } from "@typescript-eslint/utils";
+
 import { ESLintUtils } from "@typescript-eslint/utils";
 
 import { getPostmortemSettings } from "./settings.js";
@@ -16,6 +18,9 @@ export interface PostmortemDocs {
   /** Always false: rules use type information only when the parser provides it. */
   requiresTypeChecking?: false;
 }
+
+/** A rule's context, for the helpers a rule keeps outside `create`. */
+export type RuleContext<MessageIds extends string, Options extends readonly unknown[]> = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 export const REPO_URL = "https://github.com/eslint-plugin-postmortem/eslint-plugin-postmortem";
 
