@@ -5,8 +5,8 @@ import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getEnclosingFunction } from "../src/analysis/ast.js";
-import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile } from "../src/analysis/cache-operation.js";
+import { getEnclosingFunction, isFunctionNode } from "../src/analysis/ast.js";
+import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile, mayBeOutOfProcessOperation } from "../src/analysis/cache-operation.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -163,7 +163,16 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
   }
   for (const [owner, group] of candidates) {
     if (!isWorthClassifying(group.names, options)) continue;
-    const ops = group.calls.flatMap((call) => getCacheOperationInFile(file, call) ?? []);
+    // An in-memory collection's operations pair up only across a suspension (`await`, `yield`): in
+    // a function that cannot suspend, only a client's or a cache's operations count, and a call
+    // that cannot be one is not classified (most files' `Map#get`/`Map#set` in plain functions).
+    const suspends = canSuspend(owner);
+    const ops: CacheOperation[] = [];
+    for (const call of group.calls) {
+      if (!suspends && !mayBeOutOfProcessOperation(file, call)) continue;
+      const op = getCacheOperationInFile(file, call);
+      if (op && (suspends || op.store !== "memory")) ops.push(op);
+    }
     if (ops.length > 0) byFunction.set(owner, ops);
   }
   for (const ops of byFunction.values()) {
@@ -172,6 +181,11 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
       else if (options.reportMultiStepWrites && op.op === "write" && op.store !== "memory") checkMultiStep(op);
     }
   }
+}
+
+/** Whether code directly in `owner` can suspend between two statements: an async function, a generator, a module (top-level `await`). */
+function canSuspend(owner: TSESTree.Node): boolean {
+  return !isFunctionNode(owner) || owner.async || owner.generator;
 }
 
 /** A marker rather than data: a literal, `Date.now()`, or no value at all (`Set#add`, `sadd`). */

@@ -85,6 +85,28 @@ export function getCacheOperationInFile(file: FileContext, call: TSESTree.CallEx
   return memoize(file, "cache-operation", call, () => classify(file, call, method, receiver));
 }
 
+/**
+ * Whether `call` may be an operation on a store outside the process (a client's, or an untraced
+ * store named like a cache): false where `getCacheOperationInFile` can only find an in-memory
+ * collection's operation or none. Costs no scope lookup for a receiver that is not a variable
+ * (`this.entries.get(k)`), where classifying would look for the member's class field.
+ */
+export function mayBeOutOfProcessOperation(file: FileContext, call: TSESTree.CallExpression): boolean {
+  const method = getCalledMethodName(call);
+  const receiver = getCallReceiver(call);
+  if (method === undefined || !receiver || !CACHE_METHOD_NAMES.has(method)) return false;
+  return importsLibraryWith(getClientView(file, method), CACHE_TRAIT) || isCacheLikeReceiver(file, receiver);
+}
+
+/** `reg.add(x)`, `seen.has(k)`: no client has the method, so its type cannot make a client operation of it. */
+function getClientView(file: FileContext, method: string): FileContext {
+  return REMOTE_METHOD_NAMES.has(method) ? getFileForTrait(file, CACHE_TRAIT) : getFileWithoutTypes(file);
+}
+
+function isCacheLikeReceiver(file: FileContext, receiver: TSESTree.Expression): boolean {
+  return isCacheLikeName(getReceiverName(receiver)) || isCacheLikeName(getInitName(file, receiver));
+}
+
 function classify(file: FileContext, call: TSESTree.CallExpression, method: string, receiver: TSESTree.Expression): CacheOperation | null {
   // A `Map`/`Set` the file creates is never a client: no need to ask for its type.
   const collection = getCollection(file, receiver);
@@ -103,11 +125,10 @@ function classify(file: FileContext, call: TSESTree.CallExpression, method: stri
       collection: collection.constructor,
     };
   }
-  // `reg.add(x)`, `seen.has(k)`: no client has the method, so its type cannot make a client operation of it.
-  const view = REMOTE_METHOD_NAMES.has(method) ? getFileForTrait(file, CACHE_TRAIT) : getFileWithoutTypes(file);
+  const view = getClientView(file, method);
   // Without an import of a client library (and without types) no receiver can be a client: the
   // kind only matters to an untraced store, which needs a name that says cache, so the name first.
-  const cacheLike = (): boolean => isCacheLikeName(getReceiverName(receiver)) || isCacheLikeName(getInitName(file, receiver));
+  const cacheLike = (): boolean => isCacheLikeReceiver(file, receiver);
   const clientPossible = importsLibraryWith(view, CACHE_TRAIT);
   if (!clientPossible && !cacheLike()) return null;
   const kind = getValueKindInFile(view, receiver);

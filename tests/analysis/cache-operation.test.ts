@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 
 import { AST_NODE_TYPES, ESLintUtils } from "@typescript-eslint/utils";
 
-import { getCacheOperation } from "../../src/analysis/cache-operation.js";
+import { getCacheOperation, mayBeOutOfProcessOperation } from "../../src/analysis/cache-operation.js";
 import { getFileContext } from "../../src/analysis/file-context.js";
 import { isSameExpression } from "../../src/analysis/same-expression.js";
 import { runRuleTests } from "../rule-tester.js";
@@ -68,5 +68,38 @@ runRuleTests("analysis: cache operations and same expressions", probe, {
     sameCase("function f(id) { same(keyFor(id), keyFor(id)); }", true),
     sameCase("function f(id) { same(`order:${id}`, `order:${id}:x`); }", false),
     sameCase("function f(id) { let k = id; k = other(); same(k, k); }", false),
+  ],
+});
+
+/** A probe rule: reports for every call of a method whether it may be an out-of-process store operation. */
+const outOfProcessProbe = ESLintUtils.RuleCreator.withoutDocs<[], "may">({
+  meta: { type: "problem", messages: { may: "{{may}}" }, schema: [], defaultOptions: [] },
+  create(context) {
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        context.report({ node, messageId: "may", data: { may: String(mayBeOutOfProcessOperation(getFileContext(context), node)) } });
+      },
+    };
+  },
+});
+
+function mayCase(code: string, may: boolean, filename?: string) {
+  return { code, filename, errors: [{ messageId: "may" as const, data: { may: String(may) } }] };
+}
+
+runRuleTests("analysis: operations that may reach a store outside the process", outOfProcessProbe, {
+  valid: [],
+  invalid: [
+    // A class's own Map, in a file without a client library: in memory, or nothing.
+    mayCase("class Registry { entries = new Map(); find(key) { return this.entries.get(key); } }", false, "file.js"),
+    mayCase("const seen = new Set(); seen.has(1);", false, "file.js"),
+    // A method no store has.
+    mayCase(`${IOREDIS}redis.ping();`, false),
+    // With a client library imported, any receiver may be its client.
+    mayCase(`${IOREDIS}class Registry { entries = new Map(); find(key: string) { return this.entries.get(key); } }`, true),
+    // Named like a cache, or made by something named like one.
+    mayCase("function find(cache, key) { return cache.get(key); }", true, "file.js"),
+    mayCase("function find(key) { const store = getCache(); return store.get(key); }", true, "file.js"),
   ],
 });

@@ -101,6 +101,10 @@ runRuleTests("no-check-then-act", rule, {
     // Synchronous check-and-set on an in-memory Set: no await in between.
     { code: "const seen = new Set(); async function f(id) { if (seen.has(id)) return; seen.add(id); await work(id); }", filename: "file.js" },
     "const seen = new Set<string>(); function f(id: string) { if (seen.has(id)) return; work(id); seen.add(id); }",
+    // A class's Map read and written in a method that cannot suspend: nothing runs in between.
+    "class Registry { entries = new Map<string, number>(); add(key: string) { if (!this.entries.has(key)) { this.entries.set(key, 1); } } }",
+    // A store named like a cache in a plain function, written once: no second step.
+    { code: "function remember(cache, id, user) { cache.set(`user:${id}`, JSON.stringify(user)); return user; }", filename: "file.js", options: [{ reportCacheAside: false, reportMultiStepWrites: true }] },
     // A Set local to the function is not shared between calls.
     "async function f(ids: string[]) { const seen = new Set<string>(); for (const id of ids) { if (seen.has(id)) continue; await work(id); seen.add(id); } }",
     // A Map local to the function.
@@ -200,6 +204,15 @@ runRuleTests("no-check-then-act", rule, {
       options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
     }),
     invalid(`${IOREDIS_CJS}async function f(id, user) {\n  await redis.set(\`user:\${id}\`, JSON.stringify(user));\n  await redis.del(\`user:\${id}:posts\`);\n}`, "multiStepWrite", "redis.set(", {
+      filename: "file.js",
+      options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
+    }),
+    // A function that cannot suspend still writes a client's keys in two steps.
+    invalid(`${IOREDIS}function f(id: string, user: string) {\n  redis.set(\`user:\${id}\`, user);\n  redis.del(\`user:\${id}:posts\`);\n}`, "multiStepWrite", "redis.set(", {
+      options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
+    }),
+    // The same with a store named like a cache that nothing traces.
+    invalid("function f(cache, id, user) {\n  cache.set(`user:${id}`, JSON.stringify(user));\n  cache.del(`user:${id}:posts`);\n}", "multiStepWrite", "cache.set(", {
       filename: "file.js",
       options: [{ reportCacheAside: false, reportMultiStepWrites: true }],
     }),
