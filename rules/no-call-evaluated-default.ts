@@ -10,10 +10,12 @@ import { withCallIndex } from "../src/analysis/call-index.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getPerCallValue, mightBePerCallValue } from "../src/analysis/per-call-value.js";
 import { getCallSchemaDefault, getPropertySchemaDefault } from "../src/analysis/schema-default.js";
+import { mayNameAny } from "../src/analysis/source-text.js";
 import { createRule } from "../src/create-rule.js";
 import { createNamesWithSettings } from "../src/settings.js";
 import {
   CHAIN_DEFAULT_METHOD,
+  DECORATOR_CONTEXTS,
   DEFAULT_KEYS,
   DRIZZLE_DEFAULT_FN,
   MIKRO_ON_CREATE_KEY,
@@ -50,6 +52,9 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const defaultKeys = getDefaultKeys(getFileContext(context).settings);
+    // No default without its name in the text (`default:`, `defaultValue:`, `.default(`, `@Default(`):
+    // more than half of the files, skipped before their objects are visited.
+    if (!mayNameAny(sourceCode.text, getDefaultNames(defaultKeys))) return {};
 
     function check(value: TSESTree.Node, holder: TSESTree.Property | TSESTree.CallExpression, find: () => SchemaDefault | null): void {
       if (!mightBePerCallValue(value)) return;
@@ -109,6 +114,21 @@ export default createRule<Options, MessageIds>({
 
 /** The property names that hold a default: the libraries' and those of `settings.postmortem.schemaHelpers`. */
 const getDefaultKeys = createNamesWithSettings(new Set(DEFAULT_KEYS), (settings) => settings.schemaHelpers.flatMap((helper) => helper.defaultKeys));
+
+/** Decorators whose argument is the default itself (`@Default(X)`). */
+const VALUE_DECORATORS: readonly string[] = [...new Set(DECORATOR_CONTEXTS.flatMap((context) => Object.keys(context.decorators).filter((name) => context.decorators[name] === "value")))];
+
+/** Every name a default is written with: the keys, the chain method, the decorators; per set of keys. */
+const defaultNames = new WeakMap<ReadonlySet<string>, readonly string[]>();
+
+function getDefaultNames(keys: ReadonlySet<string>): readonly string[] {
+  let names = defaultNames.get(keys);
+  if (!names) {
+    names = [...new Set([CHAIN_DEFAULT_METHOD, ...keys, ...VALUE_DECORATORS])];
+    defaultNames.set(keys, names);
+  }
+  return names;
+}
 
 /** `Date.now()` → `Date.now`; any other per-call value `X` → `() => X`. */
 function getFunctionForm(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node, perCall: PerCallValue): string {

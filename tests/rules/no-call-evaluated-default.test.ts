@@ -43,6 +43,8 @@ runRuleTests("no-call-evaluated-default", rule, {
     "",
     // Function forms that run per document.
     `${mongooseTs}new Schema({ createdAt: { type: Date, default: Date.now } });`,
+    // An escaped key that spells another name.
+    `${mongooseTs}new Schema({ createdAt: { type: Date, "\\x64efaults": Date.now() } });`,
     `${mongooseTs}import { v4 as uuidv4 } from "uuid";\nnew Schema({ _id: { type: String, default: () => uuidv4() } });`,
     { code: `${mongooseJs}new mongoose.Schema({ _id: { type: String, default: uuidv4 } });`, ...js },
     // Constants.
@@ -93,6 +95,9 @@ runRuleTests("no-call-evaluated-default", rule, {
   invalid: [
     // mongoose
     invalid(`${mongooseTs}new Schema({ createdAt: { type: Date, default: Date.now() } });`, "Date.now()", `${mongooseTs}new Schema({ createdAt: { type: Date, default: Date.now } });`),
+    // The key spelled with an escape: the text never holds the name, the key is still `default`.
+    invalid(`${mongooseTs}new Schema({ createdAt: { type: Date, \\u0064efault: Date.now() } });`, "Date.now()", `${mongooseTs}new Schema({ createdAt: { type: Date, \\u0064efault: Date.now } });`),
+    invalid(`${mongooseTs}new Schema({ createdAt: { type: Date, "\\x64efault": Date.now() } });`, "Date.now()", `${mongooseTs}new Schema({ createdAt: { type: Date, "\\x64efault": Date.now } });`),
     invalid(
       `${mongooseJs}new mongoose.Schema({ _id: { type: String, default: uuidv4() } });`,
       "uuidv4()",
