@@ -124,7 +124,9 @@ const defaultNames = new WeakMap<ReadonlySet<string>, readonly string[]>();
 function getDefaultNames(keys: ReadonlySet<string>): readonly string[] {
   let names = defaultNames.get(keys);
   if (!names) {
-    names = [...new Set([CHAIN_DEFAULT_METHOD, ...keys, ...VALUE_DECORATORS])];
+    const all = [...new Set([CHAIN_DEFAULT_METHOD, ...keys, ...VALUE_DECORATORS])];
+    // `defaultValue` holds `default`: one search of the text finds both.
+    names = all.filter((name) => !all.some((other) => other !== name && name.includes(other)));
     defaultNames.set(keys, names);
   }
   return names;
