@@ -205,6 +205,8 @@ export function remove(slot, names) {
     // The fixed SearchService: lru-cache bounds itself.
     { code: `const { LRUCache } = require("lru-cache");\n${searchService("new LRUCache({ max: 500, ttl: 60000 })")}`, filename: "file.js" },
     { code: `import QuickLRU from "quick-lru";\n${userService("new QuickLRU<string, User>({ maxSize: 1000 })")}` },
+    // A module's own `Map` (Immutable.js), not the global one.
+    { code: `import { Map } from "immutable";\n${moduleMemo("new Map()")}`, filename: "file.js" },
     // node-cache with a standard TTL, or a TTL on every set.
     { code: `import NodeCache from "node-cache";\n${moduleMemo("new NodeCache({ stdTTL: 600 })")}`, filename: "file.js" },
     {
