@@ -51,10 +51,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    const defaultKeys = getDefaultKeys(getFileContext(context).settings);
+    const settings = getFileContext(context).settings;
+    const defaultKeys = getDefaultKeys(settings);
     // No default without its name in the text (`default:`, `defaultValue:`, `.default(`, `@Default(`):
     // more than half of the files, skipped before their objects are visited.
-    if (!mayNameAny(sourceCode.text, getDefaultNames(defaultKeys))) return {};
+    if (!mayNameAny(sourceCode.text, getDefaultNames(settings))) return {};
 
     function check(value: TSESTree.Node, holder: TSESTree.Property | TSESTree.CallExpression, find: () => SchemaDefault | null): void {
       if (!mightBePerCallValue(value)) return;
@@ -116,21 +117,13 @@ export default createRule<Options, MessageIds>({
 const getDefaultKeys = createNamesWithSettings(new Set(DEFAULT_KEYS), (settings) => settings.schemaHelpers.flatMap((helper) => helper.defaultKeys));
 
 /** Decorators whose argument is the default itself (`@Default(X)`). */
-const VALUE_DECORATORS: readonly string[] = [...new Set(DECORATOR_CONTEXTS.flatMap((context) => Object.keys(context.decorators).filter((name) => context.decorators[name] === "value")))];
+const VALUE_DECORATORS: readonly string[] = DECORATOR_CONTEXTS.flatMap((context) => Object.keys(context.decorators).filter((name) => context.decorators[name] === "value"));
 
-/** Every name a default is written with: the keys, the chain method, the decorators; per set of keys. */
-const defaultNames = new WeakMap<ReadonlySet<string>, readonly string[]>();
+/** The libraries' names a default is written with, less those holding another (`defaultValue` holds `default`): one text search each. */
+const TEXT_NAMES = [...new Set([CHAIN_DEFAULT_METHOD, ...DEFAULT_KEYS, ...VALUE_DECORATORS])].filter((name, _, all) => !all.some((other) => other !== name && name.includes(other)));
 
-function getDefaultNames(keys: ReadonlySet<string>): readonly string[] {
-  let names = defaultNames.get(keys);
-  if (!names) {
-    const all = [...new Set([CHAIN_DEFAULT_METHOD, ...keys, ...VALUE_DECORATORS])];
-    // `defaultValue` holds `default`: one search of the text finds both.
-    names = all.filter((name) => !all.some((other) => other !== name && name.includes(other)));
-    defaultNames.set(keys, names);
-  }
-  return names;
-}
+/** Every name a default is written with, `settings.postmortem.schemaHelpers` keys included: the text guard's. */
+const getDefaultNames = createNamesWithSettings(new Set(TEXT_NAMES), (settings) => settings.schemaHelpers.flatMap((helper) => helper.defaultKeys));
 
 /** `Date.now()` → `Date.now`; any other per-call value `X` → `() => X`. */
 function getFunctionForm(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node, perCall: PerCallValue): string {
