@@ -21,5 +21,7 @@ export function getConfigRules(rules: Readonly<Record<string, PostmortemRule>>, 
     else if (tier === "recommended") entries.push([id, entry("error")]);
     else if (config === "strict" && tier === "strict") entries.push([id, entry("warn")]);
   }
-  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+  // Code-unit order, not `localeCompare`: rule ids are ASCII, and the first `localeCompare` of a
+  // process loads ICU's collation (about 5 ms of the plugin's load time).
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

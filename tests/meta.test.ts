@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
+import { getConfigRules } from "../src/configs.js";
 import { getDocsUrl } from "../src/create-rule.js";
 import plugin from "../src/index.js";
 import { rules } from "../src/rules.js";
@@ -52,6 +53,11 @@ describe("the plugin object", () => {
     expect(plugin.configs.recommended.rules).toEqual(recommended);
     expect(plugin.configs.strict.rules).toEqual(strict);
     expect(plugin.configs.all.rules).toEqual(all);
+  });
+
+  it("lists a config's rules in id order, whatever the order of the rule table", () => {
+    const reversed = Object.fromEntries(Object.entries(rules).reverse());
+    expect(Object.keys(getConfigRules(reversed, "all"))).toEqual(ruleNames.map((name) => `postmortem/${name}`));
   });
 });
 
