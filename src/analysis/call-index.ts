@@ -18,9 +18,9 @@ export interface CallIndex {
   /** Every call of the file, in traversal order (an outer call before the calls inside it). */
   readonly calls: readonly TSESTree.CallExpression[];
   /** The calls of a method named in `names` (`x.name()`, `x?.["name"]()`, `(x as T).name()`), in traversal order. */
-  callsToMethods: (names: ReadonlySet<string>) => TSESTree.CallExpression[];
+  callsToMethods: (names: ReadonlySet<string>) => readonly TSESTree.CallExpression[];
   /** The calls of a method or function (`name()`) named in `names`, in traversal order. */
-  callsToMethodsOrFunctions: (names: ReadonlySet<string>) => TSESTree.CallExpression[];
+  callsToMethodsOrFunctions: (names: ReadonlySet<string>) => readonly TSESTree.CallExpression[];
   /** The calls inside `node` (nested functions included), in traversal order: a search by position, no walk of its nodes. */
   callsWithin: (node: TSESTree.Node) => TSESTree.CallExpression[];
 }
@@ -37,14 +37,48 @@ interface IndexState {
    * a name is a method's is read from the call only when the name is asked for.
    */
   readonly names: (string | undefined)[];
+  /** The calls of each name set of `askedSets` (by position) known when the file was first asked. */
+  groups?: TSESTree.CallExpression[][];
   /** The reader every rule gets at `Program:exit`. */
   index?: CallIndex;
 }
 
 /**
+ * The name sets rules ask about in every file (a handful: the knowledge base's, and those extended
+ * by settings), and for each name the bit of every set that holds it. The first question about a
+ * file sorts its calls into every such set at once, with one map lookup per call, and each later
+ * question takes its list: the rules ask five or six questions of every file, and a scan per
+ * question tested every call's name against each set. A set is kept from its second question on,
+ * so that one made afresh per question is answered by a scan and never takes a bit.
+ */
+const askedSets: ReadonlySet<string>[] = [];
+const setsOfName = new Map<string, number>();
+const askedOnce = new WeakSet<ReadonlySet<string>>();
+/** Bits of a 32-bit mask; a set asked after them is answered by a scan of its own. */
+const MAX_SETS = 31;
+
+/** How many name sets the index keeps (for tests: a set made afresh per question must not be kept). */
+export function countKeptNameSets(): number {
+  return askedSets.length;
+}
+
+function getSetBit(names: ReadonlySet<string>): number {
+  const known = askedSets.indexOf(names);
+  if (known !== -1 || askedSets.length === MAX_SETS) return known;
+  if (!askedOnce.has(names)) {
+    askedOnce.add(names);
+    return -1;
+  }
+  const bit = askedSets.push(names) - 1;
+  for (const name of names) setsOfName.set(name, (setsOfName.get(name) ?? 0) | (1 << bit));
+  return bit;
+}
+
+/**
  * The listeners a rule returns to read the file's calls: `atExit` runs at `Program:exit` with the
  * complete index. The rule must return exactly what this returns (its own listeners go in
- * `listeners`): the first rule to ask collects for all.
+ * `listeners`, an object made for this call, which this completes): the first rule to ask collects
+ * for all.
  *
  * ESLint (and oxlint) create every rule of a file before traversing it, and run every
  * `Program:exit` after the last call was visited, so the index is complete for all of them.
@@ -60,7 +94,8 @@ export function withCallIndex(context: AnyRuleContext, atExit: (index: CallIndex
     file.callIndex = state;
   }
   const current = state!;
-  const result: TSESLint.RuleListener = Object.assign({}, listeners);
+  // The rule's own object, made for this file, is taken over rather than copied.
+  const result = listeners;
   const exit = listeners["Program:exit"];
   result["Program:exit"] = (node: TSESTree.Program): void => {
     exit?.(node);
@@ -100,26 +135,45 @@ function createIndex(state: IndexState): CallIndex {
   return state.index;
 }
 
-function buildIndex(state: IndexState): CallIndex {
+/** The calls named in `names`, methods or functions, in traversal order. */
+function findNamedCalls(state: IndexState, names: ReadonlySet<string>): readonly TSESTree.CallExpression[] {
+  const bit = getSetBit(names);
+  if (bit !== -1) {
+    state.groups ??= groupCalls(state);
+    const group = state.groups[bit];
+    if (group) return group;
+  }
+  // A set first asked after this file's calls were sorted, or past the last bit.
   const { calls, names: callNames } = state;
+  const found: TSESTree.CallExpression[] = [];
+  for (let position = 0; position < calls.length; position++) {
+    const name = callNames[position];
+    if (name !== undefined && names.has(name)) found.push(calls[position]!);
+  }
+  return found;
+}
+
+function groupCalls(state: IndexState): TSESTree.CallExpression[][] {
+  const { calls, names: callNames } = state;
+  const groups: TSESTree.CallExpression[][] = askedSets.map(() => []);
+  for (let position = 0; position < calls.length; position++) {
+    const name = callNames[position];
+    let mask = name === undefined ? undefined : setsOfName.get(name);
+    if (mask === undefined) continue;
+    for (let bit = 0; mask !== 0; bit++, mask >>>= 1) if (mask & 1) groups[bit]!.push(calls[position]!);
+  }
+  return groups;
+}
+
+function buildIndex(state: IndexState): CallIndex {
+  const { calls } = state;
   return {
     calls,
     callsToMethods: (names) => {
-      const found: TSESTree.CallExpression[] = [];
-      for (let position = 0; position < calls.length; position++) {
-        const name = callNames[position];
-        if (name !== undefined && names.has(name) && isMethodCall(calls[position]!)) found.push(calls[position]!);
-      }
-      return found;
+      const named = findNamedCalls(state, names);
+      return named.every(isMethodCall) ? named : named.filter(isMethodCall);
     },
-    callsToMethodsOrFunctions: (names) => {
-      const found: TSESTree.CallExpression[] = [];
-      for (let position = 0; position < calls.length; position++) {
-        const name = callNames[position];
-        if (name !== undefined && names.has(name)) found.push(calls[position]!);
-      }
-      return found;
-    },
+    callsToMethodsOrFunctions: (names) => findNamedCalls(state, names),
     callsWithin: (node) => {
       // Traversal order visits a node before its children and children in source order, so the
       // calls are sorted by where they start: the first one inside `node` is found by halves.

@@ -5,7 +5,7 @@ import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 
-import { withCallIndex } from "../../src/analysis/call-index.js";
+import { countKeptNameSets, withCallIndex } from "../../src/analysis/call-index.js";
 import plugin from "../../src/index.js";
 
 /**
@@ -113,6 +113,36 @@ export async function handler(ids, res) {
     const together = lintWith(rules, Object.keys(rules), source);
     expect(together.sort()).toEqual(alone.sort());
     expect(together.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("call index, name sets asked in every file", () => {
+  // Sets of these cases alone: the index keeps, for the process, each set asked more than once.
+  const READS = new Set(["get"]);
+  const CALLS = new Set(["get", "set", "g"]);
+  const reads = probe((index) => text(index.callsToMethods(READS), code));
+  const calls = probe((index) => text(index.callsToMethodsOrFunctions(CALLS), code));
+  const expected = { reads: "a.get(k) | b?.get(k) | (c as any).get(1) | d['get'](2)", calls: "a.get(k) | x.set(k, 1) | b?.get(k) | g() | (c as any).get(1) | d['get'](2) | get(4)" };
+
+  it("answers the same in every file: asked once, kept, first kept after the calls were sorted, and sorted", () => {
+    const linter = new Linter();
+    // READS asked for the first time, then kept; CALLS asked for the first time once the file's
+    // calls were sorted for READS, kept while they are, and sorted with them in the last file.
+    const runs: Record<string, Rule.RuleModule>[] = [{ reads }, { reads }, { reads, calls }, { reads, calls }, { reads, calls }];
+    const files = runs.map((rules) => lint(rules, code, linter));
+    expect(files).toEqual([{ reads: expected.reads }, { reads: expected.reads }, expected, expected, expected]);
+  });
+
+  it("keeps a set from its second question on, and never one made afresh for each question", () => {
+    const linter = new Linter();
+    const before = countKeptNameSets();
+    const fresh = probe((index) => text(index.callsToMethods(new Set(["get"])), code));
+    for (let file = 0; file < 3; file++) expect(lint({ fresh }, code, linter)).toEqual({ fresh: expected.reads });
+    expect(countKeptNameSets()).toBe(before);
+    const WRITES = new Set(["set"]);
+    const writes = probe((index) => text(index.callsToMethods(WRITES), code));
+    for (let file = 0; file < 2; file++) expect(lint({ writes }, code, linter)).toEqual({ writes: "x.set(k, 1)" });
+    expect(countKeptNameSets()).toBe(before + 1);
   });
 });
 
