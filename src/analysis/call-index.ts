@@ -31,10 +31,11 @@ interface IndexState {
   readonly calls: TSESTree.CallExpression[];
   /**
    * Parallel to `calls`: the method name (`x.name()`) or the function name (`name()`), or
-   * `undefined`. Two flat arrays and a scan per question cost less than a map of position lists
-   * built while traversing: a file calls hundreds of distinct names, and a rule asks a handful of
-   * questions (measured: the map cost about four times the scans, mostly its allocations). Whether
-   * a name is a method's is read from the call only when the name is asked for.
+   * `undefined`. Two flat arrays, sorted into the asked sets at the first question (`groupCalls`),
+   * cost less than a map of position lists built while traversing: a file calls hundreds of
+   * distinct names, and the rules ask about a handful of sets (measured: the map cost about four
+   * times the scans, mostly its allocations). Whether a name is a method's is read from the call
+   * only when the name is asked for.
    */
   readonly names: (string | undefined)[];
   /** The calls of each name set of `askedSets` (by position) known when the file was first asked. */
