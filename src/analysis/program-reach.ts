@@ -38,8 +38,13 @@ interface ProgramImports {
   /** The program's files, and its installed packages, read from them on first need. */
   readonly files: readonly TypeScript.SourceFile[];
   packages?: Packages;
-  /** Per set of libraries (by its key): the answer per file or package, and whether a global file reaches one. */
-  readonly answers: Map<string, { readonly reaches: Map<Node, boolean>; global?: boolean }>;
+  /** Per set of libraries (by its key): the answer per file or package. */
+  readonly answers: Map<string, Map<Node, boolean>>;
+  /**
+   * The libraries the global declarations lead to, found by one walk for every set of libraries:
+   * most walks from them reach none, and each set walked them again.
+   */
+  globalLibraries?: ReadonlySet<string>;
 }
 
 /** A step of the walk: a file of the application (or of a package walked file by file), or an installed package by name. */
@@ -76,16 +81,17 @@ export function fileCanSeeLibraryTypes(program: TypeScript.Program, sourceFile: 
   }
   if (!imports) return true;
   try {
-    const key = [...libraries].join(",");
+    const key = getLibrariesKey(libraries);
     let answers = imports.answers.get(key);
     if (!answers) {
-      answers = { reaches: new Map() };
+      answers = new Map();
       imports.answers.set(key, answers);
     }
-    if (reaches(imports, answers.reaches, sourceFile as TypeScript.SourceFile, libraries)) return true;
+    if (reaches(imports, answers, sourceFile as TypeScript.SourceFile, libraries)) return true;
     // Only a file that reaches no library pays for the walk from the global declarations, once per program.
-    answers.global ??= imports.globalFiles.some((file) => reaches(imports, answers.reaches, file, libraries));
-    return answers.global;
+    imports.globalLibraries ??= getReachedLibraries(imports, imports.globalFiles.map(toNode));
+    for (const library of libraries) if (imports.globalLibraries.has(library)) return true;
+    return false;
   } catch {
     return true;
   }
@@ -123,7 +129,7 @@ function reaches(program: ProgramImports, answers: Map<Node, boolean>, startFile
       return true;
     }
     if (answers.get(node) === false) continue;
-    for (const next of typeof node === "string" ? getPackageImports(program, node) : getImportedFiles(program, node).map(toNode)) {
+    for (const next of getNextNodes(program, node)) {
       if (seen.has(next)) continue;
       seen.add(next);
       queue.push(next);
@@ -133,10 +139,49 @@ function reaches(program: ProgramImports, answers: Map<Node, boolean>, startFile
   return false;
 }
 
+/** Every library some node reachable from `starts` belongs to: a whole walk, with no early stop. */
+function getReachedLibraries(program: ProgramImports, starts: readonly Node[]): ReadonlySet<string> {
+  const libraries = new Set<string>();
+  const seen = new Set<Node>(starts);
+  const queue = [...seen];
+  for (let index = 0; index < queue.length; index++) {
+    const node = queue[index] as Node;
+    const library = getNodeLibrary(node);
+    if (library !== undefined) libraries.add(library);
+    for (const next of getNextNodes(program, node)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return libraries;
+}
+
+/** The steps from a node: an installed package's imports by name, or a file's resolved imports. */
+function getNextNodes(program: ProgramImports, node: Node): readonly Node[] {
+  return typeof node === "string" ? getPackageImports(program, node) : getImportedFiles(program, node).map(toNode);
+}
+
 function isLibrary(node: Node, libraries: ReadonlySet<string>): boolean {
-  const packageName = typeof node === "string" ? node : getFilePackage(node);
-  const library = packageName === undefined ? undefined : getLibraryOfPackage(packageName)?.id;
+  const library = getNodeLibrary(node);
   return library !== undefined && libraries.has(library);
+}
+
+function getNodeLibrary(node: Node): string | undefined {
+  const packageName = typeof node === "string" ? node : getFilePackage(node);
+  return packageName === undefined ? undefined : getLibraryOfPackage(packageName)?.id;
+}
+
+/** A set of libraries by its members, made once per set: the rules ask with a few sets, per file. */
+const librariesKeys = new WeakMap<ReadonlySet<string>, string>();
+
+function getLibrariesKey(libraries: ReadonlySet<string>): string {
+  let key = librariesKeys.get(libraries);
+  if (key === undefined) {
+    key = [...libraries].join(",");
+    librariesKeys.set(libraries, key);
+  }
+  return key;
 }
 
 /** A file of an installed package is that package. */

@@ -141,6 +141,17 @@ describe("analysis: files a library's types can reach", () => {
     expect(canSee({ ...wrapper, "use.ts": useWrapper }, "use.ts", new Set(["mysql2"]))).toBe(false);
   });
 
+  it("answers every set of libraries from one walk of the global declarations, past the first library it finds", () => {
+    const redis = pkg("ioredis", 'import type { Pool } from "pg";\nexport declare class Redis { pool: Pool }\n');
+    const global = 'import type { Redis } from "ioredis";\ndeclare global { var redis: Redis; }\nexport {};\n';
+    const program = createProgram({ ...redis, "global.ts": global, "plain.ts": PLAIN });
+    const file = program.getSourceFile(path.join(DIR, "plain.ts")) as ts.SourceFile;
+    expect(fileCanSeeLibraryTypes(program, file, new Set(["mysql2"]))).toBe(false);
+    expect(fileCanSeeLibraryTypes(program, file, new Set(["ioredis"]))).toBe(true);
+    // Through ioredis's own import of pg.
+    expect(fileCanSeeLibraryTypes(program, file, PG)).toBe(true);
+  });
+
   it("answers yes when the program's files do not expose their imports", () => {
     const program = createProgram({ "plain.ts": PLAIN });
     const sourceFile = program.getSourceFile(path.join(DIR, "plain.ts")) as ts.SourceFile;
