@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { getFileContext } from "../../src/analysis/file-context.js";
 import { getKindFromType, isFiniteTypeAt } from "../../src/analysis/type-kind.js";
-import { isFunctionNode } from "../../src/analysis/ast.js";
+import { isFunctionNode, skipExpressionWrappers } from "../../src/analysis/ast.js";
 import { withCallIndex } from "../../src/analysis/call-index.js";
 import { getClientCreation } from "../../src/analysis/client-creation.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait } from "../../src/analysis/library-evidence.js";
@@ -273,7 +273,8 @@ tester.run("analysis: this members asked through their declared type", memberAcc
 /** `getKindFromType` of `probe(x.method())`, and whether the checker was asked for the symbol of `method` (which checks `x`). */
 const methodLookup = createProbe((file, argument) => {
   const { answer, subjects } = countQuestions(file.typeServices?.program.getTypeChecker(), () => getKindFromType(file, argument), ["getSymbolAtLocation"]);
-  const callee = argument.type === AST_NODE_TYPES.CallExpression && argument.callee.type === AST_NODE_TYPES.MemberExpression ? argument.callee.property : undefined;
+  const call = skipExpressionWrappers(argument);
+  const callee = call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : undefined;
   const asked = subjects.some((subject) => subject === file.typeServices?.esTreeNodeToTSNodeMap.get(callee as TSESTree.Node));
   return `${answer ? answer.id : "unknown"}${asked ? " receiver checked" : ""}`;
 });
@@ -292,6 +293,12 @@ tester.run("analysis: methods read from the class the receiver is made of", meth
     kindCase(`${localServer}const typed: Server = new Server({});\nprobe(typed.connect());`, "pg.pool receiver checked"),
     kindCase(`${localServer}let later = new Server({});\nlater = new Sub({});\nprobe(later.connect());`, "pg.pool receiver checked"),
     kindCase(`class Own {\n  connect(): Pool { return new Pool(); }\n  start(): void { const f = function (this: Own) { probe(this.connect()); }; f.call(this); }\n}`, "pg.pool receiver checked"),
+    // mongodb's `this.monitor?.connect()`, `this._mongocryptdClient.connect()`: the class a member's annotation names, its access not checked.
+    kindCase(`${localServer}class Owner {\n  private server!: Server;\n  start(): void { probe(this.server.connect()); }\n}`, "pg.pool"),
+    kindCase(`${localServer}class Owner {\n  server: Server | null = null;\n  start(): void { probe(this.server?.connect()); }\n}`, "pg.pool"),
+    // No annotation, or one that names no class: the checker answers.
+    kindCase(`${localServer}class Owner {\n  server = new Server({});\n  start(): void { probe(this.server.connect()); }\n}`, "pg.pool receiver checked"),
+    kindCase(`${localServer}class Owner {\n  server!: { connect(): Pool };\n  start(): void { probe(this.server.connect()); }\n}`, "pg.pool receiver checked"),
   ],
 });
 
