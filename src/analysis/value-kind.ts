@@ -1,6 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import type { KindKnowledge, KindRef } from "../knowledge/index.js";
+import type { CacheKnowledge, KindKnowledge, KindRef } from "../knowledge/index.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
@@ -161,9 +161,20 @@ function isQueryOfKnownReceiver(file: FileContext, node: TSESTree.Node): boolean
   return receiver !== null && !receiver.promise && isQueryMethod(receiver.knowledge, name);
 }
 
-/** `receiver.name(…)` is a query whose result is rows: the knowledge lists it as a query, not as giving back a library value. */
+/**
+ * `receiver.name(…)` is a query whose result is rows, or a store command whose result is a reply
+ * (`redis.del(key)`, `redis.get(key)`): the knowledge lists it as one, not as giving back a
+ * library value. A session factory's `await cache.del(…)` made the checker infer ioredis's client
+ * type, its hundreds of command overloads, to find a number.
+ */
 function isQueryMethod(knowledge: KindKnowledge, name: string): boolean {
-  return knowledge.databaseMethods?.[name] !== undefined && knowledge.returns?.[name] === undefined && knowledge.properties?.[name] === undefined;
+  if (knowledge.returns?.[name] !== undefined || knowledge.properties?.[name] !== undefined) return false;
+  return knowledge.databaseMethods?.[name] !== undefined || isStoreCommand(knowledge.cache, name);
+}
+
+/** A read, write or delete of one key (not a transaction or script, which gives back a pipeline or anything). */
+function isStoreCommand(cache: CacheKnowledge | undefined, name: string): boolean {
+  return cache !== undefined && (cache.reads.includes(name) || cache.writes.includes(name) || cache.atomicWrites.includes(name) || cache.deletes.includes(name));
 }
 
 /**

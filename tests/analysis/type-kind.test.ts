@@ -143,6 +143,9 @@ tester.run("analysis: type questions", questions, {
     // outline's `Group.findByPk(…)`: a query of a receiver syntax knows gives rows, not asked about; nor a const given its awaited result.
     askedCase('const pool = new pg.Pool();\nprobe(pool.query("select 1"));', "unknown", false),
     askedCase('const pool = new pg.Pool();\nasync function f() {\n  const result = await pool.query("select 1");\n  probe(result);\n}', "unknown", false),
+    // The session factory's `await cache.del(…)`: a store command of a client syntax knows gives a reply, not asked about; another method is.
+    askedCase('import Redis from "ioredis";\nconst cache = new Redis();\nprobe(cache.del("users:count"));', "unknown", false),
+    askedCase('import Redis from "ioredis";\nconst cache = new Redis();\nprobe(cache.monitor());', "unknown", true),
     // The same call on a receiver nothing traces, and a `let` that may be written again: asked about.
     askedCase('declare const store: { query(sql: string): Promise<object> };\nprobe(store.query("select 1"));', "unknown", true),
     askedCase('const pool = new pg.Pool();\nasync function f() {\n  let result = await pool.query("select 1");\n  probe(result);\n}', "unknown", true),
