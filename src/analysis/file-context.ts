@@ -11,7 +11,7 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
 
 /**
  * What the analysis layer knows about one file, computed once and shared by every rule that
- * lints it (keyed by the Program node, as eslint-plugin-regexp does).
+ * lints it (found by the file's Program node, as in eslint-plugin-regexp; see `getFileContext`).
  */
 export interface FileContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
