@@ -24,6 +24,21 @@ export function getThisMemberSources(file: FileContext, node: TSESTree.Node, nam
   return getClassMembers(file, classNode).get(name) ?? [];
 }
 
+/**
+ * `this.name` where the class declares `name` with a type annotation (a field, a constructor
+ * parameter property): that annotation is the member's declared type, the one the checker reads
+ * from the member's symbol. Asked about directly, it costs the checker no check of the access:
+ * neither the class's instance type nor the narrowing of the access in its method (mongodb's
+ * `this._mongocryptdClient`: 70 ms for the access, none for its annotation `MongoClient`).
+ */
+export function getThisMemberAnnotation(file: FileContext, node: TSESTree.Node): TSESTree.TypeNode | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = getStaticPropertyName(node);
+  if (name === undefined) return undefined;
+  for (const source of getThisMemberSources(file, node, name)) if (source.kind === "annotation") return source.node;
+  return undefined;
+}
+
 /** The class whose instance `this` is at `node`, or null. */
 export function getThisClass(node: TSESTree.Node): ClassNode | null {
   for (let current = node.parent; current; current = current.parent) {

@@ -7,8 +7,8 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { createRequire } from "node:module";
 
 import { getGlobalTypeKind, getLibraryOfPackage } from "../knowledge/index.js";
-import { getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
-import { getThisClass, getThisMemberSources } from "./class-members.js";
+import { skipExpressionWrappers } from "./ast.js";
+import { getThisClass, getThisMemberAnnotation } from "./class-members.js";
 import { getExportsOfModule } from "./file-context.js";
 import { fromRef } from "./value-kind.js";
 
@@ -168,7 +168,7 @@ function getOwnMethodSymbol(file: FileContext, ts: typeof TypeScript, checker: T
     // A `let` may hold another class's instance by the time of the call.
     if (declaration && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) owner = getConstructedClass(ts, checker, declaration);
   } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    owner = getThisMemberClass(file, checker, call, receiver.name.text);
+    owner = getThisMemberClass(file, checker, call);
   }
   if (!owner || !(owner.flags & ts.SymbolFlags.Class)) return undefined;
   const method = owner.members?.get(access.name.escapedText);
@@ -177,24 +177,17 @@ function getOwnMethodSymbol(file: FileContext, ts: typeof TypeScript, checker: T
 
 /**
  * `this.client.connect()` where the class declares `client: MongoClient` (or `client?: Pool`,
- * `monitor: Monitor | null`): the class its annotation names, read from the annotation as
- * `getThisMemberAnnotation` in `value-kind.ts` does. Asking for the symbol of `connect` checks
- * the access `this.client` first: the class's instance type and the narrowing of the access in
- * its method (mongodb's `this.monitor?.connect()`: several milliseconds on first question).
+ * `monitor: Monitor | null`): the class its annotation names (`getThisMemberAnnotation`). Asking
+ * for the symbol of `connect` checks the access `this.client` first: the class's instance type
+ * and the narrowing of the access in its method (mongodb's `this.monitor?.connect()`: several
+ * milliseconds on first question).
  */
-function getThisMemberClass(file: FileContext, checker: TypeScript.TypeChecker, node: TSESTree.Node, name: string): TypeScript.Symbol | undefined {
+function getThisMemberClass(file: FileContext, checker: TypeScript.TypeChecker, node: TSESTree.Node): TypeScript.Symbol | undefined {
   const call = skipExpressionWrappers(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const callee = skipExpressionWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const member = skipExpressionWrappers(callee.object);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object.type !== AST_NODE_TYPES.ThisExpression || getStaticPropertyName(member) !== name) return undefined;
-  for (const source of getThisMemberSources(file, member, name)) {
-    if (source.kind !== "annotation") continue;
-    const annotation = file.typeServices?.esTreeNodeToTSNodeMap.get(source.node) as TypeScript.TypeNode | undefined;
-    return annotation ? checker.getNonNullableType(checker.getTypeFromTypeNode(annotation)).getSymbol() : undefined;
-  }
-  return undefined;
+  const callee = call.type === AST_NODE_TYPES.CallExpression ? skipExpressionWrappers(call.callee) : undefined;
+  const annotation = callee?.type === AST_NODE_TYPES.MemberExpression ? getThisMemberAnnotation(file, skipExpressionWrappers(callee.object)) : undefined;
+  const type = annotation && (file.typeServices?.esTreeNodeToTSNodeMap.get(annotation) as TypeScript.TypeNode | undefined);
+  return type ? checker.getNonNullableType(checker.getTypeFromTypeNode(type)).getSymbol() : undefined;
 }
 
 /** The one declaration of a function or method, or its first overload when all overloads declare the same return type. */

@@ -9,7 +9,7 @@ import { PLAIN_DATA_BUILTIN_CALLS, PLAIN_DATA_CONSTRUCTORS } from "../knowledge/
 import { selfReturningMethods } from "../knowledge/collections.js";
 import { getGlobalKind, getGlobalTypeKind, getKind, getKindId, getLibrary } from "../knowledge/index.js";
 import { getStaticPropertyName, getRequiredModule, skipExpressionWrappers } from "./ast.js";
-import { getThisMemberSources } from "./class-members.js";
+import { getThisMemberAnnotation, getThisMemberSources } from "./class-members.js";
 import { getExportsOfModule, getFileContext } from "./file-context.js";
 import { getConstantInit } from "./same-expression.js";
 import { getKindFromType } from "./type-kind.js";
@@ -72,21 +72,6 @@ function kindOf(file: FileContext, rawNode: TSESTree.Node, depth: number): Value
   if (!result && file.typeServices && isTypeWorthy(file, node)) result = getKindFromType(file, getThisMemberAnnotation(file, node) ?? node);
   file.kinds.set(node, result);
   return result;
-}
-
-/**
- * `this.name` where the class declares `name` with a type annotation (a field, a constructor
- * parameter property): that annotation is the member's declared type, the one the checker reads
- * from the member's symbol. Asked about directly, it costs the checker no check of the access:
- * neither the class's instance type nor the narrowing of the access in its method (mongodb's
- * `this._mongocryptdClient`: 70 ms for the access, none for its annotation `MongoClient`).
- */
-function getThisMemberAnnotation(file: FileContext, node: TSESTree.Node): TSESTree.TypeNode | undefined {
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = getStaticPropertyName(node);
-  if (name === undefined) return undefined;
-  for (const source of getThisMemberSources(file, node, name)) if (source.kind === "annotation") return source.node;
-  return undefined;
 }
 
 /**
