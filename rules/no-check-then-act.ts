@@ -61,7 +61,9 @@ export default createRule<Options, MessageIds>({
     return withCallIndex(context, (index) => {
       const storeCalls: TSESTree.CallExpression[] = [];
       const storeNames: string[] = [];
-      for (const node of index.callsToMethods(CACHE_METHOD_NAMES)) {
+      const calls = index.callsToMethods(CACHE_METHOD_NAMES);
+      for (let position = 0; position < calls.length; position++) {
+        const node = calls[position]!;
         if (node.callee.type !== AST_NODE_TYPES.MemberExpression || node.callee.property.type !== AST_NODE_TYPES.Identifier) continue;
         storeCalls.push(node);
         storeNames.push(node.callee.property.name);
@@ -74,10 +76,12 @@ export default createRule<Options, MessageIds>({
 
 /** A check-then-act needs a read and a write; a multi-step write needs a write (or delete, as a helper's). */
 function isWorthClassifying(names: readonly string[], options: Options[0]): boolean {
-  return (
-    (names.some((name) => CACHE_WRITE_NAMES.has(name)) && names.some((name) => CACHE_READ_NAMES.has(name))) ||
-    (options.reportMultiStepWrites && names.some((name) => CACHE_WRITE_NAMES.has(name) || CACHE_DELETE_NAMES.has(name)))
-  );
+  return (hasAny(names, CACHE_WRITE_NAMES) && hasAny(names, CACHE_READ_NAMES)) || (options.reportMultiStepWrites && (hasAny(names, CACHE_WRITE_NAMES) || hasAny(names, CACHE_DELETE_NAMES)));
+}
+
+function hasAny(names: readonly string[], wanted: ReadonlySet<string>): boolean {
+  for (let position = 0; position < names.length; position++) if (wanted.has(names[position]!)) return true;
+  return false;
 }
 
 /** The store calls of a file where some may pair up, classified by enclosing function and judged. */
@@ -154,7 +158,8 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
 
   // By enclosing function, classified only where a report can come from.
   const candidates = new Map<TSESTree.Node, { calls: TSESTree.CallExpression[]; names: string[] }>();
-  for (const [position, node] of storeCalls.entries()) {
+  for (let position = 0; position < storeCalls.length; position++) {
+    const node = storeCalls[position]!;
     const owner: TSESTree.Node = getEnclosingFunction(node) ?? context.sourceCode.ast;
     const group = candidates.get(owner) ?? { calls: [], names: [] };
     if (group.calls.length === 0) candidates.set(owner, group);
@@ -168,7 +173,8 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     // that cannot be one is not classified (most files' `Map#get`/`Map#set` in plain functions).
     const suspends = canSuspend(owner);
     const ops: CacheOperation[] = [];
-    for (const call of group.calls) {
+    for (let position = 0; position < group.calls.length; position++) {
+      const call = group.calls[position]!;
       if (!suspends && !mayBeOutOfProcessOperation(file, call)) continue;
       const op = getCacheOperationInFile(file, call);
       if (op && (suspends || op.store !== "memory")) ops.push(op);

@@ -93,6 +93,9 @@ export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
+/** The visitor keys of a node type the parser does not list. */
+const NO_KEYS: readonly string[] = [];
+
 /**
  * Calls `callback` on `root` and every node below it, except inside nested functions: the
  * function's own code. Walked by the parser's visitor keys, which allocates nothing per node.
@@ -101,10 +104,14 @@ export function forEachOwnNode(visitorKeys: TSESLint.SourceCode.VisitorKeys, roo
   const visit = (node: TSESTree.Node): void => {
     if (node !== root && isFunctionNode(node)) return;
     callback(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
+    const keys = visitorKeys[node.type] ?? NO_KEYS;
+    for (let position = 0; position < keys.length; position++) {
+      const value = (node as unknown as Record<string, unknown>)[keys[position]!];
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item);
+        for (let index = 0; index < value.length; index++) {
+          const item: unknown = value[index];
+          if (isNode(item)) visit(item);
+        }
       } else if (isNode(value)) visit(value);
     }
   };
@@ -139,8 +146,9 @@ export function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: numb
   const keys = sourceCode.visitorKeys;
   let node: TSESTree.Node = sourceCode.ast;
   descend: for (;;) {
-    for (const key of keys[node.type] ?? []) {
-      const child: unknown = (node as unknown as Record<string, unknown>)[key];
+    const nodeKeys = keys[node.type] ?? NO_KEYS;
+    for (let position = 0; position < nodeKeys.length; position++) {
+      const child: unknown = (node as unknown as Record<string, unknown>)[nodeKeys[position]!];
       if (Array.isArray(child)) {
         const item = findChildAt(child as unknown[], index);
         if (item) {

@@ -76,7 +76,9 @@ function indexClass(classNode: ClassNode): Map<string, MemberSource[]> {
     list.push(source);
     members.set(name, list);
   };
-  for (const element of classNode.body.body) {
+  const elements = classNode.body.body;
+  for (let position = 0; position < elements.length; position++) {
+    const element = elements[position]!;
     if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static) {
       const name = getStaticPropertyName(element);
       if (element.typeAnnotation) add(name, { kind: "annotation", node: element.typeAnnotation.typeAnnotation });
@@ -101,7 +103,8 @@ function indexClass(classNode: ClassNode): Map<string, MemberSource[]> {
 /** `this.x = value` statements directly in a method body (not in nested functions). */
 function collectThisAssignments(body: TSESTree.BlockStatement, add: (name: string | undefined, source: MemberSource) => void): void {
   const visit = (statements: readonly TSESTree.Statement[]): void => {
-    for (const statement of statements) {
+    for (let position = 0; position < statements.length; position++) {
+      const statement = statements[position]!;
       if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
         const expression = statement.expression;
         if (

@@ -112,7 +112,9 @@ export function importsLibraryWith(file: FileContext, trait: LibraryTrait): bool
       index.verdicts.set(file.settings, verdicts);
     }
     const withModuleSettings = hasModuleSettings(file.settings);
-    for (const specifier of getModuleSpecifiers(file)) {
+    const specifiers = getModuleSpecifiers(file);
+    for (let position = 0; position < specifiers.length; position++) {
+      const specifier = specifiers[position]!;
       // A relative path names the application's own module: only a module setting can make it a library.
       if (!withModuleSettings && (specifier.startsWith(".") || specifier.startsWith("/"))) continue;
       let verdict = verdicts.get(specifier);
@@ -191,7 +193,9 @@ export function hasNameEvidence(index: CallIndex, trait: LibraryTrait): boolean 
 export function getModuleSpecifiers(file: FileContext): readonly string[] {
   return memoizeFile(file, "module-specifiers", () => {
     const specifiers: string[] = [];
-    for (const statement of file.sourceCode.ast.body) {
+    const body = file.sourceCode.ast.body;
+    for (let position = 0; position < body.length; position++) {
+      const statement = body[position]!;
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.push(statement.source.value);
       else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
         specifiers.push(statement.moduleReference.expression.value);
@@ -203,7 +207,11 @@ export function getModuleSpecifiers(file: FileContext): readonly string[] {
     const scopeManager = file.sourceCode.scopeManager;
     const globalScope = scopeManager?.globalScope;
     if (globalScope && file.sourceCode.text.includes("require")) {
-      for (const reference of globalScope.through) if (reference.identifier.name === "require") addRequired(reference.identifier, specifiers);
+      const through = globalScope.through;
+      for (let position = 0; position < through.length; position++) {
+        const identifier = through[position]!.identifier;
+        if (identifier.name === "require") addRequired(identifier, specifiers);
+      }
       for (const reference of globalScope.set.get("require")?.references ?? []) addRequired(reference.identifier, specifiers);
       // The module's own scope: ES modules, or the function scope CommonJS wraps a file in.
       const moduleScope = globalScope.childScopes.find((scope) => scope.type === ScopeType.module || (scope.type === ScopeType.function && scope.block === globalScope.block));

@@ -100,12 +100,16 @@ const PROTOCOLS: Readonly<Record<Exclude<CollectionShape, "library">, Collection
 
 function collect(file: FileContext): LongLivedCollection[] {
   const result: LongLivedCollection[] = [];
-  for (const statement of file.sourceCode.ast.body) {
+  const body = file.sourceCode.ast.body;
+  for (let position = 0; position < body.length; position++) {
+    const statement = body[position]!;
     const exported = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration;
     const declaration = exported ? statement.declaration : statement;
     if (!declaration) continue;
     if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of declaration.declarations) {
+      const declarators = declaration.declarations;
+      for (let index = 0; index < declarators.length; index++) {
+        const declarator = declarators[index]!;
         // The initialiser first, then the name: most are neither a class nor a collection, and
         // every node read here is read for every top-level declaration of every file.
         if (!declarator.init) continue;
@@ -136,7 +140,9 @@ function collect(file: FileContext): LongLivedCollection[] {
 
 function collectClass(file: FileContext, classNode: ClassNode, result: LongLivedCollection[]): void {
   const className = classNode.id?.name;
-  for (const element of classNode.body.body) {
+  const elements = classNode.body.body;
+  for (let position = 0; position < elements.length; position++) {
+    const element = elements[position]!;
     if (element.type === AST_NODE_TYPES.PropertyDefinition && element.value) {
       const creation = getCreation(file, element.value);
       const name = creation ? getStaticPropertyName(element) : undefined;
@@ -147,7 +153,9 @@ function collectClass(file: FileContext, classNode: ClassNode, result: LongLived
       result.push(withLazyUses({ name: `${lifetime === "static" && className ? className : "this"}.${name}`, lifetime, ...creation, creation: element.value, annotation, classNode, exported: false }, uses));
     }
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === "constructor" && element.value.body) {
-      for (const statement of element.value.body.body) {
+      const statements = element.value.body.body;
+      for (let index = 0; index < statements.length; index++) {
+        const statement = statements[index]!;
         if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
         const assignment = statement.expression;
         if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=") continue;
@@ -177,7 +185,9 @@ function withLazyUses(collection: Omit<LongLivedCollection, "uses">, find: () =>
 }
 
 function findFieldAnnotation(classNode: ClassNode, name: string): TSESTree.TypeNode | undefined {
-  for (const element of classNode.body.body) {
+  const elements = classNode.body.body;
+  for (let position = 0; position < elements.length; position++) {
+    const element = elements[position]!;
     if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && getStaticPropertyName(element) === name) {
       return element.typeAnnotation?.typeAnnotation;
     }

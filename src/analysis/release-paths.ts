@@ -376,11 +376,13 @@ function visit(root: TSESTree.Node, keys: SourceCode.VisitorKeys, callback: (nod
   while (stack.length > 0) {
     const node = stack.pop()!;
     callback(node);
-    for (const key of [...(keys[node.type] ?? [])].reverse()) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (let index = children.length - 1; index >= 0; index--) {
-        const child = children[index] as TSESTree.Node | null | undefined;
+    // Pushed last key first and last child first, so that they pop in source order.
+    const nodeKeys = keys[node.type] ?? [];
+    for (let position = nodeKeys.length - 1; position >= 0; position--) {
+      const value = (node as unknown as Record<string, unknown>)[nodeKeys[position]!];
+      const list = Array.isArray(value) ? (value as unknown[]) : undefined;
+      for (let index = (list ? list.length : 1) - 1; index >= 0; index--) {
+        const child = (list ? list[index] : value) as TSESTree.Node | null | undefined;
         if (child && typeof child.type === "string" && !isFunctionNode(child) && child.type !== AST_NODE_TYPES.ClassBody) stack.push(child);
       }
     }
