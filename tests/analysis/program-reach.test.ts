@@ -152,6 +152,19 @@ describe("analysis: files a library's types can reach", () => {
     expect(fileCanSeeLibraryTypes(program, file, PG)).toBe(true);
   });
 
+  it("answers a second set of libraries through the steps a first walk read", () => {
+    const wrapper = pkg("wrapper", 'import type { Pool } from "pg";\nexport declare function open(): Pool;\n');
+    const program = createProgram({ ...wrapper, "use.ts": useWrapper, "other.ts": useWrapper });
+    const use = program.getSourceFile(path.join(DIR, "use.ts")) as ts.SourceFile;
+    const other = program.getSourceFile(path.join(DIR, "other.ts")) as ts.SourceFile;
+    // The first walk reads the steps from use.ts and from the wrapper package, and finds no mysql2.
+    expect(fileCanSeeLibraryTypes(program, use, new Set(["mysql2"]))).toBe(false);
+    // The same steps lead another set to pg, from the same file and from another one.
+    expect(fileCanSeeLibraryTypes(program, use, PG)).toBe(true);
+    expect(fileCanSeeLibraryTypes(program, other, PG)).toBe(true);
+    expect(fileCanSeeLibraryTypes(program, other, new Set(["mysql2"]))).toBe(false);
+  });
+
   it("answers yes when the program's files do not expose their imports", () => {
     const program = createProgram({ "plain.ts": PLAIN });
     const sourceFile = program.getSourceFile(path.join(DIR, "plain.ts")) as ts.SourceFile;
