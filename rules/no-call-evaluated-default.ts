@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { PerCallValue } from "../src/analysis/per-call-value.js";
 import type { SchemaDefault } from "../src/analysis/schema-default.js";
 import type { DefaultFixStyle } from "../src/knowledge/schema-defaults.js";
+import type { PostmortemSettings } from "../src/settings.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
@@ -113,8 +114,13 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** The default keys of `settings.postmortem.schemaHelpers`. */
+function getHelperDefaultKeys(settings: PostmortemSettings): readonly string[] {
+  return settings.schemaHelpers.flatMap((helper) => helper.defaultKeys);
+}
+
 /** The property names that hold a default: the libraries' and those of `settings.postmortem.schemaHelpers`. */
-const getDefaultKeys = createNamesWithSettings(new Set(DEFAULT_KEYS), (settings) => settings.schemaHelpers.flatMap((helper) => helper.defaultKeys));
+const getDefaultKeys = createNamesWithSettings(new Set(DEFAULT_KEYS), getHelperDefaultKeys);
 
 /** Decorators whose argument is the default itself (`@Default(X)`). */
 const VALUE_DECORATORS: readonly string[] = DECORATOR_CONTEXTS.flatMap((context) => Object.keys(context.decorators).filter((name) => context.decorators[name] === "value"));
@@ -123,7 +129,7 @@ const VALUE_DECORATORS: readonly string[] = DECORATOR_CONTEXTS.flatMap((context)
 const TEXT_NAMES = [...new Set([CHAIN_DEFAULT_METHOD, ...DEFAULT_KEYS, ...VALUE_DECORATORS])].filter((name, _, all) => !all.some((other) => other !== name && name.includes(other)));
 
 /** Every name a default is written with, `settings.postmortem.schemaHelpers` keys included: the text guard's. */
-const getDefaultNames = createNamesWithSettings(new Set(TEXT_NAMES), (settings) => settings.schemaHelpers.flatMap((helper) => helper.defaultKeys));
+const getDefaultNames = createNamesWithSettings(new Set(TEXT_NAMES), getHelperDefaultKeys);
 
 /** `Date.now()` → `Date.now`; any other per-call value `X` → `() => X`. */
 function getFunctionForm(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node, perCall: PerCallValue): string {

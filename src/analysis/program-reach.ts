@@ -31,18 +31,16 @@ import { getPackageName, getTypeScript, normalizePackageName } from "./type-kind
  */
 interface ProgramImports {
   readonly checker: TypeScript.TypeChecker;
-  /** The files each file sees through its imports, resolved on first need. */
-  readonly imports: Map<TypeScript.SourceFile, readonly TypeScript.SourceFile[]>;
   /** Files whose declarations every file sees: scripts, and modules with `declare global`. */
   readonly globalFiles: readonly TypeScript.SourceFile[];
   /** The program's files, and its installed packages, read from them on first need. */
   readonly files: readonly TypeScript.SourceFile[];
   packages?: Packages;
   /**
-   * The steps from each node, made once per program: every set of libraries walks the same nodes,
-   * and a package's steps are read from the names its files import. Made anew for each set, they
-   * cost the typed pass over the benchmark corpus about 25 ms (the plugin: 170–188 ms before,
-   * 143–170 ms after, four cold passes each).
+   * The steps from each node (a file's resolved imports, a package's imported names), made on
+   * first need and once per program, the one memo of the walk: every set of libraries walks the
+   * same nodes. Made anew for each set, they cost the typed pass over the benchmark corpus about
+   * 25 ms (the plugin: 170–188 ms before, 143–170 ms after, four cold passes each).
    */
   readonly nextNodes: Map<Node, readonly Node[]>;
   /** Per set of libraries (by its key): the answer per file or package. */
@@ -62,8 +60,6 @@ interface Packages {
   readonly files: Map<string, TypeScript.SourceFile[]>;
   /** Per module name: the files that declare it (`declare module "fs"`) or augment it (`declare module "express" { … }`). */
   readonly declarers: Map<string, TypeScript.SourceFile[]>;
-  /** Per package, read on first need: the modules its files import by a bare name (`bson`, `node:fs`, `pg/lib/x`), and whether one imports a relative path outside it. */
-  readonly read: Map<string, { readonly imports: ReadonlySet<string>; readonly escaping: boolean }>;
 }
 
 /** Internal to TypeScript, stable since 2.x: the module specifiers the program resolved for a file, its augmentations, and the modules it declares. */
@@ -116,7 +112,7 @@ function readProgram(program: TypeScript.Program, sourceFile: TypeScript.Node): 
       if (!ts.isExternalModule(file)) globalFiles.push(file);
       if (internal.moduleAugmentations?.some((name) => ts.isIdentifier(name))) globalFiles.push(file);
     }
-    return { checker, imports: new Map(), globalFiles, files: program.getSourceFiles(), nextNodes: new Map(), answers: new Map() };
+    return { checker, globalFiles, files: program.getSourceFiles(), nextNodes: new Map(), answers: new Map() };
   } catch {
     return null;
   }
@@ -219,7 +215,7 @@ function getFilePackage(file: TypeScript.SourceFile): string | undefined {
 /** What an installed package's files import by a bare name: the packages, and the files that declare or augment those modules. */
 function getPackageImports(program: ProgramImports, packageName: string): Node[] {
   const packages = getPackages(program);
-  const read = readPackage(packages, packageName);
+  const read = readPackage(packages.files.get(packageName) ?? []);
   // A package that imports a path outside itself: its files' imports, as resolved.
   if (read.escaping) return (packages.files.get(packageName) ?? []).flatMap((file) => getImportedFiles(program, file).map(toNode));
   const nodes: Node[] = [];
@@ -238,7 +234,7 @@ function getPackages(program: ProgramImports): Packages {
 }
 
 function readPackages(files: readonly TypeScript.SourceFile[]): Packages {
-  const packages: Packages = { files: new Map(), declarers: new Map(), read: new Map() };
+  const packages: Packages = { files: new Map(), declarers: new Map() };
   const add = (map: Map<string, TypeScript.SourceFile[]>, name: string, file: TypeScript.SourceFile): void => {
     const list = map.get(name);
     if (list) list.push(file);
@@ -253,12 +249,11 @@ function readPackages(files: readonly TypeScript.SourceFile[]): Packages {
   return packages;
 }
 
-function readPackage(packages: Packages, packageName: string): { readonly imports: ReadonlySet<string>; readonly escaping: boolean } {
-  let read = packages.read.get(packageName);
-  if (read) return read;
+/** The modules a package's files import by a bare name (`bson`, `node:fs`, `pg/lib/x`), and whether one imports a relative path outside it. */
+function readPackage(files: readonly TypeScript.SourceFile[]): { readonly imports: ReadonlySet<string>; readonly escaping: boolean } {
   const imports = new Set<string>();
   let escaping = false;
-  for (const file of (packages.files.get(packageName) ?? []) as readonly SourceFileWithImports[]) {
+  for (const file of files as readonly SourceFileWithImports[]) {
     const root = getPackageRoot(file.fileName);
     for (const specifier of file.imports ?? []) {
       const text = specifier.text;
@@ -267,9 +262,7 @@ function readPackage(packages: Packages, packageName: string): { readonly import
       else if (text.includes("..") && (root === undefined || !joinPath(file.fileName, text).startsWith(root))) escaping = true;
     }
   }
-  read = { imports, escaping };
-  packages.read.set(packageName, read);
-  return read;
+  return { imports, escaping };
 }
 
 /** `./x`, `../x`, `/x`: a path, not a package or module name. */
@@ -292,14 +285,10 @@ function joinPath(fileName: string, specifier: string): string {
   return `${parts.join("/")}/`;
 }
 
+/** The files a file sees through its imports, by the checker's module resolution. */
 function getImportedFiles(program: ProgramImports, file: TypeScript.SourceFile): readonly TypeScript.SourceFile[] {
-  let files = program.imports.get(file);
-  if (!files) {
-    const specifiers = (file as SourceFileWithImports).imports ?? [];
-    files = specifiers.flatMap((specifier) => getModuleFiles(program.checker, specifier));
-    program.imports.set(file, files);
-  }
-  return files;
+  const specifiers = (file as SourceFileWithImports).imports ?? [];
+  return specifiers.flatMap((specifier) => getModuleFiles(program.checker, specifier));
 }
 
 /**
