@@ -121,6 +121,14 @@ let pluginAllRules = {};
 
 const targets = { pluginPercent: 3, rulePercent: 1, scaling: 4.4 };
 
+/**
+ * File sizes the plugin's cost is broken down by (upper bounds in bytes, the last open): a file
+ * pays a fixed part (creating the rules, their per-file guards) and a part that grows with its
+ * code, so the share of parse time depends on how many small files a corpus has.
+ */
+const sizeBuckets = [1024, 4096, 16_384, 65_536, Number.POSITIVE_INFINITY];
+const referenceRule = "require-atomic-updates";
+
 const argv = process.argv.slice(2);
 if (argv[0] === "--worker") {
   await runWorker(JSON.parse(fs.readFileSync(argv[1] ?? "", "utf8")));
@@ -413,7 +421,11 @@ async function runWorker(spec) {
   const rules = {};
   const slowest = {};
   const fatalFiles = [];
+  /** Per size bucket: files, parse time, the plugin's rule time, and the reference rule's. */
+  const bySize = sizeBuckets.map(() => ({ files: 0, parse: 0, plugin: 0, reference: 0 }));
   for (const result of results) {
+    const bucket = bySize[sizeBuckets.findIndex((limit) => fs.statSync(result.filePath).size < limit)];
+    bucket.files++;
     if (!result.stats) {
       console.error(`not linted: ${path.relative(root, result.filePath)}: ${result.messages[0]?.message ?? "no stats"}`);
       process.exit(1);
@@ -424,14 +436,17 @@ async function runWorker(spec) {
     }
     for (const pass of result.stats?.times.passes ?? []) {
       parse += pass.parse.total;
+      bucket.parse += pass.parse.total;
       for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
         rules[ruleId] = (rules[ruleId] ?? 0) + time.total;
+        if (ruleId.startsWith("postmortem/")) bucket.plugin += time.total;
+        else if (ruleId === referenceRule) bucket.reference += time.total;
         if (time.total > (slowest[ruleId]?.time ?? -1)) slowest[ruleId] = { time: time.total, file: path.relative(root, result.filePath) };
       }
     }
   }
   const findings = results.reduce((sum, result) => sum + result.messages.filter((message) => message.ruleId?.startsWith("postmortem/")).length, 0);
-  const output = { wall, parse, rules, slowest, findings, files: results.length, fatal: fatalFiles.length, fatalFiles, maxRss: process.resourceUsage().maxRSS };
+  const output = { wall, parse, rules, slowest, bySize, findings, files: results.length, fatal: fatalFiles.length, fatalFiles, maxRss: process.resourceUsage().maxRSS };
   fs.writeFileSync(spec.out, JSON.stringify(output));
 }
 
@@ -593,7 +608,25 @@ function summarise({ measured, passes, pluginRuleIds, corpus, tsFiles, options, 
   const contextId = `bench/${contextRule}`;
   const ruleContext = has("a") ? { time: medianOf("a", (run) => ruleTime(run, contextId)), percent: medianOf("a", (run) => percentOfParse(ruleTime(run, contextId), run)) } : undefined;
 
-  return { configs, pluginRules, plugin, reference, wallRatio, wallRatioTyped, typeChecker, ruleContext, besideTyped, scaling, oxlint, checks, corpus, tsFiles, options, elapsed };
+  /** The plugin's share of parse time in (b), and the reference rule's in (c), by file size; medians over runs. */
+  let bySize;
+  if (has("b")) {
+    bySize = sizeBuckets.map((limit, index) => {
+      const of = (run) => run.bySize[index];
+      return {
+        lower: sizeBuckets[index - 1] ?? 0,
+        limit,
+        files: of(runsOf("b")[0]).files,
+        parse: medianOf("b", (run) => of(run).parse),
+        plugin: medianOf("b", (run) => of(run).plugin),
+        percent: medianOf("b", (run) => percentOfParse(of(run).plugin, of(run))),
+        perFile: medianOf("b", (run) => (of(run).files > 0 ? (1000 * of(run).plugin) / of(run).files : Number.NaN)),
+        reference: has("c") ? medianOf("c", (run) => percentOfParse(of(run).reference, of(run))) : Number.NaN,
+      };
+    });
+  }
+
+  return { configs, pluginRules, plugin, bySize, reference, wallRatio, wallRatioTyped, typeChecker, ruleContext, besideTyped, scaling, oxlint, checks, corpus, tsFiles, options, elapsed };
 }
 
 function renderSummary(report) {
@@ -613,6 +646,10 @@ function renderSummary(report) {
     ),
   );
   if (report.besideTyped) lines.push(`\n${describeBesideTyped(report.besideTyped)}`);
+  if (report.bySize) {
+    lines.push("");
+    lines.push(table(["file size (untyped)", "files", "plugin % parse", "plugin per file", `${referenceRule} % parse`], report.bySize.map((row) => [formatSize(row), row.files, formatPercent(row.percent), formatMicroseconds(row.perFile), formatPercent(row.reference)])));
+  }
   if (report.reference) {
     lines.push("");
     lines.push(table(["reference (c)", "time", "% parse"], report.reference.map((row) => [row.label, formatMs(row.time), formatPercent(row.percent)])));
@@ -724,6 +761,19 @@ ${
   report.besideTyped
     ? `The typed column is configuration (b), where the plugin's rules are the only ones that ask the type checker: the checker infers lazily, and the first question about a node pays for its inference and for the declarations it depends on. In a typed configuration, rules such as typescript-eslint's \`no-floating-promises\` have asked about most calls by the time the plugin's rules judge the file at \`Program:exit\`. Configuration (d) lints the TypeScript part with \`configs.all\` and ${typedNeighbours.map((rule) => `\`${rule}\``).join(", ")}: there the whole plugin takes ${formatMs(report.besideTyped.plugin.time)}, ${formatPercent(report.besideTyped.plugin.percent)} of the typed parse time, its heaviest rule \`${report.besideTyped.worst?.ruleId}\` ${formatPercent(report.besideTyped.worst?.percent)} (the three typescript-eslint rules: ${report.besideTyped.neighbours.map((rule) => formatPercent(rule.percent)).join(", ")}). The targets are judged on (b), not on (d).`
     : ""
+}
+
+## Plugin cost by file size
+
+${
+  report.bySize
+    ? `Each file costs the plugin a fixed part (seven rules created, and their per-file guards: the file's role, its imports, text guards) and a part that grows with its code. The corpus by file size, untyped: the plugin's time in configuration (b) as a percentage of the parse time of the same files, its time per file, and for comparison \`${referenceRule}\`'s percentage of the same files in configuration (c). The whole-corpus percentage depends on how many small files a corpus holds.
+
+${mdTable(
+  ["file size", "files", "parse", "plugin", "plugin % of parse", "plugin per file", `\`${referenceRule}\` % of parse`],
+  report.bySize.map((row) => [formatSize(row), row.files, formatMs(row.parse), formatMs(row.plugin), formatPercent(row.percent), formatMicroseconds(row.perFile), formatPercent(row.reference)]),
+)}`
+    : "Not measured."
 }
 
 ## Reference: ESLint core rules (untyped, configuration (c))
@@ -847,6 +897,17 @@ function compareStrings(left, right) {
 function formatMs(ms) {
   if (ms === undefined || Number.isNaN(ms)) return "–";
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`;
+}
+
+function formatSize({ lower, limit }) {
+  const kilobytes = (bytes) => `${bytes / 1024} kB`;
+  if (lower === 0) return `< ${kilobytes(limit)}`;
+  if (limit === Number.POSITIVE_INFINITY) return `≥ ${kilobytes(lower)}`;
+  return `${kilobytes(lower)} – ${kilobytes(limit)}`;
+}
+
+function formatMicroseconds(microseconds) {
+  return Number.isNaN(microseconds) ? "" : `${microseconds.toFixed(0)} µs`;
 }
 
 function formatPercent(percent) {
