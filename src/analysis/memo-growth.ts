@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   CODE_KEY_NAMES,
+  LOG_METHODS,
   PER_LOCALE_CONSTRUCTORS,
   QUEUE_CLIENT_CONSTRUCTORS,
   REGISTRY_FUNCTION_NAMES,
@@ -52,6 +53,9 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
+    // `byEnv.set(env, byEnv.get(env)!.filter(…))`: a miss throws before the store, which only replaces an entry.
+    if (store.kind === "store" && lookups.some((lookup) => isEntryDereferencedIn(file, lookup, store))) continue;
+    if (collection.shape === "set" && isWarnOnce(store, lookups)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
       continue;
@@ -92,6 +96,48 @@ function replacesHit(file: FileContext, lookup: TSESTree.Node, store: TSESTree.N
     if (getConjuncts(node.test).some((conjunct) => conjunct.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.sourceCode.getScope(conjunct), conjunct) === hit)) return true;
   }
   return false;
+}
+
+/**
+ * `if (warned.has(key)) return; warned.add(key); logger.warn(…)`: a Set that makes a warning
+ * appear once per key (Unleash's `ApiTokenService#warnAliasUsage`). Beside the store, the block
+ * holds only declarations, the `if` that looks the key up, plain `return`s and log calls, at least one.
+ */
+function isWarnOnce(store: CollectionUse, lookups: readonly CollectionUse[]): boolean {
+  const statement = getOutermostWrapper(store.node).parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let logs = 0;
+  for (const other of block.body) {
+    if (other === statement || other.type === AST_NODE_TYPES.VariableDeclaration || (other.type === AST_NODE_TYPES.ReturnStatement && !other.argument)) continue;
+    if (other.type === AST_NODE_TYPES.IfStatement && lookups.some((lookup) => contains(other.test, lookup.node))) continue;
+    if (other.type !== AST_NODE_TYPES.ExpressionStatement || !isLogCall(other.expression)) return false;
+    logs++;
+  }
+  return logs > 0;
+}
+
+function isLogCall(raw: TSESTree.Expression): boolean {
+  let node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(node.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+  return name !== undefined && LOG_METHODS.includes(name);
+}
+
+/**
+ * The stored value reads a member of the entry it replaces, with no fallback for a miss
+ * (`map.set(k, map.get(k)!.filter(…))`, `index[k] = index[k].concat(item)`): when the key is
+ * missing the read throws before anything is stored. `(map.get(k) ?? []).concat(…)` and
+ * `map.get(k)?.filter(…)` store on a miss.
+ */
+function isEntryDereferencedIn(file: FileContext, lookup: CollectionUse, store: CollectionUse): boolean {
+  if (store.value === undefined || !contains(store.value, lookup.node) || !sameKey(file, lookup.key, store.key)) return false;
+  let entry: TSESTree.Node = lookup.node;
+  while (entry.parent?.type === AST_NODE_TYPES.TSNonNullExpression || entry.parent?.type === AST_NODE_TYPES.TSAsExpression) entry = entry.parent;
+  const reader = entry.parent;
+  return reader?.type === AST_NODE_TYPES.MemberExpression && reader.object === entry && !reader.optional;
 }
 
 /**
@@ -321,8 +367,24 @@ export function getPlainFunctionName(fn: FunctionNode): string | undefined {
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /**
+ * A method every use of whose name in the file is a call that passes a code key at `index`
+ * (Unleash's `InstanceStatsService`: `this.memorize("getToggleCount", () => …)`, forty times).
+ * Code of other files can call a public method, so one call in the file is enough only where none
+ * can (a `private`, `protected` or `#private` method); otherwise the file must call it at least twice.
+ */
+function isMethodGivenCodeKeys(file: FileContext, method: TSESTree.MethodDefinition, index: number): boolean {
+  const name = method.kind === "method" ? getStaticPropertyName(method) : undefined;
+  if (name === undefined) return false;
+  const uses = getPropertyUses(file, name);
+  const calls = uses.filter((use) => use.type === AST_NODE_TYPES.MemberExpression && use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use);
+  if (calls.length !== uses.length || !calls.every((use) => isCodeKey(file, (use.parent as TSESTree.CallExpression).arguments[index], 1))) return false;
+  const hidden = method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === "private" || method.accessibility === "protected";
+  return calls.length >= (hidden ? 1 : 2);
+}
+
+/**
  * A key that comes from code rather than from a request: a literal, a constant, a name such as
- * `name`/`type`/`event`, `typeof x`, the parameter of a module function that every call in the
+ * `name`/`type`/`event`, `typeof x`, the parameter of a module function or method that every call in the
  * file gives such a key, or a parameter whose type allows a fixed set of values.
  */
 function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0): boolean {
@@ -358,6 +420,7 @@ function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identi
   if (definition?.type !== DefinitionType.Parameter) return false;
   const fn = definition.node as FunctionNode;
   const index = fn.params.findIndex((param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name));
+  if (index >= 0 && fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return isMethodGivenCodeKeys(file, fn.parent, index);
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
   if (index < 0 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;

@@ -84,6 +84,13 @@ export const CACHE_LIBRARIES: readonly CacheLibrary[] = [
 ];
 
 /**
+ * Methods that write a log line or a process warning (`logger.warn(…)`, `console.warn(…)`,
+ * `process.emitWarning(…)`): a Set filled only next to one of them makes a warning appear once
+ * per key, it caches nothing.
+ */
+export const LOG_METHODS: readonly string[] = ["warn", "warning", "error", "info", "notice", "log", "debug", "trace", "emitWarning"];
+
+/**
  * Functions that fill a registry rather than a cache: their keys come from code
  * (`register("pdf", handler)`, `app.use(...)`, `emitter.on("event", fn)`).
  */
@@ -166,6 +173,7 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "language",
   "level",
   "env",
+  "environment",
   "plugin",
   "pluginName",
   "driver",

@@ -162,6 +162,37 @@ const columnRegistry = (factory: string): string =>
 const lexRouter = (onDuplicate: string): string =>
   `export class LexRouter {\n  readonly handlers = new Map<string, Handler>();\n  add(nsid: string, handler: Handler) {\n    if (this.handlers.has(nsid)) ${onDuplicate}\n    this.handlers.set(nsid, wrap(handler));\n    return this;\n  }\n}`;
 
+// Unleash src/lib/features/feature-toggle/fakes/fake-feature-strategies-store.ts: the stored value reads the entry it replaces.
+const featureStore = (value: string): string =>
+  `export class FeatureStore {\n  private byProject: Map<string, string[]> = new Map();\n  async remove(feature: string, project: string): Promise<void> {\n    this.byProject.set(project, ${value});\n  }\n}`;
+/** The report on `featureStore(value)`, where the store adds an entry on a miss. */
+const featureStoreGrows = (value: string) => ({
+  code: featureStore(value),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 2,
+      column: 46,
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${featureStore(value).replace("Map<string, string[]> = new Map()", `LRUCache<string, string[]> = ${LRU}`)}` }],
+    },
+  ],
+});
+// Unleash src/lib/features/feature-toggle/configuration-revision-service.ts: the latest revision per environment.
+const revisions = (key: string): string =>
+  `export class RevisionService {\n  private maxRevisionId: Map<string, number> = new Map();\n  async update(${key}: string): Promise<number> {\n    const current = this.maxRevisionId.get(${key}) ?? 0;\n    const latest = await this.events.getMaxRevisionId(current, ${key});\n    if (current < latest) this.maxRevisionId.set(${key}, latest);\n    return latest;\n  }\n}`;
+// Unleash src/lib/features/instance-stats/instance-stats-service.ts: a memo keyed by the literals its own class passes.
+const statsService = (calls: string, modifier = ""): string =>
+  `export class StatsService {\n  memory = new Map<string, () => Promise<number>>();\n  ${modifier}memorize(key: string, fn: () => Promise<number>): Promise<number> {\n    let memoized = this.memory.get(key);\n    if (!memoized) {\n      memoized = memoizee(fn);\n      this.memory.set(key, memoized);\n    }\n    return memoized();\n  }\n${calls}\n}`;
+const USERS = '  users() { return this.memorize("users", () => countUsers()); }';
+const FLAGS = '  flags() { return this.memorize("flags", () => countFlags()); }';
+const BY_ID = "  byId(id: string) { return this.memorize(id, () => load(id)); }";
+// Unleash src/lib/services/api-token-service.ts: a Set that makes a warning appear once per token.
+const aliasWarnings = (after: string): string =>
+  `export class TokenService {\n  private warned = new Set<string>();\n  private warnAlias(token: Token): void {\n    const key = \`\${token.name}:\${token.environment}\`;\n    if (this.warned.has(key)) {\n      return;\n    }\n    this.warned.add(key);\n${after}\n  }\n}`;
+const WARN = "    this.logger.warn(`token ${token.name} was found by its alias`);";
+const statsServiceLru = (calls: string): string =>
+  `${IMPORT}${statsService(calls).replace("new Map<string, () => Promise<number>>()", `new LRUCache<string, () => Promise<number>>(${LRU.slice("new LRUCache(".length, -1)})`)}`;
+
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
     // atproto lex-router.ts: a lookup that throws on a hit is a registry's duplicate check, not a cache.
@@ -305,6 +336,18 @@ export function remove(slot, names) {
     { code: versionIndex("new Set()") },
     // A test file: its functions run per test case, never per production request.
     { code: moduleMemo("new Map()"), filename: "prices.test.ts" },
+    // Unleash fake-feature-strategies-store.ts: a miss throws at `!.filter` before the store, which only replaces an entry.
+    { code: featureStore("this.byProject.get(project)!.filter((f) => f !== feature)") },
+    { code: "const index = {};\nexport function append(k, item) { index[k] = index[k].concat(item); }", filename: "file.js" },
+    // Unleash configuration-revision-service.ts: keyed by environment, a name from configuration (as `env`).
+    { code: revisions("environment") },
+    // Unleash instance-stats-service.ts: every call of the public method in its class passes a literal key (twice or more).
+    { code: statsService(`${USERS}\n${FLAGS}`) },
+    // A private method: no other file can call it, one call with a literal key is enough.
+    { code: statsService(USERS, "private ") },
+    // Unleash api-token-service.ts: the Set only keeps a warning from being logged twice.
+    { code: aliasWarnings(WARN) },
+    { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
     // Valid neighbour (lex-router.ts): a hit that returns instead of throwing is a cache hit.
@@ -634,6 +677,37 @@ export function remove(slot, names) {
           ],
         },
       ],
+    },
+    // Valid neighbour (Unleash fake store): with a fallback for a miss, the store adds the entry.
+    featureStoreGrows("(this.byProject.get(project) ?? []).concat(feature)"),
+    // Valid neighbour (Unleash fake store): an optional read of the entry does not throw on a miss.
+    featureStoreGrows("this.byProject.get(project)?.concat(feature) ?? [feature]"),
+    // Valid neighbour (Unleash revision service): keyed by a tenant from the request.
+    {
+      code: revisions("tenantId"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 48,
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${revisions("tenantId").replace("Map<string, number> = new Map()", `LRUCache<string, number> = ${LRU}`)}` }],
+        },
+      ],
+    },
+    // Valid neighbour (Unleash stats service): a public method its class calls once may be called with any key elsewhere.
+    {
+      code: statsService(USERS),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 12, suggestions: [{ messageId: "suggestLruCache", output: statsServiceLru(USERS) }] }],
+    },
+    // Valid neighbour (Unleash stats service): one call passes a key from its caller.
+    {
+      code: statsService(`${USERS}\n${FLAGS}\n${BY_ID}`),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 12, suggestions: [{ messageId: "suggestLruCache", output: statsServiceLru(`${USERS}\n${FLAGS}\n${BY_ID}`) }] }],
+    },
+    // Valid neighbour (Unleash token service): the Set also guards work other than the log line.
+    {
+      code: aliasWarnings(`    this.audit.record(token);\n${WARN}`),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [] }],
     },
     // Valid neighbour (AssetLoader) without the browser engine: a server module.
     {
