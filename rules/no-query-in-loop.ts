@@ -12,7 +12,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
-import { getBatchingLibraryId, getQueryParameters, getTableArguments, isBatchedQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
+import { getBatchingLibraryId, getQueryParameters, getTableArguments, isBatchedQuery, isDeleteQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
@@ -94,8 +94,10 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const libraryId = getBatchingLibraryId(file, call);
     const library = libraryId === undefined ? undefined : getLibrary(libraryId);
     const write = isWriteQuery(file, call);
-    const writeForm = (perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm;
-    const batched = (write ? writeForm : library?.batchedForm) ?? (write ? "one multi-row statement" : "one query for all the ids");
+    const writeForm = isDeleteQuery(file, call)
+      ? (library?.batchedDeleteForm ?? "one delete of all the ids")
+      : ((perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm ?? "one multi-row statement");
+    const batched = write ? writeForm : (library?.batchedForm ?? "one query for all the ids");
     return {
       call: shorten(sourceCode.getText(call.node.callee), call.method),
       library: call.evidence === "sql" ? "SQL" : isLibraryKnown(call) ? getLibraryName(call.kind) : "database",

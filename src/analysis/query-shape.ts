@@ -14,6 +14,7 @@ import {
   BATCHED_OPERATORS,
   BATCHED_SQL,
   INSERT_METHODS,
+  SQL_DELETE_VERB,
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
   SQL_PLACEHOLDER_LIBRARIES,
@@ -115,6 +116,16 @@ export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
   if (call.op === "write") return true;
   if (call.op === "read") return false;
   return SQL_WRITE_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+}
+
+/**
+ * Whether the call removes rows: a delete method (`deleteOne`, `destroy`), a builder that deletes
+ * (`knex(t).where(…).delete()`, `db.deleteFrom(t)…execute()`), or SQL text that starts with `DELETE`.
+ */
+export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
+  if (call.op === "sql") return SQL_DELETE_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  const knowledge = call.kind.knowledge;
+  return knowledge.deletes === true || knowledge.databaseMethods?.[call.method]?.deletes === true;
 }
 
 /**

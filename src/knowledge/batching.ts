@@ -77,6 +77,9 @@ export const INSERT_METHODS: readonly string[] = ["create", "createMany", "inser
 /** SQL that inserts rows. */
 export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
 
+/** SQL that removes rows. */
+export const SQL_DELETE_VERB = /^\s*(?:\(\s*)?delete\b/iu;
+
 /** SQL verbs that write. The first word of the SQL text decides. */
 export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;
 

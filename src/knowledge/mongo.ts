@@ -10,6 +10,8 @@ const write: DatabaseMethod = { op: "write" };
  */
 const lazyRead: DatabaseMethod = { op: "read", lazy: true };
 const lazyWrite: DatabaseMethod = { op: "write", lazy: true };
+const remove: DatabaseMethod = { op: "write", deletes: true };
+const lazyRemove: DatabaseMethod = { op: "write", lazy: true, deletes: true };
 const asLazy = (methods: Readonly<Record<string, DatabaseMethod>>): Record<string, DatabaseMethod> =>
   Object.fromEntries(Object.entries(methods).map(([name, method]) => [name, { ...method, lazy: true }]));
 
@@ -28,11 +30,11 @@ const mongoWrites = {
   updateOne: write,
   updateMany: write,
   replaceOne: write,
-  deleteOne: write,
-  deleteMany: write,
+  deleteOne: remove,
+  deleteMany: remove,
   bulkWrite: write,
   findOneAndUpdate: write,
-  findOneAndDelete: write,
+  findOneAndDelete: remove,
   findOneAndReplace: write,
 } as const;
 
@@ -92,8 +94,8 @@ export const mongoose: LibraryKnowledge = {
         bulkWrite: write,
         findById: lazyRead,
         findByIdAndUpdate: lazyWrite,
-        findByIdAndDelete: lazyWrite,
-        findByIdAndRemove: lazyWrite,
+        findByIdAndDelete: lazyRemove,
+        findByIdAndRemove: lazyRemove,
         create: write,
         insertOne: write,
       },
@@ -112,6 +114,7 @@ export const mongoose: LibraryKnowledge = {
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
   batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
+  batchedDeleteForm: "one `deleteMany({ _id: { $in: ids } })`",
   batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };
 
@@ -153,5 +156,6 @@ export const mongodb: LibraryKnowledge = {
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
   batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
+  batchedDeleteForm: "one `deleteMany({ _id: { $in: ids } })`",
   batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };

@@ -8,6 +8,8 @@ const sql: DatabaseMethod = { op: "sql" };
 /** Prisma's calls return a `PrismaPromise`, which sends its query only when awaited or `then`-ed. */
 const lazyRead: DatabaseMethod = { op: "read", lazy: true };
 const lazyWrite: DatabaseMethod = { op: "write", lazy: true };
+const remove: DatabaseMethod = { op: "write", deletes: true };
+const lazyRemove: DatabaseMethod = { op: "write", lazy: true, deletes: true };
 const batchedRead: DatabaseMethod = { op: "read", batchedInSameTick: true, lazy: true };
 
 export const prisma: LibraryKnowledge = {
@@ -54,8 +56,8 @@ export const prisma: LibraryKnowledge = {
         updateMany: lazyWrite,
         updateManyAndReturn: lazyWrite,
         upsert: lazyWrite,
-        delete: lazyWrite,
-        deleteMany: lazyWrite,
+        delete: lazyRemove,
+        deleteMany: lazyRemove,
       },
     },
   },
@@ -70,6 +72,7 @@ export const prisma: LibraryKnowledge = {
   batchedForm: "one `findMany({ where: { id: { in: ids } } })`",
   batchedWriteForm: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
   batchedPerRowWriteForm: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement (Prisma has no bulk update with values per row)",
+  batchedDeleteForm: "one `deleteMany({ where: { id: { in: ids } } })`",
 };
 
 const sequelizeModelMethods = {
@@ -86,7 +89,7 @@ const sequelizeModelMethods = {
   create: write,
   bulkCreate: write,
   update: write,
-  destroy: write,
+  destroy: remove,
   upsert: write,
   increment: write,
   decrement: write,
@@ -150,6 +153,7 @@ export const sequelize: LibraryKnowledge = {
   batchedForm: "one `findAll({ where: { id: ids } })`",
   batchedWriteForm: "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`",
   batchedPerRowWriteForm: "one `bulkCreate(rows, { updateOnDuplicate: ['column'] })`",
+  batchedDeleteForm: "one `destroy({ where: { id: ids } })`",
 };
 
 const typeormEntityMethods = {
@@ -174,8 +178,8 @@ const typeormEntityMethods = {
   insert: write,
   update: write,
   upsert: write,
-  delete: write,
-  remove: write,
+  delete: remove,
+  remove: remove,
   softDelete: write,
   softRemove: write,
   restore: write,
@@ -281,6 +285,7 @@ export const typeorm: LibraryKnowledge = {
   batchedForm: "one `findBy({ id: In(ids) })`",
   batchedWriteForm: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`",
   batchedPerRowWriteForm: "one `upsert(rows, ['id'])`",
+  batchedDeleteForm: "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list",
 };
 
 const drizzleModules = [
@@ -334,7 +339,7 @@ export const drizzle: LibraryKnowledge = {
         $with: "drizzle.other",
         insert: "drizzle.write",
         update: "drizzle.write",
-        delete: "drizzle.write",
+        delete: "drizzle.delete",
       },
     },
     "drizzle.other": { library: "drizzle", role: "other" },
@@ -358,16 +363,25 @@ export const drizzle: LibraryKnowledge = {
       runsWhenAwaited: "write",
       databaseMethods: { execute: write, all: write, get: write, run: write, values: write },
     },
+    "drizzle.delete": {
+      library: "drizzle",
+      role: "query-builder",
+      chain: "drizzle.delete",
+      runsWhenAwaited: "write",
+      deletes: true,
+      databaseMethods: { execute: remove, all: remove, get: remove, run: remove, values: remove },
+    },
   },
   batchedForm: "one query with `inArray(table.id, ids)`",
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
   batchedPerRowWriteForm: "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`",
+  batchedDeleteForm: "one `delete(table).where(inArray(table.id, ids))`",
 };
 
 /** Besides `then`: knex runs a builder on `asCallback(cb)`, `stream()` and `pipe(writable)`. */
 const knexRunMethods = ["asCallback", "stream", "pipe"] as const;
 
-const knexWrites = { insert: "knex.write", update: "knex.write", del: "knex.write", delete: "knex.write", upsert: "knex.write", increment: "knex.write", decrement: "knex.write", truncate: "knex.write", merge: "knex.write" } as const;
+const knexWrites = { insert: "knex.write", update: "knex.write", del: "knex.delete", delete: "knex.delete", upsert: "knex.write", increment: "knex.write", decrement: "knex.write", truncate: "knex.write", merge: "knex.write" } as const;
 
 export const knex: LibraryKnowledge = {
   id: "knex",
@@ -430,10 +444,20 @@ export const knex: LibraryKnowledge = {
       runMethods: knexRunMethods,
       returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
     },
+    "knex.delete": {
+      library: "knex",
+      role: "query-builder",
+      chain: "knex.delete",
+      runsWhenAwaited: "write",
+      deletes: true,
+      runMethods: knexRunMethods,
+      returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
+    },
   },
   batchedForm: "one query with `.whereIn('id', ids)`",
   batchedWriteForm: "one `insert(rows)` or one `.whereIn('id', ids).update(values)`",
   batchedPerRowWriteForm: "one `insert(rows).onConflict('id').merge()`",
+  batchedDeleteForm: "one `.whereIn('id', ids).delete()`",
 };
 
 const kyselyExecute = { execute: read, executeTakeFirst: read, executeTakeFirstOrThrow: read, stream: read } as const;
@@ -461,7 +485,7 @@ export const kysely: LibraryKnowledge = {
         withoutPlugins: "kysely.db",
         insertInto: "kysely.write",
         updateTable: "kysely.write",
-        deleteFrom: "kysely.write",
+        deleteFrom: "kysely.delete",
         replaceInto: "kysely.write",
         mergeInto: "kysely.write",
       },
@@ -473,8 +497,15 @@ export const kysely: LibraryKnowledge = {
       chain: "kysely.write",
       databaseMethods: { execute: write, executeTakeFirst: write, executeTakeFirstOrThrow: write },
     },
+    "kysely.delete": {
+      library: "kysely",
+      role: "query-builder",
+      chain: "kysely.delete",
+      databaseMethods: { execute: remove, executeTakeFirst: remove, executeTakeFirstOrThrow: remove },
+    },
   },
   batchedForm: "one query with `.where('id', 'in', ids)`",
   batchedWriteForm: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",
   batchedPerRowWriteForm: "one `insertInto(table).values(rows).onConflict((oc) => oc.column('id').doUpdateSet(…))`",
+  batchedDeleteForm: "one `deleteFrom(table).where('id', 'in', ids)`",
 };

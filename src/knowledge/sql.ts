@@ -50,6 +50,7 @@ export const pg: LibraryKnowledge = {
   batchedForm: "one query with `WHERE id = ANY($1)` and the array of ids",
   batchedWriteForm: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`",
   batchedPerRowWriteForm: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`",
+  batchedDeleteForm: "one `DELETE … WHERE id = ANY($1)`",
 };
 
 const mysqlQuery = { query: { op: "sql" }, execute: { op: "sql" } } as const;
@@ -127,4 +128,5 @@ export const mysql2: LibraryKnowledge = {
   batchedForm: "one query with `WHERE id IN (?)` and the array of ids",
   batchedWriteForm: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
   batchedPerRowWriteForm: "one `INSERT … VALUES ? ON DUPLICATE KEY UPDATE x = VALUES(x)` with an array of rows",
+  batchedDeleteForm: "one `DELETE … WHERE id IN (?)`",
 };

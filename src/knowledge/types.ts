@@ -46,6 +46,8 @@ export interface DatabaseMethod {
    * `Query`, Prisma's `PrismaPromise`), or given a callback: as a bare statement it sends nothing.
    */
   lazy?: boolean;
+  /** The call removes rows or documents: a report gives the library's `batchedDeleteForm`. */
+  deletes?: boolean;
 }
 
 export interface CacheKnowledge {
@@ -128,6 +130,8 @@ export interface KindKnowledge {
    * text says which (`knex.raw`).
    */
   runsWhenAwaited?: "read" | "write" | "sql";
+  /** Awaiting this builder removes rows (`knex(t).where(…).delete()`, drizzle's `db.delete(t)`). */
+  deletes?: boolean;
   /**
    * Methods besides `then`, `catch` and `finally` that run such a builder without an `await`
    * (`asCallback(cb)`, `stream()`). A chain whose result nothing awaits and that ends in none of
@@ -178,4 +182,6 @@ export interface LibraryKnowledge {
    * a single `update … where id in (ids)` cannot express, for messages.
    */
   batchedPerRowWriteForm?: string;
+  /** How to batch per-item deletes with this library, for messages. */
+  batchedDeleteForm?: string;
 }

@@ -347,6 +347,75 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "rows",
       batched: "one `insert(rows).onConflict('id').merge()`",
     }),
+    // growthbook ExperimentModel.ts, hedgedoc explore.service.ts: a delete per element is batched as one delete, not as an insert.
+    invalid(`${PG}async function f(ids: string[]) {\n  for (const id of ids) await pool.query("DELETE FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "writeInLoop", {}, {
+      call: "pool.query()",
+      library: "node-postgres (pg)",
+      collection: "ids",
+      batched: "one `DELETE … WHERE id = ANY($1)`",
+    }),
+    invalid(`import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(ids) {\n  for (const id of ids) await pool.execute("delete from t where id = ?", [id]);\n}`, "pool.execute(", "writeInLoop", {}, {
+      call: "pool.execute()",
+      library: "mysql2",
+      collection: "ids",
+      batched: "one `DELETE … WHERE id IN (?)`",
+    }),
+    invalid(`import mongoose from "mongoose";\nconst Experiment = mongoose.model("Experiment", schema);\nasync function f(ids) {\n  for (const id of ids) await Experiment.deleteOne({ _id: id });\n}`, "Experiment.deleteOne(", "writeInLoop", {}, {
+      call: "Experiment.deleteOne()",
+      library: "Mongoose",
+      collection: "ids",
+      batched: "one `deleteMany({ _id: { $in: ids } })`",
+    }),
+    invalid(`${PRISMA}async function f(ids: string[]) {\n  for (const id of ids) await prisma.user.delete({ where: { id } });\n}`, "prisma.user.delete(", "writeInLoop", {}, {
+      call: "prisma.user.delete()",
+      library: "Prisma",
+      collection: "ids",
+      batched: "one `deleteMany({ where: { id: { in: ids } } })`",
+    }),
+    invalid('import { Model } from "sequelize";\nclass Doc extends Model {}\nasync function f(ids) {\n  for (const id of ids) await Doc.destroy({ where: { id } });\n}', "Doc.destroy(", "writeInLoop", {}, {
+      call: "Doc.destroy()",
+      library: "Sequelize",
+      collection: "ids",
+      batched: "one `destroy({ where: { id: ids } })`",
+    }),
+    invalid(`import type { Repository } from "typeorm";\nasync function f(repo: Repository<User>, ids: string[]) {\n  for (const id of ids) await repo.delete({ id });\n}`, "repo.delete(", "writeInLoop", {}, {
+      call: "repo.delete()",
+      library: "TypeORM",
+      collection: "ids",
+      batched: "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list",
+    }),
+    invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(ids) {\n  for (const id of ids) await db.delete(users).where(eq(users.id, id));\n}`, "db.delete(", "writeInLoop", {}, {
+      call: "db.delete(users).where()",
+      library: "Drizzle ORM",
+      collection: "ids",
+      batched: "one `delete(table).where(inArray(table.id, ids))`",
+    }),
+    invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  for (const id of ids) await db("visits").where({ id }).delete();\n}`, 'db("visits")', "writeInLoop", {}, {
+      call: 'db("visits").where({ id }).delete()',
+      library: "Knex",
+      collection: "ids",
+      batched: "one `.whereIn('id', ids).delete()`",
+    }),
+    invalid(`import { Kysely } from "kysely";\nconst db = new Kysely<DB>({ dialect });\nasync function f(ids: string[]) {\n  for (const id of ids) await db.deleteFrom("visits").where("id", "=", id).execute();\n}`, 'db.deleteFrom("visits")', "writeInLoop", {}, {
+      call: "….execute()",
+      library: "Kysely",
+      collection: "ids",
+      batched: "one `deleteFrom(table).where('id', 'in', ids)`",
+    }),
+    // Valid neighbour (the deletes above): an update through the same builder is batched as an update.
+    invalid(`import { Kysely } from "kysely";\nconst db = new Kysely<DB>({ dialect });\nasync function f(ids: string[]) {\n  for (const id of ids) await db.updateTable("visits").set({ seen: true }).where("id", "=", id).execute();\n}`, 'db.updateTable("visits")', "writeInLoop", {}, {
+      call: "….execute()",
+      library: "Kysely",
+      collection: "ids",
+      batched: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",
+    }),
+    // A delete by a one-library name on an app's own repository names no library.
+    invalid("class Cleaner {\n  async clean(ids) {\n    for (const id of ids) await this.repo.findByIdAndDelete(id);\n  }\n}", "this.repo.findByIdAndDelete(", "writeInLoop", { filename: "file.js" }, {
+      call: "this.repo.findByIdAndDelete()",
+      library: "database",
+      collection: "ids",
+      batched: "one delete of all the ids",
+    }),
     invalid(`import type { Knex } from "knex";\nasync function f(trx: Knex.Transaction, ids: string[]) {\n  for (const id of ids) await trx.raw("select * from t where id = ?", [id]);\n}`, "trx.raw(", "queryInLoop"),
     // A subquery is sent within the query it is part of: one report, at that query.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  for (const item of items) await db("t").where("org", item.org).whereExists(db("members").where({ team: item.team })).first();\n}`, 'db("t")', "queryInLoop"),
