@@ -474,7 +474,12 @@ function kindOfTypeName(file: FileContext, name: TSESTree.EntityName): ValueKind
   }
   // `import type { Knex } from "knex"` → `Knex.Transaction`; `import * as pg` → `pg.Pool`.
   const typeName = imported === null ? path.join(".") : [imported, ...path].join(".");
-  return fromRef(library.types?.[typeName]);
+  const named = fromRef(library.types?.[typeName]);
+  if (named || imported === null || path.length > 0) return named;
+  // `import { PrismaService } from "./prisma/prisma.service"`, declared in settings as a class
+  // (`PrismaService: "prisma.ClientClass"`), then `prisma: PrismaService`: a class names its instances.
+  const exported = fromRef(getExportsOfModule(file, source)?.[imported]);
+  return exported ? fromRef(exported.knowledge.construct) : null;
 }
 
 function getLibraryOfModule(file: FileContext, source: string): { types?: Readonly<Record<string, string>> } | undefined {

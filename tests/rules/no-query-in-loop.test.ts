@@ -24,6 +24,10 @@ const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = n
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
+// hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
+const NEST_SERVICE =
+  'import { PrismaService } from "../prisma/prisma.service";\nexport class UserService {\n  constructor(private readonly prisma: PrismaService) {}\n  async touch(ids: string[]) {\n    for (const id of ids) await this.prisma.user.update({ where: { id }, data: { seen: true } });\n  }\n}';
+const prismaServiceAs = (kind: string) => ({ postmortem: { modules: { "prisma/prisma.service": { PrismaService: kind } } } });
 
 const perRowAssertion = `import { PrismaClient } from "@prisma/client";
 const prisma = new PrismaClient();
@@ -113,6 +117,10 @@ runRuleTests("no-query-in-loop", rule, {
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
     // mysql2 `IN (?)`.
     `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(lists) { for (const ids of lists) await pool.query("SELECT * FROM t WHERE id IN (?)", [ids]); }`,
+    // hoppscotch-backend: `PrismaService` is the app's own class; nothing says it is Prisma's.
+    NEST_SERVICE,
+    // Declared as an instance, not as a class: an annotation with its name is not one of its instances.
+    { code: NEST_SERVICE, settings: prismaServiceAs("prisma.client") },
     // DataLoader: `load` per element is batched by the loader.
     `async function f(ids, loader) { return Promise.all(ids.map((id) => loader.load(id))); }`,
     // Not database calls: HTTP clients, GraphQL clients, Maps, arrays.
@@ -346,6 +354,13 @@ runRuleTests("no-query-in-loop", rule, {
       library: "Knex",
       collection: "rows",
       batched: "one `insert(rows).onConflict('id').merge()`",
+    }),
+    // hoppscotch-backend, with `PrismaService` declared in settings as a Prisma client class: the annotation names an instance.
+    invalid(NEST_SERVICE, "this.prisma.user.update(", "writeInLoop", { settings: prismaServiceAs("prisma.ClientClass") }, {
+      call: "this.prisma.user.update()",
+      library: "Prisma",
+      collection: "ids",
+      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
     }),
     // growthbook ExperimentModel.ts, hedgedoc explore.service.ts: a delete per element is batched as one delete, not as an insert.
     invalid(`${PG}async function f(ids: string[]) {\n  for (const id of ids) await pool.query("DELETE FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "writeInLoop", {}, {
