@@ -367,6 +367,26 @@ export function getPlainFunctionName(fn: FunctionNode): string | undefined {
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /**
+ * A `get`, `has` or `set` trap of a proxy's handler (`new Proxy({}, { get(_, scope) { … } })`):
+ * its second parameter is a property name written where the proxy is read (AFFiNE's
+ * `metrics.doc.counter(…)`), so a memo keyed by it holds one entry per name in the code.
+ */
+function isProxyTrap(fn: FunctionNode): boolean {
+  const property = fn.parent;
+  if (property.type !== AST_NODE_TYPES.Property || property.value !== fn) return false;
+  const trap = getStaticPropertyName(property);
+  const handler = property.parent;
+  const proxy = handler.parent;
+  return (
+    (trap === "get" || trap === "has" || trap === "set") &&
+    proxy?.type === AST_NODE_TYPES.NewExpression &&
+    proxy.arguments[1] === handler &&
+    proxy.callee.type === AST_NODE_TYPES.Identifier &&
+    proxy.callee.name === "Proxy"
+  );
+}
+
+/**
  * A method every use of whose name in the file is a call that passes a code key at `index`
  * (Unleash's `InstanceStatsService`: `this.memorize("getToggleCount", () => …)`, forty times).
  * Code of other files can call a public method, so one call in the file is enough only where none
@@ -420,6 +440,7 @@ function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identi
   if (definition?.type !== DefinitionType.Parameter) return false;
   const fn = definition.node as FunctionNode;
   const index = fn.params.findIndex((param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name));
+  if (index === 1 && isProxyTrap(fn)) return true;
   if (index >= 0 && fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return isMethodGivenCodeKeys(file, fn.parent, index);
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;

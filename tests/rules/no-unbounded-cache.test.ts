@@ -186,6 +186,9 @@ const statsService = (calls: string, modifier = ""): string =>
 const USERS = '  users() { return this.memorize("users", () => countUsers()); }';
 const FLAGS = '  flags() { return this.memorize("flags", () => countFlags()); }';
 const BY_ID = "  byId(id: string) { return this.memorize(id, () => load(id)); }";
+// AFFiNE packages/backend/server/src/fundamentals/metrics/metrics.ts: scopes made per name read from a proxy.
+const metricScopes = (holder: string): string =>
+  `const scopes = new Map();\nexport const metrics = ${holder}{\n  get(_, key) {\n    let scope = scopes.get(key);\n    if (!scope) {\n      scope = make(key);\n      scopes.set(key, scope);\n    }\n    return scope;\n  },\n}${holder === "" ? "" : ")"};`;
 // Unleash src/lib/services/api-token-service.ts: a Set that makes a warning appear once per token.
 const aliasWarnings = (after: string): string =>
   `export class TokenService {\n  private warned = new Set<string>();\n  private warnAlias(token: Token): void {\n    const key = \`\${token.name}:\${token.environment}\`;\n    if (this.warned.has(key)) {\n      return;\n    }\n    this.warned.add(key);\n${after}\n  }\n}`;
@@ -339,6 +342,8 @@ export function remove(slot, names) {
     // Unleash fake-feature-strategies-store.ts: a miss throws at `!.filter` before the store, which only replaces an entry.
     { code: featureStore("this.byProject.get(project)!.filter((f) => f !== feature)") },
     { code: "const index = {};\nexport function append(k, item) { index[k] = index[k].concat(item); }", filename: "file.js" },
+    // AFFiNE metrics.ts: a proxy's `get` trap is keyed by the property names the code reads.
+    { code: metricScopes("new Proxy({}, "), filename: "file.js" },
     // Unleash configuration-revision-service.ts: keyed by environment, a name from configuration (as `env`).
     { code: revisions("environment") },
     // Unleash instance-stats-service.ts: every call of the public method in its class passes a literal key (twice or more).
@@ -682,6 +687,19 @@ export function remove(slot, names) {
     featureStoreGrows("(this.byProject.get(project) ?? []).concat(feature)"),
     // Valid neighbour (Unleash fake store): an optional read of the entry does not throw on a miss.
     featureStoreGrows("this.byProject.get(project)?.concat(feature) ?? [feature]"),
+    // Valid neighbour (AFFiNE metrics): the same method on a plain object is called with any key.
+    {
+      code: metricScopes(""),
+      filename: "file.js",
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 16,
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${metricScopes("").replace("new Map()", LRU)}` }],
+        },
+      ],
+    },
     // Valid neighbour (Unleash revision service): keyed by a tenant from the request.
     {
       code: revisions("tenantId"),
