@@ -117,14 +117,20 @@ function isWarnOnce(store: CollectionUse, lookups: readonly CollectionUse[]): bo
   return logs > 0;
 }
 
+/** `logger.warn(…)`, `this.logger.error(…)`, `console.warn(…)`, `process.emitWarning(…)`; not `audit.log(entry)`. */
 function isLogCall(raw: TSESTree.Expression): boolean {
   let node = skipExpressionWrappers(raw);
   if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipExpressionWrappers(node.callee);
-  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
-  return name !== undefined && LOG_METHODS.includes(name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getStaticPropertyName(callee);
+  const object = skipExpressionWrappers(callee.object);
+  const receiver = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(object) : undefined;
+  return name !== undefined && LOG_METHODS.includes(name) && receiver !== undefined && LOGGER_NAME.test(receiver);
 }
+
+const LOGGER_NAME = /^(?:console|process)$|log/iu;
 
 /**
  * The stored value reads a member of the entry it replaces, with no fallback for a miss

@@ -722,6 +722,11 @@ export function remove(slot, names) {
       code: statsService(`${USERS}\n${FLAGS}\n${BY_ID}`),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 12, suggestions: [{ messageId: "suggestLruCache", output: statsServiceLru(`${USERS}\n${FLAGS}\n${BY_ID}`) }] }],
     },
+    // Valid neighbour (Unleash token service): a `log` method of something other than a logger records the token.
+    {
+      code: aliasWarnings("    this.audit.log(token);"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [] }],
+    },
     // Valid neighbour (Unleash token service): the Set also guards work other than the log line.
     {
       code: aliasWarnings(`    this.audit.record(token);\n${WARN}`),
