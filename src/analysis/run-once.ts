@@ -7,7 +7,9 @@ import path from "node:path";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
+import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName } from "./ast.js";
+import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
@@ -120,15 +122,17 @@ export function isOneOffScriptFile(context: { readonly filename: string; readonl
 }
 
 /**
- * Whether `fn` runs once per process: an IIFE at module level, or a module-level function that
+ * Whether `fn` runs once per process: an IIFE at module level, a module-level function that
  * is not exported and is called exactly once, from module level (`main()`,
- * `main().catch(…)`, `if (require.main === module) seed()`). Scripts and start-up code.
+ * `main().catch(…)`, `if (require.main === module) seed()`), or a NestJS start-up hook
+ * (`onModuleInit()`). Scripts and start-up code.
  */
 export function isRunOncePerProcess(context: AnyRuleContext, fn: FunctionNode): boolean {
   const file = getFileContext(context);
   return memoize(file, "run-once", fn, () => {
     if (getEnclosingFunction(fn) !== null) return false;
     const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.MethodDefinition) return parent.kind === "method" && !parent.static && NEST_STARTUP_HOOKS.includes(getStaticPropertyName(parent) ?? "");
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
     const id = getBindingName(fn);
     if (!id) return false;
@@ -193,6 +197,7 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
   const fn = getCallingFunction(start);
   if (isRunOncePerProcess(context, fn)) return true;
   const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) return depth <= 2 && isPrivateMethodCalledOnlyOnce(context, parent, depth);
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : null;
   const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
   if (depth > 2 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
@@ -205,6 +210,27 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
     references.every((reference) => {
       const call = reference.identifier.parent;
       const caller = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? getEnclosingFunction(call) : null;
+      return caller !== null && runsOnlyOnce(context, caller, depth + 1);
+    })
+  );
+}
+
+/**
+ * `private async upgradeDB()` called only as `this.upgradeDB()` from methods that run once
+ * (AFFiNE's runtime config service, from `onModuleInit()`). Only a method no other module can
+ * call: `private`, `protected` or `#private`.
+ */
+function isPrivateMethodCalledOnlyOnce(context: AnyRuleContext, method: TSESTree.MethodDefinition, depth: number): boolean {
+  const hidden = method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === "private" || method.accessibility === "protected";
+  const name = hidden && method.kind === "method" && !method.static ? getStaticPropertyName(method) : undefined;
+  if (name === undefined) return false;
+  const uses = getPropertyUses(getFileContext(context), name);
+  return (
+    uses.length > 0 &&
+    uses.every((use) => {
+      const call = use.parent;
+      if (use.type !== AST_NODE_TYPES.MemberExpression || use.object.type !== AST_NODE_TYPES.ThisExpression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) return false;
+      const caller = getEnclosingFunction(call);
       return caller !== null && runsOnlyOnce(context, caller, depth + 1);
     })
   );

@@ -27,6 +27,12 @@ export const SERVER_ACTION_DIRECTIVE = "use server";
 
 /** NestJS: classes that handle requests, and the method decorators that route to a method. */
 export const NEST_CONTROLLER_DECORATORS: readonly string[] = ["Controller", "Resolver"];
+
+/**
+ * NestJS lifecycle hooks that run once, when the application starts (a provider's
+ * `onModuleInit()`, `onApplicationBootstrap()`; request-scoped providers get neither).
+ */
+export const NEST_STARTUP_HOOKS: readonly string[] = ["onModuleInit", "onApplicationBootstrap"];
 export const NEST_HANDLER_DECORATORS: readonly string[] = [
   "Get",
   "Post",

@@ -27,6 +27,9 @@ const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 // hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
 const NEST_SERVICE =
   'import { PrismaService } from "../prisma/prisma.service";\nexport class UserService {\n  constructor(private readonly prisma: PrismaService) {}\n  async touch(ids: string[]) {\n    for (const id of ids) await this.prisma.user.update({ where: { id }, data: { seen: true } });\n  }\n}';
+// AFFiNE packages/backend/server/src/fundamentals/config/runtime/service.ts: runtime settings upserted at start-up.
+const runtimeConfig = (modifier: string, extra = ""): string =>
+  `import { PrismaClient } from "@prisma/client";\nexport class RuntimeConfig {\n  constructor(private readonly db: PrismaClient) {}\n  async onModuleInit() {\n    await this.upgrade();\n  }\n${extra}  ${modifier}async upgrade() {\n    for (const key of newConfigs) await this.db.runtimeConfig.upsert({ create: defaults[key], update: defaults[key], where: { id: key } });\n  }\n}`;
 const prismaServiceAs = (kind: string) => ({ postmortem: { modules: { "prisma/prisma.service": { PrismaService: kind } } } });
 
 const perRowAssertion = `import { PrismaClient } from "@prisma/client";
@@ -117,6 +120,10 @@ runRuleTests("no-query-in-loop", rule, {
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
     // mysql2 `IN (?)`.
     `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(lists) { for (const ids of lists) await pool.query("SELECT * FROM t WHERE id IN (?)", [ids]); }`,
+    // AFFiNE runtime config: a private method called only from `onModuleInit()` runs once, at start-up.
+    runtimeConfig("private "),
+    runtimeConfig("").replace("async upgrade()", "async #upgrade()").replace("this.upgrade()", "this.#upgrade()"),
+    `${PRISMA}export class Seeder {\n  async onApplicationBootstrap() {\n    for (const id of ids) await prisma.flag.upsert({ where: { id }, create: { id }, update: {} });\n  }\n}`,
     // hoppscotch-backend: `PrismaService` is the app's own class; nothing says it is Prisma's.
     NEST_SERVICE,
     // Declared as an instance, not as a class: an annotation with its name is not one of its instances.
@@ -355,6 +362,12 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "rows",
       batched: "one `insert(rows).onConflict('id').merge()`",
     }),
+    // Valid neighbour (AFFiNE runtime config): a public method may be called per request from another module.
+    invalid(runtimeConfig(""), "this.db.runtimeConfig.upsert(", "writeInLoop"),
+    // Valid neighbour (AFFiNE runtime config): the private method is also called by a method that serves requests.
+    invalid(runtimeConfig("private ", "  async list() {\n    await this.upgrade();\n  }\n"), "this.db.runtimeConfig.upsert(", "writeInLoop"),
+    // Valid neighbour (the start-up hook): a method of another name runs whenever it is called.
+    invalid(`${PRISMA}export class Seeder {\n  async onRequest() {\n    for (const id of ids) await prisma.flag.upsert({ where: { id }, create: { id }, update: {} });\n  }\n}`, "prisma.flag.upsert(", "writeInLoop"),
     // hoppscotch-backend, with `PrismaService` declared in settings as a Prisma client class: the annotation names an instance.
     invalid(NEST_SERVICE, "this.prisma.user.update(", "writeInLoop", { settings: prismaServiceAs("prisma.ClientClass") }, {
       call: "this.prisma.user.update()",
