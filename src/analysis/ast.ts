@@ -50,6 +50,11 @@ export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** A class member no other module can reach: `#name`, or TypeScript's `private` or `protected`. */
+export function isHiddenMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
+  return member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === "private" || member.accessibility === "protected";
+}
+
 /** The static name of `a.b`, `a["b"]` or `a[\`b\`]`; undefined for computed keys. */
 export function getStaticPropertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
   const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;

@@ -5,7 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { LIFECYCLE_METHODS } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getNodeAt, getStaticPropertyName } from "./ast.js";
+import { getEnclosingFunction, getNodeAt, getStaticPropertyName, isHiddenMember } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -42,8 +42,7 @@ function computeFunctionUsed(file: FileContext, fn: FunctionNode): boolean {
     if (name === undefined || (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === "constructor") || LIFECYCLE_METHODS.includes(name)) return true;
     const uses = getPropertyUses(file, name);
     if (uses.some((use) => use.range[0] < fn.range[0] || use.range[1] > fn.range[1])) return true;
-    const hidden = parent.key.type === AST_NODE_TYPES.PrivateIdentifier || parent.accessibility === "private" || parent.accessibility === "protected";
-    return !hidden && isClassVisibleOutside(file, parent.parent.parent);
+    return !isHiddenMember(parent) && isClassVisibleOutside(file, parent.parent.parent);
   }
   // Callbacks, IIFEs, object-literal methods: they run when the code around them runs.
   return true;

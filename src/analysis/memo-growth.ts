@@ -14,7 +14,7 @@ import {
   REGISTRY_FUNCTION_PREFIXES,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isHiddenMember, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -404,8 +404,7 @@ function isMethodGivenCodeKeys(file: FileContext, method: TSESTree.MethodDefinit
   const uses = getPropertyUses(file, name);
   const calls = uses.filter((use) => use.type === AST_NODE_TYPES.MemberExpression && use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use);
   if (calls.length !== uses.length || !calls.every((use) => isCodeKey(file, (use.parent as TSESTree.CallExpression).arguments[index], 1))) return false;
-  const hidden = method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === "private" || method.accessibility === "protected";
-  return calls.length >= (hidden ? 1 : 2);
+  return calls.length >= (isHiddenMember(method) ? 1 : 2);
 }
 
 /**

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
 import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
-import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName } from "./ast.js";
+import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isHiddenMember } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
@@ -221,8 +221,7 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
  * call: `private`, `protected` or `#private`.
  */
 function isPrivateMethodCalledOnlyOnce(context: AnyRuleContext, method: TSESTree.MethodDefinition, depth: number): boolean {
-  const hidden = method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === "private" || method.accessibility === "protected";
-  const name = hidden && method.kind === "method" && !method.static ? getStaticPropertyName(method) : undefined;
+  const name = isHiddenMember(method) && method.kind === "method" && !method.static ? getStaticPropertyName(method) : undefined;
   if (name === undefined) return false;
   const uses = getPropertyUses(getFileContext(context), name);
   return (
