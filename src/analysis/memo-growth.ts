@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 import {
   CODE_KEY_NAMES,
   LOG_METHODS,
+  LOGGER_NAME,
   PER_LOCALE_CONSTRUCTORS,
   QUEUE_CLIENT_CONSTRUCTORS,
   REGISTRY_FUNCTION_NAMES,
@@ -130,8 +131,6 @@ function isLogCall(raw: TSESTree.Expression): boolean {
   return name !== undefined && LOG_METHODS.includes(name) && receiver !== undefined && LOGGER_NAME.test(receiver);
 }
 
-const LOGGER_NAME = /^(?:console|process)$|log/iu;
-
 /**
  * The stored value reads a member of the entry it replaces, with no fallback for a miss
  * (`map.set(k, map.get(k)!.filter(…))`, `index[k] = index[k].concat(item)`): when the key is
@@ -140,8 +139,7 @@ const LOGGER_NAME = /^(?:console|process)$|log/iu;
  */
 function isEntryDereferencedIn(file: FileContext, lookup: CollectionUse, store: CollectionUse): boolean {
   if (store.value === undefined || !contains(store.value, lookup.node) || !sameKey(file, lookup.key, store.key)) return false;
-  let entry: TSESTree.Node = lookup.node;
-  while (entry.parent?.type === AST_NODE_TYPES.TSNonNullExpression || entry.parent?.type === AST_NODE_TYPES.TSAsExpression) entry = entry.parent;
+  const entry = getOutermostWrapper(lookup.node);
   const reader = entry.parent;
   return reader?.type === AST_NODE_TYPES.MemberExpression && reader.object === entry && !reader.optional;
 }

@@ -468,17 +468,19 @@ function kindOfTypeName(file: FileContext, name: TSESTree.EntityName): ValueKind
         : node.imported.value
       : null;
   // `import Redis from "ioredis"` then `redis: Redis`: a default-exported class names its instances.
-  if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier && path.length === 0) {
-    const exported = fromRef(getExportsOfModule(file, source)?.default);
-    return exported ? fromRef(exported.knowledge.construct) : null;
-  }
+  if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier && path.length === 0) return getInstanceKind(file, source, "default");
   // `import type { Knex } from "knex"` → `Knex.Transaction`; `import * as pg` → `pg.Pool`.
   const typeName = imported === null ? path.join(".") : [imported, ...path].join(".");
   const named = fromRef(library.types?.[typeName]);
   if (named || imported === null || path.length > 0) return named;
   // `import { PrismaService } from "./prisma/prisma.service"`, declared in settings as a class
-  // (`PrismaService: "prisma.ClientClass"`), then `prisma: PrismaService`: a class names its instances.
-  const exported = fromRef(getExportsOfModule(file, source)?.[imported]);
+  // (`PrismaService: "prisma.ClientClass"`), then `prisma: PrismaService`: so does a named one.
+  return getInstanceKind(file, source, imported);
+}
+
+/** The kind of the instances of the class a module exports under `name`. */
+function getInstanceKind(file: FileContext, source: string, name: string): ValueKind | null {
+  const exported = fromRef(getExportsOfModule(file, source)?.[name]);
   return exported ? fromRef(exported.knowledge.construct) : null;
 }
 

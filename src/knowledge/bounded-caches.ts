@@ -90,6 +90,9 @@ export const CACHE_LIBRARIES: readonly CacheLibrary[] = [
  */
 export const LOG_METHODS: readonly string[] = ["warn", "warning", "error", "info", "notice", "log", "debug", "trace", "emitWarning"];
 
+/** The receivers of those methods that write logs: `console`, `process`, and names with `log` (`logger`, `this.log`, `Logger`), not `audit`. */
+export const LOGGER_NAME = /^(?:console|process)$|log/iu;
+
 /**
  * Functions that fill a registry rather than a cache: their keys come from code
  * (`register("pdf", handler)`, `app.use(...)`, `emitter.on("event", fn)`).

@@ -1,4 +1,4 @@
-import type { DatabaseMethod, LibraryKnowledge } from "./types.js";
+import type { DatabaseMethod, KindKnowledge, LibraryKnowledge } from "./types.js";
 
 /** ORMs and query builders for SQL databases. */
 
@@ -306,6 +306,15 @@ const drizzleModules = [
   "xata-http",
 ];
 
+/** A drizzle insert, update or delete builder: runs when awaited or executed. */
+const drizzleWrite: KindKnowledge = {
+  library: "drizzle",
+  role: "query-builder",
+  chain: "drizzle.write",
+  runsWhenAwaited: "write",
+  databaseMethods: { execute: write, all: write, get: write, run: write, values: write },
+};
+
 export const drizzle: LibraryKnowledge = {
   id: "drizzle",
   displayName: "Drizzle ORM",
@@ -356,21 +365,8 @@ export const drizzle: LibraryKnowledge = {
       runsWhenAwaited: "read",
       databaseMethods: { execute: read, all: read, get: read, run: read, values: read },
     },
-    "drizzle.write": {
-      library: "drizzle",
-      role: "query-builder",
-      chain: "drizzle.write",
-      runsWhenAwaited: "write",
-      databaseMethods: { execute: write, all: write, get: write, run: write, values: write },
-    },
-    "drizzle.delete": {
-      library: "drizzle",
-      role: "query-builder",
-      chain: "drizzle.delete",
-      runsWhenAwaited: "write",
-      deletes: true,
-      databaseMethods: { execute: remove, all: remove, get: remove, run: remove, values: remove },
-    },
+    "drizzle.write": drizzleWrite,
+    "drizzle.delete": { ...drizzleWrite, chain: "drizzle.delete", deletes: true },
   },
   batchedForm: "one query with `inArray(table.id, ids)`",
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
@@ -382,6 +378,16 @@ export const drizzle: LibraryKnowledge = {
 const knexRunMethods = ["asCallback", "stream", "pipe"] as const;
 
 const knexWrites = { insert: "knex.write", update: "knex.write", del: "knex.delete", delete: "knex.delete", upsert: "knex.write", increment: "knex.write", decrement: "knex.write", truncate: "knex.write", merge: "knex.write" } as const;
+
+/** A knex builder after `insert`, `update`, `delete`…: runs when awaited. */
+const knexWrite: KindKnowledge = {
+  library: "knex",
+  role: "query-builder",
+  chain: "knex.write",
+  runsWhenAwaited: "write",
+  runMethods: knexRunMethods,
+  returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
+};
 
 export const knex: LibraryKnowledge = {
   id: "knex",
@@ -436,23 +442,8 @@ export const knex: LibraryKnowledge = {
       runMethods: knexRunMethods,
       returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
     },
-    "knex.write": {
-      library: "knex",
-      role: "query-builder",
-      chain: "knex.write",
-      runsWhenAwaited: "write",
-      runMethods: knexRunMethods,
-      returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
-    },
-    "knex.delete": {
-      library: "knex",
-      role: "query-builder",
-      chain: "knex.delete",
-      runsWhenAwaited: "write",
-      deletes: true,
-      runMethods: knexRunMethods,
-      returns: { toSQL: "knex.other", toString: "knex.other", toQuery: "knex.other" },
-    },
+    "knex.write": knexWrite,
+    "knex.delete": { ...knexWrite, chain: "knex.delete", deletes: true },
   },
   batchedForm: "one query with `.whereIn('id', ids)`",
   batchedWriteForm: "one `insert(rows)` or one `.whereIn('id', ids).update(values)`",
@@ -461,6 +452,14 @@ export const knex: LibraryKnowledge = {
 };
 
 const kyselyExecute = { execute: read, executeTakeFirst: read, executeTakeFirstOrThrow: read, stream: read } as const;
+
+/** A kysely insert, update or delete builder: runs when executed. */
+const kyselyWrite: KindKnowledge = {
+  library: "kysely",
+  role: "query-builder",
+  chain: "kysely.write",
+  databaseMethods: { execute: write, executeTakeFirst: write, executeTakeFirstOrThrow: write },
+};
 
 export const kysely: LibraryKnowledge = {
   id: "kysely",
@@ -491,18 +490,8 @@ export const kysely: LibraryKnowledge = {
       },
     },
     "kysely.read": { library: "kysely", role: "query-builder", chain: "kysely.read", databaseMethods: kyselyExecute },
-    "kysely.write": {
-      library: "kysely",
-      role: "query-builder",
-      chain: "kysely.write",
-      databaseMethods: { execute: write, executeTakeFirst: write, executeTakeFirstOrThrow: write },
-    },
-    "kysely.delete": {
-      library: "kysely",
-      role: "query-builder",
-      chain: "kysely.delete",
-      databaseMethods: { execute: remove, executeTakeFirst: remove, executeTakeFirstOrThrow: remove },
-    },
+    "kysely.write": kyselyWrite,
+    "kysely.delete": { ...kyselyWrite, chain: "kysely.delete", deletes: true },
   },
   batchedForm: "one query with `.where('id', 'in', ids)`",
   batchedWriteForm: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",

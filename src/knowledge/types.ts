@@ -130,7 +130,7 @@ export interface KindKnowledge {
    * text says which (`knex.raw`).
    */
   runsWhenAwaited?: "read" | "write" | "sql";
-  /** Awaiting this builder removes rows (`knex(t).where(…).delete()`, drizzle's `db.delete(t)`). */
+  /** This builder removes rows when it runs, awaited or executed (`knex(t).where(…).delete()`, `db.deleteFrom(t)…execute()`). */
   deletes?: boolean;
   /**
    * Methods besides `then`, `catch` and `finally` that run such a builder without an `await`
