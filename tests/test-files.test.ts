@@ -111,6 +111,22 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/server/scripts/backfill-runs.ts")).toEqual([]);
   });
 
+  it("is quiet on a seed file named as one, wherever it lives", () => {
+    // ever-gauzy packages/core/src/lib/candidate-interview/candidate-interview.seed.ts: a seeder beside its feature's service.
+    expect(lint(perRowQuery, "/project", "/project/src/lib/candidate-interview/candidate-interview.seed.ts")).toEqual([]);
+    // Prisma's convention: prisma/seed.ts, run by `prisma db seed`.
+    expect(lint(perRowQuery, "/project", "/project/prisma/seed.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/database/users.seeder.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/database/users-seed.ts")).toEqual([]);
+  });
+
+  it("reports a file whose name only mentions seeds", () => {
+    expect(lint(perRowQuery, "/project", "/project/src/lib/candidate-interview/candidate-interview.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/random-seed.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/seeding.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/seedling.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("reports the same loop in application code, and under a scripts directory above the project", () => {
     expect(lint(migration, "/project", "/project/server/commands/add-drafts.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/home/scripts/project", "/home/scripts/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);

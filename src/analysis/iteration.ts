@@ -21,6 +21,7 @@ import {
 } from "../knowledge/iteration.js";
 import { forEachOwnNode, getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
+import { isSameExpression } from "./same-expression.js";
 
 /**
  * "Is this node run once per element of a collection, and which bindings hold the element?"
@@ -57,6 +58,11 @@ export interface EnclosingIteration {
 export interface DependenceScope {
   readonly body: TSESTree.Node;
   readonly items: ReadonlySet<Scope.Variable>;
+  /**
+   * The collection iterated over, when there is one: a prefix of it (`groupBy.slice(0, i + 1)`)
+   * holds the elements up to the current one, not the current one.
+   */
+  readonly collection?: TSESTree.Node;
 }
 
 const { DefinitionType } = TSESLint.Scope;
@@ -528,6 +534,18 @@ function getAwaits(file: FileContext, root: TSESTree.Node): readonly TSESTree.Ra
 // --- dependence ----------------------------------------------------------------------------------
 
 /** The dependence walk of `dependsOn`: `seen` breaks cycles between derived variables. */
+/** `collection.slice(0, end)`: the elements from the head of the list on. */
+function isPrefixOf(file: FileContext, call: TSESTree.CallExpression, collection: TSESTree.Node): boolean {
+  const start = call.arguments[0];
+  return (
+    getCalledMethodName(call) === "slice" &&
+    start?.type === AST_NODE_TYPES.Literal &&
+    start.value === 0 &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    isSameExpression(file, call.callee.object, collection)
+  );
+}
+
 function dependsOnWalk(file: FileContext, root: TSESTree.Node, scope: DependenceScope): boolean {
   const seen = new Set<Scope.Variable>();
 
@@ -539,6 +557,10 @@ function dependsOnWalk(file: FileContext, root: TSESTree.Node, scope: Dependence
       }
       case AST_NODE_TYPES.MemberExpression:
         return expression(node.object) || (node.computed && expression(node.property));
+      case AST_NODE_TYPES.CallExpression:
+        // teable's cumulative group-by: one aggregation per level over `groupBy.slice(0, i + 1)`, not per element.
+        if (scope.collection && isPrefixOf(file, node, scope.collection)) return false;
+        break;
       case AST_NODE_TYPES.Property:
         return (node.computed && expression(node.key)) || expression(node.value);
       case AST_NODE_TYPES.PrivateIdentifier:

@@ -46,7 +46,8 @@ function getFileRole(context: { readonly filename: string; readonly cwd?: string
   if (filename === lastFile.filename && cwd === lastFile.cwd) return lastFile;
   const nameStart = getBaseNameStart(filename);
   const directory = getDirectoryRole(filename.slice(0, nameStart), cwd);
-  lastFile = { filename, cwd, test: isTestName(filename.slice(nameStart)) || directory.test, script: directory.script };
+  const name = filename.slice(nameStart);
+  lastFile = { filename, cwd, test: isTestName(name) || directory.test, script: directory.script || isSeedName(name) };
   return lastFile;
 }
 
@@ -108,6 +109,17 @@ function getProjectPath(filename: string, cwd: string | undefined): string | und
   return `/${path.sep === "/" ? relative : relative.split(path.sep).join("/")}`;
 }
 
+/**
+ * A seed file by its name, wherever it lives: `seed.ts` (Prisma's `prisma/seed.ts`), `users.seeder.ts`,
+ * `candidate-interview.seed.ts` (ever-gauzy keeps each feature's seeder beside its service). The
+ * word must end the name, after a separator: `random-seed.service.ts` and `seeding.ts` are not seeds.
+ */
+function isSeedName(name: string): boolean {
+  return name.includes("seed") && SEED_FILE.test(name);
+}
+
+const SEED_FILE = /(?:^|[-._])seed(?:s|ers?)?\.[cm]?[jt]sx?$/u;
+
 /** Directories of one-off scripts, matched as whole path segments: database migrations, seeders, maintenance scripts. */
 const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/seed/", "/scripts/"];
 
@@ -115,7 +127,8 @@ const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/
  * Whether the file is a one-off script by where it lives: under a `migrations/`, `seeders/`, `seed/`,
  * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
- * below the working directory counts.
+ * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,
+ * `prisma/seed.ts`).
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
   return getFileRole(context).script;

@@ -41,6 +41,9 @@ export async function checkExpired(runs: { id: string }[]) {
   }
 }`;
 
+const groupByLevels = (grouping: string): string =>
+  `import knex from "knex";\nconst db = knex({});\nasync function f(groupBy) {\n  for (let i = 0; i < groupBy.length; i++) await db("rows").count("*").groupBy(${grouping});\n}`;
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
     // The same shape on a class that is no model: `scope` and `findOne` alone name no library.
@@ -55,6 +58,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}class Cache {\n  load(id) { return this.map.get(id); }\n  all(ids) { return ids.map((id) => this.load(id)); }\n}\nclass Repo {\n  load(id) { return pool.query("SELECT * FROM products WHERE id = $1", [id]); }\n}`,
     // The fixed SearchService: one batched query, joined in memory.
     `${PG}async function f(hits) { const ids = hits.map((hit) => hit._id); const { rows } = await pool.query("SELECT * FROM products WHERE id = ANY($1)", [ids]); return rows; }`,
+    // teable aggregation.service.ts: one aggregation per level of a cumulative group-by, each over a prefix of the list, not one per element.
+    groupByLevels("groupBy.slice(0, i + 1)"),
     // A batched query per chunk of ids.
     `${PG}async function f(ids) { for (let i = 0; i < ids.length; i += 100) { await pool.query("SELECT * FROM t WHERE id = ANY($1)", [ids.slice(i, i + 100)]); } }`,
     // outline's document deleter: a list of chunks named as one (`destroyBatches`), walked by index or by callback.
@@ -170,6 +175,9 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // The neighbour of teable's cumulative group-by: the element itself, or a slice that does not start at the list's head, is per element.
+    invalid(groupByLevels("groupBy[i]"), "db(", "queryInLoop"),
+    invalid(groupByLevels("groupBy.slice(i, i + 1)"), "db(", "queryInLoop"),
     // Valid neighbour (migrationScript): the same loop in an exported function, which a request may call.
     invalid(migrationScript("export async function main()", ""), "prisma.link.update(", "writeInLoop"),
     // The only evidence is a one-library name in a helper defined after the loop: calls are judged at the end of the file.
