@@ -49,15 +49,20 @@ export function getLocalCallee(file: FileContext, call: TSESTree.CallExpression)
  * that one is also `await b();` or `b();`. Null otherwise.
  */
 export function getNextStatementCall(call: TSESTree.CallExpression): TSESTree.CallExpression | null {
-  const statement = getStatementOf(call);
-  const parent = statement?.parent;
-  if (!statement || (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program)) return null;
-  const body: readonly TSESTree.Node[] = parent.body;
-  const next = body[body.indexOf(statement) + 1];
+  const next = getNextStatement(call);
   if (next?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
   let expression = skipExpressionWrappers(next.expression);
   if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipExpressionWrappers(expression.argument);
   return expression.type === AST_NODE_TYPES.CallExpression ? expression : null;
+}
+
+/** The statement after the one that is `call` (awaited or not), in the same block. */
+export function getNextStatement(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const statement = getStatementOf(call);
+  const parent = statement?.parent;
+  if (!statement || (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program)) return undefined;
+  const body: readonly TSESTree.Node[] = parent.body;
+  return body[body.indexOf(statement) + 1];
 }
 
 function getStatementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | null {

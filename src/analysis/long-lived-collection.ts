@@ -14,9 +14,10 @@ import {
   OBJECT_PROTOCOL,
   OBJECT_READERS,
   SET_PROTOCOL,
+  isRegistryName,
   UNBOUNDED_CONSTRUCTORS,
 } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getCallingFunction } from "./run-once.js";
@@ -475,14 +476,28 @@ function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode
 
 /**
  * `const parser = new Parser(); return parser.parse(text);`: the function only calls the
- * variable's members and keeps the object nowhere (no closure, argument, return or assignment).
+ * variable's members or hands it to calls that use it (`await history.loadFiles("lazy", store)`,
+ * overleaf's blob store per archived chunk), and keeps the object nowhere: no closure, return or
+ * assignment, and no call that stores it (`all.push(x)`, `registry.set(k, x)`, `bus.register(x)`).
  */
 function isLocalUseOnly(file: FileContext, declarator: TSESTree.VariableDeclarator, fn: FunctionNode): boolean {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  return getDeclaredReferences(file, declarator).every(
-    ({ identifier, init }) => init === true || (identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier && runsWithin(identifier, fn)),
-  );
+  return getDeclaredReferences(file, declarator).every(({ identifier, init }) => {
+    if (init === true) return true;
+    const parent = identifier.parent;
+    if (!parent || !runsWithin(identifier, fn)) return false;
+    if (parent.type === AST_NODE_TYPES.MemberExpression) return parent.object === identifier;
+    return parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== identifier && !isStoringCall(parent);
+  });
 }
+
+/** A call that may keep its arguments: a collection's store (`push`, `set`, `add`) or a registry's (`register`, `on`, `addRoute`). */
+function isStoringCall(call: TSESTree.CallExpression): boolean {
+  const name = getCalledMethodName(call);
+  return name === undefined || COLLECTION_STORES.has(name) || isRegistryName(name);
+}
+
+const COLLECTION_STORES: ReadonlySet<string> = new Set([...MAP_PROTOCOL.stores, ...SET_PROTOCOL.stores, ...ARRAY_PROTOCOL.stores]);
 
 /** `node` runs during a call of `fn`: in its body, or in callbacks that array methods run right away. */
 function runsWithin(node: TSESTree.Node, fn: FunctionNode): boolean {

@@ -7,12 +7,11 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   CODE_KEY_NAMES,
+  isRegistryName,
   LOG_METHODS,
   LOGGER_NAME,
   PER_LOCALE_CONSTRUCTORS,
   QUEUE_CLIENT_CONSTRUCTORS,
-  REGISTRY_FUNCTION_NAMES,
-  REGISTRY_FUNCTION_PREFIXES,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
 import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isHiddenMember, skipExpressionWrappers } from "./ast.js";
@@ -335,8 +334,7 @@ function isRegistryFunction(start: FunctionNode): boolean {
   }
   const name = getPlainFunctionName(fn);
   if (name === undefined) return false;
-  if (REGISTRY_FUNCTION_NAMES.includes(name)) return true;
-  return REGISTRY_FUNCTION_PREFIXES.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
+  return isRegistryName(name);
 }
 
 /** `EntityId`, `Column`: a decorator or decorator factory by the convention of its name. */

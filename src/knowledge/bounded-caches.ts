@@ -120,6 +120,12 @@ export const REGISTRY_FUNCTION_NAMES: readonly string[] = [
  */
 export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add", "define", "provide", "declare", "set"];
 
+/** A registry function's name: one of `REGISTRY_FUNCTION_NAMES`, or a prefix of them before a capital (`addRoute`). */
+export function isRegistryName(name: string): boolean {
+  if (REGISTRY_FUNCTION_NAMES.includes(name)) return true;
+  return REGISTRY_FUNCTION_PREFIXES.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
+}
+
 /**
  * Names of factories whose values are connections to an endpoint (`createClient`,
  * `buildOrgClickhouseClient`, `getConnection`, `new Agent()`): a map of them keyed by endpoint
@@ -278,6 +284,11 @@ export const BROWSER_MODULES: readonly string[] = [
   "jquery",
   "chart.js",
   "leaflet",
+  // Editors that draw in a page (overleaf's CodeMirror theme caches).
+  "@codemirror/view",
+  "codemirror",
+  "prosemirror-view",
+  "monaco-editor",
 ];
 /**
  * Globals that exist only in a browser. A module that uses one and never tests it with `typeof`

@@ -18,6 +18,10 @@ function invalid(code: string, messageId: MessageIds, snippet: string, extra: Pa
   return { code, ...extra, errors: [{ messageId, ...at(code, snippet), ...(extra.errors?.[0] ?? {}) }] };
 }
 
+// overleaf history-v1 verify_blob_backed_up_by_path_bulk.mjs: a Set that remembers the ids whose lookup failed, to fail the next call fast.
+const knownMissing = (onMiss: string): string =>
+  `const missing = new Set();\nexport async function check(id) {\n  if (missing.has(id)) throw new Error("not found");\n  const project = await projects.findOne({ _id: id });\n  ${onMiss}\n  return project;\n}`;
+
 const IOREDIS = 'import Redis from "ioredis";\nconst redis = new Redis();\n';
 const NODE_REDIS = 'import { createClient } from "redis";\nconst client = createClient();\n';
 const IOREDIS_CJS = 'const Redis = require("ioredis");\nconst redis = new Redis();\n';
@@ -69,6 +73,9 @@ const counterBy = `${NODE_REDIS}async function spend(key, amount) {
 runRuleTests("no-check-then-act", rule, {
   valid: [
     privateTwoStores,
+    // overleaf verify_blob_backed_up_by_path_bulk.mjs: the id is marked only on the way to a throw, a failed lookup remembered, not a claim.
+    { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
+    { code: knownMissing('try {\n    await verify(project);\n  } catch (error) {\n    if (error instanceof MissingKeyError) missing.add(id);\n    throw error;\n  }'), filename: "file.js" },
     "",
     // A store named like a cache but traced to a library that is no cache (pg): not a store, though no cache client is imported.
     `import { Pool } from "pg";\nconst cache = new Pool();\nasync function f(k: string) { if (await cache.get(k)) return; await pay(); await cache.set(k, "1"); }`,
@@ -150,6 +157,9 @@ runRuleTests("no-check-then-act", rule, {
     },
   ],
   invalid: [
+    // The neighbours of overleaf's failed-lookup Set: a mark on the way out of a successful call claims the id after the work.
+    invalid(knownMissing("missing.add(id);"), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
+    invalid(knownMissing('if (project) {\n    missing.add(id);\n    await notify(id);\n  }'), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
     invalid(seedTs, "checkThenAct", "redis.get(`order:", {
       errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.set()", line: "7", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
     }),

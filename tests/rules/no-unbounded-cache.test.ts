@@ -211,6 +211,8 @@ runRuleTests("no-unbounded-cache", rule, {
     subscription("export function subscribe(options: Options) {\n  return new RunSubscription(options);\n}"),
     // mongodb on_demand/document.ts: only a method of the class makes another one, a child document per call.
     subscription("", "\n  child() { return new RunSubscription(); }"),
+    // overleaf history-v1 backupArchiver.mjs: a blob store made per archived chunk, filled, then handed to the calls that read it.
+    subscription("export async function archive(keys: string[], history: History) {\n  const store = new RunSubscription();\n  await store.packet(keys[0]);\n  await history.loadFiles(\"lazy\", store);\n}"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
     subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
@@ -305,6 +307,9 @@ export function remove(slot, names) {
     { code: userService("new Map<string, User>()", "\n  reset() { const { cache } = this; cache.clear(); }") },
     // village packages/frontend/src/game/assets/AssetLoader.ts: a module that imports a browser game engine runs in a page.
     { code: `import Phaser from "phaser";\n${assetLoader}` },
+    // overleaf web frontend theme-cache.ts: CodeMirror's view draws in a page; a module that imports it runs in a tab.
+    { code: `import { EditorView } from "@codemirror/view";\n${assetLoader}` },
+    { code: `import * as monaco from "monaco-editor";\n${assetLoader}` },
     // outline app/utils/autotrack.js: a module that uses the DOM without asking whether it exists runs in a page.
     { code: autotrack, filename: "file.js" },
     // A client component (Next.js "use client").
@@ -407,6 +412,12 @@ export function remove(slot, names) {
     subscriptionError("function subscribe(options: Options) {\n  return new RunSubscription(options);\n}\nexport const main = subscribe(defaults);"),
     subscriptionError("export function later() {\n  return RunSubscription.create();\n}", "\n  static create() { return new RunSubscription(); }"),
     subscriptionError("export function start(app: App) {\n  const current = new RunSubscription();\n  app.get(\"/\", (req) => current.packet(req.query.key));\n}"),
+    // The neighbours of overleaf's blob store: an object handed to a collection or a registry outlives the call.
+    subscriptionError("const all: RunSubscription[] = [];\nexport function track(key: string) {\n  const current = new RunSubscription();\n  all.push(current);\n  return current.packet(key);\n}"),
+    subscriptionError("export function track(key: string) {\n  const current = new RunSubscription();\n  registry.set(key, current);\n  return current.packet(key);\n}"),
+    subscriptionError("export function track(bus: Bus, key: string) {\n  const current = new RunSubscription();\n  bus.register(current);\n  return current.packet(key);\n}"),
+    // A function of unknown name may keep what it is given: only methods are read by their name.
+    subscriptionError("export function track(key: string) {\n  const current = new RunSubscription();\n  keep(current);\n  return current.packet(key);\n}"),
     // Valid neighbours (vocabMemo): a key typed as any string (no WeakMap for string keys), or as a name this file cannot see into.
     {
       code: vocabMemo("string"),
@@ -736,6 +747,11 @@ export function remove(slot, names) {
     {
       code: assetLoader,
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "3", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
+    },
+    // Valid neighbour (overleaf's theme cache) with only CodeMirror's state, which a collaboration server also runs.
+    {
+      code: `import { Annotation } from "@codemirror/state";\n${assetLoader}`,
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
     },
     // Valid neighbour (autotrack) in code that also runs on a server: it asks `typeof document` first (trigger.dev packages/trigger-sdk/src/v3/chat.ts).
     {
