@@ -3,24 +3,39 @@
 // directory of real code and prints every finding with its source line, so that a person can
 // read each one.
 //
-//   node scripts/lint-real.js <dir> [rule ...]
+//   node scripts/lint-real.js [--config=all|strict|recommended] <dir> [rule ...]
 //
-// Without rule names, every rule runs. TypeScript files are parsed without type information.
+// Without rule names, every rule runs with its default options; with `--config`, the rules of
+// that shipped config run with its options (`strict` and `all` turn on options that
+// `recommended` leaves off). TypeScript files are parsed without type information.
 import { ESLint } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { createJiti } from "jiti";
 import fs from "node:fs";
 import path from "node:path";
 
-const [dir, ...ruleNames] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const configName = args.find((arg) => arg.startsWith("--config="))?.slice("--config=".length);
+const [dir, ...ruleNames] = args.filter((arg) => !arg.startsWith("--config="));
 if (!dir) {
-  console.error("usage: node scripts/lint-real.js <dir> [rule ...]");
+  console.error("usage: node scripts/lint-real.js [--config=all|strict|recommended] <dir> [rule ...]");
   process.exit(2);
 }
 const jiti = createJiti(import.meta.url);
 const { default: plugin } = await jiti.import("../src/index.ts");
 const names = ruleNames.length > 0 ? ruleNames : Object.keys(plugin.rules);
-const rules = Object.fromEntries(names.map((name) => [`postmortem/${name}`, "error"]));
+if (configName !== undefined && !plugin.configs[configName]) {
+  console.error(`unknown config ${configName}: one of ${Object.keys(plugin.configs).join(", ")}`);
+  process.exit(2);
+}
+const configured = configName === undefined ? undefined : plugin.configs[configName].rules;
+const rules = Object.fromEntries(
+  names.flatMap((name) => {
+    const id = `postmortem/${name}`;
+    if (!configured) return [[id, "error"]];
+    return id in configured ? [[id, configured[id]]] : [];
+  }),
+);
 
 const eslint = new ESLint({
   cwd: path.resolve(dir),

@@ -47,7 +47,34 @@ export async function pid() {
   return result.rows[0].pid;
 }`;
 
+// openstatus apps/server/src/routes/slack/interactions.test.ts: a test puts two related entries in Redis before it runs.
+const relatedWrites = `import Redis from "ioredis";
+const redis = new Redis();
+export async function arrange(id: string, thread: string) {
+  await redis.set(\`slack:action:\${id}\`, "{}");
+  await redis.set(\`slack:action:\${id}:thread\`, thread);
+}`;
+
+// The seed's processOrder: a check, the work, then the mark.
+const checkThenAct = `import Redis from "ioredis";
+const redis = new Redis();
+export async function processOrder(id: string) {
+  if (await redis.get(\`order:\${id}\`)) return;
+  await charge(id);
+  await redis.set(\`order:\${id}\`, "processed");
+}`;
+
 describe("test code by directory", () => {
+  it("is quiet on a check-then-act or related writes a test makes, which serves no concurrent requests", () => {
+    expect(lint(relatedWrites, "/project", "/project/apps/server/src/routes/slack/interactions.test.ts")).toEqual([]);
+    expect(lint(checkThenAct, "/project", "/project/test/helpers/orders.ts")).toEqual([]);
+  });
+
+  it("reports them in application code", () => {
+    expect(lint(relatedWrites, "/project", "/project/apps/server/src/routes/slack/interactions.ts")).toEqual(["postmortem/no-check-then-act"]);
+    expect(lint(checkThenAct, "/project", "/project/src/orders.ts")).toEqual(["postmortem/no-check-then-act"]);
+  });
+
   it("is quiet on a connection a test checks out, and reports it in src/", () => {
     expect(lint(leakedConnection, "/project", "/project/packages/bsky/tests/data-plane/db.test.ts")).toEqual([]);
     expect(lint(leakedConnection, "/project", "/project/packages/bsky/src/db.ts")).toEqual(["postmortem/no-leaked-connection"]);
