@@ -183,16 +183,39 @@ function followMember(state: State, member: TSESTree.MemberExpression): void {
     return;
   }
   // A property read: `db.$client.end()` or `client.end.bind(client)` still closes it.
+  let outer: TSESTree.MemberExpression = member;
   for (let node: TSESTree.Node = member; node.type === AST_NODE_TYPES.MemberExpression; node = node.parent) {
     const part = getStaticPropertyName(node);
     if (part !== undefined && state.questions.isClose(part)) {
       state.closed = true;
       return;
     }
+    outer = node;
     if (node.parent.type !== AST_NODE_TYPES.MemberExpression || node.parent.object !== node) break;
   }
   if (state.questions.isHandle?.(member)) followValue(state, member, true);
-  else state.used = true;
+  else if (!isPlainValueRead(outer)) state.used = true;
+}
+
+/**
+ * `const database = connection.database`, `if (!client.host)`, `` `${client.port}` ``: a value of
+ * the client's configuration or state, read and kept as a value, uses no connection (keystone
+ * makes a pg `Client` only to read the database name its config names). Anything else (a call of
+ * the part read, handing it to a call that may call it) is a use.
+ */
+function isPlainValueRead(outer: TSESTree.MemberExpression): boolean {
+  const parent = outer.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier;
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.IfStatement:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function followDeclared(state: State, declarator: TSESTree.VariableDeclarator): void {

@@ -15,6 +15,10 @@ function perCall(code: string, line: number, column: number, data: Record<string
   return { code, filename, errors: [{ messageId: "clientPerCall", line, column, data }] };
 }
 
+// keystone packages/core/src/testing/postgresql.ts: a pg Client made only to read the database name its config names.
+const databaseName = (after: string): string =>
+  `import { Client } from "pg";\nexport async function reset(config: object) {\n  const connection = new Client(config);\n  const database = connection.database;\n  if (!database) throw new Error("no database");${after}\n  return database;\n}`;
+
 function perRequest(code: string, line: number, column: number, data: Record<string, string>, filename?: string): Invalid {
   return { code, filename, errors: [{ messageId: "clientPerRequest", line, column, data }] };
 }
@@ -37,6 +41,9 @@ redisTest("tracks live requests", async ({ redisOptions }) => {
 
 runRuleTests("no-client-per-call", rule, {
   valid: [
+    // keystone's resetDatabase: reading a property opens no connection, only a call does.
+    databaseName(""),
+    databaseName("\n  console.log(`resetting ${connection.host}/${database}`);"),
     "",
     // A module-level pool, used by the handler.
     {
@@ -305,6 +312,9 @@ export function f() { const pool = new Pool(); return pool.query(); }
 export function g() { const pool = new Pool(); pool.query(); }`,
   ],
   invalid: [
+    // The neighbours of keystone's config reader: a call on the client, or on a property of it, uses it.
+    perCall(databaseName("\n  await connection.connect();\n  await connection.query(`DROP DATABASE ${database}`);"), 3, 22, { what: "database connection", library: "node-postgres (pg)", closeHint: hint("end"), created: "new Client()", function: "`reset`" }),
+    perCall(databaseName("\n  connection.connection.stream.setNoDelay(true);"), 3, 22, { what: "database connection", library: "node-postgres (pg)", closeHint: hint("end"), created: "new Client()", function: "`reset`" }),
     // The same code outside a test file.
     perCall(perTestCase, 4, 17, { ...redis, created: "new Redis()", function: "this function" }),
     perRequest(
