@@ -157,7 +157,8 @@ export const PER_LOCALE_CONSTRUCTORS: { readonly global: string; readonly names:
 /**
  * Key names that come from code, not from requests: a memo keyed by a logger name or an event
  * type holds one entry per name written in the source, so it stays small. Also names of keys the
- * operating system hands out from a small recycled range (`process.pid`, a port, a signal).
+ * operating system hands out from a small recycled range (`process.pid`, a port, a signal), and the
+ * types of a database's catalog (`oid`).
  */
 export const CODE_KEY_NAMES: readonly string[] = [
   "name",
@@ -217,6 +218,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "pid",
   "port",
   "signal",
+  // A type of the database's catalog (sequelize's Postgres type parsers, keyed by type oid).
+  "oid",
 ];
 
 /** Array methods whose callbacks run right away: called by module-level code, they run at import time. */

@@ -192,6 +192,9 @@ const metricScopes = (holder: string): string =>
 // Unleash src/lib/services/api-token-service.ts: a Set that makes a warning appear once per token.
 const aliasWarnings = (after: string): string =>
   `export class TokenService {\n  private warned = new Set<string>();\n  private warnAlias(token: Token): void {\n    const key = \`\${token.name}:\${token.environment}\`;\n    if (this.warned.has(key)) {\n      return;\n    }\n    this.warned.add(key);\n${after}\n  }\n}`;
+const typeParsers = (key: string): string =>
+  `export class ConnectionManager {\n  readonly #parsers = new Map<number, Parser>();\n  getTypeParser(${key}: number): Parser {\n    const cached = this.#parsers.get(${key});\n    if (cached) return cached;\n    const parser = buildParser(${key});\n    this.#parsers.set(${key}, parser);\n    return parser;\n  }\n}`;
+
 const WARN = "    this.logger.warn(`token ${token.name} was found by its alias`);";
 const statsServiceLru = (calls: string): string =>
   `${IMPORT}${statsService(calls).replace("new Map<string, () => Promise<number>>()", `new LRUCache<string, () => Promise<number>>(${LRU.slice("new LRUCache(".length, -1)})`)}`;
@@ -332,6 +335,8 @@ export function remove(slot, names) {
     { code: seedScript("for (const q of queues) simulate(q);") },
     // trigger.dev packages/cli-v3/src/dev/taskRunProcessPool.ts: a counter per child process id, a small recycled range.
     { code: "class Pool {\n  private counts = new Map<number, number>();\n  returnProcess(process: { pid: number }) { this.counts.set(process.pid, (this.counts.get(process.pid) ?? 0) + 1); }\n}" },
+    // sequelize packages/postgres/src/connection-manager.ts: one parser per type of the database's catalog, keyed by its oid.
+    { code: typeParsers("oid") },
     { code: vocabMemo('Corpus | "all"') },
     { code: periodTotals('"month"') },
     { code: "enum Region { Eu, Us }\nconst clients = new Map();\nexport function client(region: Region) {\n  if (!clients.has(region)) clients.set(region, compute(region));\n  return clients.get(region);\n}" },
@@ -747,6 +752,19 @@ export function remove(slot, names) {
     {
       code: assetLoader,
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "3", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
+    },
+    // Valid neighbour (sequelize's type parsers) keyed by any other number: a row's id.
+    {
+      code: typeParsers("id"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 23,
+          data: { name: "this.#parsers", where: "`getTypeParser()`", line: "7", owner: "class `ConnectionManager`", key: "id", creation: "new Map<number, Parser>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${typeParsers("id").replace("new Map<number, Parser>()", `new LRUCache<number, Parser>(${LRU.slice(13)}`)}` }],
+        },
+      ],
     },
     // Valid neighbour (overleaf's theme cache) with only CodeMirror's state, which a collaboration server also runs.
     {
