@@ -82,6 +82,11 @@ export function getCallReceiver(call: TSESTree.CallExpression | TSESTree.NewExpr
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
 }
 
+/** `null` or `undefined`, as written. */
+export function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
+}
+
 export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
   return (
     node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||

@@ -17,7 +17,7 @@ import {
   isRegistryName,
   UNBOUNDED_CONSTRUCTORS,
 } from "../knowledge/bounded-caches.js";
-import { getCalledMethodName, getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getCallingFunction } from "./run-once.js";
@@ -418,9 +418,6 @@ function classifyMember(member: TSESTree.MemberExpression, protocol: CollectionP
   return { kind: "lookup", node: member, key };
 }
 
-function isNullish(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
-}
 
 /**
  * Whether anything can shrink the collection: it is exported or handed to other code, its size

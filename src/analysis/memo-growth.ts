@@ -14,7 +14,7 @@ import {
   QUEUE_CLIENT_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isHiddenMember, skipExpressionWrappers } from "./ast.js";
+import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -175,6 +175,11 @@ function isResourceValue(file: FileContext, value: TSESTree.Node | undefined): b
 function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   let node = skipExpressionWrappers(raw);
   if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
+  // langfuse's queue per shard: `options ? new Queue(name, options) : null`, a client or none.
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    const branches = [node.consequent, node.alternate].filter((branch) => !isNullish(branch));
+    return branches.length > 0 && branches.every((branch) => isResourceCreation(file, branch));
+  }
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
   const callee = skipExpressionWrappers(node.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;

@@ -345,6 +345,8 @@ export function remove(slot, names) {
     // inbox-zero apps/web/utils/queue/bullmq.ts: one bullmq queue client per queue name.
     { code: queueClients('import { Queue } from "bullmq";', "new Queue(queueName, { connection: getConnection() })") },
     { code: queueClients('const Queue = require("bull");', "new Queue(queueName, redisUrl)"), filename: "file.js" },
+    // langfuse packages/shared/src/server/redis/ingestionQueue.ts: a queue client per shard, or null when Redis is not configured.
+    { code: queueClients('import { Queue } from "bullmq";', "options ? new Queue(queueName, options) : null") },
     // dittofeed packages/backend-lib/src/computedProperties/periods.ts: the entry or an empty bucket, filled, stored back.
     { code: versionIndex("new Set()") },
     // A test file: its functions run per test case, never per production request.
@@ -454,6 +456,11 @@ export function remove(slot, names) {
     {
       code: versionIndex("loadVersions(id)"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 26, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${versionIndex("loadVersions(id)").replace("new Map<string, Set<string>>()", "new LRUCache<string, Set<string>>({ max: 1000, ttl: 10 * 60 * 1000 })")}` }] }],
+    },
+    // Valid neighbour (langfuse's queue per shard): an in-process queue or null is no client.
+    {
+      code: queueClients('import PQueue from "p-queue";', "options ? new PQueue(options) : null"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: queueClients('import PQueue from "p-queue";\nimport { LRUCache } from "lru-cache";', "options ? new PQueue(options) : null").replace("new Map()", LRU) }] }],
     },
     // Valid neighbour (queueClients): an in-process queue per user is request data.
     {
