@@ -122,7 +122,7 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     if (!use) return;
     const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
     if (use.kind === "guard") {
-      const write = onMissingPath.find((op) => isFlagValue(op) && !recordsFailure(op.node) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)));
+      const write = onMissingPath.find((op) => isFlagValue(op) && !recordsFailure(op.node, read.node) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)));
       if (!write) return;
       const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";
       const line = String(write.node.loc.start.line);
@@ -210,13 +210,13 @@ function isFlagValue(write: CacheOperation): boolean {
 
 /**
  * A mark on the way to a `throw` (`if (!project) { missing.add(id); throw … }`) or in a `catch`
- * clause remembers a failed lookup so that the next call fails fast (overleaf's bulk verifier): it
- * claims nothing, and two calls that both pass the check only both look up.
+ * clause the check is not in remembers a failed lookup so that the next call fails fast (overleaf's
+ * bulk verifier): it claims nothing, and two calls that both pass the check only both look up.
  */
-function recordsFailure(write: TSESTree.CallExpression): boolean {
+function recordsFailure(write: TSESTree.CallExpression, read: TSESTree.Node): boolean {
   if (getNextStatement(write)?.type === AST_NODE_TYPES.ThrowStatement) return true;
   for (let node: TSESTree.Node | undefined = write.parent; node && !isFunctionNode(node); node = node.parent) {
-    if (node.type === AST_NODE_TYPES.CatchClause) return true;
+    if (node.type === AST_NODE_TYPES.CatchClause) return !(node.range[0] <= read.range[0] && read.range[1] <= node.range[1]);
   }
   return false;
 }

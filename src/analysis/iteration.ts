@@ -533,7 +533,6 @@ function getAwaits(file: FileContext, root: TSESTree.Node): readonly TSESTree.Ra
 
 // --- dependence ----------------------------------------------------------------------------------
 
-/** The dependence walk of `dependsOn`: `seen` breaks cycles between derived variables. */
 /** `collection.slice(0, end)`: the elements from the head of the list on. */
 function isPrefixOf(file: FileContext, call: TSESTree.CallExpression, collection: TSESTree.Node): boolean {
   const start = call.arguments[0];
@@ -546,6 +545,7 @@ function isPrefixOf(file: FileContext, call: TSESTree.CallExpression, collection
   );
 }
 
+/** The dependence walk of `dependsOn`: `seen` breaks cycles between derived variables. */
 function dependsOnWalk(file: FileContext, root: TSESTree.Node, scope: DependenceScope): boolean {
   const seen = new Set<Scope.Variable>();
 

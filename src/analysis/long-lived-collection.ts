@@ -418,7 +418,6 @@ function classifyMember(member: TSESTree.MemberExpression, protocol: CollectionP
   return { kind: "lookup", node: member, key };
 }
 
-
 /**
  * Whether anything can shrink the collection: it is exported or handed to other code, its size
  * is checked, or a delete, clear or reset sits in code that runs (a method nothing calls does not).

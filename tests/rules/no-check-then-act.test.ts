@@ -159,6 +159,8 @@ runRuleTests("no-check-then-act", rule, {
   invalid: [
     // The neighbours of overleaf's failed-lookup Set: a mark on the way out of a successful call claims the id after the work.
     invalid(knownMissing("missing.add(id);"), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
+    // A check-then-act that sits whole in a `catch` clause is one still.
+    invalid("const retried = new Set();\nexport async function send(id) {\n  try {\n    await deliver(id);\n  } catch {\n    if (retried.has(id)) return;\n    await deliver(id);\n    retried.add(id);\n  }\n}", "checkThenActInMemory", "retried.has(", { filename: "file.js" }),
     invalid(knownMissing('if (project) {\n    missing.add(id);\n    await notify(id);\n  }'), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
     invalid(seedTs, "checkThenAct", "redis.get(`order:", {
       errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.set()", line: "7", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
