@@ -148,10 +148,19 @@ function isEntryDereferencedIn(file: FileContext, lookup: CollectionUse, store: 
  * twice, not a cache returning a hit.
  */
 function isDuplicateCheck(lookup: TSESTree.Node): boolean {
-  const statement = getOutermostWrapper(lookup).parent;
-  if (statement?.type !== AST_NODE_TYPES.IfStatement || skipExpressionWrappers(statement.test) !== lookup) return false;
-  const consequent = statement.consequent;
-  return consequent.type === AST_NODE_TYPES.ThrowStatement || (consequent.type === AST_NODE_TYPES.BlockStatement && consequent.body.length === 1 && consequent.body[0]?.type === AST_NODE_TYPES.ThrowStatement);
+  const outer = getOutermostWrapper(lookup);
+  const parent = outer.parent;
+  // atproto's lex-builder: `if (!imported.has(id)) { imported.add(id) } else { throw … }`.
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") {
+    const statement = parent.parent;
+    return statement.type === AST_NODE_TYPES.IfStatement && statement.test === parent && isOnlyThrow(statement.alternate);
+  }
+  return parent?.type === AST_NODE_TYPES.IfStatement && skipExpressionWrappers(parent.test) === lookup && isOnlyThrow(parent.consequent);
+}
+
+/** `throw …`, alone or as the only statement of a block. */
+function isOnlyThrow(branch: TSESTree.Statement | null): boolean {
+  return branch?.type === AST_NODE_TYPES.ThrowStatement || (branch?.type === AST_NODE_TYPES.BlockStatement && branch.body.length === 1 && branch.body[0]?.type === AST_NODE_TYPES.ThrowStatement);
 }
 
 /** `a && b && c` as its operands; anything else as itself. */

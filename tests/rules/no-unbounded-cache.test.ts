@@ -162,6 +162,10 @@ const columnRegistry = (factory: string): string =>
 const lexRouter = (onDuplicate: string): string =>
   `export class LexRouter {\n  readonly handlers = new Map<string, Handler>();\n  add(nsid: string, handler: Handler) {\n    if (this.handlers.has(nsid)) ${onDuplicate}\n    this.handlers.set(nsid, wrap(handler));\n    return this;\n  }\n}`;
 
+// atproto packages/lex/lex-builder/src/lex-builder.ts: the duplicate check written the other way round, the store first and the throw in `else`.
+const lexImports = (onDuplicate: string): string =>
+  `export class LexBuilder {\n  readonly #imported = new Set<string>();\n  async load(docs: Doc[]) {\n    for (const doc of docs) {\n      if (!this.#imported.has(doc.id)) {\n        this.#imported.add(doc.id);\n      } else ${onDuplicate}\n    }\n  }\n}`;
+
 // Unleash src/lib/features/feature-toggle/fakes/fake-feature-strategies-store.ts: the stored value reads the entry it replaces.
 const featureStore = (value: string): string =>
   `export class FeatureStore {\n  private byProject: Map<string, string[]> = new Map();\n  async remove(feature: string, project: string): Promise<void> {\n    this.byProject.set(project, ${value});\n  }\n}`;
@@ -204,6 +208,8 @@ runRuleTests("no-unbounded-cache", rule, {
     // atproto lex-router.ts: a lookup that throws on a hit is a registry's duplicate check, not a cache.
     lexRouter("{\n      throw new TypeError(`Method ${nsid} already registered`);\n    }"),
     lexRouter("throw new Error(nsid);"),
+    lexImports("{\n        throw new Error(`Duplicate lexicon document id: ${doc.id}`);\n      }"),
+    lexImports("throw new Error(doc.id);"),
     // atproto getAuthorFeed.ts: an object made per call and used in an array callback of that call.
     subscription("export function feed(items: Item[]) {\n  const current = new RunSubscription();\n  return items.filter((item) => current.packet(item.key));\n}"),
     // vendure entity-id.decorator.ts: a decorator runs once per decorated member, when its class is defined.
@@ -367,6 +373,11 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbour (lex-builder.ts): an `else` that skips the hit instead of throwing keeps a seen-set.
+    {
+      code: lexImports("{\n        continue;\n      }"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 24, data: { name: "this.#imported", where: "`load()`", line: "6", owner: "class `LexBuilder`", key: "doc.id", creation: "new Set<string>()" }, suggestions: [] }],
+    },
     // Valid neighbour (lex-router.ts): a hit that returns instead of throwing is a cache hit.
     {
       code: lexRouter("return this;"),
