@@ -59,8 +59,6 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ reportCacheAside: false, reportMultiStepWrites: false }],
   },
   create(context, [options]) {
-    // A test arranges and checks store entries one step at a time, with no concurrent request to race it.
-    if (isTestFile(context)) return {};
     return withCallIndex(context, (index) => {
       const storeCalls: TSESTree.CallExpression[] = [];
       const storeNames: string[] = [];
@@ -71,8 +69,9 @@ export default createRule<Options, MessageIds>({
         storeCalls.push(node);
         storeNames.push(node.callee.property.name);
       }
-      // The whole file first: most files never both read and write a store.
-      if (isWorthClassifying(storeNames, options)) judgeFile(context, options, storeCalls, storeNames);
+      // The whole file first: most files never both read and write a store. A test arranges and
+      // checks store entries one step at a time, with no concurrent request to race it.
+      if (isWorthClassifying(storeNames, options) && !isTestFile(context)) judgeFile(context, options, storeCalls, storeNames);
     });
   },
 });
