@@ -247,6 +247,14 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`import pMap from "p-map";\n${PG}async function f(ids) {\n  return pMap(ids, (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]), { concurrency: 4 });\n}`, "pool.query(", "queryInLoop"),
     invalid(`import Bluebird from "bluebird";\n${PG}async function f(ids) {\n  return Bluebird.map(ids, (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]));\n}`, "pool.query(", "queryInLoop"),
     invalid(`const { Pool } = require("pg");\nconst pool = new Pool();\nasync function f(ids) {\n  return Promise.map(ids, (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]));\n}`, "pool.query(", "queryInLoop", { filename: "file.js" }),
+    // hexo lib/models/binary_relation_index.ts: a method named like a Mongoose one is the class's own; its call is reported once, through the query it holds.
+    invalid(
+      "export class RelationIndex {\n  findById(id) {\n    return this.ctx.model(this.schemaName).findById(id, { lean: true });\n  }\n  findAll(ids) {\n    return Array.from(ids).map((id) => this.findById(id));\n  }\n}",
+      "this.findById(id))",
+      "queryInLoopViaCall",
+      { filename: "file.js" },
+      { callee: "this.findById", call: "this.ctx.model(this.schemaName).findById()", library: "database", collection: "Array.from(ids)", batched: "one query for all the ids", line: "3" },
+    ),
     // A same-file function called with the element (one level).
     invalid(
       `${PG}async function loadProduct(id) {\n  return pool.query("SELECT * FROM products WHERE id = $1", [id]);\n}\nasync function f(hits) {\n  for (const hit of hits) await loadProduct(hit._id);\n}`,
