@@ -109,9 +109,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
   /** `db.query(…, [hit._id])` inside the iteration. */
   const checkDirect = (node: TSESTree.CallExpression): void => {
     const entries = getEnclosingIterations(file, node);
-    // A function or method of this file (hexo's own `this.findById(id)`) is no library's: the
-    // query it holds is judged through it, once, by `checkLocalCall`.
-    if (entries.length === 0 || getLocalFunction(context, node.callee)) return;
+    if (entries.length === 0) return;
     // The query's values lie inside the call: with types, test that the call depends on an
     // element at all before the type questions that tell a database call.
     if (typed && !entries.some(({ iteration }) => !iteration.fixed && !iteration.chunked && dependsOn(file, node, iteration))) return;

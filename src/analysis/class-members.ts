@@ -1,9 +1,10 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { FunctionNode } from "./ast.js";
 import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getStaticPropertyName } from "./ast.js";
+import { getStaticPropertyName, isFunctionNode } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /** Where a `this.name` member of a class gets its value or type from. */
@@ -37,6 +38,26 @@ export function getThisMemberAnnotation(file: FileContext, node: TSESTree.Node):
   if (name === undefined) return undefined;
   for (const source of getThisMemberSources(file, node, name)) if (source.kind === "annotation") return source.node;
   return undefined;
+}
+
+/**
+ * `this.name` where the enclosing class declares an instance method or a function-valued field
+ * `name`: that function, the class's own code (hexo's `this.findById(id)` is no Mongoose call).
+ */
+export function getOwnMethod(member: TSESTree.MemberExpression): FunctionNode | null {
+  if (member.object.type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = getStaticPropertyName(member);
+  const classNode = name === undefined ? null : getThisClass(member);
+  if (!classNode) return null;
+  for (const element of classNode.body.body) {
+    if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
+    if (getStaticPropertyName(element) !== name) continue;
+    if (element.type === AST_NODE_TYPES.MethodDefinition) {
+      return element.kind === "method" && element.value.type === AST_NODE_TYPES.FunctionExpression ? element.value : null;
+    }
+    return isFunctionNode(element.value) ? element.value : null;
+  }
+  return null;
 }
 
 /** The class whose instance `this` is at `node`, or null. */

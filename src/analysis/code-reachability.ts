@@ -126,6 +126,21 @@ export function getPropertyUses(file: FileContext, name: string): readonly TSEST
 
 const propertyUses = new WeakMap<FileContext, Map<string, readonly TSESTree.Node[]>>();
 
+/**
+ * The calls of a method by its name (`x.name(…)`, `this.name(…)`) when every use of the name in
+ * the file is such a call; null when the name is also read, destructured or written as a string,
+ * for then it may be called where the file does not show.
+ */
+export function getMethodCallsOnly(file: FileContext, name: string): readonly TSESTree.CallExpression[] | null {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const use of getPropertyUses(file, name)) {
+    const call = use.parent;
+    if (use.type !== AST_NODE_TYPES.MemberExpression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) return null;
+    calls.push(call);
+  }
+  return calls;
+}
+
 function findPropertyUses(file: FileContext, name: string): TSESTree.Node[] {
   const bare = name.startsWith("#") ? name.slice(1) : name;
   const text = file.sourceCode.text;

@@ -8,6 +8,7 @@ import { getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBR
 import { BUILTIN_CALLBACK_METHODS } from "../knowledge/builtins.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getOwnMethod } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait, getQueryMethodTrait } from "./library-evidence.js";
@@ -74,7 +75,9 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
         if (known.lazy === true && isNeverRun(call, method)) return null;
         return { node: call, method, op: known.op, kind: receiverKind, evidence: receiverKind.evidence, batchedInSameTick: known.batchedInSameTick === true };
       }
-      if (!receiverKind) {
+      // A method of the class's own (`this.findById(id)` in hexo's relation index) is its code,
+      // judged through the query it holds, not a library's by its name.
+      if (!receiverKind && !isOwnMethodCall(call)) {
         const fallback = getFallback(call, method);
         if (fallback) return fallback;
       }
@@ -121,6 +124,11 @@ function getFallback(call: TSESTree.CallExpression, method: string): DatabaseCal
     return { node: call, method, op: "sql", kind: { ...GENERIC_SQL_KIND, evidence: "name" }, evidence: "sql", batchedInSameTick: false };
   }
   return null;
+}
+
+function isOwnMethodCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && getOwnMethod(callee) !== null;
 }
 
 /** Whether `node` is SQL text: a string, template or `sql` tagged template starting with a SQL verb. */

@@ -7,7 +7,7 @@ import type { AnyRuleContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
-import { getThisClass } from "./class-members.js";
+import { getOwnMethod } from "./class-members.js";
 import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
@@ -47,19 +47,7 @@ export function getLocalFunction(context: AnyRuleContext, callee: TSESTree.Node)
     }
     return null;
   }
-  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.object.type !== AST_NODE_TYPES.ThisExpression) return null;
-  const name = getStaticPropertyName(inner);
-  const classNode = getThisClass(inner);
-  if (name === undefined || !classNode) return null;
-  for (const element of classNode.body.body) {
-    if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
-    if (getStaticPropertyName(element) !== name) continue;
-    if (element.type === AST_NODE_TYPES.MethodDefinition) {
-      return element.kind === "method" && element.value.type === AST_NODE_TYPES.FunctionExpression ? element.value : null;
-    }
-    return isFunctionNode(element.value) ? element.value : null;
-  }
-  return null;
+  return inner.type === AST_NODE_TYPES.MemberExpression ? getOwnMethod(inner) : null;
 }
 
 /**

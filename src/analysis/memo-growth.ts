@@ -15,7 +15,7 @@ import {
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
 import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
-import { getPropertyUses } from "./code-reachability.js";
+import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
@@ -411,9 +411,8 @@ function isProxyTrap(fn: FunctionNode): boolean {
 function isMethodGivenCodeKeys(file: FileContext, method: TSESTree.MethodDefinition, index: number): boolean {
   const name = method.kind === "method" ? getStaticPropertyName(method) : undefined;
   if (name === undefined) return false;
-  const uses = getPropertyUses(file, name);
-  const calls = uses.filter((use) => use.type === AST_NODE_TYPES.MemberExpression && use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use);
-  if (calls.length !== uses.length || !calls.every((use) => isCodeKey(file, (use.parent as TSESTree.CallExpression).arguments[index], 1))) return false;
+  const calls = getMethodCallsOnly(file, name);
+  if (!calls || !calls.every((call) => isCodeKey(file, call.arguments[index], 1))) return false;
   return calls.length >= (isHiddenMember(method) ? 1 : 2);
 }
 

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
 import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isHiddenMember } from "./ast.js";
-import { getPropertyUses } from "./code-reachability.js";
+import { getMethodCallsOnly } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
@@ -236,14 +236,13 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
 function isPrivateMethodCalledOnlyOnce(context: AnyRuleContext, method: TSESTree.MethodDefinition, depth: number): boolean {
   const name = isHiddenMember(method) && method.kind === "method" && !method.static ? getStaticPropertyName(method) : undefined;
   if (name === undefined) return false;
-  const uses = getPropertyUses(getFileContext(context), name);
+  const calls = getMethodCallsOnly(getFileContext(context), name);
   return (
-    uses.length > 0 &&
-    uses.every((use) => {
-      const call = use.parent;
-      if (use.type !== AST_NODE_TYPES.MemberExpression || use.object.type !== AST_NODE_TYPES.ThisExpression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) return false;
+    calls !== null &&
+    calls.length > 0 &&
+    calls.every((call) => {
       const caller = getEnclosingFunction(call);
-      return caller !== null && runsOnlyOnce(context, caller, depth + 1);
+      return (call.callee as TSESTree.MemberExpression).object.type === AST_NODE_TYPES.ThisExpression && caller !== null && runsOnlyOnce(context, caller, depth + 1);
     })
   );
 }
