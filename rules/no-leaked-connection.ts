@@ -8,8 +8,10 @@ import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipE
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
 import { getValueFate } from "../src/analysis/escape.js";
+import { getFileContext } from "../src/analysis/file-context.js";
 import { findReleaseLeak } from "../src/analysis/release-paths.js";
 import { isTestFile } from "../src/analysis/run-once.js";
+import { isSameExpression } from "../src/analysis/same-expression.js";
 import { buildTryFinallyFix } from "../src/analysis/try-finally-fix.js";
 import { createRule } from "../src/create-rule.js";
 
@@ -66,6 +68,8 @@ export default createRule<Options, MessageIds>({
       if (!checkout) return;
       const selfMethods = new Set(checkout.release.selfMethods);
       const ownerMethods = new Set(checkout.release.ownerMethods ?? []);
+      const ownerCloseMethods = new Set(checkout.ownerCloseMethods);
+      const owner = checkout.owner;
       const references = new Set<TSESTree.Node>();
       const isResource = (expression: TSESTree.Node): boolean => references.has(skipExpressionWrappers(expression));
       const isRelease = (call: TSESTree.CallExpression): boolean => {
@@ -74,7 +78,12 @@ export default createRule<Options, MessageIds>({
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
         const name = getStaticPropertyName(callee);
         if (name === undefined) return false;
-        return (selfMethods.has(name) && isResource(callee.object)) || (ownerMethods.has(name) && call.arguments[0] !== undefined && isResource(call.arguments[0]));
+        return (
+          (selfMethods.has(name) && isResource(callee.object)) ||
+          (ownerMethods.has(name) && call.arguments[0] !== undefined && isResource(call.arguments[0])) ||
+          // Flowise's savers: `finally { await dataSource.destroy() }` closes the pool and the runner it lent.
+          (ownerCloseMethods.has(name) && owner !== undefined && isSameExpression(getFileContext(context), callee.object, owner))
+        );
       };
       const variable = getResourceVariable(sourceCode, checkout);
       for (const reference of variable?.references ?? []) references.add(reference.identifier);
@@ -96,7 +105,11 @@ export default createRule<Options, MessageIds>({
       const conditions = getCheckoutConditions(node, fn).map((test) => sourceCode.getText(test));
       const isCheckoutCondition = (test: TSESTree.Expression): boolean => conditions.includes(sourceCode.getText(test));
       const isSetup = (name: string): boolean => checkout.release.setupMethods?.includes(name) === true;
-      const leak = findReleaseLeak(fn.body, { checkout: node, isRelease, isResource, isSetup, isCheckoutCondition }, sourceCode.visitorKeys);
+      const leak = findReleaseLeak(
+        fn.body,
+        { checkout: node, connectsOnFirstUse: checkout.release.connectsOnFirstUse, isRelease, isResource, isSetup, isCheckoutCondition },
+        sourceCode.visitorKeys,
+      );
       if (!leak) return;
       if (leak.shape === "never") {
         const notCalled = findReleaseNotCalled(variable, fn, selfMethods);

@@ -134,6 +134,9 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/db/seeders/runs.ts")).toEqual([]);
     // documenso packages/prisma/seed/documents.ts: a Prisma seed creates its documents one by one.
     expect(lint(perRowQuery, "/project", "/project/packages/prisma/seed/documents.ts")).toEqual([]);
+    // openpanel packages/db/code-migrations/2-accounts.ts: migrations in code, run by \`pnpm migrate:deploy:code\`.
+    expect(lint(perRowQuery, "/project", "/project/packages/db/code-migrations/2-accounts.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/db_migrations/2-accounts.ts")).toEqual([]);
     // outline server/scripts/20220722000000-backfill-subscriptions.ts: an exported main() run by hand.
     expect(lint(perRowQuery, "/project", "/project/server/scripts/backfill-runs.ts")).toEqual([]);
   });
@@ -158,6 +161,9 @@ describe("one-off scripts by directory", () => {
     expect(lint(migration, "/project", "/project/server/commands/add-drafts.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/home/scripts/project", "/home/scripts/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/", "/project/migrations/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    // A name that ends in "migrations" without a separator is no migrations directory.
+    expect(lint(perRowQuery, "/project", "/project/src/datamigrations/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/code-migrations.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
   it("is quiet on a seed client's maps, which live as long as the script", () => {

@@ -34,6 +34,11 @@ export interface Checkout {
   readonly release: ReleaseKnowledge;
   /** The receiver of the checkout (`pool` in `pool.acquire()`), for owner releases. */
   readonly owner: TSESTree.Expression | undefined;
+  /**
+   * Methods that close the owner for good (`dataSource.destroy()`, `pool.end()`): every
+   * connection it lent is closed with it, so closing the owner gives the resource back too.
+   */
+  readonly ownerCloseMethods: readonly string[];
 }
 
 /** Kinds whose values must be given back, and the methods that return them. */
@@ -53,6 +58,27 @@ const CHECKOUT_METHODS: ReadonlySet<string> = new Set(
     ),
   ),
 );
+
+/**
+ * For each releasable kind, the close methods of the kinds that lend it (`typeorm.queryRunner` →
+ * the DataSource's `destroy`, `close`; `pg.poolClient` → the Pool's `end`).
+ */
+const OWNER_CLOSE_METHODS: ReadonlyMap<string, readonly string[]> = (() => {
+  const byKind = new Map<string, string[]>();
+  for (const library of LIBRARIES) {
+    for (const kind of Object.values(library.kinds)) {
+      if (!kind.closeMethods) continue;
+      for (const ref of Object.values(kind.returns ?? {})) {
+        const id = getKindId(ref);
+        if (!isReleasable(getKind(id))) continue;
+        const methods = byKind.get(id) ?? [];
+        for (const method of kind.closeMethods) if (!methods.includes(method)) methods.push(method);
+        byKind.set(id, methods);
+      }
+    }
+  }
+  return byKind;
+})();
 
 /** `pool.connect()` → the resource kind, for pool kinds only (a receiver named like a pool). */
 const POOL_CHECKOUTS: ReadonlyMap<string, string> = new Map(
@@ -95,7 +121,7 @@ function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Chec
     const value = getCheckoutValue(call, promise);
     if (!value) return null;
     const role = knowledge.role === "transaction" ? "transaction" : "connection";
-    return { call, value, kind, role, evidence, release: knowledge.release, owner };
+    return { call, value, kind, role, evidence, release: knowledge.release, owner, ownerCloseMethods: OWNER_CLOSE_METHODS.get(kind) ?? [] };
   };
   if (owner && CHECKOUT_METHODS.has(method)) {
     const result = getValueKindInFile(file, call);

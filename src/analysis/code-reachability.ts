@@ -5,7 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { LIFECYCLE_METHODS } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getNodeAt, getStaticPropertyName, isHiddenMember } from "./ast.js";
+import { getEnclosingFunction, getNodeAt, getOutermostWrapper, getStaticPropertyName, isHiddenMember } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -71,8 +71,33 @@ export function isClassVisibleOutside(file: FileContext, classNode: ClassNode): 
     const declarator = classNode.parent.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent : null;
     if (declarator && isExportStatement(declarator.parent.parent)) return true;
     const all = declarator ? [...variables, ...(file.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? [])] : variables;
-    return all.some((variable) => variable.references.some((reference) => isExportedUse(file, reference.identifier, 0)));
+    return all.some((variable) => variable.references.some((reference) => isExportedUse(file, reference.identifier, 0) || isInstanceHandedOut(file, reference.identifier)));
   });
+}
+
+/**
+ * `return new Tool(…)`, `const tool = new Tool(…); return tool`, `register(new Tool(…))`: an
+ * instance made here leaves the file, and code elsewhere can call its public methods (Flowise's
+ * `WebScraperRecursiveTool`, whose `_call` LangChain calls).
+ */
+function isInstanceHandedOut(file: FileContext, identifier: TSESTree.Node): boolean {
+  const creation = identifier.parent;
+  if (creation?.type !== AST_NODE_TYPES.NewExpression || creation.callee !== identifier) return false;
+  const outer = getOutermostWrapper(creation);
+  if (isHandedOut(outer)) return true;
+  const declarator = outer.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outer) return false;
+  return (file.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []).some((variable) =>
+    variable.references.some((reference) => !reference.init && isHandedOut(getOutermostWrapper(reference.identifier))),
+  );
+}
+
+/** The value is returned, is an arrow function's result, or is an argument of a call. */
+function isHandedOut(value: TSESTree.Node): boolean {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return true;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === value;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(value as TSESTree.CallExpressionArgument);
 }
 
 /** A reference to the class (or to an instance held in a module variable) in an export. */

@@ -14,7 +14,7 @@ import {
   QUEUE_CLIENT_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
+import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -56,6 +56,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     // `byEnv.set(env, byEnv.get(env)!.filter(…))`: a miss throws before the store, which only replaces an entry.
     if (store.kind === "store" && lookups.some((lookup) => isEntryDereferencedIn(file, lookup, store))) continue;
     if (collection.shape === "set" && isWarnOnce(store, lookups)) continue;
+    if (isKeyFixedByBranch(file, store)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
       continue;
@@ -156,6 +157,43 @@ function isDuplicateCheck(lookup: TSESTree.Node): boolean {
     return statement.type === AST_NODE_TYPES.IfStatement && statement.test === parent && isOnlyThrow(statement.alternate);
   }
   return parent?.type === AST_NODE_TYPES.IfStatement && skipExpressionWrappers(parent.test) === lookup && isOnlyThrow(parent.consequent);
+}
+
+/**
+ * The store sits in a branch where its key equals a key written in the code: a `case "azure":`
+ * of `switch (key)` (Flowise's `IdentityManager`, one provider per case) or an `if (key === "a")`.
+ * A `default` before the case may fall through to it with any key.
+ */
+function isKeyFixedByBranch(file: FileContext, store: CollectionUse): boolean {
+  const key = store.key;
+  if (!key) return false;
+  for (let node: TSESTree.Node = store.node; node.parent && !isFunctionNode(node); node = node.parent) {
+    const parent = node.parent;
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.test !== node) {
+      const switchNode = parent.parent;
+      const cases = switchNode.cases;
+      const before = cases.slice(0, cases.indexOf(parent));
+      return isWrittenKey(parent.test) && sameKey(file, switchNode.discriminant, key) && !before.some((branch) => branch.test === null);
+    }
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === node && getConjuncts(parent.test).some((test) => isEqualityWithCodeKey(file, test, key))) return true;
+  }
+  return false;
+}
+
+/** `key === "azure"`, `Provider.AZURE == key`. */
+function isEqualityWithCodeKey(file: FileContext, test: TSESTree.Node, key: TSESTree.Node): boolean {
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return false;
+  return (sameKey(file, test.left, key) && isWrittenKey(test.right)) || (sameKey(file, test.right, key) && isWrittenKey(test.left));
+}
+
+/** A value written in the code: `"azure"`, `3`, `MAX_KEY`, `Provider.Azure`, `Keys.AZURE`. */
+function isWrittenKey(raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.Literal) return true;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.length === 0;
+  if (node.type === AST_NODE_TYPES.Identifier) return CONSTANT_NAME.test(node.name);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return CONSTANT_NAME.test(node.property.name) || (node.object.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(node.object.name));
 }
 
 /** `throw …`, alone or as the only statement of a block. */

@@ -22,6 +22,8 @@ export interface ReleaseQuestions {
   isResource(node: TSESTree.Node): boolean;
   /** `name` is a setup method of the resource, called before the `try` in documented patterns. */
   isSetup(name: string): boolean;
+  /** The resource takes its connection at its first use, not at the checkout (TypeORM's query runner). */
+  readonly connectsOnFirstUse?: boolean;
   /** `test` is the condition the checkout itself ran under (`if (owned) runner = ds.createQueryRunner()`). */
   isCheckoutCondition?(test: TSESTree.Expression): boolean;
 }
@@ -43,6 +45,8 @@ export interface ReleaseLeak {
 
 const FREE = 1;
 const HELD = 2;
+/** Checked out but not yet connected (`connectsOnFirstUse`): nothing to leak until its first use. */
+const UNUSED = 4;
 
 type ExitKind = "implicit" | "return" | "throw" | "end" | "conditional";
 
@@ -263,16 +267,20 @@ function throughFinally(walk: Walk, state: number, depth: number): number {
 function scan(walk: Walk, node: TSESTree.Node, s: number): number {
   let checkout = false;
   let release = false;
+  let used = false;
   let throwPoint: TSESTree.Node | null = null;
   visit(node, walk.keys, (child) => {
     if (child === walk.q.checkout) checkout = true;
     else if (child.type === AST_NODE_TYPES.CallExpression && walk.q.isRelease(child)) release = true;
     else if (!throwPoint && mayThrow(walk, child)) throwPoint = child;
+    if (s & UNUSED && !used && walk.q.isResource(child)) used = true;
   });
-  if (checkout) return release ? FREE : HELD;
+  if (checkout) return release ? FREE : walk.q.connectsOnFirstUse === true ? UNUSED : HELD;
   if (release) return FREE;
-  if (throwPoint) exit(walk, "implicit", s, throwPoint);
-  return s;
+  // The first use connects: from there on, a throw leaves the connection held.
+  const state = used ? (s & ~UNUSED) | HELD : s;
+  if (throwPoint) exit(walk, "implicit", state, throwPoint);
+  return state;
 }
 
 function mayThrow(walk: Walk, node: TSESTree.Node): boolean {

@@ -120,11 +120,15 @@ function isSeedName(name: string): boolean {
 
 const SEED_FILE = /(?:^|[-._])seed(?:s|ers?)?\.[cm]?[jt]sx?$/u;
 
-/** Directories of one-off scripts, matched as whole path segments: database migrations, seeders, maintenance scripts. */
-const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/seed/", "/scripts/"];
+/**
+ * Directories of one-off scripts, matched as whole path segments: database migrations, seeders,
+ * maintenance scripts; and a `migrations` segment with a prefix (openpanel's `code-migrations/`,
+ * `data-migrations/`, `db_migrations/`).
+ */
+const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "-migrations/", "_migrations/"];
 
 /**
- * Whether the file is a one-off script by where it lives: under a `migrations/`, `seeders/`, `seed/`,
+ * Whether the file is a one-off script by where it lives: under a `migrations/` (or `x-migrations/`), `seeders/`, `seed/`,
  * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,

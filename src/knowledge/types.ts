@@ -101,6 +101,11 @@ export interface ReleaseKnowledge {
    * skips the release.
    */
   setupMethods?: readonly string[];
+  /**
+   * The resource takes its connection only when first used (TypeORM's `createQueryRunner()`
+   * connects at `connect()` or at its first query): a throw before that use holds nothing.
+   */
+  connectsOnFirstUse?: boolean;
 }
 
 export interface KindKnowledge {

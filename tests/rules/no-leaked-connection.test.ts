@@ -38,6 +38,35 @@ const labelledSkip = `${PG}export async function run(jobs: { skip: boolean }[]) 
   }
 }`;
 
+const flowiseSaver = (closing: string): string => `import { DataSource, type DataSourceOptions } from "typeorm";
+export class Saver {
+  async getTuple(options: DataSourceOptions, id: string) {
+    const dataSource = new DataSource(options);
+    await dataSource.initialize();
+    try {
+      const queryRunner = dataSource.createQueryRunner();
+      const rows = await queryRunner.manager.query("SELECT * FROM checkpoints WHERE id = $1", [id]);
+      await queryRunner.release();
+      return rows;
+    } catch (error) {
+      throw new Error("Error retrieving checkpoint");
+    }${closing}
+  }
+}`;
+/** A TypeORM runner created, then a call that may throw, then the \`try\`; \`beforeCall\` runs ahead of that call. */
+const flowiseRecordManager = (beforeCall: string): string => `import { DataSource } from "typeorm";
+export class RecordManager {
+  async exists(dataSource: DataSource, keys: string[]) {
+    const queryRunner = dataSource.createQueryRunner();
+${beforeCall}    const table = sanitizeTableName(this.tableName);
+    try {
+      return await queryRunner.manager.query(\`SELECT key FROM \${table} WHERE key = ANY($1)\`, [keys]);
+    } finally {
+      await queryRunner.release();
+    }
+  }
+}`;
+
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
 function error(messageId: MessageIds, line: number, column: number, outputs: string[] = [], data?: Record<string, string>): Invalid["errors"][number] {
   return {
@@ -58,6 +87,10 @@ runRuleTests("no-leaked-connection", rule, {
     // Labelled jumps out of the inner loop pass through the finally (tests/zoo/labels.js).
     labelledContinue("retry"),
     labelledContinue("jobs"),
+    // Flowise's PostgresSaver: a DataSource per call, destroyed in \`finally\`, closes the runner it lent with it.
+    flowiseSaver(" finally {\n      await dataSource.destroy();\n    }"),
+    // Flowise's PostgresRecordManager: a TypeORM runner connects at its first use, so a throw before it holds nothing.
+    flowiseRecordManager(""),
     // typeorm cache/DbQueryResultCache.js storeInCache: a runner is created only when the caller passed none, and released only then.
     `${TYPEORM}export async function store(value: string, queryRunner?: QueryRunner) {
   const owned = queryRunner === undefined;
@@ -614,6 +647,59 @@ export async function start() {
 }`,
   ],
   invalid: [
+    // The same saver without the \`finally\` that destroys the DataSource: the \`throw\` in \`catch\` leaves the runner checked out.
+    {
+      code: flowiseSaver(""),
+      errors: [
+        error(
+          "earlyExit",
+          7,
+          27,
+          [
+            `import { DataSource, type DataSourceOptions } from "typeorm";
+export class Saver {
+  async getTuple(options: DataSourceOptions, id: string) {
+    const dataSource = new DataSource(options);
+    await dataSource.initialize();
+    try {
+      const queryRunner = dataSource.createQueryRunner();
+      try {
+        const rows = await queryRunner.manager.query("SELECT * FROM checkpoints WHERE id = $1", [id]);
+        return rows;
+      } finally {
+        await queryRunner.release();
+      }
+    } catch (error) {
+      throw new Error("Error retrieving checkpoint");
+    }
+  }
+}`,
+          ],
+          { exit: "throw", line: "12", name: "queryRunner", what: "connection", fix: "Call `queryRunner.release()` in a `finally` block" },
+        ),
+      ],
+    },
+    // Connected before the call that may throw: the runner holds a connection from there on.
+    {
+      code: flowiseRecordManager("    await queryRunner.connect();\n"),
+      errors: [
+        error("notInFinally", 4, 25, [
+          `import { DataSource } from "typeorm";
+export class RecordManager {
+  async exists(dataSource: DataSource, keys: string[]) {
+    const queryRunner = dataSource.createQueryRunner();
+    try {
+      await queryRunner.connect();
+      const table = sanitizeTableName(this.tableName);
+      return await queryRunner.manager.query(\`SELECT key FROM \${table} WHERE key = ANY($1)\`, [keys]);
+    } finally {
+      await queryRunner.release();
+    }
+  }
+}`,
+        ]),
+      ],
+    },
     // Workshop 000, get_user_data: released on the happy path only.
     {
       code: `${PG}export async function getUser(id: string) {

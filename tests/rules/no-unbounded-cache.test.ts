@@ -166,6 +166,27 @@ const lexRouter = (onDuplicate: string): string =>
 const lexImports = (onDuplicate: string): string =>
   `export class LexBuilder {\n  readonly #imported = new Set<string>();\n  async load(docs: Doc[]) {\n    for (const doc of docs) {\n      if (!this.#imported.has(doc.id)) {\n        this.#imported.add(doc.id);\n      } else ${onDuplicate}\n    }\n  }\n}`;
 
+// Flowise packages/server/src/IdentityManager.ts: one SSO provider per \`case\` of a switch over the key.
+const ssoProviders = (branch: string): string =>
+  `export class IdentityManager {\n  providers = new Map<string, Provider>();\n  init(providerName: string, config: Config) {\n    if (this.providers.has(providerName)) return this.providers.get(providerName);\n${branch}\n  }\n}`;
+/** The report on \`ssoProviders(branch)\`, whose store on line \`line\` takes any key. */
+const ssoProvidersGrow = (branch: string, line: number) => ({
+  code: ssoProviders(branch),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 2,
+      column: 15,
+      data: { name: "this.providers", where: "`init()`", line: String(line), owner: "class `IdentityManager`", key: "providerName", creation: "new Map<string, Provider>()" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${ssoProviders(branch).replace("new Map<string, Provider>()", `new LRUCache<string, Provider>(${LRU.slice("new LRUCache(".length)}`)}` }],
+    },
+  ],
+});
+
+// Flowise packages/components/nodes/tools/WebScraperTool/WebScraperTool.ts: \`_call\` starts each crawl with a new Set; LangChain calls it on the instance \`init()\` hands out.
+const webScraper = (user: string): string =>
+  `class Scraper extends Tool {\n  private visited: Set<string>;\n  constructor() {\n    super();\n    this.visited = new Set<string>();\n  }\n  async scrape(url: string) {\n    if (this.visited.has(url)) return;\n    this.visited.add(url);\n    await fetch(url);\n  }\n  async _call(input: string) {\n    this.visited = new Set<string>();\n    await this.scrape(input);\n  }\n}\n${user}`;
+
 // Unleash src/lib/features/feature-toggle/fakes/fake-feature-strategies-store.ts: the stored value reads the entry it replaces.
 const featureStore = (value: string): string =>
   `export class FeatureStore {\n  private byProject: Map<string, string[]> = new Map();\n  async remove(feature: string, project: string): Promise<void> {\n    this.byProject.set(project, ${value});\n  }\n}`;
@@ -205,6 +226,13 @@ const statsServiceLru = (calls: string): string =>
 
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // Flowise WebScraperTool.ts: the instance leaves the file (returned, or handed to a call), so its public \`_call\` that resets the Set is called elsewhere.
+    webScraper("class ScraperNode {\n  async init() {\n    const tool = new Scraper();\n    return tool;\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
+    webScraper("class ScraperNode {\n  async init(tools: Tool[]) {\n    tools.push(new Scraper());\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
+    // Flowise IdentityManager.ts: the store sits under \`case "azure":\` of \`switch (providerName)\`, so its key is one the code names.
+    ssoProviders('    switch (providerName) {\n      case "azure": {\n        const azure = new AzureSSO(config);\n        this.providers.set(providerName, azure);\n        break;\n      }\n      default:\n        throw new Error(providerName);\n    }'),
+    ssoProviders("    switch (providerName) {\n      case Providers.GITHUB:\n        this.providers.set(providerName, new GithubSSO(config));\n    }"),
+    ssoProviders('    if (providerName === "google") this.providers.set(providerName, new GoogleSSO(config));'),
     // atproto lex-router.ts: a lookup that throws on a hit is a registry's duplicate check, not a cache.
     lexRouter("{\n      throw new TypeError(`Method ${nsid} already registered`);\n    }"),
     lexRouter("throw new Error(nsid);"),
@@ -373,6 +401,25 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbour (WebScraperTool.ts): an instance only this module uses, through \`scrape()\`; nothing calls the \`_call\` that resets it.
+    {
+      code: webScraper('const scraper = new Scraper();\nprocess.on("message", (url: string) => scraper.scrape(url));'),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 5,
+          column: 20,
+          data: { name: "this.visited", where: "`scrape()`", line: "9", owner: "class `Scraper`", key: "url", creation: "new Set<string>()" },
+          suggestions: [],
+        },
+      ],
+    },
+    // A \`default\` before the case falls through to it with any key.
+    ssoProvidersGrow('    switch (providerName) {\n      default:\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 8),
+    // The switch is over another value than the key.
+    ssoProvidersGrow('    switch (config.kind) {\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 7),
+    // The branch runs for every key but one.
+    ssoProvidersGrow('    if (providerName !== "google") this.providers.set(providerName, new GoogleSSO(config));', 5),
     // Valid neighbour (lex-builder.ts): an `else` that skips the hit instead of throwing keeps a seen-set.
     {
       code: lexImports("{\n        continue;\n      }"),
