@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { FunctionNode } from "./ast.js";
 import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
@@ -172,4 +173,75 @@ export function hasPrimitiveDeclaredType(file: FileContext, key: TSESTree.Node):
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
   const declared = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
   return declared !== undefined && isPrimitiveTypeNode(file, declared);
+}
+
+/**
+ * Every variable the key is made of (`script` in `${script}:1280`) was looked up in a table the
+ * module writes, and `fn` leaves on a miss before `store`: `const cfg = MODELS[script]; if (!cfg)
+ * throw …`, `if (!MODELS[script]) return`, `if (!(script in MODELS)) throw …`. The key then takes
+ * one of the table's keys (maxun's PaddleOCR services, one per script its model table names).
+ */
+export function isKeyCheckedAgainstTable(file: FileContext, key: TSESTree.Node | undefined, fn: FunctionNode, store: TSESTree.Node): boolean {
+  const parts = key ? getKeyVariables(key) : null;
+  if (!parts || parts.length === 0 || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const statements = fn.body.body.filter((statement) => statement.range[1] <= store.range[0]);
+  return parts.every((part) => statements.some((statement, index) => statement.type === AST_NODE_TYPES.IfStatement && isExit(statement.consequent) && isTableMiss(file, statement.test, part, statements.slice(0, index))));
+}
+
+/** The identifiers a key is built of, with literals: null when it holds anything else. */
+function getKeyVariables(raw: TSESTree.Node): TSESTree.Identifier[] | null {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.Identifier) return [node];
+  if (node.type === AST_NODE_TYPES.Literal) return [];
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const parts = node.expressions.map(getKeyVariables);
+    return parts.every((part) => part !== null) ? parts.flat() : null;
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+") {
+    const left = getKeyVariables(node.left);
+    const right = getKeyVariables(node.right);
+    return left && right ? [...left, ...right] : null;
+  }
+  return null;
+}
+
+/** `throw …` or `return …`, alone or as the only statement of a block. */
+function isExit(statement: TSESTree.Statement): boolean {
+  const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
+  return only.type === AST_NODE_TYPES.ThrowStatement || only.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** `!TABLE[part]`, `!(part in TABLE)`, or `!entry` where an earlier `const entry = TABLE[part]`. */
+function isTableMiss(file: FileContext, raw: TSESTree.Expression, part: TSESTree.Identifier, earlier: readonly TSESTree.Statement[]): boolean {
+  const test = skipExpressionWrappers(raw);
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== "!") return false;
+  const operand = skipExpressionWrappers(test.argument);
+  if (operand.type === AST_NODE_TYPES.BinaryExpression && operand.operator === "in") return isSamePart(operand.left, part) && isWrittenTable(file, operand.right);
+  if (operand.type === AST_NODE_TYPES.MemberExpression) return isTableLookup(file, operand, part);
+  if (operand.type !== AST_NODE_TYPES.Identifier) return false;
+  return earlier.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.kind === "const" &&
+      statement.declarations.some((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === operand.name && declarator.init != null && isTableLookup(file, declarator.init, part)),
+  );
+}
+
+function isTableLookup(file: FileContext, raw: TSESTree.Node, part: TSESTree.Identifier): boolean {
+  const node = skipExpressionWrappers(raw);
+  return node.type === AST_NODE_TYPES.MemberExpression && node.computed && isSamePart(node.property, part) && isWrittenTable(file, node.object);
+}
+
+function isSamePart(node: TSESTree.Node, part: TSESTree.Identifier): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === part.name;
+}
+
+/** A module-level `const` holding an object literal: its keys are written in the code. */
+function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || isInsideFunction(definition.node)) return false;
+  const init = definition.node.init ? skipExpressionWrappers(definition.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.ObjectExpression;
 }

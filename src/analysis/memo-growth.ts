@@ -19,7 +19,7 @@ import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
-import { dependsOnCallInput, hasFiniteParameterType } from "./key-origin.js";
+import { dependsOnCallInput, hasFiniteParameterType, isKeyCheckedAgainstTable } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getValueKindInFile } from "./value-kind.js";
@@ -56,7 +56,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     // `byEnv.set(env, byEnv.get(env)!.filter(…))`: a miss throws before the store, which only replaces an entry.
     if (store.kind === "store" && lookups.some((lookup) => isEntryDereferencedIn(file, lookup, store))) continue;
     if (collection.shape === "set" && isWarnOnce(store, lookups)) continue;
-    if (isKeyFixedByBranch(file, store)) continue;
+    if (isKeyFixedByBranch(file, store) || isKeyCheckedAgainstTable(file, getKeySource(file, store.key), storeFn, store.node)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
       continue;

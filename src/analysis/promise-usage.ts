@@ -94,7 +94,7 @@ function usageOf(file: FileContext, node: TSESTree.Node, depth: number): Promise
     case AST_NODE_TYPES.Property: {
       if (parent.value !== current || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return UNKNOWN;
       const key = getStaticPropertyName(parent);
-      if (key !== undefined && PROMISE_KEY_PATTERN.test(key)) return UNKNOWN;
+      if (key !== undefined && (PROMISE_KEY_PATTERN.test(key) || isAwaitedByName(file, key))) return UNKNOWN;
       return containerUsage(file, parent.parent, { how: "object", node: parent, key }, depth + 1);
     }
     case AST_NODE_TYPES.ReturnStatement:
@@ -174,6 +174,17 @@ function isCollectorArgument(call: TSESTree.CallExpression | TSESTree.NewExpress
  * A promise sits inside an object or array literal (`container`, or a variable holding it).
  * `use` says where. The literal is data unless something settles its elements.
  */
+/**
+ * The file awaits a value by the key's name (`await blob`, `await data.blob`): the object's
+ * reader settles the promise it holds. karakeep's export query returns `{ blob: res.blob(), filename }`
+ * and the component that gets it writes `createObjectURL(await blob)`.
+ */
+function isAwaitedByName(file: FileContext, key: string): boolean {
+  if (!/^[\w$]+$/u.test(key)) return false;
+  // Asked only of a body read about to be reported: a scan of the text is cheap enough.
+  return new RegExp(`\\bawait\\s+(?:[\\w$]+\\??\\.)*${key.replaceAll("$", "\\$")}(?![\\w$]|\\s*\\()`, "u").test(file.sourceCode.text);
+}
+
 function containerUsage(file: FileContext, container: TSESTree.Node, use: ValueUse, depth: number): PromiseUsage {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const isLiteral = container.type === AST_NODE_TYPES.ObjectExpression || container.type === AST_NODE_TYPES.ArrayExpression;
@@ -214,7 +225,7 @@ function containerUsage(file: FileContext, container: TSESTree.Node, use: ValueU
     case AST_NODE_TYPES.Property: {
       if (parent.value !== current || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return UNKNOWN;
       const key = getStaticPropertyName(parent);
-      if (key !== undefined && PROMISE_KEY_PATTERN.test(key)) return UNKNOWN;
+      if (key !== undefined && (PROMISE_KEY_PATTERN.test(key) || isAwaitedByName(file, key))) return UNKNOWN;
       return containerUsage(file, parent.parent, use, depth + 1);
     }
     default:

@@ -19,6 +19,10 @@ const fetchUserDataJs = `async function fetchUserData(userId) {
   };
 }`;
 
+// karakeep apps/web/components/settings/ImportExport.tsx: the query returns the body promise in an object, and the component awaits it.
+const exportQuery = (use: string): string =>
+  `export function useExport() {\n  const { data } = useQuery({\n    queryFn: async () => {\n      const res = await fetch("/api/export");\n      return { blob: res.blob(), filename: "x" };\n    },\n  });\n  async function save() {\n    const { blob, filename } = data;\n    download(URL.createObjectURL(${use}), filename);\n  }\n}`;
+
 runRuleTests("no-unawaited-response-body", rule, {
   valid: [
     "",
@@ -52,6 +56,9 @@ runRuleTests("no-unawaited-response-body", rule, {
     "function f(res: Response) { void res.text(); }",
     "function f(res: Response) { res.json().then((data) => render(data.items)); }",
     "async function f(res: Response) { return { data: res.json().catch(() => null) }; }",
+    // karakeep ImportExport.tsx: the file awaits the promise by the key's name (\`await blob\`, \`await data.blob\`).
+    exportQuery("await blob"),
+    exportQuery("await data?.blob"),
     // An in-house fetch wrapper is not known without settings.
     'import { request } from "./http"; async function f() { const res = await request("/api/user"); return { user: res.json() }; }',
     // Express, Koa, Fastify: `res` is the server response, `res.json(body)` sends it.
@@ -344,6 +351,19 @@ runRuleTests("no-unawaited-response-body", rule, {
         },
       ],
     },
+    // Valid neighbour (ImportExport.tsx): nothing awaits \`blob\`; a call of a method by that name is another value.
+    ...["blob", "await data.blob()", "await blobs"].map((use) => ({
+      code: exportQuery(use),
+      errors: [
+        {
+          messageId: "unawaitedBody" as const,
+          data: { call: "res.blob()", consequence: "`blob` in the object will be a pending Promise, not the parsed body" },
+          line: 5,
+          column: 22,
+          suggestions: [{ messageId: "suggestAwait" as const, output: exportQuery(use).replace("blob: res.blob()", "blob: await res.blob()") }],
+        },
+      ],
+    })),
     {
       // Awaiting an object does not await the promises in it.
       code: "async function f(res: Response) { return await Promise.resolve({ user: res.json() }); }",

@@ -187,6 +187,23 @@ const ssoProvidersGrow = (branch: string, line: number) => ({
 const webScraper = (user: string): string =>
   `class Scraper extends Tool {\n  private visited: Set<string>;\n  constructor() {\n    super();\n    this.visited = new Set<string>();\n  }\n  async scrape(url: string) {\n    if (this.visited.has(url)) return;\n    this.visited.add(url);\n    await fetch(url);\n  }\n  async _call(input: string) {\n    this.visited = new Set<string>();\n    await this.scrape(input);\n  }\n}\n${user}`;
 
+// maxun server/src/workflow-management/classes/DocumentInterpreter.ts: one OCR service per script its model table names; an unknown script leaves before the store.
+const ocrServices = (check: string, table = '{ latin: "latin.onnx", cyrillic: "cyrillic.onnx" } as const'): string =>
+  `const MODELS = ${table};\nconst services = new Map<string, Service>();\nexport async function getService(script: string) {\n  const cacheKey = \`\${script}:1280\`;\n  const cached = services.get(cacheKey);\n  if (cached) return cached;\n${check}\n  const service = await loadService(script);\n  services.set(cacheKey, service);\n  return service;\n}`;
+/** The report on \`ocrServices(check)\`, whose store on line \`line\` takes any script. */
+const ocrServicesGrow = (check: string, line: number, table?: string) => ({
+  code: ocrServices(check, table),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 2,
+      column: 18,
+      data: { name: "services", where: "`getService()`", line: String(line), owner: "module", key: "`${script}:1280`", creation: "new Map<string, Service>()" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${ocrServices(check, table).replace("new Map<string, Service>()", `new LRUCache<string, Service>(${LRU.slice("new LRUCache(".length)}`)}` }],
+    },
+  ],
+});
+
 // Unleash src/lib/features/feature-toggle/fakes/fake-feature-strategies-store.ts: the stored value reads the entry it replaces.
 const featureStore = (value: string): string =>
   `export class FeatureStore {\n  private byProject: Map<string, string[]> = new Map();\n  async remove(feature: string, project: string): Promise<void> {\n    this.byProject.set(project, ${value});\n  }\n}`;
@@ -229,6 +246,10 @@ runRuleTests("no-unbounded-cache", rule, {
     // Flowise WebScraperTool.ts: the instance leaves the file (returned, or handed to a call), so its public \`_call\` that resets the Set is called elsewhere.
     webScraper("class ScraperNode {\n  async init() {\n    const tool = new Scraper();\n    return tool;\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
     webScraper("class ScraperNode {\n  async init(tools: Tool[]) {\n    tools.push(new Scraper());\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
+    // maxun DocumentInterpreter.ts: the key's variable was looked up in a table the module writes, and a miss leaves first.
+    ocrServices("  const model = MODELS[script];\n  if (!model) throw new Error(`No model for ${script}`);"),
+    ocrServices("  if (!(script in MODELS)) return null;"),
+    ocrServices("  if (!MODELS[script]) {\n    throw new Error(script);\n  }"),
     // Flowise IdentityManager.ts: the store sits under \`case "azure":\` of \`switch (providerName)\`, so its key is one the code names.
     ssoProviders('    switch (providerName) {\n      case "azure": {\n        const azure = new AzureSSO(config);\n        this.providers.set(providerName, azure);\n        break;\n      }\n      default:\n        throw new Error(providerName);\n    }'),
     ssoProviders("    switch (providerName) {\n      case Providers.GITHUB:\n        this.providers.set(providerName, new GithubSSO(config));\n    }"),
@@ -414,6 +435,11 @@ export function remove(slot, names) {
         },
       ],
     },
+    // Valid neighbour (DocumentInterpreter.ts): a miss that only logs goes on to the store.
+    ocrServicesGrow("  const model = MODELS[script];\n  if (!model) log(script);", 10),
+    // The table is filled at run time, not written in the module.
+    ocrServicesGrow("  const available = await listModels();\n  if (!(script in available)) throw new Error(script);", 10),
+    ocrServicesGrow("  const model = MODELS[script];\n  if (!model) throw new Error(script);", 10, "loadModels()"),
     // A \`default\` before the case falls through to it with any key.
     ssoProvidersGrow('    switch (providerName) {\n      default:\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 8),
     // The switch is over another value than the key.
