@@ -100,7 +100,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const batched = write ? writeForm : (library?.batchedForm ?? "one query for all the ids");
     return {
       call: shorten(sourceCode.getText(call.node.callee), call.method),
-      library: call.evidence === "sql" ? "SQL" : isLibraryKnown(call) ? getLibraryName(call.kind) : "database",
+      library: call.evidence === "sql" ? "SQL" : isLibraryKnown(file, call) ? getLibraryName(call.kind) : "database",
       collection: shorten(sourceCode.getText(collection), undefined),
       batched,
     };

@@ -114,6 +114,15 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/home/ci", "/home/ci/tests/project/src/sourcemap.ts")).toEqual([]);
   });
 
+  it("is quiet on a test-utils package, and reports a file whose name only mentions test utils", () => {
+    // medusa packages/medusa-test-utils/src/id-map.ts: an id per fixture name, kept for the test run.
+    expect(lint(sourceMapResolver, "/project", "/project/packages/medusa-test-utils/src/id-map.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/test-utils/id-map.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/test-utils.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/test-utilsx/id-map.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/latest-utils/id-map.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
   it("is quiet on a query per row in a __tests__/ helper, and reports it in src/", () => {
     expect(lint(perRowQuery, "/project", "/project/src/__tests__/helpers.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);

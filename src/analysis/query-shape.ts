@@ -20,10 +20,12 @@ import {
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_WRITE_VERB,
   TABLE_ARGUMENT_METHODS,
+  UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
 import { getCalledMethodName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
+import { getModuleSpecifiers } from "./library-evidence.js";
 import { dependsOn } from "./iteration.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -135,10 +137,13 @@ export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
  * collaborator of the class (`this.pageRepo.findById(id)`) or on a call's result
  * (`Asset.query().findById(id)`) it is as likely the app's own method of that name over another
  * library (docmost's repositories over Kysely, wiki.js over Objection), and that library's
- * batched form would be wrong advice.
+ * batched form would be wrong advice. Nor in a file that imports an ORM the knowledge base does
+ * not describe (`UNLISTED_ORM_MODULES`).
  */
-export function isLibraryKnown(call: DatabaseCall): boolean {
+export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (call.evidence !== "name") return true;
+  // medusa's repositories over MikroORM: `manager.findOneOrFail(…)` is no TypeORM call there.
+  if (getModuleSpecifiers(file).some((specifier) => UNLISTED_ORM_MODULES.some((module) => specifier.startsWith(module)))) return false;
   const callee = skipExpressionWrappers(call.node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   let receiver = skipExpressionWrappers(callee.object);
@@ -153,7 +158,7 @@ export function isLibraryKnown(call: DatabaseCall): boolean {
  * the library is not known (`isLibraryKnown`).
  */
 export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): string | undefined {
-  if (!isLibraryKnown(call)) return undefined;
+  if (!isLibraryKnown(file, call)) return undefined;
   if (call.evidence !== "sql") return call.kind.knowledge.library;
   const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
   return SQL_PLACEHOLDER_LIBRARIES.find((entry) => entry.placeholder.test(text))?.library ?? call.kind.knowledge.library;

@@ -13,12 +13,15 @@ import { getMethodCallsOnly } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
-/** Directories of test code, matched as whole path segments (`/` added in front of the path). */
-const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/spec/"];
+/**
+ * Directories of test code, matched as whole path segments (`/` added in front of the path); a
+ * `test-utils` segment also with a prefix (medusa's `packages/medusa-test-utils/`).
+ */
+const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/spec/", "/test-utils/", "-test-utils/", "_test-utils/"];
 
 /**
  * Whether the file is test code: a test by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`),
- * or any file under a `test/`, `tests/`, `spec/`, `__tests__/` or `__mocks__/` directory of the project
+ * or any file under a `test/`, `tests/`, `spec/`, `__tests__/`, `__mocks__/` or `test-utils/` directory of the project
  * (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
  * process, never per production request. Only the path below the working directory counts: a
  * project checked out under a directory named `tests` is not all tests, and with no project

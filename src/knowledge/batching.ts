@@ -98,3 +98,10 @@ export const SQL_PLACEHOLDER_LIBRARIES: readonly { readonly placeholder: RegExp;
  * for per-row writes with different data.
  */
 export const BATCH_SENDING_METHODS: readonly string[] = ["$transaction"];
+
+/**
+ * Packages of ORMs the knowledge base does not describe, whose method names overlap those of the
+ * ones it does (MikroORM's `findOneOrFail`, Objection's `findById`): in a file importing one, a
+ * method name alone no longer tells which library a call belongs to. Matched as a prefix.
+ */
+export const UNLISTED_ORM_MODULES: readonly string[] = ["@mikro-orm/", "objection", "bookshelf", "waterline", "@adonisjs/lucid"];

@@ -346,6 +346,20 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "accounts",
       batched: "one `findMany({ where: { id: { in: ids } } })`",
     }),
+    // medusa packages/modules/product/src/repositories/product-category.ts: a MikroORM entity manager's method named like TypeORM's names no library.
+    invalid('import type { SqlEntityManager } from "@mikro-orm/postgresql";\nexport async function restore(manager: SqlEntityManager, ids: string[]) {\n  return Promise.all(ids.map((id) => manager.findOneOrFail(Category, { id })));\n}', "manager.findOneOrFail(", "queryInLoop", {}, {
+      call: "manager.findOneOrFail()",
+      library: "database",
+      collection: "ids",
+      batched: "one query for all the ids",
+    }),
+    // Without an ORM the knowledge base does not describe, the one-library name names TypeORM.
+    invalid('import type { EntityManager } from "./db";\nexport async function restore(manager: EntityManager, ids: string[]) {\n  return Promise.all(ids.map((id) => manager.findOneOrFail(Category, { id })));\n}', "manager.findOneOrFail(", "queryInLoop", {}, {
+      call: "manager.findOneOrFail()",
+      library: "TypeORM",
+      collection: "ids",
+      batched: "one `findBy({ id: In(ids) })`",
+    }),
     // wiki.js: an Objection query builder with a method named like Mongoose's.
     invalid("async function f(files) {\n  for (const file of files) await Asset.query().patch({ filename: file.path }).findById(file.id);\n}", "Asset.query()", "queryInLoop", { filename: "file.js" }, {
       call: "….findById()",
