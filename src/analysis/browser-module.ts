@@ -1,4 +1,4 @@
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
@@ -18,15 +18,30 @@ import { getModuleSpecifiers } from "./library-evidence.js";
 export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoizeFile(file, "browser-module", () => {
-    if (isComponentFile(context.filename)) return true;
-    // Directives open the program: the first statement that is none ends them.
-    for (const statement of file.sourceCode.ast.body) {
-      if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) break;
-      if (CLIENT_DIRECTIVES.includes(statement.directive)) return true;
-    }
+    if (isComponentFile(context.filename) || hasClientDirective(file.sourceCode.ast)) return true;
     const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
     return importsBrowserLibrary || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null);
   });
+}
+
+/**
+ * Whether the module runs in a browser or a web view by what it does: a `"use client"` module, or
+ * one that uses the DOM without asking whether it exists. Not by its name or imports, which
+ * `isBrowserModule` also reads: a component file that imports React may be a server component
+ * that queries its database. Saltcorn's mobile app reads its local SQLite this way.
+ */
+export function runsInBrowser(context: AnyRuleContext): boolean {
+  const file = getFileContext(context);
+  return memoizeFile(file, "browser-runtime", () => hasClientDirective(file.sourceCode.ast) || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null));
+}
+
+/** Directives open the program: the first statement that is none ends them. */
+function hasClientDirective(program: TSESTree.Program): boolean {
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) break;
+    if (CLIENT_DIRECTIVES.includes(statement.directive)) return true;
+  }
+  return false;
 }
 
 /** A component file (`.tsx`, `.jsx`): browser code by its name alone, the cheapest part of `isBrowserModule`. */

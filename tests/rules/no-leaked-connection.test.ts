@@ -53,7 +53,7 @@ export class Saver {
     }${closing}
   }
 }`;
-/** A TypeORM runner created, then a call that may throw, then the \`try\`; \`beforeCall\` runs ahead of that call. */
+/** A TypeORM runner created, then a call that may throw, then the `try`; `beforeCall` runs ahead of that call. */
 const flowiseRecordManager = (beforeCall: string): string => `import { DataSource } from "typeorm";
 export class RecordManager {
   async exists(dataSource: DataSource, keys: string[]) {
@@ -87,7 +87,7 @@ runRuleTests("no-leaked-connection", rule, {
     // Labelled jumps out of the inner loop pass through the finally (tests/zoo/labels.js).
     labelledContinue("retry"),
     labelledContinue("jobs"),
-    // Flowise's PostgresSaver: a DataSource per call, destroyed in \`finally\`, closes the runner it lent with it.
+    // Flowise's PostgresSaver: a DataSource per call, destroyed in `finally`, closes the runner it lent with it.
     flowiseSaver(" finally {\n      await dataSource.destroy();\n    }"),
     // Flowise's PostgresRecordManager: a TypeORM runner connects at its first use, so a throw before it holds nothing.
     flowiseRecordManager(""),
@@ -647,7 +647,7 @@ export async function start() {
 }`,
   ],
   invalid: [
-    // The same saver without the \`finally\` that destroys the DataSource: the \`throw\` in \`catch\` leaves the runner checked out.
+    // The same saver without the `finally` that destroys the DataSource: the `throw` in `catch` leaves the runner checked out.
     {
       code: flowiseSaver(""),
       errors: [

@@ -23,6 +23,9 @@ const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
+// saltcorn packages/saltcorn-mobile-app/src/helpers/offline_mode.js: the mobile app's web view writes synced rows to its local SQLite one by one.
+const offlineSync = (guard: string): string =>
+  `export async function insertRemoteData(table, rows) {\n  for (const row of rows) {\n    await db.query("INSERT INTO items (id, name) VALUES ($1, $2)", [row.id, row.name]);\n  }\n  ${guard}window.navigator.wakeLock.request();\n}`;
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 // hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
 const NEST_SERVICE =
@@ -46,6 +49,9 @@ const groupByLevels = (grouping: string): string =>
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // saltcorn offline_mode.js: a module that uses the DOM unguarded runs in a browser or web view, whose database is local.
+    { code: offlineSync(""), filename: "file.js" },
+    { code: `"use client";\n${offlineSync("")}`, filename: "file.js" },
     // The same shape on a class that is no model: `scope` and `findOne` alone name no library.
     'class Doc {}\nasync function f(ids) {\n  for (const id of ids) await Doc.scope("withDrafts").findOne({ where: { id } });\n}',
     // trigger.dev run-engine ttlSystem.test.ts: a test checks each row, in a test file.
@@ -54,7 +60,7 @@ runRuleTests("no-query-in-loop", rule, {
     "",
     // A helper defined after the loop whose method name is not one library's, with no import: no evidence.
     "async function all(ids) { for (const id of ids) await load(id); }\nasync function load(id) { return Document.findAll({ where: { id } }); }",
-    // Two classes with a method \`load\`: the one called in the loop sends no query, the other's name alone is no evidence.
+    // Two classes with a method `load`: the one called in the loop sends no query, the other's name alone is no evidence.
     `${PG}class Cache {\n  load(id) { return this.map.get(id); }\n  all(ids) { return ids.map((id) => this.load(id)); }\n}\nclass Repo {\n  load(id) { return pool.query("SELECT * FROM products WHERE id = $1", [id]); }\n}`,
     // The fixed SearchService: one batched query, joined in memory.
     `${PG}async function f(hits) { const ids = hits.map((hit) => hit._id); const { rows } = await pool.query("SELECT * FROM products WHERE id = ANY($1)", [ids]); return rows; }`,
@@ -346,6 +352,10 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "accounts",
       batched: "one `findMany({ where: { id: { in: ids } } })`",
     }),
+    // Valid neighbour (offline_mode.js): a module that tests for the DOM also runs on a server.
+    invalid(offlineSync('if (typeof window !== "undefined") '), "db.query(", "writeInLoop", { filename: "file.js" }),
+    // A module that imports React may be a server component querying its database.
+    invalid(`import React from "react";\n${PRISMA}export default async function Page({ ids }) {\n  for (const id of ids) await prisma.user.findUnique({ where: { id } });\n  return null;\n}`, "prisma.user.findUnique(", "queryInLoop"),
     // medusa packages/modules/product/src/repositories/product-category.ts: a MikroORM entity manager's method named like TypeORM's names no library.
     invalid('import type { SqlEntityManager } from "@mikro-orm/postgresql";\nexport async function restore(manager: SqlEntityManager, ids: string[]) {\n  return Promise.all(ids.map((id) => manager.findOneOrFail(Category, { id })));\n}', "manager.findOneOrFail(", "queryInLoop", {}, {
       call: "manager.findOneOrFail()",

@@ -56,7 +56,7 @@ runRuleTests("no-unawaited-response-body", rule, {
     "function f(res: Response) { void res.text(); }",
     "function f(res: Response) { res.json().then((data) => render(data.items)); }",
     "async function f(res: Response) { return { data: res.json().catch(() => null) }; }",
-    // karakeep ImportExport.tsx: the file awaits the promise by the key's name (\`await blob\`, \`await data.blob\`).
+    // karakeep ImportExport.tsx: the file awaits the promise by the key's name (`await blob`, `await data.blob`).
     exportQuery("await blob"),
     exportQuery("await data?.blob"),
     // An in-house fetch wrapper is not known without settings.
@@ -351,7 +351,7 @@ runRuleTests("no-unawaited-response-body", rule, {
         },
       ],
     },
-    // Valid neighbour (ImportExport.tsx): nothing awaits \`blob\`; a call of a method by that name is another value.
+    // Valid neighbour (ImportExport.tsx): nothing awaits `blob`; a call of a method by that name is another value.
     ...["blob", "await data.blob()", "await blobs"].map((use) => ({
       code: exportQuery(use),
       errors: [

@@ -166,10 +166,10 @@ const lexRouter = (onDuplicate: string): string =>
 const lexImports = (onDuplicate: string): string =>
   `export class LexBuilder {\n  readonly #imported = new Set<string>();\n  async load(docs: Doc[]) {\n    for (const doc of docs) {\n      if (!this.#imported.has(doc.id)) {\n        this.#imported.add(doc.id);\n      } else ${onDuplicate}\n    }\n  }\n}`;
 
-// Flowise packages/server/src/IdentityManager.ts: one SSO provider per \`case\` of a switch over the key.
+// Flowise packages/server/src/IdentityManager.ts: one SSO provider per `case` of a switch over the key.
 const ssoProviders = (branch: string): string =>
   `export class IdentityManager {\n  providers = new Map<string, Provider>();\n  init(providerName: string, config: Config) {\n    if (this.providers.has(providerName)) return this.providers.get(providerName);\n${branch}\n  }\n}`;
-/** The report on \`ssoProviders(branch)\`, whose store on line \`line\` takes any key. */
+/** The report on `ssoProviders(branch)`, whose store on line `line` takes any key. */
 const ssoProvidersGrow = (branch: string, line: number) => ({
   code: ssoProviders(branch),
   errors: [
@@ -183,14 +183,14 @@ const ssoProvidersGrow = (branch: string, line: number) => ({
   ],
 });
 
-// Flowise packages/components/nodes/tools/WebScraperTool/WebScraperTool.ts: \`_call\` starts each crawl with a new Set; LangChain calls it on the instance \`init()\` hands out.
+// Flowise packages/components/nodes/tools/WebScraperTool/WebScraperTool.ts: `_call` starts each crawl with a new Set; LangChain calls it on the instance `init()` hands out.
 const webScraper = (user: string): string =>
   `class Scraper extends Tool {\n  private visited: Set<string>;\n  constructor() {\n    super();\n    this.visited = new Set<string>();\n  }\n  async scrape(url: string) {\n    if (this.visited.has(url)) return;\n    this.visited.add(url);\n    await fetch(url);\n  }\n  async _call(input: string) {\n    this.visited = new Set<string>();\n    await this.scrape(input);\n  }\n}\n${user}`;
 
 // maxun server/src/workflow-management/classes/DocumentInterpreter.ts: one OCR service per script its model table names; an unknown script leaves before the store.
 const ocrServices = (check: string, table = '{ latin: "latin.onnx", cyrillic: "cyrillic.onnx" } as const'): string =>
   `const MODELS = ${table};\nconst services = new Map<string, Service>();\nexport async function getService(script: string) {\n  const cacheKey = \`\${script}:1280\`;\n  const cached = services.get(cacheKey);\n  if (cached) return cached;\n${check}\n  const service = await loadService(script);\n  services.set(cacheKey, service);\n  return service;\n}`;
-/** The report on \`ocrServices(check)\`, whose store on line \`line\` takes any script. */
+/** The report on `ocrServices(check)`, whose store on line `line` takes any script. */
 const ocrServicesGrow = (check: string, line: number, table?: string) => ({
   code: ocrServices(check, table),
   errors: [
@@ -243,14 +243,14 @@ const statsServiceLru = (calls: string): string =>
 
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
-    // Flowise WebScraperTool.ts: the instance leaves the file (returned, or handed to a call), so its public \`_call\` that resets the Set is called elsewhere.
+    // Flowise WebScraperTool.ts: the instance leaves the file (returned, or handed to a call), so its public `_call` that resets the Set is called elsewhere.
     webScraper("class ScraperNode {\n  async init() {\n    const tool = new Scraper();\n    return tool;\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
     webScraper("class ScraperNode {\n  async init(tools: Tool[]) {\n    tools.push(new Scraper());\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
     // maxun DocumentInterpreter.ts: the key's variable was looked up in a table the module writes, and a miss leaves first.
     ocrServices("  const model = MODELS[script];\n  if (!model) throw new Error(`No model for ${script}`);"),
     ocrServices("  if (!(script in MODELS)) return null;"),
     ocrServices("  if (!MODELS[script]) {\n    throw new Error(script);\n  }"),
-    // Flowise IdentityManager.ts: the store sits under \`case "azure":\` of \`switch (providerName)\`, so its key is one the code names.
+    // Flowise IdentityManager.ts: the store sits under `case "azure":` of `switch (providerName)`, so its key is one the code names.
     ssoProviders('    switch (providerName) {\n      case "azure": {\n        const azure = new AzureSSO(config);\n        this.providers.set(providerName, azure);\n        break;\n      }\n      default:\n        throw new Error(providerName);\n    }'),
     ssoProviders("    switch (providerName) {\n      case Providers.GITHUB:\n        this.providers.set(providerName, new GithubSSO(config));\n    }"),
     ssoProviders('    if (providerName === "google") this.providers.set(providerName, new GoogleSSO(config));'),
@@ -422,7 +422,7 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
-    // Valid neighbour (WebScraperTool.ts): an instance only this module uses, through \`scrape()\`; nothing calls the \`_call\` that resets it.
+    // Valid neighbour (WebScraperTool.ts): an instance only this module uses, through `scrape()`; nothing calls the `_call` that resets it.
     {
       code: webScraper('const scraper = new Scraper();\nprocess.on("message", (url: string) => scraper.scrape(url));'),
       errors: [
@@ -440,7 +440,7 @@ export function remove(slot, names) {
     // The table is filled at run time, not written in the module.
     ocrServicesGrow("  const available = await listModels();\n  if (!(script in available)) throw new Error(script);", 10),
     ocrServicesGrow("  const model = MODELS[script];\n  if (!model) throw new Error(script);", 10, "loadModels()"),
-    // A \`default\` before the case falls through to it with any key.
+    // A `default` before the case falls through to it with any key.
     ssoProvidersGrow('    switch (providerName) {\n      default:\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 8),
     // The switch is over another value than the key.
     ssoProvidersGrow('    switch (config.kind) {\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 7),
