@@ -10,7 +10,7 @@ import { runsInBrowser } from "../src/analysis/browser-module.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { dependsOn, getCallbackIteration, getEnclosingIterations, isIssuedInSameTick } from "../src/analysis/iteration.js";
+import { dependsOn, getCallbackIteration, getEnclosingIterations, isInTransactionCallback, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getBatchingLibraryId, getQueryParameters, getTableArguments, isBatchedQuery, isDeleteQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
@@ -118,7 +118,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (!call || !isReportable(call)) return;
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
-    if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node))) return;
+    if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || isInTransactionCallback(node, entry.iteration.body)) return;
     if (runsInBrowser(context)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
@@ -131,9 +131,9 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const fn = getLocalFunction(context, node.callee);
     if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
     for (const query of getParameterQueries(context, fn, index)) {
-      if (!isReportable(query.call)) continue;
+      if (!isReportable(query.call) || isInTransactionCallback(query.call.node, fn)) continue;
       const entry = findIteration(entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
-      if (!entry) continue;
+      if (!entry || isInTransactionCallback(node, entry.iteration.body)) continue;
       if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
       reportViaCall(node.callee, query.call, entry.iteration.collection);
       return;
@@ -149,7 +149,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       const fn = getLocalFunction(context, argument);
       if (!fn) continue;
       for (const query of getParameterQueries(context, fn, index)) {
-        if (!query.parameters.includes(how.itemParam) || !isReportable(query.call)) continue;
+        if (!query.parameters.includes(how.itemParam) || !isReportable(query.call) || isInTransactionCallback(query.call.node, fn)) continue;
         if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
         if (runsOncePerProcess(context, node)) return;
         reportViaCall(argument, query.call, how.collection);

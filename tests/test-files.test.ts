@@ -159,6 +159,15 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/src/database/users-seed.ts")).toEqual([]);
   });
 
+  it("is quiet on a backfill named as one, and reports a name that only contains the word", () => {
+    // civitai src/pages/api/admin/temp/membership-buzz-backfill.ts and src/server/services/blocks/app-listing-backfill.service.ts.
+    expect(lint(perRowQuery, "/project", "/project/src/pages/api/admin/temp/membership-buzz-backfill.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/server/services/app-listing-backfill.service.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/backfill-subscriptions.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/backfiller.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/autobackfill.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("reports a file whose name only mentions seeds", () => {
     expect(lint(perRowQuery, "/project", "/project/src/lib/candidate-interview/candidate-interview.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/src/random-seed.service.ts")).toEqual(["postmortem/no-query-in-loop"]);

@@ -16,8 +16,10 @@ import {
   CONSUMING_METHODS,
   GLOBAL_PROMISE_HELPERS,
   HELPER_MODULES,
+  LISTENER_METHODS,
   OBJECT_LISTING_FUNCTIONS,
   SUBSET_METHODS,
+  TRANSACTION_CALLBACK_METHODS,
 } from "../knowledge/iteration.js";
 import { forEachOwnNode, getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
@@ -87,7 +89,8 @@ function getIterationsAroundFunction(file: FileContext, fn: FunctionNode): reado
   return memoize(file, "iterations-around-function", fn, () => {
     const iteration = getIterationOfFunction(file, fn);
     if (iteration) return [{ iteration, throughCallback: false }, ...getEnclosingIterations(file, fn)];
-    if (!isCallbackArgument(fn)) return [];
+    // nocobase's localization plugin: `db.on(`${name}.afterSave`, …)` registered per collection runs per save event.
+    if (!isCallbackArgument(fn) || isCallbackOf(fn, LISTENER_METHODS)) return [];
     return getEnclosingIterations(file, fn).map((entry) => ({ ...entry, throughCallback: true }));
   });
 }
@@ -237,6 +240,33 @@ function isLoop(node: TSESTree.Node): node is LoopNode {
     node.type === AST_NODE_TYPES.WhileStatement ||
     node.type === AST_NODE_TYPES.DoWhileStatement
   );
+}
+
+/** `fn` is an argument of a call of a method named in `methods` (`emitter.on("x", fn)`). */
+function isCallbackOf(fn: FunctionNode, methods: readonly string[]): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const method = getCalledMethodName(call);
+  if (method === "execute") {
+    // Kysely: `db.transaction().execute(async (trx) => …)`.
+    const receiver = skipExpressionWrappers(call.callee);
+    const inner = receiver.type === AST_NODE_TYPES.MemberExpression ? skipExpressionWrappers(receiver.object) : undefined;
+    return inner?.type === AST_NODE_TYPES.CallExpression && methods === TRANSACTION_CALLBACK_METHODS && getCalledMethodName(inner) === "transaction";
+  }
+  return method !== undefined && methods.includes(method);
+}
+
+/**
+ * Whether `node` runs inside a transaction that a callback between it and `outer` opens
+ * (`for (const id of ids) await prisma.$transaction(async (tx) => { … tx.user.findUnique(…) })`):
+ * each element gets a unit of work of its own, often holding row locks (`FOR UPDATE`), which one
+ * batched query for all the elements would merge (civitai's strikes, one locked transaction per user).
+ */
+export function isInTransactionCallback(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== outer; current = current.parent) {
+    if (isFunctionNode(current) && isCallbackOf(current, TRANSACTION_CALLBACK_METHODS)) return true;
+  }
+  return false;
 }
 
 function isCallbackArgument(fn: FunctionNode): boolean {

@@ -50,7 +50,7 @@ function getFileRole(context: { readonly filename: string; readonly cwd?: string
   const nameStart = getBaseNameStart(filename);
   const directory = getDirectoryRole(filename.slice(0, nameStart), cwd);
   const name = filename.slice(nameStart);
-  lastFile = { filename, cwd, test: isTestName(name) || directory.test, script: directory.script || isSeedName(name) };
+  lastFile = { filename, cwd, test: isTestName(name) || directory.test, script: directory.script || isSeedName(name) || isBackfillName(name) };
   return lastFile;
 }
 
@@ -124,6 +124,17 @@ function isSeedName(name: string): boolean {
 const SEED_FILE = /(?:^|[-._])seed(?:s|ers?)?\.[cm]?[jt]sx?$/u;
 
 /**
+ * A backfill by its name (`membership-buzz-backfill.ts`, `app-listing-backfill.service.ts`,
+ * `backfill-subscriptions.ts`, as in civitai): a one-off rewrite of existing rows, run once by
+ * hand or by a moderator. The word must stand between separators.
+ */
+function isBackfillName(name: string): boolean {
+  return name.includes("backfill") && BACKFILL_FILE.test(name);
+}
+
+const BACKFILL_FILE = /(?:^|[-._])backfill(?:s)?[-._]/u;
+
+/**
  * Directories of one-off scripts, matched as whole path segments: database migrations, seeders,
  * maintenance scripts; and a `migrations` segment with a prefix (openpanel's `code-migrations/`,
  * `data-migrations/`, `db_migrations/`).
@@ -135,7 +146,7 @@ const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/
  * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,
- * `prisma/seed.ts`).
+ * `prisma/seed.ts`), and so does a backfill (`users-backfill.ts`).
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
   return getFileRole(context).script;

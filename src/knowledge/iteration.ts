@@ -123,3 +123,18 @@ export const CONSTANT_TABLE_NAME = /^[A-Z]/u;
 export const CHUNK_ITEM = /(?:chunk|batch|slice|bulk|partition)(?:e?s)?$/iu;
 export const CHUNK_FUNCTION = /chunk|batch|splitEvery|partition/iu;
 export const CHUNK_COLLECTION = /(?:chunks|batches|slices|partitions)$/iu;
+
+/**
+ * Methods that register a callback to run on later events (`db.on("users.afterSave", fn)`,
+ * `emitter.once(…)`, `sequelize.addHook(…)`): a callback registered in a loop runs once per
+ * event, not once per element of the loop.
+ */
+export const LISTENER_METHODS: readonly string[] = ["on", "once", "addListener", "prependListener", "addEventListener", "addHook", "subscribe"];
+
+/**
+ * Methods that run a callback inside a transaction they open and close (`prisma.$transaction(async (tx) => …)`,
+ * `sequelize.transaction(async (t) => …)`, `knex.transaction(…)`, `dataSource.transaction(…)`,
+ * `session.withTransaction(…)`, Kysely's `db.transaction().execute(…)`): the unit of work commits
+ * as a whole.
+ */
+export const TRANSACTION_CALLBACK_METHODS: readonly string[] = ["transaction", "$transaction", "withTransaction"];

@@ -26,6 +26,12 @@ const migrationScript = (declaration: string, call: string): string =>
 // saltcorn packages/saltcorn-mobile-app/src/helpers/offline_mode.js: the mobile app's web view writes synced rows to its local SQLite one by one.
 const offlineSync = (guard: string): string =>
   `export async function insertRemoteData(table, rows) {\n  for (const row of rows) {\n    await db.query("INSERT INTO items (id, name) VALUES ($1, $2)", [row.id, row.name]);\n  }\n  ${guard}window.navigator.wakeLock.request();\n}`;
+// civitai src/server/services/strike.service.ts: one transaction per user, each taking row locks (`FOR UPDATE`), sequential by design.
+const perUserTransaction = (open: string, close: string): string =>
+  `${PRISMA}export async function reevaluate(userIds: number[]) {\n  for (const userId of userIds) {\n    await ${open}async (tx) => {\n      const user = await tx.user.findUnique({ where: { id: userId } });\n      await applyStrikes(tx, user);\n    }${close};\n  }\n}`;
+// nocobase plugin-localization/src/server/plugin.ts: a listener registered per collection runs per save event, not per collection.
+const perCollectionHook = (register: string): string =>
+  `export async function syncTexts(db, collections) {\n  for (const collection of collections) {\n    ${register}async (row) => {\n      await Text.findByPk(\`\${collection.name}:\${row.id}\`);\n    });\n  }\n}`;
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 // hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
 const NEST_SERVICE =
@@ -49,6 +55,17 @@ const groupByLevels = (grouping: string): string =>
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // civitai strike.service.ts: each element gets a transaction of its own; one batched read would merge the units of work.
+    perUserTransaction("prisma.$transaction(", ")"),
+    perUserTransaction("prisma.$transaction(", ", { timeout: 30000 })"),
+    `${PRISMA}async function evaluate(userId: number) {\n  return prisma.$transaction(async (tx) => tx.user.findUnique({ where: { id: userId } }));\n}\nexport async function reevaluateAll(userIds: number[]) {\n  for (const userId of userIds) await evaluate(userId);\n}`,
+    // civitai article.service.ts: the transaction is opened at the call site, around the helper that queries.
+    `${PRISMA}async function recompute(tx, articleId: number) {\n  return tx.article.findUnique({ where: { id: articleId } });\n}\nexport async function recomputeAll(articleIds: number[]) {\n  for (const articleId of articleIds) await prisma.$transaction(async (tx) => recompute(tx, articleId));\n}`,
+    // Kysely's form.
+    `import { Kysely } from "kysely";\nconst db = new Kysely<DB>({ dialect });\nexport async function settle(ids: number[]) {\n  for (const id of ids) await db.transaction().execute(async (trx) => trx.selectFrom("placement").where("id", "=", id).executeTakeFirst());\n}`,
+    // nocobase plugin.ts: a listener registered per collection.
+    { code: perCollectionHook("db.on(`${collection.name}.afterSave`, "), filename: "file.js" },
+    { code: perCollectionHook("emitter.once(collection.name, "), filename: "file.js" },
     // saltcorn offline_mode.js: a module that uses the DOM unguarded runs in a browser or web view, whose database is local.
     { code: offlineSync(""), filename: "file.js" },
     { code: `"use client";\n${offlineSync("")}`, filename: "file.js" },
@@ -352,6 +369,10 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "accounts",
       batched: "one `findMany({ where: { id: { in: ids } } })`",
     }),
+    // Valid neighbour (strike.service.ts): a retry wrapper opens no transaction; the read runs once per user.
+    invalid(perUserTransaction("withRetry(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    // Valid neighbour (plugin.ts): a callback handed to a helper that runs it now, once per collection.
+    invalid(perCollectionHook("await withRetry("), "Text.findByPk(", "queryInLoop", { filename: "file.js" }),
     // Valid neighbour (offline_mode.js): a module that tests for the DOM also runs on a server.
     invalid(offlineSync('if (typeof window !== "undefined") '), "db.query(", "writeInLoop", { filename: "file.js" }),
     // A module that imports React may be a server component querying its database.
