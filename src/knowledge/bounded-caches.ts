@@ -281,6 +281,12 @@ export const BROWSER_MODULES: readonly string[] = [
   "@reduxjs/toolkit",
   "jotai",
   "recoil",
+  // Component libraries (nocobase's theme editor reads antd's token list).
+  "antd",
+  "@ant-design/icons",
+  "@mui/material",
+  "@chakra-ui/react",
+  "@formily/react",
   // Libraries that only run in a page: game engines, DOM and chart libraries.
   "phaser",
   "pixi.js",

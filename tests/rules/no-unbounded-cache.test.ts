@@ -368,6 +368,9 @@ export function remove(slot, names) {
     // overleaf web frontend theme-cache.ts: CodeMirror's view draws in a page; a module that imports it runs in a tab.
     { code: `import { EditorView } from "@codemirror/view";\n${assetLoader}` },
     { code: `import * as monaco from "monaco-editor";\n${assetLoader}` },
+    // nocobase plugin-theme-editor antd-token-previewer/utils/statistic.ts: a module that imports from antd, a component library, runs in a page.
+    { code: `import tokenMeta from "antd/es/version/token.json";\n${assetLoader}` },
+    { code: `import { Button } from "@mui/material";\n${assetLoader}` },
     // outline app/utils/autotrack.js: a module that uses the DOM without asking whether it exists runs in a page.
     { code: autotrack, filename: "file.js" },
     // A client component (Next.js "use client").
