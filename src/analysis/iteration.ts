@@ -90,7 +90,7 @@ function getIterationsAroundFunction(file: FileContext, fn: FunctionNode): reado
     const iteration = getIterationOfFunction(file, fn);
     if (iteration) return [{ iteration, throughCallback: false }, ...getEnclosingIterations(file, fn)];
     // nocobase's localization plugin: `db.on(`${name}.afterSave`, …)` registered per collection runs per save event.
-    if (!isCallbackArgument(fn) || isCallbackOf(fn, LISTENER_METHODS)) return [];
+    if (!isCallbackArgument(fn) || isListenerCallback(fn)) return [];
     return getEnclosingIterations(file, fn).map((entry) => ({ ...entry, throughCallback: true }));
   });
 }
@@ -242,18 +242,27 @@ function isLoop(node: TSESTree.Node): node is LoopNode {
   );
 }
 
-/** `fn` is an argument of a call of a method named in `methods` (`emitter.on("x", fn)`). */
-function isCallbackOf(fn: FunctionNode, methods: readonly string[]): boolean {
+/** The call `fn` is an argument of (`emitter.on("x", fn)`), or null. */
+function getCallTakingCallback(fn: FunctionNode): TSESTree.CallExpression | null {
   const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
-  const method = getCalledMethodName(call);
-  if (method === "execute") {
-    // Kysely: `db.transaction().execute(async (trx) => …)`.
-    const receiver = skipExpressionWrappers(call.callee);
-    const inner = receiver.type === AST_NODE_TYPES.MemberExpression ? skipExpressionWrappers(receiver.object) : undefined;
-    return inner?.type === AST_NODE_TYPES.CallExpression && methods === TRANSACTION_CALLBACK_METHODS && getCalledMethodName(inner) === "transaction";
-  }
-  return method !== undefined && methods.includes(method);
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument) ? call : null;
+}
+
+/** `db.on("users.afterSave", fn)`, `emitter.once(…)`, `sequelize.addHook(…)`: `fn` runs per event. */
+function isListenerCallback(fn: FunctionNode): boolean {
+  const call = getCallTakingCallback(fn);
+  const method = call ? getCalledMethodName(call) : undefined;
+  return method !== undefined && LISTENER_METHODS.includes(method);
+}
+
+/** `prisma.$transaction(fn)`, `sequelize.transaction(fn)`, Kysely's `db.transaction().execute(fn)`. */
+function isTransactionCallback(fn: FunctionNode): boolean {
+  const call = getCallTakingCallback(fn);
+  const method = call ? getCalledMethodName(call) : undefined;
+  if (method !== "execute") return method !== undefined && TRANSACTION_CALLBACK_METHODS.includes(method);
+  const callee = skipExpressionWrappers(call!.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipExpressionWrappers(callee.object) : undefined;
+  return receiver?.type === AST_NODE_TYPES.CallExpression && getCalledMethodName(receiver) === "transaction";
 }
 
 /**
@@ -264,7 +273,7 @@ function isCallbackOf(fn: FunctionNode, methods: readonly string[]): boolean {
  */
 export function isInTransactionCallback(node: TSESTree.Node, outer: TSESTree.Node): boolean {
   for (let current = node.parent; current && current !== outer; current = current.parent) {
-    if (isFunctionNode(current) && isCallbackOf(current, TRANSACTION_CALLBACK_METHODS)) return true;
+    if (isFunctionNode(current) && isTransactionCallback(current)) return true;
   }
   return false;
 }

@@ -656,24 +656,10 @@ export async function start() {
           7,
           27,
           [
-            `import { DataSource, type DataSourceOptions } from "typeorm";
-export class Saver {
-  async getTuple(options: DataSourceOptions, id: string) {
-    const dataSource = new DataSource(options);
-    await dataSource.initialize();
-    try {
-      const queryRunner = dataSource.createQueryRunner();
-      try {
-        const rows = await queryRunner.manager.query("SELECT * FROM checkpoints WHERE id = $1", [id]);
-        return rows;
-      } finally {
-        await queryRunner.release();
-      }
-    } catch (error) {
-      throw new Error("Error retrieving checkpoint");
-    }
-  }
-}`,
+            flowiseSaver("").replace(
+              '      const rows = await queryRunner.manager.query("SELECT * FROM checkpoints WHERE id = $1", [id]);\n      await queryRunner.release();\n      return rows;',
+              '      try {\n        const rows = await queryRunner.manager.query("SELECT * FROM checkpoints WHERE id = $1", [id]);\n        return rows;\n      } finally {\n        await queryRunner.release();\n      }',
+            ),
           ],
           { exit: "throw", line: "12", name: "queryRunner", what: "connection", fix: "Call `queryRunner.release()` in a `finally` block" },
         ),
