@@ -159,6 +159,18 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/src/database/users-seed.ts")).toEqual([]);
   });
 
+  it("is quiet on a file named with a migration timestamp, and on a .scripts directory", () => {
+    // logto packages/schemas/alterations/1.0.0_rc.0-1672815959-user-roles.ts: migrations under a directory of another name.
+    expect(lint(perRowQuery, "/project", "/project/packages/schemas/alterations/1.0.0_rc.0-1672815959-user-roles.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/db/1672815959123-AddUser.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/db/20180115021837_add_drafts.ts")).toEqual([]);
+    // logto .scripts/compare-database.js.
+    expect(lint(perRowQuery, "/project", "/project/.scripts/compare.ts")).toEqual([]);
+    // A number too short for a timestamp, or not followed by a separator, is part of a name.
+    expect(lint(perRowQuery, "/project", "/project/src/2024-report.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/runs1672815959.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("is quiet on a backfill named as one, and reports a name that only contains the word", () => {
     // civitai src/pages/api/admin/temp/membership-buzz-backfill.ts and src/server/services/blocks/app-listing-backfill.service.ts.
     expect(lint(perRowQuery, "/project", "/project/src/pages/api/admin/temp/membership-buzz-backfill.ts")).toEqual([]);

@@ -473,7 +473,8 @@ function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode
 /**
  * `const parser = new Parser(); return parser.parse(text);`: the function only calls the
  * variable's members or hands it to calls that use it (`await history.loadFiles("lazy", store)`,
- * overleaf's blob store per archived chunk), and keeps the object nowhere: no closure, return or
+ * overleaf's blob store per archived chunk), also inside an options object given to such a call
+ * (`this.assertLimit({ key, usage })`), and keeps the object nowhere: no closure, return or
  * assignment, and no call that stores it (`all.push(x)`, `registry.set(k, x)`, `bus.register(x)`).
  */
 function isLocalUseOnly(file: FileContext, declarator: TSESTree.VariableDeclarator, fn: FunctionNode): boolean {
@@ -483,6 +484,11 @@ function isLocalUseOnly(file: FileContext, declarator: TSESTree.VariableDeclarat
     const parent = identifier.parent;
     if (!parent || !runsWithin(identifier, fn)) return false;
     if (parent.type === AST_NODE_TYPES.MemberExpression) return parent.object === identifier;
+    // logto's quota library: `await this.assertSystemLimit({ key, tenantUsageQuery })`, an options object handed to a call.
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const call = parent.parent.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(parent.parent) && !isStoringCall(call);
+    }
     return parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== identifier && !isStoringCall(parent);
   });
 }

@@ -50,7 +50,7 @@ function getFileRole(context: { readonly filename: string; readonly cwd?: string
   const nameStart = getBaseNameStart(filename);
   const directory = getDirectoryRole(filename.slice(0, nameStart), cwd);
   const name = filename.slice(nameStart);
-  lastFile = { filename, cwd, test: isTestName(name) || directory.test, script: directory.script || isSeedName(name) || isBackfillName(name) };
+  lastFile = { filename, cwd, test: isTestName(name) || directory.test, script: directory.script || isSeedName(name) || isBackfillName(name) || MIGRATION_FILE.test(name) };
   return lastFile;
 }
 
@@ -135,18 +135,26 @@ function isBackfillName(name: string): boolean {
 const BACKFILL_FILE = /(?:^|[-._])backfill(?:s)?[-._]/u;
 
 /**
+ * A migration by its name: a 10 to 14 digit timestamp between separators, as migration tools
+ * name them (`20180115021837-add-drafts.js` of sequelize-cli, `1672815959123-AddUser.ts` of
+ * TypeORM, logto's `1.0.0-1672815959-user-roles.ts` under `alterations/`).
+ */
+const MIGRATION_FILE = /(?:^|[-_.])\d{10,14}[-_]/u;
+
+/**
  * Directories of one-off scripts, matched as whole path segments: database migrations, seeders,
  * maintenance scripts; and a `migrations` segment with a prefix (openpanel's `code-migrations/`,
  * `data-migrations/`, `db_migrations/`).
  */
-const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "-migrations/", "_migrations/"];
+const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "/.scripts/", "-migrations/", "_migrations/"];
 
 /**
  * Whether the file is a one-off script by where it lives: under a `migrations/` (or `x-migrations/`), `seeders/`, `seed/`,
  * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,
- * `prisma/seed.ts`), and so does a backfill (`users-backfill.ts`).
+ * `prisma/seed.ts`), and so do a backfill (`users-backfill.ts`) and a file named with a migration
+ * timestamp (`20180115021837-add-drafts.js`).
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
   return getFileRole(context).script;

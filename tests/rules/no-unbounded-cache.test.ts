@@ -271,6 +271,8 @@ runRuleTests("no-unbounded-cache", rule, {
     subscription("", "\n  child() { return new RunSubscription(); }"),
     // overleaf history-v1 backupArchiver.mjs: a blob store made per archived chunk, filled, then handed to the calls that read it.
     subscription("export async function archive(keys: string[], history: History) {\n  const store = new RunSubscription();\n  await store.packet(keys[0]);\n  await history.loadFiles(\"lazy\", store);\n}"),
+    // logto packages/core/src/libraries/quota.ts: an object made per call, handed to a method inside an options object.
+    subscription("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    await this.assertLimit({ key, usage });\n  }\n}"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
     subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
@@ -443,6 +445,9 @@ export function remove(slot, names) {
     // The table is filled at run time, not written in the module.
     ocrServicesGrow("  const available = await listModels();\n  if (!(script in available)) throw new Error(script);", 10),
     ocrServicesGrow("  const model = MODELS[script];\n  if (!model) throw new Error(script);", 10, "loadModels()"),
+    // Valid neighbour (quota.ts): an options object handed to a store keeps the object.
+    subscriptionError("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    this.pending.push({ key, usage });\n  }\n}"),
+    subscriptionError("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    const options = { key, usage };\n    await this.assertLimit(options);\n  }\n}"),
     // A `default` before the case falls through to it with any key.
     ssoProvidersGrow('    switch (providerName) {\n      default:\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 8),
     // The switch is over another value than the key.
