@@ -70,6 +70,7 @@ export default createRule<Options, MessageIds>({
       const ownerMethods = new Set(checkout.release.ownerMethods ?? []);
       const ownerCloseMethods = new Set(checkout.ownerCloseMethods);
       const owner = checkout.owner;
+      const file = getFileContext(context);
       const references = new Set<TSESTree.Node>();
       const isResource = (expression: TSESTree.Node): boolean => references.has(skipExpressionWrappers(expression));
       const isRelease = (call: TSESTree.CallExpression): boolean => {
@@ -82,7 +83,7 @@ export default createRule<Options, MessageIds>({
           (selfMethods.has(name) && isResource(callee.object)) ||
           (ownerMethods.has(name) && call.arguments[0] !== undefined && isResource(call.arguments[0])) ||
           // Flowise's savers: `finally { await dataSource.destroy() }` closes the pool and the runner it lent.
-          (ownerCloseMethods.has(name) && owner !== undefined && isSameExpression(getFileContext(context), callee.object, owner))
+          (ownerCloseMethods.has(name) && owner !== undefined && isSameExpression(file, callee.object, owner))
         );
       };
       const variable = getResourceVariable(sourceCode, checkout);

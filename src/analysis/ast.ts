@@ -82,6 +82,12 @@ export function getCallReceiver(call: TSESTree.CallExpression | TSESTree.NewExpr
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
 }
 
+/** A branch's one statement: the statement itself, or the only statement of its block (`{ throw e; }`). */
+export function getSoleStatement(branch: TSESTree.Statement | null): TSESTree.Statement | null {
+  if (branch?.type !== AST_NODE_TYPES.BlockStatement) return branch;
+  return branch.body.length === 1 ? branch.body[0]! : null;
+}
+
 /** `null` or `undefined`, as written. */
 export function isNullish(node: TSESTree.Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");

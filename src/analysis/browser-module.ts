@@ -18,9 +18,10 @@ import { getModuleSpecifiers } from "./library-evidence.js";
 export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoizeFile(file, "browser-module", () => {
-    if (isComponentFile(context.filename) || hasClientDirective(file.sourceCode.ast)) return true;
+    if (isComponentFile(context.filename)) return true;
     const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
-    return importsBrowserLibrary || usesDomUnguarded(file.sourceCode.scopeManager?.globalScope ?? null);
+    // What it does (a directive, the DOM): asked once per file, for this rule and the rules that ask only that.
+    return importsBrowserLibrary || runsInBrowser(context);
   });
 }
 

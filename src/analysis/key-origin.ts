@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getSoleStatement, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { isFiniteTypeAt } from "./type-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -207,8 +207,8 @@ function getKeyVariables(raw: TSESTree.Node): TSESTree.Identifier[] | null {
 
 /** `throw …` or `return …`, alone or as the only statement of a block. */
 function isExit(statement: TSESTree.Statement): boolean {
-  const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
-  return only.type === AST_NODE_TYPES.ThrowStatement || only.type === AST_NODE_TYPES.ReturnStatement;
+  const only = getSoleStatement(statement);
+  return only?.type === AST_NODE_TYPES.ThrowStatement || only?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 /** `!TABLE[part]`, `!(part in TABLE)`, or `!entry` where an earlier `const entry = TABLE[part]`. */

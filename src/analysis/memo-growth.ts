@@ -14,7 +14,7 @@ import {
   QUEUE_CLIENT_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
+import { getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -198,7 +198,7 @@ function isWrittenKey(raw: TSESTree.Node): boolean {
 
 /** `throw …`, alone or as the only statement of a block. */
 function isOnlyThrow(branch: TSESTree.Statement | null): boolean {
-  return branch?.type === AST_NODE_TYPES.ThrowStatement || (branch?.type === AST_NODE_TYPES.BlockStatement && branch.body.length === 1 && branch.body[0]?.type === AST_NODE_TYPES.ThrowStatement);
+  return getSoleStatement(branch)?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /** `a && b && c` as its operands; anything else as itself. */

@@ -171,10 +171,6 @@ function isCollectorArgument(call: TSESTree.CallExpression | TSESTree.NewExpress
 }
 
 /**
- * A promise sits inside an object or array literal (`container`, or a variable holding it).
- * `use` says where. The literal is data unless something settles its elements.
- */
-/**
  * The file awaits a value by the key's name (`await blob`, `await data.blob`): the object's
  * reader settles the promise it holds. karakeep's export query returns `{ blob: res.blob(), filename }`
  * and the component that gets it writes `createObjectURL(await blob)`.
@@ -185,6 +181,10 @@ function isAwaitedByName(file: FileContext, key: string): boolean {
   return new RegExp(`\\bawait\\s+(?:[\\w$]+\\??\\.)*${key.replaceAll("$", "\\$")}(?![\\w$]|\\s*\\()`, "u").test(file.sourceCode.text);
 }
 
+/**
+ * A promise sits inside an object or array literal (`container`, or a variable holding it).
+ * `use` says where. The literal is data unless something settles its elements.
+ */
 function containerUsage(file: FileContext, container: TSESTree.Node, use: ValueUse, depth: number): PromiseUsage {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const isLiteral = container.type === AST_NODE_TYPES.ObjectExpression || container.type === AST_NODE_TYPES.ArrayExpression;
