@@ -10,8 +10,8 @@ import { memoize } from "./file-context.js";
 
 /**
  * Whether code can ever run: every named function around it is called or referenced somewhere
- * in the file, exported, a framework lifecycle hook, or a public method of a class that other
- * modules can see. A `clear()` method that nothing calls does not run; a callback passed to
+ * in the file, exported, a framework lifecycle hook, a public method of a class that other
+ * modules can see, or a protected or `override` method of a class that extends another. A `clear()` method that nothing calls does not run; a callback passed to
  * `setInterval` or `emitter.on` does (its enclosing code runs).
  */
 export function isCodeReachable(file: FileContext, node: TSESTree.Node): boolean {
@@ -42,7 +42,11 @@ function computeFunctionUsed(file: FileContext, fn: FunctionNode): boolean {
     if (name === undefined || (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === "constructor") || LIFECYCLE_METHODS.includes(name)) return true;
     const uses = getPropertyUses(file, name);
     if (uses.some((use) => use.range[0] < fn.range[0] || use.range[1] > fn.range[1])) return true;
-    return !isHiddenMember(parent) && isClassVisibleOutside(file, parent.parent.parent);
+    const classNode = parent.parent.parent;
+    // A protected or `override` method of a class that extends another is there for its base class
+    // to call (grist's `TableData.onRemoveColumn`, called by `ActionDispatcher.dispatchAction`).
+    if (classNode.superClass && (parent.accessibility === "protected" || parent.override)) return true;
+    return !isHiddenMember(parent) && isClassVisibleOutside(file, classNode);
   }
   // Callbacks, IIFEs, object-literal methods: they run when the code around them runs.
   return true;

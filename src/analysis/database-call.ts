@@ -7,11 +7,12 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { BUILTIN_CALLBACK_METHODS } from "../knowledge/builtins.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
+import { SQL_LIKE_API_MODULES } from "../knowledge/sql.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
-import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait, getQueryMethodTrait } from "./library-evidence.js";
+import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait, getModuleSpecifiers, getQueryMethodTrait } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -78,7 +79,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
       // A method of the class's own (`this.findById(id)` in hexo's relation index) is its code,
       // judged through the query it holds, not a library's by its name.
       if (!receiverKind && !isOwnMethodCall(call)) {
-        const fallback = getFallback(call, method);
+        const fallback = getFallback(file, call, method);
         if (fallback) return fallback;
       }
     }
@@ -113,17 +114,22 @@ export function asksTypesForDatabaseCalls(file: FileContext): boolean {
 }
 
 /** Evidence when the receiver cannot be traced: a one-library method name, or SQL text. */
-function getFallback(call: TSESTree.CallExpression, method: string): DatabaseCall | null {
+function getFallback(file: FileContext, call: TSESTree.CallExpression, method: string): DatabaseCall | null {
   const distinctive = fromRef(getDistinctiveMethodKind(method));
   const known = distinctive?.knowledge.databaseMethods?.[method];
   if (distinctive && known) {
     if (known.lazy === true && isNeverRun(call, method)) return null;
     return { node: call, method, op: known.op, kind: { ...distinctive, evidence: "name" }, evidence: "name", batchedInSameTick: known.batchedInSameTick === true };
   }
-  if (SQL_METHODS.has(method) && GENERIC_SQL_KIND && isSqlText(call.arguments[0])) {
+  if (SQL_METHODS.has(method) && GENERIC_SQL_KIND && isSqlText(call.arguments[0]) && !importsSqlLikeApi(file)) {
     return { node: call, method, op: "sql", kind: { ...GENERIC_SQL_KIND, evidence: "name" }, evidence: "sql", batchedInSameTick: false };
   }
   return null;
+}
+
+/** The file imports a client of a SQL-like API language (GAQL, SOQL): its `query("SELECT …")` may be no database's. */
+function importsSqlLikeApi(file: FileContext): boolean {
+  return getModuleSpecifiers(file).some((specifier) => SQL_LIKE_API_MODULES.some((module) => specifier.startsWith(module)));
 }
 
 function isOwnMethodCall(call: TSESTree.CallExpression): boolean {

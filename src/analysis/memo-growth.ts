@@ -446,11 +446,11 @@ function isProxyTrap(fn: FunctionNode): boolean {
  * Code of other files can call a public method, so one call in the file is enough only where none
  * can (a `private`, `protected` or `#private` method); otherwise the file must call it at least twice.
  */
-function isMethodGivenCodeKeys(file: FileContext, method: TSESTree.MethodDefinition, index: number): boolean {
+function isMethodGivenCodeKeys(file: FileContext, method: TSESTree.MethodDefinition, index: number, property: string | undefined): boolean {
   const name = method.kind === "method" ? getStaticPropertyName(method) : undefined;
   if (name === undefined) return false;
   const calls = getMethodCallsOnly(file, name);
-  if (!calls || !calls.every((call) => isCodeKey(file, call.arguments[index], 1))) return false;
+  if (!calls || !calls.every((call) => isGivenCodeKey(file, call.arguments[index], property))) return false;
   return calls.length >= (isHiddenMember(method) ? 1 : 2);
 }
 
@@ -472,7 +472,11 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return node.operator === "typeof";
     case AST_NODE_TYPES.MemberExpression: {
       const name = getStaticPropertyName(node);
-      return name !== undefined && !node.computed && (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name));
+      if (name === undefined || node.computed) return false;
+      if (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name)) return true;
+      // `profile.email` of a parameter every call gives `{ email: ANONYMOUS_USER_EMAIL, … }`.
+      const object = skipExpressionWrappers(node.object);
+      return depth === 0 && object.type === AST_NODE_TYPES.Identifier && isParameterGivenCodeKeys(file, object, name);
     }
     case AST_NODE_TYPES.Identifier:
       return (
@@ -485,15 +489,19 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
   }
 }
 
-/** `function getLogger(scope) { … }` called only as `getLogger("db")` in this module. */
-function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identifier): boolean {
+/**
+ * `function getLogger(scope) { … }` called only as `getLogger("db")` in this module; with
+ * `property`, the parameter's property of that name: every call passes an object whose property
+ * is a code key (grist's `_maybeCreateSpecialUserId({ email: ANONYMOUS_USER_EMAIL, … })`).
+ */
+function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identifier, property?: string): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
   if (definition?.type !== DefinitionType.Parameter) return false;
   const fn = definition.node as FunctionNode;
   const index = fn.params.findIndex((param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name));
-  if (index === 1 && isProxyTrap(fn)) return true;
-  if (index >= 0 && fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return isMethodGivenCodeKeys(file, fn.parent, index);
+  if (index === 1 && property === undefined && isProxyTrap(fn)) return true;
+  if (index >= 0 && fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return isMethodGivenCodeKeys(file, fn.parent, index, property);
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
   if (index < 0 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
@@ -504,8 +512,24 @@ function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identi
   if (references.length === 0) return false;
   return references.every((reference) => {
     const call = reference.identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isCodeKey(file, call.arguments[index], 1);
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isGivenCodeKey(file, call.arguments[index], property);
   });
+}
+
+/** The argument is a code key, or with `property`, an object literal whose property of that name holds one. */
+function isGivenCodeKey(file: FileContext, argument: TSESTree.Node | undefined, property: string | undefined): boolean {
+  if (property === undefined) return isCodeKey(file, argument, 1);
+  const object = argument && skipExpressionWrappers(argument);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  // The last property of the name wins; a spread may hold it too.
+  let value: TSESTree.Property | undefined;
+  for (const candidate of object.properties) {
+    if (candidate.type === AST_NODE_TYPES.SpreadElement) return false;
+    const name = getStaticPropertyName(candidate);
+    if (name === undefined) return false;
+    if (name === property) value = candidate;
+  }
+  return value !== undefined && value.kind === "init" && isCodeKey(file, value.value, 1);
 }
 
 /** The first append (`push`) to a module-level array in a function that runs after import time. */

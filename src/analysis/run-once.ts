@@ -163,7 +163,8 @@ export function isOneOffScriptFile(context: { readonly filename: string; readonl
 /**
  * Whether `fn` runs once per process: an IIFE at module level, a module-level function that
  * is not exported and is called exactly once, from module level (`main()`,
- * `main().catch(…)`, `if (require.main === module) seed()`), or a NestJS start-up hook
+ * `main().catch(…)`, `if (require.main === module) seed()`), an exported one called so under
+ * `if (require.main === module)` or `if (import.meta.main)`, or a NestJS start-up hook
  * (`onModuleInit()`). Scripts and start-up code.
  */
 export function isRunOncePerProcess(context: AnyRuleContext, fn: FunctionNode): boolean {
@@ -178,9 +179,11 @@ export function isRunOncePerProcess(context: AnyRuleContext, fn: FunctionNode): 
     const variable = ASTUtils.findVariable(file.sourceCode.getScope(id), id);
     if (!variable) return false;
     const reads = variable.references.filter((reference) => reference.isRead());
-    if (reads.length !== 1 || isExported(variable.references, fn)) return false;
-    const identifier = reads[0]?.identifier;
-    return identifier !== undefined && isModuleLevelCall(identifier);
+    const identifier = reads.length === 1 ? reads[0]?.identifier : undefined;
+    if (identifier === undefined || !isModuleLevelCall(identifier)) return false;
+    // Exported, other modules may call it too; not an entry point's `main` that the file runs when
+    // started as a program (grist's `devServerMain.ts`: `if (require.main === module) main()`).
+    return !isExported(variable.references, fn) || isUnderEntryGuard(identifier);
   });
 }
 
@@ -202,6 +205,31 @@ function isExported(references: readonly { identifier: TSESTree.Node }[], fn: Fu
       (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier)
     );
   });
+}
+
+/** Inside the consequent of `if (require.main === module)` (either way round) or `if (import.meta.main)`. */
+function isUnderEntryGuard(node: TSESTree.Node): boolean {
+  for (let current = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && isEntryTest(parent.test)) return true;
+  }
+  return false;
+}
+
+function isEntryTest(test: TSESTree.Expression): boolean {
+  if (test.type === AST_NODE_TYPES.MemberExpression) {
+    return test.object.type === AST_NODE_TYPES.MetaProperty && test.object.meta.name === "import" && getStaticPropertyName(test) === "main";
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return false;
+  return (isRequireMain(test.left) && isIdentifierNamed(test.right, "module")) || (isRequireMain(test.right) && isIdentifierNamed(test.left, "module"));
+}
+
+function isRequireMain(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.MemberExpression && isIdentifierNamed(node.object, "require") && getStaticPropertyName(node) === "main";
+}
+
+function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 /** `main()` as a statement of the module, possibly followed by `.then(…)`/`.catch(…)`/`.finally(…)`. */

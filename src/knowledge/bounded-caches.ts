@@ -287,6 +287,9 @@ export const BROWSER_MODULES: readonly string[] = [
   "@mui/material",
   "@chakra-ui/react",
   "@formily/react",
+  // UI libraries that build the page's DOM (grist's client: grainjs views, knockout models).
+  "grainjs",
+  "knockout",
   // Libraries that only run in a page: game engines, DOM and chart libraries.
   "phaser",
   "pixi.js",

@@ -2,6 +2,14 @@ import type { LibraryKnowledge } from "./types.js";
 
 /** Raw SQL drivers: node-postgres and mysql2. */
 
+/**
+ * Packages whose clients take text in a SQL-like language that no database of the app runs:
+ * Google Ads' GAQL (`customer.query("SELECT campaign.id FROM campaign")`, as jitsu's sync does)
+ * and Salesforce's SOQL (jsforce's `conn.query("SELECT Id FROM Account")`). In a file that imports
+ * one, SQL text alone is no evidence of a database query. Matched as a prefix.
+ */
+export const SQL_LIKE_API_MODULES: readonly string[] = ["google-ads-api", "jsforce", "@jsforce/"];
+
 const pgQuery = { query: { op: "sql" } } as const;
 
 export const pg: LibraryKnowledge = {

@@ -19,6 +19,10 @@ function perCall(code: string, line: number, column: number, data: Record<string
 const databaseName = (after: string): string =>
   `import { Client } from "pg";\nexport async function reset(config: object) {\n  const connection = new Client(config);\n  const database = connection.database;\n  if (!database) throw new Error("no database");${after}\n  return database;\n}`;
 
+// grist app/server/devServerMain.ts: an exported main that the file runs when it is started as a program.
+const devServer = (call: string): string =>
+  `import { createClient } from "redis";\nexport async function main() {\n  const client = createClient({ url: process.env.REDIS_URL });\n  await client.flushDb();\n}\n${call}`;
+
 function perRequest(code: string, line: number, column: number, data: Record<string, string>, filename?: string): Invalid {
   return { code, filename, errors: [{ messageId: "clientPerRequest", line, column, data }] };
 }
@@ -125,6 +129,10 @@ async function main() {
 main().catch(console.error);`,
       filename: "file.js",
     },
+    // grist devServerMain.ts: an exported main that the file runs under `require.main === module` runs once per process.
+    devServer("if (require.main === module) {\n  main().catch(console.error);\n}"),
+    devServer("if (module === require.main) main();"),
+    devServer("if (import.meta.main) await main();"),
     `import { MongoClient } from "mongodb";
 (async () => {
   const client = await MongoClient.connect(process.env.MONGO_URL!);
@@ -312,6 +320,9 @@ export function f() { const pool = new Pool(); return pool.query(); }
 export function g() { const pool = new Pool(); pool.query(); }`,
   ],
   invalid: [
+    // The neighbours of grist's devServerMain.ts: an exported main that the file also calls unguarded, or under another test, may run again from other modules.
+    perCall(devServer("main();"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", function: "`main`" }),
+    perCall(devServer("if (process.env.START) main();"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", function: "`main`" }),
     // The neighbours of keystone's config reader: a call on the client, or on a property of it, uses it.
     perCall(databaseName("\n  await connection.connect();\n  await connection.query(`DROP DATABASE ${database}`);"), 3, 22, { what: "database connection", library: "node-postgres (pg)", closeHint: hint("end"), created: "new Client()", function: "`reset`" }),
     perCall(databaseName("\n  connection.connection.stream.setNoDelay(true);"), 3, 22, { what: "database connection", library: "node-postgres (pg)", closeHint: hint("end"), created: "new Client()", function: "`reset`" }),

@@ -21,6 +21,9 @@ function invalid(code: string, marker: string, messageId: MessageIds, extra: Par
 
 const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
+// jitsu webapps/console/lib/server/syncs/mixpanel.ts: a Google Ads report per customer, in GAQL, which reads like SQL.
+const adsSync = (source: string): string =>
+  `import { GoogleAdsApi } from "${source}";\nexport async function sync(id: string, days: string[]) {\n  const customer = new GoogleAdsApi({}).Customer({ customer_id: id });\n  for (const day of days) {\n    await customer.query(\`SELECT campaign.id, metrics.clicks FROM campaign WHERE segments.date = '\${day}'\`);\n  }\n}`;
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
 // saltcorn packages/saltcorn-mobile-app/src/helpers/offline_mode.js: the mobile app's web view writes synced rows to its local SQLite one by one.
@@ -55,6 +58,8 @@ const groupByLevels = (grouping: string): string =>
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // jitsu mixpanel.ts: GAQL sent to the Google Ads API, not SQL sent to a database.
+    adsSync("google-ads-api"),
     // civitai strike.service.ts: each element gets a transaction of its own; one batched read would merge the units of work.
     perUserTransaction("prisma.$transaction(", ")"),
     perUserTransaction("prisma.$transaction(", ", { timeout: 30000 })"),
@@ -198,6 +203,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // Valid neighbour (jitsu mixpanel.ts): the same loop with the client from a module that is no SQL-like API's.
+    invalid(adsSync("./ads-db"), "customer.query(", "queryInLoop", {}, { call: "customer.query()", library: "SQL", collection: "days", batched: "one query with `WHERE id IN (?)` and the array of ids" }),
     // The neighbour of teable's cumulative group-by: the element itself, or a slice that does not start at the list's head, is per element.
     invalid(groupByLevels("groupBy[i]"), "db(", "queryInLoop"),
     invalid(groupByLevels("groupBy.slice(i, i + 1)"), "db(", "queryInLoop"),

@@ -187,6 +187,27 @@ const ssoProvidersGrow = (branch: string, line: number) => ({
 const webScraper = (user: string): string =>
   `class Scraper extends Tool {\n  private visited: Set<string>;\n  constructor() {\n    super();\n    this.visited = new Set<string>();\n  }\n  async scrape(url: string) {\n    if (this.visited.has(url)) return;\n    this.visited.add(url);\n    await fetch(url);\n  }\n  async _call(input: string) {\n    this.visited = new Set<string>();\n    await this.scrape(input);\n  }\n}\n${user}`;
 
+// grist app/common/TableData.ts: the removal is in a protected override that the base class (`ActionDispatcher.dispatchAction`) calls.
+const tableData = (heritage: string, access = "protected"): string =>
+  `export class TableData${heritage} {\n  private _columns = new Map<string, Column>();\n  protected onAddColumn(colId: string): void {\n    if (this._columns.has(colId)) return;\n    this._columns.set(colId, makeColumn(colId));\n  }\n  ${access} onRemoveColumn(colId: string): void {\n    this._columns.delete(colId);\n  }\n}`;
+/** The report on `tableData(…)`, whose removal never runs. */
+const tableDataGrows = (heritage: string, access?: string) => ({
+  code: tableData(heritage, access),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 2,
+      column: 22,
+      data: { name: "this._columns", where: "`onAddColumn()`", line: "5", owner: "class `TableData`", key: "colId", creation: "new Map<string, Column>()" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${tableData(heritage, access).replace("new Map<string, Column>()", `new LRUCache<string, Column>(${LRU.slice("new LRUCache(".length)}`)}` }],
+    },
+  ],
+});
+
+// grist app/gen-server/lib/homedb/UsersManager.ts: special users keyed by the email of the profiles the class itself passes.
+const specialUsers = (email: string): string =>
+  `export class UsersManager {\n  private _specialUserIds = new Map<string, number>();\n  async initialize(request: Request) {\n    await this._ensure({ email: ANONYMOUS_EMAIL, name: "Anonymous" });\n    await this._ensure({ name: "Everyone", email: ${email} });\n  }\n  private async _ensure(profile: Profile) {\n    let id = this._specialUserIds.get(profile.email);\n    if (!id) {\n      id = (await this.getUser(profile.email)).id;\n      this._specialUserIds.set(profile.email, id);\n    }\n    return id;\n  }\n}`;
+
 // maxun server/src/workflow-management/classes/DocumentInterpreter.ts: one OCR service per script its model table names; an unknown script leaves before the store.
 const ocrServices = (check: string, table = '{ latin: "latin.onnx", cyrillic: "cyrillic.onnx" } as const'): string =>
   `const MODELS = ${table};\nconst services = new Map<string, Service>();\nexport async function getService(script: string) {\n  const cacheKey = \`\${script}:1280\`;\n  const cached = services.get(cacheKey);\n  if (cached) return cached;\n${check}\n  const service = await loadService(script);\n  services.set(cacheKey, service);\n  return service;\n}`;
@@ -246,6 +267,12 @@ runRuleTests("no-unbounded-cache", rule, {
     // Flowise WebScraperTool.ts: the instance leaves the file (returned, or handed to a call), so its public `_call` that resets the Set is called elsewhere.
     webScraper("class ScraperNode {\n  async init() {\n    const tool = new Scraper();\n    return tool;\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
     webScraper("class ScraperNode {\n  async init(tools: Tool[]) {\n    tools.push(new Scraper());\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
+    // grist TableData.ts: a protected or `override` method of a class that extends another is there for the base class to call.
+    tableData(" extends ActionDispatcher"),
+    tableData(" extends ActionDispatcher", "public"),
+    tableData(" extends ActionDispatcher", "override"),
+    // grist UsersManager.ts: every call of the private method passes an object whose `email` is a constant.
+    specialUsers("EVERYONE_EMAIL"),
     // maxun DocumentInterpreter.ts: the key's variable was looked up in a table the module writes, and a miss leaves first.
     ocrServices("  const model = MODELS[script];\n  if (!model) throw new Error(`No model for ${script}`);"),
     ocrServices("  if (!(script in MODELS)) return null;"),
@@ -373,6 +400,9 @@ export function remove(slot, names) {
     // nocobase plugin-theme-editor antd-token-previewer/utils/statistic.ts: a module that imports from antd, a component library, runs in a page.
     { code: `import tokenMeta from "antd/es/version/token.json";\n${assetLoader}` },
     { code: `import { Button } from "@mui/material";\n${assetLoader}` },
+    // grist app/client/ui/AuthenticationSection.ts: grainjs and knockout build the page's DOM.
+    { code: `import { dom, Observable } from "grainjs";\n${assetLoader}` },
+    { code: `import * as ko from "knockout";\n${assetLoader}` },
     // outline app/utils/autotrack.js: a module that uses the DOM without asking whether it exists runs in a page.
     { code: autotrack, filename: "file.js" },
     // A client component (Next.js "use client").
@@ -427,6 +457,28 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbours (grist TableData.ts): with no base class nothing in the file calls the protected removal; a private one no base class can call,
+    // nor a public one of a class that never leaves the module.
+    tableDataGrows(""),
+    tableDataGrows(" extends ActionDispatcher", "private"),
+    {
+      ...tableDataGrows(" extends ActionDispatcher", "public"),
+      code: tableData(" extends ActionDispatcher", "public").replace("export class", "class"),
+      errors: [{ ...tableDataGrows(" extends ActionDispatcher", "public").errors[0]!, suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${tableData(" extends ActionDispatcher", "public").replace("export class", "class").replace("new Map<string, Column>()", `new LRUCache<string, Column>(${LRU.slice("new LRUCache(".length)}`)}` }] }],
+    },
+    // Valid neighbour (grist UsersManager.ts): one call passes the email of the request.
+    {
+      code: specialUsers("request.email"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 29,
+          data: { name: "this._specialUserIds", where: "`_ensure()`", line: "11", owner: "class `UsersManager`", key: "profile.email", creation: "new Map<string, number>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${specialUsers("request.email").replace("new Map<string, number>()", `new LRUCache<string, number>(${LRU.slice("new LRUCache(".length)}`)}` }],
+        },
+      ],
+    },
     // Valid neighbour (WebScraperTool.ts): an instance only this module uses, through `scrape()`; nothing calls the `_call` that resets it.
     {
       code: webScraper('const scraper = new Scraper();\nprocess.on("message", (url: string) => scraper.scrape(url));'),
