@@ -123,6 +123,20 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/src/latest-utils/id-map.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("is quiet on an e2e/ directory, and reports a directory whose name only contains e2e", () => {
+    // botpress packages/chat-client/e2e/config.ts: the end-to-end suite's configuration, read per test.
+    expect(lint(sourceMapResolver, "/project", "/project/packages/chat-client/e2e/config.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/e2e-crypto/keys.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
+  it("is quiet on a test runner's own files, and reports a name that only starts like one", () => {
+    // botpress packages/llmz/vitest.snapshot.ts: the snapshot environment vitest.config.ts names.
+    expect(lint(sourceMapResolver, "/project", "/project/packages/llmz/vitest.snapshot.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/jest.setup.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/vitest-plugin.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/jest.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
   it("is quiet on a query per row in a __tests__/ helper, and reports it in src/", () => {
     expect(lint(perRowQuery, "/project", "/project/src/__tests__/helpers.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/src/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);

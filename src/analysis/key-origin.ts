@@ -121,6 +121,15 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
       const named = depth < MAX_DEPTH ? resolveLocalType(file, type) : undefined;
       return named === "enum" || (named !== undefined && isFiniteTypeNode(file, named, depth + 1));
     }
+    case AST_NODE_TYPES.TSTypeOperator:
+      // `keyof typeof CONFIG`: the keys of an object the module writes.
+      return type.operator === "keyof" && type.typeAnnotation !== undefined && getQueriedConstant(file, type.typeAnnotation)?.type === AST_NODE_TYPES.ObjectExpression;
+    case AST_NODE_TYPES.TSIndexedAccessType: {
+      // `(typeof KEYS)[number]` of `const KEYS = ["a", "b"] as const`.
+      if (type.indexType.type !== AST_NODE_TYPES.TSNumberKeyword) return false;
+      const array = getQueriedConstant(file, type.objectType);
+      return array?.type === AST_NODE_TYPES.ArrayExpression && array.elements.every((element) => element?.type === AST_NODE_TYPES.Literal);
+    }
     case AST_NODE_TYPES.TSUnionType:
       return (
         type.types.every((member) => isFiniteTypeNode(file, member, depth + 1)) ||
@@ -130,6 +139,30 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
     default:
       return false;
   }
+}
+
+/**
+ * `typeof NAME` of a module-level `const` whose value is written as a literal `as const` (or
+ * plainly, for an object): the literal, else undefined. Its keys, or its elements, are fixed.
+ */
+function getQueriedConstant(file: FileContext, type: TSESTree.TypeNode): TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined {
+  if (type.type !== AST_NODE_TYPES.TSTypeQuery || type.exprName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(type), type.exprName)?.defs[0];
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const") return undefined;
+  let init = definition.node.init ?? undefined;
+  let asConst = false;
+  while (init?.type === AST_NODE_TYPES.TSAsExpression || init?.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+    if (init.type === AST_NODE_TYPES.TSAsExpression) asConst ||= isConstAnnotation(init.typeAnnotation);
+    init = init.expression;
+  }
+  if (init?.type === AST_NODE_TYPES.ArrayExpression) return asConst ? init : undefined;
+  // An object's keys are fixed by its literal unless a spread or a computed key adds others.
+  if (init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  return init.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed) ? init : undefined;
+}
+
+function isConstAnnotation(type: TSESTree.TypeNode): boolean {
+  return type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === "const";
 }
 
 /** What a type name declared in this file stands for: `enum` for an enum, the aliased type for a type alias. */

@@ -13,15 +13,18 @@ import { getMethodCallsOnly } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
+/** A test runner's own files: its config and set-up (`vitest.setup.ts`, `jest.config.js`, botpress's `vitest.snapshot.ts`). */
+const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]*[cm]?[jt]sx?$/u;
 /**
  * Directories of test code, matched as whole path segments (`/` added in front of the path); a
  * `test-utils` segment also with a prefix (medusa's `packages/medusa-test-utils/`).
  */
-const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/spec/", "/test-utils/", "-test-utils/", "_test-utils/"];
+const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/"];
 
 /**
  * Whether the file is test code: a test by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`),
- * or any file under a `test/`, `tests/`, `spec/`, `__tests__/`, `__mocks__/` or `test-utils/` directory of the project
+ * a test runner's file (`vitest.setup.ts`, `jest.config.js`), or any file under a `test/`,
+ * `tests/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/` or `test-utils/` directory of the project
  * (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
  * process, never per production request. Only the path below the working directory counts: a
  * project checked out under a directory named `tests` is not all tests, and with no project
@@ -99,7 +102,7 @@ function isFileSystemRoot(cwd: string): boolean {
  */
 function isTestName(name: string): boolean {
   const dot = name.indexOf(".");
-  return dot !== -1 && dot !== name.lastIndexOf(".") && TEST_FILE.test(name);
+  return dot !== -1 && dot !== name.lastIndexOf(".") && (TEST_FILE.test(name) || TEST_RUNNER_FILE.test(name));
 }
 
 /** The path below the working directory, with `/` separators and a `/` in front; undefined outside it or with no project directory. */

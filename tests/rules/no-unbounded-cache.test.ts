@@ -187,6 +187,15 @@ const ssoProvidersGrow = (branch: string, line: number) => ({
 const webScraper = (user: string): string =>
   `class Scraper extends Tool {\n  private visited: Set<string>;\n  constructor() {\n    super();\n    this.visited = new Set<string>();\n  }\n  async scrape(url: string) {\n    if (this.visited.has(url)) return;\n    this.visited.add(url);\n    await fetch(url);\n  }\n  async _call(input: string) {\n    this.visited = new Set<string>();\n    await this.scrape(input);\n  }\n}\n${user}`;
 
+// botpress packages/chat-client/e2e/config.ts: one value per name of a tuple written `as const`.
+const configValues = (keys: string, type: string): string =>
+  `const KEYS = ${keys};\nexport type ConfigKey = ${type};\nconst values: Partial<Record<ConfigKey, string>> = {};\nexport const get = (key: ConfigKey): string => {\n  const cached = values[key];\n  if (cached) return cached;\n  const value = process.env[key] ?? "";\n  values[key] = value;\n  return value;\n};`;
+/** The report on `configValues(…)`, whose key type allows any string. */
+const configValuesGrow = (keys: string, type: string) => ({
+  code: configValues(keys, type),
+  errors: [{ messageId: "unboundedCacheKeyed" as const, line: 3, column: 52, data: { name: "values", where: "`get()`", line: "8", owner: "module", key: "key", creation: "{}" }, suggestions: [] }],
+});
+
 // grist app/common/TableData.ts: the removal is in a protected override that the base class (`ActionDispatcher.dispatchAction`) calls.
 const tableData = (heritage: string, access = "protected"): string =>
   `export class TableData${heritage} {\n  private _columns = new Map<string, Column>();\n  protected onAddColumn(colId: string): void {\n    if (this._columns.has(colId)) return;\n    this._columns.set(colId, makeColumn(colId));\n  }\n  ${access} onRemoveColumn(colId: string): void {\n    this._columns.delete(colId);\n  }\n}`;
@@ -271,6 +280,10 @@ runRuleTests("no-unbounded-cache", rule, {
     tableData(" extends ActionDispatcher"),
     tableData(" extends ActionDispatcher", "public"),
     tableData(" extends ActionDispatcher", "override"),
+    // botpress chat-client e2e/config.ts: a key typed as an element of a tuple written `as const`, or as a key of an object the module writes.
+    configValues('["API_URL", "ENCRYPTION_KEY"] as const', "(typeof KEYS)[number]"),
+    configValues('{ API_URL: "", ENCRYPTION_KEY: "" }', "keyof typeof KEYS"),
+    configValues('{ API_URL: "", ENCRYPTION_KEY: "" } as const', "keyof typeof KEYS"),
     // grist UsersManager.ts: every call of the private method passes an object whose `email` is a constant.
     specialUsers("EVERYONE_EMAIL"),
     // maxun DocumentInterpreter.ts: the key's variable was looked up in a table the module writes, and a miss leaves first.
@@ -466,6 +479,10 @@ export function remove(slot, names) {
       code: tableData(" extends ActionDispatcher", "public").replace("export class", "class"),
       errors: [{ ...tableDataGrows(" extends ActionDispatcher", "public").errors[0]!, suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${tableData(" extends ActionDispatcher", "public").replace("export class", "class").replace("new Map<string, Column>()", `new LRUCache<string, Column>(${LRU.slice("new LRUCache(".length)}`)}` }] }],
     },
+    // Valid neighbours (botpress e2e/config.ts): an array not written `as const` holds any string; a spread or a computed key adds keys.
+    configValuesGrow('["API_URL", "ENCRYPTION_KEY"]', "(typeof KEYS)[number]"),
+    configValuesGrow('{ ...defaults, API_URL: "" }', "keyof typeof KEYS"),
+    configValuesGrow('{ [name]: "" }', "keyof typeof KEYS"),
     // Valid neighbour (grist UsersManager.ts): one call passes the email of the request.
     {
       code: specialUsers("request.email"),
