@@ -210,6 +210,13 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/src/code-migrations.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
+  it("is quiet on a program run from the command line, and reports the same code without its shebang", () => {
+    // apostrophe claude-tools/icon-audit.js: a dev tool's map of the icons it found, for one run.
+    expect(lint(`#!/usr/bin/env node\n${sourceMapResolver}`, "/project", "/project/tools/audit.ts")).toEqual([]);
+    expect(lint(`#!/usr/bin/env node\n${perRowQuery}`, "/project", "/project/bin/check.ts")).toEqual([]);
+    expect(lint(`// #!/usr/bin/env node\n${perRowQuery}`, "/project", "/project/bin/check.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("is quiet on a seed client's maps, which live as long as the script", () => {
     // atproto packages/dev-env/src/seed/client.ts: a seed client keeps the accounts it created.
     expect(lint(sourceMapResolver, "/project", "/project/packages/dev-env/src/seed/client.ts")).toEqual([]);

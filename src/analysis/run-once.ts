@@ -157,10 +157,16 @@ const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,
  * `prisma/seed.ts`), and so do a backfill (`users-backfill.ts`) and a file named with a migration
- * timestamp (`20180115021837-add-drafts.js`).
+ * timestamp (`20180115021837-add-drafts.js`). So does, by its first line, a program run from the
+ * command line (`#!/usr/bin/env node`, apostrophe's `claude-tools/icon-audit.js`).
  */
-export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
-  return getFileRole(context).script;
+export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string; readonly sourceCode?: { readonly text: string } }): boolean {
+  return getFileRole(context).script || hasShebang(context.sourceCode?.text);
+}
+
+/** `#!` opens the file (ESLint keeps the line in the text and parses it as a comment). */
+function hasShebang(text: string | undefined): boolean {
+  return text !== undefined && text.charCodeAt(0) === 0x23 && text.charCodeAt(1) === 0x21;
 }
 
 /**
