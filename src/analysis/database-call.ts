@@ -12,7 +12,7 @@ import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPro
 import { getOwnMethod } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
-import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait, getModuleSpecifiers, getQueryMethodTrait } from "./library-evidence.js";
+import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait, getQueryMethodTrait, importsModuleWithPrefix } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -129,7 +129,7 @@ function getFallback(file: FileContext, call: TSESTree.CallExpression, method: s
 
 /** The file imports a client of a SQL-like API language (GAQL, SOQL): its `query("SELECT …")` may be no database's. */
 function importsSqlLikeApi(file: FileContext): boolean {
-  return getModuleSpecifiers(file).some((specifier) => SQL_LIKE_API_MODULES.some((module) => specifier.startsWith(module)));
+  return importsModuleWithPrefix(file, SQL_LIKE_API_MODULES);
 }
 
 function isOwnMethodCall(call: TSESTree.CallExpression): boolean {

@@ -189,6 +189,16 @@ export function hasNameEvidence(index: CallIndex, trait: LibraryTrait): boolean 
   return trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]));
 }
 
+/** The file imports a module named by one of `prefixes` (`"@mikro-orm/"` matches `@mikro-orm/core`). */
+export function importsModuleWithPrefix(file: FileContext, prefixes: readonly string[]): boolean {
+  const specifiers = getModuleSpecifiers(file);
+  for (let position = 0; position < specifiers.length; position++) {
+    const specifier = specifiers[position]!;
+    if (prefixes.some((prefix) => specifier.startsWith(prefix))) return true;
+  }
+  return false;
+}
+
 /** The modules a file imports or requires, anywhere in it. */
 export function getModuleSpecifiers(file: FileContext): readonly string[] {
   return memoizeFile(file, "module-specifiers", () => {

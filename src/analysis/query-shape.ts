@@ -25,7 +25,7 @@ import {
 import { getCalledMethodName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
-import { getModuleSpecifiers } from "./library-evidence.js";
+import { importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn } from "./iteration.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -143,7 +143,7 @@ export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
 export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (call.evidence !== "name") return true;
   // medusa's repositories over MikroORM: `manager.findOneOrFail(…)` is no TypeORM call there.
-  if (getModuleSpecifiers(file).some((specifier) => UNLISTED_ORM_MODULES.some((module) => specifier.startsWith(module)))) return false;
+  if (importsModuleWithPrefix(file, UNLISTED_ORM_MODULES)) return false;
   const callee = skipExpressionWrappers(call.node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   let receiver = skipExpressionWrappers(callee.object);
