@@ -6,12 +6,12 @@ import type { FileContext } from "../src/analysis/file-context.js";
 import type { RuleContext } from "../src/create-rule.js";
 
 import { getCalledMethodName } from "../src/analysis/ast.js";
-import { runsInBrowser } from "../src/analysis/browser-module.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isInTransactionCallback, isIssuedInSameTick } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
+import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getBatchingLibraryId, getQueryParameters, getTableArguments, isBatchedQuery, isDeleteQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
@@ -119,7 +119,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || isInTransactionCallback(node, entry.iteration.body)) return;
-    if (runsInBrowser(context)) return;
+    if (hasLocalDatabase(context)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
   };
@@ -159,8 +159,8 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
   };
 
   const reportViaCall = (callee: TSESTree.Node, call: DatabaseCall, collection: TSESTree.Node): void => {
-    // A browser or web view queries a database of its own (SQLite, IndexedDB): no round trip, no pool.
-    if (runsInBrowser(context)) return;
+    // A browser, a web view or an embedded database (SQLite, IndexedDB): no round trip, no pool.
+    if (hasLocalDatabase(context)) return;
     const data = { ...describe(call, collection), callee: shorten(sourceCode.getText(callee), undefined), line: String(call.node.loc.start.line) };
     context.report({ node: callee, messageId: "queryInLoopViaCall", data });
   };

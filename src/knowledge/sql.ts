@@ -10,6 +10,27 @@ import type { LibraryKnowledge } from "./types.js";
  */
 export const SQL_LIKE_API_MODULES: readonly string[] = ["google-ads-api", "jsforce", "@jsforce/"];
 
+/**
+ * Modules of databases that run inside the process (SQLite, DuckDB, PGlite): a query there is a
+ * function call, with no round trip and no pool to hold a connection of (SQLite's own advice:
+ * "many small queries are efficient"). `@libsql/client` is left out: it also talks to a remote
+ * Turso server. Matched as a prefix (`sqlite` also matches `sqlite3`).
+ */
+export const EMBEDDED_DATABASE_MODULES: readonly string[] = [
+  "bun:sqlite",
+  "node:sqlite",
+  "better-sqlite3",
+  "sqlite",
+  "sql.js",
+  "@sqlite.org/sqlite-wasm",
+  "expo-sqlite",
+  "@op-engineering/op-sqlite",
+  "react-native-sqlite-storage",
+  "duckdb",
+  "@duckdb/",
+  "@electric-sql/pglite",
+];
+
 const pgQuery = { query: { op: "sql" } } as const;
 
 export const pg: LibraryKnowledge = {

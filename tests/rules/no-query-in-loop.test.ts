@@ -26,6 +26,9 @@ const adsSync = (source: string): string =>
   `import { GoogleAdsApi } from "${source}";\nexport async function sync(id: string, days: string[]) {\n  const customer = new GoogleAdsApi({}).Customer({ customer_id: id });\n  for (const day of days) {\n    await customer.query(\`SELECT campaign.id, metrics.clicks FROM campaign WHERE segments.date = '\${day}'\`);\n  }\n}`;
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
+// better-auth packages/kysely-adapter/src/bun-sqlite-dialect.ts: a Kysely dialect's introspector reads each table's metadata from the process's own SQLite file.
+const sqliteIntrospector = (driver: string): string =>
+  `import type { Database } from "${driver}";\nimport { Kysely } from "kysely";\nexport class Introspector {\n  constructor(private db: Kysely<any>, private file: Database) {}\n  async getTables(names: string[]) {\n    return Promise.all(names.map((name) => this.db.selectFrom("sqlite_master").where("name", "=", name).select("sql").execute()));\n  }\n}`;
 // saltcorn packages/saltcorn-mobile-app/src/helpers/offline_mode.js: the mobile app's web view writes synced rows to its local SQLite one by one.
 const offlineSync = (guard: string): string =>
   `export async function insertRemoteData(table, rows) {\n  for (const row of rows) {\n    await db.query("INSERT INTO items (id, name) VALUES ($1, $2)", [row.id, row.name]);\n  }\n  ${guard}window.navigator.wakeLock.request();\n}`;
@@ -71,6 +74,10 @@ runRuleTests("no-query-in-loop", rule, {
     // nocobase plugin.ts: a listener registered per collection.
     { code: perCollectionHook("db.on(`${collection.name}.afterSave`, "), filename: "file.js" },
     { code: perCollectionHook("emitter.once(collection.name, "), filename: "file.js" },
+    // better-auth bun-sqlite-dialect.ts: a module that imports an embedded database queries it in process, with no round trip.
+    sqliteIntrospector("bun:sqlite"),
+    sqliteIntrospector("better-sqlite3"),
+    sqliteIntrospector("@duckdb/node-api"),
     // saltcorn offline_mode.js: a module that uses the DOM unguarded runs in a browser or web view, whose database is local.
     { code: offlineSync(""), filename: "file.js" },
     { code: `"use client";\n${offlineSync("")}`, filename: "file.js" },
@@ -380,6 +387,8 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(perUserTransaction("withRetry(", ")"), "tx.user.findUnique(", "queryInLoop"),
     // Valid neighbour (plugin.ts): a callback handed to a helper that runs it now, once per collection.
     invalid(perCollectionHook("await withRetry("), "Text.findByPk(", "queryInLoop", { filename: "file.js" }),
+    // Valid neighbour (bun-sqlite-dialect.ts): libSQL's client also talks to a remote server.
+    invalid(sqliteIntrospector("@libsql/client"), "this.db.selectFrom(", "queryInLoop"),
     // Valid neighbour (offline_mode.js): a module that tests for the DOM also runs on a server.
     invalid(offlineSync('if (typeof window !== "undefined") '), "db.query(", "writeInLoop", { filename: "file.js" }),
     // A module that imports React may be a server component querying its database.
