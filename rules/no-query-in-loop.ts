@@ -13,7 +13,19 @@ import { dependsOn, getCallbackIteration, getEnclosingIterations, isInTransactio
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
-import { getBatchingLibraryId, getQueryParameters, getTableArguments, isBatchedQuery, isDeleteQuery, isHandedToBatch, isLibraryKnown, isPerRowUpdate, isWriteQuery } from "../src/analysis/query-shape.js";
+import {
+  getBatchingLibraryId,
+  getQueryParameters,
+  getTableArguments,
+  isBatchedQuery,
+  isDeleteQuery,
+  isHandedToBatch,
+  isInOpenedTransaction,
+  isLibraryKnown,
+  isLockStatement,
+  isPerRowUpdate,
+  isWriteQuery,
+} from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
@@ -72,7 +84,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
   const typed = asksTypesForDatabaseCalls(file);
 
   /** The query counts, batched forms excluded and writes only when the option says so. */
-  const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call);
+  const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call) && !isLockStatement(file, call);
 
   /**
    * The innermost iteration over a real collection whose current element flows into `values`.
@@ -119,6 +131,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || isInTransactionCallback(node, entry.iteration.body)) return;
+    if (isInOpenedTransaction(file, call, index.callsWithin(entry.iteration.body))) return;
     if (hasLocalDatabase(context)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });

@@ -80,6 +80,16 @@ export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
 /** SQL that removes rows. */
 export const SQL_DELETE_VERB = /^\s*(?:\(\s*)?delete\b/iu;
 
+/**
+ * SQL that takes a lock and reads nothing: Postgres advisory locks (`SELECT
+ * pg_advisory_xact_lock($1)`), MySQL's `GET_LOCK(…)`, `LOCK TABLE`. Taken once per element, in a
+ * sorted order, it is how code avoids deadlocks; no single query replaces it.
+ */
+export const SQL_LOCK_STATEMENT = /^\s*(?:select\s+(?:pg_catalog\s*\.\s*)?(?:pg_(?:try_)?advisory_(?:xact_)?lock(?:_shared)?|get_lock)\s*\(|lock\s+tables?\b)/iu;
+
+/** SQL that opens a transaction on the client it is sent to. */
+export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
+
 /** SQL verbs that write. The first word of the SQL text decides. */
 export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;
 

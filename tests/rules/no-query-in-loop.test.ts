@@ -26,6 +26,12 @@ const adsSync = (source: string): string =>
   `import { GoogleAdsApi } from "${source}";\nexport async function sync(id: string, days: string[]) {\n  const customer = new GoogleAdsApi({}).Customer({ customer_id: id });\n  for (const day of days) {\n    await customer.query(\`SELECT campaign.id, metrics.clicks FROM campaign WHERE segments.date = '\${day}'\`);\n  }\n}`;
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
+// capgo supabase/functions/_backend/public/channel/delete.ts: one advisory lock per version, taken in sorted order against deadlocks.
+const sortedLocks = (sql: string): string =>
+  `export async function lockAll(client, versionIds: number[]) {\n  for (const versionId of [...versionIds].sort((a, b) => a - b)) {\n    await client.query("${sql}", [versionId]);\n  }\n}`;
+// capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
+const perEntryTransaction = (begin: string): string =>
+  `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
 // better-auth packages/kysely-adapter/src/bun-sqlite-dialect.ts: a Kysely dialect's introspector reads each table's metadata from the process's own SQLite file.
 const sqliteIntrospector = (driver: string): string =>
   `import type { Database } from "${driver}";\nimport { Kysely } from "kysely";\nexport class Introspector {\n  constructor(private db: Kysely<any>, private file: Database) {}\n  async getTables(names: string[]) {\n    return Promise.all(names.map((name) => this.db.selectFrom("sqlite_master").where("name", "=", name).select("sql").execute()));\n  }\n}`;
@@ -74,6 +80,13 @@ runRuleTests("no-query-in-loop", rule, {
     // nocobase plugin.ts: a listener registered per collection.
     { code: perCollectionHook("db.on(`${collection.name}.afterSave`, "), filename: "file.js" },
     { code: perCollectionHook("emitter.once(collection.name, "), filename: "file.js" },
+    // capgo channel/delete.ts: a statement that only takes a lock reads nothing one query could batch.
+    sortedLocks("SELECT pg_catalog.pg_advisory_xact_lock($1::bigint)"),
+    sortedLocks("SELECT pg_try_advisory_lock($1)"),
+    sortedLocks("SELECT GET_LOCK(?, 10)"),
+    // capgo on_version_update.ts: each element's statements run in a transaction the loop opens on the same client.
+    perEntryTransaction('await client.query("BEGIN")'),
+    perEntryTransaction('await client.query("START TRANSACTION")'),
     // better-auth bun-sqlite-dialect.ts: a module that imports an embedded database queries it in process, with no round trip.
     sqliteIntrospector("bun:sqlite"),
     sqliteIntrospector("better-sqlite3"),
@@ -387,6 +400,11 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(perUserTransaction("withRetry(", ")"), "tx.user.findUnique(", "queryInLoop"),
     // Valid neighbour (plugin.ts): a callback handed to a helper that runs it now, once per collection.
     invalid(perCollectionHook("await withRetry("), "Text.findByPk(", "queryInLoop", { filename: "file.js" }),
+    // Valid neighbours (capgo channel/delete.ts): `SELECT … FOR UPDATE` reads the rows it locks, and one query could lock them all.
+    invalid(sortedLocks("SELECT * FROM versions WHERE id = $1 FOR UPDATE"), "client.query(", "queryInLoop"),
+    // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
+    invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
+    invalid(perEntryTransaction('await client.query("SET LOCAL statement_timeout = 1000")'), 'client.query("DELETE', "writeInLoop"),
     // Valid neighbour (bun-sqlite-dialect.ts): libSQL's client also talks to a remote server.
     invalid(sqliteIntrospector("@libsql/client"), "this.db.selectFrom(", "queryInLoop"),
     // Valid neighbour (offline_mode.js): a module that tests for the DOM also runs on a server.
