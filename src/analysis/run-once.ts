@@ -266,17 +266,18 @@ function isModuleLevelCall(identifier: TSESTree.Node): boolean {
 
 /**
  * Every call of the function comes from code that runs once per process (a script's `main()`),
- * directly or through other module functions called only from there. A callback run right away
- * by an array method belongs to the function around it.
+ * directly or through other functions (of the module, or declared inside another) called only
+ * from there. A callback run right away by an array method belongs to the function around it.
  */
 export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth = 0): boolean {
   const fn = getCallingFunction(start);
   if (isRunOncePerProcess(context, fn)) return true;
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return depth <= 2 && isPrivateMethodCalledOnlyOnce(context, parent, depth);
+  // A module function, or a helper declared inside another function (erxes's scripts declare
+  // theirs inside the `command` they run once): what counts is who calls it.
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : null;
-  const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
-  if (depth > 2 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
+  if (depth > 2 || !declared) return false;
   const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
   const references = (context.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
     .filter((variable) => name === undefined || variable.name === name)

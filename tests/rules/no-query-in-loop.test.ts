@@ -26,6 +26,9 @@ const adsSync = (source: string): string =>
   `import { GoogleAdsApi } from "${source}";\nexport async function sync(id: string, days: string[]) {\n  const customer = new GoogleAdsApi({}).Customer({ customer_id: id });\n  for (const day of days) {\n    await customer.query(\`SELECT campaign.id, metrics.clicks FROM campaign WHERE segments.date = '\${day}'\`);\n  }\n}`;
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
+// erxes backend/plugins/loyalty_api/src/commands/correctOwnerPropertyFromScorelog.ts: a script's command declares its helpers inside it and runs once.
+const nestedHelper = (run: string): string =>
+  `${PG}const command = async () => {\n  const fixOwners = async (ids: string[]) => {\n    for (const id of ids) await pool.query("UPDATE owners SET score = 0 WHERE id = $1", [id]);\n  };\n  await fixOwners(await loadIds());\n};\n${run}`;
 // capgo supabase/functions/_backend/public/channel/delete.ts: one advisory lock per version, taken in sorted order against deadlocks.
 const sortedLocks = (sql: string): string =>
   `export async function lockAll(client, versionIds: number[]) {\n  for (const versionId of [...versionIds].sort((a, b) => a - b)) {\n    await client.query("${sql}", [versionId]);\n  }\n}`;
@@ -80,6 +83,8 @@ runRuleTests("no-query-in-loop", rule, {
     // nocobase plugin.ts: a listener registered per collection.
     { code: perCollectionHook("db.on(`${collection.name}.afterSave`, "), filename: "file.js" },
     { code: perCollectionHook("emitter.once(collection.name, "), filename: "file.js" },
+    // erxes correctOwnerPropertyFromScorelog.ts: a helper declared inside a command that the script runs once.
+    nestedHelper("command().catch(console.error);"),
     // capgo channel/delete.ts: a statement that only takes a lock reads nothing one query could batch.
     sortedLocks("SELECT pg_catalog.pg_advisory_xact_lock($1::bigint)"),
     sortedLocks("SELECT pg_try_advisory_lock($1)"),
@@ -400,6 +405,13 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(perUserTransaction("withRetry(", ")"), "tx.user.findUnique(", "queryInLoop"),
     // Valid neighbour (plugin.ts): a callback handed to a helper that runs it now, once per collection.
     invalid(perCollectionHook("await withRetry("), "Text.findByPk(", "queryInLoop", { filename: "file.js" }),
+    // Valid neighbours (erxes correctOwnerPropertyFromScorelog.ts): the command handles every request, or the helper sits in a handler that main registers.
+    invalid(nestedHelper('app.post("/owners/fix", command);'), "pool.query(", "writeInLoop"),
+    invalid(
+      `${PG}async function main() {\n  app.post("/owners/fix", async (req, res) => {\n    const fixOwners = async (ids: string[]) => {\n      for (const id of ids) await pool.query("UPDATE owners SET score = 0 WHERE id = $1", [id]);\n    };\n    await fixOwners(req.body.ids);\n  });\n}\nmain();`,
+      "pool.query(",
+      "writeInLoop",
+    ),
     // Valid neighbours (capgo channel/delete.ts): `SELECT … FOR UPDATE` reads the rows it locks, and one query could lock them all.
     invalid(sortedLocks("SELECT * FROM versions WHERE id = $1 FOR UPDATE"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
