@@ -12,7 +12,7 @@ import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critica
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getCounterUpdate, getReadUse, isOnMissingPath } from "../src/analysis/read-guard.js";
 import { getLocalCallee, getNextStatement, getNextStatementCall } from "../src/analysis/local-calls.js";
-import { isTestFile } from "../src/analysis/run-once.js";
+import { isOneOffScriptFile, isTestFile, runsAlone } from "../src/analysis/run-once.js";
 import { isSameExpression, sharesVariable } from "../src/analysis/same-expression.js";
 import { createRule } from "../src/create-rule.js";
 
@@ -69,9 +69,9 @@ export default createRule<Options, MessageIds>({
         storeCalls.push(node);
         storeNames.push(node.callee.property.name);
       }
-      // The whole file first: most files never both read and write a store. A test arranges and
-      // checks store entries one step at a time, with no concurrent request to race it.
-      if (isWorthClassifying(storeNames, options) && !isTestFile(context)) judgeFile(context, options, storeCalls, storeNames);
+      // The whole file first: most files never both read and write a store. A test, or a one-off
+      // script, arranges and checks store entries one step at a time, with no concurrent request to race it.
+      if (isWorthClassifying(storeNames, options) && !isTestFile(context) && !isOneOffScriptFile(context)) judgeFile(context, options, storeCalls, storeNames);
     });
   },
 });
@@ -133,9 +133,12 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     }
   }
 
-  /** Under a lock, next to a transaction or script on the same store, or before an atomic write of the key. */
+  /**
+   * Under a lock, next to a transaction or script on the same store, before an atomic write of
+   * the key, or in code that never runs twice at once (module level, a script's `main()`).
+   */
   function isProtected(read: CacheOperation, ops: readonly CacheOperation[]): boolean {
-    if (isInLockedSection(file, read.node)) return true;
+    if (isInLockedSection(file, read.node) || runsAlone(context, read.node)) return true;
     return ops.some(
       (op) =>
         (op.op === "transaction" || op.op === "atomic") &&

@@ -222,6 +222,11 @@ describe("one-off scripts by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/packages/dev-env/src/seed/client.ts")).toEqual([]);
   });
 
+  it("is quiet on a check-then-act in a script, which serves no concurrent requests", () => {
+    expect(lint(checkThenAct, "/project", "/project/scripts/orders.ts")).toEqual([]);
+    expect(lint(`#!/usr/bin/env node\n${checkThenAct}`, "/project", "/project/bin/orders.ts")).toEqual([]);
+  });
+
   it("still reports a connection a script never gives back", () => {
     expect(lint(leakedConnection, "/project", "/project/scripts/report.ts")).toEqual(["postmortem/no-leaked-connection"]);
   });

@@ -265,6 +265,18 @@ function isModuleLevelCall(identifier: TSESTree.Node): boolean {
 }
 
 /**
+ * Whether two runs of the code around `node` can never overlap: it sits at module level, or
+ * directly in a function that runs once per process (`isRunOncePerProcess`: a script's `main()`,
+ * a module-level IIFE, a start-up hook), as wekan's FerretDB migration checks and marks each
+ * copied collection in turn. A callback inside it (`items.map(async (item) => …)`) may run many
+ * times at once and does not count.
+ */
+export function runsAlone(context: AnyRuleContext, node: TSESTree.Node): boolean {
+  const fn = getEnclosingFunction(node);
+  return fn === null || isRunOncePerProcess(context, fn);
+}
+
+/**
  * Every call of the function comes from code that runs once per process (a script's `main()`),
  * directly or through other functions (of the module, or declared inside another) called only
  * from there. A callback run right away by an array method belongs to the function around it.

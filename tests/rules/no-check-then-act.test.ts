@@ -22,6 +22,11 @@ function invalid(code: string, messageId: MessageIds, snippet: string, extra: Pa
 const knownMissing = (onMiss: string): string =>
   `const missing = new Set();\nexport async function check(id) {\n  if (missing.has(id)) throw new Error("not found");\n  const project = await projects.findOne({ _id: id });\n  ${onMiss}\n  return project;\n}`;
 
+// wekan snap-src/bin/migrate-mongo3-to-ferretdb.mjs: the migration's run() checks and marks each copied collection in turn, and nothing else runs it.
+const checkpointed = (run: string, body = "if (completed.has(name)) continue;\n    await copy(name);\n    completed.add(name);"): string =>
+  `const completed = new Set();\nasync function run(names) {\n  for (const name of names) {\n    ${body}\n  }\n}\n${run}`;
+const PARALLEL_COPY = "await Promise.all(names.map(async (name) => {\n      if (completed.has(name)) return;\n      await copy(name);\n      completed.add(name);\n    }));\n    break;";
+
 const IOREDIS = 'import Redis from "ioredis";\nconst redis = new Redis();\n';
 const NODE_REDIS = 'import { createClient } from "redis";\nconst client = createClient();\n';
 const IOREDIS_CJS = 'const Redis = require("ioredis");\nconst redis = new Redis();\n';
@@ -72,6 +77,9 @@ const counterBy = `${NODE_REDIS}async function spend(key, amount) {
 
 runRuleTests("no-check-then-act", rule, {
   valid: [
+    // wekan migrate-mongo3-to-ferretdb.mjs: code that runs once per process, in a script's main or at module level, never races with itself.
+    { code: checkpointed("run(process.argv.slice(2)).catch(console.error);"), filename: "file.js" },
+    { code: "const completed = new Set();\nfor (const name of names) {\n  if (completed.has(name)) continue;\n  await copy(name);\n  completed.add(name);\n}", filename: "file.mjs" },
     privateTwoStores,
     // overleaf verify_blob_backed_up_by_path_bulk.mjs: the id is marked only on the way to a throw, a failed lookup remembered, not a claim.
     { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
@@ -157,6 +165,9 @@ runRuleTests("no-check-then-act", rule, {
     },
   ],
   invalid: [
+    // Valid neighbours (wekan's migration): a run() other modules may call, and a callback run for every name at once, race with themselves.
+    invalid(checkpointed("export { run };"), "checkThenActInMemory", "completed.has(", { filename: "file.js" }),
+    invalid(checkpointed("run(process.argv.slice(2)).catch(console.error);", PARALLEL_COPY), "checkThenActInMemory", "completed.has(", { filename: "file.js" }),
     // The neighbours of overleaf's failed-lookup Set: a mark on the way out of a successful call claims the id after the work.
     invalid(knownMissing("missing.add(id);"), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
     // A check-then-act that sits whole in a `catch` clause is one still.
