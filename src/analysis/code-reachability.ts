@@ -11,8 +11,9 @@ import { memoize } from "./file-context.js";
 /**
  * Whether code can ever run: every named function around it is called or referenced somewhere
  * in the file, exported, a framework lifecycle hook, a public method of a class that other
- * modules can see, or a protected or `override` method of a class that extends another. A `clear()` method that nothing calls does not run; a callback passed to
- * `setInterval` or `emitter.on` does (its enclosing code runs).
+ * modules can see, or a protected or `override` method of a class that extends another. A
+ * `clear()` method that nothing calls does not run; a callback passed to `setInterval` or
+ * `emitter.on` does (its enclosing code runs).
  */
 export function isCodeReachable(file: FileContext, node: TSESTree.Node): boolean {
   for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) {

@@ -142,8 +142,8 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
 }
 
 /**
- * `typeof NAME` of a module-level `const` whose value is written as a literal `as const` (or
- * plainly, for an object): the literal, else undefined. Its keys, or its elements, are fixed.
+ * `typeof NAME` of a `const` whose value is written as an array literal `as const`, or as an
+ * object literal: the literal, else undefined. Its elements, or its keys, are fixed.
  */
 function getQueriedConstant(file: FileContext, type: TSESTree.TypeNode): TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined {
   if (type.type !== AST_NODE_TYPES.TSTypeQuery || type.exprName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
