@@ -20,13 +20,13 @@ import {
   isBatchedQuery,
   isDeleteQuery,
   isHandedToBatch,
-  isInOpenedTransaction,
   isLibraryKnown,
   isLockStatement,
   isPerRowUpdate,
   isWriteQuery,
 } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
+import { isInOpenedTransaction } from "../src/analysis/transaction.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
 import { getLibrary } from "../src/knowledge/index.js";
@@ -84,6 +84,9 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
   const typed = asksTypesForDatabaseCalls(file);
 
   /** The query counts, batched forms excluded and writes only when the option says so. */
+  /** In a transaction opened per run of `around` (a callback `$transaction` runs, or a raw `BEGIN`): one unit of work per element. */
+  const runsInOwnTransaction = (call: DatabaseCall, around: TSESTree.Node): boolean =>
+    isInTransactionCallback(call.node, around) || isInOpenedTransaction(file, call, index, around);
   const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call) && !isLockStatement(file, call);
 
   /**
@@ -130,8 +133,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (!call || !isReportable(call)) return;
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
-    if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || isInTransactionCallback(node, entry.iteration.body)) return;
-    if (isInOpenedTransaction(file, call, index.callsWithin(entry.iteration.body))) return;
+    if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
     if (hasLocalDatabase(context)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
@@ -144,7 +146,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const fn = getLocalFunction(context, node.callee);
     if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
     for (const query of getParameterQueries(context, fn, index)) {
-      if (!isReportable(query.call) || isInTransactionCallback(query.call.node, fn)) continue;
+      if (!isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
       const entry = findIteration(entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
       if (!entry || isInTransactionCallback(node, entry.iteration.body)) continue;
       if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
@@ -162,7 +164,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       const fn = getLocalFunction(context, argument);
       if (!fn) continue;
       for (const query of getParameterQueries(context, fn, index)) {
-        if (!query.parameters.includes(how.itemParam) || !isReportable(query.call) || isInTransactionCallback(query.call.node, fn)) continue;
+        if (!query.parameters.includes(how.itemParam) || !isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
         if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
         if (runsOncePerProcess(context, node)) return;
         reportViaCall(argument, query.call, how.collection);

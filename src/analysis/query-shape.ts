@@ -16,7 +16,6 @@ import {
   INSERT_METHODS,
   SQL_DELETE_VERB,
   SQL_IDENTIFIER_CONTEXT,
-  SQL_BEGIN,
   SQL_INSERT_VERB,
   SQL_LOCK_STATEMENT,
   SQL_PLACEHOLDER_LIBRARIES,
@@ -29,7 +28,6 @@ import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
 import { importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn } from "./iteration.js";
-import { isSameExpression } from "./same-expression.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -126,22 +124,6 @@ export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
 /** Whether the call only takes a lock (`SELECT pg_advisory_xact_lock($1)`): no read to batch (capgo's per-version locks, taken in sorted order). */
 export function isLockStatement(file: FileContext, call: DatabaseCall): boolean {
   return call.op === "sql" && SQL_LOCK_STATEMENT.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
-}
-
-/**
- * Whether `call` runs in a transaction that `within` opens before it on the same client with raw
- * SQL (`await client.query("BEGIN")`): each element's statements are one unit of work, as capgo's
- * manifest cleanup does per entry (a lock, a check, a delete, then `COMMIT`).
- */
-export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, within: readonly TSESTree.CallExpression[]): boolean {
-  const callee = skipExpressionWrappers(call.node.callee);
-  if (call.op !== "sql" || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const client = skipExpressionWrappers(callee.object);
-  return within.some((other) => {
-    if (other.range[1] > call.node.range[0] || !SQL_BEGIN.test(getSqlText(other.arguments[0]) ?? "")) return false;
-    const otherCallee = skipExpressionWrappers(other.callee);
-    return otherCallee.type === AST_NODE_TYPES.MemberExpression && isSameExpression(file, skipExpressionWrappers(otherCallee.object), client);
-  });
 }
 
 /**

@@ -4,7 +4,8 @@ import type { SourceCode } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { NON_FAILING_CALL_ROOTS } from "../knowledge/builtins.js";
-import { getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { opensTransaction } from "./transaction.js";
 
 /**
  * Is the release of a resource guaranteed on every path out of a function, including throws?
@@ -311,23 +312,13 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
   }
 }
 
-/** SQL that opens a transaction. */
-const BEGIN_SQL = /^\s*(?:begin|start\s+transaction)\b/iu;
-/** An application helper that opens a transaction on the resource: `startTransaction(connection)`. */
-const BEGIN_HELPER = /^(?:start|begin)Transaction$/iu;
-
 /**
  * The step that opens the transaction right after the checkout (`await queryRunner.connect()`,
  * `await conn.beginTransaction()`, `await client.query("BEGIN")`, `await startTransaction(client)`):
  * documented to sit before the `try` that gives the resource back, so not counted as a throw.
  */
 function isSetupCall(walk: Walk, call: TSESTree.CallExpression): boolean {
-  const callee = skipExpressionWrappers(call.callee);
-  const first = call.arguments[0];
-  if (callee.type === AST_NODE_TYPES.Identifier) return first !== undefined && walk.q.isResource(first) && BEGIN_HELPER.test(callee.name);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
-  if (!walk.q.isResource(skipExpressionWrappers(callee.object))) return first !== undefined && walk.q.isResource(first) && BEGIN_HELPER.test(callee.property.name);
-  return walk.q.isSetup(callee.property.name) || BEGIN_SQL.test(getStaticString(first) ?? "");
+  return opensTransaction(call, (node) => walk.q.isResource(skipExpressionWrappers(node)), (method) => walk.q.isSetup(method));
 }
 
 /** `client`, `client != null`, `!client`, `client === undefined` as an `if` test. */

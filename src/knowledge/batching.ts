@@ -90,6 +90,9 @@ export const SQL_LOCK_STATEMENT = /^\s*(?:select\s+(?:pg_catalog\s*\.\s*)?(?:pg_
 /** SQL that opens a transaction on the client it is sent to. */
 export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
 
+/** A function or method that opens a transaction on the client it is given: `startTransaction(connection)`, `conn.beginTransaction()`. */
+export const TRANSACTION_OPENER = /^(?:start|begin)Transaction$/iu;
+
 /** SQL verbs that write. The first word of the SQL text decides. */
 export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;
 

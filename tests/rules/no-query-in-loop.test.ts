@@ -35,6 +35,9 @@ const sortedLocks = (sql: string): string =>
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
+// The same cleanup with the transaction in a helper called per entry, opened by raw SQL or by mysql2's `beginTransaction()`.
+const perEntryHelper = (begin: string): string =>
+  `async function cleanEntry(entry) {\n  const client = getClient();\n  ${begin};\n  await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n  await client.query("COMMIT");\n}\nexport async function cleanup(entries) {\n  for (const entry of entries) await cleanEntry(entry);\n}`;
 // better-auth packages/kysely-adapter/src/bun-sqlite-dialect.ts: a Kysely dialect's introspector reads each table's metadata from the process's own SQLite file.
 const sqliteIntrospector = (driver: string): string =>
   `import type { Database } from "${driver}";\nimport { Kysely } from "kysely";\nexport class Introspector {\n  constructor(private db: Kysely<any>, private file: Database) {}\n  async getTables(names: string[]) {\n    return Promise.all(names.map((name) => this.db.selectFrom("sqlite_master").where("name", "=", name).select("sql").execute()));\n  }\n}`;
@@ -92,6 +95,9 @@ runRuleTests("no-query-in-loop", rule, {
     // capgo on_version_update.ts: each element's statements run in a transaction the loop opens on the same client.
     perEntryTransaction('await client.query("BEGIN")'),
     perEntryTransaction('await client.query("START TRANSACTION")'),
+    perEntryHelper('await client.query("BEGIN")'),
+    perEntryHelper("await client.beginTransaction()"),
+    perEntryHelper("await startTransaction(client)"),
     // better-auth bun-sqlite-dialect.ts: a module that imports an embedded database queries it in process, with no round trip.
     sqliteIntrospector("bun:sqlite"),
     sqliteIntrospector("better-sqlite3"),
@@ -417,6 +423,8 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
     invalid(perEntryTransaction('await client.query("SET LOCAL statement_timeout = 1000")'), 'client.query("DELETE', "writeInLoop"),
+    // Valid neighbour (the helper form): no transaction is opened before the delete.
+    invalid(perEntryHelper("await client.query(\"SET LOCAL statement_timeout = 1000\")"), "cleanEntry(entry);", "queryInLoopViaCall"),
     // Valid neighbour (bun-sqlite-dialect.ts): libSQL's client also talks to a remote server.
     invalid(sqliteIntrospector("@libsql/client"), "this.db.selectFrom(", "queryInLoop"),
     // Valid neighbour (offline_mode.js): a module that tests for the DOM also runs on a server.
