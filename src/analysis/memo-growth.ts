@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   CODE_KEY_NAMES,
+  EXISTING_PATH_RESOLVERS,
   isRegistryName,
   LOG_METHODS,
   LOGGER_NAME,
@@ -482,11 +483,28 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return (
         CONSTANT_NAME.test(node.name) ||
         CODE_KEY_NAMES.includes(node.name) ||
-        (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node)))
+        (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isExistingFilePath(file, getKeySource(file, node))))
       );
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.CallExpression:
+      return isExistingFilePath(file, node);
     default:
       return false;
   }
+}
+
+/** `resolve.sync(name, { paths })`, `await fs.promises.realpath(p)`: the path of a file on disk, or a throw. */
+function isExistingFilePath(file: FileContext, raw: TSESTree.Node | undefined): boolean {
+  let node = raw && skipExpressionWrappers(raw);
+  if (node?.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
+  if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.MetaProperty) {
+    return callee.object.meta.name === "import" && getStaticPropertyName(callee) === "resolve";
+  }
+  const origin = getImportPath(file, callee);
+  const paths = origin && EXISTING_PATH_RESOLVERS[origin.module ?? ""];
+  return paths !== undefined && paths !== null && paths.includes(origin!.path.join("."));
 }
 
 /**

@@ -134,14 +134,33 @@ export function isRegistryName(name: string): boolean {
 export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|driver|transport|agent)s?$/iu;
 
 /**
- * Job-queue classes whose instances hold Redis connections of their own, by package and export
- * (`default` also stands for a CommonJS `require` of the package itself): a map of them keyed by
- * queue name is one client per queue the code defines (inbox-zero `getBullmqQueue`).
+ * Job-queue classes whose instances hold database connections of their own (Redis, PostgreSQL,
+ * MongoDB), by package and export (`default` also stands for a CommonJS `require` of the package
+ * itself): a map of them keyed by queue name or connection string is one client per queue or
+ * database the code defines (inbox-zero `getBullmqQueue`, pg-boss's dashboard `getInstance`).
  */
 export const QUEUE_CLIENT_CONSTRUCTORS: Readonly<Record<string, readonly string[]>> = {
   bullmq: ["Queue", "Worker", "QueueEvents", "FlowProducer"],
   bull: ["default"],
   "bee-queue": ["default"],
+  "pg-boss": ["PgBoss", "default"],
+  agenda: ["Agenda", "default"],
+};
+
+/**
+ * Calls that return the path of a file that exists, or throw, by module and member path (`""`:
+ * a global): `require.resolve(name)`, the `resolve` package's `resolve.sync`, `fs.realpathSync`,
+ * `fs.promises.realpath` (and `import.meta.resolve`). A cache keyed by one holds at most one
+ * entry per file on disk (etherpad's compiled templates, keyed by `resolve.sync(name, …)`).
+ */
+const FS_REALPATH = ["realpathSync", "realpathSync.native", "promises.realpath"];
+export const EXISTING_PATH_RESOLVERS: Readonly<Record<string, readonly string[]>> = {
+  "": ["require.resolve"],
+  resolve: ["sync", "default.sync"],
+  fs: [...FS_REALPATH, ...FS_REALPATH.map((path) => `default.${path}`)],
+  "node:fs": [...FS_REALPATH, ...FS_REALPATH.map((path) => `default.${path}`)],
+  "fs/promises": ["realpath", "default.realpath"],
+  "node:fs/promises": ["realpath", "default.realpath"],
 };
 
 /**

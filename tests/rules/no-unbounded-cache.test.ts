@@ -51,6 +51,8 @@ const periodTotals = (extra: string): string =>
   `type Period = "day" | "week" | ${extra};\nconst totals = new Map<Period, number>();\nexport function total(period: Period) {\n  if (!totals.has(period)) totals.set(period, compute(period));\n  return totals.get(period);\n}`;
 const dtfCache = (constructor: string): string =>
   `let dtfCache = {};\nexport function getDateTimeFormat(timezone, options = {}) {\n  const key = timezone + "|" + (options.timeZoneName || "short");\n  let dtf = dtfCache[key];\n  if (!dtf) {\n    dtf = new ${constructor}("en-US", { timeZone: timezone });\n    dtfCache[key] = dtf;\n  }\n  return dtf;\n}`;
+const templates = (head: string, resolve: string): string =>
+  `${head}\nconst templates = new Map();\nexport async function render(view, data) {\n  const resolved = ${resolve};\n  let template = templates.get(resolved);\n  if (!template) {\n    template = compile(await readFile(resolved, "utf8"));\n    templates.set(resolved, template);\n  }\n  return template(data);\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -448,6 +450,14 @@ export function remove(slot, names) {
     // inbox-zero apps/web/utils/queue/bullmq.ts: one bullmq queue client per queue name.
     { code: queueClients('import { Queue } from "bullmq";', "new Queue(queueName, { connection: getConnection() })") },
     { code: queueClients('const Queue = require("bull");', "new Queue(queueName, redisUrl)"), filename: "file.js" },
+    // etherpad src/node/eejs/index.ts: compiled templates keyed by `resolve.sync(name, …)`, the path of a file on disk.
+    { code: templates('import resolve from "resolve";', "resolve.sync(view, { basedir: VIEWS })") },
+    { code: templates("", "require.resolve(view)") },
+    { code: templates('import { realpath } from "node:fs/promises";', "await realpath(view)") },
+    { code: templates("", "import.meta.resolve(view)") },
+    // pg-boss packages/dashboard/app/lib/boss.server.ts: one pg-boss client (a pool of its own) per database the dashboard is given.
+    { code: queueClients('import { PgBoss } from "pg-boss";', "new PgBoss({ connectionString: queueName })") },
+    { code: queueClients('const Agenda = require("agenda");', "new Agenda({ db: { address: queueName } })"), filename: "file.js" },
     // langfuse packages/shared/src/server/redis/ingestionQueue.ts: a queue client per shard, or null when Redis is not configured.
     { code: queueClients('import { Queue } from "bullmq";', "options ? new Queue(queueName, options) : null") },
     // dittofeed packages/backend-lib/src/computedProperties/periods.ts: the entry or an empty bucket, filled, stored back.
@@ -627,6 +637,21 @@ export function remove(slot, names) {
     {
       code: queueClients('import PQueue from "p-queue";', "new PQueue({ concurrency: 1 })"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: queueClients('import PQueue from "p-queue";\nimport { LRUCache } from "lru-cache";', "new PQueue({ concurrency: 1 })").replace("new Map()", LRU) }] }],
+    },
+    // Valid neighbour (etherpad's templates): `path.resolve` checks no file, so the key is whatever the caller sent.
+    {
+      code: templates('import path from "node:path";', "path.resolve(VIEWS, view)"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: templates('import path from "node:path";\nimport { LRUCache } from "lru-cache";', "path.resolve(VIEWS, view)").replace("new Map()", LRU) }] }],
+    },
+    // Valid neighbour (etherpad's templates): a `realpath` of the app's own module may return anything.
+    {
+      code: templates('import { realpath } from "./paths";', "await realpath(view)"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: templates('import { realpath } from "./paths";\nimport { LRUCache } from "lru-cache";', "await realpath(view)").replace("new Map()", LRU) }] }],
+    },
+    // Valid neighbour (pg-boss's dashboard): a class of the app's own, named like pg-boss's, may hold anything.
+    {
+      code: queueClients('import { PgBoss } from "./boss";', "new PgBoss({ connectionString: queueName })"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: queueClients('import { PgBoss } from "./boss";\nimport { LRUCache } from "lru-cache";', "new PgBoss({ connectionString: queueName })").replace("new Map()", LRU) }] }],
     },
     // A map typed with a local alias of string keys: an LRU cache, no WeakMap.
     {
