@@ -132,7 +132,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const call = getDatabaseCall(context, node);
     if (!call || !isReportable(call)) return;
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
-    const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(call));
+    const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
     if (hasLocalDatabase(context)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));

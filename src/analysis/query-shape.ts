@@ -59,11 +59,28 @@ export function getQueryParameters(file: FileContext, call: DatabaseCall): reado
 
 /**
  * The arguments of a query that name its table, not a value: those of `from(t)`, `getRepository(Entity)`
- * and the other table methods, and of a chain's first call (`knex(t)`). A loop whose element picks
- * the table sends a different statement per element, which no batched form merges.
+ * and the other table methods, of a chain's first call (`knex(t)`), and of the table methods that
+ * made the `const` the chain starts from (`const users = db.collection(name)`). A loop whose element
+ * picks the table sends a different statement per element, which no batched form merges.
  */
-export function getTableArguments(call: DatabaseCall): readonly TSESTree.Node[] {
-  return getChainCalls(call.node).flatMap((link) => (isTableLink(call, link) ? link.arguments : []));
+export function getTableArguments(file: FileContext, call: DatabaseCall): readonly TSESTree.Node[] {
+  const chain = getChainCalls(call.node);
+  const own = chain.flatMap((link) => (isTableLink(call, link) ? link.arguments : []));
+  // beekeeper's MongoDB client: `const collection = connection.collection(insert.table); await collection.insertMany(insert.data)`.
+  const receiver = getReceiverInit(file, chain.at(-1)!);
+  if (!receiver) return own;
+  return [...own, ...getChainCalls(receiver).flatMap((link) => (TABLE_ARGUMENT_METHODS.includes(getCalledMethodName(link) ?? "") ? link.arguments : []))];
+}
+
+/** The call a chain's receiver was made by, when it is a `const` of the function (`const users = db.collection(name)`). */
+function getReceiverInit(file: FileContext, first: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  const callee = skipExpressionWrappers(first.callee);
+  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipExpressionWrappers(callee.object) : undefined;
+  if (object?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(object), object)?.defs[0];
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = definition.node.init && skipExpressionWrappers(definition.node.init);
+  return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
 }
 
 /** A link of the query's chain whose arguments name a table: a table method, or the chain's first call (`knex(t)`). */

@@ -5,15 +5,15 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { SQL_BEGIN, TRANSACTION_OPENER } from "../knowledge/batching.js";
-import { getStaticString, skipExpressionWrappers } from "./ast.js";
+import { SQL_BEGIN, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER } from "../knowledge/batching.js";
+import { getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { isSameExpression } from "./same-expression.js";
 
 /**
  * Whether `call` opens a transaction on a client `isClient` recognises: raw SQL sent to it
  * (`client.query("BEGIN")`, `START TRANSACTION`), one of its methods that `isOpener` names (a
- * library's `beginTransaction()`), or an application helper given it (`startTransaction(client)`,
- * `db.beginTransaction(client)`).
+ * library's `beginTransaction()`), its `transaction()` called without a callback (node-firebird),
+ * or an application helper given it (`startTransaction(client)`, `db.beginTransaction(client)`).
  */
 export function opensTransaction(call: TSESTree.CallExpression, isClient: (node: TSESTree.Node) => boolean, isOpener: (method: string) => boolean): boolean {
   const callee = skipExpressionWrappers(call.callee);
@@ -21,6 +21,7 @@ export function opensTransaction(call: TSESTree.CallExpression, isClient: (node:
   if (callee.type === AST_NODE_TYPES.Identifier) return first !== undefined && isClient(first) && TRANSACTION_OPENER.test(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
   if (!isClient(skipExpressionWrappers(callee.object))) return first !== undefined && isClient(first) && TRANSACTION_OPENER.test(callee.property.name);
+  if (callee.property.name === TRANSACTION_OBJECT_OPENER && !call.arguments.some((argument) => isFunctionNode(argument))) return true;
   return isOpener(callee.property.name) || SQL_BEGIN.test(getStaticString(first) ?? "");
 }
 

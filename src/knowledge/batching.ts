@@ -60,6 +60,8 @@ export const TABLE_ARGUMENT_METHODS: readonly string[] = [
   "withSchema",
   "getRepository",
   "createQueryBuilder",
+  // MongoDB's `db.collection(name)` (beekeeper-studio's rows per collection).
+  "collection",
 ];
 
 /**
@@ -92,6 +94,13 @@ export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
 
 /** A function or method that opens a transaction on the client it is given: `startTransaction(connection)`, `conn.beginTransaction()`. */
 export const TRANSACTION_OPENER = /^(?:start|begin)Transaction$/iu;
+
+/**
+ * A client's method that, called without a callback, opens a transaction and returns it
+ * (node-firebird's `await connection.transaction()`, knex's `await knex.transaction()`). Given a
+ * callback it runs the work itself, which is no set-up step.
+ */
+export const TRANSACTION_OBJECT_OPENER = "transaction";
 
 /** SQL verbs that write. The first word of the SQL text decides. */
 export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;

@@ -57,8 +57,9 @@ export const PLAIN_DATA_CONSTRUCTORS: ReadonlySet<string> = new Set([...Object.k
 /**
  * Names of objects and functions whose calls do not fail in practice: logging, metrics and
  * tracing (`metrics.getHistogram(…).record(…)`, `statsd.increment(…)`, `span.setAttribute(…)`),
- * and clocks (`Date.now()`, `performance.now()`). Matched without regard to case against the
- * callee, or the root of its chain of members and calls.
+ * clocks (`Date.now()`, `performance.now()`), and timers, which schedule a callback without
+ * running it (`this.interval = setInterval(refresh, ms)`). Matched without regard to case against
+ * the callee, or the root of its chain of members and calls.
  */
 export const NON_FAILING_CALL_ROOTS: readonly string[] = [
   "console",
@@ -83,4 +84,11 @@ export const NON_FAILING_CALL_ROOTS: readonly string[] = [
   "Date",
   "Math",
   "performance",
+  "setTimeout",
+  "setInterval",
+  "setImmediate",
+  "clearTimeout",
+  "clearInterval",
+  "clearImmediate",
+  "queueMicrotask",
 ];

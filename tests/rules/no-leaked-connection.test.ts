@@ -68,6 +68,14 @@ ${beforeCall}    const table = sanitizeTableName(this.tableName);
 }`;
 
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
+// beekeeper-studio src-commercial/backend/lib/db/clients/firebird.ts: a transaction object opened right after the checkout, before the try.
+const firebirdChanges = (open: string): string =>
+  `export class Client {\n  pool: any;\n  async applyChanges(run: (t: unknown) => Promise<void>) {\n    const connection = await this.pool.getConnection();\n    const transaction = await connection.transaction(${open});\n    try {\n      await run(transaction);\n      await transaction.commit();\n    } catch (ex) {\n      await transaction.rollback();\n      throw ex;\n    } finally {\n      await connection.release();\n    }\n  }\n}`;
+// beekeeper-studio apps/studio/src/lib/db/clients/postgresql.ts: a test connection at connect time, given back after the set-up between.
+const poolProbe = (between: string): string =>
+  `${PG}export class Client {\n  async connect(refreshMs: number) {\n    const test = await pool.connect();\n${between}    test.release();\n  }\n}`;
+const SCHEDULE_REFRESH = "    if (refreshMs > 0) {\n      this.interval = setInterval(async () => {\n        await refresh();\n      }, refreshMs);\n    }\n";
+
 function error(messageId: MessageIds, line: number, column: number, outputs: string[] = [], data?: Record<string, string>): Invalid["errors"][number] {
   return {
     messageId,
@@ -465,6 +473,10 @@ async function run(work) {
     pool.release(server);
   }
 }`,
+    // beekeeper-studio's firebird client: `transaction()` without a callback opens one, the set-up step before the try.
+    firebirdChanges(""),
+    // beekeeper-studio's test connection: scheduling a timer runs none of its callback, so nothing between can throw.
+    poolProbe(SCHEDULE_REFRESH),
     // generic-pool: given back to the pool in finally.
     `${GENERIC}export async function work() {
   const resource = await pool.acquire();
@@ -647,6 +659,18 @@ export async function start() {
 }`,
   ],
   invalid: [
+    // Valid neighbour (beekeeper's firebird client): `transaction(callback)` runs work of its own, which may throw.
+    // No suggestion: the release already sits in a `finally`, of a try that starts too late.
+    { code: firebirdChanges("async () => {}"), errors: [error("notInFinally", 4, 30)] },
+    // Valid neighbour (beekeeper's test connection): the refresh awaited in place may throw before the release.
+    {
+      code: poolProbe("    if (refreshMs > 0) await refresh();\n"),
+      errors: [
+        error("notInFinally", 5, 24, [
+          poolProbe("").replace("    test.release();", "    try {\n      if (refreshMs > 0) await refresh();\n    } finally {\n      test.release();\n    }"),
+        ]),
+      ],
+    },
     // The same saver without the `finally` that destroys the DataSource: the `throw` in `catch` leaves the runner checked out.
     {
       code: flowiseSaver(""),
