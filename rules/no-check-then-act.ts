@@ -6,7 +6,7 @@ import type { RuleContext } from "../src/create-rule.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getEnclosingFunction, isFunctionNode } from "../src/analysis/ast.js";
-import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile, mayBeOutOfProcessOperation } from "../src/analysis/cache-operation.js";
+import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile, isSameKey, isSameStore, mayBeOutOfProcessOperation } from "../src/analysis/cache-operation.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -92,9 +92,8 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
   const file: FileContext = getFileContext(context);
   const text = (node: TSESTree.Node): string => context.sourceCode.getText(node);
   const short = (op: CacheOperation): string => `${text(op.node.callee)}()`;
-  const sameStore = (a: CacheOperation, b: CacheOperation): boolean => a.store === b.store && isSameExpression(file, a.receiver, b.receiver);
-  const sameKey = (a: CacheOperation, b: CacheOperation): boolean =>
-    a.key !== undefined && b.key !== undefined && isSameExpression(file, a.key, b.key) && (a.field === undefined) === (b.field === undefined) && (a.field === undefined || isSameExpression(file, a.field, b.field!));
+  const sameStore = (a: CacheOperation, b: CacheOperation): boolean => isSameStore(file, a, b);
+  const sameKey = (a: CacheOperation, b: CacheOperation): boolean => isSameKey(file, a, b);
 
   function checkRead(read: CacheOperation, ops: readonly CacheOperation[]): void {
     if (read.store === "untraced" && !read.awaited) return;
@@ -138,13 +137,28 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
    * the key, or in code that never runs twice at once (module level, a script's `main()`).
    */
   function isProtected(read: CacheOperation, ops: readonly CacheOperation[]): boolean {
-    if (isInLockedSection(file, read.node) || runsAlone(context, read.node)) return true;
+    if (isInLockedSection(file, read.node) || runsAlone(context, read.node) || isBehindKeyLock(read, ops)) return true;
     return ops.some(
       (op) =>
         (op.op === "transaction" || op.op === "atomic") &&
         sameStore(op, read) &&
         (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)),
     );
+  }
+
+  /**
+   * Folo's `if (loading.has(lang)) return; … loading.add(lang)` before any `await`: another
+   * collection checked and marked for the key with no suspension between holds off every call
+   * that starts meanwhile, as a lock on the key would.
+   */
+  function isBehindKeyLock(read: CacheOperation, ops: readonly CacheOperation[]): boolean {
+    if (read.store !== "memory") return false;
+    return ops.some((lock) => {
+      if (lock.op !== "read" || lock.store !== "memory" || lock.node.range[1] > read.node.range[0] || sameStore(lock, read) || !sameKey(lock, read)) return false;
+      const use = getReadUse(file, lock.node);
+      const marks = ops.filter((mark) => mark.op === "write" && sameStore(mark, lock) && sameKey(mark, lock) && isFlagValue(mark));
+      return use?.kind === "guard" && marks.some((mark) => isOnMissingPath(use, mark.node) && !hasSuspensionBetween(file, lock.node, mark.node));
+    });
   }
 
   function checkMultiStep(first: CacheOperation): void {

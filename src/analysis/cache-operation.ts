@@ -11,7 +11,7 @@ import { getCallReceiver, getCalledMethodName, getStaticPropertyName, skipExpres
 import { getThisMemberSources } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { CACHE_TRAIT, getFileForTrait, getFileWithoutTypes, importsLibraryWith } from "./library-evidence.js";
-import { getConstantInit, resolveVariable } from "./same-expression.js";
+import { getConstantInit, isSameExpression, resolveVariable } from "./same-expression.js";
 import { getBuiltinConstruction, getValueKindInFile } from "./value-kind.js";
 
 /**
@@ -43,6 +43,17 @@ export interface CacheOperation {
   /** The client's atomic set-if-absent form and counter methods, for messages. */
   readonly atomicSetForm?: string;
   readonly increment?: { readonly one: string; readonly by: string };
+}
+
+/** The two operations act on one store: the same kind, on the same receiver (`this.seen` and `this.seen`). */
+export function isSameStore(file: FileContext, a: CacheOperation, b: CacheOperation): boolean {
+  return a.store === b.store && isSameExpression(file, a.receiver, b.receiver);
+}
+
+/** The two operations name the same key (and hash field or set member, when they take one). */
+export function isSameKey(file: FileContext, a: CacheOperation, b: CacheOperation): boolean {
+  if (a.key === undefined || b.key === undefined || !isSameExpression(file, a.key, b.key) || (a.field === undefined) !== (b.field === undefined)) return false;
+  return a.field === undefined || isSameExpression(file, a.field, b.field!);
 }
 
 type StoreMethodList = "reads" | "writes" | "atomicWrites" | "deletes" | "transactions";

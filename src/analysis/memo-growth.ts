@@ -111,12 +111,52 @@ function isWarnOnce(store: CollectionUse, lookups: readonly CollectionUse[]): bo
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
   let logs = 0;
   for (const other of block.body) {
-    if (other === statement || other.type === AST_NODE_TYPES.VariableDeclaration || (other.type === AST_NODE_TYPES.ReturnStatement && !other.argument)) continue;
+    if (other === statement || other.type === AST_NODE_TYPES.VariableDeclaration) continue;
     if (other.type === AST_NODE_TYPES.IfStatement && lookups.some((lookup) => contains(other.test, lookup.node))) continue;
-    if (other.type !== AST_NODE_TYPES.ExpressionStatement || !isLogCall(other.expression)) return false;
-    logs++;
+    const count = countLogsOnly(other);
+    if (count === null) return false;
+    logs += count;
   }
   return logs > 0;
+}
+
+/**
+ * How many log calls a statement makes when it does nothing else: log calls, bare `return`s,
+ * and blocks and `if`s of them (Folo's `if (!(error instanceof Error)) { console.warn(…); return }`).
+ * Null when it does anything else.
+ */
+function countLogsOnly(statement: TSESTree.Statement | null | undefined): number | null {
+  if (!statement || (statement.type === AST_NODE_TYPES.ReturnStatement && !statement.argument)) return 0;
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) return isLogCall(statement.expression) ? 1 : null;
+  const parts = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : statement.type === AST_NODE_TYPES.IfStatement && isPlainTest(statement.test) ? [statement.consequent, statement.alternate] : null;
+  if (!parts) return null;
+  let logs = 0;
+  for (const part of parts) {
+    const count = countLogsOnly(part);
+    if (count === null) return null;
+    logs += count;
+  }
+  return logs;
+}
+
+/** A test that only reads and compares (`!(error instanceof Error)`, `level > 1`): it calls nothing. */
+function isPlainTest(raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return isPlainTest(node.object) && (!node.computed || isPlainTest(node.property));
+    case AST_NODE_TYPES.UnaryExpression:
+      return isPlainTest(node.argument);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return isPlainTest(node.left) && isPlainTest(node.right);
+    default:
+      return false;
+  }
 }
 
 /** `logger.warn(…)`, `this.logger.error(…)`, `console.warn(…)`, `process.emitWarning(…)`; not `audit.log(entry)`. */

@@ -27,6 +27,10 @@ const checkpointed = (run: string, body = "if (completed.has(name)) continue;\n 
   `const completed = new Set();\nasync function run(names) {\n  for (const name of names) {\n    ${body}\n  }\n}\n${run}`;
 const PARALLEL_COPY = "await Promise.all(names.map(async (name) => {\n      if (completed.has(name)) return;\n      await copy(name);\n      completed.add(name);\n    }));\n    break;";
 
+// Folo apps/desktop/layer/renderer/src/lib/load-language.ts: a loading Set checked and marked before any await holds off every other call for the language.
+const languageLoader = (lockAt: "before" | "after"): string =>
+  `const loading = new Set<string>();\nconst loaded = new Set<string>(["en"]);\nexport async function loadLanguage(lang: string) {\n  if (loading.has(lang)) return;\n  if (loaded.has(lang)) return;\n${lockAt === "before" ? "  loading.add(lang);\n" : ""}  const bundle = await import(\`./locales/\${lang}.js\`);\n${lockAt === "after" ? "  loading.add(lang);\n" : ""}  apply(bundle);\n  loaded.add(lang);\n  loading.delete(lang);\n}`;
+
 const IOREDIS = 'import Redis from "ioredis";\nconst redis = new Redis();\n';
 const NODE_REDIS = 'import { createClient } from "redis";\nconst client = createClient();\n';
 const IOREDIS_CJS = 'const Redis = require("ioredis");\nconst redis = new Redis();\n';
@@ -80,6 +84,8 @@ runRuleTests("no-check-then-act", rule, {
     // wekan migrate-mongo3-to-ferretdb.mjs: code that runs once per process, in a script's main or at module level, never races with itself.
     { code: checkpointed("run(process.argv.slice(2)).catch(console.error);"), filename: "file.js" },
     { code: "const completed = new Set();\nfor (const name of names) {\n  if (completed.has(name)) continue;\n  await copy(name);\n  completed.add(name);\n}", filename: "file.mjs" },
+    // Folo's language loader: the `loading` Set, marked before the `await`, is a lock on the key that the `loaded` check sits behind.
+    languageLoader("before"),
     privateTwoStores,
     // overleaf verify_blob_backed_up_by_path_bulk.mjs: the id is marked only on the way to a throw, a failed lookup remembered, not a claim.
     { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
@@ -165,6 +171,14 @@ runRuleTests("no-check-then-act", rule, {
     },
   ],
   invalid: [
+    // Valid neighbour (Folo's language loader): `loading` marked only after the `await` locks nothing, and both checks race.
+    {
+      code: languageLoader("after"),
+      errors: [
+        { messageId: "checkThenActInMemory", ...at(languageLoader("after"), "loading.has("), data: { read: "loading.has()", write: "loading.add()", line: "7", collection: "module-level Set" } },
+        { messageId: "checkThenActInMemory", ...at(languageLoader("after"), "loaded.has("), data: { read: "loaded.has()", write: "loaded.add()", line: "9", collection: "module-level Set" } },
+      ],
+    },
     // Valid neighbours (wekan's migration): a run() other modules may call, and a callback run for every name at once, race with themselves.
     invalid(checkpointed("export { run };"), "checkThenActInMemory", "completed.has(", { filename: "file.js" }),
     invalid(checkpointed("run(process.argv.slice(2)).catch(console.error);", PARALLEL_COPY), "checkThenActInMemory", "completed.has(", { filename: "file.js" }),

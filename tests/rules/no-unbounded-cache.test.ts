@@ -477,6 +477,8 @@ export function remove(slot, names) {
     { code: statsService(USERS, "private ") },
     // Unleash api-token-service.ts: the Set only keeps a warning from being logged twice.
     { code: aliasWarnings(WARN) },
+    // Folo apps/mobile/src/lib/secure-store.ts: a warning written one of two ways, under an `if` that only tests the error.
+    { code: aliasWarnings(`    if (!(error instanceof Error)) {\n      console.warn("fallback");\n      return;\n    }\n${WARN}`) },
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
@@ -934,6 +936,16 @@ export function remove(slot, names) {
     // Valid neighbour (Unleash token service): a `log` method of something other than a logger records the token.
     {
       code: aliasWarnings("    this.audit.log(token);"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [] }],
+    },
+    // Valid neighbour (Folo's warning): the `if` also notifies, work other than a log line.
+    {
+      code: aliasWarnings(`    if (!(error instanceof Error)) {\n      notify(token);\n      return;\n    }\n${WARN}`),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [] }],
+    },
+    // Valid neighbour (Folo's warning): an `if` whose test calls something does work of its own.
+    {
+      code: aliasWarnings(`    if (report(token)) {\n      console.warn("reported");\n    }\n${WARN}`),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [] }],
     },
     // Valid neighbour (Unleash token service): the Set also guards work other than the log line.
