@@ -208,6 +208,10 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "driver",
   "dialect",
   "modelName",
+  "entityName",
+  // An ORM's metadata of an entity class (mikro-orm's compiled comparators and mappers per `meta`).
+  "meta",
+  "metadata",
   "tableName",
   "className",
   "componentName",

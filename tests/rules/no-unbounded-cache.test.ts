@@ -53,6 +53,9 @@ const dtfCache = (constructor: string): string =>
   `let dtfCache = {};\nexport function getDateTimeFormat(timezone, options = {}) {\n  const key = timezone + "|" + (options.timeZoneName || "short");\n  let dtf = dtfCache[key];\n  if (!dtf) {\n    dtf = new ${constructor}("en-US", { timeZone: timezone });\n    dtfCache[key] = dtf;\n  }\n  return dtf;\n}`;
 const templates = (head: string, resolve: string): string =>
   `${head}\nconst templates = new Map();\nexport async function render(view, data) {\n  const resolved = ${resolve};\n  let template = templates.get(resolved);\n  if (!template) {\n    template = compile(await readFile(resolved, "utf8"));\n    templates.set(resolved, template);\n  }\n  return template(data);\n}`;
+// mikro-orm packages/core/src/utils/EntityComparator.ts: functions compiled once per entity's metadata, which the code declares.
+const compiledMappers = (key: string): string =>
+  `export class EntityComparator {\n  readonly #mappers = new Map<EntityMetadata, Mapper>();\n  getResultMapper(${key}: EntityMetadata): Mapper {\n    const exists = this.#mappers.get(${key});\n    if (exists) return exists;\n    const mapper = compile(${key});\n    this.#mappers.set(${key}, mapper);\n    return mapper;\n  }\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -450,6 +453,10 @@ export function remove(slot, names) {
     // inbox-zero apps/web/utils/queue/bullmq.ts: one bullmq queue client per queue name.
     { code: queueClients('import { Queue } from "bullmq";', "new Queue(queueName, { connection: getConnection() })") },
     { code: queueClients('const Queue = require("bull");', "new Queue(queueName, redisUrl)"), filename: "file.js" },
+    // mikro-orm's EntityComparator and EntityManager: keyed by an entity's metadata or name.
+    compiledMappers("meta"),
+    compiledMappers("metadata"),
+    compiledMappers("entityName"),
     // etherpad src/node/eejs/index.ts: compiled templates keyed by `resolve.sync(name, …)`, the path of a file on disk.
     { code: templates('import resolve from "resolve";', "resolve.sync(view, { basedir: VIEWS })") },
     { code: templates("", "require.resolve(view)") },
@@ -639,6 +646,21 @@ export function remove(slot, names) {
     {
       code: queueClients('import PQueue from "p-queue";', "new PQueue({ concurrency: 1 })"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: queueClients('import PQueue from "p-queue";\nimport { LRUCache } from "lru-cache";', "new PQueue({ concurrency: 1 })").replace("new Map()", LRU) }] }],
+    },
+    // Valid neighbour (mikro-orm's comparators): keyed by a row, which requests bring.
+    {
+      code: compiledMappers("row"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 23,
+          suggestions: [
+            { messageId: "suggestLruCache", output: `${IMPORT}${compiledMappers("row").replace("new Map<EntityMetadata, Mapper>()", `new LRUCache<EntityMetadata, Mapper>(${LRU.slice(13)}`)}` },
+            { messageId: "suggestWeakCollection", output: compiledMappers("row").replace("new Map<", "new WeakMap<") },
+          ],
+        },
+      ],
     },
     // Valid neighbour (etherpad's templates): `path.resolve` checks no file, so the key is whatever the caller sent.
     {
