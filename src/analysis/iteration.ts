@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   ARRAY_ITERATION_METHODS,
+  CALLBACK_DEFINING_FUNCTIONS,
   CHUNK_COLLECTION,
   CHUNK_FUNCTION,
   CHUNK_ITEM,
@@ -23,6 +24,7 @@ import {
 } from "../knowledge/iteration.js";
 import { forEachOwnNode, getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
+import { getImportPath } from "./import-path.js";
 import { isSameExpression } from "./same-expression.js";
 
 /**
@@ -90,7 +92,7 @@ function getIterationsAroundFunction(file: FileContext, fn: FunctionNode): reado
     const iteration = getIterationOfFunction(file, fn);
     if (iteration) return [{ iteration, throughCallback: false }, ...getEnclosingIterations(file, fn)];
     // nocobase's localization plugin: `db.on(`${name}.afterSave`, …)` registered per collection runs per save event.
-    if (!isCallbackArgument(fn) || isListenerCallback(fn)) return [];
+    if (!isCallbackArgument(fn) || isListenerCallback(file, fn)) return [];
     return getEnclosingIterations(file, fn).map((entry) => ({ ...entry, throughCallback: true }));
   });
 }
@@ -248,11 +250,15 @@ function getCallTakingCallback(fn: FunctionNode): TSESTree.CallExpression | null
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument) ? call : null;
 }
 
-/** `db.on("users.afterSave", fn)`, `emitter.once(…)`, `sequelize.addHook(…)`: `fn` runs per event. */
-function isListenerCallback(fn: FunctionNode): boolean {
+/** `db.on("users.afterSave", fn)`, `emitter.once(…)`, `server.tool(name, schema, fn)`, LangChain's `tool(fn)`: `fn` runs per event or call. */
+function isListenerCallback(file: FileContext, fn: FunctionNode): boolean {
   const call = getCallTakingCallback(fn);
   const method = call ? getCalledMethodName(call) : undefined;
-  return method !== undefined && LISTENER_METHODS.includes(method);
+  if (method !== undefined) return LISTENER_METHODS.includes(method);
+  // LangChain's `tool(async (input) => …)`: a definition, whose callback the agent calls later.
+  const origin = call && skipExpressionWrappers(call.callee).type === AST_NODE_TYPES.Identifier ? getImportPath(file, call.callee) : null;
+  if (!origin?.module || origin.path.length !== 1 || !Object.hasOwn(CALLBACK_DEFINING_FUNCTIONS, origin.module)) return false;
+  return CALLBACK_DEFINING_FUNCTIONS[origin.module]!.includes(origin.path[0]!);
 }
 
 /** `prisma.$transaction(fn)`, `sequelize.transaction(fn)`, Kysely's `db.transaction().execute(fn)`. */

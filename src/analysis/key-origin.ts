@@ -244,12 +244,17 @@ function isExit(statement: TSESTree.Statement): boolean {
   return only?.type === AST_NODE_TYPES.ThrowStatement || only?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-/** `!TABLE[part]`, `!(part in TABLE)`, or `!entry` where an earlier `const entry = TABLE[part]`. */
+/**
+ * `!TABLE[part]`, `!(part in TABLE)`, `!Object.hasOwn(TABLE, part)` (or through
+ * `Object.prototype.hasOwnProperty.call`, automatisch's app paths), or `!entry` where an earlier
+ * `const entry = TABLE[part]`.
+ */
 function isTableMiss(file: FileContext, raw: TSESTree.Expression, part: TSESTree.Identifier, earlier: readonly TSESTree.Statement[]): boolean {
   const test = skipExpressionWrappers(raw);
   if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== "!") return false;
   const operand = skipExpressionWrappers(test.argument);
   if (operand.type === AST_NODE_TYPES.BinaryExpression && operand.operator === "in") return isSamePart(operand.left, part) && isWrittenTable(file, operand.right);
+  if (operand.type === AST_NODE_TYPES.CallExpression && isOwnKeyTest(operand)) return isWrittenTable(file, operand.arguments[0]!) && isSamePart(operand.arguments[1]!, part);
   if (operand.type === AST_NODE_TYPES.MemberExpression) return isTableLookup(file, operand, part);
   if (operand.type !== AST_NODE_TYPES.Identifier) return false;
   return earlier.some(
@@ -258,6 +263,22 @@ function isTableMiss(file: FileContext, raw: TSESTree.Expression, part: TSESTree
       statement.kind === "const" &&
       statement.declarations.some((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === operand.name && declarator.init != null && isTableLookup(file, declarator.init, part)),
   );
+}
+
+/** `Object.hasOwn(table, key)` or `Object.prototype.hasOwnProperty.call(table, key)`. */
+function isOwnKeyTest(call: TSESTree.CallExpression): boolean {
+  if (call.arguments.length !== 2) return false;
+  const text = getMemberPath(call.callee);
+  return text === "Object.hasOwn" || text === "Object.prototype.hasOwnProperty.call";
+}
+
+/** `a.b.c` for a chain of plain member reads on an identifier, else undefined. */
+function getMemberPath(raw: TSESTree.Node): string | undefined {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const object = getMemberPath(node.object);
+  return object === undefined ? undefined : `${object}.${node.property.name}`;
 }
 
 function isTableLookup(file: FileContext, raw: TSESTree.Node, part: TSESTree.Identifier): boolean {

@@ -126,10 +126,20 @@ export const CHUNK_COLLECTION = /(?:chunks|batches|slices|partitions)$/iu;
 
 /**
  * Methods that register a callback to run on later events (`db.on("users.afterSave", fn)`,
- * `emitter.once(…)`, `sequelize.addHook(…)`): a callback registered in a loop runs once per
- * event, not once per element of the loop.
+ * `emitter.once(…)`, `sequelize.addHook(…)`) or calls (an MCP server's `server.tool(name, schema,
+ * fn)`, `server.registerTool(…)`): a callback registered in a loop runs once per event or call,
+ * not once per element of the loop.
  */
-export const LISTENER_METHODS: readonly string[] = ["on", "once", "addListener", "prependListener", "addEventListener", "addHook", "subscribe"];
+export const LISTENER_METHODS: readonly string[] = ["on", "once", "addListener", "prependListener", "addEventListener", "addHook", "subscribe", "tool", "registerTool"];
+
+/**
+ * Functions, by module and export, that define a tool from a callback an agent calls later
+ * (LangChain's `tool(async (input) => …, { name })`, automatisch's agent tools made per
+ * configured tool): like a listener, the callback runs per call of the tool.
+ */
+export const CALLBACK_DEFINING_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  "@langchain/core/tools": ["tool"],
+};
 
 /**
  * Methods that run a callback inside a transaction they open and close (`prisma.$transaction(async (tx) => …)`,

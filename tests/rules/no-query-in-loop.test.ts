@@ -87,6 +87,10 @@ runRuleTests("no-query-in-loop", rule, {
     // nocobase plugin.ts: a listener registered per collection.
     { code: perCollectionHook("db.on(`${collection.name}.afterSave`, "), filename: "file.js" },
     { code: perCollectionHook("emitter.once(collection.name, "), filename: "file.js" },
+    // automatisch packages/backend/src/helpers/agents.js: a LangChain tool per configured tool, whose function the agent calls later.
+    { code: `import { tool } from "@langchain/core/tools";\n${perCollectionHook("tool(")}`, filename: "file.js" },
+    // An MCP server's tools, registered per definition: each callback runs per call of its tool.
+    { code: perCollectionHook("server.registerTool(collection.name, {}, "), filename: "file.js" },
     // erxes correctOwnerPropertyFromScorelog.ts: a helper declared inside a command that the script runs once.
     nestedHelper("command().catch(console.error);"),
     // capgo channel/delete.ts: a statement that only takes a lock reads nothing one query could batch.
@@ -417,6 +421,8 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(perUserTransaction("withRetry(", ")"), "tx.user.findUnique(", "queryInLoop"),
     // Valid neighbour (plugin.ts): a callback handed to a helper that runs it now, once per collection.
     invalid(perCollectionHook("await withRetry("), "Text.findByPk(", "queryInLoop", { filename: "file.js" }),
+    // Valid neighbour (automatisch's agent tools): a `tool` of the app's own may run its callback at once.
+    invalid(`import { tool } from "./tools";\n${perCollectionHook("tool(")}`, "Text.findByPk(", "queryInLoop", { filename: "file.js" }),
     // Valid neighbours (erxes correctOwnerPropertyFromScorelog.ts): the command handles every request, or the helper sits in a handler that main registers.
     invalid(nestedHelper('app.post("/owners/fix", command);'), "pool.query(", "writeInLoop"),
     invalid(

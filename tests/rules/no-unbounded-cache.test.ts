@@ -295,6 +295,9 @@ runRuleTests("no-unbounded-cache", rule, {
     ocrServices("  const model = MODELS[script];\n  if (!model) throw new Error(`No model for ${script}`);"),
     ocrServices("  if (!(script in MODELS)) return null;"),
     ocrServices("  if (!MODELS[script]) {\n    throw new Error(script);\n  }"),
+    // automatisch packages/backend/src/helpers/get-app.js: an app key not in the module's table of app paths throws first.
+    ocrServices("  if (!Object.prototype.hasOwnProperty.call(MODELS, script)) throw new Error(script);"),
+    ocrServices("  if (!Object.hasOwn(MODELS, script)) return null;"),
     // Flowise IdentityManager.ts: the store sits under `case "azure":` of `switch (providerName)`, so its key is one the code names.
     ssoProviders('    switch (providerName) {\n      case "azure": {\n        const azure = new AzureSSO(config);\n        this.providers.set(providerName, azure);\n        break;\n      }\n      default:\n        throw new Error(providerName);\n    }'),
     ssoProviders("    switch (providerName) {\n      case Providers.GITHUB:\n        this.providers.set(providerName, new GithubSSO(config));\n    }"),
@@ -533,6 +536,9 @@ export function remove(slot, names) {
     // The table is filled at run time, not written in the module.
     ocrServicesGrow("  const available = await listModels();\n  if (!(script in available)) throw new Error(script);", 10),
     ocrServicesGrow("  const model = MODELS[script];\n  if (!model) throw new Error(script);", 10, "loadModels()"),
+    // Valid neighbour (automatisch's app paths): a table the function fills at run time bounds nothing.
+    ocrServicesGrow("  const available = await listModels();\n  if (!Object.hasOwn(available, script)) throw new Error(script);", 10),
+    ocrServicesGrow("  if (!Object.prototype.hasOwnProperty.call(MODELS, script)) throw new Error(script);", 9, "loadModels()"),
     // Valid neighbour (quota.ts): an options object handed to a store keeps the object.
     subscriptionError("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    this.pending.push({ key, usage });\n  }\n}"),
     subscriptionError("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    const options = { key, usage };\n    await this.assertLimit(options);\n  }\n}"),
