@@ -459,7 +459,13 @@ function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode
   const outer = getOutermostWrapper(creation);
   const parent = outer.parent;
   if (!fn) return false;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === outer && isLocalUseOnly(file, parent, fn);
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier && isLocalUseOnly(file, getDeclaredReferences(file, parent), fn);
+  // webstudio's asset repository: `contentBytesCache = new RequestContentBytesCache()`, a parameter's default, made per call that omits it.
+  if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === outer && parent.parent === fn && parent.left.type === AST_NODE_TYPES.Identifier) {
+    const name = parent.left.name;
+    const variable = file.sourceCode.scopeManager?.getDeclaredVariables(fn).find((declared) => declared.name === name);
+    return variable !== undefined && isLocalUseOnly(file, variable.references, fn);
+  }
   if (parent?.type !== AST_NODE_TYPES.ReturnStatement && !(parent === fn && fn.body === outer)) return false;
   // An instance method that returns a new object of its own class: a child (`document.get(key)`, `query.clone()`).
   const method = fn.parent;
@@ -477,9 +483,8 @@ function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode
  * (`this.assertLimit({ key, usage })`), and keeps the object nowhere: no closure, return or
  * assignment, and no call that stores it (`all.push(x)`, `registry.set(k, x)`, `bus.register(x)`).
  */
-function isLocalUseOnly(file: FileContext, declarator: TSESTree.VariableDeclarator, fn: FunctionNode): boolean {
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  return getDeclaredReferences(file, declarator).every(({ identifier, init }) => {
+function isLocalUseOnly(file: FileContext, references: readonly Scope.Reference[], fn: FunctionNode): boolean {
+  return references.every(({ identifier, init }) => {
     if (init === true) return true;
     const parent = identifier.parent;
     if (!parent || !runsWithin(identifier, fn)) return false;

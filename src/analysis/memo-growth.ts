@@ -15,7 +15,7 @@ import {
   QUEUE_CLIENT_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
 } from "../knowledge/bounded-caches.js";
-import { getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
+import { forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -57,7 +57,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     // `byEnv.set(env, byEnv.get(env)!.filter(…))`: a miss throws before the store, which only replaces an entry.
     if (store.kind === "store" && lookups.some((lookup) => isEntryDereferencedIn(file, lookup, store))) continue;
     if (collection.shape === "set" && isWarnOnce(store, lookups)) continue;
-    if (isKeyFixedByBranch(file, store) || isKeyCheckedAgainstTable(file, getKeySource(file, store.key), storeFn, store.node)) continue;
+    if (isKeyFixedByBranch(file, store) || isKeyCheckedAgainstTable(file, getKeySource(file, store.key), storeFn, store.node) || isBudgetGuarded(file, store, storeFn)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
       continue;
@@ -137,6 +137,57 @@ function countLogsOnly(statement: TSESTree.Statement | null | undefined): number
     logs += count;
   }
   return logs;
+}
+
+const RELATIONS: ReadonlySet<string> = new Set(["<", ">", "<=", ">="]);
+
+/**
+ * webstudio's request byte cache: `if (next > LIMIT) return;` before the store, where `next` adds
+ * the stored value's size (`bytes.byteLength`) to a running total of the object
+ * (`this.byteLength`) that the storing function updates. A budget bounds the entries as a size
+ * check bounds their count; a throttle (`Date.now() - this.last < 1000`) reads no stored value
+ * and bounds nothing.
+ */
+function isBudgetGuarded(file: FileContext, store: CollectionUse, fn: FunctionNode): boolean {
+  const value = store.value && skipExpressionWrappers(store.value);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement || value?.type !== AST_NODE_TYPES.Identifier) return false;
+  const totals = new Set<string>();
+  for (const statement of fn.body.body) {
+    if (statement.range[1] > store.node.range[0]) break;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !isExitOnly(statement.consequent)) continue;
+    const test = skipExpressionWrappers(statement.test);
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || !RELATIONS.has(test.operator)) continue;
+    for (const side of [test.left, test.right]) collectTotals(file, getKeySource(file, side) ?? side, value.name, totals);
+  }
+  if (totals.size === 0) return false;
+  let updated = false;
+  forEachOwnNode(file.sourceCode.visitorKeys, fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = getStaticPropertyName(node.left);
+      if (name !== undefined && totals.has(name)) updated = true;
+    }
+  });
+  return updated;
+}
+
+/** `return`/`throw`, alone or as the only statement of a block. */
+function isExitOnly(statement: TSESTree.Statement): boolean {
+  const only = getSoleStatement(statement);
+  return only?.type === AST_NODE_TYPES.ReturnStatement || only?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/** The `this.name` members an expression reads, when it also reads a property of the stored value (`bytes.byteLength`). */
+function collectTotals(file: FileContext, expression: TSESTree.Node, stored: string, into: Set<string>): void {
+  const members: string[] = [];
+  let sizesValue = false;
+  forEachOwnNode(file.sourceCode.visitorKeys, expression, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+    const object = skipExpressionWrappers(node.object);
+    const name = getStaticPropertyName(node);
+    if (object.type === AST_NODE_TYPES.ThisExpression && name !== undefined) members.push(name);
+    else if (object.type === AST_NODE_TYPES.Identifier && object.name === stored) sizesValue = true;
+  });
+  if (sizesValue) for (const member of members) into.add(member);
 }
 
 /** A test that only reads and compares (`!(error instanceof Error)`, `level > 1`): it calls nothing. */

@@ -56,6 +56,9 @@ const templates = (head: string, resolve: string): string =>
 // mikro-orm packages/core/src/utils/EntityComparator.ts: functions compiled once per entity's metadata, which the code declares.
 const compiledMappers = (key: string): string =>
   `export class EntityComparator {\n  readonly #mappers = new Map<EntityMetadata, Mapper>();\n  getResultMapper(${key}: EntityMetadata): Mapper {\n    const exists = this.#mappers.get(${key});\n    if (exists) return exists;\n    const mapper = compile(${key});\n    this.#mappers.set(${key}, mapper);\n    return mapper;\n  }\n}`;
+// webstudio packages/asset-uploader/src/asset-repository.ts: content bytes kept under a byte budget, checked before each store.
+const byteCache = (guard: string): string =>
+  `class BytesCache {\n  private values = new Map<string, Uint8Array>();\n  private byteLength = 0;\n  get(key: string) {\n    return this.values.get(key);\n  }\n  set({ key, bytes }: { key: string; bytes: Uint8Array }) {\n    const previous = this.values.get(key);\n    const next = this.byteLength - (previous?.byteLength ?? 0) + bytes.byteLength;\n${guard}\n    this.values.set(key, bytes);\n    this.byteLength = next;\n  }\n}\nconst cache = new BytesCache();\nexport async function load(key: string) {\n  const hit = cache.get(key);\n  if (hit) return hit;\n  const bytes = await read(key);\n  cache.set({ key, bytes });\n  return bytes;\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -321,6 +324,10 @@ runRuleTests("no-unbounded-cache", rule, {
     subscription("export async function archive(keys: string[], history: History) {\n  const store = new RunSubscription();\n  await store.packet(keys[0]);\n  await history.loadFiles(\"lazy\", store);\n}"),
     // logto packages/core/src/libraries/quota.ts: an object made per call, handed to a method inside an options object.
     subscription("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    await this.assertLimit({ key, usage });\n  }\n}"),
+    // webstudio packages/asset-uploader/src/asset-repository.ts: a parameter's default object, made per call that omits it.
+    subscription("export async function prepare(key: string, current = new RunSubscription()) {\n  await current.packet(key);\n  return compiler.compile(key, current);\n}"),
+    // webstudio's request byte cache: the store leaves when the running total of bytes would pass a limit.
+    byteCache("    if (next > LIMIT) return;"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
     subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
@@ -600,6 +607,18 @@ export function remove(slot, names) {
     },
     // Valid neighbours (runStream.ts): an instance kept in a module variable, made by a factory the module
     // calls at load, made by a static factory (a constructor by another name), or captured by a request handler.
+    // Valid neighbour (webstudio's byte budget): a throttle on the time of the last store bounds the rate, not the size.
+    {
+      code: byteCache("    if (Date.now() - this.lastStore < 1000) return;\n    this.lastStore = Date.now();"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${byteCache("    if (Date.now() - this.lastStore < 1000) return;\n    this.lastStore = Date.now();").replace("new Map<string, Uint8Array>()", `new LRUCache<string, Uint8Array>(${LRU.slice(13)}`)}` }] }],
+    },
+    // Valid neighbour (webstudio's byte budget): a limit on the stored value alone, with no running total, bounds nothing.
+    {
+      code: byteCache("    if (bytes.byteLength > LIMIT) return;"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${byteCache("    if (bytes.byteLength > LIMIT) return;").replace("new Map<string, Uint8Array>()", `new LRUCache<string, Uint8Array>(${LRU.slice(13)}`)}` }] }],
+    },
+    // Valid neighbour (webstudio's default parameter): the default object is kept beyond the call.
+    subscriptionError("const kept: RunSubscription[] = [];\nexport async function prepare(key: string, current = new RunSubscription()) {\n  kept.push(current);\n  return current.packet(key);\n}"),
     subscriptionError("export const shared = new RunSubscription();\nexport function subscribe() {\n  return new RunSubscription();\n}"),
     subscriptionError("let instance: RunSubscription | undefined;\nexport function get() {\n  return (instance ??= new RunSubscription());\n}"),
     subscriptionError("function subscribe(options: Options) {\n  return new RunSubscription(options);\n}\nexport const main = subscribe(defaults);"),
