@@ -560,6 +560,8 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return true;
     case AST_NODE_TYPES.TemplateLiteral:
       return node.expressions.every((expression) => isCodeKey(file, expression, depth + 1));
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === "+" && isCodeKey(file, node.left, depth + 1) && isCodeKey(file, node.right, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === "typeof";
     case AST_NODE_TYPES.MemberExpression: {
@@ -574,11 +576,42 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return (
         CONSTANT_NAME.test(node.name) ||
         CODE_KEY_NAMES.includes(node.name) ||
-        (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isExistingFilePath(file, getKeySource(file, node))))
+        (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node)))
       );
     case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.CallExpression:
       return isExistingFilePath(file, node);
+    default:
+      return false;
+  }
+}
+
+/**
+ * A variable the key names, written only by its initialiser, holds a code key: a copy of one
+ * (moleculer's `const origPattern = pattern`, kept before `pattern` is rewritten), a sum of them
+ * (sails' `var key = file + ":string"`) or the path of a file on disk.
+ */
+function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== DefinitionType.Variable || !definition.node.init || definition.node.id !== definition.name) return false;
+  // Written once, by its initialiser (sails' `var key = file + ":string"`).
+  if (variable!.references.filter((reference) => reference.isWrite()).length !== 1) return false;
+  return isExistingFilePath(file, definition.node.init) || isNameSum(definition.node.init);
+}
+
+/** Literals and code-key names, joined by `+` or a template: no member read (`token.name` may be data). */
+function isNameSum(raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return CONSTANT_NAME.test(node.name) || CODE_KEY_NAMES.includes(node.name);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.every(isNameSum);
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === "+" && isNameSum(node.left) && isNameSum(node.right);
     default:
       return false;
   }

@@ -227,6 +227,11 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "directory",
   "template",
   "templateName",
+  "view",
+  "viewName",
+  // A service framework's own names (moleculer's tracer per service, statistics per action).
+  "serviceName",
+  "actionName",
   "icon",
   "iconName",
   "font",

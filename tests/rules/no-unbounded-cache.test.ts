@@ -59,6 +59,12 @@ const compiledMappers = (key: string): string =>
 // webstudio packages/asset-uploader/src/asset-repository.ts: content bytes kept under a byte budget, checked before each store.
 const byteCache = (guard: string): string =>
   `class BytesCache {\n  private values = new Map<string, Uint8Array>();\n  private byteLength = 0;\n  get(key: string) {\n    return this.values.get(key);\n  }\n  set({ key, bytes }: { key: string; bytes: Uint8Array }) {\n    const previous = this.values.get(key);\n    const next = this.byteLength - (previous?.byteLength ?? 0) + bytes.byteLength;\n${guard}\n    this.values.set(key, bytes);\n    this.byteLength = next;\n  }\n}\nconst cache = new BytesCache();\nexport async function load(key: string) {\n  const hit = cache.get(key);\n  if (hit) return hit;\n  const bytes = await read(key);\n  cache.set({ key, bytes });\n  return bytes;\n}`;
+// moleculer src/utils.js: compiled patterns keyed by a copy of the pattern, kept before the pattern is rewritten.
+const regexCache = (copied: string): string =>
+  `const RegexCache = new Map();\nexport function match(text, pattern) {\n  const origPattern = ${copied};\n  let regex = RegexCache.get(origPattern);\n  if (regex == null) {\n    pattern = pattern.replace(/\\*/g, "[^.]*");\n    regex = new RegExp(pattern);\n    RegexCache.set(origPattern, regex);\n  }\n  return regex.test(text);\n}`;
+// sails lib/hooks/views/default-view-rendering-fn.js: partial sources keyed by the view's file and a suffix.
+const partialSources = (key: string): string =>
+  `var cache = {};\nexport function partial(view, root, userId) {\n  var file = lookup(root, view);\n  var key = ${key};\n  return cache[key] || (cache[key] = readFileSync(file, "utf8"));\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -326,6 +332,12 @@ runRuleTests("no-unbounded-cache", rule, {
     subscription("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    await this.assertLimit({ key, usage });\n  }\n}"),
     // webstudio packages/asset-uploader/src/asset-repository.ts: a parameter's default object, made per call that omits it.
     subscription("export async function prepare(key: string, current = new RunSubscription()) {\n  await current.packet(key);\n  return compiler.compile(key, current);\n}"),
+    // moleculer's RegexCache and sails' partials: a variable written once from a code key.
+    { code: regexCache("pattern"), filename: "file.js" },
+    { code: partialSources('file + ":string"'), filename: "file.js" },
+    // moleculer's tracer per service (jaeger.js) and sails' object names per view (resolveObjectName).
+    { code: "const tracers = {};\nexport function getTracer(serviceName) {\n  if (!tracers[serviceName]) tracers[serviceName] = createTracer(serviceName);\n  return tracers[serviceName];\n}", filename: "file.js" },
+    { code: "var names = {};\nexport function resolveObjectName(view) {\n  if (names[view]) return names[view];\n  names[view] = camelCase(view);\n  return names[view];\n}", filename: "file.js" },
     // webstudio's request byte cache: the store leaves when the running total of bytes would pass a limit.
     byteCache("    if (next > LIMIT) return;"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
@@ -607,6 +619,9 @@ export function remove(slot, names) {
     },
     // Valid neighbours (runStream.ts): an instance kept in a module variable, made by a factory the module
     // calls at load, made by a static factory (a constructor by another name), or captured by a request handler.
+    // Valid neighbours (moleculer's RegexCache, sails' partials): a copy of the text matched, a key with the user's id in it.
+    { code: regexCache("text"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "RegexCache", where: "`match()`", key: "text", line: "8", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${regexCache("text").replace("new Map()", LRU)}` }] }] },
+    { code: partialSources('file + ":" + userId'), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 13, suggestions: [] }] },
     // Valid neighbour (webstudio's byte budget): a throttle on the time of the last store bounds the rate, not the size.
     {
       code: byteCache("    if (Date.now() - this.lastStore < 1000) return;\n    this.lastStore = Date.now();"),
