@@ -56,7 +56,8 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
     // `byEnv.set(env, byEnv.get(env)!.filter(…))`: a miss throws before the store, which only replaces an entry.
     if (store.kind === "store" && lookups.some((lookup) => isEntryDereferencedIn(file, lookup, store))) continue;
-    if (collection.shape === "set" && isWarnOnce(store, lookups)) continue;
+    // A Set, or a map of flags (`warnedFeatures[name] = true`, openreplay's deprecation warnings).
+    if ((collection.shape === "set" || isTrueFlag(store.value)) && isWarnOnce(store, lookups)) continue;
     if (isKeyFixedByBranch(file, store) || isKeyCheckedAgainstTable(file, getKeySource(file, store.key), storeFn, store.node) || isBudgetGuarded(file, store, storeFn)) continue;
     if (store.kind === "lookupStore") {
       if (!isCodeKey(file, store.key)) return { store, fn: storeFn, key: store.key, keySource: getKeySource(file, store.key) };
@@ -118,6 +119,11 @@ function isWarnOnce(store: CollectionUse, lookups: readonly CollectionUse[]): bo
     logs += count;
   }
   return logs > 0;
+}
+
+function isTrueFlag(value: TSESTree.Node | undefined): boolean {
+  const node = value && skipExpressionWrappers(value);
+  return node?.type === AST_NODE_TYPES.Literal && (node.value === true || node.value === 1);
 }
 
 /**

@@ -65,6 +65,9 @@ const regexCache = (copied: string): string =>
 // sails lib/hooks/views/default-view-rendering-fn.js: partial sources keyed by the view's file and a suffix.
 const partialSources = (key: string): string =>
   `var cache = {};\nexport function partial(view, root, userId) {\n  var file = lookup(root, view);\n  var key = ${key};\n  return cache[key] || (cache[key] = readFileSync(file, "utf8"));\n}`;
+// openreplay tracker/tracker/src/main/utils.ts: an object of flags that makes each deprecation warning appear once.
+const deprecationFlags = (value: string): string =>
+  `const warnedFeatures: { [key: string]: boolean | number } = {};\nexport function deprecationWarn(nameOfFeature: string, useInstead: string): void {\n  if (warnedFeatures[nameOfFeature]) {\n    return;\n  }\n  console.warn(\`\${nameOfFeature} is deprecated, use \${useInstead}\`);\n  warnedFeatures[nameOfFeature] = ${value};\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -506,6 +509,8 @@ export function remove(slot, names) {
     { code: statsService(USERS, "private ") },
     // Unleash api-token-service.ts: the Set only keeps a warning from being logged twice.
     { code: aliasWarnings(WARN) },
+    // openreplay's deprecation warnings: an object of `true` flags, one per feature warned about.
+    deprecationFlags("true"),
     // Folo apps/mobile/src/lib/secure-store.ts: a warning written one of two ways, under an `if` that only tests the error.
     { code: aliasWarnings(`    if (!(error instanceof Error)) {\n      console.warn("fallback");\n      return;\n    }\n${WARN}`) },
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
@@ -1000,6 +1005,8 @@ export function remove(slot, names) {
       code: aliasWarnings("    this.audit.log(token);"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [] }],
     },
+    // Valid neighbour (openreplay's deprecation warnings): the object keeps the time of each warning, data beside the log line (tiledesk's invalid-token log).
+    { code: deprecationFlags("Date.now()"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 61, suggestions: [] }] },
     // Valid neighbour (Folo's warning): the `if` also notifies, work other than a log line.
     {
       code: aliasWarnings(`    if (!(error instanceof Error)) {\n      notify(token);\n      return;\n    }\n${WARN}`),
