@@ -198,6 +198,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "tag",
   "tagName",
   "locale",
+  // A cloud region, one of a provider's short list (unsend's email queues per region).
+  "region",
   "lang",
   "language",
   "level",

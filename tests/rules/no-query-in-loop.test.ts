@@ -25,6 +25,9 @@ const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = n
 const adsSync = (source: string): string =>
   `import { GoogleAdsApi } from "${source}";\nexport async function sync(id: string, days: string[]) {\n  const customer = new GoogleAdsApi({}).Customer({ customer_id: id });\n  for (const day of days) {\n    await customer.query(\`SELECT campaign.id, metrics.clicks FROM campaign WHERE segments.date = '\${day}'\`);\n  }\n}`;
 const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function insertRows(inserts: { table: string; data: object[] }[], connection: Db) {\n';
+// unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
+const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
+  `${PRISMA}export async function render(emails: { templateId: string }[]) {\n${memoAt === "outside" ? "  const templates = new Map();\n" : ""}  for (const email of emails) {\n${memoAt === "inside" ? "    const templates = new Map();\n" : ""}    let template = templates.get(email.templateId);\n    if (!template) {\n      template = await prisma.template.findUnique({ where: { id: email.templateId } });\n      templates.set(${storedKey}, template);\n    }\n    send(email, template);\n  }\n}`;
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
 // erxes backend/plugins/loyalty_api/src/commands/correctOwnerPropertyFromScorelog.ts: a script's command declares its helpers inside it and runs once.
@@ -139,6 +142,8 @@ runRuleTests("no-query-in-loop", rule, {
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
     `${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection(insert.table);\n    await collection.insertMany(insert.data);\n  }\n}`,
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
+    // unsend's template memo: one query per distinct template, a deduplication the code chose.
+    templateMemo("outside"),
     // vendure's custom-field relations: the element picks the entity, so each query reads another table, even with a value of its own.
     `import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, fields: { entity: Function; name: string }[], input: Record<string, string>) {\n  for (const field of fields) await ds.getRepository(field.entity).findOne({ where: { id: input[field.name] } });\n}`,
     `import knex from "knex";\nconst db = knex({});\nasync function prune(tables) { for (const table of tables) await db(table.name).where("id", table.lastId).del(); }`,
@@ -287,6 +292,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`${PG}async function f(byId) {\n  for (const key in byId) await pool.query("SELECT * FROM t WHERE id = $1", [key]);\n}`, "pool.query(", "queryInLoop"),
     invalid(`${PG}async function f(ids) {\n  for (let i = 0; i < ids.length; i++) await pool.query("SELECT * FROM t WHERE id = $1", [ids[i]]);\n}`, "pool.query(", "queryInLoop"),
     // A `batch` is a list of single items, not of chunks.
+    // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
+    invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
+    invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
     // Valid neighbour (beekeeper's rows per collection): one collection named in the code, a write per element.
     invalid(`${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection("rows");\n    await collection.insertOne(insert.data);\n  }\n}`, "collection.insertOne(", "writeInLoop"),
     invalid(`${PG}async function f(batch: string[]) {\n  for (let i = 0; i < batch.length; i++) await pool.query("DELETE FROM t WHERE id = $1", [batch[i]]);\n}`, "pool.query(", "writeInLoop"),

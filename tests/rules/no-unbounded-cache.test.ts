@@ -338,6 +338,8 @@ runRuleTests("no-unbounded-cache", rule, {
     // moleculer's RegexCache and sails' partials: a variable written once from a code key.
     { code: regexCache("pattern"), filename: "file.js" },
     { code: partialSources('file + ":string"'), filename: "file.js" },
+    // unsend apps/web/src/server/service/email-queue-service.ts: a queue and a worker per cloud region the code configures.
+    "export class EmailQueueService {\n  private static queues = new Map<string, Queue>();\n  static initializeQueue(region: string, quota: number) {\n    if (this.queues.has(region)) return;\n    const { queue } = createQueueAndWorker(region, quota);\n    this.queues.set(region, queue);\n  }\n}",
     // moleculer's tracer per service (jaeger.js) and sails' object names per view (resolveObjectName).
     { code: "const tracers = {};\nexport function getTracer(serviceName) {\n  if (!tracers[serviceName]) tracers[serviceName] = createTracer(serviceName);\n  return tracers[serviceName];\n}", filename: "file.js" },
     { code: "var names = {};\nexport function resolveObjectName(view) {\n  if (names[view]) return names[view];\n  names[view] = camelCase(view);\n  return names[view];\n}", filename: "file.js" },

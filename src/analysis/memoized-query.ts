@@ -1,0 +1,60 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+
+import { forEachOwnNode, getCalledMethodName, getCallReceiver, skipExpressionWrappers } from "./ast.js";
+
+/** Methods that look an entry up, and those that store one, on a `Map`, a `Set` or a cache. */
+const LOOKUPS: ReadonlySet<string> = new Set(["get", "has"]);
+const STORES: ReadonlySet<string> = new Set(["set", "add"]);
+
+/**
+ * Whether `query` runs only on a miss of a memo kept outside the iteration `body`: the body looks
+ * the key up (`let data = templateCache.get(Number(templateId))`), the query sits in an `if` that
+ * then stores the result under the same key (`templateCache.set(Number(templateId), data)`), and
+ * the memo is declared outside the body. That is one query per distinct key, a deduplication the
+ * code chose (unsend's template per email of a batch), not one per element.
+ */
+export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: TSESTree.Node): boolean {
+  const text = (node: TSESTree.Node): string => file.sourceCode.getText(skipExpressionWrappers(node));
+  for (let node = query.parent; node && node !== body; node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.IfStatement || !contains(node.consequent, query)) continue;
+    const stores: string[] = [];
+    forEachOwnNode(file.sourceCode.visitorKeys, node.consequent, (child) => {
+      const entry = child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, STORES) : null;
+      if (entry && isDeclaredOutside(file, entry.receiver, body)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
+    });
+    if (stores.length === 0) continue;
+    const ifStatement = node;
+    let looked = false;
+    forEachOwnNode(file.sourceCode.visitorKeys, body, (child) => {
+      if (looked || child.type !== AST_NODE_TYPES.CallExpression || child.range[1] > ifStatement.test.range[1]) return;
+      const entry = getEntryCall(child, LOOKUPS);
+      if (entry && stores.includes(`${text(entry.receiver)}\n${text(entry.key)}`)) looked = true;
+    });
+    if (looked) return true;
+  }
+  return false;
+}
+
+/** `memo.get(key)`, `memo.set(key, value)`: the receiver and the key of a call to one of `methods`. */
+function getEntryCall(call: TSESTree.CallExpression, methods: ReadonlySet<string>): { receiver: TSESTree.Expression; key: TSESTree.Node } | null {
+  const method = getCalledMethodName(call);
+  const receiver = getCallReceiver(call);
+  const key = call.arguments[0];
+  return method !== undefined && methods.has(method) && receiver && key ? { receiver, key } : null;
+}
+
+/** The memo outlives one element: `this.cache`, or a variable declared outside the body. */
+function isDeclaredOutside(file: FileContext, raw: TSESTree.Expression, body: TSESTree.Node): boolean {
+  const receiver = skipExpressionWrappers(raw);
+  if (receiver.type === AST_NODE_TYPES.MemberExpression) return receiver.object.type === AST_NODE_TYPES.ThisExpression;
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(receiver), receiver)?.defs[0];
+  return definition !== undefined && !contains(body, definition.name);
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
