@@ -25,6 +25,7 @@ import {
   isLockStatement,
   isPerRowUpdate,
   isWriteQuery,
+  runsStatementList,
 } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { isInOpenedTransaction } from "../src/analysis/transaction.js";
@@ -84,10 +85,10 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
   const sourceCode = context.sourceCode;
   const typed = asksTypesForDatabaseCalls(file);
 
-  /** The query counts, batched forms excluded and writes only when the option says so. */
   /** In a transaction opened per run of `around` (a callback `$transaction` runs, or a raw `BEGIN`): one unit of work per element. */
   const runsInOwnTransaction = (call: DatabaseCall, around: TSESTree.Node): boolean =>
     isInTransactionCallback(call.node, around) || isInOpenedTransaction(file, call, index, around);
+  /** The query counts, batched forms excluded and writes only when the option says so. */
   const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call) && !isLockStatement(file, call);
 
   /**
@@ -136,6 +137,10 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
     if (hasLocalDatabase(context) || isMemoizedPerKey(file, node, entry.iteration.body)) return;
+    // Another SQL call, by the same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
+    const isSqlCall = (other: TSESTree.CallExpression): boolean =>
+      other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql");
+    if (call.op === "sql" && runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
   };

@@ -90,6 +90,19 @@ function isTableLink(call: DatabaseCall, link: TSESTree.CallExpression): boolean
   return method !== undefined && TABLE_ARGUMENT_METHODS.includes(method);
 }
 
+/**
+ * Whether the iteration runs a list of statements: a query in its body sends the element itself
+ * as its SQL text (`await client.query(migrations[v])`, `pool.query(statement)`). Its other queries
+ * (langgraph's `INSERT INTO store_migrations (v)` after each migration) belong to running the
+ * list, a set-up step, not to a request's rows.
+ */
+export function runsStatementList(file: FileContext, iteration: Iteration, calls: readonly TSESTree.CallExpression[], isSqlCall: (call: TSESTree.CallExpression) => boolean): boolean {
+  return calls.some((call) => {
+    const text = call.arguments[0] && skipExpressionWrappers(call.arguments[0]);
+    return (text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression) && dependsOn(file, text, iteration) && isSqlCall(call);
+  });
+}
+
 /** Whether the call asks for many rows at once, in any of the batched forms of the knowledge base. */
 export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
   return memoize(file, "batched-query", call.node, () => {

@@ -28,6 +28,9 @@ const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function in
 // unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
 const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
   `${PRISMA}export async function render(emails: { templateId: string }[]) {\n${memoAt === "outside" ? "  const templates = new Map();\n" : ""}  for (const email of emails) {\n${memoAt === "inside" ? "    const templates = new Map();\n" : ""}    let template = templates.get(email.templateId);\n    if (!template) {\n      template = await prisma.template.findUnique({ where: { id: email.templateId } });\n      templates.set(${storedKey}, template);\n    }\n    send(email, template);\n  }\n}`;
+// langgraphjs libs/checkpoint-postgres/src/store/index.ts: a migration runner sends each migration, then records its version.
+const migrationRunner = (run: string): string =>
+  `export class Store {\n  pool: any;\n  async migrate(version: number) {\n    const client = await this.pool.connect();\n    const migrations = getMigrations();\n    try {\n      for (let v = version + 1; v < migrations.length; v += 1) {\n${run}        await client.query("INSERT INTO store_migrations (v) VALUES ($1)", [v]);\n      }\n    } finally {\n      client.release();\n    }\n  }\n}`;
 const migrationScript = (declaration: string, call: string): string =>
   `${PRISMA}${declaration} {\n  const links = await prisma.link.findMany();\n  for (const link of links) {\n    await prisma.link.update({ where: { id: link.id }, data: { name: link.url } });\n  }\n}\n${call}`;
 // erxes backend/plugins/loyalty_api/src/commands/correctOwnerPropertyFromScorelog.ts: a script's command declares its helpers inside it and runs once.
@@ -142,6 +145,8 @@ runRuleTests("no-query-in-loop", rule, {
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
     `${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection(insert.table);\n    await collection.insertMany(insert.data);\n  }\n}`,
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
+    // langgraphjs's migration runner: the loop runs a list of statements; recording each version is part of it.
+    migrationRunner("        await client.query(migrations[v]);\n"),
     // unsend's template memo: one query per distinct template, a deduplication the code chose.
     templateMemo("outside"),
     // vendure's custom-field relations: the element picks the entity, so each query reads another table, even with a value of its own.
@@ -292,6 +297,8 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`${PG}async function f(byId) {\n  for (const key in byId) await pool.query("SELECT * FROM t WHERE id = $1", [key]);\n}`, "pool.query(", "queryInLoop"),
     invalid(`${PG}async function f(ids) {\n  for (let i = 0; i < ids.length; i++) await pool.query("SELECT * FROM t WHERE id = $1", [ids[i]]);\n}`, "pool.query(", "queryInLoop"),
     // A `batch` is a list of single items, not of chunks.
+    // Valid neighbour (langgraphjs's migration runner): a loop that only writes one row per element.
+    invalid(migrationRunner(""), "client.query(", "writeInLoop"),
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
     invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
     invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
