@@ -120,8 +120,12 @@ export const REGISTRY_FUNCTION_NAMES: readonly string[] = [
  */
 export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add", "define", "provide", "declare", "set"];
 
-/** A registry function's name: one of `REGISTRY_FUNCTION_NAMES`, or a prefix of them before a capital (`addRoute`). */
-export function isRegistryName(name: string): boolean {
+/**
+ * A registry function's name: one of `REGISTRY_FUNCTION_NAMES`, or a prefix of them before a
+ * capital (`addRoute`), also behind the underscores of an internal method (langgraph's `_addSchema`).
+ */
+export function isRegistryName(raw: string): boolean {
+  const name = raw.replace(/^_+/u, "");
   if (REGISTRY_FUNCTION_NAMES.includes(name)) return true;
   return REGISTRY_FUNCTION_PREFIXES.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
 }

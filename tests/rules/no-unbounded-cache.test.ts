@@ -68,6 +68,9 @@ const partialSources = (key: string): string =>
 // openreplay tracker/tracker/src/main/utils.ts: an object of flags that makes each deprecation warning appear once.
 const deprecationFlags = (value: string): string =>
   `const warnedFeatures: { [key: string]: boolean | number } = {};\nexport function deprecationWarn(nameOfFeature: string, useInstead: string): void {\n  if (warnedFeatures[nameOfFeature]) {\n    return;\n  }\n  console.warn(\`\${nameOfFeature} is deprecated, use \${useInstead}\`);\n  warnedFeatures[nameOfFeature] = ${value};\n}`;
+// langgraphjs libs/langgraph-core/src/graph/state.ts: a graph builder's internal registration of each state schema it is given.
+const schemaRegistry = (method: string): string =>
+  `export class StateGraph {\n  _schemaDefinitions = new Map<object, object>();\n  ${method}(definition: object) {\n    if (this._schemaDefinitions.has(definition)) return;\n    this._schemaDefinitions.set(definition, compile(definition));\n  }\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -385,6 +388,8 @@ export function remove(slot, names) {
     { code: moduleMemo("new WeakMap()"), filename: "file.js" },
     // A collection local to one call.
     { code: "async function f(ids) { const memo = new Map(); for (const id of ids) { if (!memo.has(id)) memo.set(id, await load(id)); } return memo; }", filename: "file.js" },
+    // langgraphjs's StateGraph: a registration method behind the underscore of an internal name.
+    schemaRegistry("_addSchema"),
     // A registry filled by register() with handlers passed in.
     { code: "const handlers = new Map();\nexport function register(name, handler) { if (handlers.has(name)) throw new Error(name); handlers.set(name, handler); }", filename: "file.js" },
     { code: "class Bus { private listeners = new Map<string, Fn[]>(); on(event: string, fn: Fn) { if (!this.listeners.has(event)) this.listeners.set(event, []); this.listeners.get(event)!.push(fn); } }" },
@@ -1006,6 +1011,21 @@ export function remove(slot, names) {
     {
       code: aliasWarnings("    this.audit.log(token);"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [] }],
+    },
+    // Valid neighbour (langgraphjs's StateGraph): an internal method that is no registration (`_compile`) memoises per call.
+    {
+      code: schemaRegistry("_compile"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 24,
+          suggestions: [
+            { messageId: "suggestLruCache", output: `${IMPORT}${schemaRegistry("_compile").replace("new Map<object, object>()", `new LRUCache<object, object>(${LRU.slice(13)}`)}` },
+            { messageId: "suggestWeakCollection", output: schemaRegistry("_compile").replace("new Map<", "new WeakMap<") },
+          ],
+        },
+      ],
     },
     // Valid neighbour (openreplay's deprecation warnings): the object keeps the time of each warning, data beside the log line (tiledesk's invalid-token log).
     { code: deprecationFlags("Date.now()"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 61, suggestions: [] }] },
