@@ -14,6 +14,7 @@ import {
   PER_LOCALE_CONSTRUCTORS,
   QUEUE_CLIENT_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
+  SDK_CLIENT_MODULE_PREFIXES,
 } from "../knowledge/bounded-caches.js";
 import { forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
@@ -67,7 +68,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
       const lookupFn = getEnclosingFunction(lookup.node);
       // The lookup comes first, or sits in the stored value (`hits[ip] = (hits[ip] || 0) + 1`).
       const before = lookup.node.range[1] <= store.node.range[0] || (store.value !== undefined && contains(store.value, lookup.node));
-      if (!lookupFn || !before || isCodeKey(file, lookup.key) || isDuplicateCheck(lookup.node)) continue;
+      if (!lookupFn || !before || isCodeKey(file, lookup.key) || isDuplicateCheck(lookup.node) || isFactoryConfigKey(file, lookup.key, lookupFn, 0)) continue;
       const direct =
         contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(file, store, lookupFn) && !replacesHit(file, lookup.node, store.node);
       if (!direct && !callsHelperAfter(file, lookupFn, lookup.node, storeFn)) continue;
@@ -330,7 +331,7 @@ function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
   if (name !== undefined && RESOURCE_FACTORY_NAME.test(name)) return true;
   if (name !== undefined && isPerLocaleConstructor(file, callee, name)) return true;
-  if (node.type === AST_NODE_TYPES.NewExpression && isQueueClientConstructor(file, callee)) return true;
+  if (node.type === AST_NODE_TYPES.NewExpression && (isQueueClientConstructor(file, callee) || isSdkClientConstructor(file, callee))) return true;
   // With types, asked only where a type of a library that owns connections can reach the file:
   // elsewhere no stored value can have one (`ts.createModeAwareCache()`, 20–30 ms to resolve).
   return getValueKindInFile(getFileForTrait(file, CONNECTION_OWNER_TRAIT), node)?.knowledge.ownsConnections === true;
@@ -341,6 +342,12 @@ function isQueueClientConstructor(file: FileContext, callee: TSESTree.Node): boo
   const origin = getImportPath(file, callee);
   if (!origin?.module || !Object.hasOwn(QUEUE_CLIENT_CONSTRUCTORS, origin.module) || origin.path.length > 1) return false;
   return QUEUE_CLIENT_CONSTRUCTORS[origin.module]!.includes(origin.path[0] ?? "default");
+}
+
+/** `new S3(options)` of `@aws-sdk/client-s3`, `new Client(…)` of `@elastic/elasticsearch`: an SDK's client. */
+function isSdkClientConstructor(file: FileContext, callee: TSESTree.Node): boolean {
+  const module = getImportPath(file, callee)?.module;
+  return typeof module === "string" && SDK_CLIENT_MODULE_PREFIXES.some((prefix) => module.startsWith(prefix));
 }
 
 /** `Intl.DateTimeFormat` with `Intl` not shadowed (dayjs's timezone plugin caches one per zone). */
@@ -621,6 +628,62 @@ function isNameSum(raw: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * webiny's authenticators: `createAuthenticator(config)` returns a function whose `getJWKs()`
+ * caches by `config.domain` (or `${region}:${userPoolId}` destructured from `config`). The key
+ * comes only from a parameter of a factory around the storing function, one that returns a
+ * function: fixed for each function the factory makes, the same on every call. A request
+ * handler's parameters (`req.params.id`) do not count: a handler returns no function.
+ */
+function isFactoryConfigKey(file: FileContext, raw: TSESTree.Node | undefined, fn: FunctionNode, depth: number): boolean {
+  const node = raw && skipExpressionWrappers(raw);
+  if (!node || depth > 3) return false;
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.every((expression) => isFactoryConfigKey(file, expression, fn, depth + 1));
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.computed && isFactoryConfigKey(file, node.object, fn, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+      if (definition?.type === DefinitionType.Parameter) {
+        const factory = definition.node as FunctionNode;
+        return factory !== fn && contains(factory, fn) && returnsFunction(factory);
+      }
+      // `const key = config.domain`, `const { region, userPoolId } = config`.
+      return definition?.type === DefinitionType.Variable && definition.parent.kind === "const" && isFactoryConfigKey(file, definition.node.init ?? undefined, fn, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * `return async (token) => …`, `return auth0Authenticator` (a function declared inside), an arrow
+ * whose body is a function, or an object made around functions (`return new ContextPlugin(fn)`,
+ * `return { verify() { … } }`), not a promise.
+ */
+function returnsFunction(factory: FunctionNode): boolean {
+  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) return isFunctionNode(factory.body);
+  const last = factory.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return false;
+  const value = skipExpressionWrappers(last.argument);
+  if (isFunctionNode(value)) return true;
+  if (value.type === AST_NODE_TYPES.NewExpression && !(value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === "Promise")) {
+    return value.arguments.some((argument) => isFunctionNode(argument));
+  }
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    return value.properties.some((property) => property.type === AST_NODE_TYPES.Property && (property.method || isFunctionNode(property.value)));
+  }
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  return factory.body.body.some(
+    (statement) =>
+      (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === value.name) ||
+      (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === value.name && declarator.init != null && isFunctionNode(skipExpressionWrappers(declarator.init)))),
+  );
 }
 
 /** `resolve.sync(name, { paths })`, `await fs.promises.realpath(p)`: the path of a file on disk, or a throw. */

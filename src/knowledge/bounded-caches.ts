@@ -138,6 +138,14 @@ export function isRegistryName(raw: string): boolean {
 export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|driver|transport|agent)s?$/iu;
 
 /**
+ * Modules (or prefixes of them) of cloud and search SDKs whose classes are clients with
+ * connections of their own (`new S3(options)` of `@aws-sdk/client-s3`, `new Client(…)` of
+ * `@elastic/elasticsearch`): a map of them keyed by their options is one client per configuration
+ * (webiny's `createS3`).
+ */
+export const SDK_CLIENT_MODULE_PREFIXES: readonly string[] = ["@aws-sdk/client-", "@elastic/elasticsearch", "@opensearch-project/opensearch"];
+
+/**
  * Job-queue classes whose instances hold database connections of their own (Redis, PostgreSQL,
  * MongoDB), by package and export (`default` also stands for a CommonJS `require` of the package
  * itself): a map of them keyed by queue name or connection string is one client per queue or

@@ -71,6 +71,12 @@ const deprecationFlags = (value: string): string =>
 // langgraphjs libs/langgraph-core/src/graph/state.ts: a graph builder's internal registration of each state schema it is given.
 const schemaRegistry = (method: string): string =>
   `export class StateGraph {\n  _schemaDefinitions = new Map<object, object>();\n  ${method}(definition: object) {\n    if (this._schemaDefinitions.has(definition)) return;\n    this._schemaDefinitions.set(definition, compile(definition));\n  }\n}`;
+// webiny packages/aws-sdk/src/client-s3/index.ts and client-dynamodb/getDocumentClient.ts: one SDK client per configuration, keyed by its hash.
+const sdkClients = (head: string, make: string): string =>
+  `${head}\nconst clients = new Map<string, unknown>();\nexport async function getClient(options: Options) {\n  const key = createCacheKey(options);\n  const cached = clients.get(key);\n  if (cached) return cached;\n  ${make}\n  clients.set(key, instance);\n  return instance;\n}`;
+// webiny packages/api-security-auth0/src/createAuthenticator.ts: a factory's closure caches the signing keys of the domain it was configured with.
+const jwksFactory = (key: string, made: string): string =>
+  `const jwksCache = new Map<string, Key[]>();\nexport const createAuthenticator = (config: Config) => {\n  const getJWKs = async (): Promise<Key[]> => {\n    const key = ${key};\n    if (!jwksCache.has(key)) {\n      const response = await fetch(\`\${config.domain}/.well-known/jwks.json\`).then((res) => res.json());\n      jwksCache.set(key, response.keys);\n    }\n    return jwksCache.get(key)!;\n  };\n  ${made}\n};`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -350,6 +356,12 @@ runRuleTests("no-unbounded-cache", rule, {
     byteCache("    if (next > LIMIT) return;"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
     subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
+    // webiny's authenticators: the key is the factory's configuration, the same on every call of the function it returns.
+    jwksFactory("config.domain", "return new ContextPlugin(async (token: string) => verify(token, await getJWKs()));"),
+    jwksFactory("`${region}:${userPoolId}`", "return async (token: string) => verify(token, await getJWKs());").replace("    const key =", "    const { region, userPoolId } = config;\n    const key ="),
+    jwksFactory("config.issuer", "return { verify: async (token: string) => verify(token, await getJWKs()) };"),
+    // webiny's SDK clients: a class of an AWS SDK client module.
+    sdkClients('import { S3 } from "@aws-sdk/client-s3";', "const instance = new S3(options);"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
     clientFactory("buildOrgClickhouseClient"),
     // typeorm entity-manager/EntityManager.js (benchmark corpus): one repository per entity class.
@@ -723,6 +735,20 @@ export function remove(slot, names) {
     {
       code: templates('import { realpath } from "./paths";', "await realpath(view)"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: templates('import { realpath } from "./paths";\nimport { LRUCache } from "lru-cache";', "await realpath(view)").replace("new Map()", LRU) }] }],
+    },
+    // Valid neighbours (webiny's authenticators): a request handler's parameter is per request, whatever the handler returns.
+    {
+      code: jwksFactory("config.domain", "return new Promise((resolve) => resolve(getJWKs()));"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 19, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${jwksFactory("config.domain", "return new Promise((resolve) => resolve(getJWKs()));").replace("new Map<string, Key[]>()", `new LRUCache<string, Key[]>(${LRU.slice(13)}`)}` }] }],
+    },
+    {
+      code: jwksFactory("config.domain", "return getJWKs();"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 19, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${jwksFactory("config.domain", "return getJWKs();").replace("new Map<string, Key[]>()", `new LRUCache<string, Key[]>(${LRU.slice(13)}`)}` }] }],
+    },
+    // Valid neighbour (webiny's SDK clients): a class of the app's own named like the SDK's.
+    {
+      code: sdkClients('import { S3 } from "./storage";', "const instance = new S3(options);"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 17, suggestions: [{ messageId: "suggestLruCache", output: sdkClients('import { S3 } from "./storage";\nimport { LRUCache } from "lru-cache";', "const instance = new S3(options);").replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`) }] }],
     },
     // Valid neighbour (pg-boss's dashboard): a class of the app's own, named like pg-boss's, may hold anything.
     {
