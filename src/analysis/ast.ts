@@ -88,6 +88,12 @@ export function getSoleStatement(branch: TSESTree.Statement | null): TSESTree.St
   return branch.body.length === 1 ? branch.body[0]! : null;
 }
 
+/** `return …` or `throw …`, alone or as the only statement of a block: a branch that leaves. */
+export function isSoleExit(branch: TSESTree.Statement | null): boolean {
+  const only = getSoleStatement(branch);
+  return only?.type === AST_NODE_TYPES.ReturnStatement || only?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
 /** `null` or `undefined`, as written. */
 export function isNullish(node: TSESTree.Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");

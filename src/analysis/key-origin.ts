@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { getSoleStatement, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { isFiniteTypeAt } from "./type-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -218,7 +218,7 @@ export function isKeyCheckedAgainstTable(file: FileContext, key: TSESTree.Node |
   const parts = key ? getKeyVariables(key) : null;
   if (!parts || parts.length === 0 || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const statements = fn.body.body.filter((statement) => statement.range[1] <= store.range[0]);
-  return parts.every((part) => statements.some((statement, index) => statement.type === AST_NODE_TYPES.IfStatement && isExit(statement.consequent) && isTableMiss(file, statement.test, part, statements.slice(0, index))));
+  return parts.every((part) => statements.some((statement, index) => statement.type === AST_NODE_TYPES.IfStatement && isSoleExit(statement.consequent) && isTableMiss(file, statement.test, part, statements.slice(0, index))));
 }
 
 /** The identifiers a key is built of, with literals: null when it holds anything else. */
@@ -236,12 +236,6 @@ function getKeyVariables(raw: TSESTree.Node): TSESTree.Identifier[] | null {
     return left && right ? [...left, ...right] : null;
   }
   return null;
-}
-
-/** `throw …` or `return …`, alone or as the only statement of a block. */
-function isExit(statement: TSESTree.Statement): boolean {
-  const only = getSoleStatement(statement);
-  return only?.type === AST_NODE_TYPES.ThrowStatement || only?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   RESOURCE_FACTORY_NAME,
   SDK_CLIENT_MODULE_PREFIXES,
 } from "../knowledge/bounded-caches.js";
-import { forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, skipExpressionWrappers } from "./ast.js";
+import { forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -161,7 +161,7 @@ function isBudgetGuarded(file: FileContext, store: CollectionUse, fn: FunctionNo
   const totals = new Set<string>();
   for (const statement of fn.body.body) {
     if (statement.range[1] > store.node.range[0]) break;
-    if (statement.type !== AST_NODE_TYPES.IfStatement || !isExitOnly(statement.consequent)) continue;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !isSoleExit(statement.consequent)) continue;
     const test = skipExpressionWrappers(statement.test);
     if (test.type !== AST_NODE_TYPES.BinaryExpression || !RELATIONS.has(test.operator)) continue;
     for (const side of [test.left, test.right]) collectTotals(file, getKeySource(file, side) ?? side, value.name, totals);
@@ -175,12 +175,6 @@ function isBudgetGuarded(file: FileContext, store: CollectionUse, fn: FunctionNo
     }
   });
   return updated;
-}
-
-/** `return`/`throw`, alone or as the only statement of a block. */
-function isExitOnly(statement: TSESTree.Statement): boolean {
-  const only = getSoleStatement(statement);
-  return only?.type === AST_NODE_TYPES.ReturnStatement || only?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /** The `this.name` members an expression reads, when it also reads a property of the stored value (`bytes.byteLength`). */
