@@ -250,13 +250,17 @@ function getCallTakingCallback(fn: FunctionNode): TSESTree.CallExpression | null
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument) ? call : null;
 }
 
+const CALLBACK_DEFINING_NAMES: ReadonlySet<string> = new Set(Object.values(CALLBACK_DEFINING_FUNCTIONS).flat());
+
 /** `db.on("users.afterSave", fn)`, `emitter.once(…)`, `server.tool(name, schema, fn)`, LangChain's `tool(fn)`: `fn` runs per event or call. */
 function isListenerCallback(file: FileContext, fn: FunctionNode): boolean {
   const call = getCallTakingCallback(fn);
   const method = call ? getCalledMethodName(call) : undefined;
   if (method !== undefined) return LISTENER_METHODS.includes(method);
   // LangChain's `tool(async (input) => …)`: a definition, whose callback the agent calls later.
-  const origin = call && skipExpressionWrappers(call.callee).type === AST_NODE_TYPES.Identifier ? getImportPath(file, call.callee) : null;
+  // The name first: most plain calls that take a callback (`setTimeout`, `describe`) are none.
+  const callee = call ? skipExpressionWrappers(call.callee) : null;
+  const origin = callee?.type === AST_NODE_TYPES.Identifier && CALLBACK_DEFINING_NAMES.has(callee.name) ? getImportPath(file, callee) : null;
   if (!origin?.module || origin.path.length !== 1 || !Object.hasOwn(CALLBACK_DEFINING_FUNCTIONS, origin.module)) return false;
   return CALLBACK_DEFINING_FUNCTIONS[origin.module]!.includes(origin.path[0]!);
 }
