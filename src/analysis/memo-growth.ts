@@ -566,7 +566,8 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
     case AST_NODE_TYPES.Literal:
       return true;
     case AST_NODE_TYPES.TemplateLiteral:
-      return node.expressions.every((expression) => isCodeKey(file, expression, depth + 1));
+      // The parts of the key itself are judged as keys (bull-board's `${name}:${metric}`, `metric` given from a list).
+      return node.expressions.every((expression) => isCodeKey(file, expression, depth === 0 ? 0 : depth + 1));
     case AST_NODE_TYPES.BinaryExpression:
       return node.operator === "+" && isCodeKey(file, node.left, depth + 1) && isCodeKey(file, node.right, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
@@ -583,6 +584,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return (
         CONSTANT_NAME.test(node.name) ||
         CODE_KEY_NAMES.includes(node.name) ||
+        isElementOfConstantList(file, node) ||
         (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node)))
       );
     case AST_NODE_TYPES.AwaitExpression:
@@ -591,6 +593,15 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
     default:
       return false;
   }
+}
+
+/** `for (const metric of METRICS)`: the element of a module constant (bull-board's metric names). */
+function isElementOfConstantList(file: FileContext, node: TSESTree.Identifier): boolean {
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  const loop = definition?.type === DefinitionType.Variable ? definition.parent.parent : undefined;
+  if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== definition!.parent || definition!.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const list = skipExpressionWrappers(loop.right);
+  return list.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(list.name);
 }
 
 /**
@@ -604,21 +615,31 @@ function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
   if (definition?.type !== DefinitionType.Variable || !definition.node.init || definition.node.id !== definition.name) return false;
   // Written once, by its initialiser (sails' `var key = file + ":string"`).
   if (variable!.references.filter((reference) => reference.isWrite()).length !== 1) return false;
-  return isExistingFilePath(file, definition.node.init) || isNameSum(definition.node.init);
+  return isExistingFilePath(file, definition.node.init) || isNameSum(file, definition.node.init);
 }
 
-/** Literals and code-key names, joined by `+` or a template: no member read (`token.name` may be data). */
-function isNameSum(raw: TSESTree.Node): boolean {
+/**
+ * Literals and code-key names, joined by `+` or a template: no member read (`token.name` may be
+ * data). A name is a constant, a code-key name, an element of a constant list, or a parameter
+ * every call gives a code key or whose type allows a fixed set of values.
+ */
+function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
       return true;
     case AST_NODE_TYPES.Identifier:
-      return CONSTANT_NAME.test(node.name) || CODE_KEY_NAMES.includes(node.name);
+      return (
+        CONSTANT_NAME.test(node.name) ||
+        CODE_KEY_NAMES.includes(node.name) ||
+        isElementOfConstantList(file, node) ||
+        isParameterGivenCodeKeys(file, node) ||
+        hasFiniteParameterType(file, node)
+      );
     case AST_NODE_TYPES.TemplateLiteral:
-      return node.expressions.every(isNameSum);
+      return node.expressions.every((expression) => isNameSum(file, expression));
     case AST_NODE_TYPES.BinaryExpression:
-      return node.operator === "+" && isNameSum(node.left) && isNameSum(node.right);
+      return node.operator === "+" && isNameSum(file, node.left) && isNameSum(file, node.right);
     default:
       return false;
   }

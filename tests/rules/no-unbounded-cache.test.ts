@@ -77,6 +77,9 @@ const sdkClients = (head: string, make: string): string =>
 // webiny packages/api-security-auth0/src/createAuthenticator.ts: a factory's closure caches the signing keys of the domain it was configured with.
 const jwksFactory = (key: string, made: string): string =>
   `const jwksCache = new Map<string, Key[]>();\nexport const createAuthenticator = (config: Config) => {\n  const getJWKs = async (): Promise<Key[]> => {\n    const key = ${key};\n    if (!jwksCache.has(key)) {\n      const response = await fetch(\`\${config.domain}/.well-known/jwks.json\`).then((res) => res.json());\n      jwksCache.set(key, response.keys);\n    }\n    return jwksCache.get(key)!;\n  };\n  ${made}\n};`;
+// bull-board packages/metrics/src/MetricsRecorder.ts: a watermark per queue and metric, the metric taken from a module constant list.
+const metricCursors = (list: string, key = "cursorKey"): string =>
+  `const METRICS = ["completed", "failed"];\nexport class MetricsRecorder {\n  private readonly lastMinute = new Map<string, number>();\n  async snapshot(queues: Queue[], requested: string[]) {\n    for (const queue of queues) {\n      const name = queue.getName();\n      for (const metric of ${list}) await this.snapshotOne(queue, name, metric);\n    }\n  }\n  private async snapshotOne(queue: Queue, name: string, metric: string) {\n    const cursorKey = \`\${name}:\${metric}\`;\n    const seen = this.lastMinute.get(${key}) ?? -1;\n    const points = await queue.getMetrics(metric);\n    this.lastMinute.set(${key}, newest(points, seen));\n  }\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
 const versionIndex = (fallback: string): string =>
@@ -356,6 +359,9 @@ runRuleTests("no-unbounded-cache", rule, {
     byteCache("    if (next > LIMIT) return;"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
     subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
+    // bull-board's metric cursors: the queue's name and a metric of a constant list, through a const or written in place.
+    metricCursors("METRICS"),
+    metricCursors("METRICS", "`${name}:${metric}`"),
     // webiny's authenticators: the key is the factory's configuration, the same on every call of the function it returns.
     jwksFactory("config.domain", "return new ContextPlugin(async (token: string) => verify(token, await getJWKs()));"),
     jwksFactory("`${region}:${userPoolId}`", "return async (token: string) => verify(token, await getJWKs());").replace("    const key =", "    const { region, userPoolId } = config;\n    const key ="),
@@ -735,6 +741,11 @@ export function remove(slot, names) {
     {
       code: templates('import { realpath } from "./paths";', "await realpath(view)"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: templates('import { realpath } from "./paths";\nimport { LRUCache } from "lru-cache";', "await realpath(view)").replace("new Map()", LRU) }] }],
+    },
+    // Valid neighbour (bull-board's metric cursors): metrics the caller asked for are the caller's data.
+    {
+      code: metricCursors("requested"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 33, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${metricCursors("requested").replace("new Map<string, number>()", `new LRUCache<string, number>(${LRU.slice(13)}`)}` }] }],
     },
     // Valid neighbours (webiny's authenticators): a request handler's parameter is per request, whatever the handler returns.
     {
