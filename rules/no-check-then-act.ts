@@ -10,8 +10,8 @@ import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_N
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { getCounterUpdate, getReadUse, isOnMissingPath } from "../src/analysis/read-guard.js";
-import { getLocalCallee, getNextStatement, getNextStatementCall } from "../src/analysis/local-calls.js";
+import { getCounterUpdate, getReadUse, isOnMissingPath, recordsFailedLookup } from "../src/analysis/read-guard.js";
+import { getLocalCallee, getNextStatementCall } from "../src/analysis/local-calls.js";
 import { isOneOffScriptFile, isTestFile, runsAlone } from "../src/analysis/run-once.js";
 import { isSameExpression, sharesVariable } from "../src/analysis/same-expression.js";
 import { createRule } from "../src/create-rule.js";
@@ -120,7 +120,7 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     if (!use) return;
     const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
     if (use.kind === "guard") {
-      const write = onMissingPath.find((op) => isFlagValue(op) && !recordsFailure(op.node, read.node) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)));
+      const write = onMissingPath.find((op) => isFlagValue(op) && !recordsFailedLookup(op.node, read.node) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)));
       if (!write) return;
       const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";
       const line = String(write.node.loc.start.line);
@@ -222,19 +222,6 @@ function isFlagValue(write: CacheOperation): boolean {
   if (value.type === AST_NODE_TYPES.UnaryExpression) return value.argument.type === AST_NODE_TYPES.Literal;
   const source = value.type === AST_NODE_TYPES.CallExpression ? value.callee : null;
   return source?.type === AST_NODE_TYPES.MemberExpression && source.object.type === AST_NODE_TYPES.Identifier && source.object.name === "Date" && source.property.type === AST_NODE_TYPES.Identifier && source.property.name === "now";
-}
-
-/**
- * A mark on the way to a `throw` (`if (!project) { missing.add(id); throw … }`) or in a `catch`
- * clause the check is not in remembers a failed lookup so that the next call fails fast (overleaf's
- * bulk verifier): it claims nothing, and two calls that both pass the check only both look up.
- */
-function recordsFailure(write: TSESTree.CallExpression, read: TSESTree.Node): boolean {
-  if (getNextStatement(write)?.type === AST_NODE_TYPES.ThrowStatement) return true;
-  for (let node: TSESTree.Node | undefined = write.parent; node && !isFunctionNode(node); node = node.parent) {
-    if (node.type === AST_NODE_TYPES.CatchClause) return !(node.range[0] <= read.range[0] && read.range[1] <= node.range[1]);
-  }
-  return false;
 }
 
 /** `redis.incr(key)` / `redis.incrby(key, n)` for `redis.set(key, count + n)` with nothing else in the call. */

@@ -3,7 +3,8 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
+import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
 
@@ -232,6 +233,38 @@ function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
  * `parseInt(await r.get(k)) - cost`), the shape of a counter updated by read-modify-write.
  * Returns the operator and the amount.
  */
+/**
+ * A mark that remembers a failed lookup so that the next call fails fast, and claims nothing: two
+ * calls that both pass the check only both look up. It stands on the way to a `throw`
+ * (`if (!project) { missing.add(id); throw … }`, overleaf's bulk verifier), in a `catch` clause the
+ * check is not in, or on the way to an empty `return` in the branch where a looked-up value is
+ * missing (`if (personData === undefined) { this.missingPersons.add(person); return }`, huly's
+ * rating calculator: a negative cache).
+ */
+export function recordsFailedLookup(write: TSESTree.CallExpression, read: TSESTree.Node): boolean {
+  const next = getNextStatement(write);
+  if (next?.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (next?.type === AST_NODE_TYPES.ReturnStatement && (!next.argument || isNullishValue(next.argument)) && isInMissingValueBranch(write)) return true;
+  for (let node: TSESTree.Node | undefined = write.parent; node && !isFunctionNode(node); node = node.parent) {
+    if (node.type === AST_NODE_TYPES.CatchClause) return !(node.range[0] <= read.range[0] && read.range[1] <= node.range[1]);
+  }
+  return false;
+}
+
+/** The write sits in the consequent of `if (x === undefined)`, `if (x == null)` or `if (!x)`. */
+function isInMissingValueBranch(write: TSESTree.Node): boolean {
+  const block = write.parent?.parent;
+  const branch = block?.type === AST_NODE_TYPES.BlockStatement ? block : write.parent;
+  const test = branch?.parent?.type === AST_NODE_TYPES.IfStatement && branch.parent.consequent === branch ? skipExpressionWrappers(branch.parent.test) : undefined;
+  if (test?.type === AST_NODE_TYPES.UnaryExpression) return test.operator === "!" && skipExpressionWrappers(test.argument).type === AST_NODE_TYPES.Identifier;
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return false;
+  return (test.left.type === AST_NODE_TYPES.Identifier && isNullishValue(test.right)) || (test.right.type === AST_NODE_TYPES.Identifier && isNullishValue(test.left));
+}
+
+function isNullishValue(raw: TSESTree.Node): boolean {
+  return isNullish(skipExpressionWrappers(raw));
+}
+
 export function getCounterUpdate(file: FileContext, value: TSESTree.Node | undefined, read: TSESTree.CallExpression): { operator: "+" | "-"; amount: TSESTree.Node } | null {
   if (!value) return null;
   let node = skipExpressionWrappers(value);

@@ -90,6 +90,9 @@ runRuleTests("no-check-then-act", rule, {
     // overleaf verify_blob_backed_up_by_path_bulk.mjs: the id is marked only on the way to a throw, a failed lookup remembered, not a claim.
     { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
     { code: knownMissing('try {\n    await verify(project);\n  } catch (error) {\n    if (error instanceof MissingKeyError) missing.add(id);\n    throw error;\n  }'), filename: "file.js" },
+    // huly services/rating/src/calculator.ts: a negative cache, marked on the way to an empty return where the lookup found nothing.
+    { code: knownMissing("if (project === undefined) {\n    missing.add(id);\n    return;\n  }"), filename: "file.js" },
+    { code: knownMissing("if (!project) {\n    missing.add(id);\n    return null;\n  }"), filename: "file.js" },
     "",
     // A store named like a cache but traced to a library that is no cache (pg): not a store, though no cache client is imported.
     `import { Pool } from "pg";\nconst cache = new Pool();\nasync function f(k: string) { if (await cache.get(k)) return; await pay(); await cache.set(k, "1"); }`,
@@ -187,6 +190,9 @@ runRuleTests("no-check-then-act", rule, {
     // A check-then-act that sits whole in a `catch` clause is one still.
     invalid("const retried = new Set();\nexport async function send(id) {\n  try {\n    await deliver(id);\n  } catch {\n    if (retried.has(id)) return;\n    await deliver(id);\n    retried.add(id);\n  }\n}", "checkThenActInMemory", "retried.has(", { filename: "file.js" }),
     invalid(knownMissing('if (project) {\n    missing.add(id);\n    await notify(id);\n  }'), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
+    // Valid neighbours (huly's negative cache): a mark where the lookup found the project claims it, and a return that hands the work back is no failure.
+    invalid(knownMissing("if (project !== undefined) {\n    missing.add(id);\n    return;\n  }"), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
+    invalid(knownMissing("if (!project) {\n    missing.add(id);\n    return create(id);\n  }"), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
     invalid(seedTs, "checkThenAct", "redis.get(`order:", {
       errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.set()", line: "7", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
     }),
