@@ -132,10 +132,12 @@ export function isRegistryName(raw: string): boolean {
 
 /**
  * Names of factories whose values are connections to an endpoint (`createClient`,
- * `buildOrgClickhouseClient`, `getConnection`, `new Agent()`): a map of them keyed by endpoint
- * is a set of pools, one per configured host, not a cache of request data.
+ * `buildOrgClickhouseClient`, `getConnection`, `new Agent()`, huly's
+ * `new RoutedNetworkAgentConnectionImpl(…)`) or handles on a table (`getRepository`, MongoDB's
+ * `db.collection(name)`): a map of them keyed by endpoint or table is a set of pools or handles,
+ * one per configured host or table, not a cache of request data.
  */
-export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|driver|transport|agent)s?$/iu;
+export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|collection|driver|transport|agent)s?(?:Impl)?$/iu;
 
 /**
  * Modules (or prefixes of them) of cloud and search SDKs whose classes are clients with

@@ -370,6 +370,9 @@ runRuleTests("no-unbounded-cache", rule, {
     sdkClients('import { S3 } from "@aws-sdk/client-s3";', "const instance = new S3(options);"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
     clientFactory("buildOrgClickhouseClient"),
+    // huly foundations/server/packages/mongo/src/utils.ts and net/packages/client/src/client.ts: a collection handle per table, a connection per agent.
+    clientFactory("this.db.collection"),
+    clientFactory("new RoutedNetworkAgentConnectionImpl"),
     // typeorm entity-manager/EntityManager.js (benchmark corpus): one repository per entity class.
     { code: entityManager("new Repository(target, this, this.queryRunner)"), filename: "file.js" },
     // ioredis built/cluster/DelayQueue.js: a drained bucket is set to null, which lets its value go.
