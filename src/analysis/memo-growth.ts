@@ -16,7 +16,7 @@ import {
   RESOURCE_FACTORY_NAME,
   SDK_CLIENT_MODULE_PREFIXES,
 } from "../knowledge/bounded-caches.js";
-import { forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -24,6 +24,7 @@ import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { dependsOnCallInput, hasFiniteParameterType, isKeyCheckedAgainstTable } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { runsAtImportTime, runsOnlyOnce } from "./run-once.js";
+import { getConstantInit } from "./same-expression.js";
 import { getValueKindInFile } from "./value-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -362,10 +363,6 @@ function getKeySource(file: FileContext, key: TSESTree.Node | undefined): TSESTr
   return definition.node.init;
 }
 
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
 function sameKey(file: FileContext, a: TSESTree.Node | undefined, b: TSESTree.Node | undefined): boolean {
   if (!a || !b) return a === b;
   return file.sourceCode.getText(skipExpressionWrappers(a)) === file.sourceCode.getText(skipExpressionWrappers(b));
@@ -611,11 +608,8 @@ function isElementOfConstantList(file: FileContext, node: TSESTree.Identifier): 
  */
 function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type !== DefinitionType.Variable || !definition.node.init || definition.node.id !== definition.name) return false;
-  // Written once, by its initialiser (sails' `var key = file + ":string"`).
-  if (variable!.references.filter((reference) => reference.isWrite()).length !== 1) return false;
-  return isExistingFilePath(file, definition.node.init) || isNameSum(file, definition.node.init);
+  const init = variable ? getConstantInit(variable) : null;
+  return init !== null && (isExistingFilePath(file, init) || isNameSum(file, init));
 }
 
 /**

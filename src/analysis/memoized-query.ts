@@ -3,7 +3,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
-import { forEachOwnNode, getCalledMethodName, getCallReceiver, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalledMethodName, getCallReceiver, skipExpressionWrappers } from "./ast.js";
 
 /** Methods that look an entry up, and those that store one, on a `Map`, a `Set` or a cache. */
 const LOOKUPS: ReadonlySet<string> = new Set(["get", "has"]);
@@ -53,8 +53,4 @@ function isDeclaredOutside(file: FileContext, raw: TSESTree.Expression, body: TS
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(receiver), receiver)?.defs[0];
   return definition !== undefined && !contains(body, definition.name);
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -72,14 +72,11 @@ export function getTableArguments(file: FileContext, call: DatabaseCall): readon
   return [...own, ...getChainCalls(receiver).flatMap((link) => (TABLE_ARGUMENT_METHODS.includes(getCalledMethodName(link) ?? "") ? link.arguments : []))];
 }
 
-/** The call a chain's receiver was made by, when it is a `const` of the function (`const users = db.collection(name)`). */
+/** The call a chain's receiver was made by, when it is a `const` (`const users = db.collection(name)`). */
 function getReceiverInit(file: FileContext, first: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
   const callee = skipExpressionWrappers(first.callee);
   const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipExpressionWrappers(callee.object) : undefined;
-  if (object?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const definition = ASTUtils.findVariable(file.sourceCode.getScope(object), object)?.defs[0];
-  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const init = definition.node.init && skipExpressionWrappers(definition.node.init);
+  const init = object?.type === AST_NODE_TYPES.Identifier ? getConstInit(file, object) : undefined;
   return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
+import { contains, getCalledMethodName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
@@ -188,10 +188,6 @@ function isOnPath(use: ReadUse, write: TSESTree.Node, present: boolean): boolean
   return !areExclusive(statement, write);
 }
 
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
 function alwaysLeaves(statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
@@ -246,7 +242,7 @@ export function recordsFailedLookup(write: TSESTree.CallExpression, read: TSESTr
   if (next?.type === AST_NODE_TYPES.ThrowStatement) return true;
   if (next?.type === AST_NODE_TYPES.ReturnStatement && (!next.argument || isNullishValue(next.argument)) && isInMissingValueBranch(write)) return true;
   for (let node: TSESTree.Node | undefined = write.parent; node && !isFunctionNode(node); node = node.parent) {
-    if (node.type === AST_NODE_TYPES.CatchClause) return !(node.range[0] <= read.range[0] && read.range[1] <= node.range[1]);
+    if (node.type === AST_NODE_TYPES.CatchClause) return !contains(node, read);
   }
   return false;
 }
