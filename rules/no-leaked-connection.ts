@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
+import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { findReleaseLeak } from "../src/analysis/release-paths.js";
@@ -108,7 +109,7 @@ export default createRule<Options, MessageIds>({
       const isSetup = (name: string): boolean => checkout.release.setupMethods?.includes(name) === true;
       const leak = findReleaseLeak(
         fn.body,
-        { checkout: node, connectsOnFirstUse: checkout.release.connectsOnFirstUse, isRelease, isResource, isSetup, isCheckoutCondition },
+        { checkout: node, ...checkout.release, isRelease, isResource, isSetup, isCheckoutCondition, isQuery: (call) => getDatabaseCall(context, call) !== null },
         sourceCode.visitorKeys,
       );
       if (!leak) return;

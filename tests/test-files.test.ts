@@ -123,6 +123,13 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/src/latest-utils/id-map.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("is quiet on a testing/ directory, and reports a directory whose name only starts like one", () => {
+    // supabase storage src/internal/testing/seeder/pg-persistence.ts: a seeder inserts a test's rows one by one.
+    expect(lint(perRowQuery, "/project", "/project/src/internal/testing/pg-persistence.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/testings/persistence.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/ab-testing/persistence.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("is quiet on an e2e/ directory, and reports a directory whose name only contains e2e", () => {
     // botpress packages/chat-client/e2e/config.ts: the end-to-end suite's configuration, read per test.
     expect(lint(sourceMapResolver, "/project", "/project/packages/chat-client/e2e/config.ts")).toEqual([]);

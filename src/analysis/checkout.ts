@@ -8,6 +8,7 @@ import { CONVENTIONAL_RECEIVERS, FOREIGN_POOL_METHODS, POOL_RECEIVER_NAME } from
 import { getDistinctiveMethodKind, getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
 import { createNamesWithSettings } from "../settings.js";
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getThisMemberSources } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
@@ -152,8 +153,7 @@ function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Chec
  * name means something else (`new sql.ConnectionPool(…)` of mssql).
  */
 function getNameEvidence(file: FileContext, owner: TSESTree.Expression, method: string): { id: string; knowledge: KindKnowledge; promise: boolean } | null {
-  const origin = getImportPath(file, owner)?.module;
-  if (origin != null && Object.hasOwn(FOREIGN_POOL_METHODS, origin) && FOREIGN_POOL_METHODS[origin]!.includes(method)) return null;
+  if (getOwnerModules(file, owner).some((origin) => Object.hasOwn(FOREIGN_POOL_METHODS, origin) && FOREIGN_POOL_METHODS[origin]!.includes(method))) return null;
   const distinctive = fromRef(getDistinctiveMethodKind(method));
   const fromDistinctive = distinctive ? getMethodResult(distinctive.knowledge, method) : null;
   if (fromDistinctive && isReleasable(fromDistinctive.knowledge)) return fromDistinctive;
@@ -171,6 +171,25 @@ function getNameEvidence(file: FileContext, owner: TSESTree.Expression, method: 
     }
   }
   return null;
+}
+
+/**
+ * The packages the receiver comes from: its import path, or for `this.pool` the values and
+ * annotations its class gives the member (powersync's `private readonly pool: sql.ConnectionPool`,
+ * `this.pool = new sql.ConnectionPool(…)` in the constructor).
+ */
+function getOwnerModules(file: FileContext, owner: TSESTree.Expression): string[] {
+  const origin = getImportPath(file, owner)?.module;
+  if (origin != null) return [origin];
+  const node = skipExpressionWrappers(owner);
+  const name = node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression ? getStaticPropertyName(node) : undefined;
+  if (name === undefined) return [];
+  return getThisMemberSources(file, node, name).flatMap((source) => {
+    let root: TSESTree.Node = source.node;
+    if (root.type === AST_NODE_TYPES.TSTypeReference) root = root.typeName;
+    while (root.type === AST_NODE_TYPES.TSQualifiedName) root = root.left;
+    return getImportPath(file, root)?.module ?? [];
+  });
 }
 
 function getReceiverName(owner: TSESTree.Expression): string | undefined {

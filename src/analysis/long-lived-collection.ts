@@ -4,7 +4,7 @@ import type { CollectionProtocol, CollectionShape } from "../knowledge/bounded-c
 import type { FunctionNode } from "./ast.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   ARRAY_PROTOCOL,
@@ -466,6 +466,10 @@ function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode
     const variable = file.sourceCode.scopeManager?.getDeclaredVariables(fn).find((declared) => declared.name === name);
     return variable !== undefined && isLocalUseOnly(file, variable.references, fn);
   }
+  // powersync's sync-rules compiler: `new PendingQuerierPath(…).resolvePrimaryInput()`, one call on an object nobody keeps.
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+    return !mayHandOutThis(file, classNode, getStaticPropertyName(parent));
+  }
   if (parent?.type !== AST_NODE_TYPES.ReturnStatement && !(parent === fn && fn.body === outer)) return false;
   // An instance method that returns a new object of its own class: a child (`document.get(key)`, `query.clone()`).
   const method = fn.parent;
@@ -474,6 +478,20 @@ function isPerCallCreation(file: FileContext, creation: TSESTree.Node, classNode
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const calls = getDeclaredReferences(file, declared).filter(({ identifier }) => identifier.parent?.type === AST_NODE_TYPES.CallExpression && identifier.parent.callee === identifier);
   return declared !== null && calls.every(({ identifier }) => getEnclosingFunction(identifier) !== null);
+}
+
+/**
+ * Whether the class's method `name` may hand out its object (`return this`, `registry.add(this)`,
+ * `const self = this`): any `this` not read a member of. An inherited method may too.
+ */
+function mayHandOutThis(file: FileContext, classNode: ClassNode, name: string | undefined): boolean {
+  const method = classNode.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && !member.static && getStaticPropertyName(member) === name);
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || !method.value.body) return true;
+  return file.sourceCode.getTokens(method.value.body).some((token) => {
+    if (token.type !== AST_TOKEN_TYPES.Keyword || token.value !== "this") return false;
+    const node = file.sourceCode.getNodeByRangeIndex(token.range[0]);
+    return node?.parent?.type !== AST_NODE_TYPES.MemberExpression || node.parent.object !== node;
+  });
 }
 
 /**

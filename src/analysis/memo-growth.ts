@@ -515,6 +515,8 @@ export function getPlainFunctionName(fn: FunctionNode): string | undefined {
 }
 
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
+/** A table of the database, by its name: `table`, `sourceTable`, `this.targetTable`. */
+const TABLE_NAME = /^(?:t|\w+T)able$/u;
 
 /**
  * A `get`, `has` or `set` trap of a proxy's handler (`new Proxy({}, { get(_, scope) { … } })`):
@@ -573,19 +575,25 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       const name = getStaticPropertyName(node);
       if (name === undefined || node.computed) return false;
       if (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name)) return true;
+      // A property of a table (powersync's warnings per `table.objectId`): one per table of the schema.
+      const receiver = skipExpressionWrappers(node.object);
+      const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : undefined;
+      if (receiverName !== undefined && TABLE_NAME.test(receiverName)) return true;
       // `profile.email` of a parameter every call gives `{ email: ANONYMOUS_USER_EMAIL, … }`.
-      const object = skipExpressionWrappers(node.object);
-      return depth === 0 && object.type === AST_NODE_TYPES.Identifier && isParameterGivenCodeKeys(file, object, name);
+      return depth === 0 && receiver.type === AST_NODE_TYPES.Identifier && isParameterGivenCodeKeys(file, receiver, name);
     }
     case AST_NODE_TYPES.Identifier:
       return (
         CONSTANT_NAME.test(node.name) ||
         CODE_KEY_NAMES.includes(node.name) ||
+        TABLE_NAME.test(node.name) ||
         isElementOfConstantList(file, node) ||
         (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node)))
       );
-    case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.CallExpression:
+      if (isFunctionOf(node, (argument) => isCodeKey(file, argument, depth + 1))) return true;
+      return isExistingFilePath(file, node);
+    case AST_NODE_TYPES.AwaitExpression:
       return isExistingFilePath(file, node);
     default:
       return false;
@@ -613,9 +621,17 @@ function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
 }
 
 /**
- * Literals and code-key names, joined by `+` or a template: no member read (`token.name` may be
- * data). A name is a constant, a code-key name, an element of a constant list, or a parameter
- * every call gives a code key or whose type allows a fixed set of values.
+ * A call of a named function (not a method of a value: `id.slice(0, 8)`) whose arguments are all
+ * code keys (powersync's `sourceTableRefKey(table)`): it has no more values than they have.
+ */
+function isFunctionOf(call: TSESTree.CallExpression, isKey: (argument: TSESTree.Node) => boolean): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.arguments.length > 0 && call.arguments.every(isKey);
+}
+
+/**
+ * Literals and code-key names, joined by `+` or a template or given to a named function: no
+ * member read (`token.name` may be data). A name is a constant, a code-key name, a table, an element
+ * of a constant list, or a parameter every call gives a code key or whose type allows a fixed set of values.
  */
 function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
@@ -626,10 +642,13 @@ function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
       return (
         CONSTANT_NAME.test(node.name) ||
         CODE_KEY_NAMES.includes(node.name) ||
+        TABLE_NAME.test(node.name) ||
         isElementOfConstantList(file, node) ||
         isParameterGivenCodeKeys(file, node) ||
         hasFiniteParameterType(file, node)
       );
+    case AST_NODE_TYPES.CallExpression:
+      return isFunctionOf(node, (argument) => isNameSum(file, argument));
     case AST_NODE_TYPES.TemplateLiteral:
       return node.expressions.every((expression) => isNameSum(file, expression));
     case AST_NODE_TYPES.BinaryExpression:

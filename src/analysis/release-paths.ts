@@ -4,7 +4,7 @@ import type { SourceCode } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { NON_FAILING_CALL_ROOTS } from "../knowledge/builtins.js";
-import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { opensTransaction } from "./transaction.js";
 
 /**
@@ -25,6 +25,10 @@ export interface ReleaseQuestions {
   isSetup(name: string): boolean;
   /** The resource takes its connection at its first use, not at the checkout (TypeORM's query runner). */
   readonly connectsOnFirstUse?: boolean;
+  /** Methods that keep such a resource for the queries they run later (`builder.setQueryRunner(runner)`). */
+  readonly keptBy?: readonly string[];
+  /** `call` sends a query: once the resource is kept by another object, any query may be the one that connects it. */
+  isQuery?(call: TSESTree.CallExpression): boolean;
   /** `test` is the condition the checkout itself ran under (`if (owned) runner = ds.createQueryRunner()`). */
   isCheckoutCondition?(test: TSESTree.Expression): boolean;
 }
@@ -76,6 +80,8 @@ interface Walk {
   readonly leaks: { kind: ExitKind; node: TSESTree.Node }[];
   /** Labels of the labelled statement being entered, for the loop or `switch` it labels. */
   readonly labels: string[];
+  /** A resource that connects on first use was handed to a method that keeps it (`keptBy`). */
+  kept: boolean;
 }
 
 /** Calls that do not fail in practice: logging, metrics, tracing and clocks. */
@@ -85,7 +91,7 @@ const NON_FAILING = new RegExp(`^(?:${NON_FAILING_CALL_ROOTS.join("|")})$`, "iu"
 export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestions, keys: SourceCode.VisitorKeys): ReleaseLeak | null {
   const releases = collectReleases(body, q, keys);
   if (releases.length === 0) return { shape: "never", exit: null, releases };
-  const walk: Walk = { q, keys, handlers: [], jumps: [], leaks: [], labels: [] };
+  const walk: Walk = { q, keys, handlers: [], jumps: [], leaks: [], labels: [], kept: false };
   const last = body.body.at(-1);
   const out = walkList(walk, last?.type === AST_NODE_TYPES.ReturnStatement ? body.body.slice(0, -1) : body.body, FREE);
   const end = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? scan(walk, last.argument, out) : out;
@@ -274,7 +280,7 @@ function scan(walk: Walk, node: TSESTree.Node, s: number): number {
     if (child === walk.q.checkout) checkout = true;
     else if (child.type === AST_NODE_TYPES.CallExpression && walk.q.isRelease(child)) release = true;
     else if (!throwPoint && mayThrow(walk, child)) throwPoint = child;
-    if (s & UNUSED && !used && walk.q.isResource(child)) used = true;
+    if (s & UNUSED && !used) used = walk.q.isResource(child) ? mentionConnects(walk, child) : walk.kept && child.type === AST_NODE_TYPES.CallExpression && walk.q.isQuery?.(child) === true;
   });
   if (checkout) return release ? FREE : walk.q.connectsOnFirstUse === true ? UNUSED : HELD;
   if (release) return FREE;
@@ -283,6 +289,35 @@ function scan(walk: Walk, node: TSESTree.Node, s: number): number {
   if (throwPoint) exit(walk, "implicit", state, throwPoint);
   return state;
 }
+
+/**
+ * A mention of a resource that connects on first use may connect it, except a test of whether it
+ * is there (`if (runner)`, `!runner`, `runner == null`) and handing it to a method that keeps it for
+ * later (`keptBy`): from then on, any query may run through it.
+ */
+function mentionConnects(walk: Walk, node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== node;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator !== "!" && parent.operator !== "typeof";
+    case AST_NODE_TYPES.BinaryExpression:
+      return !EQUALITY_OPERATORS.has(parent.operator);
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipExpressionWrappers(parent.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+      if (method === undefined || !parent.arguments.includes(node as TSESTree.Expression) || walk.q.keptBy?.includes(method) !== true) return true;
+      walk.kept = true;
+      return false;
+    }
+    default:
+      return true;
+  }
+}
+
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(["==", "!=", "===", "!=="]);
 
 function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
   switch (node.type) {
@@ -334,7 +369,7 @@ function getResourceTest(walk: Walk, test: TSESTree.Expression): "present" | "ab
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && walk.q.isResource(skipExpressionWrappers(node.object))) return "present";
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!" && walk.q.isResource(skipExpressionWrappers(node.argument))) return "absent";
-  if (node.type === AST_NODE_TYPES.BinaryExpression && ["==", "===", "!=", "!=="].includes(node.operator)) {
+  if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY_OPERATORS.has(node.operator)) {
     const nullish = (side: TSESTree.Node): boolean =>
       (side.type === AST_NODE_TYPES.Literal && (side.value === null || side.value === "undefined")) || (side.type === AST_NODE_TYPES.Identifier && side.name === "undefined");
     const isResource = (side: TSESTree.Node): boolean =>

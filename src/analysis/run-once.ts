@@ -19,12 +19,12 @@ const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]
  * Directories of test code, matched as whole path segments (`/` added in front of the path); a
  * `test-utils` segment also with a prefix (medusa's `packages/medusa-test-utils/`).
  */
-const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/"];
+const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/"];
 
 /**
  * Whether the file is test code: a test by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`),
  * a test runner's file (`vitest.setup.ts`, `jest.config.js`), or any file under a `test/`,
- * `tests/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/` or `test-utils/` directory of the project
+ * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/` or `test-utils/` directory of the project
  * (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
  * process, never per production request. Only the path below the working directory counts: a
  * project checked out under a directory named `tests` is not all tests, and with no project

@@ -134,10 +134,11 @@ export function isRegistryName(raw: string): boolean {
  * Names of factories whose values are connections to an endpoint (`createClient`,
  * `buildOrgClickhouseClient`, `getConnection`, `new Agent()`, huly's
  * `new RoutedNetworkAgentConnectionImpl(…)`) or handles on a table (`getRepository`, MongoDB's
- * `db.collection(name)`): a map of them keyed by endpoint or table is a set of pools or handles,
- * one per configured host or table, not a cache of request data.
+ * `db.collection(name)`), or loggers (matrix-appservice-irc's `createLogger(nameOfLogger)`, one
+ * per component): a map of them keyed by endpoint, table or component is a set of pools, handles
+ * or loggers, one per configured host, table or module, not a cache of request data.
  */
-export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|collection|driver|transport|agent)s?(?:Impl)?$/iu;
+export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|collection|driver|transport|agent|logger)s?(?:Impl)?$/iu;
 
 /**
  * Modules (or prefixes of them) of cloud and search SDKs whose classes are clients with
@@ -229,6 +230,10 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "meta",
   "metadata",
   "tableName",
+  // A schema of the database (powersync's parsed sync configs per `options.defaultSchema`).
+  "schema",
+  "schemaName",
+  "defaultSchema",
   "className",
   "componentName",
   "command",
@@ -257,6 +262,15 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "provider",
   "strategy",
   "method",
+  // A function's own name (audiobookshelf's profiler histograms per `funcName = asyncFunc.name`).
+  "funcName",
+  "functionName",
+  "fnName",
+  "methodName",
+  // An HTTP status, or a record's status from a short list (supabase storage's metric labels per `statusCode`).
+  "status",
+  "statusCode",
+  "httpStatus",
   "selector",
   "symbol",
   "pid",

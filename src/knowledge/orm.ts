@@ -255,7 +255,7 @@ export const typeorm: LibraryKnowledge = {
       role: "pooled-connection",
       databaseMethods: { query: sql },
       properties: { manager: "typeorm.manager" },
-      release: { selfMethods: ["release"], finallyMethod: "release", async: true, setupMethods: ["connect", "startTransaction"], connectsOnFirstUse: true },
+      release: { selfMethods: ["release"], finallyMethod: "release", async: true, setupMethods: ["connect", "startTransaction"], connectsOnFirstUse: true, keptBy: ["setQueryRunner"] },
     },
     "typeorm.queryBuilder": {
       library: "typeorm",

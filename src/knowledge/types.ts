@@ -106,6 +106,11 @@ export interface ReleaseKnowledge {
    * connects at `connect()` or at its first query): a throw before that use holds nothing.
    */
   connectsOnFirstUse?: boolean;
+  /**
+   * Methods that keep a resource which connects on first use for queries they run later
+   * (`builder.setQueryRunner(runner)`): handing it to them is not its first use, the next query is.
+   */
+  keptBy?: readonly string[];
 }
 
 export interface KindKnowledge {

@@ -67,6 +67,22 @@ ${beforeCall}    const table = sanitizeTableName(this.tableName);
   }
 }`;
 
+/** daily-api src/graphorm/graphorm.ts: a replica runner handed to a query builder, whose query runs later. */
+const replicaBuilder = (checkout: string, hand: string, beforeTry: string, release: string): string => `${TYPEORM}export async function list(replica: boolean, name: string) {
+${checkout}
+  const builder = ds.createQueryBuilder().select("u.id").from("users", "u");
+  ${hand}
+${beforeTry}  try {
+    return await builder.getRawMany();
+  } finally {
+    ${release}
+  }
+}`;
+
+/** powersync-service modules/module-mssql/src/replication/MSSQLConnectionManager.ts: a pool made in the constructor, connected before each request. */
+const poolManager = (header: string, field: string, made: string): string =>
+  `${header}export class Manager {\n  private readonly pool: ${field};\n  constructor(config: string) {\n    this.pool = ${made};\n  }\n  private async ensureConnected(): Promise<void> {\n    await this.pool.connect();\n  }\n}`;
+
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
 // beekeeper-studio src-commercial/backend/lib/db/clients/firebird.ts: a transaction object opened right after the checkout, before the try.
 const firebirdChanges = (open: string): string =>
@@ -99,6 +115,10 @@ runRuleTests("no-leaked-connection", rule, {
     flowiseSaver(" finally {\n      await dataSource.destroy();\n    }"),
     // Flowise's PostgresRecordManager: a TypeORM runner connects at its first use, so a throw before it holds nothing.
     flowiseRecordManager(""),
+    // daily-api src/graphorm/graphorm.ts: testing the runner and handing it to `setQueryRunner` do not connect it; the builder's query in the `try` does.
+    replicaBuilder('  let runner = null;\n  if (replica) runner = ds.createQueryRunner("slave");', "if (runner) builder.setQueryRunner(runner);", "  builder.comment(`action='${name}'`);\n", "if (runner) await runner.release();"),
+    // The same runner always checked out and handed over before the `try`.
+    replicaBuilder('  const runner = ds.createQueryRunner("slave");', "builder.setQueryRunner(runner);", "  builder.comment(`action='${name}'`);\n", "await runner.release();"),
     // typeorm cache/DbQueryResultCache.js storeInCache: a runner is created only when the caller passed none, and released only then.
     `${TYPEORM}export async function store(value: string, queryRunner?: QueryRunner) {
   const owned = queryRunner === undefined;
@@ -657,8 +677,15 @@ const pool = new sql.ConnectionPool({ server: "db" });
 export async function start() {
   await pool.connect();
 }`,
+    // powersync-service's MSSQLConnectionManager: mssql's pool, kept in a field by its annotation or by the constructor's `new`.
+    poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "new sql.ConnectionPool(config)"),
+    poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "createPool(config)"),
+    poolManager('import sql from "mssql";\n', "Pool", "new sql.ConnectionPool(config)"),
   ],
   invalid: [
+    // Valid neighbour (powersync-service's MSSQLConnectionManager): pg's pool in the same field checks a client out.
+    { code: poolManager('import { Pool } from "pg";\n', "Pool", "new Pool({ connectionString: config })"), errors: [error("unreferenced", 8, 11)] },
+    { code: poolManager("", "Pool", "createPool(config)"), errors: [error("unreferenced", 7, 11)] },
     // Valid neighbour (beekeeper's firebird client): `transaction(callback)` runs work of its own, which may throw.
     // No suggestion: the release already sits in a `finally`, of a try that starts too late.
     { code: firebirdChanges("async () => {}"), errors: [error("notInFinally", 4, 30)] },
@@ -687,6 +714,25 @@ export async function start() {
           ],
           { exit: "throw", line: "12", name: "queryRunner", what: "connection", fix: "Call `queryRunner.release()` in a `finally` block" },
         ),
+      ],
+    },
+    // Valid neighbour (daily-api's replica runner): once the builder keeps the runner, its query before the `try` connects it.
+    {
+      code: replicaBuilder('  const runner = ds.createQueryRunner("slave");', "builder.setQueryRunner(runner);", "  const total = await builder.getCount();\n", "await runner.release();"),
+      errors: [
+        error("notInFinally", 4, 18, [
+          `${TYPEORM}export async function list(replica: boolean, name: string) {
+  const runner = ds.createQueryRunner("slave");
+  try {
+    const builder = ds.createQueryBuilder().select("u.id").from("users", "u");
+    builder.setQueryRunner(runner);
+    const total = await builder.getCount();
+    return await builder.getRawMany();
+  } finally {
+    await runner.release();
+  }
+}`,
+        ]),
       ],
     },
     // Connected before the call that may throw: the runner holds a connection from there on.

@@ -57,6 +57,66 @@ const templates = (head: string, resolve: string): string =>
 const compiledMappers = (key: string): string =>
   `export class EntityComparator {\n  readonly #mappers = new Map<EntityMetadata, Mapper>();\n  getResultMapper(${key}: EntityMetadata): Mapper {\n    const exists = this.#mappers.get(${key});\n    if (exists) return exists;\n    const mapper = compile(${key});\n    this.#mappers.set(${key}, mapper);\n    return mapper;\n  }\n}`;
 // webstudio packages/asset-uploader/src/asset-repository.ts: content bytes kept under a byte budget, checked before each store.
+/** matrix-appservice-irc src/logging.ts: one logger per component name, made on a miss. */
+const loggerRegistry = (make: string): string => `const loggers = new Map<string, Logger>();
+export function get(nameOfLogger: string) {
+  let logger = loggers.get(nameOfLogger);
+  if (!logger) {
+    logger = ${make}(nameOfLogger);
+    loggers.set(nameOfLogger, logger);
+  }
+  return logger;
+}`;
+/** powersync-service modules/module-mssql/src/replication/CDCStream.ts: the last drift warning per table, kept by the stream. */
+const driftWarnings = (param: string, key: string): string => `export class CDCStream {
+  private warnedCount = new Map<number, number>();
+  constructor(private options: Options) {}
+  private warnColumnChanges(${param}, captureInstance: CaptureInstance): void {
+    const changeCount = captureInstance.pendingSchemaChanges.length;
+    if (this.warnedCount.get(${key}) === changeCount) {
+      return;
+    }
+    this.logger.warn("Schema drift detected");
+    this.warnedCount.set(${key}, changeCount);
+  }
+}`;
+/** powersync-service packages/sync-rules/src/HydratedSyncConfig.ts: the sources per table, under a key made from it. */
+const matchingSources = (param: string, key: string): string => `export class HydratedSyncConfig {
+  private readonly cache = new Map<string, Source[]>();
+  getMatchingSources(${param}) {
+    const key = ${key};
+    const cached = this.cache.get(key);
+    if (cached != null) return cached;
+    const sources = this.sources.filter((source) => source.syncs(key));
+    this.cache.set(key, sources);
+    return sources;
+  }
+}`;
+/** powersync-service packages/sync-rules/src/compiler/querier_graph.ts: an object made for one call of its method. */
+const querierPath = (returned: string): string => `class PendingQuerierPath {
+  private readonly pending = new Map<ResultSet, Lookup>();
+  constructor(private readonly sets: ResultSet[]) {}
+  resolvePrimaryInput() {
+    for (const set of this.sets) this.resolve(set);
+    return ${returned};
+  }
+  private resolve(set: ResultSet): Lookup {
+    const known = this.pending.get(set);
+    if (known) return known;
+    const resolved = lookup(set);
+    this.pending.set(set, resolved);
+    return resolved;
+  }
+}
+export class Builder {
+  process(sets: ResultSet[]) {
+    const resolved = new PendingQuerierPath(sets).resolvePrimaryInput();
+    this.resolvers.push(resolved);
+  }
+}`;
+/** supabase storage src/internal/monitoring/metrics.ts: a label string per key, made on a miss. */
+const labelCache = (key: string): string =>
+  `const labels = new Map<number, string>();\nexport function getLabel(${key}: number): string {\n  let label = labels.get(${key});\n  if (!label) {\n    label = String(${key});\n    labels.set(${key}, label);\n  }\n  return label;\n}`;
 const byteCache = (guard: string): string =>
   `class BytesCache {\n  private values = new Map<string, Uint8Array>();\n  private byteLength = 0;\n  get(key: string) {\n    return this.values.get(key);\n  }\n  set({ key, bytes }: { key: string; bytes: Uint8Array }) {\n    const previous = this.values.get(key);\n    const next = this.byteLength - (previous?.byteLength ?? 0) + bytes.byteLength;\n${guard}\n    this.values.set(key, bytes);\n    this.byteLength = next;\n  }\n}\nconst cache = new BytesCache();\nexport async function load(key: string) {\n  const hit = cache.get(key);\n  if (hit) return hit;\n  const bytes = await read(key);\n  cache.set({ key, bytes });\n  return bytes;\n}`;
 // moleculer src/utils.js: compiled patterns keyed by a copy of the pattern, kept before the pattern is rewritten.
@@ -355,6 +415,17 @@ runRuleTests("no-unbounded-cache", rule, {
     // moleculer's tracer per service (jaeger.js) and sails' object names per view (resolveObjectName).
     { code: "const tracers = {};\nexport function getTracer(serviceName) {\n  if (!tracers[serviceName]) tracers[serviceName] = createTracer(serviceName);\n  return tracers[serviceName];\n}", filename: "file.js" },
     { code: "var names = {};\nexport function resolveObjectName(view) {\n  if (names[view]) return names[view];\n  names[view] = camelCase(view);\n  return names[view];\n}", filename: "file.js" },
+    // matrix-appservice-irc's loggers, one per component name.
+    loggerRegistry("createLogger"),
+    // powersync-service: the last warning per table (`table.objectId`), sources per `sourceTableRefKey(table)`, parsed configs per `options.defaultSchema`.
+    driftWarnings("table: SourceTable", "table.objectId"),
+    matchingSources("table: SourceTableRef", "sourceTableRefKey(table)"),
+    "export class Storage {\n  private readonly parsed = new Map<string, Parsed>();\n  getParsed(options: ParseOptions): Parsed {\n    let parsed = this.parsed.get(options.defaultSchema);\n    if (parsed == null) {\n      parsed = this.stream.parse(options);\n      this.parsed.set(options.defaultSchema, parsed);\n    }\n    return parsed;\n  }\n}",
+    // powersync-service's query compiler: `new PendingQuerierPath(…).resolvePrimaryInput()`, an object nobody keeps after the call.
+    querierPath("this.sets.length"),
+    // supabase storage's metric labels per HTTP status, and audiobookshelf's profiler histograms per function name.
+    labelCache("statusCode"),
+    "const histograms = new Map();\nexport function profile(fn: () => Promise<unknown>, funcName = fn.name) {\n  if (!histograms.has(funcName)) histograms.set(funcName, createHistogram());\n  return histograms.get(funcName);\n}",
     // webstudio's request byte cache: the store leaves when the running total of bytes would pass a limit.
     byteCache("    if (next > LIMIT) return;"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
@@ -655,6 +726,15 @@ export function remove(slot, names) {
     // Valid neighbours (moleculer's RegexCache, sails' partials): a copy of the text matched, a key with the user's id in it.
     { code: regexCache("text"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "RegexCache", where: "`match()`", key: "text", line: "8", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${regexCache("text").replace("new Map()", LRU)}` }] }] },
     { code: partialSources('file + ":" + userId'), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 13, suggestions: [] }] },
+    // Valid neighbour (matrix-appservice-irc's loggers): a formatted line per name is data.
+    { code: loggerRegistry("formatLine"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 17, data: { name: "loggers", where: "`get()`", line: "6", owner: "module", key: "nameOfLogger", creation: "new Map<string, Logger>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${loggerRegistry("formatLine").replace("new Map<string, Logger>()", `new LRUCache<string, Logger>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbours (powersync-service): a property of a row, a key made from a row or by a method of a value, an object whose method hands it back.
+    { code: driftWarnings("row: SourceRow", "row.objectId"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 25, data: { name: "this.warnedCount", where: "`warnColumnChanges()`", line: "10", owner: "class `CDCStream`", key: "row.objectId", creation: "new Map<number, number>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${driftWarnings("row: SourceRow", "row.objectId").replace("new Map<number, number>()", `new LRUCache<number, number>(${LRU.slice(13)}`)}` }] }] },
+    { code: matchingSources("row: SourceRow", "rowKey(row)"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 28, data: { name: "this.cache", where: "`getMatchingSources()`", line: "8", owner: "class `HydratedSyncConfig`", key: "rowKey(row)", creation: "new Map<string, Source[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${matchingSources("row: SourceRow", "rowKey(row)").replace("new Map<string, Source[]>()", `new LRUCache<string, Source[]>(${LRU.slice(13)}`)}` }] }] },
+    { code: matchingSources("row: SourceRow", "row.id.slice(0, 8)"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 28, data: { name: "this.cache", where: "`getMatchingSources()`", line: "8", owner: "class `HydratedSyncConfig`", key: "row.id.slice(0, 8)", creation: "new Map<string, Source[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${matchingSources("row: SourceRow", "row.id.slice(0, 8)").replace("new Map<string, Source[]>()", `new LRUCache<string, Source[]>(${LRU.slice(13)}`)}` }] }] },
+    { code: querierPath("this"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 30, data: { name: "this.pending", where: "`resolve()`", line: "12", owner: "class `PendingQuerierPath`", key: "set", creation: "new Map<ResultSet, Lookup>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${querierPath("this").replace("new Map<ResultSet, Lookup>()", `new LRUCache<ResultSet, Lookup>(${LRU.slice(13)}`)}` }, { messageId: "suggestWeakCollection", output: querierPath("this").replace("new Map<", "new WeakMap<") }] }] },
+    // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
+    { code: labelCache("accountId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "accountId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("accountId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (webstudio's byte budget): a throttle on the time of the last store bounds the rate, not the size.
     {
       code: byteCache("    if (Date.now() - this.lastStore < 1000) return;\n    this.lastStore = Date.now();"),
