@@ -136,6 +136,13 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/src/e2e-crypto/keys.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("is quiet on a bench file, and reports a name that only contains bench", () => {
+    // rocicorp mono packages/zero-cache/src/services/replicator/sqlite-change-log-ceiling.bench.ts: messages memoised per bench case.
+    expect(lint(sourceMapResolver, "/project", "/project/src/replicator/change-log.bench.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/replicator/bench.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/replicator/workbench.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
   it("is quiet on a test runner's own files, and reports a name that only starts like one", () => {
     // botpress packages/llmz/vitest.snapshot.ts: the snapshot environment vitest.config.ts names.
     expect(lint(sourceMapResolver, "/project", "/project/packages/llmz/vitest.snapshot.ts")).toEqual([]);

@@ -100,13 +100,29 @@ function isInsideFunction(node: TSESTree.Node): boolean {
  * information, the parameter's type answers instead: a union of literals or an enum.
  */
 export function hasFiniteParameterType(file: FileContext, identifier: TSESTree.Identifier): boolean {
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
-  const definition = variable?.defs[0];
-  if (definition?.type !== DefinitionType.Parameter || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
-  const annotation = definition.name.typeAnnotation?.typeAnnotation;
-  if (!annotation) return false;
-  if (isFiniteTypeNode(file, annotation, 0)) return true;
-  return isFiniteTypeAt(file, definition.name);
+  const parameter = getAnnotatedParameter(file, identifier);
+  if (!parameter) return false;
+  if (isFiniteTypeNode(file, parameter.typeAnnotation!.typeAnnotation, 0)) return true;
+  return isFiniteTypeAt(file, parameter);
+}
+
+/**
+ * An element of a template tag's strings (`strings[0]` of `function sql(strings: TemplateStringsArray, …)`):
+ * text written in the source at a tagged template, one value per template of the code (pg-sql2's
+ * fragments per `sql` literal).
+ */
+export function isTemplateStringsElement(file: FileContext, raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !node.computed || node.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = getAnnotatedParameter(file, node.object)?.typeAnnotation?.typeAnnotation;
+  return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === "TemplateStringsArray";
+}
+
+/** The parameter `identifier` reads, when it is declared with a type annotation. */
+function getAnnotatedParameter(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Identifier | undefined {
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier)?.defs[0];
+  if (definition?.type !== DefinitionType.Parameter || definition.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return definition.name.typeAnnotation ? definition.name : undefined;
 }
 
 function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: number): boolean {
@@ -122,8 +138,9 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
       return named === "enum" || (named !== undefined && isFiniteTypeNode(file, named, depth + 1));
     }
     case AST_NODE_TYPES.TSTypeOperator:
-      // `keyof typeof CONFIG`: the keys of an object the module writes.
-      return type.operator === "keyof" && type.typeAnnotation !== undefined && getQueriedConstant(file, type.typeAnnotation)?.type === AST_NODE_TYPES.ObjectExpression;
+      if (type.operator !== "keyof" || !type.typeAnnotation) return false;
+      // `keyof typeof CONFIG`: the keys of an object the module writes; `keyof GraphileBuild.BehaviorEntities`: those an interface declares.
+      return getQueriedConstant(file, type.typeAnnotation)?.type === AST_NODE_TYPES.ObjectExpression || isDeclaredInterface(file, type.typeAnnotation);
     case AST_NODE_TYPES.TSIndexedAccessType: {
       // `(typeof KEYS)[number]` of `const KEYS = ["a", "b"] as const`.
       if (type.indexType.type !== AST_NODE_TYPES.TSNumberKeyword) return false;
@@ -139,6 +156,24 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
     default:
       return false;
   }
+}
+
+/**
+ * An interface by name, with no index signature: a local one, or one of a namespace
+ * (`GraphileBuild.BehaviorEntities`, merged from declarations across the project). Not a type
+ * parameter, an alias or a generic: their keys may be any string.
+ */
+function isDeclaredInterface(file: FileContext, type: TSESTree.TypeNode): boolean {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeArguments) return false;
+  if (type.typeName.type === AST_NODE_TYPES.TSQualifiedName) return true;
+  if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const declaration = ASTUtils.findVariable(file.sourceCode.getScope(type), type.typeName)?.defs[0]?.node;
+  return declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && !declaration.body.body.some((member) => member.type === AST_NODE_TYPES.TSIndexSignature);
+}
+
+/** `key as keyof GraphileBuild.BehaviorStrings`: the code asserts the key is one of a finite type's values. */
+export function isFiniteAssertion(file: FileContext, node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.TSAsExpression && isFiniteTypeNode(file, node.typeAnnotation, 0);
 }
 
 /**
@@ -170,7 +205,10 @@ function resolveLocalType(file: FileContext, reference: TSESTree.TSTypeReference
   if (reference.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(reference), reference.typeName)?.defs[0];
   if (definition?.type === DefinitionType.TSEnumName) return "enum";
-  return definition?.type === DefinitionType.Type && definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration ? definition.node.typeAnnotation : undefined;
+  if (definition?.type !== DefinitionType.Type) return undefined;
+  // A type parameter's values lie within its constraint (graphile-build's `TFilter extends keyof GraphileBuild.BehaviorStrings`).
+  if (definition.node.type === AST_NODE_TYPES.TSTypeParameter) return definition.node.constraint;
+  return definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration ? definition.node.typeAnnotation : undefined;
 }
 
 /**

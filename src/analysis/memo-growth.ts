@@ -21,7 +21,7 @@ import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
-import { dependsOnCallInput, hasFiniteParameterType, isKeyCheckedAgainstTable } from "./key-origin.js";
+import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isTemplateStringsElement } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getConstantInit } from "./same-expression.js";
@@ -559,7 +559,7 @@ function isMethodGivenCodeKeys(file: FileContext, method: TSESTree.MethodDefinit
  */
 function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0): boolean {
   if (!raw) return false;
-  if (depth === 0 && !dependsOnCallInput(file, raw)) return true;
+  if ((depth === 0 && !dependsOnCallInput(file, raw)) || isFiniteAssertion(file, raw)) return true;
   const node = skipExpressionWrappers(raw);
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
@@ -573,7 +573,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return node.operator === "typeof";
     case AST_NODE_TYPES.MemberExpression: {
       const name = getStaticPropertyName(node);
-      if (name === undefined || node.computed) return false;
+      if (name === undefined || node.computed) return isTemplateStringsElement(file, node);
       if (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name)) return true;
       // A property of a table (powersync's warnings per `table.objectId`): one per table of the schema.
       const receiver = skipExpressionWrappers(node.object);
@@ -634,6 +634,7 @@ function isFunctionOf(call: TSESTree.CallExpression, isKey: (argument: TSESTree.
  * of a constant list, or a parameter every call gives a code key or whose type allows a fixed set of values.
  */
 function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
+  if (isFiniteAssertion(file, raw)) return true;
   const node = skipExpressionWrappers(raw);
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
@@ -649,6 +650,8 @@ function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
       );
     case AST_NODE_TYPES.CallExpression:
       return isFunctionOf(node, (argument) => isNameSum(file, argument));
+    case AST_NODE_TYPES.MemberExpression:
+      return isTemplateStringsElement(file, node);
     case AST_NODE_TYPES.TemplateLiteral:
       return node.expressions.every((expression) => isNameSum(file, expression));
     case AST_NODE_TYPES.BinaryExpression:

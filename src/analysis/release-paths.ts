@@ -317,6 +317,8 @@ function mentionConnects(walk: Walk, node: TSESTree.Node): boolean {
   }
 }
 
+const PROMISE_HANDLERS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
+
 const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(["==", "!=", "===", "!=="]);
 
 function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
@@ -332,6 +334,8 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       const callee = skipExpressionWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) return !NON_FAILING.test(callee.name);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+      // `pgClient.query("SET …").catch(log)` (graphile's pg adaptor): attaching a handler to a call's promise throws nothing; the call is judged on its own.
+      if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_HANDLERS.has(getStaticPropertyName(callee) ?? "")) return false;
       // The root of a chain of members and calls: `metrics` in `metrics.getHistogram("ms").record(ms)`.
       let root: TSESTree.Node = callee.object;
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object;

@@ -12,7 +12,7 @@ import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isHid
 import { getMethodCallsOnly } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
-const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
+const TEST_FILE = /\.(?:test|spec|bench|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
 /** A test runner's own files: its config and set-up (`vitest.setup.ts`, `jest.config.js`, botpress's `vitest.snapshot.ts`). */
 const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]*[cm]?[jt]sx?$/u;
 /**
@@ -22,7 +22,7 @@ const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]
 const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/"];
 
 /**
- * Whether the file is test code: a test by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`),
+ * Whether the file is test code: a test or bench by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`, `*.bench.ts`),
  * a test runner's file (`vitest.setup.ts`, `jest.config.js`), or any file under a `test/`,
  * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/` or `test-utils/` directory of the project
  * (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test

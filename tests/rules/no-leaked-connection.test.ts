@@ -83,6 +83,20 @@ ${beforeTry}  try {
 const poolManager = (header: string, field: string, made: string): string =>
   `${header}export class Manager {\n  private readonly pool: ${field};\n  constructor(config: string) {\n    this.pool = ${made};\n  }\n  private async ensureConnected(): Promise<void> {\n    await this.pool.connect();\n  }\n}`;
 
+/** graphile dataplan-pg src/adaptors/pg.ts: a session setting sent on checkout, its failure logged, before the `try`. */
+const withPgClient = (before: string): string => `import { Pool } from "pg";
+export function make(pool: Pool) {
+  return async (callback: (client: unknown) => Promise<unknown>) => {
+    const client = await pool.connect();
+    ${before}
+    try {
+      return await callback(client);
+    } finally {
+      client.release();
+    }
+  };
+}`;
+
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
 // beekeeper-studio src-commercial/backend/lib/db/clients/firebird.ts: a transaction object opened right after the checkout, before the try.
 const firebirdChanges = (open: string): string =>
@@ -677,12 +691,26 @@ const pool = new sql.ConnectionPool({ server: "db" });
 export async function start() {
   await pool.connect();
 }`,
+    // graphile's pg adaptor: a handler on the promise of the client's own query throws nothing.
+    withPgClient('client.query("SET jit_optimize_above_cost = -1").catch((e) => console.error(e));'),
     // powersync-service's MSSQLConnectionManager: mssql's pool, kept in a field by its annotation or by the constructor's `new`.
     poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "new sql.ConnectionPool(config)"),
     poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "createPool(config)"),
     poolManager('import sql from "mssql";\n', "Pool", "new sql.ConnectionPool(config)"),
   ],
   invalid: [
+    // Valid neighbour (graphile's pg adaptor): an application function may throw before it returns a promise.
+    {
+      code: withPgClient("setUp(client).catch((e) => console.error(e));"),
+      errors: [
+        error("notInFinally", 4, 26, [
+          withPgClient("setUp(client).catch((e) => console.error(e));").replace(
+            "    setUp(client).catch((e) => console.error(e));\n    try {\n",
+            "    try {\n      setUp(client).catch((e) => console.error(e));\n",
+          ),
+        ]),
+      ],
+    },
     // Valid neighbour (powersync-service's MSSQLConnectionManager): pg's pool in the same field checks a client out.
     { code: poolManager('import { Pool } from "pg";\n', "Pool", "new Pool({ connectionString: config })"), errors: [error("unreferenced", 8, 11)] },
     { code: poolManager("", "Pool", "createPool(config)"), errors: [error("unreferenced", 7, 11)] },

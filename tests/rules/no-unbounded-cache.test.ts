@@ -57,6 +57,34 @@ const templates = (head: string, resolve: string): string =>
 const compiledMappers = (key: string): string =>
   `export class EntityComparator {\n  readonly #mappers = new Map<EntityMetadata, Mapper>();\n  getResultMapper(${key}: EntityMetadata): Mapper {\n    const exists = this.#mappers.get(${key});\n    if (exists) return exists;\n    const mapper = compile(${key});\n    this.#mappers.set(${key}, mapper);\n    return mapper;\n  }\n}`;
 // webstudio packages/asset-uploader/src/asset-repository.ts: content bytes kept under a byte budget, checked before each store.
+/** graphile pg-sql2 src/index.ts: one raw node per text of a `sql` template, made on a miss. */
+const fragmentCache = (type: string): string => `const FRAGMENTS = new Map<string, Node>();
+export function sql(strings: ${type}, ...values: unknown[]): Node {
+  const first = strings[0];
+  const existing = FRAGMENTS.get(first);
+  if (existing) return existing;
+  const node = makeRawNode(first);
+  FRAGMENTS.set(first, node);
+  return node;
+}`;
+/** graphile-build src/behavior.ts: defaults per entity type, declared by an interface. */
+const entityDefaults = (declarations: string, type: string): string => `${declarations}export class Behavior {
+  private byEntity = new Map<string, string>();
+  getDefault(entityType: ${type}) {
+    if (!this.byEntity.has(entityType)) this.byEntity.set(entityType, compute(entityType));
+    return this.byEntity.get(entityType);
+  }
+}`;
+/** graphile-build src/behavior.ts: plugins' behaviours registered under a key asserted to be a declared one. */
+const behaviorRegistry = (assertion: string): string => `export class Registry {
+  private registry: Record<string, Spec> = Object.create(null);
+  add(specs: Record<string, Spec>) {
+    for (const [key, spec] of Object.entries(specs)) {
+      const behavior = key as ${assertion};
+      if (!this.registry[behavior]) this.registry[behavior] = spec;
+    }
+  }
+}`;
 /** matrix-appservice-irc src/logging.ts: one logger per component name, made on a miss. */
 const loggerRegistry = (make: string): string => `const loggers = new Map<string, Logger>();
 export function get(nameOfLogger: string) {
@@ -415,6 +443,12 @@ runRuleTests("no-unbounded-cache", rule, {
     // moleculer's tracer per service (jaeger.js) and sails' object names per view (resolveObjectName).
     { code: "const tracers = {};\nexport function getTracer(serviceName) {\n  if (!tracers[serviceName]) tracers[serviceName] = createTracer(serviceName);\n  return tracers[serviceName];\n}", filename: "file.js" },
     { code: "var names = {};\nexport function resolveObjectName(view) {\n  if (names[view]) return names[view];\n  names[view] = camelCase(view);\n  return names[view];\n}", filename: "file.js" },
+    // graphile: pg-sql2's nodes per template text; graphile-build's defaults per entity type (an interface's keys, also of a namespace or through a type parameter's constraint) and behaviours under an asserted key.
+    fragmentCache("TemplateStringsArray"),
+    entityDefaults("interface Entities {\n  row: Row;\n  column: Column;\n}\n", "keyof Entities"),
+    entityDefaults("", "keyof GraphileBuild.BehaviorEntities"),
+    entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends keyof GraphileBuild.BehaviorEntities>("),
+    behaviorRegistry("keyof GraphileBuild.BehaviorStrings"),
     // matrix-appservice-irc's loggers, one per component name.
     loggerRegistry("createLogger"),
     // powersync-service: the last warning per table (`table.objectId`), sources per `sourceTableRefKey(table)`, parsed configs per `options.defaultSchema`.
@@ -726,6 +760,11 @@ export function remove(slot, names) {
     // Valid neighbours (moleculer's RegexCache, sails' partials): a copy of the text matched, a key with the user's id in it.
     { code: regexCache("text"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "RegexCache", where: "`match()`", key: "text", line: "8", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${regexCache("text").replace("new Map()", LRU)}` }] }] },
     { code: partialSources('file + ":" + userId'), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 13, suggestions: [] }] },
+    // Valid neighbours (graphile): an element of a plain array of strings, the keys of an interface with an index signature, a key asserted to be a string.
+    { code: fragmentCache("string[]"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 19, data: { name: "FRAGMENTS", where: "`sql()`", line: "7", owner: "module", key: "strings[0]", creation: "new Map<string, Node>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${fragmentCache("string[]").replace("new Map<string, Node>()", `new LRUCache<string, Node>(${LRU.slice(13)}`)}` }] }] },
+    { code: entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open"), errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "7", owner: "class `Behavior`", key: "entityType", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
+    { code: entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>("), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "4", owner: "class `Behavior`", key: "entityType", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>(").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
+    { code: behaviorRegistry("string"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 44, data: { name: "this.registry", where: "`add()`", line: "6", owner: "class `Registry`", key: "key as string", creation: "Object.create(null)" }, suggestions: [] }] },
     // Valid neighbour (matrix-appservice-irc's loggers): a formatted line per name is data.
     { code: loggerRegistry("formatLine"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 17, data: { name: "loggers", where: "`get()`", line: "6", owner: "module", key: "nameOfLogger", creation: "new Map<string, Logger>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${loggerRegistry("formatLine").replace("new Map<string, Logger>()", `new LRUCache<string, Logger>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbours (powersync-service): a property of a row, a key made from a row or by a method of a value, an object whose method hands it back.
