@@ -136,6 +136,14 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/src/e2e-crypto/keys.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("is quiet on a static asset under public/ or static/, and reports a directory whose name only starts like one", () => {
+    // omnivore packages/web/public/pdf.worker.min.mjs: pdf.js's worker, sent to browsers as it is.
+    expect(lint(sourceMapResolver, "/project", "/project/packages/web/public/pdf.worker.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/static/assets/index.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/public-api/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/statics/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
   it("is quiet on a bench file, and reports a name that only contains bench", () => {
     // rocicorp mono packages/zero-cache/src/services/replicator/sqlite-change-log-ceiling.bench.ts: messages memoised per bench case.
     expect(lint(sourceMapResolver, "/project", "/project/src/replicator/change-log.bench.ts")).toEqual([]);

@@ -7,9 +7,11 @@ import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, CLIENT_DIREC
 import { getFileContext, memoizeFile } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
+import { isStaticAssetFile } from "./run-once.js";
 
 /**
- * Whether the file is browser code: a component file (`.tsx`, `.jsx`), a `"use client"` module,
+ * Whether the file is browser code: a component file (`.tsx`, `.jsx`), a static asset (under
+ * `public/` or `static/`), a `"use client"` module,
  * a module that imports a UI framework, client store or browser library (`react`, `mobx`,
  * `phaser`, `jquery`), or one that uses the DOM (`document`, `window`, `localStorage`) without
  * ever asking whether it exists (`typeof window !== "undefined"` marks code that also runs on a
@@ -18,7 +20,7 @@ import { getModuleSpecifiers } from "./library-evidence.js";
 export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoizeFile(file, "browser-module", () => {
-    if (isComponentFile(context.filename)) return true;
+    if (isComponentFile(context.filename) || isStaticAssetFile(context)) return true;
     const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
     // What it does (a directive, the DOM): asked once per file, for this rule and the rules that ask only that.
     return importsBrowserLibrary || runsInBrowser(context);

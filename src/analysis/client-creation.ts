@@ -128,6 +128,7 @@ function getCreated(file: FileContext, node: Creation): { kind: ValueKind; facto
   const callee = skipExpressionWrappers(node.callee);
   const factory = getValueKindInFile(isUnannotatedParameter(file, callee) ? getFileWithoutTypes(file) : file, callee);
   if (factory && isFactory(factory)) {
+    if (factory.knowledge.returnsExisting === true) return null;
     const kind = fromRef(node.type === AST_NODE_TYPES.NewExpression ? factory.knowledge.construct : factory.knowledge.call);
     return kind ? { kind, factory: factory.id } : null;
   }

@@ -39,13 +39,14 @@ interface FileRole {
   readonly cwd: string | undefined;
   readonly test: boolean;
   readonly script: boolean;
+  readonly staticAsset: boolean;
 }
 
 /**
  * The last file asked about: up to five rules ask about each file, one after the other, with the
  * same name string, so the answer is one comparison of identical strings.
  */
-let lastFile: FileRole = { filename: "", cwd: undefined, test: false, script: false };
+let lastFile: FileRole = { filename: "", cwd: undefined, test: false, script: false, staticAsset: false };
 
 function getFileRole(context: { readonly filename: string; readonly cwd?: string }): FileRole {
   const { cwd, filename } = context;
@@ -53,7 +54,13 @@ function getFileRole(context: { readonly filename: string; readonly cwd?: string
   const nameStart = getBaseNameStart(filename);
   const directory = getDirectoryRole(filename.slice(0, nameStart), cwd);
   const name = filename.slice(nameStart);
-  lastFile = { filename, cwd, test: isTestName(name) || directory.test, script: directory.script || isSeedName(name) || isBackfillName(name) || MIGRATION_FILE.test(name) };
+  lastFile = {
+    filename,
+    cwd,
+    test: isTestName(name) || directory.test,
+    script: directory.script || isSeedName(name) || isBackfillName(name) || MIGRATION_FILE.test(name),
+    staticAsset: directory.staticAsset,
+  };
   return lastFile;
 }
 
@@ -62,13 +69,14 @@ interface DirectoryRole {
   readonly cwd: string | undefined;
   readonly test: boolean;
   readonly script: boolean;
+  readonly staticAsset: boolean;
 }
 
 /**
  * What the last directory asked about holds, by its path below the working directory: ESLint
  * lints a directory's files one after the other, and every rule asks about each file.
  */
-let lastDirectory: DirectoryRole = { directory: "", cwd: undefined, test: false, script: false };
+let lastDirectory: DirectoryRole = { directory: "", cwd: undefined, test: false, script: false, staticAsset: false };
 
 /** `directory`: the file's path up to and with its last separator. */
 function getDirectoryRole(directory: string, cwd: string | undefined): DirectoryRole {
@@ -81,6 +89,7 @@ function getDirectoryRole(directory: string, cwd: string | undefined): Directory
     cwd,
     test: segments !== undefined && TEST_DIRECTORIES.some((name) => segments.includes(name)),
     script: segments !== undefined && SCRIPT_DIRECTORIES.some((name) => segments.includes(name)),
+    staticAsset: segments !== undefined && STATIC_ASSET_DIRECTORIES.some((name) => segments.includes(name)),
   };
   return lastDirectory;
 }
@@ -162,6 +171,18 @@ const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/seeders/", "/seeds/
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string; readonly sourceCode?: { readonly text: string } }): boolean {
   return getFileRole(context).script || hasShebang(context.sourceCode?.text);
+}
+
+/** Directories whose files a web server sends as they are (Vite, Next.js and Express `public/`, SvelteKit `static/`). */
+const STATIC_ASSET_DIRECTORIES = ["/public/", "/static/"];
+
+/**
+ * Whether the file is a static asset by where it lives: under a `public/` or `static/` directory
+ * of the project, sent to browsers as it is (omnivore's `public/pdf.worker.min.mjs`, electric's
+ * demo bundles). It runs in a page or a worker, never in the server's process.
+ */
+export function isStaticAssetFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
+  return getFileRole(context).staticAsset;
 }
 
 /** `#!` opens the file (ESLint keeps the line in the text and parses it as a comment). */

@@ -215,7 +215,7 @@ export const typeorm: LibraryKnowledge = {
     "typeorm.BaseEntityClass": { library: "typeorm", role: "factory", extendsTo: "typeorm.entityClass" },
     "typeorm.getRepository": { library: "typeorm", role: "factory", call: "typeorm.repository" },
     "typeorm.getManager": { library: "typeorm", role: "factory", call: "typeorm.manager" },
-    "typeorm.getConnection": { library: "typeorm", role: "factory", call: "typeorm.dataSource" },
+    "typeorm.getConnection": { library: "typeorm", role: "factory", call: "typeorm.dataSource", returnsExisting: true },
     "typeorm.createConnection": {
       library: "typeorm",
       role: "factory",

@@ -119,6 +119,11 @@ export interface KindKnowledge {
   role: Role;
   /** Calling the value itself: `knex('users')`, `fetch(url)`. */
   call?: KindRef;
+  /**
+   * Calling it looks up a value made elsewhere (TypeORM's `getConnection()`, the connection opened
+   * at start-up): no client is created by the call.
+   */
+  returnsExisting?: boolean;
   /** A class declared with `extends` this value is of this kind (`class User extends Model`). */
   extendsTo?: string;
   /** Constructing it: `new Pool()`. */

@@ -11,6 +11,15 @@ import { runRuleTests } from "../rule-tester.js";
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
+/** apitable room-server src/node/services/node.permission.service.ts: a count through TypeORM's default connection. */
+const permissionCount = (connection: string): string => `import { createConnection, getConnection } from "typeorm";
+export class NodePermissionService {
+  async getSetStatus(nodeId: string): Promise<boolean> {
+    const row = await ${connection}.createQueryBuilder().select("COUNT(1)", "count").from("node_permission", "vnp").where("vnp.node_id = :nodeId", { nodeId }).getRawOne();
+    return row.count > 0;
+  }
+}`;
+
 function perCall(code: string, line: number, column: number, data: Record<string, string>, filename?: string): Invalid {
   return { code, filename, errors: [{ messageId: "clientPerCall", line, column, data }] };
 }
@@ -45,6 +54,8 @@ redisTest("tracks live requests", async ({ redisOptions }) => {
 
 runRuleTests("no-client-per-call", rule, {
   valid: [
+    // apitable's permission service: TypeORM's `getConnection()` returns the connection opened at start-up.
+    permissionCount("getConnection()"),
     // keystone's resetDatabase: reading a property opens no connection, only a call does.
     databaseName(""),
     databaseName("\n  console.log(`resetting ${connection.host}/${database}`);"),
@@ -320,6 +331,8 @@ export function f() { const pool = new Pool(); return pool.query(); }
 export function g() { const pool = new Pool(); pool.query(); }`,
   ],
   invalid: [
+    // Valid neighbour (apitable's permission service): `createConnection()` opens a new one.
+    perCall(permissionCount("(await createConnection({ type: \"mysql\" }))"), 4, 30, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`NodePermissionService.getSetStatus`" }),
     // The neighbours of grist's devServerMain.ts: an exported main that the file also calls unguarded, or under another test, may run again from other modules.
     perCall(devServer("main();"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", function: "`main`" }),
     perCall(devServer("if (process.env.START) main();"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", function: "`main`" }),
