@@ -11,7 +11,7 @@ import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { findReleaseLeak } from "../src/analysis/release-paths.js";
-import { isTestFile } from "../src/analysis/run-once.js";
+import { isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { isSameExpression } from "../src/analysis/same-expression.js";
 import { buildTryFinallyFix } from "../src/analysis/try-finally-fix.js";
 import { createRule } from "../src/create-rule.js";
@@ -64,7 +64,8 @@ export default createRule<Options, MessageIds>({
 
     function check(node: TSESTree.CallExpression): void {
       const fn = getEnclosingFunction(node);
-      if (!fn) return; // module level: a script's lifetime, not a request's
+      // Module level, or a script's `main()`: once per process, so it cannot drain the pool.
+      if (!fn || runsOncePerProcess(context, node)) return;
       const checkout = getCheckout(context, node);
       if (!checkout) return;
       const selfMethods = new Set(checkout.release.selfMethods);

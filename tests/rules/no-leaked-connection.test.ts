@@ -97,6 +97,20 @@ export function make(pool: Pool) {
   };
 }`;
 
+/** gitpod components/gitpod-db/src/migrate-migrations.ts: a script's main, run once when the file runs. */
+const migrationScript = (exported: string): string => `import { DataSource } from "typeorm";
+const ds = new DataSource({ type: "mysql" });
+${exported}async function migrate() {
+  const runner = ds.createQueryRunner();
+  await runner.query("UPDATE migrations SET name = 'x'");
+  await runner.release();
+  await ds.destroy();
+}
+migrate().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});`;
+
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
 // beekeeper-studio src-commercial/backend/lib/db/clients/firebird.ts: a transaction object opened right after the checkout, before the try.
 const firebirdChanges = (open: string): string =>
@@ -691,6 +705,8 @@ const pool = new sql.ConnectionPool({ server: "db" });
 export async function start() {
   await pool.connect();
 }`,
+    // gitpod's migrate-migrations.ts: a script's `main()` runs once per process and cannot drain the pool.
+    migrationScript(""),
     // graphile's pg adaptor: a handler on the promise of the client's own query throws nothing.
     withPgClient('client.query("SET jit_optimize_above_cost = -1").catch((e) => console.error(e));'),
     // powersync-service's MSSQLConnectionManager: mssql's pool, kept in a field by its annotation or by the constructor's `new`.
@@ -699,6 +715,8 @@ export async function start() {
     poolManager('import sql from "mssql";\n', "Pool", "new sql.ConnectionPool(config)"),
   ],
   invalid: [
+    // Valid neighbour (gitpod's migration script): exported, other modules may call it per request.
+    { code: migrationScript("export "), errors: [error("notInFinally", 4, 18)] },
     // Valid neighbour (graphile's pg adaptor): an application function may throw before it returns a promise.
     {
       code: withPgClient("setUp(client).catch((e) => console.error(e));"),
