@@ -325,6 +325,8 @@ function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   const callee = skipExpressionWrappers(node.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
   if (name !== undefined && RESOURCE_FACTORY_NAME.test(name)) return true;
+  // A static factory of a class named like one (autumn's `DynamoDBDocumentClient.from(new DynamoDBClient(config))`).
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(callee.object.name) && RESOURCE_FACTORY_NAME.test(callee.object.name)) return true;
   if (name !== undefined && isPerLocaleConstructor(file, callee, name)) return true;
   if (node.type === AST_NODE_TYPES.NewExpression && (isQueueClientConstructor(file, callee) || isSdkClientConstructor(file, callee))) return true;
   // With types, asked only where a type of a library that owns connections can reach the file:
@@ -571,7 +573,10 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return node.operator === "+" && isCodeKey(file, node.left, depth + 1) && isCodeKey(file, node.right, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === "typeof";
+    case AST_NODE_TYPES.LogicalExpression:
+      return isCodeKey(file, node.left, depth + 1) && isCodeKey(file, node.right, depth + 1);
     case AST_NODE_TYPES.MemberExpression: {
+      if (isEnvironmentRead(node)) return true;
       const name = getStaticPropertyName(node);
       if (name === undefined || node.computed) return isTemplateStringsElement(file, node);
       if (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name)) return true;
@@ -620,6 +625,12 @@ function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
   return init !== null && (isExistingFilePath(file, init) || isNameSum(file, init));
 }
 
+/** `process.env.X`, `process.env[name]`: the process's environment, fixed when it starts (autumn's client ids per variable's value). */
+function isEnvironmentRead(node: TSESTree.MemberExpression): boolean {
+  const object = skipExpressionWrappers(node.object);
+  return object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === "process" && getStaticPropertyName(object) === "env";
+}
+
 /**
  * A call of a named function (not a method of a value: `id.slice(0, 8)`) whose arguments are all
  * code keys (powersync's `sourceTableRefKey(table)`): it has no more values than they have.
@@ -629,8 +640,8 @@ function isFunctionOf(call: TSESTree.CallExpression, isKey: (argument: TSESTree.
 }
 
 /**
- * Literals and code-key names, joined by `+` or a template or given to a named function: no
- * member read (`token.name` may be data). A name is a constant, a code-key name, a table, an element
+ * Literals and code-key names, joined by `+`, `??` or a template or given to a named function: no
+ * member read (`token.name` may be data) but the environment's (`process.env[name]`). A name is a constant, a code-key name, a table, an element
  * of a constant list, or a parameter every call gives a code key or whose type allows a fixed set of values.
  */
 function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
@@ -651,7 +662,9 @@ function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression:
       return isFunctionOf(node, (argument) => isNameSum(file, argument));
     case AST_NODE_TYPES.MemberExpression:
-      return isTemplateStringsElement(file, node);
+      return isEnvironmentRead(node) || isTemplateStringsElement(file, node);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isNameSum(file, node.left) && isNameSum(file, node.right);
     case AST_NODE_TYPES.TemplateLiteral:
       return node.expressions.every((expression) => isNameSum(file, expression));
     case AST_NODE_TYPES.BinaryExpression:

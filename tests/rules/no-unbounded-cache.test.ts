@@ -57,6 +57,25 @@ const templates = (head: string, resolve: string): string =>
 const compiledMappers = (key: string): string =>
   `export class EntityComparator {\n  readonly #mappers = new Map<EntityMetadata, Mapper>();\n  getResultMapper(${key}: EntityMetadata): Mapper {\n    const exists = this.#mappers.get(${key});\n    if (exists) return exists;\n    const mapper = compile(${key});\n    this.#mappers.set(${key}, mapper);\n    return mapper;\n  }\n}`;
 // webstudio packages/asset-uploader/src/asset-repository.ts: content bytes kept under a byte budget, checked before each store.
+/** autumn server/src/external/aws/dynamodb/initDynamoDb.ts: one document client per configuration. */
+const documentClients = (make: string): string => `const clientsByKey = new Map<string, DocumentClient>();
+export function getDocumentClient(key: string) {
+  const existing = clientsByKey.get(key);
+  if (existing) return existing;
+  const client = ${make};
+  clientsByKey.set(key, client);
+  return client;
+}`;
+/** autumn packages/auth/src/oauth/reservedOAuthClients.ts: client ids parsed once per raw value of an environment variable. */
+const envClientIds = (raw: string): string => `const clientIdsByRawValue = new Map<string, readonly string[]>();
+export const clientIdsFromEnv = (variable: string, fallback: string): readonly string[] => {
+  const rawValue = ${raw};
+  const cached = clientIdsByRawValue.get(rawValue);
+  if (cached) return cached;
+  const clientIds = rawValue.split(",").map((clientId) => clientId.trim());
+  clientIdsByRawValue.set(rawValue, clientIds);
+  return clientIds;
+};`;
 /** graphile pg-sql2 src/index.ts: one raw node per text of a `sql` template, made on a miss. */
 const fragmentCache = (type: string): string => `const FRAGMENTS = new Map<string, Node>();
 export function sql(strings: ${type}, ...values: unknown[]): Node {
@@ -443,6 +462,11 @@ runRuleTests("no-unbounded-cache", rule, {
     // moleculer's tracer per service (jaeger.js) and sails' object names per view (resolveObjectName).
     { code: "const tracers = {};\nexport function getTracer(serviceName) {\n  if (!tracers[serviceName]) tracers[serviceName] = createTracer(serviceName);\n  return tracers[serviceName];\n}", filename: "file.js" },
     { code: "var names = {};\nexport function resolveObjectName(view) {\n  if (names[view]) return names[view];\n  names[view] = camelCase(view);\n  return names[view];\n}", filename: "file.js" },
+    // autumn's DynamoDB clients: the static factory of a class named like a client.
+    documentClients("DynamoDBDocumentClient.from(new DynamoDBClient({ region: key }))"),
+    // autumn's OAuth client ids: the key is the value of an environment variable, with a literal fallback.
+    envClientIds('process.env[variable] ?? ""'),
+    envClientIds("process.env.RESERVED_CLIENTS || \"\""),
     // graphile: pg-sql2's nodes per template text; graphile-build's defaults per entity type (an interface's keys, also of a namespace or through a type parameter's constraint) and behaviours under an asserted key.
     fragmentCache("TemplateStringsArray"),
     entityDefaults("interface Entities {\n  row: Row;\n  column: Column;\n}\n", "keyof Entities"),
@@ -760,6 +784,12 @@ export function remove(slot, names) {
     // Valid neighbours (moleculer's RegexCache, sails' partials): a copy of the text matched, a key with the user's id in it.
     { code: regexCache("text"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "RegexCache", where: "`match()`", key: "text", line: "8", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${regexCache("text").replace("new Map()", LRU)}` }] }] },
     { code: partialSources('file + ":" + userId'), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 13, suggestions: [] }] },
+    // Valid neighbours (autumn's DynamoDB clients): a static method of a class named otherwise, or a client's method.
+    { code: documentClients("DocumentParser.from(key)"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 22, data: { name: "clientsByKey", where: "`getDocumentClient()`", line: "6", owner: "module", key: "key", creation: "new Map<string, DocumentClient>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${documentClients("DocumentParser.from(key)").replace("new Map<string, DocumentClient>()", `new LRUCache<string, DocumentClient>(${LRU.slice(13)}`)}` }] }] },
+    { code: documentClients("sharedClient.send(key)"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 22, data: { name: "clientsByKey", where: "`getDocumentClient()`", line: "6", owner: "module", key: "key", creation: "new Map<string, DocumentClient>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${documentClients("sharedClient.send(key)").replace("new Map<string, DocumentClient>()", `new LRUCache<string, DocumentClient>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbours (autumn's client ids): a request's header, or an environment variable with a caller's fallback.
+    { code: envClientIds('headers[variable] ?? ""'), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 29, data: { name: "clientIdsByRawValue", where: "`clientIdsFromEnv()`", line: "7", owner: "module", key: 'headers[variable] ?? ""', creation: "new Map<string, readonly string[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${envClientIds('headers[variable] ?? ""').replace("new Map<string, readonly string[]>()", `new LRUCache<string, readonly string[]>(${LRU.slice(13)}`)}` }] }] },
+    { code: envClientIds("process.env[variable] ?? fallback"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 29, data: { name: "clientIdsByRawValue", where: "`clientIdsFromEnv()`", line: "7", owner: "module", key: "process.env[variable] ?? fallback", creation: "new Map<string, readonly string[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${envClientIds("process.env[variable] ?? fallback").replace("new Map<string, readonly string[]>()", `new LRUCache<string, readonly string[]>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbours (graphile): an element of a plain array of strings, the keys of an interface with an index signature, a key asserted to be a string.
     { code: fragmentCache("string[]"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 19, data: { name: "FRAGMENTS", where: "`sql()`", line: "7", owner: "module", key: "strings[0]", creation: "new Map<string, Node>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${fragmentCache("string[]").replace("new Map<string, Node>()", `new LRUCache<string, Node>(${LRU.slice(13)}`)}` }] }] },
     { code: entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open"), errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "7", owner: "class `Behavior`", key: "entityType", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
