@@ -99,6 +99,12 @@ export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** `process.env.X`, `process.env[name]`: a read of the process's environment. */
+export function isEnvironmentRead(node: TSESTree.MemberExpression): boolean {
+  const object = skipExpressionWrappers(node.object);
+  return object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === "process" && getStaticPropertyName(object) === "env";
+}
+
 /** `null` or `undefined`, as written. */
 export function isNullish(node: TSESTree.Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");

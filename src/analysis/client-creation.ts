@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { ADOPTED_POOL_KEYS, CLIENT_ADOPTION, EVENT_METHODS, LISTENER_METHODS, PASSIVE_EVENTS, SETUP_METHODS } from "../knowledge/connections.js";
 import { getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
-import { getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
+import { getStaticPropertyName, getStaticString, isEnvironmentRead, skipExpressionWrappers } from "./ast.js";
 import { getValueFate } from "./escape.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getFileWithoutTypes } from "./library-evidence.js";
@@ -187,15 +187,7 @@ function isConnectionString(file: FileContext, node: TSESTree.Node): boolean {
   const inner = skipExpressionWrappers(node);
   if (getStaticString(inner) !== undefined || inner.type === AST_NODE_TYPES.TemplateLiteral) return true;
   if (inner.type === AST_NODE_TYPES.LogicalExpression) return isConnectionString(file, inner.left) || isConnectionString(file, inner.right);
-  if (inner.type === AST_NODE_TYPES.MemberExpression) {
-    const object = skipExpressionWrappers(inner.object);
-    return (
-      object.type === AST_NODE_TYPES.MemberExpression &&
-      object.object.type === AST_NODE_TYPES.Identifier &&
-      object.object.name === "process" &&
-      getStaticPropertyName(object) === "env"
-    );
-  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return isEnvironmentRead(inner);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const def = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner)?.defs[0];
     return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null && def.node.init !== undefined && def.node.init !== inner

@@ -16,7 +16,7 @@ import {
   RESOURCE_FACTORY_NAME,
   SDK_CLIENT_MODULE_PREFIXES,
 } from "../knowledge/bounded-caches.js";
-import { contains, forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -625,12 +625,6 @@ function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
   return init !== null && (isExistingFilePath(file, init) || isNameSum(file, init));
 }
 
-/** `process.env.X`, `process.env[name]`: the process's environment, fixed when it starts (autumn's client ids per variable's value). */
-function isEnvironmentRead(node: TSESTree.MemberExpression): boolean {
-  const object = skipExpressionWrappers(node.object);
-  return object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === "process" && getStaticPropertyName(object) === "env";
-}
-
 /**
  * A call of a named function (not a method of a value: `id.slice(0, 8)`) whose arguments are all
  * code keys (powersync's `sourceTableRefKey(table)`): it has no more values than they have.
@@ -641,8 +635,9 @@ function isFunctionOf(call: TSESTree.CallExpression, isKey: (argument: TSESTree.
 
 /**
  * Literals and code-key names, joined by `+`, `??` or a template or given to a named function: no
- * member read (`token.name` may be data) but the environment's (`process.env[name]`). A name is a constant, a code-key name, a table, an element
- * of a constant list, or a parameter every call gives a code key or whose type allows a fixed set of values.
+ * member read (`token.name` may be data) but the environment's (`process.env[name]`, fixed when
+ * the process starts). A name is a constant, a code-key name, a table, an element of a constant
+ * list, or a parameter every call gives a code key or whose type allows a fixed set of values.
  */
 function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
   if (isFiniteAssertion(file, raw)) return true;
