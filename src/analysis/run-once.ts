@@ -89,7 +89,7 @@ function getDirectoryRole(directory: string, cwd: string | undefined): Directory
     cwd,
     test: segments !== undefined && TEST_DIRECTORIES.some((name) => segments.includes(name)),
     script: segments !== undefined && SCRIPT_DIRECTORIES.some((name) => segments.includes(name)),
-    staticAsset: segments !== undefined && STATIC_ASSET_DIRECTORIES.some((name) => segments.includes(name)),
+    staticAsset: segments !== undefined && isStaticAssetPath(segments),
   };
   return lastDirectory;
 }
@@ -173,12 +173,21 @@ export function isOneOffScriptFile(context: { readonly filename: string; readonl
   return getFileRole(context).script || hasShebang(context.sourceCode?.text);
 }
 
-/** Directories whose files a web server sends as they are (Vite, Next.js and Express `public/`, SvelteKit `static/`). */
-const STATIC_ASSET_DIRECTORIES = ["/public/", "/static/"];
+/**
+ * A `public/` or `static/` directory whose files a web server sends as they are (Vite, Next.js and
+ * Express `public/`, SvelteKit `static/`): at the root of the project or of a package, not inside
+ * source code, where it names code (daily-api's `src/routes/public/`, the routes of a public API).
+ */
+function isStaticAssetPath(segments: string): boolean {
+  const index = Math.max(segments.indexOf("/public/"), segments.indexOf("/static/"));
+  return index !== -1 && !SOURCE_DIRECTORY.test(segments.slice(0, index + 1));
+}
+
+const SOURCE_DIRECTORY = /\/(?:src|lib|routes|api|server|app)\//u;
 
 /**
  * Whether the file is a static asset by where it lives: under a `public/` or `static/` directory
- * of the project, sent to browsers as it is (omnivore's `public/pdf.worker.min.mjs`, electric's
+ * of the project or a package (not one inside `src/`), sent to browsers as it is (omnivore's `public/pdf.worker.min.mjs`, electric's
  * demo bundles). It runs in a page or a worker, never in the server's process.
  */
 export function isStaticAssetFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
