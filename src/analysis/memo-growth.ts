@@ -15,6 +15,7 @@ import {
   QUEUE_CLIENT_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
   SDK_CLIENT_MODULE_PREFIXES,
+  TABLE_NAME,
 } from "../knowledge/bounded-caches.js";
 import { contains, forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
@@ -517,8 +518,6 @@ export function getPlainFunctionName(fn: FunctionNode): string | undefined {
 }
 
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
-/** A table of the database, by its name: `table`, `sourceTable`, `this.targetTable`. */
-const TABLE_NAME = /^(?:t|\w+T)able$/u;
 
 /**
  * A `get`, `has` or `set` trap of a proxy's handler (`new Proxy({}, { get(_, scope) { … } })`):
@@ -588,13 +587,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return depth === 0 && receiver.type === AST_NODE_TYPES.Identifier && isParameterGivenCodeKeys(file, receiver, name);
     }
     case AST_NODE_TYPES.Identifier:
-      return (
-        CONSTANT_NAME.test(node.name) ||
-        CODE_KEY_NAMES.includes(node.name) ||
-        TABLE_NAME.test(node.name) ||
-        isElementOfConstantList(file, node) ||
-        (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node)))
-      );
+      return isCodeKeyName(file, node) || (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node)));
     case AST_NODE_TYPES.CallExpression:
       if (isFunctionOf(node, (argument) => isCodeKey(file, argument, depth + 1))) return true;
       return isExistingFilePath(file, node);
@@ -603,6 +596,11 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
     default:
       return false;
   }
+}
+
+/** A name that holds a code key by what it is: a constant, a code-key name, a table, the element of a constant list. */
+function isCodeKeyName(file: FileContext, node: TSESTree.Identifier): boolean {
+  return CONSTANT_NAME.test(node.name) || CODE_KEY_NAMES.includes(node.name) || TABLE_NAME.test(node.name) || isElementOfConstantList(file, node);
 }
 
 /** `for (const metric of METRICS)`: the element of a module constant (bull-board's metric names). */
@@ -646,14 +644,7 @@ function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
     case AST_NODE_TYPES.Literal:
       return true;
     case AST_NODE_TYPES.Identifier:
-      return (
-        CONSTANT_NAME.test(node.name) ||
-        CODE_KEY_NAMES.includes(node.name) ||
-        TABLE_NAME.test(node.name) ||
-        isElementOfConstantList(file, node) ||
-        isParameterGivenCodeKeys(file, node) ||
-        hasFiniteParameterType(file, node)
-      );
+      return isCodeKeyName(file, node) || isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node);
     case AST_NODE_TYPES.CallExpression:
       return isFunctionOf(node, (argument) => isNameSum(file, argument));
     case AST_NODE_TYPES.MemberExpression:

@@ -3,11 +3,12 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
+import { MAP_PROTOCOL, SET_PROTOCOL } from "../knowledge/bounded-caches.js";
 import { contains, forEachOwnNode, getCalledMethodName, getCallReceiver, skipExpressionWrappers } from "./ast.js";
 
-/** Methods that look an entry up, and those that store one, on a `Map`, a `Set` or a cache. */
-const LOOKUPS: ReadonlySet<string> = new Set(["get", "has"]);
-const STORES: ReadonlySet<string> = new Set(["set", "add"]);
+/** Methods that look an entry up, and those that store one, on a `Map` or a `Set`. */
+const LOOKUPS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.lookups, ...SET_PROTOCOL.lookups]);
+const STORES: ReadonlySet<string> = new Set([...MAP_PROTOCOL.stores, ...SET_PROTOCOL.stores]);
 
 /**
  * Whether `query` runs only on a miss of a memo kept outside the iteration `body`: the body looks

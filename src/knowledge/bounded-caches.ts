@@ -280,6 +280,9 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "oid",
 ];
 
+/** A table of the database, by its name (`table`, `sourceTable`, `this.targetTable`): a key from one is one per table of the schema. */
+export const TABLE_NAME = /^(?:t|\w+T)able$/u;
+
 /** Array methods whose callbacks run right away: called by module-level code, they run at import time. */
 export const IMPORT_TIME_CALLBACK_METHODS: readonly string[] = ["forEach", "map", "flatMap", "filter", "reduce", "some", "every", "find"];
 
