@@ -3,7 +3,7 @@ import type { SourceCode } from "@typescript-eslint/utils/ts-eslint";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { NON_FAILING_CALL_ROOTS } from "../knowledge/builtins.js";
+import { NON_FAILING_CALL_ROOTS, TIMER_CLEAR_FUNCTIONS } from "../knowledge/builtins.js";
 import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { opensTransaction } from "./transaction.js";
 
@@ -74,6 +74,8 @@ interface JumpTarget {
 
 interface Walk {
   readonly q: ReleaseQuestions;
+  /** The function body being walked. */
+  readonly body: TSESTree.BlockStatement;
   readonly keys: SourceCode.VisitorKeys;
   readonly handlers: Handler[];
   readonly jumps: JumpTarget[];
@@ -91,7 +93,7 @@ const NON_FAILING = new RegExp(`^(?:${NON_FAILING_CALL_ROOTS.join("|")})$`, "iu"
 export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestions, keys: SourceCode.VisitorKeys): ReleaseLeak | null {
   const releases = collectReleases(body, q, keys);
   if (releases.length === 0) return { shape: "never", exit: null, releases };
-  const walk: Walk = { q, keys, handlers: [], jumps: [], leaks: [], labels: [], kept: false };
+  const walk: Walk = { q, body, keys, handlers: [], jumps: [], leaks: [], labels: [], kept: false };
   const last = body.body.at(-1);
   const out = walkList(walk, last?.type === AST_NODE_TYPES.ReturnStatement ? body.body.slice(0, -1) : body.body, FREE);
   const end = last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? scan(walk, last.argument, out) : out;
@@ -332,7 +334,7 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression: {
       if (node === walk.q.checkout || node.parent.type === AST_NODE_TYPES.AwaitExpression) return false;
       const callee = skipExpressionWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier) return !NON_FAILING.test(callee.name);
+      if (callee.type === AST_NODE_TYPES.Identifier) return !NON_FAILING.test(callee.name) && !isTimerCreation(walk, node);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
       // `pgClient.query("SET …").catch(log)` (graphile's pg adaptor): attaching a handler to a call's promise throws nothing; the call is judged on its own.
       if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_HANDLERS.has(getStaticPropertyName(callee) ?? "")) return false;
@@ -349,6 +351,23 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `const timeout = timeoutGuard(message)`, the variable later given to `clearTimeout(timeout)`
+ * (PostHog's plugin server, before every `try` that releases a Redis client): the call makes a
+ * timer, which schedules a callback and does not fail.
+ */
+function isTimerCreation(walk: Walk, call: TSESTree.CallExpression): boolean {
+  const declarator = call.parent;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = declarator.id.name;
+  let cleared = false;
+  visit(walk.body, walk.keys, (child) => {
+    if (cleared || child.type !== AST_NODE_TYPES.CallExpression || child.callee.type !== AST_NODE_TYPES.Identifier || !TIMER_CLEAR_FUNCTIONS.includes(child.callee.name)) return;
+    cleared = child.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === name);
+  });
+  return cleared;
 }
 
 /**

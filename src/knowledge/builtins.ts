@@ -54,6 +54,9 @@ export const BUILTIN_CALLBACK_METHODS: ReadonlySet<string> = new Set([
  */
 export const PLAIN_DATA_CONSTRUCTORS: ReadonlySet<string> = new Set([...Object.keys(inMemoryCollections), ...notStoreConstructors].filter((name) => name !== "Promise"));
 
+/** Functions that cancel a timer: a value given to one is a timer's handle. */
+export const TIMER_CLEAR_FUNCTIONS: readonly string[] = ["clearTimeout", "clearInterval"];
+
 /**
  * Names of objects and functions whose calls do not fail in practice: logging, metrics and
  * tracing (`metrics.getHistogram(…).record(…)`, `statsd.increment(…)`, `span.setAttribute(…)`),

@@ -131,6 +131,10 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
 }
 
 /** A checkout guarded by a later `try`, with `before` ahead of it and `inside` at its start, and a function declared after it. */
+/** A Redis client of a generic pool, with a timer made by `guard(…)` before the try and `cancel(timeout)` in the finally (PostHog's plugin server, db.ts). */
+const timerBeforeTry = (guard: string, cancel: string): string =>
+  `${GENERIC}export async function set(key: string) {\n  const client = await pool.acquire();\n  const timeout = ${guard}("Setting redis key delayed", { key });\n  try {\n    await client.set(key, "1");\n  } finally {\n    ${cancel}(timeout);\n    await pool.release(client);\n  }\n}`;
+
 const guardedWithHelper = (before: string, inside: string): string =>
   `${GENERIC}export async function work(data: unknown) {\n  const server = await pool.acquire();\n${before}  try {\n${inside}    return await server.call(shape(data));\n  } finally {\n    pool.release(server);\n  }\n  function shape(value: unknown) {\n    return value;\n  }\n}`;
 
@@ -713,8 +717,16 @@ export async function start() {
     poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "new sql.ConnectionPool(config)"),
     poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "createPool(config)"),
     poolManager('import sql from "mssql";\n', "Pool", "new sql.ConnectionPool(config)"),
+    // PostHog's plugin server (db.ts): `timeoutGuard(…)` returns a timer the finally clears; making one does not fail.
+    timerBeforeTry("timeoutGuard", "clearTimeout"),
+    timerBeforeTry("startWatchdog", "clearInterval"),
   ],
   invalid: [
+    // Valid neighbour (PostHog's db.ts): a value the finally does not clear as a timer is the result of a call that may throw.
+    {
+      code: timerBeforeTry("timeoutGuard", "report"),
+      errors: [error("notInFinally", 4, 24)],
+    },
     // Valid neighbour (gitpod's migration script): exported, other modules may call it per request.
     { code: migrationScript("export "), errors: [error("notInFinally", 4, 18)] },
     // Valid neighbour (graphile's pg adaptor): an application function may throw before it returns a promise.
