@@ -130,6 +130,21 @@ describe("test code by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/src/ab-testing/persistence.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
+  it("is quiet on a directory of tests named x-tests/, and on a workspace package named x-test/", () => {
+    // ponder simulation-test/src/index.ts: a workspace package whose `test` script replays an indexer row by row.
+    expect(lint(perRowQuery, "/project", "/project/simulation-test/src/index.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/packages/pg-esm-test/index.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/packages/api/integration-tests/runs.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/packages/api/e2e_tests/runs.ts")).toEqual([]);
+  });
+
+  it("reports a feature named x-test/ inside source code, and a name that only ends like a test suite", () => {
+    expect(lint(perRowQuery, "/project", "/project/src/ab-test/persistence.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/packages/api/src/split-test/persistence.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/packages/latest/persistence.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/simulation-tester/index.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("is quiet on an e2e/ directory, and reports a directory whose name only contains e2e", () => {
     // botpress packages/chat-client/e2e/config.ts: the end-to-end suite's configuration, read per test.
     expect(lint(sourceMapResolver, "/project", "/project/packages/chat-client/e2e/config.ts")).toEqual([]);

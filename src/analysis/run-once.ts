@@ -19,13 +19,21 @@ const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]
  * Directories of test code, matched as whole path segments (`/` added in front of the path); a
  * `test-utils` segment also with a prefix (medusa's `packages/medusa-test-utils/`).
  */
-const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/"];
+const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/", "-tests/", "_tests/"];
+
+/**
+ * A test suite by the end of its directory's name, singular: a workspace package at the top of
+ * the project or under `packages/` or `apps/` (ponder's `simulation-test/`, `packages/pg-esm-test/`).
+ * Deeper in the source, such a name may be a feature of the application (`src/ab-test/`).
+ */
+const TEST_PACKAGE_SUFFIXES = ["-test/", "_test/"];
+const WORKSPACE_PARENTS: readonly string[] = ["/", "/packages/", "/apps/"];
 
 /**
  * Whether the file is test code: a test or bench by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`, `*.bench.ts`),
  * a test runner's file (`vitest.setup.ts`, `jest.config.js`), or any file under a `test/`,
- * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/` or `test-utils/` directory of the project
- * (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
+ * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/`, `test-utils/` or `x-tests/` directory of the project
+ * or in a workspace package named `x-test/` (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
  * process, never per production request. Only the path below the working directory counts: a
  * project checked out under a directory named `tests` is not all tests, and with no project
  * directory (the file system root) only the name does.
@@ -87,11 +95,23 @@ function getDirectoryRole(directory: string, cwd: string | undefined): Directory
   lastDirectory = {
     directory,
     cwd,
-    test: segments !== undefined && TEST_DIRECTORIES.some((name) => segments.includes(name)),
+    test: segments !== undefined && (TEST_DIRECTORIES.some((name) => segments.includes(name)) || isTestPackagePath(segments)),
     script: segments !== undefined && SCRIPT_DIRECTORIES.some((name) => segments.includes(name)),
     staticAsset: segments !== undefined && isStaticAssetPath(segments),
   };
   return lastDirectory;
+}
+
+/** `segments` has a directory named like a test package (`simulation-test/`) at the top of the project or of a workspace directory. */
+function isTestPackagePath(segments: string): boolean {
+  for (const suffix of TEST_PACKAGE_SUFFIXES) {
+    for (let end = segments.indexOf(suffix); end !== -1; end = segments.indexOf(suffix, end + 1)) {
+      const start = segments.lastIndexOf("/", end - 1) + 1;
+      const parentStart = start > 1 ? segments.lastIndexOf("/", start - 2) : 0;
+      if (WORKSPACE_PARENTS.includes(segments.slice(parentStart, start))) return true;
+    }
+  }
+  return false;
 }
 
 function getBaseNameStart(filename: string): number {
