@@ -60,12 +60,16 @@ export function getQueryParameters(file: FileContext, call: DatabaseCall): reado
 /**
  * The arguments of a query that name its table, not a value: those of `from(t)`, `getRepository(Entity)`
  * and the other table methods, of a chain's first call (`knex(t)`), and of the table methods that
- * made the `const` the chain starts from (`const users = db.collection(name)`). A loop whose element
+ * made the `const` the chain starts from (`const users = db.collection(name)`), and the identifiers
+ * interpolated into SQL text (`FROM ${table}`). A loop whose element
  * picks the table sends a different statement per element, which no batched form merges.
  */
 export function getTableArguments(file: FileContext, call: DatabaseCall): readonly TSESTree.Node[] {
   const chain = getChainCalls(call.node);
-  const own = chain.flatMap((link) => (isTableLink(call, link) ? link.arguments : []));
+  const own: TSESTree.Node[] = chain.flatMap((link) => (isTableLink(call, link) ? link.arguments : []));
+  // ponder's revert per table: `tx.execute(\`DELETE FROM "${schema}"."${getReorgTableName(table)}" …\`)`.
+  const text = call.op === "sql" ? call.node.arguments[0] : undefined;
+  if (text) own.push(...splitSqlInterpolations(file, skipExpressionWrappers(text)).identifiers);
   // beekeeper's MongoDB client: `const collection = connection.collection(insert.table); await collection.insertMany(insert.data)`.
   const receiver = getReceiverInit(file, chain.at(-1)!);
   if (!receiver) return own;
@@ -243,6 +247,17 @@ function getSqlValues(file: FileContext, argument: TSESTree.Node): TSESTree.Node
       return key !== "text" && key !== "sql" && key !== "name";
     });
   }
+  return splitSqlInterpolations(file, inner).values;
+}
+
+/**
+ * The interpolations of SQL text (a template, or a `+` concatenation) by their place: a value, or
+ * an identifier (`FROM ${table}`, `"${schema}"."${name}"`). A statement passed whole
+ * (`query(statement)`) has neither.
+ */
+function splitSqlInterpolations(file: FileContext, inner: TSESTree.Node): { values: TSESTree.Node[]; identifiers: TSESTree.Node[] } {
+  const values: TSESTree.Node[] = [];
+  const identifiers: TSESTree.Node[] = [];
   const template = getTemplate(file, inner);
   const parts: (string | TSESTree.Node)[] = [];
   if (template) {
@@ -254,18 +269,16 @@ function getSqlValues(file: FileContext, argument: TSESTree.Node): TSESTree.Node
   } else if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === "+") {
     flattenConcatenation(inner, parts);
   }
-  // A statement passed whole (`query(statement)`) is not a value of the statement.
-  if (!parts.some((part) => typeof part === "string" && part.trim() !== "")) return [];
-  const values: TSESTree.Node[] = [];
+  if (!parts.some((part) => typeof part === "string" && part.trim() !== "")) return { values, identifiers };
   let before = "";
   for (const part of parts) {
     if (typeof part === "string") before += part;
     else {
-      if (!SQL_IDENTIFIER_CONTEXT.test(before)) values.push(part);
+      (SQL_IDENTIFIER_CONTEXT.test(before) ? identifiers : values).push(part);
       before += "?";
     }
   }
-  return values;
+  return { values, identifiers };
 }
 
 /** `"SELECT … = " + id + " AND …"` → its static strings and its expressions, in order. */

@@ -57,6 +57,8 @@ const perUserTransaction = (open: string, close: string): string =>
 // nocobase plugin-localization/src/server/plugin.ts: a listener registered per collection runs per save event, not per collection.
 const perCollectionHook = (register: string): string =>
   `export async function syncTexts(db, collections) {\n  for (const collection of collections) {\n    ${register}async (row) => {\n      await Text.findByPk(\`\${collection.name}:\${row.id}\`);\n    });\n  }\n}`;
+const revertPerTable = (name: string): string =>
+  `${PG}export async function revert(tables: { name: string; columns: string[] }[], checkpoint: string) {\n  for (const table of tables) {\n    await pool.query(\`DELETE FROM "public"."${name}" WHERE checkpoint > $1 RETURNING \${table.columns.join(", ")}\`, [checkpoint]);\n  }\n}`;
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 // hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
 const NEST_SERVICE =
@@ -142,6 +144,8 @@ runRuleTests("no-query-in-loop", rule, {
     // One statement per table: the element names a table, not a value.
     `${PG}async function reset(tables) { for (const table of tables) await pool.query(\`TRUNCATE \${table} CASCADE\`); }`,
     `import knex from "knex";\nconst db = knex({});\nasync function reset(tables) { for (const table of tables) await db(table).del(); }`,
+    // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
+    revertPerTable("${table.name}"),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
     `${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection(insert.table);\n    await collection.insertMany(insert.data);\n  }\n}`,
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
@@ -302,6 +306,8 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
     invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
     invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
+    // Valid neighbour (ponder's revert per table): one table named in the text, a statement per element.
+    invalid(revertPerTable("events"), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "tables", batched: "one `DELETE … WHERE id = ANY($1)`" }),
     // Valid neighbour (beekeeper's rows per collection): one collection named in the code, a write per element.
     invalid(`${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection("rows");\n    await collection.insertOne(insert.data);\n  }\n}`, "collection.insertOne(", "writeInLoop"),
     invalid(`${PG}async function f(batch: string[]) {\n  for (let i = 0; i < batch.length; i++) await pool.query("DELETE FROM t WHERE id = $1", [batch[i]]);\n}`, "pool.query(", "writeInLoop"),
