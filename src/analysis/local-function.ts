@@ -23,6 +23,8 @@ export interface ParameterQuery {
   readonly call: DatabaseCall;
   /** Indexes of the parameters the call's values depend on. */
   readonly parameters: readonly number[];
+  /** Indexes of the parameters the call's SQL statement, passed whole (`pool.query(query, params)`), depends on. */
+  readonly statements: readonly number[];
   /** The call is sent before the function's first `await` (and not from a nested callback). */
   readonly beforeFirstAwait: boolean;
 }
@@ -111,8 +113,11 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const values = getQueryParameters(file, database);
       const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) ? [index] : []));
       if (parameters.length === 0) continue;
+      const text = database.op === "sql" && call.arguments[0] ? skipExpressionWrappers(call.arguments[0]) : undefined;
+      const whole = text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? text : undefined;
+      const statements = whole ? scopes.flatMap((scope, index) => (dependsOn(file, whole, scope) ? [index] : [])) : [];
       const direct = getEnclosingIterations(file, call).length === 0 && !isInCallback(call, fn);
-      found.push({ call: database, parameters, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call) });
+      found.push({ call: database, parameters, statements, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call) });
     }
     return found;
   });

@@ -59,6 +59,9 @@ const perCollectionHook = (register: string): string =>
   `export async function syncTexts(db, collections) {\n  for (const collection of collections) {\n    ${register}async (row) => {\n      await Text.findByPk(\`\${collection.name}:\${row.id}\`);\n    });\n  }\n}`;
 const revertPerTable = (name: string): string =>
   `${PG}export async function revert(tables: { name: string; columns: string[] }[], checkpoint: string) {\n  for (const table of tables) {\n    await pool.query(\`DELETE FROM "public"."${name}" WHERE checkpoint > $1 RETURNING \${table.columns.join(", ")}\`, [checkpoint]);\n  }\n}`;
+// mempool backend/src/database.ts: `$atomicQuery` runs a list of statements through the class's own `query(query, params)`.
+const atomicQueries = (statement: string): string =>
+  `import mysql from "mysql2/promise";\nexport class Database {\n  private pool = mysql.createPool({});\n  async query(query: string, params?: unknown[]) {\n    return this.pool.query(query, params);\n  }\n  async atomic(queries: { query: string; params: unknown[] }[]) {\n    for (const query of queries) await this.query(${statement}, query.params);\n  }\n}`;
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 // hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
 const NEST_SERVICE =
@@ -144,6 +147,8 @@ runRuleTests("no-query-in-loop", rule, {
     // One statement per table: the element names a table, not a value.
     `${PG}async function reset(tables) { for (const table of tables) await pool.query(\`TRUNCATE \${table} CASCADE\`); }`,
     `import knex from "knex";\nconst db = knex({});\nasync function reset(tables) { for (const table of tables) await db(table).del(); }`,
+    // mempool backend/src/database.ts: each element brings its own statement to the class's `query(query, params)`.
+    atomicQueries("query.query"),
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
@@ -347,6 +352,15 @@ runRuleTests("no-query-in-loop", rule, {
       { filename: "file.js" },
       { callee: "this.findById", call: "this.ctx.model(this.schemaName).findById()", library: "database", collection: "Array.from(ids)", batched: "one query for all the ids", line: "3" },
     ),
+    // Valid neighbour (mempool's `$atomicQuery`): one statement, run with each element's values.
+    invalid(atomicQueries('"UPDATE blocks SET seen = 1 WHERE id = ?"'), "this.query(", "queryInLoopViaCall", {}, {
+      callee: "this.query",
+      call: "this.pool.query()",
+      library: "mysql2",
+      collection: "queries",
+      batched: "one query with `WHERE id IN (?)` and the array of ids",
+      line: "5",
+    }),
     // A same-file function called with the element (one level).
     invalid(
       `${PG}async function loadProduct(id) {\n  return pool.query("SELECT * FROM products WHERE id = $1", [id]);\n}\nasync function f(hits) {\n  for (const hit of hits) await loadProduct(hit._id);\n}`,
