@@ -226,6 +226,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "dialect",
   "modelName",
   "entityName",
+  // A type of a schema (squid's GraphQL input types built per `typeName` of the schema).
+  "typeName",
   // An ORM's metadata of an entity class (mikro-orm's compiled comparators and mappers per `meta`).
   "meta",
   "metadata",
@@ -278,6 +280,9 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "signal",
   // A type of the database's catalog (sequelize's Postgres type parsers, keyed by type oid).
   "oid",
+  // A blockchain network, one of those the application is configured for (ponder's encoded chain ids).
+  "chainId",
+  "networkId",
 ];
 
 /** A table of the database, by its name (`table`, `sourceTable`, `this.targetTable`): a key from one is one per table of the schema. */

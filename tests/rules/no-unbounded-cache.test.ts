@@ -483,6 +483,10 @@ runRuleTests("no-unbounded-cache", rule, {
     querierPath("this.sets.length"),
     // supabase storage's metric labels per HTTP status, and audiobookshelf's profiler histograms per function name.
     labelCache("statusCode"),
+    // ponder packages/core/src/utils/checkpoint.ts: a padded id per chain the indexer is configured for.
+    labelCache("chainId"),
+    // squid-sdk graphql/openreader/src/dialect/opencrud/schema.ts: an input type built per type of the schema.
+    labelCache("typeName"),
     "const histograms = new Map();\nexport function profile(fn: () => Promise<unknown>, funcName = fn.name) {\n  if (!histograms.has(funcName)) histograms.set(funcName, createHistogram());\n  return histograms.get(funcName);\n}",
     // webstudio's request byte cache: the store leaves when the running total of bytes would pass a limit.
     byteCache("    if (next > LIMIT) return;"),
@@ -802,6 +806,8 @@ export function remove(slot, names) {
     { code: matchingSources("row: SourceRow", "rowKey(row)"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 28, data: { name: "this.cache", where: "`getMatchingSources()`", line: "8", owner: "class `HydratedSyncConfig`", key: "rowKey(row)", creation: "new Map<string, Source[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${matchingSources("row: SourceRow", "rowKey(row)").replace("new Map<string, Source[]>()", `new LRUCache<string, Source[]>(${LRU.slice(13)}`)}` }] }] },
     { code: matchingSources("row: SourceRow", "row.id.slice(0, 8)"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 28, data: { name: "this.cache", where: "`getMatchingSources()`", line: "8", owner: "class `HydratedSyncConfig`", key: "row.id.slice(0, 8)", creation: "new Map<string, Source[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${matchingSources("row: SourceRow", "row.id.slice(0, 8)").replace("new Map<string, Source[]>()", `new LRUCache<string, Source[]>(${LRU.slice(13)}`)}` }] }] },
     { code: querierPath("this"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 30, data: { name: "this.pending", where: "`resolve()`", line: "12", owner: "class `PendingQuerierPath`", key: "set", creation: "new Map<ResultSet, Lookup>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${querierPath("this").replace("new Map<ResultSet, Lookup>()", `new LRUCache<ResultSet, Lookup>(${LRU.slice(13)}`)}` }, { messageId: "suggestWeakCollection", output: querierPath("this").replace("new Map<", "new WeakMap<") }] }] },
+    // Valid neighbour (ponder's encoded chain ids): a label per block number grows with the chain.
+    { code: labelCache("blockNumber"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "blockNumber", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("blockNumber").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
     { code: labelCache("accountId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "accountId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("accountId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (webstudio's byte budget): a throttle on the time of the last store bounds the rate, not the size.
