@@ -311,7 +311,16 @@ function getConjuncts(raw: TSESTree.Node): TSESTree.Node[] {
  * for a locale or time zone.
  */
 function isResourceValue(file: FileContext, value: TSESTree.Node | undefined): boolean {
-  return getStoredValues(file, value).some((stored) => stored !== null && isResourceCreation(file, stored));
+  return getStoredValues(file, value).some((stored) => stored !== null && (isResourceCreation(file, stored) || isRecordOfResource(file, stored)));
+}
+
+/** `{ id, client }` with `client = new WebClient(token)`: a record that holds a client made for the key (matrix-appservice-slack's puppets). */
+function isRecordOfResource(file: FileContext, stored: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(stored);
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some(
+    (property) => property.type === AST_NODE_TYPES.Property && getStoredValues(file, property.value).some((value) => value !== null && isResourceCreation(file, value)),
+  );
 }
 
 function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {

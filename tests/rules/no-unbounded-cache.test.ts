@@ -23,6 +23,19 @@ const entityManager = (create: string): string => `class EntityManager {
   }
 }
 module.exports = { EntityManager };`;
+// matrix-appservice-slack src/SlackClientFactory.ts: a record with the Slack client made for each puppeted user.
+const puppetClients = (stored: string): string => `export class SlackClientFactory {
+  private puppets: Map<string, { id: string; client: WebClient }> = new Map();
+  async getClientForUser(teamId: string, matrixUser: string) {
+    const key = \`\${teamId}:\${matrixUser}\`;
+    if (this.puppets.has(key)) return this.puppets.get(key);
+    const token = await this.datastore.getPuppetToken(teamId, matrixUser);
+    const client = new WebClient(token);
+    const id = await client.auth.test();
+    this.puppets.set(key, ${stored});
+    return { id, client };
+  }
+}`;
 const clientFactory = (build: string): string => `export class ClickhouseFactory {
   private readonly _clientCache = new Map<string, ClickHouse>();
   getClient(url: string, clientType: string): ClickHouse {
@@ -503,6 +516,9 @@ runRuleTests("no-unbounded-cache", rule, {
     sdkClients('import { S3 } from "@aws-sdk/client-s3";', "const instance = new S3(options);"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
     clientFactory("buildOrgClickhouseClient"),
+    // matrix-appservice-slack src/SlackClientFactory.ts: the stored record holds the client made for the key.
+    puppetClients("{ id, client }"),
+    puppetClients("{ id, client: client }"),
     // huly foundations/server/packages/mongo/src/utils.ts and net/packages/client/src/client.ts: a collection handle per table, a connection per agent.
     clientFactory("this.db.collection"),
     clientFactory("new RoutedNetworkAgentConnectionImpl"),
@@ -944,6 +960,19 @@ export function remove(slot, names) {
               output: `const { LRUCache } = require("lru-cache");\n${entityManager("new Stats(target, this, this.queryRunner)").replace("new Map()", LRU)}`,
             },
           ],
+        },
+      ],
+    },
+    // Valid neighbour (matrix-appservice-slack's puppets): a record of the user's id and token holds no client.
+    {
+      code: puppetClients("{ id, token }"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 69,
+          data: { name: "this.puppets", where: "`getClientForUser()`", line: "9", owner: "class `SlackClientFactory`", key: "`${teamId}:${matrixUser}`", creation: "new Map()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${puppetClients("{ id, token }").replace("Map<string, { id: string; client: WebClient }> = new Map()", `LRUCache<string, { id: string; client: WebClient }> = ${LRU}`)}` }],
         },
       ],
     },
