@@ -272,3 +272,17 @@ describe("one-off scripts by directory", () => {
   });
 });
 
+
+// fonoster mods/identity/src/generated/@prisma/client/runtime/library.js: Prisma's runtime, minified, generated into the source tree.
+const minifiedPadding = (separator: string): string => Array.from({ length: 1200 }, (_, index) => `var v${index}=${index};`).join(separator);
+
+describe("minified files", () => {
+  it("is quiet on a file of long minified lines", () => {
+    expect(lint(`${sourceMapResolver}\n${minifiedPadding("")}`, "/project", "/project/src/generated/runtime/library.ts")).toEqual([]);
+  });
+
+  it("reports the same code with the same text on short lines, and a short file on one line", () => {
+    expect(lint(`${sourceMapResolver}\n${minifiedPadding("\n")}`, "/project", "/project/src/generated/runtime/library.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver.replaceAll("\n", " "), "/project", "/project/src/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+});
