@@ -10,6 +10,7 @@ import { getStaticPropertyName } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getPerCallValue, mightBePerCallValue } from "../src/analysis/per-call-value.js";
+import { isTestFile } from "../src/analysis/run-once.js";
 import { getCallSchemaDefault, getPropertySchemaDefault } from "../src/analysis/schema-default.js";
 import { mayNameAny } from "../src/analysis/source-text.js";
 import { createRule } from "../src/create-rule.js";
@@ -57,6 +58,8 @@ export default createRule<Options, MessageIds>({
     // No default without its name in the text (`default:`, `defaultValue:`, `.default(`, `@Default(`):
     // more than half of the files, skipped before their objects are visited.
     if (!mayNameAny(sourceCode.text, getDefaultNames(settings))) return {};
+    // A schema a test defines makes the test's records, not production's (mongoose's test/types/schema.test.ts).
+    if (isTestFile(context)) return {};
 
     function check(value: TSESTree.Node, holder: TSESTree.Property | TSESTree.CallExpression, find: () => SchemaDefault | null): void {
       if (!mightBePerCallValue(value)) return;

@@ -55,6 +55,10 @@ export async function arrange(id: string, thread: string) {
   await redis.set(\`slack:action:\${id}:thread\`, thread);
 }`;
 
+// mongoose test/types/schema.test.ts: a schema a test defines, with a default evaluated once.
+const frozenDefault = `import { Schema } from "mongoose";
+export const schema = new Schema({ date: { type: Date, default: new Date() } });`;
+
 // The seed's processOrder: a check, the work, then the mark.
 const checkThenAct = `import Redis from "ioredis";
 const redis = new Redis();
@@ -175,6 +179,11 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/jest.setup.ts")).toEqual([]);
     expect(lint(sourceMapResolver, "/project", "/project/src/vitest-plugin.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(sourceMapResolver, "/project", "/project/src/jest.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
+  it("is quiet on a default evaluated once in a test's schema, and reports it in src/", () => {
+    expect(lint(frozenDefault, "/project", "/project/test/types/schema.test.ts")).toEqual([]);
+    expect(lint(frozenDefault, "/project", "/project/src/models/schema.ts")).toEqual(["postmortem/no-call-evaluated-default"]);
   });
 
   it("is quiet on a query per row in a __tests__/ helper, and reports it in src/", () => {
