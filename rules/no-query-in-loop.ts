@@ -155,7 +155,8 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       if (!isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
       const entry = findIteration(entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
       if (!entry || isInTransactionCallback(node, entry.iteration.body)) continue;
-      // mempool's `$atomicQuery(queries)`: `this.query(query.query, query.params)` runs a list of statements.
+      // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's
+      // `loadTableRecords(tablePath)` per attached database: each element picks its own statement.
       if (query.statements.some((position) => node.arguments[position] !== undefined && dependsOn(file, node.arguments[position], entry.iteration))) continue;
       if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
       reportViaCall(node.callee, query.call, entry.iteration.collection);

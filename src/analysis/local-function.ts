@@ -11,7 +11,7 @@ import { getOwnMethod } from "./class-members.js";
 import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
-import { getQueryParameters } from "./query-shape.js";
+import { getQueryParameters, getTableArguments } from "./query-shape.js";
 
 /**
  * Functions defined in the same file, and the database calls each one sends with a value taken
@@ -23,7 +23,10 @@ export interface ParameterQuery {
   readonly call: DatabaseCall;
   /** Indexes of the parameters the call's values depend on. */
   readonly parameters: readonly number[];
-  /** Indexes of the parameters the call's SQL statement, passed whole (`pool.query(query, params)`), depends on. */
+  /**
+   * Indexes of the parameters that pick the statement itself: its SQL text passed whole
+   * (`pool.query(query, params)`), or a table it names (`FROM "${schema}".sqlite_master`).
+   */
   readonly statements: readonly number[];
   /** The call is sent before the function's first `await` (and not from a nested callback). */
   readonly beforeFirstAwait: boolean;
@@ -114,8 +117,8 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) ? [index] : []));
       if (parameters.length === 0) continue;
       const text = database.op === "sql" && call.arguments[0] ? skipExpressionWrappers(call.arguments[0]) : undefined;
-      const whole = text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? text : undefined;
-      const statements = whole ? scopes.flatMap((scope, index) => (dependsOn(file, whole, scope) ? [index] : [])) : [];
+      const pickers = [...getTableArguments(file, database), ...(text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? [text] : [])];
+      const statements = scopes.flatMap((scope, index) => (pickers.some((picker) => dependsOn(file, picker, scope)) ? [index] : []));
       const direct = getEnclosingIterations(file, call).length === 0 && !isInCallback(call, fn);
       found.push({ call: database, parameters, statements, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call) });
     }

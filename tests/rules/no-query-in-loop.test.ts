@@ -149,6 +149,8 @@ runRuleTests("no-query-in-loop", rule, {
     `import knex from "knex";\nconst db = knex({});\nasync function reset(tables) { for (const table of tables) await db(table).del(); }`,
     // mempool backend/src/database.ts: each element brings its own statement to the class's `query(query, params)`.
     atomicQueries("query.query"),
+    // typeorm src/driver/sqlite-abstract/AbstractSqliteQueryRunner.ts: a helper reads the catalog of the database each element names.
+    `${PG}async function loadTableRecords(tablePath: string) {\n  const [schema, name] = tablePath.split(".");\n  return pool.query(\`SELECT * FROM "\${schema}".sqlite_master WHERE name = '\${name}'\`);\n}\nexport async function loadAll(paths: string[]) {\n  return Promise.all(paths.map((path) => loadTableRecords(path)));\n}`,
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
@@ -351,6 +353,14 @@ runRuleTests("no-query-in-loop", rule, {
       "queryInLoopViaCall",
       { filename: "file.js" },
       { callee: "this.findById", call: "this.ctx.model(this.schemaName).findById()", library: "database", collection: "Array.from(ids)", batched: "one query for all the ids", line: "3" },
+    ),
+    // Valid neighbour (typeorm's catalog per attached database): one catalog named in the text, a query per element.
+    invalid(
+      `${PG}async function loadTableRecords(tablePath: string) {\n  const [schema, name] = tablePath.split(".");\n  return pool.query(\`SELECT * FROM "main".sqlite_master WHERE name = '\${name}'\`);\n}\nexport async function loadAll(paths: string[]) {\n  return Promise.all(paths.map((path) => loadTableRecords(path)));\n}`,
+      "loadTableRecords(path)",
+      "queryInLoopViaCall",
+      {},
+      { callee: "loadTableRecords", call: "pool.query()", library: "node-postgres (pg)", collection: "paths", batched: PG_BATCHED, line: "5" },
     ),
     // Valid neighbour (mempool's `$atomicQuery`): one statement, run with each element's values.
     invalid(atomicQueries('"UPDATE blocks SET seen = 1 WHERE id = ?"'), "this.query(", "queryInLoopViaCall", {}, {
