@@ -54,6 +54,13 @@ export const BUILTIN_CALLBACK_METHODS: ReadonlySet<string> = new Set([
  */
 export const PLAIN_DATA_CONSTRUCTORS: ReadonlySet<string> = new Set([...Object.keys(inMemoryCollections), ...notStoreConstructors].filter((name) => name !== "Promise"));
 
+/**
+ * A function or method named for logging (`logError(err)`, typeorm's
+ * `PlatformTools.logCmdErr(message, err)`, `this.log_failure(…)`): it writes a line and does not
+ * fail in practice. `logIn` and `logOut` sign a user in or out and are not logging.
+ */
+export const LOGGING_FUNCTION_NAME = /^log(?!In$|Out$)(?:[A-Z_]\w*)?$/u;
+
 /** Functions that cancel a timer: a value given to one is a timer's handle. */
 export const TIMER_CLEAR_FUNCTIONS: readonly string[] = ["clearTimeout", "clearInterval"];
 

@@ -135,6 +135,10 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
 const timerBeforeTry = (guard: string, cancel: string): string =>
   `${GENERIC}export async function set(key: string) {\n  const client = await pool.acquire();\n  const timeout = ${guard}("Setting redis key delayed", { key });\n  try {\n    await client.set(key, "1");\n  } finally {\n    ${cancel}(timeout);\n    await pool.release(client);\n  }\n}`;
 
+/** typeorm's query command (src/commands/QueryCommand.ts): the catch gives the runner back after `report(err)`. */
+const releasedInCatchAfter = (report: string): string =>
+  `${TYPEORM}export async function run(query: string) {\n  let queryRunner: QueryRunner | undefined = undefined;\n  try {\n    queryRunner = ds.createQueryRunner();\n    const result = await queryRunner.query(query);\n    await queryRunner.release();\n    return result;\n  } catch (err) {\n    ${report}(err);\n    if (queryRunner) await queryRunner.release();\n    process.exit(1);\n  }\n}`;
+
 const guardedWithHelper = (before: string, inside: string): string =>
   `${GENERIC}export async function work(data: unknown) {\n  const server = await pool.acquire();\n${before}  try {\n${inside}    return await server.call(shape(data));\n  } finally {\n    pool.release(server);\n  }\n  function shape(value: unknown) {\n    return value;\n  }\n}`;
 
@@ -717,11 +721,17 @@ export async function start() {
     poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "new sql.ConnectionPool(config)"),
     poolManager('import sql from "mssql";\n', "sql.ConnectionPool", "createPool(config)"),
     poolManager('import sql from "mssql";\n', "Pool", "new sql.ConnectionPool(config)"),
+    // typeorm src/commands/QueryCommand.ts: a logging call before the release in the catch does not fail.
+    releasedInCatchAfter("PlatformTools.logCmdErr"),
+    releasedInCatchAfter("logError"),
     // PostHog's plugin server (db.ts): `timeoutGuard(…)` returns a timer the finally clears; making one does not fail.
     timerBeforeTry("timeoutGuard", "clearTimeout"),
     timerBeforeTry("startWatchdog", "clearInterval"),
   ],
   invalid: [
+    // Valid neighbours (typeorm's query command): a call that is not logging before the release in the catch, or one that signs a user out.
+    { code: releasedInCatchAfter("PlatformTools.notify"), errors: [error("notInFinally", 6, 19)] },
+    { code: releasedInCatchAfter("session.logOut"), errors: [error("notInFinally", 6, 19)] },
     // Valid neighbour (PostHog's db.ts): a value the finally does not clear as a timer is the result of a call that may throw.
     {
       code: timerBeforeTry("timeoutGuard", "report"),
