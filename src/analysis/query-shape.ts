@@ -20,6 +20,7 @@ import {
   SQL_LOCK_STATEMENT,
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_WRITE_VERB,
+  RAW_SQL_METHODS,
   TABLE_ARGUMENT_METHODS,
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
@@ -99,9 +100,16 @@ function isTableLink(call: DatabaseCall, link: TSESTree.CallExpression): boolean
  */
 export function runsStatementList(file: FileContext, iteration: Iteration, calls: readonly TSESTree.CallExpression[], isSqlCall: (call: TSESTree.CallExpression) => boolean): boolean {
   return calls.some((call) => {
-    const text = call.arguments[0] && skipExpressionWrappers(call.arguments[0]);
+    const text = call.arguments[0] && getRawText(call.arguments[0]);
     return (text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression) && dependsOn(file, text, iteration) && isSqlCall(call);
   });
+}
+
+/** The SQL text a statement argument sends, through one raw wrapper: `stmt` of `sql.raw(stmt)` (drizzle's migrator). */
+function getRawText(argument: TSESTree.Node): TSESTree.Node {
+  const node = skipExpressionWrappers(argument);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1 || !RAW_SQL_METHODS.includes(getCalledMethodName(node) ?? "")) return node;
+  return skipExpressionWrappers(node.arguments[0]!);
 }
 
 /** Whether the call asks for many rows at once, in any of the batched forms of the knowledge base. */

@@ -71,6 +71,12 @@ export const TABLE_ARGUMENT_METHODS: readonly string[] = [
 export const SQL_IDENTIFIER_CONTEXT = /(?:\b(?:from|join|into|update|table|truncate|exists|schema|database|index|view|sequence|analyze|vacuum|alter|drop|create|grant|on|using)\s*|["`.])$/iu;
 
 /**
+ * Methods that wrap SQL text as it is, to be sent as a statement (drizzle's and kysely's
+ * `sql.raw(text)`, Prisma's `Prisma.raw(text)`): `execute(sql.raw(statement))` sends `statement`.
+ */
+export const RAW_SQL_METHODS: readonly string[] = ["raw"];
+
+/**
  * Methods that insert rows (anywhere in a builder chain: `db.insert(t).values(row)`): the
  * library's multi-row insert takes a value per row, so per-row values need no other form.
  */

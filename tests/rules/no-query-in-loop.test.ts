@@ -158,6 +158,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
     // langgraphjs's migration runner: the loop runs a list of statements; recording each version is part of it.
     migrationRunner("        await client.query(migrations[v]);\n"),
+    // drizzle-orm src/pg-core/dialect.ts: the migrator sends each statement through `sql.raw`, then records the migration.
+    migrationRunner("        for (const statement of migrations[v]) await client.query(sql.raw(statement));\n"),
     // unsend's template memo: one query per distinct template, a deduplication the code chose.
     templateMemo("outside"),
     // vendure's custom-field relations: the element picks the entity, so each query reads another table, even with a value of its own.
@@ -310,6 +312,8 @@ runRuleTests("no-query-in-loop", rule, {
     // A `batch` is a list of single items, not of chunks.
     // Valid neighbour (langgraphjs's migration runner): a loop that only writes one row per element.
     invalid(migrationRunner(""), "client.query(", "writeInLoop"),
+    // Valid neighbour (drizzle's migrator): a raw wrapper of one statement named in the code runs no list.
+    invalid(migrationRunner('        await client.query(sql.raw("SET search_path TO app"));\n'), "client.query(\"INSERT", "writeInLoop"),
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
     invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
     invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
