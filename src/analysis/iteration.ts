@@ -25,7 +25,7 @@ import {
 import { forEachOwnNode, getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
-import { isSameExpression } from "./same-expression.js";
+import { getConstantInit, isSameExpression } from "./same-expression.js";
 
 /**
  * "Is this node run once per element of a collection, and which bindings hold the element?"
@@ -116,7 +116,7 @@ export function getIterationOfFunction(file: FileContext, fn: FunctionNode): Ite
     const param = fn.params[how.itemParam];
     if (!param) return null;
     const items = new Set(getVariablesIn(file, fn, param));
-    return makeIteration(parent, "callback", how.collection, fn, items, how.sameTick);
+    return makeIteration(file, parent, "callback", how.collection, fn, items, how.sameTick);
   });
 }
 
@@ -133,14 +133,14 @@ export function getCallbackIteration(
   const callee = skipExpressionWrappers(call.callee);
   const arrayMethod = method === undefined ? undefined : ARRAY_ITERATION_METHODS[method];
   if (arrayMethod && call.arguments[0] === argument && callee.type === AST_NODE_TYPES.MemberExpression && !isHelperReceiver(file, callee.object)) {
-    return describeCallbackIteration(callee.object, arrayMethod.itemParam, arrayMethod.sameTick);
+    return describeCallbackIteration(file, callee.object, arrayMethod.itemParam, arrayMethod.sameTick);
   }
   const helper = getHelperIteration(file, call);
   if (!helper) return null;
   const callbackIndex = helper.callbackArg < 0 ? call.arguments.length + helper.callbackArg : helper.callbackArg;
   const collection = call.arguments[helper.collectionArg];
   if (call.arguments[callbackIndex] !== argument || !collection || callbackIndex === helper.collectionArg) return null;
-  return describeCallbackIteration(collection, helper.itemParam, false);
+  return describeCallbackIteration(file, collection, helper.itemParam, false);
 }
 
 /** How an iterating call drives a callback argument. */
@@ -153,8 +153,8 @@ export interface CallbackIteration {
   readonly chunked: boolean;
 }
 
-function describeCallbackIteration(collection: TSESTree.Node, itemParam: number, sameTick: boolean): CallbackIteration {
-  return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkedCollection(collection) };
+function describeCallbackIteration(file: FileContext, collection: TSESTree.Node, itemParam: number, sameTick: boolean): CallbackIteration {
+  return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkedCollection(file, collection) };
 }
 
 /** The iteration a loop statement runs, or null for loops that do not walk a collection. */
@@ -164,7 +164,7 @@ export function getIterationOfLoop(file: FileContext, loop: LoopNode): Iteration
       case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement: {
         const items = new Set(getVariablesIn(file, loop.left, loop.left));
-        return items.size > 0 ? makeIteration(loop, "loop", loop.right, loop.body, items, false) : null;
+        return items.size > 0 ? makeIteration(file, loop, "loop", loop.right, loop.body, items, false) : null;
       }
       case AST_NODE_TYPES.ForStatement:
         return getIndexLoop(file, loop);
@@ -297,6 +297,7 @@ function isCallbackArgument(fn: FunctionNode): boolean {
 }
 
 function makeIteration(
+  file: FileContext,
   node: TSESTree.Node,
   kind: Iteration["kind"],
   collection: TSESTree.Node,
@@ -304,7 +305,7 @@ function makeIteration(
   items: ReadonlySet<Scope.Variable>,
   sameTickCallbacks: boolean,
 ): Iteration {
-  const chunked = [...items].some((variable) => CHUNK_ITEM.test(variable.name)) || isChunkedCollection(collection);
+  const chunked = [...items].some((variable) => CHUNK_ITEM.test(variable.name)) || isChunkedCollection(file, collection);
   return { node, kind, collection, body, items, sameTickCallbacks, fixed: isFixedCollection(collection), chunked };
 }
 
@@ -324,7 +325,7 @@ function getIndexLoop(file: FileContext, loop: TSESTree.ForStatement): Iteration
   if (index.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(index), index);
   if (!variable) return null;
-  const iteration = makeIteration(loop, "loop", collection, loop.body, new Set([variable]), false);
+  const iteration = makeIteration(file, loop, "loop", collection, loop.body, new Set([variable]), false);
   return isUnitStep(loop.update) ? iteration : { ...iteration, chunked: true };
 }
 
@@ -362,7 +363,7 @@ function getDrainLoop(file: FileContext, loop: TSESTree.WhileStatement | TSESTre
       take(statement.expression.left, statement.expression.right);
     }
   }
-  return collection && items.size > 0 ? makeIteration(loop, "loop", collection, loop.body, items, false) : null;
+  return collection && items.size > 0 ? makeIteration(file, loop, "loop", collection, loop.body, items, false) : null;
 }
 
 function getConsumedCollection(value: TSESTree.Node): TSESTree.Node | undefined {
@@ -469,10 +470,15 @@ function getConstDeclarator(identifier: TSESTree.Identifier): TSESTree.VariableD
 }
 
 /** A list of chunks: built by a chunking call (`_.chunk(ids, 100)`), or named as one (`idBatches`, `this.chunks`). */
-function isChunkedCollection(node: TSESTree.Node): boolean {
+function isChunkedCollection(file: FileContext, node: TSESTree.Node): boolean {
   const inner = skipExpressionWrappers(node);
   const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(inner) : undefined;
-  return (name !== undefined && CHUNK_COLLECTION.test(name)) || isChunkingCall(inner);
+  if ((name !== undefined && CHUNK_COLLECTION.test(name)) || isChunkingCall(inner)) return true;
+  // cosmo's `const arrayOfValues = createBatches(values, 1000)`: a `const` made by a chunking call.
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
+  const init = variable ? getConstantInit(variable) : null;
+  return init !== null && isChunkingCall(init);
 }
 
 function isChunkingCall(node: TSESTree.Node): boolean {

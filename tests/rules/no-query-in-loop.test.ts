@@ -140,6 +140,8 @@ runRuleTests("no-query-in-loop", rule, {
     // outline's document deleter: a list of chunks named as one (`destroyBatches`), walked by index or by callback.
     `${PG}async function f(ids: string[], destroyBatches: string[][]) {\n  for (let i = 0; i < destroyBatches.length; i++) await pool.query("DELETE FROM t WHERE id = $1", [destroyBatches[i]]);\n}`,
     `${PG}async function f(idChunks: string[][]) {\n  await Promise.all(idChunks.map((ids) => pool.query("DELETE FROM t WHERE id = $1", [ids])));\n}`,
+    // wundergraph cosmo controlplane/src/core/repositories/SchemaCheckRepository.ts: batches of 1000 rows, made into a `const` first.
+    `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function save(values: Row[]) {\n  const arrayOfValues = createBatches(values, 1000);\n  for (const values of arrayOfValues) await db.insert(usage).values(values).execute();\n}`,
     // A chunk loop whose query is not in a batched form: one statement per chunk is the remedy.
     { code: 'const knex = require("knex")({});\nasync function f(rows) { for (const batch of chunk(rows, 500)) await knex("events").insert(batch); }', filename: "file.js" },
     // Migration statements: a list of different statements, not one statement per element.
@@ -317,6 +319,12 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
     invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
     invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
+    // Valid neighbour (cosmo's batches of rows): a list made by a call that does not split it, one write per row.
+    invalid(
+      `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function save(values: Row[]) {\n  const arrayOfValues = dedupe(values, 1000);\n  for (const values of arrayOfValues) await db.insert(usage).values(values).execute();\n}`,
+      "db.insert(",
+      "writeInLoop",
+    ),
     // Valid neighbour (ponder's revert per table): one table named in the text, a statement per element.
     invalid(revertPerTable("events"), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "tables", batched: "one `DELETE … WHERE id = ANY($1)`" }),
     // Valid neighbour (beekeeper's rows per collection): one collection named in the code, a write per element.
