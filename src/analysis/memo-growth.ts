@@ -633,11 +633,15 @@ function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
 }
 
 /**
- * A call of a named function (not a method of a value: `id.slice(0, 8)`) whose arguments are all
- * code keys (powersync's `sourceTableRefKey(table)`): it has no more values than they have.
+ * A call of a named function whose arguments are all code keys (powersync's
+ * `sourceTableRefKey(table)`), or of a method of a code key given only code keys (chat-ui's
+ * `tagName.toLowerCase()`): it has no more values than they have. A method of any other value
+ * (`id.slice(0, 8)`) is not.
  */
 function isFunctionOf(call: TSESTree.CallExpression, isKey: (argument: TSESTree.Node) => boolean): boolean {
-  return call.callee.type === AST_NODE_TYPES.Identifier && call.arguments.length > 0 && call.arguments.every(isKey);
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return call.arguments.length > 0 && call.arguments.every(isKey);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && isKey(callee.object) && call.arguments.every(isKey);
 }
 
 /**

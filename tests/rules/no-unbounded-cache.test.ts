@@ -36,6 +36,16 @@ const puppetClients = (stored: string): string => `export class SlackClientFacto
     return { id, client };
   }
 }`;
+// huggingface chat-ui src/lib/utils/parseBlocks.ts: a pattern per HTML tag name, normalised first.
+const tagPatterns = (name: string): string => `const openTagPatternCache = new Map<string, RegExp>();
+export function getOpenTagPattern(${name}: string): RegExp {
+  const normalizedTag = ${name}.toLowerCase();
+  const cached = openTagPatternCache.get(normalizedTag);
+  if (cached) return cached;
+  const pattern = new RegExp(\`<\${normalizedTag}[^>]*>\`, "gi");
+  openTagPatternCache.set(normalizedTag, pattern);
+  return pattern;
+}`;
 const clientFactory = (build: string): string => `export class ClickhouseFactory {
   private readonly _clientCache = new Map<string, ClickHouse>();
   getClient(url: string, clientType: string): ClickHouse {
@@ -516,6 +526,8 @@ runRuleTests("no-unbounded-cache", rule, {
     sdkClients('import { S3 } from "@aws-sdk/client-s3";', "const instance = new S3(options);"),
     // trigger.dev clickhouseFactory.server.ts: one client per configured host, keyed by its hash; the entries are connection pools.
     clientFactory("buildOrgClickhouseClient"),
+    // huggingface chat-ui src/lib/utils/parseBlocks.ts: a code key's lower case has no more values than the key.
+    tagPatterns("tagName"),
     // matrix-appservice-slack src/SlackClientFactory.ts: the stored record holds the client made for the key.
     puppetClients("{ id, client }"),
     puppetClients("{ id, client: client }"),
@@ -960,6 +972,19 @@ export function remove(slot, names) {
               output: `const { LRUCache } = require("lru-cache");\n${entityManager("new Stats(target, this, this.queryRunner)").replace("new Map()", LRU)}`,
             },
           ],
+        },
+      ],
+    },
+    // Valid neighbour (chat-ui's tag patterns): the lower case of a text handed in has as many values as the text.
+    {
+      code: tagPatterns("text"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 29,
+          data: { name: "openTagPatternCache", where: "`getOpenTagPattern()`", line: "7", owner: "module", key: "text.toLowerCase()", creation: "new Map<string, RegExp>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${tagPatterns("text").replace("new Map<string, RegExp>()", `new LRUCache<string, RegExp>(${LRU.slice(13)}`)}` }],
         },
       ],
     },
