@@ -149,6 +149,14 @@ describe("test code by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/simulation-tester/index.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
+  it("is quiet on an end-to-end runner's playwright/ or cypress/ directory, and reports a name that only contains one", () => {
+    // vercel examples internal/packages/playwright/src/shared/utils/data-testid.ts: a slug per test id, kept for the test run.
+    expect(lint(sourceMapResolver, "/project", "/project/internal/packages/playwright/src/shared/utils/data-testid.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/apps/web/cypress/support/commands.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/playwright-scraper/browser.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/scraper/playwright.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
   it("is quiet on an e2e/ directory, and reports a directory whose name only contains e2e", () => {
     // botpress packages/chat-client/e2e/config.ts: the end-to-end suite's configuration, read per test.
     expect(lint(sourceMapResolver, "/project", "/project/packages/chat-client/e2e/config.ts")).toEqual([]);

@@ -17,9 +17,11 @@ const TEST_FILE = /\.(?:test|spec|bench|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$
 const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]*[cm]?[jt]sx?$/u;
 /**
  * Directories of test code, matched as whole path segments (`/` added in front of the path); a
- * `test-utils` segment also with a prefix (medusa's `packages/medusa-test-utils/`).
+ * `test-utils` segment also with a prefix (medusa's `packages/medusa-test-utils/`), and the
+ * directories end-to-end runners name for their suites (`playwright/`, `cypress/`: vercel's
+ * examples keep their Playwright helpers in `internal/packages/playwright/`).
  */
-const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/", "-tests/", "_tests/"];
+const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/", "-tests/", "_tests/", "/playwright/", "/cypress/"];
 
 /**
  * A test suite by the end of its directory's name, singular: a workspace package at the top of
@@ -32,7 +34,7 @@ const WORKSPACE_PARENTS: readonly string[] = ["/", "/packages/", "/apps/"];
 /**
  * Whether the file is test code: a test or bench by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`, `*.bench.ts`),
  * a test runner's file (`vitest.setup.ts`, `jest.config.js`), or any file under a `test/`,
- * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/`, `test-utils/` or `x-tests/` directory of the project
+ * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/`, `test-utils/`, `x-tests/`, `playwright/` or `cypress/` directory of the project
  * or in a workspace package named `x-test/` (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
  * process, never per production request. Only the path below the working directory counts: a
  * project checked out under a directory named `tests` is not all tests, and with no project
