@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { lockApis } from "../knowledge/locks.js";
-import { forEachOwnNode, getCalledMethodName, getEnclosingFunction, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalledMethodName, getEnclosingFunction, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -14,8 +14,8 @@ import { memoize } from "./file-context.js";
  * earlier in the function).
  */
 interface FunctionEvents {
-  /** Start offsets of `await`, `yield` and `for await` in the function itself. */
-  readonly suspensions: readonly number[];
+  /** `await`, `yield` and `for await` in the function itself, in source order. */
+  readonly suspensions: readonly TSESTree.Node[];
   /** End offsets of lock acquisitions in the function itself. */
   readonly acquisitions: readonly number[];
 }
@@ -34,11 +34,35 @@ export function isInLockedSection(file: FileContext, node: TSESTree.Node): boole
   return false;
 }
 
-/** Whether the function that holds both `from` and `to` can suspend between them. */
+/**
+ * Whether the function that holds both `from` and `to` can suspend between them. A suspension in
+ * a branch that returns without reaching `to` does not count (zigbee2mqtt's OTA handler: the
+ * scheduled update awaits and returns; the check for a new image marks the device with no `await`
+ * on its way).
+ */
 export function hasSuspensionBetween(file: FileContext, from: TSESTree.Node, to: TSESTree.Node): boolean {
   const fn = getEnclosingFunction(from);
   const owner: TSESTree.Node = fn ?? getProgram(from);
-  return getEvents(file, owner).suspensions.some((start) => start >= from.range[1] && start < to.range[0]);
+  return getEvents(file, owner).suspensions.some((node) => node.range[0] >= from.range[1] && node.range[0] < to.range[0] && !isInReturningBranch(node, to, owner));
+}
+
+/**
+ * `node` sits in an `if` branch that ends with a `return` and does not hold `to`, and no `finally`
+ * on the way out of the function holds `to`: from `node`, control never reaches `to`.
+ */
+function isInReturningBranch(node: TSESTree.Node, to: TSESTree.Node, owner: TSESTree.Node): boolean {
+  let returning = false;
+  for (let child = node, parent = node.parent; parent && child !== owner; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer && contains(parent.finalizer, to)) return false;
+    if (returning || contains(child, to)) continue;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== child && endsWithReturn(child)) returning = true;
+  }
+  return returning;
+}
+
+function endsWithReturn(branch: TSESTree.Node): boolean {
+  const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+  return last?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 function isLockCallback(fn: TSESTree.Node): boolean {
@@ -52,16 +76,16 @@ function isLockCallback(fn: TSESTree.Node): boolean {
 
 function getEvents(file: FileContext, owner: TSESTree.Node): FunctionEvents {
   return memoize(file, "critical-section", owner, () => {
-    const suspensions: number[] = [];
+    const suspensions: TSESTree.Node[] = [];
     const acquisitions: number[] = [];
     forEachOwnNode(file.sourceCode.visitorKeys, owner, (node) => {
       switch (node.type) {
         case AST_NODE_TYPES.AwaitExpression:
         case AST_NODE_TYPES.YieldExpression:
-          suspensions.push(node.range[0]);
+          suspensions.push(node);
           break;
         case AST_NODE_TYPES.ForOfStatement:
-          if (node.await) suspensions.push(node.range[0]);
+          if (node.await) suspensions.push(node);
           break;
         case AST_NODE_TYPES.CallExpression:
           if (isAcquisition(node)) acquisitions.push(node.range[1]);

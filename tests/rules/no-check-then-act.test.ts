@@ -22,6 +22,10 @@ function invalid(code: string, messageId: MessageIds, snippet: string, extra: Pa
 const knownMissing = (onMiss: string): string =>
   `const missing = new Set();\nexport async function check(id) {\n  if (missing.has(id)) throw new Error("not found");\n  const project = await projects.findOne({ _id: id });\n  ${onMiss}\n  return project;\n}`;
 
+// zigbee2mqtt lib/extension/otaUpdate.ts: a scheduled update awaits in a branch that returns; the image check marks the device with no await on its way.
+const otaHandler = (scheduled: string): string =>
+  `export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    if (device.scheduledOta) {\n${scheduled}\n    }\n    this.#inProgress.add(device.id);\n    try {\n      await this.check(device);\n    } finally {\n      this.#inProgress.delete(device.id);\n    }\n  }\n}`;
+
 // wekan snap-src/bin/migrate-mongo3-to-ferretdb.mjs: the migration's run() checks and marks each copied collection in turn, and nothing else runs it.
 const checkpointed = (run: string, body = "if (completed.has(name)) continue;\n    await copy(name);\n    completed.add(name);"): string =>
   `const completed = new Set();\nasync function run(names) {\n  for (const name of names) {\n    ${body}\n  }\n}\n${run}`;
@@ -89,6 +93,8 @@ runRuleTests("no-check-then-act", rule, {
     privateTwoStores,
     // overleaf verify_blob_backed_up_by_path_bulk.mjs: the id is marked only on the way to a throw, a failed lookup remembered, not a claim.
     { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
+    // zigbee2mqtt lib/extension/otaUpdate.ts: the only await before the mark is in a branch that returns.
+    { code: otaHandler("      await this.update(device);\n      return;"), filename: "file.js" },
     { code: knownMissing('try {\n    await verify(project);\n  } catch (error) {\n    if (error instanceof MissingKeyError) missing.add(id);\n    throw error;\n  }'), filename: "file.js" },
     // huly services/rating/src/calculator.ts: a negative cache, marked on the way to an empty return where the lookup found nothing.
     { code: knownMissing("if (project === undefined) {\n    missing.add(id);\n    return;\n  }"), filename: "file.js" },
@@ -187,6 +193,14 @@ runRuleTests("no-check-then-act", rule, {
     invalid(checkpointed("run(process.argv.slice(2)).catch(console.error);", PARALLEL_COPY), "checkThenActInMemory", "completed.has(", { filename: "file.js" }),
     // The neighbours of overleaf's failed-lookup Set: a mark on the way out of a successful call claims the id after the work.
     invalid(knownMissing("missing.add(id);"), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
+    // Valid neighbours (zigbee2mqtt's OTA handler): the branch that awaits goes on to the mark, or returns from a try whose finally marks.
+    invalid(otaHandler("      await this.update(device);"), "checkThenActInMemory", "this.#inProgress.has(", { filename: "file.js", errors: [{ data: { read: "this.#inProgress.has()", write: "this.#inProgress.add()", line: "8", collection: "instance's Set" } }] }),
+    invalid(
+      "export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    try {\n      if (device.scheduledOta) {\n        await this.update(device);\n        return;\n      }\n    } finally {\n      this.#inProgress.add(device.id);\n    }\n  }\n}",
+      "checkThenActInMemory",
+      "this.#inProgress.has(",
+      { filename: "file.js", errors: [{ data: { read: "this.#inProgress.has()", write: "this.#inProgress.add()", line: "11", collection: "instance's Set" } }] },
+    ),
     // A check-then-act that sits whole in a `catch` clause is one still.
     invalid("const retried = new Set();\nexport async function send(id) {\n  try {\n    await deliver(id);\n  } catch {\n    if (retried.has(id)) return;\n    await deliver(id);\n    retried.add(id);\n  }\n}", "checkThenActInMemory", "retried.has(", { filename: "file.js" }),
     invalid(knownMissing('if (project) {\n    missing.add(id);\n    await notify(id);\n  }'), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
