@@ -36,28 +36,31 @@ export function isInLockedSection(file: FileContext, node: TSESTree.Node): boole
 
 /**
  * Whether the function that holds both `from` and `to` can suspend between them. A suspension in
- * a branch that returns without reaching `to` does not count (zigbee2mqtt's OTA handler: the
- * scheduled update awaits and returns; the check for a new image marks the device with no `await`
- * on its way).
+ * a branch that returns without reaching `to`, or in the other branch of an `if` than `to`, does
+ * not count (zigbee2mqtt's OTA handler: the scheduled update awaits and returns; the check for a
+ * new image marks the device with no `await` on its way).
  */
 export function hasSuspensionBetween(file: FileContext, from: TSESTree.Node, to: TSESTree.Node): boolean {
   const fn = getEnclosingFunction(from);
   const owner: TSESTree.Node = fn ?? getProgram(from);
-  return getEvents(file, owner).suspensions.some((node) => node.range[0] >= from.range[1] && node.range[0] < to.range[0] && !isInReturningBranch(node, to, owner));
+  return getEvents(file, owner).suspensions.some((node) => node.range[0] >= from.range[1] && node.range[0] < to.range[0] && !isOffPathTo(node, to, owner));
 }
 
 /**
- * `node` sits in an `if` branch that ends with a `return` and does not hold `to`, and no `finally`
- * on the way out of the function holds `to`: from `node`, control never reaches `to`.
+ * `node` sits in an `if` branch that does not hold `to` and either ends with a `return` or has
+ * `to` in the other branch (zigbee2mqtt's OTA request: the abort awaits when the device is in
+ * progress, the `else` marks it), and no `finally` on the way out of the function holds `to`:
+ * from `node`, control never reaches `to` in the same call.
  */
-function isInReturningBranch(node: TSESTree.Node, to: TSESTree.Node, owner: TSESTree.Node): boolean {
-  let returning = false;
+function isOffPathTo(node: TSESTree.Node, to: TSESTree.Node, owner: TSESTree.Node): boolean {
+  let off = false;
   for (let child = node, parent = node.parent; parent && child !== owner; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer && contains(parent.finalizer, to)) return false;
-    if (returning || contains(child, to)) continue;
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== child && endsWithReturn(child)) returning = true;
+    if (off || contains(child, to) || parent.type !== AST_NODE_TYPES.IfStatement || parent.test === child) continue;
+    const other = parent.consequent === child ? parent.alternate : parent.consequent;
+    off = endsWithReturn(child) || (other !== null && contains(other, to));
   }
-  return returning;
+  return off;
 }
 
 function endsWithReturn(branch: TSESTree.Node): boolean {

@@ -95,6 +95,11 @@ runRuleTests("no-check-then-act", rule, {
     { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
     // zigbee2mqtt lib/extension/otaUpdate.ts: the only await before the mark is in a branch that returns.
     { code: otaHandler("      await this.update(device);\n      return;"), filename: "file.js" },
+    // zigbee2mqtt lib/extension/otaUpdate.ts: the abort awaits when the device is in progress; the other branch marks it.
+    {
+      code: "export class OtaUpdate {\n  #inProgress = new Set();\n  async onRequest(device, abort) {\n    if (this.#inProgress.has(device.id)) {\n      if (abort) await this.abort(device);\n    } else {\n      this.#inProgress.add(device.id);\n      await this.check(device);\n    }\n  }\n}",
+      filename: "file.js",
+    },
     { code: knownMissing('try {\n    await verify(project);\n  } catch (error) {\n    if (error instanceof MissingKeyError) missing.add(id);\n    throw error;\n  }'), filename: "file.js" },
     // huly services/rating/src/calculator.ts: a negative cache, marked on the way to an empty return where the lookup found nothing.
     { code: knownMissing("if (project === undefined) {\n    missing.add(id);\n    return;\n  }"), filename: "file.js" },
