@@ -56,17 +56,24 @@ function isOffPathTo(node: TSESTree.Node, to: TSESTree.Node, owner: TSESTree.Nod
   let off = false;
   for (let child = node, parent = node.parent; parent && child !== owner; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer && contains(parent.finalizer, to)) return false;
-    if (off || contains(child, to) || parent.type !== AST_NODE_TYPES.IfStatement || parent.test === child) continue;
-    const other = parent.consequent === child ? parent.alternate : parent.consequent;
-    off = endsWithReturn(child) || (other !== null && contains(other, to));
+    if (off || contains(child, to)) continue;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== child) {
+      const other = parent.consequent === child ? parent.alternate : parent.consequent;
+      off = endsWith(child, AST_NODE_TYPES.ReturnStatement) || (other !== null && contains(other, to));
+    } else if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test !== child && parent.parent.cases.some((other) => other !== parent && contains(other, to))) {
+      // Another case of the same `switch` than `to`, left by its `break` or `return` (zigbee2mqtt's `case "check"` before `case "update"`).
+      const last = parent.consequent.at(-1);
+      off = last !== undefined && (endsWith(last, AST_NODE_TYPES.ReturnStatement) || endsWith(last, AST_NODE_TYPES.BreakStatement));
+    }
   }
   return off;
 }
 
-function endsWithReturn(branch: TSESTree.Node): boolean {
+function endsWith(branch: TSESTree.Node, type: AST_NODE_TYPES.ReturnStatement | AST_NODE_TYPES.BreakStatement): boolean {
   const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
-  return last?.type === AST_NODE_TYPES.ReturnStatement;
+  return last?.type === type;
 }
+
 
 function isLockCallback(fn: TSESTree.Node): boolean {
   const call = fn.parent;

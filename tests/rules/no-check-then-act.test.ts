@@ -26,6 +26,10 @@ const knownMissing = (onMiss: string): string =>
 const otaHandler = (scheduled: string): string =>
   `export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    if (device.scheduledOta) {\n${scheduled}\n    }\n    this.#inProgress.add(device.id);\n    try {\n      await this.check(device);\n    } finally {\n      this.#inProgress.delete(device.id);\n    }\n  }\n}`;
 
+// zigbee2mqtt lib/extension/otaUpdate.ts: one case of a switch per request type; each ends with `leave`.
+const otaRequest = (leave: string): string =>
+  `export class OtaUpdate {\n  #inProgress = new Set();\n  async onRequest(device, type) {\n    if (this.#inProgress.has(device.id)) return;\n    switch (type) {\n      case "check": {\n        await this.check(device);\n        ${leave}\n      }\n      case "update": {\n        this.#inProgress.add(device.id);\n        await this.update(device);\n        break;\n      }\n    }\n  }\n}`;
+
 // wekan snap-src/bin/migrate-mongo3-to-ferretdb.mjs: the migration's run() checks and marks each copied collection in turn, and nothing else runs it.
 const checkpointed = (run: string, body = "if (completed.has(name)) continue;\n    await copy(name);\n    completed.add(name);"): string =>
   `const completed = new Set();\nasync function run(names) {\n  for (const name of names) {\n    ${body}\n  }\n}\n${run}`;
@@ -95,6 +99,9 @@ runRuleTests("no-check-then-act", rule, {
     { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
     // zigbee2mqtt lib/extension/otaUpdate.ts: the only await before the mark is in a branch that returns.
     { code: otaHandler("      await this.update(device);\n      return;"), filename: "file.js" },
+    // zigbee2mqtt lib/extension/otaUpdate.ts: the `check` case awaits and breaks; the `update` case marks the device.
+    { code: otaRequest("break;"), filename: "file.js" },
+    { code: otaRequest("return;"), filename: "file.js" },
     // zigbee2mqtt lib/extension/otaUpdate.ts: the abort awaits when the device is in progress; the other branch marks it.
     {
       code: "export class OtaUpdate {\n  #inProgress = new Set();\n  async onRequest(device, abort) {\n    if (this.#inProgress.has(device.id)) {\n      if (abort) await this.abort(device);\n    } else {\n      this.#inProgress.add(device.id);\n      await this.check(device);\n    }\n  }\n}",
@@ -198,13 +205,18 @@ runRuleTests("no-check-then-act", rule, {
     invalid(checkpointed("run(process.argv.slice(2)).catch(console.error);", PARALLEL_COPY), "checkThenActInMemory", "completed.has(", { filename: "file.js" }),
     // The neighbours of overleaf's failed-lookup Set: a mark on the way out of a successful call claims the id after the work.
     invalid(knownMissing("missing.add(id);"), "checkThenActInMemory", "missing.has(", { filename: "file.js" }),
+    // Valid neighbour (zigbee2mqtt's OTA request): a case that falls through to the next one reaches its mark.
+    invalid(otaRequest("// falls through"), "checkThenActInMemory", "this.#inProgress.has(", {
+      filename: "file.js",
+      errors: [{ messageId: "checkThenActInMemory", data: { read: "this.#inProgress.has()", write: "this.#inProgress.add()", line: "11", collection: "instance's Set" } }],
+    }),
     // Valid neighbours (zigbee2mqtt's OTA handler): the branch that awaits goes on to the mark, or returns from a try whose finally marks.
-    invalid(otaHandler("      await this.update(device);"), "checkThenActInMemory", "this.#inProgress.has(", { filename: "file.js", errors: [{ data: { read: "this.#inProgress.has()", write: "this.#inProgress.add()", line: "8", collection: "instance's Set" } }] }),
+    invalid(otaHandler("      await this.update(device);"), "checkThenActInMemory", "this.#inProgress.has(", { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "this.#inProgress.has()", write: "this.#inProgress.add()", line: "8", collection: "instance's Set" } }] }),
     invalid(
       "export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    try {\n      if (device.scheduledOta) {\n        await this.update(device);\n        return;\n      }\n    } finally {\n      this.#inProgress.add(device.id);\n    }\n  }\n}",
       "checkThenActInMemory",
       "this.#inProgress.has(",
-      { filename: "file.js", errors: [{ data: { read: "this.#inProgress.has()", write: "this.#inProgress.add()", line: "11", collection: "instance's Set" } }] },
+      { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "this.#inProgress.has()", write: "this.#inProgress.add()", line: "11", collection: "instance's Set" } }] },
     ),
     // A check-then-act that sits whole in a `catch` clause is one still.
     invalid("const retried = new Set();\nexport async function send(id) {\n  try {\n    await deliver(id);\n  } catch {\n    if (retried.has(id)) return;\n    await deliver(id);\n    retried.add(id);\n  }\n}", "checkThenActInMemory", "retried.has(", { filename: "file.js" }),
