@@ -62,6 +62,9 @@ export const TABLE_ARGUMENT_METHODS: readonly string[] = [
   "createQueryBuilder",
   // MongoDB's `db.collection(name)` (beekeeper-studio's rows per collection).
   "collection",
+  // A model by its name, Sequelize's `sequelize.model(name)` and Mongoose's `connection.model(name)`
+  // (Forest Admin's replica truncates the model of each collection of its schema).
+  "model",
 ];
 
 /**

@@ -213,6 +213,10 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "tag",
   "tagName",
   "locale",
+  // One of the IANA time zones (Forest Admin's set of time zones a request named and Intl accepted).
+  "timezone",
+  "timeZone",
+  "tz",
   // A cloud region, one of a provider's short list (unsend's email queues per region).
   "region",
   "lang",

@@ -153,6 +153,8 @@ runRuleTests("no-query-in-loop", rule, {
     atomicQueries("query.query"),
     // typeorm src/driver/sqlite-abstract/AbstractSqliteQueryRunner.ts: a helper reads the catalog of the database each element names.
     `${PG}async function loadTableRecords(tablePath: string) {\n  const [schema, name] = tablePath.split(".");\n  return pool.query(\`SELECT * FROM "\${schema}".sqlite_master WHERE name = '\${name}'\`);\n}\nexport async function loadAll(paths: string[]) {\n  return Promise.all(paths.map((path) => loadTableRecords(path)));\n}`,
+    // Forest Admin packages/datasource-replica/src/synchronization/cache-target.ts: each collection of the schema is another model to truncate.
+    `import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("postgres://");\nexport async function reset(collections: { name: string }[]) {\n  for (const collection of collections) await sequelize.model(collection.name).destroy({ where: { stale: true } });\n}`,
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
@@ -323,6 +325,12 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(
       `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function save(values: Row[]) {\n  const arrayOfValues = dedupe(values, 1000);\n  for (const values of arrayOfValues) await db.insert(usage).values(values).execute();\n}`,
       "db.insert(",
+      "writeInLoop",
+    ),
+    // Valid neighbour (Forest Admin's truncate per model): one model named in the code, a write per element.
+    invalid(
+      `import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("postgres://");\nexport async function reset(collections: { name: string }[]) {\n  for (const collection of collections) await sequelize.model("records").destroy({ where: { collection: collection.name } });\n}`,
+      "sequelize.model(",
       "writeInLoop",
     ),
     // Valid neighbour (ponder's revert per table): one table named in the text, a statement per element.
