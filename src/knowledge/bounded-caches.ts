@@ -200,6 +200,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "kind",
   "namespace",
   "ns",
+  // socket.io's namespace (`io.of(nsp)`, the client manager's socket per `nsp`).
+  "nsp",
   "module",
   "moduleName",
   "label",

@@ -510,6 +510,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("chainId"),
     // squid-sdk graphql/openreader/src/dialect/opencrud/schema.ts: an input type built per type of the schema.
     labelCache("typeName"),
+    // socket.io packages/socket.io-client/lib/manager.ts: a socket per namespace of the server.
+    labelCache("nsp"),
     // Forest Admin packages/agent/src/utils/query-string.ts: the time zones requests named and Intl accepted, one of the IANA list.
     labelCache("timezone"),
     "const histograms = new Map();\nexport function profile(fn: () => Promise<unknown>, funcName = fn.name) {\n  if (!histograms.has(funcName)) histograms.set(funcName, createHistogram());\n  return histograms.get(funcName);\n}",
