@@ -74,7 +74,6 @@ function endsWith(branch: TSESTree.Node, type: AST_NODE_TYPES.ReturnStatement | 
   return last?.type === type;
 }
 
-
 function isLockCallback(fn: TSESTree.Node): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
