@@ -157,6 +157,14 @@ function describeCallbackIteration(file: FileContext, collection: TSESTree.Node,
   return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkedCollection(file, collection) };
 }
 
+/** `node` is the element itself (`tableName` of `tableNames.map((tableName) => …)`), not a value taken from it. */
+export function isIterationItem(file: FileContext, iteration: Iteration, node: TSESTree.Node | undefined): boolean {
+  const inner = node && skipExpressionWrappers(node);
+  if (inner?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
+  return variable !== null && iteration.items.has(variable);
+}
+
 /** The iteration a loop statement runs, or null for loops that do not walk a collection. */
 export function getIterationOfLoop(file: FileContext, loop: LoopNode): Iteration | null {
   return memoize(file, "iteration-of-loop", loop, () => {

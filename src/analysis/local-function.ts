@@ -23,11 +23,10 @@ export interface ParameterQuery {
   readonly call: DatabaseCall;
   /** Indexes of the parameters the call's values depend on. */
   readonly parameters: readonly number[];
-  /**
-   * Indexes of the parameters that pick the statement itself: its SQL text passed whole
-   * (`pool.query(query, params)`), or a table it names (`FROM "${schema}".sqlite_master`).
-   */
+  /** Indexes of the parameters the call's SQL text, passed whole (`pool.query(query, params)`), depends on. */
   readonly statements: readonly number[];
+  /** Indexes of the parameters a table the call names depends on (`FROM "${schema}".sqlite_master`). */
+  readonly tables: readonly number[];
   /** The call is sent before the function's first `await` (and not from a nested callback). */
   readonly beforeFirstAwait: boolean;
 }
@@ -117,10 +116,12 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) ? [index] : []));
       if (parameters.length === 0) continue;
       const text = database.op === "sql" && call.arguments[0] ? skipExpressionWrappers(call.arguments[0]) : undefined;
-      const pickers = [...getTableArguments(file, database), ...(text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? [text] : [])];
-      const statements = scopes.flatMap((scope, index) => (pickers.some((picker) => dependsOn(file, picker, scope)) ? [index] : []));
+      const whole = text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? text : undefined;
+      const statements = whole ? scopes.flatMap((scope, index) => (dependsOn(file, whole, scope) ? [index] : [])) : [];
+      const tableArguments = getTableArguments(file, database);
+      const tables = scopes.flatMap((scope, index) => (tableArguments.some((table) => dependsOn(file, table, scope)) ? [index] : []));
       const direct = getEnclosingIterations(file, call).length === 0 && !isInCallback(call, fn);
-      found.push({ call: database, parameters, statements, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call) });
+      found.push({ call: database, parameters, statements, tables, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call) });
     }
     return found;
   });

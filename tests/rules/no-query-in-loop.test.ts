@@ -374,6 +374,14 @@ runRuleTests("no-query-in-loop", rule, {
       { filename: "file.js" },
       { callee: "this.findById", call: "this.ctx.model(this.schemaName).findById()", library: "database", collection: "Array.from(ids)", batched: "one query for all the ids", line: "3" },
     ),
+    // Valid neighbour (typeorm's catalog per attached database): huly's storage (foundations/server/packages/postgres/src/storage.ts), a row that names its table by its class, one query per row.
+    invalid(
+      `${PG}async function findDoc(domain: string, id: string) {\n  return pool.query(\`SELECT * FROM "\${domain}" WHERE _id = $1\`, [id]);\n}\nexport async function update(txs: { objectClass: string; objectId: string }[]) {\n  for (const tx of txs) await findDoc(tx.objectClass, tx.objectId);\n}`,
+      "findDoc(tx",
+      "queryInLoopViaCall",
+      {},
+      { callee: "findDoc", call: "pool.query()", library: "node-postgres (pg)", collection: "txs", batched: PG_BATCHED, line: "4" },
+    ),
     // Valid neighbour (typeorm's catalog per attached database): one catalog named in the text, a query per element.
     invalid(
       `${PG}async function loadTableRecords(tablePath: string) {\n  const [schema, name] = tablePath.split(".");\n  return pool.query(\`SELECT * FROM "main".sqlite_master WHERE name = '\${name}'\`);\n}\nexport async function loadAll(paths: string[]) {\n  return Promise.all(paths.map((path) => loadTableRecords(path)));\n}`,
