@@ -9,7 +9,7 @@ import { getCalledMethodName } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { dependsOn, getCallbackIteration, getEnclosingIterations, isInTransactionCallback, isIssuedInSameTick, isIterationItem } from "../src/analysis/iteration.js";
+import { dependsOn, getCallbackIteration, getEnclosingIterations, isInTransactionCallback, isIssuedInSameTick, isTablePerElement } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedPerKey } from "../src/analysis/memoized-query.js";
@@ -157,9 +157,9 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       if (!entry || isInTransactionCallback(node, entry.iteration.body)) continue;
       // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's
       // `loadTableRecords(tablePath)` per attached database: each element picks its own statement.
-      // A row that only names its table (huly's `findDoc(ctx, client, tx.objectClass, tx.objectId)`) is still one query per row.
+      // A row that also names its table (huly's `findDoc(ctx, client, tx.objectClass, tx.objectId)`) is still one query per row.
       const picksStatement = (position: number): boolean => node.arguments[position] !== undefined && dependsOn(file, node.arguments[position], entry.iteration);
-      if (query.statements.some(picksStatement) || query.tables.some((position) => isIterationItem(file, entry.iteration, node.arguments[position]))) continue;
+      if (query.statements.some(picksStatement) || query.tables.some((position) => isTablePerElement(file, entry.iteration, node.arguments[position]))) continue;
       if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
       reportViaCall(node.callee, query.call, entry.iteration.collection);
       return;

@@ -22,6 +22,7 @@ import {
   SUBSET_METHODS,
   TRANSACTION_CALLBACK_METHODS,
 } from "../knowledge/iteration.js";
+import { TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { forEachOwnNode, getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -157,13 +158,28 @@ function describeCallbackIteration(file: FileContext, collection: TSESTree.Node,
   return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkedCollection(file, collection) };
 }
 
-/** `node` is the element itself (`tableName` of `tableNames.map((tableName) => …)`), not a value taken from it. */
-export function isIterationItem(file: FileContext, iteration: Iteration, node: TSESTree.Node | undefined): boolean {
+/**
+ * `node`, which depends on the element, names a table of its own per element: it is the element
+ * itself (`tableName` of `tableNames.map((tableName) => …)`), or a table by its name (saltcorn's
+ * `table` found by the element's name, mikro-orm's `table.name`). A value of a row that also names
+ * its table (huly's `tx.objectClass`) is not.
+ */
+export function isTablePerElement(file: FileContext, iteration: Iteration, node: TSESTree.Node | undefined): boolean {
   const inner = node && skipExpressionWrappers(node);
-  if (inner?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!inner || !dependsOn(file, inner, iteration)) return false;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return inner.object.type === AST_NODE_TYPES.Identifier && isTableName(inner.object.name);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  if (isTableName(inner.name)) return true;
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
   return variable !== null && iteration.items.has(variable);
 }
+
+/** `table`, `sourceTable`, `tableName`, `tablePath`. */
+function isTableName(name: string): boolean {
+  return TABLE_NAME.test(name) || TABLE_NAME.test(name.replace(TABLE_NAME_SUFFIX, ""));
+}
+
+const TABLE_NAME_SUFFIX = /(?:Name|Path)$/u;
 
 /** The iteration a loop statement runs, or null for loops that do not walk a collection. */
 export function getIterationOfLoop(file: FileContext, loop: LoopNode): Iteration | null {

@@ -155,6 +155,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}async function loadTableRecords(tablePath: string) {\n  const [schema, name] = tablePath.split(".");\n  return pool.query(\`SELECT * FROM "\${schema}".sqlite_master WHERE name = '\${name}'\`);\n}\nexport async function loadAll(paths: string[]) {\n  return Promise.all(paths.map((path) => loadTableRecords(path)));\n}`,
     // Forest Admin packages/datasource-replica/src/synchronization/cache-target.ts: each collection of the schema is another model to truncate.
     `import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("postgres://");\nexport async function reset(collections: { name: string }[]) {\n  for (const collection of collections) await sequelize.model(collection.name).destroy({ where: { stale: true } });\n}`,
+    // saltcorn packages/server/routes/sync.ts: the rows to sync of each table a request names, each table found by its name first.
+    `${PG}async function getSyncRows(info: { since: number }, table: { name: string }) {\n  return pool.query(\`SELECT * FROM "\${table.name}" WHERE modified > $1\`, [info.since]);\n}\nexport async function sync(infos: Record<string, { since: number }>) {\n  for (const [name, info] of Object.entries(infos)) {\n    const table = findTable(name);\n    await getSyncRows(info, table);\n  }\n}`,
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
