@@ -157,6 +157,8 @@ runRuleTests("no-query-in-loop", rule, {
     `import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("postgres://");\nexport async function reset(collections: { name: string }[]) {\n  for (const collection of collections) await sequelize.model(collection.name).destroy({ where: { stale: true } });\n}`,
     // saltcorn packages/server/routes/sync.ts: the rows to sync of each table a request names, each table found by its name first.
     `${PG}async function getSyncRows(info: { since: number }, table: { name: string }) {\n  return pool.query(\`SELECT * FROM "\${table.name}" WHERE modified > $1\`, [info.since]);\n}\nexport async function sync(infos: Record<string, { since: number }>) {\n  for (const [name, info] of Object.entries(infos)) {\n    const table = findTable(name);\n    await getSyncRows(info, table);\n  }\n}`,
+    // mikro-orm packages/sql/src/dialects/sqlite/SqliteSchemaHelper.ts: the indexes of each table, by the table's name.
+    `${PG}async function getIndexes(tableName: string) {\n  return pool.query(\`SELECT * FROM pg_indexes WHERE tablename = $1 AND schemaname = "\${tableName}"\`, [tableName]);\n}\nexport async function read(tables: { table_name: string }[]) {\n  for (const t of tables) {\n    const table = addTable(t.table_name);\n    await getIndexes(table.name);\n  }\n}`,
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
