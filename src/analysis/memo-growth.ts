@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   CODE_KEY_NAMES,
+  KEY_DERIVING_METHODS,
   EXISTING_PATH_RESOLVERS,
   isRegistryName,
   LOG_METHODS,
@@ -634,14 +635,14 @@ function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
 
 /**
  * A call of a named function whose arguments are all code keys (powersync's
- * `sourceTableRefKey(table)`), or of a method of a code key given only code keys (chat-ui's
+ * `sourceTableRefKey(table)`), or of a string method of a code key given only code keys (chat-ui's
  * `tagName.toLowerCase()`): it has no more values than they have. A method of any other value
- * (`id.slice(0, 8)`) is not.
+ * (`id.slice(0, 8)`), or another method (`status.getId()`), is not.
  */
 function isFunctionOf(call: TSESTree.CallExpression, isKey: (argument: TSESTree.Node) => boolean): boolean {
   const callee = skipExpressionWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return call.arguments.length > 0 && call.arguments.every(isKey);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && isKey(callee.object) && call.arguments.every(isKey);
+  return callee.type === AST_NODE_TYPES.MemberExpression && KEY_DERIVING_METHODS.includes(getStaticPropertyName(callee) ?? "") && isKey(callee.object) && call.arguments.every(isKey);
 }
 
 /**

@@ -291,6 +291,32 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "networkId",
 ];
 
+/**
+ * Methods of a string (and a list's `join`) whose result is made from the receiver and the
+ * arguments alone: called on a code key with code keys, they give a code key (chat-ui's
+ * `tagName.toLowerCase()`). Any other method of a value named like one (gitpod's
+ * `status.getId()`, a status object's id) may return anything.
+ */
+export const KEY_DERIVING_METHODS: readonly string[] = [
+  "toLowerCase",
+  "toUpperCase",
+  "toLocaleLowerCase",
+  "toLocaleUpperCase",
+  "trim",
+  "trimStart",
+  "trimEnd",
+  "normalize",
+  "toString",
+  "slice",
+  "substring",
+  "replace",
+  "replaceAll",
+  "padStart",
+  "padEnd",
+  "concat",
+  "join",
+];
+
 /** A table of the database, by its name (`table`, `sourceTable`, `this.targetTable`): a key from one is one per table of the schema. */
 export const TABLE_NAME = /^(?:t|\w+T)able$/u;
 

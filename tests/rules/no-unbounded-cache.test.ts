@@ -992,6 +992,12 @@ export function remove(slot, names) {
         },
       ],
     },
+    // Valid neighbour (chat-ui's tag patterns): gitpod's ws-manager-bridge (src/bridge.ts), a queue per workspace instance, keyed by `status.getId()` of a status object.
+    {
+      code: "export class Bridge {\n  queues = new Map();\n  onStatus(status) {\n    const queue = this.queues.get(status.getId()) || createQueue(status.getId());\n    this.queues.set(status.getId(), queue);\n    queue.push(status);\n  }\n}",
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 12, data: { name: "this.queues", where: "`onStatus()`", line: "5", owner: "class `Bridge`", key: "status.getId()", creation: "new Map()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}export class Bridge {\n  queues = ${LRU};\n  onStatus(status) {\n    const queue = this.queues.get(status.getId()) || createQueue(status.getId());\n    this.queues.set(status.getId(), queue);\n    queue.push(status);\n  }\n}` }] }],
+    },
     // Valid neighbour (matrix-appservice-slack's puppets): a record of the user's id and token holds no client.
     {
       code: puppetClients("{ id, token }"),
