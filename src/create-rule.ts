@@ -49,7 +49,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta: { ...meta, docs: { ...meta.docs, url: getDocsUrl(name) } },
     create(context) {
       getPostmortemSettings(context.settings);
-      if (isMinifiedText(context.sourceCode.text)) return {};
+      if (isMinifiedText(context.sourceCode.text, context.sourceCode.lines.length)) return {};
       if (lastRaw === undefined || !isSameJson(lastRaw, context.options)) {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options) as Options;
         lastRaw = context.options;
