@@ -255,7 +255,7 @@ function getSqlValues(file: FileContext, argument: TSESTree.Node): TSESTree.Node
       return key !== "text" && key !== "sql" && key !== "name";
     });
   }
-  return splitSqlInterpolations(file, inner).values;
+  return [...splitSqlInterpolations(file, inner).values];
 }
 
 /**
@@ -263,7 +263,17 @@ function getSqlValues(file: FileContext, argument: TSESTree.Node): TSESTree.Node
  * an identifier (`FROM ${table}`, `"${schema}"."${name}"`). A statement passed whole
  * (`query(statement)`) has neither.
  */
-function splitSqlInterpolations(file: FileContext, inner: TSESTree.Node): { values: TSESTree.Node[]; identifiers: TSESTree.Node[] } {
+function splitSqlInterpolations(file: FileContext, inner: TSESTree.Node): SqlInterpolations {
+  // Asked for the values and again for the tables of the same text.
+  return memoize(file, "sql-interpolations", inner, () => splitSqlText(file, inner));
+}
+
+interface SqlInterpolations {
+  readonly values: readonly TSESTree.Node[];
+  readonly identifiers: readonly TSESTree.Node[];
+}
+
+function splitSqlText(file: FileContext, inner: TSESTree.Node): SqlInterpolations {
   const values: TSESTree.Node[] = [];
   const identifiers: TSESTree.Node[] = [];
   const template = getTemplate(file, inner);

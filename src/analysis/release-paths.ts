@@ -84,6 +84,8 @@ interface Walk {
   readonly labels: string[];
   /** A resource that connects on first use was handed to a method that keeps it (`keptBy`). */
   kept: boolean;
+  /** Names of the variables the body gives to `clearTimeout`/`clearInterval`, collected on first need. */
+  clearedTimers?: ReadonlySet<string>;
 }
 
 /** Calls that do not fail in practice: logging, metrics, tracing and clocks. */
@@ -362,13 +364,18 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
 function isTimerCreation(walk: Walk, call: TSESTree.CallExpression): boolean {
   const declarator = call.parent;
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const name = declarator.id.name;
-  let cleared = false;
+  walk.clearedTimers ??= collectClearedTimers(walk);
+  return walk.clearedTimers.has(declarator.id.name);
+}
+
+/** One walk of the body for every candidate: the identifiers given to `clearTimeout(…)`/`clearInterval(…)`. */
+function collectClearedTimers(walk: Walk): ReadonlySet<string> {
+  const names = new Set<string>();
   visit(walk.body, walk.keys, (child) => {
-    if (cleared || child.type !== AST_NODE_TYPES.CallExpression || child.callee.type !== AST_NODE_TYPES.Identifier || !TIMER_CLEAR_FUNCTIONS.includes(child.callee.name)) return;
-    cleared = child.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === name);
+    if (child.type !== AST_NODE_TYPES.CallExpression || child.callee.type !== AST_NODE_TYPES.Identifier || !TIMER_CLEAR_FUNCTIONS.includes(child.callee.name)) return;
+    for (const argument of child.arguments) if (argument.type === AST_NODE_TYPES.Identifier) names.add(argument.name);
   });
-  return cleared;
+  return names;
 }
 
 /**
