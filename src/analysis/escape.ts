@@ -179,6 +179,7 @@ function followMember(state: State, member: TSESTree.MemberExpression): void {
     // Set-up methods often give back the value itself (`createClient().on("error", log)`).
     else if (state.questions.isSetup(name, call)) followValue(state, call);
     else if (state.questions.isHandle?.(call)) followValue(state, call, true);
+    else if (name === "then" && followThenCallback(state, call)) return;
     else state.used = true;
     return;
   }
@@ -195,6 +196,31 @@ function followMember(state: State, member: TSESTree.MemberExpression): void {
   }
   if (state.questions.isHandle?.(member)) followValue(state, member, true);
   else if (!isPlainValueRead(outer)) state.used = true;
+}
+
+/**
+ * `created.then((client) => …)`: the callback's parameter holds the value, and what the callback
+ * returns is the result of `then(…)` (accounts-js's `createConnection(…).then((connection) => connection)`,
+ * its `MongoClient.connect(uri).then((client) => resolve(getModule(client.db(name))))`). False
+ * when the callback is not a function of one plain parameter.
+ */
+function followThenCallback(state: State, call: TSESTree.CallExpression): boolean {
+  const callback = call.arguments[0];
+  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const parameter = callback.params[0];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = state.file.sourceCode.scopeManager?.getDeclaredVariables(callback).find((declared) => declared.name === parameter.name);
+  if (!variable) return false;
+  const inner: State = { ...state, escape: null, escapes: new Set(), used: false, closed: false };
+  followVariable(inner, variable);
+  state.used ||= inner.used;
+  state.closed ||= inner.closed;
+  for (const kind of inner.escapes) {
+    // Returned by the callback: it is the promise's value, so follow the call.
+    if (kind === "returned") followValue(state, call);
+    else escapeAs(state, kind);
+  }
+  return true;
 }
 
 /**

@@ -137,6 +137,11 @@ export const nodeRedis: LibraryKnowledge = {
         multi: "redis.multi",
         MULTI: "redis.multi",
         isolated: "redis.client",
+        // v5: the same client under other command options (jsdelivr's `createClient().withTypeMapping(…)`).
+        withTypeMapping: "redis.client",
+        withCommandOptions: "redis.client",
+        withAbortSignal: "redis.client",
+        asap: "redis.client",
       },
     },
     "redis.multi": { library: "redis", role: "transaction", chain: "redis.multi" },

@@ -52,8 +52,23 @@ redisTest("tracks live requests", async ({ redisOptions }) => {
   await redis.set("k", "v");
 });`;
 
+// accounts-js examples/graphql-server-typeorm-postgres/src/connect.ts: the connection a promise reaction gives back.
+const typeormConnect = (reaction: string): string =>
+  `import { createConnection } from "typeorm";\nexport const connect = (url = process.env.DATABASE_URL) => {\n  return createConnection({ type: "postgres", url }).then((connection) => {\n    ${reaction}\n  });\n};`;
+// accounts-js modules/module-mongo/src/index.ts: the client's database handed to the module it builds.
+const mongoModule = (reaction: string): string =>
+  `import { MongoClient } from "mongodb";\nexport function createModule(uri: string) {\n  return new Promise((resolve) => {\n    MongoClient.connect(uri).then((client) => {\n      ${reaction}\n    });\n  });\n}`;
+// jsdelivr src/lib/redis/index.js: node-redis v5's client under a type mapping is the same client.
+const typeMapped = (end: string): string =>
+  `import { createClient as createRedisClient } from "redis";\nexport async function createClient() {\n  const client = createRedisClient({ url: process.env.REDIS_URL }).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });\n  client.on("error", console.error);\n  await client.connect();\n  ${end}\n}`;
+
 runRuleTests("no-client-per-call", rule, {
   valid: [
+    // accounts-js's examples and Mongo module: the client a promise reaction receives is returned, or handed on through its database.
+    typeormConnect("return connection;"),
+    mongoModule("resolve(getModule(client.db(name)));"),
+    // jsdelivr's Redis client: the type-mapped client is the one returned.
+    typeMapped("return client;"),
     // apitable's permission service: TypeORM's `getConnection()` returns the connection opened at start-up.
     permissionCount("getConnection()"),
     // keystone's resetDatabase: reading a property opens no connection, only a call does.
@@ -331,6 +346,11 @@ export function f() { const pool = new Pool(); return pool.query(); }
 export function g() { const pool = new Pool(); pool.query(); }`,
   ],
   invalid: [
+    // Valid neighbour (accounts-js's promise reactions): a connection used in the reaction and kept nowhere.
+    perCall(typeormConnect("return connection.query(\"SELECT 1\");"), 3, 10, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`connect`" }),
+    perCall(mongoModule("resolve(client.db(name).collection(\"users\").countDocuments());"), 4, 5, { what: "database connection", library: "MongoDB driver", closeHint: hint("close"), created: "MongoClient.connect()", function: "this function" }),
+    // Valid neighbour (jsdelivr's Redis client): the type-mapped client used and dropped.
+    perCall(typeMapped("return client.get(\"hits\");"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createRedisClient()", function: "`createClient`" }),
     // Valid neighbour (apitable's permission service): `createConnection()` opens a new one.
     perCall(permissionCount("(await createConnection({ type: \"mysql\" }))"), 4, 30, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`NodePermissionService.getSetStatus`" }),
     // The neighbours of grist's devServerMain.ts: an exported main that the file also calls unguarded, or under another test, may run again from other modules.
