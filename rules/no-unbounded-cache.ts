@@ -7,7 +7,7 @@ import type { RuleContext } from "../src/create-rule.js";
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName } from "../src/analysis/ast.js";
-import { isBrowserModule, isComponentFile } from "../src/analysis/browser-module.js";
+import { isBrowserModule, isBuildToolModule, isComponentFile } from "../src/analysis/browser-module.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { hasPrimitiveDeclaredType, isPrimitiveTypeNode } from "../src/analysis/key-origin.js";
 import { canShrink, getLongLivedCollections, isCreatedPerCall } from "../src/analysis/long-lived-collection.js";
@@ -65,7 +65,7 @@ export default createRule<Options, MessageIds>({
         const collections = getLongLivedCollections(context);
         if (collections.length === 0 || isComponentFile(context.filename)) return;
         // The rest of the browser test (imports, directives, DOM globals) only for a collection that grows.
-        const isServerCode = (): boolean => !isBrowserModule(context);
+        const isServerCode = (): boolean => !isBrowserModule(context) && !isBuildToolModule(context);
         for (const collection of collections) {
           if (collection.exported || isTrusted(collection, trusted)) continue;
           if (collection.shape === "array") {

@@ -3,7 +3,7 @@ import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, CLIENT_DIRECTIVES } from "../knowledge/bounded-caches.js";
+import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES } from "../knowledge/bounded-caches.js";
 import { getFileContext, memoizeFile } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
@@ -25,6 +25,11 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
     // What it does (a directive, the DOM): asked once per file, for this rule and the rules that ask only that.
     return importsBrowserLibrary || runsInBrowser(context);
   });
+}
+
+/** Whether the module imports a compiler or a bundler (`typescript`, `webpack`): it runs in a build, not in a server. */
+export function isBuildToolModule(context: AnyRuleContext): boolean {
+  return getModuleSpecifiers(getFileContext(context)).some((specifier) => BUILD_TOOL_MODULES.includes(getBarePackageName(specifier)));
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
+  REQUEST_SCOPE_NAMES,
   ARRAY_PROTOCOL,
   CACHE_LIBRARIES,
   MAP_PROTOCOL,
@@ -303,7 +304,24 @@ function classifyWithAliases(file: FileContext, ref: TSESTree.Node, protocol: Co
     const alias = file.sourceCode.scopeManager?.getDeclaredVariables(parent)[0];
     if (alias) return collectVariableUses(file, alias, protocol, shape, depth + 1);
   }
-  return [classifyUse(file, ref, protocol, shape)];
+  const self = depth < 2 ? getForEachSelf(file, outer) : undefined;
+  const use = classifyUse(file, ref, protocol, shape);
+  return self ? [use, ...collectVariableUses(file, self, protocol, shape, depth + 1)] : [use];
+}
+
+/**
+ * `collection.forEach((value, key, map) => …)`: the callback's third parameter is the collection
+ * itself (Shopify's idempotent promise handler drops stale entries with `map.delete(identifier)`).
+ */
+function getForEachSelf(file: FileContext, outer: TSESTree.Node): Scope.Variable | undefined {
+  const member = outer.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || getStaticPropertyName(member) !== "forEach") return undefined;
+  const call = member.parent;
+  const callback = call.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
+  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  const self = callback.params[2];
+  if (self?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return file.sourceCode.scopeManager?.getDeclaredVariables(callback).find((variable) => variable.name === self.name);
 }
 
 /** `this.name` in the class, `ClassName.name` anywhere, and shrinks through other objects. */
@@ -447,7 +465,26 @@ export function isCreatedPerCall(context: AnyRuleContext, collection: LongLivedC
   const file = getFileContext(context);
   const declared = classNode.type === AST_NODE_TYPES.ClassDeclaration ? classNode : classNode.parent.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent : null;
   const creations = getDeclaredReferences(file, declared).flatMap(({ identifier }) => (identifier.parent?.type === AST_NODE_TYPES.NewExpression && identifier.parent.callee === identifier ? [identifier.parent] : []));
+  // Made for one request, wherever it is made: none of it at module level.
+  if (takesRequestScope(classNode)) return creations.every((creation) => getEnclosingFunction(creation) !== null);
   return creations.length > 0 && creations.every((creation) => isPerCallCreation(file, creation, classNode));
+}
+
+/**
+ * The class's constructor is given a request or its session (`constructor({ session, apiVersion })`
+ * of Shopify's REST client): each object is made for one request and keeps it, so its fields live
+ * as long as the request. A plain parameter, a parameter property or a destructured property by
+ * one of REQUEST_SCOPE_NAMES.
+ */
+function takesRequestScope(classNode: ClassNode): boolean {
+  const constructor = classNode.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
+  if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  return constructor.value.params.some((raw) => {
+    const parameter = raw.type === AST_NODE_TYPES.TSParameterProperty ? raw.parameter : raw;
+    const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    if (target.type === AST_NODE_TYPES.Identifier) return REQUEST_SCOPE_NAMES.includes(target.name);
+    return target.type === AST_NODE_TYPES.ObjectPattern && target.properties.some((property) => property.type === AST_NODE_TYPES.Property && REQUEST_SCOPE_NAMES.includes(getStaticPropertyName(property) ?? ""));
+  });
 }
 
 function getDeclaredReferences(file: FileContext, declared: TSESTree.Node | null): Scope.Reference[] {

@@ -113,6 +113,8 @@ export const REGISTRY_FUNCTION_NAMES: readonly string[] = [
   "decorate",
   "install",
   "route",
+  // Another registry's entries copied in (powertools' `merge(otherRegistry)` of handlers per error class).
+  "merge",
 ];
 /**
  * Prefixes of registry function names: `registerHandler`, `addRoute`, `defineModel`. Not `on`
@@ -129,6 +131,13 @@ export function isRegistryName(raw: string): boolean {
   if (REGISTRY_FUNCTION_NAMES.includes(name)) return true;
   return REGISTRY_FUNCTION_PREFIXES.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
 }
+
+/**
+ * Constructor parameters that hand an object one request: the request itself or its session. An
+ * object made with one keeps it, and lives as long as the request. Not `ctx` or `context`: huly's
+ * `MeasureContext`, Hexo's `ctx` and a plugin's context live as long as the process.
+ */
+export const REQUEST_SCOPE_NAMES: readonly string[] = ["request", "req", "session"];
 
 /**
  * Names of factories whose values are connections to an endpoint (`createClient`,
@@ -224,6 +233,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "lang",
   "language",
   "level",
+  // A logger's category, named where the logger is asked for (subql's child loggers per `category`).
+  "category",
   "env",
   "environment",
   "plugin",
@@ -289,6 +300,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   // A blockchain network, one of those the application is configured for (ponder's encoded chain ids).
   "chainId",
   "networkId",
+  // subql's network packages per `network` family, snapshot's block numbers per `network`.
+  "network",
 ];
 
 /**
@@ -357,6 +370,12 @@ export const LRU_REPLACEMENT = {
 /** The weak counterpart of a collection, when its keys are objects, and the methods it keeps. */
 export const WEAK_REPLACEMENTS: Readonly<Record<string, string>> = { Map: "WeakMap", Set: "WeakSet" };
 export const WEAK_COLLECTION_METHODS: readonly string[] = ["get", "set", "has", "delete", "add"];
+
+/**
+ * Compilers and bundlers. A module that imports one runs in a build or an editor (discord.js's
+ * api-extractor, its symbol tables per declaration), and its memos end with the build.
+ */
+export const BUILD_TOOL_MODULES: readonly string[] = ["typescript", "webpack", "rollup", "vite"];
 
 /**
  * Modules of browser UI frameworks and client state stores. A module that imports one runs in a

@@ -36,6 +36,46 @@ const puppetClients = (stored: string): string => `export class SlackClientFacto
     return { id, client };
   }
 }`;
+// powertools-lambda-typescript packages/event-handler/src/appsync-graphql/ExceptionHandlerRegistry.ts: another registry's handlers copied in.
+const mergedHandlers = (method: string): string => `export class ExceptionHandlerRegistry {
+  protected readonly handlers: Map<string, HandlerOptions> = new Map();
+  public ${method}(otherRegistry: ExceptionHandlerRegistry): void {
+    for (const [errorName, options] of otherRegistry.handlers) {
+      if (this.handlers.has(errorName)) this.warn(errorName);
+      this.handlers.set(errorName, options);
+    }
+  }
+}`;
+// shopify-app-js packages/apps/shopify-app-express/src/helpers/idempotent-promise-handler.ts: stale identifiers swept through forEach's third argument.
+const idempotentHandler = (sweep: string): string => `export class IdempotentPromiseHandler {
+  protected identifiers: Map<string, number>;
+  constructor() {
+    this.identifiers = new Map<string, number>();
+  }
+  async handlePromise(promiseFunction: () => Promise<void>, identifier: string) {
+    try {
+      if (!this.identifiers.has(identifier)) {
+        this.identifiers.set(identifier, Date.now());
+        await promiseFunction();
+      }
+    } finally {
+      this.identifiers.forEach((date, identifier, map) => {
+        if (Date.now() - date > 60000) ${sweep};
+      });
+    }
+  }
+}`;
+// shopify-app-js packages/apps/shopify-api/lib/clients/admin/rest/client.ts: a REST client made for one session, noting the deprecations its requests met.
+const sessionClient = (parameters: string, after = ""): string => `export class RestClient {
+  private loggedDeprecations = new Map<string, number>();
+  constructor(${parameters}) {}
+  noteDeprecation(path: string, reason: string) {
+    const key = \`\${path}:\${reason}\`;
+    if (this.loggedDeprecations.has(key)) return;
+    this.loggedDeprecations.set(key, Date.now());
+    console.warn(reason);
+  }
+}${after}`;
 // huggingface chat-ui src/lib/utils/parseBlocks.ts: a pattern per HTML tag name, normalised first.
 const tagPatterns = (name: string): string => `const openTagPatternCache = new Map<string, RegExp>();
 export function getOpenTagPattern(${name}: string): RegExp {
@@ -508,6 +548,10 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("statusCode"),
     // ponder packages/core/src/utils/checkpoint.ts: a padded id per chain the indexer is configured for.
     labelCache("chainId"),
+    // subql packages/cli/src/modulars/moduleLoader.ts and snapshot score-api src/utils.ts: a module or a block number per blockchain network.
+    labelCache("network"),
+    // subql packages/utils/src/logger/logger.ts: a child logger per category the code asks for.
+    labelCache("category"),
     // squid-sdk graphql/openreader/src/dialect/opencrud/schema.ts: an input type built per type of the schema.
     labelCache("typeName"),
     // socket.io packages/socket.io-client/lib/manager.ts: a socket per namespace of the server.
@@ -576,6 +620,15 @@ export function remove(slot, names) {
     { code: "async function f(ids) { const memo = new Map(); for (const id of ids) { if (!memo.has(id)) memo.set(id, await load(id)); } return memo; }", filename: "file.js" },
     // langgraphjs's StateGraph: a registration method behind the underscore of an internal name.
     schemaRegistry("_addSchema"),
+    // Shopify's REST client: an object made with a session (or a request) lives as long as the request.
+    sessionClient("{ session, apiVersion }: RestClientParams"),
+    sessionClient("private readonly request: Request"),
+    sessionClient("req, res"),
+    sessionClient("{ session }", "\nexport function client(session) {\n  return new RestClient({ session });\n}"),
+    // Shopify's idempotent promise handler: `map` of `forEach((date, identifier, map) => …)` is the collection.
+    idempotentHandler("map.delete(identifier)"),
+    // powertools' exception handler registry: `merge()` copies another registry's handlers in.
+    mergedHandlers("merge"),
     // A registry filled by register() with handlers passed in.
     { code: "const handlers = new Map();\nexport function register(name, handler) { if (handlers.has(name)) throw new Error(name); handlers.set(name, handler); }", filename: "file.js" },
     { code: "class Bus { private listeners = new Map<string, Fn[]>(); on(event: string, fn: Fn) { if (!this.listeners.has(event)) this.listeners.set(event, []); this.listeners.get(event)!.push(fn); } }" },
@@ -639,6 +692,9 @@ export function remove(slot, names) {
     // grist app/client/ui/AuthenticationSection.ts: grainjs and knockout build the page's DOM.
     { code: `import { dom, Observable } from "grainjs";\n${assetLoader}` },
     { code: `import * as ko from "knockout";\n${assetLoader}` },
+    // discord.js packages/api-extractor/src/analyzer/AstSymbolTable.ts: a module of the TypeScript compiler's API runs in a build.
+    { code: `import * as ts from "typescript";\n${assetLoader}` },
+    { code: `import webpack from "webpack";\n${assetLoader}` },
     // outline app/utils/autotrack.js: a module that uses the DOM without asking whether it exists runs in a page.
     { code: autotrack, filename: "file.js" },
     // A client component (Next.js "use client").
@@ -709,6 +765,58 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
+    {
+      code: sessionClient("{ config, apiVersion }: RestClientParams"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 32,
+          data: { name: "this.loggedDeprecations", where: "`noteDeprecation()`", line: "7", owner: "class `RestClient`", key: "`${path}:${reason}`", creation: "new Map<string, number>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${sessionClient("{ config, apiVersion }: RestClientParams").replace("new Map<string, number>()", `new LRUCache<string, number>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
+    // Valid neighbour (Shopify's REST client): one made with a session at module level lives as long as the process.
+    {
+      code: sessionClient("{ session }", "\nexport const admin = new RestClient({ session: adminSession });"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 32,
+          data: { name: "this.loggedDeprecations", where: "`noteDeprecation()`", line: "7", owner: "class `RestClient`", key: "`${path}:${reason}`", creation: "new Map<string, number>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${sessionClient("{ session }", "\nexport const admin = new RestClient({ session: adminSession });").replace("new Map<string, number>()", `new LRUCache<string, number>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
+    // Valid neighbour (Shopify's idempotent promise handler): the sweep only logs what it finds.
+    {
+      code: idempotentHandler("console.log(map.get(identifier))"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 4,
+          column: 24,
+          data: { name: "this.identifiers", where: "`handlePromise()`", line: "9", owner: "class `IdempotentPromiseHandler`", key: "identifier", creation: "new Map<string, number>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${idempotentHandler("console.log(map.get(identifier))").replace("new Map<string, number>()", `new LRUCache<string, number>(${LRU.slice(13)}`).replace("identifiers: Map<", "identifiers: LRUCache<")}` }],
+        },
+      ],
+    },
+    // Valid neighbour (powertools' registry merge): the same copy in a method named as a cache fill.
+    {
+      code: mergedHandlers("remember"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 62,
+          data: { name: "this.handlers", where: "`remember()`", line: "6", owner: "class `ExceptionHandlerRegistry`", key: "errorName", creation: "new Map()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${mergedHandlers("remember").replace("Map<string, HandlerOptions> = new Map()", `LRUCache<string, HandlerOptions> = ${LRU}`)}` }],
+        },
+      ],
+    },
     // Valid neighbours (grist TableData.ts): with no base class nothing in the file calls the protected removal; a private one no base class can call,
     // nor a public one of a class that never leaves the module.
     tableDataGrows(""),
@@ -1320,6 +1428,11 @@ export function remove(slot, names) {
           suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${typeParsers("id").replace("new Map<number, Parser>()", `new LRUCache<number, Parser>(${LRU.slice(13)}`)}` }],
         },
       ],
+    },
+    // Valid neighbour (discord.js's api-extractor): typescript-eslint's parser is not the compiler a build runs.
+    {
+      code: `import { parse } from "@typescript-eslint/typescript-estree";\n${assetLoader}`,
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
     },
     // Valid neighbour (overleaf's theme cache) with only CodeMirror's state, which a collaboration server also runs.
     {
