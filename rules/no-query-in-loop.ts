@@ -9,7 +9,7 @@ import { getCalledMethodName } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { dependsOn, getCallbackIteration, getEnclosingIterations, isInTransactionCallback, isIssuedInSameTick, isTablePerElement } from "../src/analysis/iteration.js";
+import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isTablePerElement } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedPerKey } from "../src/analysis/memoized-query.js";
@@ -96,10 +96,11 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
    * An iteration that runs once per process (a migration script's `main()`, start-up code) is
    * no request path: no latency to lose.
    */
-  const findIteration = (entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[], tables: readonly TSESTree.Node[] = []): EnclosingIteration | undefined =>
+  const findIteration = (node: TSESTree.Node, entries: readonly EnclosingIteration[], values: readonly TSESTree.Node[], tables: readonly TSESTree.Node[] = []): EnclosingIteration | undefined =>
     entries.find(
       ({ iteration }) =>
         !iteration.fixed &&
+        !isForOneElement(file, iteration, node) &&
         !iteration.chunked &&
         !isHandedToBatch(file, iteration) &&
         values.some((value) => dependsOn(file, value, iteration)) &&
@@ -134,7 +135,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const call = getDatabaseCall(context, node);
     if (!call || !isReportable(call)) return;
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
-    const entry = findIteration(entries, getQueryParameters(file, call), getTableArguments(file, call));
+    const entry = findIteration(node, entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
     if (hasLocalDatabase(context) || isMemoizedPerKey(file, node, entry.iteration.body)) return;
     // Another SQL call, by the same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
@@ -153,7 +154,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
     for (const query of getParameterQueries(context, fn, index)) {
       if (!isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
-      const entry = findIteration(entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
+      const entry = findIteration(node, entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
       if (!entry || isInTransactionCallback(node, entry.iteration.body)) continue;
       // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's
       // `loadTableRecords(tablePath)` per attached database: each element picks its own statement.

@@ -174,6 +174,36 @@ export function isTablePerElement(file: FileContext, iteration: Iteration, node:
   return variable !== null && iteration.items.has(variable);
 }
 
+/**
+ * `node` runs for one value of the element only: in a `case "literal":` of `switch (item)`, or
+ * in the branch of `if (item === "literal")` (subql's metadata keys, where only the
+ * `dynamicDatasources` key writes its own row). Once per loop, not once per element.
+ */
+export function isForOneElement(file: FileContext, iteration: Iteration, node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && child !== iteration.body; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test?.type === AST_NODE_TYPES.Literal && parent.consequent.includes(child as TSESTree.Statement)) {
+      if (isItem(file, iteration, parent.parent.discriminant)) return true;
+    }
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isItemEqualsLiteral(file, iteration, parent.test)) return true;
+  }
+  return false;
+}
+
+function isItemEqualsLiteral(file: FileContext, iteration: Iteration, raw: TSESTree.Expression): boolean {
+  const test = skipExpressionWrappers(raw);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return false;
+  if (test.right.type === AST_NODE_TYPES.Literal) return isItem(file, iteration, test.left);
+  return test.left.type === AST_NODE_TYPES.Literal && isItem(file, iteration, test.right);
+}
+
+/** A binding that holds the element itself (`key` of `keys.map(async (key) => …)`). */
+function isItem(file: FileContext, iteration: Iteration, raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  return variable !== null && iteration.items.has(variable);
+}
+
 /** `table`, `sourceTable`, `tableName`, `tablePath`. */
 function isTableName(name: string): boolean {
   return TABLE_NAME.test(name) || TABLE_NAME.test(name.replace(TABLE_NAME_SUFFIX, ""));

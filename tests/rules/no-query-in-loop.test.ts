@@ -59,6 +59,10 @@ const perCollectionHook = (register: string): string =>
   `export async function syncTexts(db, collections) {\n  for (const collection of collections) {\n    ${register}async (row) => {\n      await Text.findByPk(\`\${collection.name}:\${row.id}\`);\n    });\n  }\n}`;
 const revertPerTable = (name: string): string =>
   `${PG}export async function revert(tables: { name: string; columns: string[] }[], checkpoint: string) {\n  for (const table of tables) {\n    await pool.query(\`DELETE FROM "public"."${name}" WHERE checkpoint > $1 RETURNING \${table.columns.join(", ")}\`, [checkpoint]);\n  }\n}`;
+// subql packages/node-core/src/indexer/storeModelProvider/metadata/cacheMetadata.ts: of the special keys, only one writes a row of its own.
+const QUERY_ONE = 'await pool.query("UPDATE metadata SET value = $2 WHERE key = $1", [key, values[key]]);';
+const specialKeys = (body: string): string =>
+  `${PG}export async function flush(keys: string[], values: Record<string, unknown>) {\n  for (const key of keys) {\n${body}\n  }\n}`;
 // mempool backend/src/database.ts: `$atomicQuery` runs a list of statements through the class's own `query(query, params)`.
 const atomicQueries = (statement: string): string =>
   `import mysql from "mysql2/promise";\nexport class Database {\n  private pool = mysql.createPool({});\n  async query(query: string, params?: unknown[]) {\n    return this.pool.query(query, params);\n  }\n  async atomic(queries: { query: string; params: unknown[] }[]) {\n    for (const query of queries) await this.query(${statement}, query.params);\n  }\n}`;
@@ -161,6 +165,9 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}async function getIndexes(tableName: string) {\n  return pool.query(\`SELECT * FROM pg_indexes WHERE tablename = $1 AND schemaname = "\${tableName}"\`, [tableName]);\n}\nexport async function read(tables: { table_name: string }[]) {\n  for (const t of tables) {\n    const table = addTable(t.table_name);\n    await getIndexes(table.name);\n  }\n}`,
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
+    // subql's metadata keys: the query runs for the element equal to one literal only.
+    specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        ${QUERY_ONE}\n        break;\n      default:\n        cached.set(key, values[key]);\n    }`),
+    specialKeys(`    if (key === "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
     `${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection(insert.table);\n    await collection.insertMany(insert.data);\n  }\n}`,
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
@@ -338,6 +345,9 @@ runRuleTests("no-query-in-loop", rule, {
       "writeInLoop",
     ),
     // Valid neighbour (ponder's revert per table): one table named in the text, a statement per element.
+    // Valid neighbour (subql's metadata keys): the `default` branch, and the branch of every other key, run per element.
+    invalid(specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        break;\n      default:\n        ${QUERY_ONE}\n    }`), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "keys", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" }),
+    invalid(specialKeys(`    if (key !== "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "keys", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" }),
     invalid(revertPerTable("events"), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "tables", batched: "one `DELETE … WHERE id = ANY($1)`" }),
     // Valid neighbour (beekeeper's rows per collection): one collection named in the code, a write per element.
     invalid(`${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection("rows");\n    await collection.insertOne(insert.data);\n  }\n}`, "collection.insertOne(", "writeInLoop"),
