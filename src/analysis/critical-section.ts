@@ -4,7 +4,8 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { lockApis } from "../knowledge/locks.js";
-import { contains, forEachOwnNode, getCalledMethodName, getEnclosingFunction, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { IDEMPOTENT_CALLS, IDEMPOTENT_WITH_RECURSIVE } from "../knowledge/builtins.js";
+import { contains, forEachOwnNode, getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -90,6 +91,9 @@ function getEvents(file: FileContext, owner: TSESTree.Node): FunctionEvents {
     forEachOwnNode(file.sourceCode.visitorKeys, owner, (node) => {
       switch (node.type) {
         case AST_NODE_TYPES.AwaitExpression:
+          // Waiting for work that others may repeat without harm lets them repeat it.
+          if (!isIdempotentCall(node.argument)) suspensions.push(node);
+          break;
         case AST_NODE_TYPES.YieldExpression:
           suspensions.push(node);
           break;
@@ -105,6 +109,21 @@ function getEvents(file: FileContext, owner: TSESTree.Node): FunctionEvents {
     });
     return { suspensions, acquisitions };
   });
+}
+
+/** `ensureDir(dir)`, `fs.promises.mkdir(dir, { recursive: true })`: a call of IDEMPOTENT_CALLS. */
+function isIdempotentCall(raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(node.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(node);
+  if (name === undefined) return false;
+  if (IDEMPOTENT_CALLS.includes(name)) return true;
+  return IDEMPOTENT_WITH_RECURSIVE.includes(name) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && argument.properties.some(isRecursiveTrue));
+}
+
+function isRecursiveTrue(property: TSESTree.ObjectLiteralElement): boolean {
+  return property.type === AST_NODE_TYPES.Property && getStaticPropertyName(property) === "recursive" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true;
 }
 
 /** `lock.acquire(key)`, `await acquireLock(key)`: a lock call whose arguments hold no callback. */

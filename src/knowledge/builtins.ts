@@ -61,6 +61,15 @@ export const PLAIN_DATA_CONSTRUCTORS: ReadonlySet<string> = new Set([...Object.k
  */
 export const LOGGING_FUNCTION_NAME = /^log(?!In$|Out$)(?:[A-Z_]\w*)?$/u;
 
+/**
+ * Calls that leave the same state however often they run: a directory made with its parents
+ * (fs-extra's `ensureDir`, `mkdirp`, and `mkdir(dir, { recursive: true })`, which
+ * `IDEMPOTENT_WITH_RECURSIVE` names). Two callers that both pass a check and both make it do no
+ * harm (hono's static site generator marks each directory it has made).
+ */
+export const IDEMPOTENT_CALLS: readonly string[] = ["ensureDir", "mkdirp", "mkdirs"];
+export const IDEMPOTENT_WITH_RECURSIVE: readonly string[] = ["mkdir"];
+
 /** Functions that cancel a timer: a value given to one is a timer's handle. */
 export const TIMER_CLEAR_FUNCTIONS: readonly string[] = ["clearTimeout", "clearInterval"];
 

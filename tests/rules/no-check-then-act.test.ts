@@ -39,6 +39,10 @@ const PARALLEL_COPY = "await Promise.all(names.map(async (name) => {\n      if (
 const languageLoader = (lockAt: "before" | "after"): string =>
   `const loading = new Set<string>();\nconst loaded = new Set<string>(["en"]);\nexport async function loadLanguage(lang: string) {\n  if (loading.has(lang)) return;\n  if (loaded.has(lang)) return;\n${lockAt === "before" ? "  loading.add(lang);\n" : ""}  const bundle = await import(\`./locales/\${lang}.js\`);\n${lockAt === "after" ? "  loading.add(lang);\n" : ""}  apply(bundle);\n  loaded.add(lang);\n  loading.delete(lang);\n}`;
 
+// hono src/helper/ssg/ssg.ts: each directory made once, with its parents; two callers that both make it do no harm.
+const createdDirs = (make: string): string =>
+  `import fs from "node:fs/promises";\nconst createdDirs = new Set();\nexport async function save(dirPath, filePath, content) {\n  if (!createdDirs.has(dirPath)) {\n    await ${make};\n    createdDirs.add(dirPath);\n  }\n  await fs.writeFile(filePath, content);\n}`;
+
 const IOREDIS = 'import Redis from "ioredis";\nconst redis = new Redis();\n';
 const NODE_REDIS = 'import { createClient } from "redis";\nconst client = createClient();\n';
 const IOREDIS_CJS = 'const Redis = require("ioredis");\nconst redis = new Redis();\n';
@@ -99,6 +103,9 @@ runRuleTests("no-check-then-act", rule, {
     { code: knownMissing('if (!project) {\n    missing.add(id);\n    throw new Error("not found");\n  }'), filename: "file.js" },
     // zigbee2mqtt lib/extension/otaUpdate.ts: the only await before the mark is in a branch that returns.
     { code: otaHandler("      await this.update(device);\n      return;"), filename: "file.js" },
+    // hono's static site generator: the only await before the mark makes a directory with its parents.
+    { code: createdDirs("fs.mkdir(dirPath, { recursive: true })"), filename: "file.js" },
+    { code: createdDirs("ensureDir(dirPath)"), filename: "file.js" },
     // zigbee2mqtt lib/extension/otaUpdate.ts: the `check` case awaits and breaks; the `update` case marks the device.
     { code: otaRequest("break;"), filename: "file.js" },
     { code: otaRequest("return;"), filename: "file.js" },
@@ -192,6 +199,9 @@ runRuleTests("no-check-then-act", rule, {
     },
   ],
   invalid: [
+    // Valid neighbour (hono's static site generator): without `recursive`, the second `mkdir` rejects with EEXIST.
+    invalid(createdDirs("fs.mkdir(dirPath)"), "checkThenActInMemory", "createdDirs.has(", { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "createdDirs.has()", write: "createdDirs.add()", line: "6", collection: "module-level Set" } }] }),
+    invalid(createdDirs("fs.mkdir(dirPath, { recursive: true }).then(() => upload(dirPath))"), "checkThenActInMemory", "createdDirs.has(", { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "createdDirs.has()", write: "createdDirs.add()", line: "6", collection: "module-level Set" } }] }),
     // Valid neighbour (Folo's language loader): `loading` marked only after the `await` locks nothing, and both checks race.
     {
       code: languageLoader("after"),
