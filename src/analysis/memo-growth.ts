@@ -214,7 +214,10 @@ function isPlainTest(raw: TSESTree.Node): boolean {
   }
 }
 
-/** `logger.warn(…)`, `this.logger.error(…)`, `console.warn(…)`, `process.emitWarning(…)`; not `audit.log(entry)`. */
+/**
+ * `logger.warn(…)`, `this.logger.error(…)`, `console.warn(…)`, `process.emitWarning(…)`, and a
+ * level chosen at run time, `console[type](…)` (hydrogen's `warnOnce`); not `audit.log(entry)`.
+ */
 function isLogCall(raw: TSESTree.Expression): boolean {
   let node = skipExpressionWrappers(raw);
   if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
@@ -224,6 +227,7 @@ function isLogCall(raw: TSESTree.Expression): boolean {
   const name = getStaticPropertyName(callee);
   const object = skipExpressionWrappers(callee.object);
   const receiver = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(object) : undefined;
+  if (callee.computed && name === undefined) return receiver === "console";
   return name !== undefined && LOG_METHODS.includes(name) && receiver !== undefined && LOGGER_NAME.test(receiver);
 }
 
@@ -257,7 +261,8 @@ function isDuplicateCheck(lookup: TSESTree.Node): boolean {
 
 /**
  * The store sits in a branch where its key equals a key written in the code: a `case "azure":`
- * of `switch (key)` (Flowise's `IdentityManager`, one provider per case) or an `if (key === "a")`.
+ * of `switch (key)` (Flowise's `IdentityManager`, one provider per case) or an `if (key === "a")`,
+ * or between two bounds written in the code (`if (value >= -128 && value < 128)`).
  * A `default` before the case may fall through to it with any key.
  */
 function isKeyFixedByBranch(file: FileContext, store: CollectionUse): boolean {
@@ -271,9 +276,30 @@ function isKeyFixedByBranch(file: FileContext, store: CollectionUse): boolean {
       const before = cases.slice(0, cases.indexOf(parent));
       return isWrittenKey(parent.test) && sameKey(file, switchNode.discriminant, key) && !before.some((branch) => branch.test === null);
     }
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === node && getConjuncts(parent.test).some((test) => isEqualityWithCodeKey(file, test, key))) return true;
+    if (parent.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== node) continue;
+    const conjuncts = getConjuncts(parent.test);
+    if (conjuncts.some((test) => isEqualityWithCodeKey(file, test, key)) || (conjuncts.some((test) => isBoundOf(file, test, key, "lower")) && conjuncts.some((test) => isBoundOf(file, test, key, "upper")))) return true;
   }
   return false;
+}
+
+/**
+ * `key >= -128` (a lower bound) or `key < 128` (an upper bound), either way round, against a
+ * value written in the code: with both, a range of integers (neo4j's cache of small `Integer`s).
+ */
+function isBoundOf(file: FileContext, test: TSESTree.Node, key: TSESTree.Node, bound: "lower" | "upper"): boolean {
+  if (test.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const below = test.operator === "<" || test.operator === "<=";
+  if (!below && test.operator !== ">" && test.operator !== ">=") return false;
+  // `key < n` bounds it from above, `n < key` from below.
+  if (sameKey(file, test.left, key) && isWrittenNumber(test.right)) return below === (bound === "upper");
+  return sameKey(file, test.right, key) && isWrittenNumber(test.left) && below === (bound === "lower");
+}
+
+function isWrittenNumber(raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "-") return isWrittenNumber(node.argument);
+  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === "number") || (node.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(node.name));
 }
 
 /** `key === "azure"`, `Provider.AZURE == key`. */

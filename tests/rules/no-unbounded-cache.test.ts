@@ -76,6 +76,20 @@ const sessionClient = (parameters: string, after = ""): string => `export class 
     console.warn(reason);
   }
 }${after}`;
+// neo4j-javascript-driver packages/core/src/integer.ts: the small integers, one object each, cached between two bounds.
+const smallInts = (range: string): string => `const INT_CACHE = new Map<number, Integer>();
+export function fromInt(value: number): Integer {
+  if (${range}) {
+    const cached = INT_CACHE.get(value);
+    if (cached != null) return cached;
+  }
+  const obj = new Integer(value);
+  if (${range}) INT_CACHE.set(value, obj);
+  return obj;
+}`;
+// hydrogen packages/hydrogen-react/src/storefront-client.ts: each warning once, at the level the caller picks.
+const warnOnce = (log: string): string =>
+  `const warnings = new Set<string>();\nexport const warnOnce = (text: string, type: "warn" | "info" = "warn"): void => {\n  if (!warnings.has(text)) {\n    ${log};\n    warnings.add(text);\n  }\n};`;
 // huggingface chat-ui src/lib/utils/parseBlocks.ts: a pattern per HTML tag name, normalised first.
 const tagPatterns = (name: string): string => `const openTagPatternCache = new Map<string, RegExp>();
 export function getOpenTagPattern(${name}: string): RegExp {
@@ -620,6 +634,11 @@ export function remove(slot, names) {
     { code: "async function f(ids) { const memo = new Map(); for (const id of ids) { if (!memo.has(id)) memo.set(id, await load(id)); } return memo; }", filename: "file.js" },
     // langgraphjs's StateGraph: a registration method behind the underscore of an internal name.
     schemaRegistry("_addSchema"),
+    // hydrogen's warnOnce: the level of `console[type](…)` is chosen by the caller.
+    warnOnce("console[type](`[h2:${type}] ` + text)"),
+    // neo4j's small integers: the key lies between two bounds written in the code.
+    smallInts("value >= -128 && value < 128"),
+    smallInts("-128 <= value && value < MAX_CACHED"),
     // Shopify's REST client: an object made with a session (or a request) lives as long as the request.
     sessionClient("{ session, apiVersion }: RestClientParams"),
     sessionClient("private readonly request: Request"),
@@ -765,6 +784,44 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbour (hydrogen's warnOnce): a method picked from another object is not a log call.
+    {
+      code: warnOnce("handlers[type](text)"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 18,
+          data: { name: "warnings", where: "`warnOnce()`", line: "5", owner: "module", key: "text", creation: "new Set<string>()" },
+          suggestions: [],
+        },
+      ],
+    },
+    // Valid neighbour (neo4j's small integers): one bound leaves the other side open.
+    {
+      code: smallInts('value >= -128 && value !== 0'),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 19,
+          data: { name: "INT_CACHE", where: "`fromInt()`", line: "8", owner: "module", key: "value", creation: "new Map<number, Integer>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${smallInts('value >= -128 && value !== 0').replace("new Map<number, Integer>()", `new LRUCache<number, Integer>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
+    {
+      code: smallInts('value < 128 && value < limit'),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 19,
+          data: { name: "INT_CACHE", where: "`fromInt()`", line: "8", owner: "module", key: "value", creation: "new Map<number, Integer>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${smallInts('value < 128 && value < limit').replace("new Map<number, Integer>()", `new LRUCache<number, Integer>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
     // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
     {
       code: sessionClient("{ config, apiVersion }: RestClientParams"),
