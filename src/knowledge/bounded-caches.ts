@@ -145,7 +145,8 @@ export const REQUEST_SCOPE_NAMES: readonly string[] = ["request", "req", "sessio
  * `new RoutedNetworkAgentConnectionImpl(…)`) or handles on a table (`getRepository`, MongoDB's
  * `db.collection(name)`), or loggers (matrix-appservice-irc's `createLogger(nameOfLogger)`, one
  * per component): a map of them keyed by endpoint, table or component is a set of pools, handles
- * or loggers, one per configured host, table or module, not a cache of request data.
+ * or loggers, one per configured host, table or module, not a cache of request data. Not a
+ * `Provider`: nocobase's OpenID provider per issuer is made from the request's `Host`.
  */
 export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|collection|driver|transport|agent|logger)s?(?:Impl)?$/iu;
 
@@ -300,6 +301,9 @@ export const CODE_KEY_NAMES: readonly string[] = [
   // A blockchain network, one of those the application is configured for (ponder's encoded chain ids).
   "chainId",
   "networkId",
+  // hop's chain bridges and databases per `chainSlug` (`"ethereum"`, `"optimism"`).
+  "chain",
+  "chainSlug",
   // subql's network packages per `network` family, snapshot's block numbers per `network`.
   "network",
 ];

@@ -564,6 +564,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("chainId"),
     // subql packages/cli/src/modulars/moduleLoader.ts and snapshot score-api src/utils.ts: a module or a block number per blockchain network.
     labelCache("network"),
+    // hop packages/hop-node/src/chains/getChainBridge.ts: a bridge per chain slug of the SDK.
+    labelCache("chainSlug"),
     // subql packages/utils/src/logger/logger.ts: a child logger per category the code asks for.
     labelCache("category"),
     // squid-sdk graphql/openreader/src/dialect/opencrud/schema.ts: an input type built per type of the schema.
