@@ -216,7 +216,8 @@ function isPlainTest(raw: TSESTree.Node): boolean {
 
 /**
  * `logger.warn(…)`, `this.logger.error(…)`, `console.warn(…)`, `process.emitWarning(…)`, and a
- * level chosen at run time, `console[type](…)` (hydrogen's `warnOnce`); not `audit.log(entry)`.
+ * level chosen at run time, `console[type](…)`, `logger[level](…)` (hydrogen's and inngest's
+ * `warnOnce`); not `audit.log(entry)`.
  */
 function isLogCall(raw: TSESTree.Expression): boolean {
   let node = skipExpressionWrappers(raw);
@@ -227,7 +228,7 @@ function isLogCall(raw: TSESTree.Expression): boolean {
   const name = getStaticPropertyName(callee);
   const object = skipExpressionWrappers(callee.object);
   const receiver = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(object) : undefined;
-  if (callee.computed && name === undefined) return receiver === "console";
+  if (callee.computed && name === undefined) return receiver !== undefined && receiver !== "process" && LOGGER_NAME.test(receiver);
   return name !== undefined && LOG_METHODS.includes(name) && receiver !== undefined && LOGGER_NAME.test(receiver);
 }
 

@@ -638,6 +638,8 @@ export function remove(slot, names) {
     schemaRegistry("_addSchema"),
     // hydrogen's warnOnce: the level of `console[type](…)` is chosen by the caller.
     warnOnce("console[type](`[h2:${type}] ` + text)"),
+    // inngest packages/inngest/src/helpers/log.ts: `logOnce` logs at the level it is given.
+    warnOnce("this.logger[type](text)"),
     // neo4j's small integers: the key lies between two bounds written in the code.
     smallInts("value >= -128 && value < 128"),
     smallInts("-128 <= value && value < MAX_CACHED"),
