@@ -9,7 +9,11 @@ import { isFiniteTypeAt } from "./type-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
-const MAX_DEPTH = 4;
+/**
+ * Steps from a key back to where its value comes from; past them, the key is taken to carry call
+ * input. Eight: botbuilder-js's time zone tables are six steps from the string of the class.
+ */
+const MAX_DEPTH = 8;
 
 /**
  * Whether an expression can carry what a call was given: it reads a parameter (or a local made

@@ -90,6 +90,22 @@ export function fromInt(value: number): Integer {
 // hydrogen packages/hydrogen-react/src/storefront-client.ts: each warning once, at the level the caller picks.
 const warnOnce = (log: string): string =>
   `const warnings = new Set<string>();\nexport const warnOnce = (text: string, type: "warn" | "info" = "warn"): void => {\n  if (!warnings.has(text)) {\n    ${log};\n    warnings.add(text);\n  }\n};`;
+// botbuilder-js libraries/adaptive-expressions/src/timeZoneConverter.ts: maps filled from a mapping string written in the class, six steps away from the key.
+const zoneTables = (source: string): string => `export class TimeZoneConverter {
+  private static readonly mappingString = "Dateline Standard Time,001,Etc/GMT+12;UTC,ZZ,Etc/UTC";
+  private static readonly ianaToWindowsMap = new Map<string, string>();
+  public static load(${source === "text" ? "text: string" : ""}): void {
+    const data: string = ${source === "text" ? "text" : "this.mappingString"};
+    const lines: string[] = data.split(";");
+    for (const line of lines) {
+      const tokens: string[] = line.split(",");
+      const ianaIDs: string[] = tokens[2].split(" ");
+      for (const ianaID of ianaIDs) {
+        if (!this.ianaToWindowsMap.has(ianaID)) this.ianaToWindowsMap.set(ianaID, tokens[0]);
+      }
+    }
+  }
+}`;
 // huggingface chat-ui src/lib/utils/parseBlocks.ts: a pattern per HTML tag name, normalised first.
 const tagPatterns = (name: string): string => `const openTagPatternCache = new Map<string, RegExp>();
 export function getOpenTagPattern(${name}: string): RegExp {
@@ -636,6 +652,8 @@ export function remove(slot, names) {
     { code: "async function f(ids) { const memo = new Map(); for (const id of ids) { if (!memo.has(id)) memo.set(id, await load(id)); } return memo; }", filename: "file.js" },
     // langgraphjs's StateGraph: a registration method behind the underscore of an internal name.
     schemaRegistry("_addSchema"),
+    // botbuilder-js's time zone tables: the keys come from a string of the class, through six steps.
+    zoneTables("this"),
     // hydrogen's warnOnce: the level of `console[type](…)` is chosen by the caller.
     warnOnce("console[type](`[h2:${type}] ` + text)"),
     // inngest packages/inngest/src/helpers/log.ts: `logOnce` logs at the level it is given.
@@ -788,6 +806,19 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbour (botbuilder-js's time zone tables): the same steps from a string the caller gives.
+    {
+      code: zoneTables("text"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 3,
+          column: 46,
+          data: { name: "TimeZoneConverter.ianaToWindowsMap", where: "`load()`", line: "11", owner: "class `TimeZoneConverter`", key: "ianaID", creation: "new Map<string, string>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${zoneTables("text").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
     // Valid neighbour (hydrogen's warnOnce): a method picked from another object is not a log call.
     {
       code: warnOnce("handlers[type](text)"),
