@@ -92,11 +92,13 @@ export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
 export const SQL_DELETE_VERB = /^\s*(?:\(\s*)?delete\b/iu;
 
 /**
- * SQL that takes a lock and reads nothing: Postgres advisory locks (`SELECT
- * pg_advisory_xact_lock($1)`), MySQL's `GET_LOCK(…)`, `LOCK TABLE`. Taken once per element, in a
- * sorted order, it is how code avoids deadlocks; no single query replaces it.
+ * SQL that takes or gives back a lock and reads nothing: Postgres advisory locks (`SELECT
+ * pg_advisory_xact_lock($1)`, `pg_advisory_unlock($1)`), MySQL's `GET_LOCK(…)` and
+ * `RELEASE_LOCK(…)` (fedify's MySQL queue, a lock per ordering key it tries), `LOCK TABLE`. Taken
+ * once per element, in a sorted order, it is how code avoids deadlocks; no single query replaces it.
  */
-export const SQL_LOCK_STATEMENT = /^\s*(?:select\s+(?:pg_catalog\s*\.\s*)?(?:pg_(?:try_)?advisory_(?:xact_)?lock(?:_shared)?|get_lock)\s*\(|lock\s+tables?\b)/iu;
+export const SQL_LOCK_STATEMENT =
+  /^\s*(?:select\s+(?:pg_catalog\s*\.\s*)?(?:pg_(?:try_)?advisory_(?:xact_)?lock(?:_shared)?|pg_advisory_unlock(?:_shared|_all)?|get_lock|release_lock)\s*\(|(?:un)?lock\s+tables?\b)/iu;
 
 /** SQL that opens a transaction on the client it is sent to. */
 export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
