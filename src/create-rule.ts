@@ -2,7 +2,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 
 import { ESLintUtils } from "@typescript-eslint/utils";
 
-import { isMinifiedText } from "./analysis/source-text.js";
+import { isBundlerChunkName, isMinifiedText } from "./analysis/source-text.js";
 import { getPostmortemSettings } from "./settings.js";
 
 /** Which shipped config a rule belongs to: `recommended` (error) or only `strict` (warn). */
@@ -33,7 +33,7 @@ export function getDocsUrl(ruleName: string): string {
  * typescript-eslint's `RuleCreator`, with three things every rule does first:
  * - validate `settings.postmortem` (once per settings object), so that a mistake there is
  *   reported on the first file even by a rule that reads settings only at a library call;
- * - leave minified or bundled files alone (`isMinifiedText`): nobody edits them;
+ * - leave minified or bundled files alone (`isMinifiedText`, `isBundlerChunkName`): nobody edits them;
  * - merge the options with `meta.defaultOptions` once per distinct options, not once per file
  *   (`applyDefault` deep-copies the defaults; the merged options are never mutated).
  */
@@ -49,7 +49,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta: { ...meta, docs: { ...meta.docs, url: getDocsUrl(name) } },
     create(context) {
       getPostmortemSettings(context.settings);
-      if (isMinifiedText(context.sourceCode.text, context.sourceCode.lines.length)) return {};
+      if (isMinifiedText(context.sourceCode.text, context.sourceCode.lines.length) || isBundlerChunkName(context.filename)) return {};
       if (lastRaw === undefined || !isSameJson(lastRaw, context.options)) {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options) as Options;
         lastRaw = context.options;

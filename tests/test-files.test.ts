@@ -303,3 +303,21 @@ describe("minified files", () => {
     expect(lint(sourceMapResolver.replaceAll("\n", " "), "/project", "/project/src/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 });
+
+// cryptpad www/lib/mermaid/zenuml-definition-b4b159b2.js: 29 000 lines of a bundled library, named with its content hash.
+const bundledCache = `import fs from "node:fs";\nconst byGeneratedPath = new Map();\nexport function load(generatedPath) {\n  if (byGeneratedPath.has(generatedPath)) return byGeneratedPath.get(generatedPath);\n  const parsed = JSON.parse(fs.readFileSync(generatedPath + ".map", "utf8"));\n  byGeneratedPath.set(generatedPath, parsed);\n  return parsed;\n}`;
+
+describe("bundler chunks", () => {
+  it("is quiet on a file named with a content hash", () => {
+    expect(lint(bundledCache, "/project", "/project/www/lib/mermaid/zenuml-definition-b4b159b2.js")).toEqual([]);
+    expect(lint(bundledCache, "/project", "/project/dist/main.3b5c2f1a.mjs")).toEqual([]);
+  });
+
+  it("reports the same code in a file whose name only looks like a hash", () => {
+    expect(lint(bundledCache, "/project", "/project/src/zenuml-definition.js")).toEqual(["postmortem/no-unbounded-cache"]);
+    // Letters only, digits only (a timestamp), or a TypeScript source.
+    expect(lint(bundledCache, "/project", "/project/src/cache-deadbeef.js")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(bundledCache, "/project", "/project/src/backup-20180115021837.js")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(bundledCache, "/project", "/project/src/cache-b4b159b2.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+});

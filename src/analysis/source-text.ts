@@ -22,6 +22,17 @@ export function isMinifiedText(text: string, lineCount: number): boolean {
   return text.length > MINIFIED_MIN_LENGTH && text.length > lineCount * MINIFIED_LINE_LENGTH;
 }
 
+/**
+ * A bundler's output chunk by its name: a content hash of eight or more hexadecimal digits, letters
+ * and digits mixed, before `.js` (cryptpad's vendored `zenuml-definition-b4b159b2.js`, 29 000
+ * lines of bundled mermaid; webpack's `main.3b5c2f1a.js`). Nobody edits it: it is rebuilt.
+ */
+export function isBundlerChunkName(filename: string): boolean {
+  return CHUNK_NAME.test(filename);
+}
+
+const CHUNK_NAME = /[.-](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\.[cm]?js$/u;
+
 const MINIFIED_MIN_LENGTH = 10_000;
 const MINIFIED_LINE_LENGTH = 250;
 
