@@ -250,6 +250,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "meta",
   "metadata",
   "tableName",
+  // A database's connection string, from the configuration (vercel storage's Edge Config getters per `connectionString`).
+  "connectionString",
   // A schema of the database (powersync's parsed sync configs per `options.defaultSchema`).
   "schema",
   "schemaName",

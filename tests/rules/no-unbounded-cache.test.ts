@@ -582,6 +582,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("network"),
     // hop packages/hop-node/src/chains/getChainBridge.ts: a bridge per chain slug of the SDK.
     labelCache("chainSlug"),
+    // vercel storage packages/edge-config/src/edge-config.ts: an in-memory getter per connection string of the configuration.
+    labelCache("connectionString"),
     // subql packages/utils/src/logger/logger.ts: a child logger per category the code asks for.
     labelCache("category"),
     // squid-sdk graphql/openreader/src/dialect/opencrud/schema.ts: an input type built per type of the schema.
