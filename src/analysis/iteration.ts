@@ -169,9 +169,7 @@ export function isTablePerElement(file: FileContext, iteration: Iteration, node:
   if (!inner || !dependsOn(file, inner, iteration)) return false;
   if (inner.type === AST_NODE_TYPES.MemberExpression) return inner.object.type === AST_NODE_TYPES.Identifier && isTableName(inner.object.name);
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
-  if (isTableName(inner.name)) return true;
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
-  return variable !== null && iteration.items.has(variable);
+  return isTableName(inner.name) || isItem(file, iteration, inner);
 }
 
 /**
