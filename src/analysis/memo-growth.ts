@@ -6,6 +6,8 @@ import type { CollectionUse, LongLivedCollection } from "./long-lived-collection
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
+  CLASS_TYPE_NAMES,
+  CLASS_TYPE_NAMES_WITH_ARGUMENT,
   CODE_KEY_NAMES,
   KEY_DERIVING_METHODS,
   EXISTING_PATH_RESOLVERS,
@@ -50,6 +52,7 @@ export interface MemoGrowth {
 }
 
 export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedCollection): MemoGrowth | null {
+  if (hasClassKeys(collection)) return null;
   const file = getFileContext(context);
   const lookups = collection.uses.filter((use) => use.kind === "lookup" && !use.foreign);
   for (const store of collection.uses) {
@@ -258,6 +261,22 @@ function isDuplicateCheck(lookup: TSESTree.Node): boolean {
     return statement.type === AST_NODE_TYPES.IfStatement && statement.test === parent && isOnlyThrow(statement.alternate);
   }
   return parent?.type === AST_NODE_TYPES.IfStatement && skipExpressionWrappers(parent.test) === lookup && isOnlyThrow(parent.consequent);
+}
+
+/**
+ * The collection's key type is a class, by the type arguments of its creation or annotation
+ * (`new Map<Class<unknown>, …>()`, `Map<Type<T>, …>`, `Map<new () => T, …>`): one entry per class
+ * the code declares.
+ */
+function hasClassKeys(collection: LongLivedCollection): boolean {
+  const creation = collection.creation;
+  const fromCreation = creation.type === AST_NODE_TYPES.NewExpression ? creation.typeArguments?.params[0] : undefined;
+  const annotation = collection.annotation;
+  const fromAnnotation = annotation?.type === AST_NODE_TYPES.TSTypeReference ? annotation.typeArguments?.params[0] : undefined;
+  const key = fromCreation ?? fromAnnotation;
+  if (key?.type === AST_NODE_TYPES.TSConstructorType) return true;
+  if (key?.type !== AST_NODE_TYPES.TSTypeReference || key.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  return CLASS_TYPE_NAMES.includes(key.typeName.name) || (key.typeArguments !== undefined && CLASS_TYPE_NAMES_WITH_ARGUMENT.includes(key.typeName.name));
 }
 
 /**

@@ -133,6 +133,14 @@ export function isRegistryName(raw: string): boolean {
 }
 
 /**
+ * Types of classes (constructors): a collection keyed by one holds an entry per class the code
+ * declares (nestjs-query's filter types per DTO class, `new Map<Class<unknown>, …>()`). `Type`
+ * (NestJS) only with a type argument, as `Type<T>`.
+ */
+export const CLASS_TYPE_NAMES: readonly string[] = ["Class", "ClassType", "Constructor", "Newable", "AbstractType", "AbstractClass", "AnyClass"];
+export const CLASS_TYPE_NAMES_WITH_ARGUMENT: readonly string[] = ["Type"];
+
+/**
  * Constructor parameters that hand an object one request: the request itself or its session. An
  * object made with one keeps it, and lives as long as the request. Not `ctx` or `context`: huly's
  * `MeasureContext`, Hexo's `ctx` and a plugin's context live as long as the process.

@@ -106,6 +106,15 @@ const zoneTables = (source: string): string => `export class TimeZoneConverter {
     }
   }
 }`;
+// nestjs-query packages/query-graphql/src/types/query/filter.type.ts: a filter type per DTO class, keyed by the class.
+const filterTypes = (keyType: string): string => `const internalCache = new Map<${keyType}, FilterConstructor>();
+export function getFilterType(TClass: ${keyType}): FilterConstructor {
+  let cached = internalCache.get(TClass);
+  if (cached) return cached;
+  cached = buildFilter(TClass);
+  internalCache.set(TClass, cached);
+  return cached;
+}`;
 // huggingface chat-ui src/lib/utils/parseBlocks.ts: a pattern per HTML tag name, normalised first.
 const tagPatterns = (name: string): string => `const openTagPatternCache = new Map<string, RegExp>();
 export function getOpenTagPattern(${name}: string): RegExp {
@@ -654,6 +663,10 @@ export function remove(slot, names) {
     { code: "async function f(ids) { const memo = new Map(); for (const id of ids) { if (!memo.has(id)) memo.set(id, await load(id)); } return memo; }", filename: "file.js" },
     // langgraphjs's StateGraph: a registration method behind the underscore of an internal name.
     schemaRegistry("_addSchema"),
+    // nestjs-query's filter types: the map's keys are classes, one per class the code declares.
+    filterTypes("Class<unknown>"),
+    filterTypes("Type<unknown>"),
+    filterTypes("new () => unknown"),
     // botbuilder-js's time zone tables: the keys come from a string of the class, through six steps.
     zoneTables("this"),
     // hydrogen's warnOnce: the level of `console[type](…)` is chosen by the caller.
@@ -808,6 +821,22 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbour (nestjs-query's filter types): a `Type` with no type argument may be any type of the application.
+    {
+      code: filterTypes("Type"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 23,
+          data: { name: "internalCache", where: "`getFilterType()`", line: "6", owner: "module", key: "TClass", creation: "new Map<Type, FilterConstructor>()" },
+          suggestions: [
+            { messageId: "suggestLruCache", output: `${IMPORT}${filterTypes("Type").replace("new Map<Type, FilterConstructor>()", `new LRUCache<Type, FilterConstructor>(${LRU.slice(13)}`)}` },
+            { messageId: "suggestWeakCollection", output: filterTypes("Type").replace("new Map<", "new WeakMap<") },
+          ],
+        },
+      ],
+    },
     // Valid neighbour (botbuilder-js's time zone tables): the same steps from a string the caller gives.
     {
       code: zoneTables("text"),
