@@ -258,6 +258,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "meta",
   "metadata",
   "tableName",
+  // A proxy's URL, from the configuration (e2b's fetch functions, each with its own dispatcher, per `proxy`).
+  "proxy",
   // A database's connection string, from the configuration (vercel storage's Edge Config getters per `connectionString`).
   "connectionString",
   // A schema of the database (powersync's parsed sync configs per `options.defaultSchema`).

@@ -593,6 +593,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("chainSlug"),
     // vercel storage packages/edge-config/src/edge-config.ts: an in-memory getter per connection string of the configuration.
     labelCache("connectionString"),
+    // e2b packages/js-sdk/src/api/http2.ts: a fetch with its own dispatcher per configured proxy.
+    labelCache("proxy"),
     // subql packages/utils/src/logger/logger.ts: a child logger per category the code asks for.
     labelCache("category"),
     // squid-sdk graphql/openreader/src/dialect/opencrud/schema.ts: an input type built per type of the schema.
