@@ -175,12 +175,13 @@ export function isTablePerElement(file: FileContext, iteration: Iteration, node:
 /**
  * `node` runs for one value of the element only: in a `case "literal":` of `switch (item)`, or
  * in the branch of `if (item === "literal")` (subql's metadata keys, where only the
- * `dynamicDatasources` key writes its own row). Once per loop, not once per element.
+ * `dynamicDatasources` key writes its own row). Once per loop, not once per element. Only the
+ * element itself, not a part of it: many rows of civitai's escrow plan may share a `kind`.
  */
 export function isForOneElement(file: FileContext, iteration: Iteration, node: TSESTree.Node): boolean {
   for (let child = node, parent = node.parent; parent && child !== iteration.body; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test?.type === AST_NODE_TYPES.Literal && parent.consequent.includes(child as TSESTree.Statement)) {
-      if (isItem(file, iteration, parent.parent.discriminant)) return true;
+      if (isWholeItem(file, iteration, parent.parent.discriminant)) return true;
     }
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isItemEqualsLiteral(file, iteration, parent.test)) return true;
   }
@@ -190,16 +191,27 @@ export function isForOneElement(file: FileContext, iteration: Iteration, node: T
 function isItemEqualsLiteral(file: FileContext, iteration: Iteration, raw: TSESTree.Expression): boolean {
   const test = skipExpressionWrappers(raw);
   if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return false;
-  if (test.right.type === AST_NODE_TYPES.Literal) return isItem(file, iteration, test.left);
-  return test.left.type === AST_NODE_TYPES.Literal && isItem(file, iteration, test.right);
+  if (test.right.type === AST_NODE_TYPES.Literal) return isWholeItem(file, iteration, test.left);
+  return test.left.type === AST_NODE_TYPES.Literal && isWholeItem(file, iteration, test.right);
 }
 
-/** A binding that holds the element itself (`key` of `keys.map(async (key) => …)`). */
+/** A binding that holds the element, its key or its index (`key` of `keys.map(async (key) => …)`). */
 function isItem(file: FileContext, iteration: Iteration, raw: TSESTree.Node): boolean {
+  return getItem(file, iteration, raw) !== undefined;
+}
+
+/** A binding that holds the whole element (`for (const key of keys)`), not a part destructured from it (`for (const { kind } of plan)`). */
+function isWholeItem(file: FileContext, iteration: Iteration, raw: TSESTree.Node): boolean {
+  const name = getItem(file, iteration, raw)?.defs[0]?.name;
+  const parent = name?.parent;
+  return parent !== undefined && ((parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === name) || (isFunctionNode(parent) && parent.params.includes(name as TSESTree.Parameter)));
+}
+
+function getItem(file: FileContext, iteration: Iteration, raw: TSESTree.Node): Scope.Variable | undefined {
   const node = skipExpressionWrappers(raw);
-  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-  return variable !== null && iteration.items.has(variable);
+  return variable !== null && iteration.items.has(variable) ? variable : undefined;
 }
 
 /** `table`, `sourceTable`, `tableName`, `tablePath`. */

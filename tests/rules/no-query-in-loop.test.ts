@@ -348,6 +348,14 @@ runRuleTests("no-query-in-loop", rule, {
       "writeInLoop",
     ),
     // Valid neighbour (ponder's revert per table): one table named in the text, a statement per element.
+    // Valid neighbour (subql's metadata keys): civitai src/server/services/placement-escrow.service.ts, a part of each row (`kind`) that many rows may share.
+    invalid(
+      `${PG}export async function settle(plan: { kind: string; amount: number }[]) {\n  for (const { kind, amount } of plan) {\n    switch (kind) {\n      case "forfeit":\n        await pool.query("UPDATE escrow SET kept = kept + $1 WHERE kind = $2", [amount, kind]);\n        break;\n    }\n  }\n}`,
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "plan", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" },
+    ),
     // Valid neighbour (subql's metadata keys): the `default` branch, and the branch of every other key, run per element.
     invalid(specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        break;\n      default:\n        ${QUERY_ONE}\n    }`), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "keys", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" }),
     invalid(specialKeys(`    if (key !== "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "keys", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" }),
