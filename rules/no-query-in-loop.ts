@@ -100,12 +100,12 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     entries.find(
       ({ iteration }) =>
         !iteration.fixed &&
-        !isForOneElement(file, iteration, node) &&
         !iteration.chunked &&
         !isHandedToBatch(file, iteration) &&
         values.some((value) => dependsOn(file, value, iteration)) &&
         !tables.some((table) => dependsOn(file, table, iteration)) &&
-        !runsOncePerProcess(context, iteration.node),
+        !runsOncePerProcess(context, iteration.node) &&
+        !isForOneElement(file, iteration, node),
     );
 
   /** The message data; `perRow`: a write that gives each row values of its own (an `updateMany` cannot). */

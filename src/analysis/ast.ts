@@ -118,6 +118,17 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/**
+ * The variable of the plain parameter at `index` of `callback`, when it is an inline function
+ * (`(value, key, map) => …` of `forEach`, `(client) => …` of `then`), else undefined.
+ */
+export function getCallbackParameter(scopeManager: TSESLint.Scope.ScopeManager | null, callback: TSESTree.Node | undefined, index: number): TSESLint.Scope.Variable | undefined {
+  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  const parameter = callback.params[index];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return scopeManager?.getDeclaredVariables(callback).find((variable) => variable.name === parameter.name);
+}
+
 /** The innermost function containing `node`, or null at module level. */
 export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {

@@ -5,7 +5,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
-import { getEnclosingFunction, getStaticPropertyName } from "./ast.js";
+import { getCallbackParameter, getEnclosingFunction, getStaticPropertyName } from "./ast.js";
 import { getFileContext } from "./file-context.js";
 
 /**
@@ -205,11 +205,7 @@ function followMember(state: State, member: TSESTree.MemberExpression): void {
  * when the callback is not a function of one plain parameter.
  */
 function followThenCallback(state: State, call: TSESTree.CallExpression): boolean {
-  const callback = call.arguments[0];
-  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression) return false;
-  const parameter = callback.params[0];
-  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = state.file.sourceCode.scopeManager?.getDeclaredVariables(callback).find((declared) => declared.name === parameter.name);
+  const variable = getCallbackParameter(state.file.sourceCode.scopeManager, call.arguments[0], 0);
   if (!variable) return false;
   const inner: State = { ...state, escape: null, escapes: new Set(), used: false, closed: false };
   followVariable(inner, variable);

@@ -18,7 +18,7 @@ import {
   isRegistryName,
   UNBOUNDED_CONSTRUCTORS,
 } from "../knowledge/bounded-caches.js";
-import { getCalledMethodName, getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, isNullish, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getCallbackParameter, getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getCallingFunction } from "./run-once.js";
@@ -318,10 +318,7 @@ function getForEachSelf(file: FileContext, outer: TSESTree.Node): Scope.Variable
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || getStaticPropertyName(member) !== "forEach") return undefined;
   const call = member.parent;
   const callback = call.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
-  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
-  const self = callback.params[2];
-  if (self?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return file.sourceCode.scopeManager?.getDeclaredVariables(callback).find((variable) => variable.name === self.name);
+  return getCallbackParameter(file.sourceCode.scopeManager, callback, 2);
 }
 
 /** `this.name` in the class, `ClassName.name` anywhere, and shrinks through other objects. */
