@@ -3,7 +3,7 @@ import type { SourceCode } from "@typescript-eslint/utils/ts-eslint";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { LOGGING_FUNCTION_NAME, NON_FAILING_CALL_ROOTS, TIMER_CLEAR_FUNCTIONS } from "../knowledge/builtins.js";
+import { LOGGING_FUNCTION_NAME, NON_FAILING_CALL_ROOTS, NON_FAILING_METHODS, TIMER_CLEAR_FUNCTIONS } from "../knowledge/builtins.js";
 import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { opensTransaction } from "./transaction.js";
 
@@ -338,7 +338,8 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       const callee = skipExpressionWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) return !NON_FAILING.test(callee.name) && !LOGGING_FUNCTION_NAME.test(callee.name) && !isTimerCreation(walk, node);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
-      if (LOGGING_FUNCTION_NAME.test(getStaticPropertyName(callee) ?? "")) return false;
+      const method = getStaticPropertyName(callee) ?? "";
+      if (LOGGING_FUNCTION_NAME.test(method) || NON_FAILING_METHODS.includes(method)) return false;
       // `pgClient.query("SET …").catch(log)` (graphile's pg adaptor): attaching a handler to a call's promise throws nothing; the call is judged on its own.
       if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_HANDLERS.has(getStaticPropertyName(callee) ?? "")) return false;
       // The root of a chain of members and calls: `metrics` in `metrics.getHistogram("ms").record(ms)`.

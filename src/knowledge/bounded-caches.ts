@@ -292,6 +292,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "feature",
   "flag",
   "provider",
+  // An OAuth provider a plugin is built for (grouparoo's token getters per `providerName`, `"hubspot"`).
+  "providerName",
   "strategy",
   "method",
   // A function's own name (audiobookshelf's profiler histograms per `funcName = asyncFunc.name`).

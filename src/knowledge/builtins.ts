@@ -110,4 +110,16 @@ export const NON_FAILING_CALL_ROOTS: readonly string[] = [
   "clearInterval",
   "clearImmediate",
   "queueMicrotask",
+  // Conversions and tests of a value, which return NaN or false rather than throw (verifywise's
+  // `parseInt(req.params.id)` between a transaction's start and the `try` that ends it).
+  "parseInt",
+  "parseFloat",
+  "Number",
+  "String",
+  "Boolean",
+  "isNaN",
+  "isFinite",
 ];
+
+/** Methods that test a value and cannot fail, whatever their object (`Array.isArray(x)`, lodash's `_.isArray(x)`). */
+export const NON_FAILING_METHODS: readonly string[] = ["isArray"];

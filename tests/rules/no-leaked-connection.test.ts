@@ -135,6 +135,10 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
 const timerBeforeTry = (guard: string, cancel: string): string =>
   `${GENERIC}export async function set(key: string) {\n  const client = await pool.acquire();\n  const timeout = ${guard}("Setting redis key delayed", { key });\n  try {\n    await client.set(key, "1");\n  } finally {\n    ${cancel}(timeout);\n    await pool.release(client);\n  }\n}`;
 
+/** verifywise's controllers (Servers/controllers/eu.ctrl.ts): the request's id is read between the transaction's start and the `try` that ends it. */
+const parsedBeforeTry = (parse: string): string =>
+  `${SEQUELIZE}export async function saveControls(req: Request) {\n  const transaction = await sequelize.transaction();\n  const controlId = ${parse};\n  try {\n    await Control.update({ done: true }, { where: { id: controlId }, transaction });\n    await transaction.commit();\n  } catch (error) {\n    await transaction.rollback();\n    throw error;\n  }\n}`;
+
 /** typeorm's query command (src/commands/QueryCommand.ts): the catch gives the runner back after `report(err)`. */
 const releasedInCatchAfter = (report: string): string =>
   `${TYPEORM}export async function run(query: string) {\n  let queryRunner: QueryRunner | undefined = undefined;\n  try {\n    queryRunner = ds.createQueryRunner();\n    const result = await queryRunner.query(query);\n    await queryRunner.release();\n    return result;\n  } catch (err) {\n    ${report}(err);\n    if (queryRunner) await queryRunner.release();\n    process.exit(1);\n  }\n}`;
@@ -727,11 +731,18 @@ export async function start() {
     // PostHog's plugin server (db.ts): `timeoutGuard(…)` returns a timer the finally clears; making one does not fail.
     timerBeforeTry("timeoutGuard", "clearTimeout"),
     timerBeforeTry("startWatchdog", "clearInterval"),
+    // verifywise Servers/controllers/eu.ctrl.ts: converting and testing a value before the try cannot fail.
+    parsedBeforeTry("parseInt(Array.isArray(req.params.id) ? req.params.id[0] : req.params.id)"),
+    parsedBeforeTry("Number(req.params.id)"),
+    parsedBeforeTry("_.isArray(req.params.ids) ? req.params.ids : [req.params.id]"),
   ],
   invalid: [
     // Valid neighbours (typeorm's query command): a call that is not logging before the release in the catch, or one that signs a user out.
     { code: releasedInCatchAfter("PlatformTools.notify"), errors: [error("notInFinally", 6, 19)] },
     { code: releasedInCatchAfter("session.logOut"), errors: [error("notInFinally", 6, 19)] },
+    // Valid neighbour (verifywise's controllers): an application's parser may throw before the try.
+    { code: parsedBeforeTry("parseId(req.params.id)"), errors: [error("notInFinally", 4, 29)] },
+    { code: parsedBeforeTry("Array.from(req.params.ids)"), errors: [error("notInFinally", 4, 29)] },
     // Valid neighbour (PostHog's db.ts): a value the finally does not clear as a timer is the result of a call that may throw.
     {
       code: timerBeforeTry("timeoutGuard", "report"),

@@ -404,9 +404,10 @@ const lexRouter = (onDuplicate: string): string =>
 const lexImports = (onDuplicate: string): string =>
   `export class LexBuilder {\n  readonly #imported = new Set<string>();\n  async load(docs: Doc[]) {\n    for (const doc of docs) {\n      if (!this.#imported.has(doc.id)) {\n        this.#imported.add(doc.id);\n      } else ${onDuplicate}\n    }\n  }\n}`;
 
-// Flowise packages/server/src/IdentityManager.ts: one SSO provider per `case` of a switch over the key.
+// Flowise packages/server/src/IdentityManager.ts: one SSO provider per `case` of a switch over the key (Flowise's
+// `providerName` renamed: that name alone is a code key).
 const ssoProviders = (branch: string): string =>
-  `export class IdentityManager {\n  providers = new Map<string, Provider>();\n  init(providerName: string, config: Config) {\n    if (this.providers.has(providerName)) return this.providers.get(providerName);\n${branch}\n  }\n}`;
+  `export class IdentityManager {\n  providers = new Map<string, Provider>();\n  init(providerKey: string, config: Config) {\n    if (this.providers.has(providerKey)) return this.providers.get(providerKey);\n${branch}\n  }\n}`;
 /** The report on `ssoProviders(branch)`, whose store on line `line` takes any key. */
 const ssoProvidersGrow = (branch: string, line: number) => ({
   code: ssoProviders(branch),
@@ -415,7 +416,7 @@ const ssoProvidersGrow = (branch: string, line: number) => ({
       messageId: "unboundedCacheKeyed" as const,
       line: 2,
       column: 15,
-      data: { name: "this.providers", where: "`init()`", line: String(line), owner: "class `IdentityManager`", key: "providerName", creation: "new Map<string, Provider>()" },
+      data: { name: "this.providers", where: "`init()`", line: String(line), owner: "class `IdentityManager`", key: "providerKey", creation: "new Map<string, Provider>()" },
       suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${ssoProviders(branch).replace("new Map<string, Provider>()", `new LRUCache<string, Provider>(${LRU.slice("new LRUCache(".length)}`)}` }],
     },
   ],
@@ -531,10 +532,10 @@ runRuleTests("no-unbounded-cache", rule, {
     // automatisch packages/backend/src/helpers/get-app.js: an app key not in the module's table of app paths throws first.
     ocrServices("  if (!Object.prototype.hasOwnProperty.call(MODELS, script)) throw new Error(script);"),
     ocrServices("  if (!Object.hasOwn(MODELS, script)) return null;"),
-    // Flowise IdentityManager.ts: the store sits under `case "azure":` of `switch (providerName)`, so its key is one the code names.
-    ssoProviders('    switch (providerName) {\n      case "azure": {\n        const azure = new AzureSSO(config);\n        this.providers.set(providerName, azure);\n        break;\n      }\n      default:\n        throw new Error(providerName);\n    }'),
-    ssoProviders("    switch (providerName) {\n      case Providers.GITHUB:\n        this.providers.set(providerName, new GithubSSO(config));\n    }"),
-    ssoProviders('    if (providerName === "google") this.providers.set(providerName, new GoogleSSO(config));'),
+    // Flowise IdentityManager.ts: the store sits under `case "azure":` of `switch (providerKey)`, so its key is one the code names.
+    ssoProviders('    switch (providerKey) {\n      case "azure": {\n        const azure = new AzureSSO(config);\n        this.providers.set(providerKey, azure);\n        break;\n      }\n      default:\n        throw new Error(providerKey);\n    }'),
+    ssoProviders("    switch (providerKey) {\n      case Providers.GITHUB:\n        this.providers.set(providerKey, new GithubSSO(config));\n    }"),
+    ssoProviders('    if (providerKey === "google") this.providers.set(providerKey, new GoogleSSO(config));'),
     // atproto lex-router.ts: a lookup that throws on a hit is a registry's duplicate check, not a cache.
     lexRouter("{\n      throw new TypeError(`Method ${nsid} already registered`);\n    }"),
     lexRouter("throw new Error(nsid);"),
@@ -603,6 +604,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("nsp"),
     // Forest Admin packages/agent/src/utils/query-string.ts: the time zones requests named and Intl accepted, one of the IANA list.
     labelCache("timezone"),
+    // grouparoo core/src/modules/plugin.ts: an OAuth token getter per provider of a plugin (`"hubspot"`).
+    labelCache("providerName"),
     "const histograms = new Map();\nexport function profile(fn: () => Promise<unknown>, funcName = fn.name) {\n  if (!histograms.has(funcName)) histograms.set(funcName, createHistogram());\n  return histograms.get(funcName);\n}",
     // webstudio's request byte cache: the store leaves when the running total of bytes would pass a limit.
     byteCache("    if (next > LIMIT) return;"),
@@ -993,11 +996,11 @@ export function remove(slot, names) {
     subscriptionError("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    this.pending.push({ key, usage });\n  }\n}"),
     subscriptionError("export class Quota {\n  async guard(key: string) {\n    const usage = new RunSubscription();\n    const options = { key, usage };\n    await this.assertLimit(options);\n  }\n}"),
     // A `default` before the case falls through to it with any key.
-    ssoProvidersGrow('    switch (providerName) {\n      default:\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 8),
+    ssoProvidersGrow('    switch (providerKey) {\n      default:\n      case "azure":\n        this.providers.set(providerKey, new AzureSSO(config));\n    }', 8),
     // The switch is over another value than the key.
-    ssoProvidersGrow('    switch (config.kind) {\n      case "azure":\n        this.providers.set(providerName, new AzureSSO(config));\n    }', 7),
+    ssoProvidersGrow('    switch (config.kind) {\n      case "azure":\n        this.providers.set(providerKey, new AzureSSO(config));\n    }', 7),
     // The branch runs for every key but one.
-    ssoProvidersGrow('    if (providerName !== "google") this.providers.set(providerName, new GoogleSSO(config));', 5),
+    ssoProvidersGrow('    if (providerKey !== "google") this.providers.set(providerKey, new GoogleSSO(config));', 5),
     // Valid neighbour (lex-builder.ts): an `else` that skips the hit instead of throwing keeps a seen-set.
     {
       code: lexImports("{\n        continue;\n      }"),
