@@ -217,6 +217,9 @@ describe("one-off scripts by directory", () => {
     // openpanel packages/db/code-migrations/2-accounts.ts: migrations in code, run by \`pnpm migrate:deploy:code\`.
     expect(lint(perRowQuery, "/project", "/project/packages/db/code-migrations/2-accounts.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/db_migrations/2-accounts.ts")).toEqual([]);
+    // OneUptime App/FeatureSet/Workers/DataMigrations/AddEndedState.ts: data migrations the worker runs once each, by PascalCase directory.
+    expect(lint(perRowQuery, "/project", "/project/App/FeatureSet/Workers/DataMigrations/AddEndedState.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/Database/Migrations/AddUser.ts")).toEqual([]);
     // outline server/scripts/20220722000000-backfill-subscriptions.ts: an exported main() run by hand.
     expect(lint(perRowQuery, "/project", "/project/server/scripts/backfill-runs.ts")).toEqual([]);
   });
@@ -264,6 +267,7 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/", "/project/migrations/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
     // A name that ends in "migrations" without a separator is no migrations directory.
     expect(lint(perRowQuery, "/project", "/project/src/datamigrations/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/App/FeatureSet/Workers/Migrations.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/src/code-migrations.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 

@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { KindKnowledge, ReleaseKnowledge } from "../knowledge/index.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { CONVENTIONAL_RECEIVERS, FOREIGN_POOL_METHODS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
 import { getDistinctiveMethodKind, getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
@@ -154,6 +154,7 @@ function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Chec
  */
 function getNameEvidence(file: FileContext, owner: TSESTree.Expression, method: string): { id: string; knowledge: KindKnowledge; promise: boolean } | null {
   if (getOwnerModules(file, owner).some((origin) => Object.hasOwn(FOREIGN_POOL_METHODS, origin) && FOREIGN_POOL_METHODS[origin]!.includes(method))) return null;
+  if (declaresNoResult(file, owner, method)) return null;
   const distinctive = fromRef(getDistinctiveMethodKind(method));
   const fromDistinctive = distinctive ? getMethodResult(distinctive.knowledge, method) : null;
   if (fromDistinctive && isReleasable(fromDistinctive.knowledge)) return fromDistinctive;
@@ -182,14 +183,44 @@ function getOwnerModules(file: FileContext, owner: TSESTree.Expression): string[
   const origin = getImportPath(file, owner)?.module;
   if (origin != null) return [origin];
   const node = skipExpressionWrappers(owner);
+  // OneUptime's SQL monitor: `const pool: mssql.ConnectionPool = new driver.ConnectionPool(config)`, the variable's declared type.
+  const declared = getDeclaredTypeName(file, node);
+  if (declared) return [getImportPath(file, getTypeRoot(declared))?.module ?? []].flat();
   const name = node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression ? getStaticPropertyName(node) : undefined;
   if (name === undefined) return [];
-  return getThisMemberSources(file, node, name).flatMap((source) => {
-    let root: TSESTree.Node = source.node;
-    if (root.type === AST_NODE_TYPES.TSTypeReference) root = root.typeName;
-    while (root.type === AST_NODE_TYPES.TSQualifiedName) root = root.left;
-    return getImportPath(file, root)?.module ?? [];
-  });
+  return getThisMemberSources(file, node, name).flatMap((source) => getImportPath(file, source.node.type === AST_NODE_TYPES.TSTypeReference ? getTypeRoot(source.node.typeName) : source.node)?.module ?? []);
+}
+
+/** `mssql` in `mssql.ConnectionPool`, `Pool` in `Pool`. */
+function getTypeRoot(name: TSESTree.EntityName): TSESTree.Node {
+  let root: TSESTree.EntityName = name;
+  while (root.type === AST_NODE_TYPES.TSQualifiedName) root = root.left;
+  return root;
+}
+
+/** The type name a local variable or parameter is declared with (`pool: mssql.ConnectionPool`). */
+function getDeclaredTypeName(file: FileContext, node: TSESTree.Node): TSESTree.EntityName | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  const annotation = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+  return annotation?.type === AST_NODE_TYPES.TSTypeReference ? annotation.typeName : undefined;
+}
+
+/**
+ * The receiver's declared type is an interface of the file whose `method` returns nothing
+ * (OneUptime's `interface SqlServerPoolLike { connect(): Promise<void> }`): the call hands out
+ * no resource, whatever the receiver is named.
+ */
+function declaresNoResult(file: FileContext, owner: TSESTree.Expression, method: string): boolean {
+  const name = getDeclaredTypeName(file, skipExpressionWrappers(owner));
+  if (name?.type !== AST_NODE_TYPES.Identifier) return false;
+  const declaration = ASTUtils.findVariable(file.sourceCode.getScope(name), name)?.defs[0]?.node;
+  if (declaration?.type !== AST_NODE_TYPES.TSInterfaceDeclaration) return false;
+  const member = declaration.body.body.find((element) => element.type === AST_NODE_TYPES.TSMethodSignature && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === method);
+  const returned = member?.type === AST_NODE_TYPES.TSMethodSignature ? member.returnType?.typeAnnotation : undefined;
+  if (returned?.type === AST_NODE_TYPES.TSVoidKeyword) return true;
+  const awaited = returned?.type === AST_NODE_TYPES.TSTypeReference && returned.typeName.type === AST_NODE_TYPES.Identifier && returned.typeName.name === "Promise" ? returned.typeArguments?.params[0] : undefined;
+  return awaited?.type === AST_NODE_TYPES.TSVoidKeyword;
 }
 
 function getReceiverName(owner: TSESTree.Expression): string | undefined {

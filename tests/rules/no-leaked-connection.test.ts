@@ -135,6 +135,14 @@ function error(messageId: MessageIds, line: number, column: number, outputs: str
 const timerBeforeTry = (guard: string, cancel: string): string =>
   `${GENERIC}export async function set(key: string) {\n  const client = await pool.acquire();\n  const timeout = ${guard}("Setting redis key delayed", { key });\n  try {\n    await client.set(key, "1");\n  } finally {\n    ${cancel}(timeout);\n    await pool.release(client);\n  }\n}`;
 
+/** OneUptime's SQL monitor (Probe/Utils/Monitors/MonitorTypes/SqlMonitor.ts): mssql's pool, opened and closed by the function, in a file that also imports pg. */
+const sqlMonitor = (annotation: string): string =>
+  `import { Client } from "pg";\nimport * as mssql from "mssql";\nexport async function run(config: mssql.config, driver: typeof mssql) {\n  const pool${annotation} = new driver.ConnectionPool(config);\n  try {\n    await pool.connect();\n    return await new driver.Request(pool).query("SELECT 1");\n  } finally {\n    await pool.close();\n  }\n}`;
+
+/** OneUptime's SQL Server connector (Common/Server/Utils/DataSource/Connectors/SqlServerConnector.ts): a pool behind an interface of the file. */
+const poolSeam = (returned: string): string =>
+  `import { Client } from "pg";\nexport interface SqlServerPoolLike {\n  connect(): ${returned};\n  close(): Promise<void>;\n}\nexport async function run(factory: (config: string) => SqlServerPoolLike, config: string) {\n  const pool: SqlServerPoolLike = factory(config);\n  try {\n    await pool.connect();\n    return 1;\n  } finally {\n    await pool.close();\n  }\n}`;
+
 /** verifywise's controllers (Servers/controllers/eu.ctrl.ts): the request's id is read between the transaction's start and the `try` that ends it. */
 const parsedBeforeTry = (parse: string): string =>
   `${SEQUELIZE}export async function saveControls(req: Request) {\n  const transaction = await sequelize.transaction();\n  const controlId = ${parse};\n  try {\n    await Control.update({ done: true }, { where: { id: controlId }, transaction });\n    await transaction.commit();\n  } catch (error) {\n    await transaction.rollback();\n    throw error;\n  }\n}`;
@@ -731,6 +739,11 @@ export async function start() {
     // PostHog's plugin server (db.ts): `timeoutGuard(…)` returns a timer the finally clears; making one does not fail.
     timerBeforeTry("timeoutGuard", "clearTimeout"),
     timerBeforeTry("startWatchdog", "clearInterval"),
+    // OneUptime Probe/Utils/Monitors/MonitorTypes/SqlMonitor.ts: a variable declared as mssql's pool, whose `connect()` opens the pool.
+    sqlMonitor(": mssql.ConnectionPool"),
+    // OneUptime Common/Server/Utils/DataSource/Connectors/SqlServerConnector.ts: the file's interface says `connect()` returns nothing.
+    poolSeam("Promise<void>"),
+    poolSeam("void"),
     // verifywise Servers/controllers/eu.ctrl.ts: converting and testing a value before the try cannot fail.
     parsedBeforeTry("parseInt(Array.isArray(req.params.id) ? req.params.id[0] : req.params.id)"),
     parsedBeforeTry("Number(req.params.id)"),
@@ -740,6 +753,9 @@ export async function start() {
     // Valid neighbours (typeorm's query command): a call that is not logging before the release in the catch, or one that signs a user out.
     { code: releasedInCatchAfter("PlatformTools.notify"), errors: [error("notInFinally", 6, 19)] },
     { code: releasedInCatchAfter("session.logOut"), errors: [error("notInFinally", 6, 19)] },
+    // Valid neighbours (OneUptime's SQL monitor and connector): a pool of unknown type in a file that imports pg, or an interface whose `connect()` returns a client.
+    { code: sqlMonitor(""), errors: [error("unreferenced", 6, 11)] },
+    { code: poolSeam("Promise<Client>"), errors: [error("unreferenced", 9, 11)] },
     // Valid neighbour (verifywise's controllers): an application's parser may throw before the try.
     { code: parsedBeforeTry("parseId(req.params.id)"), errors: [error("notInFinally", 4, 29)] },
     { code: parsedBeforeTry("Array.from(req.params.ids)"), errors: [error("notInFinally", 4, 29)] },
