@@ -122,6 +122,27 @@ export function isTemplateStringsElement(file: FileContext, raw: TSESTree.Node):
   return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === "TemplateStringsArray";
 }
 
+/**
+ * `MODEL_TO_ENCODING[modelId]`: an entry of an object or array literal the module declares with
+ * `const` and never writes through (morphic's tiktoken encoding per model): one of the values
+ * written in the code, or undefined.
+ */
+export function isConstantTableRead(file: FileContext, raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !node.computed || node.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node.object), node.object);
+  const definition = variable?.defs[0];
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || definition.parent.parent.type !== AST_NODE_TYPES.Program) return false;
+  const init = definition.node.init ? skipExpressionWrappers(definition.node.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.ObjectExpression && init?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  return variable!.references.every(({ identifier }) => {
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return identifier === definition.name;
+    const use = member.parent;
+    return !(use.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) && !(use.type === AST_NODE_TYPES.UpdateExpression) && !(use.type === AST_NODE_TYPES.UnaryExpression && use.operator === "delete");
+  });
+}
+
 /** The parameter `identifier` reads, when it is declared with a type annotation. */
 function getAnnotatedParameter(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Identifier | undefined {
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier)?.defs[0];

@@ -25,7 +25,7 @@ import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
-import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isTemplateStringsElement } from "./key-origin.js";
+import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getConstantInit } from "./same-expression.js";
@@ -633,7 +633,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
     case AST_NODE_TYPES.MemberExpression: {
       if (isEnvironmentRead(node)) return true;
       const name = getStaticPropertyName(node);
-      if (name === undefined || node.computed) return isTemplateStringsElement(file, node);
+      if (name === undefined || node.computed) return isTemplateStringsElement(file, node) || isConstantTableRead(file, node);
       if (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name)) return true;
       // A property of a table (powersync's warnings per `table.objectId`): one per table of the schema.
       const receiver = skipExpressionWrappers(node.object);
@@ -708,7 +708,7 @@ function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression:
       return isFunctionOf(node, (argument) => isNameSum(file, argument));
     case AST_NODE_TYPES.MemberExpression:
-      return isEnvironmentRead(node) || isTemplateStringsElement(file, node);
+      return isEnvironmentRead(node) || isTemplateStringsElement(file, node) || isConstantTableRead(file, node);
     case AST_NODE_TYPES.LogicalExpression:
       return isNameSum(file, node.left) && isNameSum(file, node.right);
     case AST_NODE_TYPES.TemplateLiteral:

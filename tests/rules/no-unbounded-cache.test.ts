@@ -404,6 +404,9 @@ const lexRouter = (onDuplicate: string): string =>
 const lexImports = (onDuplicate: string): string =>
   `export class LexBuilder {\n  readonly #imported = new Set<string>();\n  async load(docs: Doc[]) {\n    for (const doc of docs) {\n      if (!this.#imported.has(doc.id)) {\n        this.#imported.add(doc.id);\n      } else ${onDuplicate}\n    }\n  }\n}`;
 
+// morphic lib/utils/context-window.ts: a tokenizer per encoding, the encoding read from the module's table of models.
+const encoderCache = (extra: string): string =>
+  `const encoders = new Map<string, Encoder>();\nconst MODEL_TO_ENCODING: Record<string, string> = {\n  "gpt-4.1": "cl100k_base",\n  "gpt-3": "p50k_base",\n};\n${extra}export function getEncoder(modelId: string) {\n  const encodingName = MODEL_TO_ENCODING[modelId] || "cl100k_base";\n  if (!encoders.has(encodingName)) {\n    encoders.set(encodingName, getEncoding(encodingName));\n  }\n  return encoders.get(encodingName);\n}`;
 // Flowise packages/server/src/IdentityManager.ts: one SSO provider per `case` of a switch over the key (Flowise's
 // `providerName` renamed: that name alone is a code key).
 const ssoProviders = (branch: string): string =>
@@ -606,6 +609,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("timezone"),
     // grouparoo core/src/modules/plugin.ts: an OAuth token getter per provider of a plugin (`"hubspot"`).
     labelCache("providerName"),
+    // morphic lib/utils/context-window.ts: a key read from a constant table of the module is one of its values.
+    encoderCache(""),
     "const histograms = new Map();\nexport function profile(fn: () => Promise<unknown>, funcName = fn.name) {\n  if (!histograms.has(funcName)) histograms.set(funcName, createHistogram());\n  return histograms.get(funcName);\n}",
     // webstudio's request byte cache: the store leaves when the running total of bytes would pass a limit.
     byteCache("    if (next > LIMIT) return;"),
@@ -1075,6 +1080,11 @@ export function remove(slot, names) {
     { code: matchingSources("row: SourceRow", "row.id.slice(0, 8)"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 28, data: { name: "this.cache", where: "`getMatchingSources()`", line: "8", owner: "class `HydratedSyncConfig`", key: "row.id.slice(0, 8)", creation: "new Map<string, Source[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${matchingSources("row: SourceRow", "row.id.slice(0, 8)").replace("new Map<string, Source[]>()", `new LRUCache<string, Source[]>(${LRU.slice(13)}`)}` }] }] },
     { code: querierPath("this"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 30, data: { name: "this.pending", where: "`resolve()`", line: "12", owner: "class `PendingQuerierPath`", key: "set", creation: "new Map<ResultSet, Lookup>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${querierPath("this").replace("new Map<ResultSet, Lookup>()", `new LRUCache<ResultSet, Lookup>(${LRU.slice(13)}`)}` }, { messageId: "suggestWeakCollection", output: querierPath("this").replace("new Map<", "new WeakMap<") }] }] },
     // Valid neighbour (ponder's encoded chain ids): a label per block number grows with the chain.
+    // Valid neighbour (morphic's encoders): a table the module writes to holds whatever it is given.
+    {
+      code: encoderCache("export function learn(modelId: string, name: string) {\n  MODEL_TO_ENCODING[modelId] = name;\n}\n"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 18, data: { name: "encoders", where: "`getEncoder()`", key: 'MODEL_TO_ENCODING[modelId] || "cl100k_base"', line: "12", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${encoderCache("export function learn(modelId: string, name: string) {\n  MODEL_TO_ENCODING[modelId] = name;\n}\n").replace("new Map<string, Encoder>()", `new LRUCache<string, Encoder>(${LRU.slice(13)}`)}` }] }],
+    },
     { code: labelCache("blockNumber"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "blockNumber", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("blockNumber").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
     { code: labelCache("accountId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "accountId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("accountId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
