@@ -77,7 +77,9 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
       if (!lookupFn || !before || isCodeKey(file, lookup.key) || isDuplicateCheck(lookup.node) || isFactoryConfigKey(file, lookup.key, lookupFn, 0)) continue;
       const direct =
         contains(lookupFn, store.node) && sameKey(file, lookup.key, store.key) && !isParameterValue(file, store, lookupFn) && !replacesHit(file, lookup.node, store.node);
-      if (!direct && !callsHelperAfter(file, lookupFn, lookup.node, storeFn)) continue;
+      // Through a helper, the helper's own key counts too: colanode's job service looks up a job's
+      // concurrency key but stores per job `input.type`, a code key.
+      if (!direct && (!callsHelperAfter(file, lookupFn, lookup.node, storeFn) || isCodeKey(file, store.key))) continue;
       // `clients.set(hostKey, buildClickhouseClient(url))`: one pool per configured endpoint. Asked
       // last: with types, what the stored value is may cost an inference.
       if (isResourceValue(file, store.value)) break;

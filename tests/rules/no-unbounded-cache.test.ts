@@ -404,6 +404,9 @@ const lexRouter = (onDuplicate: string): string =>
 const lexImports = (onDuplicate: string): string =>
   `export class LexBuilder {\n  readonly #imported = new Set<string>();\n  async load(docs: Doc[]) {\n    for (const doc of docs) {\n      if (!this.#imported.has(doc.id)) {\n        this.#imported.add(doc.id);\n      } else ${onDuplicate}\n    }\n  }\n}`;
 
+// colanode packages/client/src/services/job-service.ts: the loop looks up a job's concurrency key, the helper it calls counts per `input.${field}`.
+const jobConcurrency = (field: string): string =>
+  `export class JobService {\n  private readonly running = new Map<string, number>();\n  async loop(rows: Row[]) {\n    for (const row of rows) {\n      const input = JSON.parse(row.input) as JobInput;\n      const handler = this.handlers[input.type];\n      const concurrencyKey = handler.concurrency.key(input);\n      const count = this.running.get(concurrencyKey) || 0;\n      if (count >= handler.concurrency.limit) continue;\n      await this.run(input);\n    }\n  }\n  private async run(input: JobInput) {\n    const current = this.running.get(input.${field}) || 0;\n    this.running.set(input.${field}, current + 1);\n    try {\n      await this.handlers[input.type].handle(input);\n    } finally {\n      this.running.set(input.${field}, (this.running.get(input.${field}) || 1) - 1);\n    }\n  }\n}`;
 // morphic lib/utils/context-window.ts: a tokenizer per encoding, the encoding read from the module's table of models.
 const encoderCache = (extra: string): string =>
   `const encoders = new Map<string, Encoder>();\nconst MODEL_TO_ENCODING: Record<string, string> = {\n  "gpt-4.1": "cl100k_base",\n  "gpt-3": "p50k_base",\n};\n${extra}export function getEncoder(modelId: string) {\n  const encodingName = MODEL_TO_ENCODING[modelId] || "cl100k_base";\n  if (!encoders.has(encodingName)) {\n    encoders.set(encodingName, getEncoding(encodingName));\n  }\n  return encoders.get(encodingName);\n}`;
@@ -609,6 +612,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("timezone"),
     // grouparoo core/src/modules/plugin.ts: an OAuth token getter per provider of a plugin (`"hubspot"`).
     labelCache("providerName"),
+    // colanode packages/client/src/services/job-service.ts: the helper that stores counts per job type, a code key.
+    jobConcurrency("type"),
     // morphic lib/utils/context-window.ts: a key read from a constant table of the module is one of its values.
     encoderCache(""),
     "const histograms = new Map();\nexport function profile(fn: () => Promise<unknown>, funcName = fn.name) {\n  if (!histograms.has(funcName)) histograms.set(funcName, createHistogram());\n  return histograms.get(funcName);\n}",
@@ -1080,6 +1085,11 @@ export function remove(slot, names) {
     { code: matchingSources("row: SourceRow", "row.id.slice(0, 8)"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 28, data: { name: "this.cache", where: "`getMatchingSources()`", line: "8", owner: "class `HydratedSyncConfig`", key: "row.id.slice(0, 8)", creation: "new Map<string, Source[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${matchingSources("row: SourceRow", "row.id.slice(0, 8)").replace("new Map<string, Source[]>()", `new LRUCache<string, Source[]>(${LRU.slice(13)}`)}` }] }] },
     { code: querierPath("this"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 30, data: { name: "this.pending", where: "`resolve()`", line: "12", owner: "class `PendingQuerierPath`", key: "set", creation: "new Map<ResultSet, Lookup>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${querierPath("this").replace("new Map<ResultSet, Lookup>()", `new LRUCache<ResultSet, Lookup>(${LRU.slice(13)}`)}` }, { messageId: "suggestWeakCollection", output: querierPath("this").replace("new Map<", "new WeakMap<") }] }] },
     // Valid neighbour (ponder's encoded chain ids): a label per block number grows with the chain.
+    // Valid neighbour (colanode's job service): the helper stores per job id, one entry per job.
+    {
+      code: jobConcurrency("id"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 30, data: { name: "this.running", where: "`loop()`", key: "handler.concurrency.key(input)", line: "15", owner: "class `JobService`" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${jobConcurrency("id").replace("new Map<string, number>()", `new LRUCache<string, number>(${LRU.slice(13)}`)}` }] }],
+    },
     // Valid neighbour (morphic's encoders): a table the module writes to holds whatever it is given.
     {
       code: encoderCache("export function learn(modelId: string, name: string) {\n  MODEL_TO_ENCODING[modelId] = name;\n}\n"),
