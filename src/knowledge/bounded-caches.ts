@@ -320,6 +320,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "chainSlug",
   // subql's network packages per `network` family, snapshot's block numbers per `network`.
   "network",
+  // A shard of a Discord bot or a cluster, one of the count it is configured with (skyra's member fetch queues per `shardId`).
+  "shardId",
 ];
 
 /**

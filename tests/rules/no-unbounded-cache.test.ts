@@ -612,6 +612,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("timezone"),
     // grouparoo core/src/modules/plugin.ts: an OAuth token getter per provider of a plugin (`"hubspot"`).
     labelCache("providerName"),
+    // skyra src/lib/discord/GuildMemberFetchQueue.ts: a fetch queue per shard of the bot.
+    labelCache("shardId"),
     // colanode packages/client/src/services/job-service.ts: the helper that stores counts per job type, a code key.
     jobConcurrency("type"),
     // morphic lib/utils/context-window.ts: a key read from a constant table of the module is one of its values.
