@@ -142,6 +142,9 @@ export const nodeRedis: LibraryKnowledge = {
         withCommandOptions: "redis.client",
         withAbortSignal: "redis.client",
         asap: "redis.client",
+        // The client is an EventEmitter: `createClient().on("error", log).connect()`, the form node-redis documents (RedisInsight).
+        on: "redis.client",
+        once: "redis.client",
       },
     },
     "redis.multi": { library: "redis", role: "transaction", chain: "redis.multi" },

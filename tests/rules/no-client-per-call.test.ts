@@ -62,6 +62,10 @@ const mongoModule = (reaction: string): string =>
 const typeMapped = (end: string): string =>
   `import { createClient as createRedisClient } from "redis";\nexport async function createClient() {\n  const client = createRedisClient({ url: process.env.REDIS_URL }).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });\n  client.on("error", console.error);\n  await client.connect();\n  ${end}\n}`;
 
+// RedisInsight redisinsight/api/src/modules/redis/connection/node.redis.connection.strategy.ts: the connected client, made in node-redis's documented chain, handed to the wrapper returned.
+const listenedClient = (library: string, make: string, end: string): string =>
+  `import ${library};\nexport class Strategy {\n  async createStandaloneClient(config: Config, meta: Meta) {\n    const client = await ${make}\n      .on("error", (e) => console.error(e))\n      .connect();\n    ${end}\n  }\n}`;
+
 runRuleTests("no-client-per-call", rule, {
   valid: [
     // accounts-js's examples and Mongo module: the client a promise reaction receives is returned, or handed on through its database.
@@ -69,6 +73,8 @@ runRuleTests("no-client-per-call", rule, {
     mongoModule("resolve(getModule(client.db(name)));"),
     // jsdelivr's Redis client: the type-mapped client is the one returned.
     typeMapped("return client;"),
+    // RedisInsight's connection strategy: `on(…)` gives back the client, which the wrapper returned keeps.
+    listenedClient('{ createClient } from "redis"', "createClient(config)", "return new StandaloneClient(meta, client);"),
     // apitable's permission service: TypeORM's `getConnection()` returns the connection opened at start-up.
     permissionCount("getConnection()"),
     // keystone's resetDatabase: reading a property opens no connection, only a call does.
@@ -350,6 +356,8 @@ export function g() { const pool = new Pool(); pool.query(); }`,
     perCall(typeormConnect("return connection.query(\"SELECT 1\");"), 3, 10, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`connect`" }),
     perCall(mongoModule("resolve(client.db(name).collection(\"users\").countDocuments());"), 4, 5, { what: "database connection", library: "MongoDB driver", closeHint: hint("close"), created: "MongoClient.connect()", function: "this function" }),
     // Valid neighbour (jsdelivr's Redis client): the type-mapped client used and dropped.
+    // Valid neighbour (RedisInsight's connection strategy): the listened client used once and dropped.
+    perCall(listenedClient('{ createClient } from "redis"', "createClient(config)", 'return client.get("hits");'), 4, 26, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", function: "`Strategy.createStandaloneClient`" }),
     perCall(typeMapped("return client.get(\"hits\");"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createRedisClient()", function: "`createClient`" }),
     // Valid neighbour (apitable's permission service): `createConnection()` opens a new one.
     perCall(permissionCount("(await createConnection({ type: \"mysql\" }))"), 4, 30, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`NodePermissionService.getSetStatus`" }),
