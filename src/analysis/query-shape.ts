@@ -24,10 +24,12 @@ import {
   TABLE_ARGUMENT_METHODS,
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
+import { getLibraryOfPackage } from "../knowledge/index.js";
 import { getCalledMethodName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
-import { importsModuleWithPrefix } from "./library-evidence.js";
+import { getBarePackageName } from "./import-path.js";
+import { getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn } from "./iteration.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -189,12 +191,25 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (call.evidence !== "name") return true;
   // medusa's repositories over MikroORM: `manager.findOneOrFail(…)` is no TypeORM call there.
   if (importsModuleWithPrefix(file, UNLISTED_ORM_MODULES)) return false;
+  // grouparoo's and crowd.dev's Sequelize models with a static `findById` of their own: the file imports another library of the knowledge base, and not the name's.
+  if (importsOnlyOtherLibraries(file, call.kind.knowledge.library)) return false;
   const callee = skipExpressionWrappers(call.node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   let receiver = skipExpressionWrappers(callee.object);
   if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) return false;
   while (receiver.type === AST_NODE_TYPES.MemberExpression) receiver = skipExpressionWrappers(receiver.object);
   return receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** The file imports a library of the knowledge base and none of them is `library`. */
+function importsOnlyOtherLibraries(file: FileContext, library: string): boolean {
+  let other = false;
+  for (const specifier of getModuleSpecifiers(file)) {
+    const imported = getLibraryOfPackage(getBarePackageName(specifier))?.id;
+    if (imported === library) return false;
+    if (imported !== undefined) other = true;
+  }
+  return other;
 }
 
 /**

@@ -557,6 +557,20 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "ids",
       batched: "one `findBy({ id: In(ids) })`",
     }),
+    // grouparoo core/src/models/Destination.ts: a Sequelize model's own static `findById`, in a file that imports Sequelize and not Mongoose.
+    invalid('import { Op } from "sequelize";\nexport async function check(memberships: Record<string, string>) {\n  for (const groupId in memberships) {\n    const group = await Group.findById(groupId);\n    if (group.state === "draft") throw new Error(group.name);\n  }\n}', "Group.findById(", "queryInLoop", {}, {
+      call: "Group.findById()",
+      library: "database",
+      collection: "memberships",
+      batched: "one query for all the ids",
+    }),
+    // In a file that imports Mongoose, or no library of the knowledge base, the one-library name names Mongoose.
+    invalid('import { Types } from "mongoose";\nimport { Op } from "sequelize";\nexport async function check(memberships: Record<string, string>) {\n  for (const groupId in memberships) {\n    const group = await Group.findById(groupId);\n    if (group.state === "draft") throw new Error(group.name);\n  }\n}', "Group.findById(", "queryInLoop", {}, {
+      call: "Group.findById()",
+      library: "Mongoose",
+      collection: "memberships",
+      batched: "one `find({ _id: { $in: ids } })`",
+    }),
     // wiki.js: an Objection query builder with a method named like Mongoose's.
     invalid("async function f(files) {\n  for (const file of files) await Asset.query().patch({ filename: file.path }).findById(file.id);\n}", "Asset.query()", "queryInLoop", { filename: "file.js" }, {
       call: "….findById()",
