@@ -280,8 +280,11 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "directory",
   "template",
   "templateName",
+  "templatePath",
   "view",
   "viewName",
+  // A template file of the application (Ts.ED's resolved view paths per `viewPath`).
+  "viewPath",
   // A service framework's own names (moleculer's tracer per service, statistics per action).
   "serviceName",
   "actionName",

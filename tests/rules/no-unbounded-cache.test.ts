@@ -614,6 +614,9 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("providerName"),
     // skyra src/lib/discord/GuildMemberFetchQueue.ts: a fetch queue per shard of the bot.
     labelCache("shardId"),
+    // tsed packages/platform/platform-views/src/services/PlatformViews.ts: a resolved engine and path per view of the application.
+    labelCache("viewPath"),
+    labelCache("templatePath"),
     // colanode packages/client/src/services/job-service.ts: the helper that stores counts per job type, a code key.
     jobConcurrency("type"),
     // morphic lib/utils/context-window.ts: a key read from a constant table of the module is one of its values.
