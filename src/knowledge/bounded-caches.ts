@@ -250,6 +250,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "pluginName",
   "driver",
   "dialect",
+  // A SQL dialect by name, one of those the code supports (malloy's function namespaces per `dialectName`).
+  "dialectName",
   "modelName",
   "entityName",
   // A type of a schema (squid's GraphQL input types built per `typeName` of the schema).

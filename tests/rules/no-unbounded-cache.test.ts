@@ -617,6 +617,8 @@ runRuleTests("no-unbounded-cache", rule, {
     // tsed packages/platform/platform-views/src/services/PlatformViews.ts: a resolved engine and path per view of the application.
     labelCache("viewPath"),
     labelCache("templatePath"),
+    // malloy packages/malloy/src/lang/ast/types/malloy-element.ts: a namespace of functions per SQL dialect.
+    labelCache("dialectName"),
     // colanode packages/client/src/services/job-service.ts: the helper that stores counts per job type, a code key.
     jobConcurrency("type"),
     // morphic lib/utils/context-window.ts: a key read from a constant table of the module is one of its values.
