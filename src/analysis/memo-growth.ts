@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 import {
   CLASS_TYPE_NAMES,
   CLASS_TYPE_NAMES_WITH_ARGUMENT,
+  CATEGORY_KEY_NAME,
   CODE_KEY_NAMES,
   KEY_DERIVING_METHODS,
   EXISTING_PATH_RESOLVERS,
@@ -636,7 +637,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       if (isEnvironmentRead(node)) return true;
       const name = getStaticPropertyName(node);
       if (name === undefined || node.computed) return isTemplateStringsElement(file, node) || isConstantTableRead(file, node);
-      if (CONSTANT_NAME.test(name) || CODE_KEY_NAMES.includes(name)) return true;
+      if (CONSTANT_NAME.test(name) || isCodeKeyWord(name)) return true;
       // A property of a table (powersync's warnings per `table.objectId`): one per table of the schema.
       const receiver = skipExpressionWrappers(node.object);
       const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : undefined;
@@ -658,7 +659,12 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
 
 /** A name that holds a code key by what it is: a constant, a code-key name, a table, the element of a constant list. */
 function isCodeKeyName(file: FileContext, node: TSESTree.Identifier): boolean {
-  return CONSTANT_NAME.test(node.name) || CODE_KEY_NAMES.includes(node.name) || TABLE_NAME.test(node.name) || isElementOfConstantList(file, node);
+  return CONSTANT_NAME.test(node.name) || isCodeKeyWord(node.name) || TABLE_NAME.test(node.name) || isElementOfConstantList(file, node);
+}
+
+/** A name from CODE_KEY_NAMES, or one that names a kind (`entityType`). */
+function isCodeKeyWord(name: string): boolean {
+  return CODE_KEY_NAMES.includes(name) || CATEGORY_KEY_NAME.test(name);
 }
 
 /** `for (const metric of METRICS)`: the element of a module constant (bull-board's metric names). */

@@ -330,6 +330,13 @@ export const CODE_KEY_NAMES: readonly string[] = [
 ];
 
 /**
+ * A key named as a kind of something (`emailTemplateType`, `entityType`, `limitType`): one of the
+ * kinds the code defines. Not the type of a payload a client sends (`contentType`, `mimeType`,
+ * `mediaType`), which is any string the request carries.
+ */
+export const CATEGORY_KEY_NAME = /^(?!content|mime|media)[a-z][A-Za-z\d]*Type$/u;
+
+/**
  * Methods of a string (and a list's `join`) whose result is made from the receiver and the
  * arguments alone: called on a code key with code keys, they give a code key (chat-ui's
  * `tagName.toLowerCase()`). Any other method of a value named like one (gitpod's

@@ -189,10 +189,11 @@ export function sql(strings: ${type}, ...values: unknown[]): Node {
   return node;
 }`;
 /** graphile-build src/behavior.ts: defaults per entity type, declared by an interface. */
+// (graphile's parameter `entityType` renamed `entity`: a name that ends in `Type` is a code key by itself.)
 const entityDefaults = (declarations: string, type: string): string => `${declarations}export class Behavior {
   private byEntity = new Map<string, string>();
-  getDefault(entityType: ${type}) {
-    if (!this.byEntity.has(entityType)) this.byEntity.set(entityType, compute(entityType));
+  getDefault(entity: ${type}) {
+    if (!this.byEntity.has(entity)) this.byEntity.set(entity, compute(entity));
     return this.byEntity.get(entityType);
   }
 }`;
@@ -619,6 +620,9 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("templatePath"),
     // malloy packages/malloy/src/lang/ast/types/malloy-element.ts: a namespace of functions per SQL dialect.
     labelCache("dialectName"),
+    // OneUptime's compiled email templates per `emailTemplateType`, civitai's paid-access caches per `entityType`, autumn's warnings per `limitType`: one per kind the code defines.
+    labelCache("emailTemplateType"),
+    labelCache("entityType"),
     // colanode packages/client/src/services/job-service.ts: the helper that stores counts per job type, a code key.
     jobConcurrency("type"),
     // morphic lib/utils/context-window.ts: a key read from a constant table of the module is one of its values.
@@ -1081,8 +1085,8 @@ export function remove(slot, names) {
     { code: envClientIds("process.env[variable] ?? fallback"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 29, data: { name: "clientIdsByRawValue", where: "`clientIdsFromEnv()`", line: "7", owner: "module", key: "process.env[variable] ?? fallback", creation: "new Map<string, readonly string[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${envClientIds("process.env[variable] ?? fallback").replace("new Map<string, readonly string[]>()", `new LRUCache<string, readonly string[]>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbours (graphile): an element of a plain array of strings, the keys of an interface with an index signature, a key asserted to be a string.
     { code: fragmentCache("string[]"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 19, data: { name: "FRAGMENTS", where: "`sql()`", line: "7", owner: "module", key: "strings[0]", creation: "new Map<string, Node>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${fragmentCache("string[]").replace("new Map<string, Node>()", `new LRUCache<string, Node>(${LRU.slice(13)}`)}` }] }] },
-    { code: entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open"), errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "7", owner: "class `Behavior`", key: "entityType", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
-    { code: entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>("), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "4", owner: "class `Behavior`", key: "entityType", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>(").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
+    { code: entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open"), errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "7", owner: "class `Behavior`", key: "entity", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
+    { code: entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>("), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "4", owner: "class `Behavior`", key: "entity", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>(").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
     { code: behaviorRegistry("string"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 44, data: { name: "this.registry", where: "`add()`", line: "6", owner: "class `Registry`", key: "key as string", creation: "Object.create(null)" }, suggestions: [] }] },
     // Valid neighbour (matrix-appservice-irc's loggers): a formatted line per name is data.
     { code: loggerRegistry("formatLine"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 17, data: { name: "loggers", where: "`get()`", line: "6", owner: "module", key: "nameOfLogger", creation: "new Map<string, Logger>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${loggerRegistry("formatLine").replace("new Map<string, Logger>()", `new LRUCache<string, Logger>(${LRU.slice(13)}`)}` }] }] },
@@ -1102,6 +1106,9 @@ export function remove(slot, names) {
       code: encoderCache("export function learn(modelId: string, name: string) {\n  MODEL_TO_ENCODING[modelId] = name;\n}\n"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 18, data: { name: "encoders", where: "`getEncoder()`", key: 'MODEL_TO_ENCODING[modelId] || "cl100k_base"', line: "12", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${encoderCache("export function learn(modelId: string, name: string) {\n  MODEL_TO_ENCODING[modelId] = name;\n}\n").replace("new Map<string, Encoder>()", `new LRUCache<string, Encoder>(${LRU.slice(13)}`)}` }] }],
     },
+    // Valid neighbours (kinds named `…Type`): the type of a payload a client sends is any string.
+    { code: labelCache("contentType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "contentType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("contentType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
+    { code: labelCache("mimeType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "mimeType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("mimeType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("blockNumber"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "blockNumber", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("blockNumber").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
     { code: labelCache("accountId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "accountId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("accountId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
