@@ -185,7 +185,10 @@ function getOwnerModules(file: FileContext, owner: TSESTree.Expression): string[
   const node = skipExpressionWrappers(owner);
   // OneUptime's SQL monitor: `const pool: mssql.ConnectionPool = new driver.ConnectionPool(config)`, the variable's declared type.
   const declared = getDeclaredTypeName(file, node);
-  if (declared) return [getImportPath(file, getTypeRoot(declared))?.module ?? []].flat();
+  if (declared) {
+    const module = getImportPath(file, getTypeRoot(declared))?.module;
+    return module ? [module] : [];
+  }
   const name = node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression ? getStaticPropertyName(node) : undefined;
   if (name === undefined) return [];
   return getThisMemberSources(file, node, name).flatMap((source) => getImportPath(file, source.node.type === AST_NODE_TYPES.TSTypeReference ? getTypeRoot(source.node.typeName) : source.node)?.module ?? []);

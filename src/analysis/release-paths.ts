@@ -341,7 +341,7 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       const method = getStaticPropertyName(callee) ?? "";
       if (LOGGING_FUNCTION_NAME.test(method) || NON_FAILING_METHODS.includes(method)) return false;
       // `pgClient.query("SET …").catch(log)` (graphile's pg adaptor): attaching a handler to a call's promise throws nothing; the call is judged on its own.
-      if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_HANDLERS.has(getStaticPropertyName(callee) ?? "")) return false;
+      if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_HANDLERS.has(method)) return false;
       // The root of a chain of members and calls: `metrics` in `metrics.getHistogram("ms").record(ms)`.
       let root: TSESTree.Node = callee.object;
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object;
