@@ -76,6 +76,12 @@ export function getCalledMethodName(call: TSESTree.CallExpression | TSESTree.New
   return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
 }
 
+/** The name a call is made by: `f` of `f()`, `method` of `obj.method()`; undefined for other callees. */
+export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = skipExpressionWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(call);
+}
+
 /** For `obj.method(...)`: `obj`, unwrapped; undefined for other callees. */
 export function getCallReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
   const callee = skipExpressionWrappers(call.callee);

@@ -7,8 +7,8 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { CONVENTIONAL_RECEIVERS, FOREIGN_POOL_METHODS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
 import { getDistinctiveMethodKind, getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
 import { createNamesWithSettings } from "../settings.js";
-import { getCallReceiver, getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
-import { getThisMemberSources } from "./class-members.js";
+import { getCalleeName, getCallReceiver, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
@@ -94,12 +94,6 @@ const POOL_CHECKOUTS: ReadonlyMap<string, string> = new Map(
   ),
 );
 
-/** The name a checkout is called by: the method of `pool.connect()`, or an in-house function `getConnection()`. */
-export function getCheckoutCalleeName(call: TSESTree.CallExpression): string | undefined {
-  const callee = skipExpressionWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(call);
-}
-
 /** The names that can check out a resource in this file (knowledge and settings): the cheap guard. */
 export function getCheckoutMethodNames(context: AnyRuleContext): ReadonlySet<string> {
   return getCheckoutNamesWithSettings(getFileContext(context).settings);
@@ -114,7 +108,8 @@ export function getCheckout(context: AnyRuleContext, call: TSESTree.CallExpressi
 }
 
 function computeCheckout(file: FileContext, call: TSESTree.CallExpression): Checkout | null {
-  const method = getCheckoutCalleeName(call);
+  // The method of `pool.connect()`, or an in-house function `getConnection()`.
+  const method = getCalleeName(call);
   const owner = getCallReceiver(call);
   if (method === undefined || hasCallbackArgument(call)) return null;
   const build = (kind: string, knowledge: KindKnowledge, evidence: Checkout["evidence"], promise: boolean): Checkout | null => {
@@ -203,9 +198,7 @@ function getTypeRoot(name: TSESTree.EntityName): TSESTree.Node {
 
 /** The type name a local variable or parameter is declared with (`pool: mssql.ConnectionPool`). */
 function getDeclaredTypeName(file: FileContext, node: TSESTree.Node): TSESTree.EntityName | undefined {
-  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
-  const annotation = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+  const annotation = getVariableAnnotation(file, node);
   return annotation?.type === AST_NODE_TYPES.TSTypeReference ? annotation.typeName : undefined;
 }
 
@@ -256,8 +249,7 @@ const RELEASING_HELPER = /release|commit|rollback|dispose|destroy|close|finish|c
 export function isReleasingHelperCall(call: TSESTree.CallExpression, isResource: (node: TSESTree.Node) => boolean): boolean {
   const first = call.arguments[0];
   if (!first || !isResource(first)) return false;
-  const callee = skipExpressionWrappers(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+  const name = getCalleeName(call);
   return name !== undefined && RELEASING_HELPER.test(name);
 }
 

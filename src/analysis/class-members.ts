@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { getStaticPropertyName, isFunctionNode } from "./ast.js";
 import { memoize } from "./file-context.js";
@@ -38,6 +38,13 @@ export function getThisMemberAnnotation(file: FileContext, node: TSESTree.Node):
   if (name === undefined) return undefined;
   for (const source of getThisMemberSources(file, node, name)) if (source.kind === "annotation") return source.node;
   return undefined;
+}
+
+/** The type annotation of the variable or parameter `node` reads (`pool: mssql.ConnectionPool`, `id: string`). */
+export function getVariableAnnotation(file: FileContext, node: TSESTree.Node): TSESTree.TypeNode | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  return definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { lockApis } from "../knowledge/locks.js";
 import { IDEMPOTENT_CALLS, IDEMPOTENT_WITH_RECURSIVE } from "../knowledge/builtins.js";
-import { contains, forEachOwnNode, getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalledMethodName, getCalleeName, getEnclosingFunction, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -115,8 +115,7 @@ function getEvents(file: FileContext, owner: TSESTree.Node): FunctionEvents {
 function isIdempotentCall(raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipExpressionWrappers(node.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(node);
+  const name = getCalleeName(node);
   if (name === undefined) return false;
   if (IDEMPOTENT_CALLS.includes(name)) return true;
   return IDEMPOTENT_WITH_RECURSIVE.includes(name) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && argument.properties.some(isRecursiveTrue));

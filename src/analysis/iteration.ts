@@ -23,7 +23,7 @@ import {
   TRANSACTION_CALLBACK_METHODS,
 } from "../knowledge/iteration.js";
 import { TABLE_NAME } from "../knowledge/bounded-caches.js";
-import { forEachOwnNode, getCalledMethodName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { getConstantInit, isSameExpression } from "./same-expression.js";
@@ -548,8 +548,7 @@ function isChunkedCollection(file: FileContext, node: TSESTree.Node): boolean {
 function isChunkingCall(node: TSESTree.Node): boolean {
   const inner = skipExpressionWrappers(node);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipExpressionWrappers(inner.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(inner);
+  const name = getCalleeName(inner);
   return name !== undefined && CHUNK_FUNCTION.test(name);
 }
 

@@ -5,6 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { getVariableAnnotation } from "./class-members.js";
 import { isFiniteTypeAt } from "./type-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -264,10 +265,7 @@ export function isPrimitiveTypeNode(file: FileContext, type: TSESTree.TypeNode, 
 
 /** `key` is a parameter or variable declared with a primitive type (`id: string`). */
 export function hasPrimitiveDeclaredType(file: FileContext, key: TSESTree.Node): boolean {
-  const node = skipExpressionWrappers(key);
-  if (node.type !== AST_NODE_TYPES.Identifier) return false;
-  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
-  const declared = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+  const declared = getVariableAnnotation(file, skipExpressionWrappers(key));
   return declared !== undefined && isPrimitiveTypeNode(file, declared);
 }
 

@@ -21,7 +21,7 @@ import {
   SDK_CLIENT_MODULE_PREFIXES,
   TABLE_NAME,
 } from "../knowledge/bounded-caches.js";
-import { contains, forEachOwnNode, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalleeName, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -383,7 +383,7 @@ function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   }
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
   const callee = skipExpressionWrappers(node.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+  const name = getCalleeName(node);
   if (name !== undefined && RESOURCE_FACTORY_NAME.test(name)) return true;
   // A static factory of a class named like one (autumn's `DynamoDBDocumentClient.from(new DynamoDBClient(config))`).
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(callee.object.name) && RESOURCE_FACTORY_NAME.test(callee.object.name)) return true;

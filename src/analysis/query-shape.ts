@@ -25,7 +25,7 @@ import {
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
 import { getLibraryOfPackage } from "../knowledge/index.js";
-import { getCalledMethodName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getCalleeName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
@@ -381,8 +381,7 @@ function hasBatchedCondition(file: FileContext, node: TSESTree.Node, depth: numb
     case AST_NODE_TYPES.ArrayExpression:
       return inner.elements.some((element) => element !== null && hasBatchedCondition(file, element, depth + 1));
     case AST_NODE_TYPES.CallExpression: {
-      const callee = skipExpressionWrappers(inner.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(inner);
+      const name = getCalleeName(inner);
       if (name !== undefined && BATCHED_FUNCTIONS.includes(name) && !hasSubqueryList(file, inner)) return true;
       return inner.arguments.some((argument) => hasBatchedCondition(file, argument, depth + 1));
     }

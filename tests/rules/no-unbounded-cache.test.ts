@@ -87,6 +87,19 @@ export function fromInt(value: number): Integer {
   if (${range}) INT_CACHE.set(value, obj);
   return obj;
 }`;
+/** The report on `smallInts(range)`, whose store on line 8 takes a number bounded on one side at most. */
+const smallIntsGrow = (range: string) => ({
+  code: smallInts(range),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 1,
+      column: 19,
+      data: { name: "INT_CACHE", where: "`fromInt()`", line: "8", owner: "module", key: "value", creation: "new Map<number, Integer>()" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${smallInts(range).replace("new Map<number, Integer>()", `new LRUCache<number, Integer>(${LRU.slice(13)}`)}` }],
+    },
+  ],
+});
 // hydrogen packages/hydrogen-react/src/storefront-client.ts: each warning once, at the level the caller picks.
 const warnOnce = (log: string): string =>
   `const warnings = new Set<string>();\nexport const warnOnce = (text: string, type: "warn" | "info" = "warn"): void => {\n  if (!warnings.has(text)) {\n    ${log};\n    warnings.add(text);\n  }\n};`;
@@ -890,30 +903,8 @@ export function remove(slot, names) {
       ],
     },
     // Valid neighbour (neo4j's small integers): one bound leaves the other side open.
-    {
-      code: smallInts('value >= -128 && value !== 0'),
-      errors: [
-        {
-          messageId: "unboundedCacheKeyed",
-          line: 1,
-          column: 19,
-          data: { name: "INT_CACHE", where: "`fromInt()`", line: "8", owner: "module", key: "value", creation: "new Map<number, Integer>()" },
-          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${smallInts('value >= -128 && value !== 0').replace("new Map<number, Integer>()", `new LRUCache<number, Integer>(${LRU.slice(13)}`)}` }],
-        },
-      ],
-    },
-    {
-      code: smallInts('value < 128 && value < limit'),
-      errors: [
-        {
-          messageId: "unboundedCacheKeyed",
-          line: 1,
-          column: 19,
-          data: { name: "INT_CACHE", where: "`fromInt()`", line: "8", owner: "module", key: "value", creation: "new Map<number, Integer>()" },
-          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${smallInts('value < 128 && value < limit').replace("new Map<number, Integer>()", `new LRUCache<number, Integer>(${LRU.slice(13)}`)}` }],
-        },
-      ],
-    },
+    smallIntsGrow('value >= -128 && value !== 0'),
+    smallIntsGrow('value < 128 && value < limit'),
     // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
     {
       code: sessionClient("{ config, apiVersion }: RestClientParams"),
