@@ -94,6 +94,8 @@ function getIterationsAroundFunction(file: FileContext, fn: FunctionNode): reado
     if (iteration) return [{ iteration, throughCallback: false }, ...getEnclosingIterations(file, fn)];
     // nocobase's localization plugin: `db.on(`${name}.afterSave`, …)` registered per collection runs per save event.
     if (!isCallbackArgument(fn) || isListenerCallback(file, fn)) return [];
+    // A function called where it is written (`await (async () => …)()`) runs at once, in the same tick up to its first `await`.
+    if (fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn) return getEnclosingIterations(file, fn);
     return getEnclosingIterations(file, fn).map((entry) => ({ ...entry, throughCallback: true }));
   });
 }
@@ -252,12 +254,20 @@ export function dependsOn(file: FileContext, expression: TSESTree.Node, scope: D
  */
 export function isIssuedInSameTick(file: FileContext, entry: EnclosingIteration, node: TSESTree.Node): boolean {
   const { iteration } = entry;
-  if (entry.throughCallback) return false;
+  if (entry.throughCallback || hasAwaitBeforeInCalledFunctions(file, iteration.body, node)) return false;
   if (iteration.kind === "loop") {
     if (iteration.node.type === AST_NODE_TYPES.ForOfStatement && iteration.node.await) return false;
     return getAwaits(file, iteration.node).length === 0;
   }
   return iteration.sameTickCallbacks && !hasAwaitBefore(file, iteration.body, node);
+}
+
+/** Whether a function called where it is written, between `body` and `node`, awaits before `node` (sourcebot's `await (async () => { … })()` per file). */
+function hasAwaitBeforeInCalledFunctions(file: FileContext, body: TSESTree.Node, node: TSESTree.Node): boolean {
+  for (let parent = node.parent; parent && parent !== body; parent = parent.parent) {
+    if (isFunctionNode(parent) && hasAwaitBefore(file, parent.body, node)) return true;
+  }
+  return false;
 }
 
 /**

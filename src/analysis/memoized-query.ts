@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { MAP_PROTOCOL, SET_PROTOCOL } from "../knowledge/bounded-caches.js";
-import { contains, forEachOwnNode, getCalledMethodName, getCallReceiver, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalledMethodName, getCallReceiver, getSoleStatement, isSoleExit, skipExpressionWrappers } from "./ast.js";
 
 /** Methods that look an entry up, and those that store one, on a `Map` or a `Set`. */
 const LOOKUPS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.lookups, ...SET_PROTOCOL.lookups]);
@@ -36,7 +36,53 @@ export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: 
     });
     if (looked) return true;
   }
+  return isAfterMemoGuard(file, query, body, text);
+}
+
+/**
+ * The early-return form of the memo (sourcebot's repositories of a search chunk): a statement
+ * before the query leaves on a hit (`if (reposMapCache.has(id)) return reposMapCache.get(id);`, or
+ * `const cached = memo.get(id); if (cached) continue;`), and a statement after it stores the result
+ * under the same key (`reposMapCache.set(id, repo)`), in the same block, the memo kept outside the body.
+ */
+function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTree.Node, text: (node: TSESTree.Node) => string): boolean {
+  for (let node: TSESTree.Node = query; node !== body && node.parent; node = node.parent) {
+    const block = node.parent;
+    if (block.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const at = block.body.indexOf(node as TSESTree.Statement);
+    const looked: string[] = [];
+    const lookedUp = new Map<string, string>();
+    for (const statement of block.body.slice(0, at)) {
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          const entry = declarator.init?.type === AST_NODE_TYPES.CallExpression ? getEntryCall(declarator.init, LOOKUPS) : null;
+          if (entry && declarator.id.type === AST_NODE_TYPES.Identifier && isDeclaredOutside(file, entry.receiver, body)) lookedUp.set(declarator.id.name, `${text(entry.receiver)}\n${text(entry.key)}`);
+        }
+      }
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent)) continue;
+      forEachOwnNode(file.sourceCode.visitorKeys, statement.test, (child) => {
+        const entry = child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, LOOKUPS) : null;
+        if (entry && isDeclaredOutside(file, entry.receiver, body)) looked.push(`${text(entry.receiver)}\n${text(entry.key)}`);
+        const memo = child.type === AST_NODE_TYPES.Identifier ? lookedUp.get(child.name) : undefined;
+        if (memo !== undefined) looked.push(memo);
+      });
+    }
+    if (looked.length === 0) continue;
+    let stored = false;
+    for (const statement of block.body.slice(at)) {
+      forEachOwnNode(file.sourceCode.visitorKeys, statement, (child) => {
+        const entry = !stored && child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, STORES) : null;
+        if (entry && looked.includes(`${text(entry.receiver)}\n${text(entry.key)}`) && isDeclaredOutside(file, entry.receiver, body)) stored = true;
+      });
+    }
+    if (stored) return true;
+  }
   return false;
+}
+
+/** `return …`, `throw …` or `continue`, alone or as the only statement of a block. */
+function leaves(branch: TSESTree.Statement): boolean {
+  return isSoleExit(branch) || getSoleStatement(branch)?.type === AST_NODE_TYPES.ContinueStatement;
 }
 
 /** `memo.get(key)`, `memo.set(key, value)`: the receiver and the key of a call to one of `methods`. */

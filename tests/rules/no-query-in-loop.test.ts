@@ -31,6 +31,13 @@ const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function in
 // unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
 const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
   `${PRISMA}export async function render(emails: { templateId: string }[]) {\n${memoAt === "outside" ? "  const templates = new Map();\n" : ""}  for (const email of emails) {\n${memoAt === "inside" ? "    const templates = new Map();\n" : ""}    let template = templates.get(email.templateId);\n    if (!template) {\n      template = await prisma.template.findUnique({ where: { id: email.templateId } });\n      templates.set(${storedKey}, template);\n    }\n    send(email, template);\n  }\n}`;
+// sourcebot packages/web/src/features/search/zoektSearcher.ts: each file's repository read once per repository, through a memo the caller keeps and an early return on a hit.
+const repoMemo = (guard: string, store = "reposCache.set(file.repoId, repo);", loop = "files.map(async (file) => {"): string =>
+  `${PRISMA}export async function reposOf(files: { repoId: number }[], reposCache: Map<number, unknown>) {\n  await Promise.all(${loop}\n    ${guard}\n    const repo = await prisma.repo.findFirst({ where: { id: file.repoId } });\n    ${store}\n  }));\n}`;
+const REPO_MEMO_DATA = { call: "prisma.repo.findFirst()", library: "Prisma", collection: "files", batched: "one `findMany({ where: { id: { in: ids } } })`" };
+// sourcebot packages/web/src/features/search/zoektSearcher.ts: each file's repository read in a function called where it is written, awaited by the callback.
+const calledInPlace = (before: string): string =>
+  `${PRISMA}export async function reposOf(files: { repoId: number }[]) {\n  await Promise.all(files.map(async (file) => {\n    const repo = await (async () => {\n${before}      return await prisma.repo.findUnique({ where: { id: file.repoId } });\n    })();\n    return repo;\n  }));\n}`;
 // langgraphjs libs/checkpoint-postgres/src/store/index.ts: a migration runner sends each migration, then records its version.
 const migrationRunner = (run: string): string =>
   `export class Store {\n  pool: any;\n  async migrate(version: number) {\n    const client = await this.pool.connect();\n    const migrations = getMigrations();\n    try {\n      for (let v = version + 1; v < migrations.length; v += 1) {\n${run}        await client.query("INSERT INTO store_migrations (v) VALUES ($1)", [v]);\n      }\n    } finally {\n      client.release();\n    }\n  }\n}`;
@@ -183,6 +190,11 @@ runRuleTests("no-query-in-loop", rule, {
     migrationRunner("        for (const statement of migrations[v]) await client.query(sql.raw(statement));\n"),
     // unsend's template memo: one query per distinct template, a deduplication the code chose.
     templateMemo("outside"),
+    // sourcebot's repositories of a search chunk: the memo answers a hit before the query, which stores under the same key.
+    repoMemo("if (reposCache.has(file.repoId)) return reposCache.get(file.repoId);"),
+    repoMemo("const cached = reposCache.get(file.repoId);\n    if (cached) return cached;"),
+    // The same memo in a loop, skipping an owner already read.
+    `${PRISMA}export async function owners(rows: { ownerId: number }[], seen: Set<number>) {\n  for (const row of rows) {\n    if (seen.has(row.ownerId)) continue;\n    await prisma.owner.findFirst({ where: { id: row.ownerId } });\n    seen.add(row.ownerId);\n  }\n}`,
     // vendure's custom-field relations: the element picks the entity, so each query reads another table, even with a value of its own.
     `import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, fields: { entity: Function; name: string }[], input: Record<string, string>) {\n  for (const field of fields) await ds.getRepository(field.entity).findOne({ where: { id: input[field.name] } });\n}`,
     `import knex from "knex";\nconst db = knex({});\nasync function prune(tables) { for (const table of tables) await db(table.name).where("id", table.lastId).del(); }`,
@@ -230,6 +242,8 @@ runRuleTests("no-query-in-loop", rule, {
     // dub lib/firstpromoter/import-commissions.ts: the helper's awaits before findUnique sit in branches that return,
     // so every element's findUnique is issued in the same tick and Prisma merges them into one query.
     `${PRISMA}async function importAll(rows) {\n  await Promise.allSettled(rows.map((row) => createCommission(row)));\n}\nasync function createCommission(row) {\n  if (!row.amount) {\n    await logImportError(row);\n    return;\n  }\n  const found = await prisma.commission.findUnique({ where: { invoiceId: row.invoiceId } });\n  return found ?? row;\n}`,
+    // sourcebot's repositories of a search chunk: a function called where it is written runs at once, so the findUnique of every file is still issued in the same tick.
+    calledInPlace(""),
     // The same in a direct callback.
     `${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    if (!id) {\n      await audit(id);\n      throw new Error("no id");\n    }\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`,
     // A list computed by a call that is not a query builder is still a list of values.
@@ -335,6 +349,16 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(migrationRunner(""), "client.query(", "writeInLoop"),
     // Valid neighbour (drizzle's migrator): a raw wrapper of one statement named in the code runs no list.
     invalid(migrationRunner('        await client.query(sql.raw("SET search_path TO app"));\n'), "client.query(\"INSERT", "writeInLoop"),
+    // Valid neighbours (sourcebot's repository memo): a hit that does not leave, a store under another key, and a memo made per element.
+    invalid(repoMemo("if (reposCache.has(file.repoId)) console.log(file.repoId);"), "prisma.repo.findFirst(", "queryInLoop", {}, REPO_MEMO_DATA),
+    invalid(repoMemo("if (reposCache.has(file.repoId)) return reposCache.get(file.repoId);", "reposCache.set(file, repo);"), "prisma.repo.findFirst(", "queryInLoop", {}, REPO_MEMO_DATA),
+    invalid(
+      repoMemo("if (reposCache.has(file.repoId)) return reposCache.get(file.repoId);", "reposCache.set(file.repoId, repo);", "files.map(async (file) => {\n    const reposCache = new Map();"),
+      "prisma.repo.findFirst(",
+      "queryInLoop",
+      {},
+      REPO_MEMO_DATA,
+    ),
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
     invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
     invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
@@ -474,6 +498,8 @@ runRuleTests("no-query-in-loop", rule, {
       { call: "prisma.user.findUnique()", library: "Prisma", collection: "ids", batched: "one `findMany({ where: { id: { in: ids } } })`" },
     ),
     // An await before findUnique: the calls are no longer in the same tick.
+    // Valid neighbour (sourcebot's function called in place): an await inside it before the findUnique.
+    invalid(calledInPlace("      await audit(file);\n"), "prisma.repo.findUnique(", "queryInLoop", {}, { call: "prisma.repo.findUnique()", library: "Prisma", collection: "files", batched: "one `findMany({ where: { id: { in: ids } } })`" }),
     // Valid neighbour (import-commissions.ts): a branch that awaits and goes on delays the findUnique.
     invalid(`${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    if (!id) {\n      await audit(id);\n    }\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`, "prisma.user.findUnique(", "queryInLoop"),
     invalid(`${PRISMA}async function importAll(rows) {\n  await Promise.allSettled(rows.map((row) => createCommission(row)));\n}\nasync function createCommission(row) {\n  if (!row.amount) {\n    await logImportError(row);\n  }\n  const found = await prisma.commission.findUnique({ where: { invoiceId: row.invoiceId } });\n  return found ?? row;\n}`, "createCommission(row)", "queryInLoopViaCall"),
