@@ -25,6 +25,7 @@ import {
   isLockStatement,
   isPerRowUpdate,
   isWriteQuery,
+  runsMigrationList,
   runsStatementList,
 } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
@@ -142,6 +143,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const isSqlCall = (other: TSESTree.CallExpression): boolean =>
       other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql");
     if (call.op === "sql" && runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall)) return;
+    if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
   };

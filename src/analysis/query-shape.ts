@@ -25,7 +25,7 @@ import {
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
 import { getLibraryOfPackage } from "../knowledge/index.js";
-import { getCalledMethodName, getCalleeName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCalledMethodName, getCalleeName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
@@ -106,6 +106,24 @@ export function runsStatementList(file: FileContext, iteration: Iteration, calls
     return (text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression) && dependsOn(file, text, iteration) && isSqlCall(call);
   });
 }
+
+/**
+ * Whether the iteration runs schema migrations: its list is named so (`migrations`,
+ * `pendingMigrations`, `this.migrations`, also through `migrations.filter(…)`) and a call of its
+ * body other than `query` runs the element (`migration.up(trx)`, `source.getMigration(migration)`).
+ * The statement that records each migration in the migrations table (bigcapital's seed migrator,
+ * a copy of knex's `_waterfallBatch`: `trx.from(tableName).where({ name }).del()`) belongs to
+ * running the list, as each migration's own statements do: a set-up step, not a request's rows.
+ */
+export function runsMigrationList(file: FileContext, iteration: Iteration, calls: readonly TSESTree.CallExpression[], query: TSESTree.Node): boolean {
+  let node = skipExpressionWrappers(iteration.collection);
+  while (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) node = skipExpressionWrappers(node.callee.object);
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(node) : undefined;
+  if (name === undefined || !MIGRATION_LIST.test(name)) return false;
+  return calls.some((call) => !contains(query, call) && !contains(call, query) && dependsOn(file, call, iteration));
+}
+
+const MIGRATION_LIST = /(?:^m|M|_m)igrations$/u;
 
 /** The SQL text a statement argument sends, through one raw wrapper: `stmt` of `sql.raw(stmt)` (drizzle's migrator). */
 function getRawText(argument: TSESTree.Node): TSESTree.Node {

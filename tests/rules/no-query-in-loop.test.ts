@@ -38,6 +38,9 @@ const REPO_MEMO_DATA = { call: "prisma.repo.findFirst()", library: "Prisma", col
 // sourcebot packages/web/src/features/search/zoektSearcher.ts: each file's repository read in a function called where it is written, awaited by the callback.
 const calledInPlace = (before: string): string =>
   `${PRISMA}export async function reposOf(files: { repoId: number }[]) {\n  await Promise.all(files.map(async (file) => {\n    const repo = await (async () => {\n${before}      return await prisma.repo.findUnique({ where: { id: file.repoId } });\n    })();\n    return repo;\n  }));\n}`;
+// bigcapital packages/server/src/libs/migration-seed/SeedMigration.ts: a migrator of its own (a copy of knex's `_waterfallBatch`) records each migration it runs.
+const migrationBatch = (list: string): string =>
+  `import type { Knex } from "knex";\nexport async function runBatch(trx: Knex.Transaction, ${list}: { name: string; down(trx: Knex.Transaction): Promise<void> }[]) {\n  for (const migration of ${list}) {\n    await migration.down(trx);\n    await trx.from("knex_migrations").where({ name: migration.name }).del();\n  }\n}`;
 // langgraphjs libs/checkpoint-postgres/src/store/index.ts: a migration runner sends each migration, then records its version.
 const migrationRunner = (run: string): string =>
   `export class Store {\n  pool: any;\n  async migrate(version: number) {\n    const client = await this.pool.connect();\n    const migrations = getMigrations();\n    try {\n      for (let v = version + 1; v < migrations.length; v += 1) {\n${run}        await client.query("INSERT INTO store_migrations (v) VALUES ($1)", [v]);\n      }\n    } finally {\n      client.release();\n    }\n  }\n}`;
@@ -188,6 +191,9 @@ runRuleTests("no-query-in-loop", rule, {
     migrationRunner("        await client.query(migrations[v]);\n"),
     // drizzle-orm src/pg-core/dialect.ts: the migrator sends each statement through `sql.raw`, then records the migration.
     migrationRunner("        for (const statement of migrations[v]) await client.query(sql.raw(statement));\n"),
+    // bigcapital's seed migrator: recording each migration run belongs to running the list.
+    migrationBatch("migrations"),
+    migrationBatch("pendingMigrations"),
     // unsend's template memo: one query per distinct template, a deduplication the code chose.
     templateMemo("outside"),
     // sourcebot's repositories of a search chunk: the memo answers a hit before the query, which stores under the same key.
@@ -359,6 +365,8 @@ runRuleTests("no-query-in-loop", rule, {
       {},
       REPO_MEMO_DATA,
     ),
+    // Valid neighbour (bigcapital's seed migrator): the same statement per element of another list.
+    invalid(migrationBatch("items"), "trx.from(", "writeInLoop", {}, { call: "….del()", library: "Knex", collection: "items", batched: "one `.whereIn('id', ids).delete()`" }),
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
     invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
     invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
