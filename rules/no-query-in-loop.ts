@@ -12,7 +12,7 @@ import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isTablePerElement } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
-import { isMemoizedPerKey } from "../src/analysis/memoized-query.js";
+import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import {
   getBatchingLibraryId,
@@ -157,7 +157,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     for (const query of getParameterQueries(context, fn, index)) {
       if (!isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
       const entry = findIteration(node, entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
-      if (!entry || isInTransactionCallback(node, entry.iteration.body)) continue;
+      if (!entry || isInTransactionCallback(node, entry.iteration.body) || isMemoizedInHelper(file, query.call.node, fn, node, entry.iteration.body)) continue;
       // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's
       // `loadTableRecords(tablePath)` per attached database: each element picks its own statement.
       // A row that also names its table (huly's `findDoc(ctx, client, tx.objectClass, tx.objectId)`) is still one query per row.

@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { FunctionNode } from "./ast.js";
 import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
@@ -17,14 +18,14 @@ const STORES: ReadonlySet<string> = new Set([...MAP_PROTOCOL.stores, ...SET_PROT
  * the memo is declared outside the body. That is one query per distinct key, a deduplication the
  * code chose (unsend's template per email of a batch), not one per element.
  */
-export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: TSESTree.Node): boolean {
+export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: TSESTree.Node, isKept = (memo: TSESTree.Expression): boolean => isDeclaredOutside(file, memo, body)): boolean {
   const text = (node: TSESTree.Node): string => file.sourceCode.getText(skipExpressionWrappers(node));
   for (let node = query.parent; node && node !== body; node = node.parent) {
     if (node.type !== AST_NODE_TYPES.IfStatement || !contains(node.consequent, query)) continue;
     const stores: string[] = [];
     forEachOwnNode(file.sourceCode.visitorKeys, node.consequent, (child) => {
       const entry = child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, STORES) : null;
-      if (entry && isDeclaredOutside(file, entry.receiver, body)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
+      if (entry && isKept(entry.receiver)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
     });
     if (stores.length === 0) continue;
     const ifStatement = node;
@@ -36,7 +37,7 @@ export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: 
     });
     if (looked) return true;
   }
-  return isAfterMemoGuard(file, query, body, text);
+  return isAfterMemoGuard(file, query, body, text, isKept);
 }
 
 /**
@@ -45,7 +46,7 @@ export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: 
  * `const cached = memo.get(id); if (cached) continue;`), and a statement after it stores the result
  * under the same key (`reposMapCache.set(id, repo)`), in the same block, the memo kept outside the body.
  */
-function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTree.Node, text: (node: TSESTree.Node) => string): boolean {
+function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTree.Node, text: (node: TSESTree.Node) => string, isKept: (memo: TSESTree.Expression) => boolean): boolean {
   for (let node: TSESTree.Node = query; node !== body && node.parent; node = node.parent) {
     const block = node.parent;
     if (block.type !== AST_NODE_TYPES.BlockStatement) continue;
@@ -56,13 +57,13 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
       if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of statement.declarations) {
           const entry = declarator.init?.type === AST_NODE_TYPES.CallExpression ? getEntryCall(declarator.init, LOOKUPS) : null;
-          if (entry && declarator.id.type === AST_NODE_TYPES.Identifier && isDeclaredOutside(file, entry.receiver, body)) lookedUp.set(declarator.id.name, `${text(entry.receiver)}\n${text(entry.key)}`);
+          if (entry && declarator.id.type === AST_NODE_TYPES.Identifier && isKept(entry.receiver)) lookedUp.set(declarator.id.name, `${text(entry.receiver)}\n${text(entry.key)}`);
         }
       }
       if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent)) continue;
       forEachOwnNode(file.sourceCode.visitorKeys, statement.test, (child) => {
         const entry = child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, LOOKUPS) : null;
-        if (entry && isDeclaredOutside(file, entry.receiver, body)) looked.push(`${text(entry.receiver)}\n${text(entry.key)}`);
+        if (entry && isKept(entry.receiver)) looked.push(`${text(entry.receiver)}\n${text(entry.key)}`);
         const memo = child.type === AST_NODE_TYPES.Identifier ? lookedUp.get(child.name) : undefined;
         if (memo !== undefined) looked.push(memo);
       });
@@ -72,7 +73,7 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
     for (const statement of block.body.slice(at)) {
       forEachOwnNode(file.sourceCode.visitorKeys, statement, (child) => {
         const entry = !stored && child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, STORES) : null;
-        if (entry && looked.includes(`${text(entry.receiver)}\n${text(entry.key)}`) && isDeclaredOutside(file, entry.receiver, body)) stored = true;
+        if (entry && looked.includes(`${text(entry.receiver)}\n${text(entry.key)}`) && isKept(entry.receiver)) stored = true;
       });
     }
     if (stored) return true;
@@ -83,6 +84,23 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
 /** `return …`, `throw …` or `continue`, alone or as the only statement of a block. */
 function leaves(branch: TSESTree.Statement): boolean {
   return isSoleExit(branch) || getSoleStatement(branch)?.type === AST_NODE_TYPES.ContinueStatement;
+}
+
+/**
+ * The same in a function of the file the iteration calls per element (Shelf's
+ * `resolveActorSnapshot(input, client, snapshotCache)`): the memo is kept outside the function, or
+ * is a parameter given, at `call`, a memo kept outside the iteration's `body`.
+ */
+export function isMemoizedInHelper(file: FileContext, query: TSESTree.Node, fn: FunctionNode, call: TSESTree.CallExpression, body: TSESTree.Node): boolean {
+  const isKept = (raw: TSESTree.Expression): boolean => {
+    const memo = skipExpressionWrappers(raw);
+    if (memo.type !== AST_NODE_TYPES.Identifier) return isDeclaredOutside(file, raw, fn);
+    const position = fn.params.findIndex((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === memo.name);
+    const argument = position === -1 ? undefined : call.arguments[position];
+    if (argument) return argument.type !== AST_NODE_TYPES.SpreadElement && isDeclaredOutside(file, argument, body);
+    return position === -1 && isDeclaredOutside(file, memo, fn);
+  };
+  return isMemoizedPerKey(file, query, fn.body, isKept);
 }
 
 /** `memo.get(key)`, `memo.set(key, value)`: the receiver and the key of a call to one of `methods`. */

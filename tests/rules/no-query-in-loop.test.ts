@@ -41,6 +41,10 @@ const calledInPlace = (before: string): string =>
 // bigcapital packages/server/src/libs/migration-seed/SeedMigration.ts: a migrator of its own (a copy of knex's `_waterfallBatch`) records each migration it runs.
 const migrationBatch = (list: string): string =>
   `import type { Knex } from "knex";\nexport async function runBatch(trx: Knex.Transaction, ${list}: { name: string; down(trx: Knex.Transaction): Promise<void> }[]) {\n  for (const migration of ${list}) {\n    await migration.down(trx);\n    await trx.from("knex_migrations").where({ name: migration.name }).del();\n  }\n}`;
+// Shelf apps/webapp/app/modules/activity-event/service.server.ts: the actor of each event read once per user, through a memo the loop hands to the helper.
+const actorMemo = (memoArgument: string): string =>
+  `${PRISMA}async function resolveActor(input: { actorId: string }, cache?: Map<string, unknown>) {\n  if (cache?.has(input.actorId)) return cache.get(input.actorId);\n  const user = await prisma.user.findFirst({ where: { id: input.actorId } });\n  cache?.set(input.actorId, user);\n  return user;\n}\nexport async function record(inputs: { actorId: string }[]) {\n  const snapshots = new Map<string, unknown>();\n  for (const input of inputs) await resolveActor(input${memoArgument});\n}`;
+const ACTOR_MEMO_DATA = { call: "prisma.user.findFirst()", library: "Prisma", collection: "inputs", batched: "one `findMany({ where: { id: { in: ids } } })`", callee: "resolveActor", line: "5" };
 // langgraphjs libs/checkpoint-postgres/src/store/index.ts: a migration runner sends each migration, then records its version.
 const migrationRunner = (run: string): string =>
   `export class Store {\n  pool: any;\n  async migrate(version: number) {\n    const client = await this.pool.connect();\n    const migrations = getMigrations();\n    try {\n      for (let v = version + 1; v < migrations.length; v += 1) {\n${run}        await client.query("INSERT INTO store_migrations (v) VALUES ($1)", [v]);\n      }\n    } finally {\n      client.release();\n    }\n  }\n}`;
@@ -191,6 +195,8 @@ runRuleTests("no-query-in-loop", rule, {
     migrationRunner("        await client.query(migrations[v]);\n"),
     // drizzle-orm src/pg-core/dialect.ts: the migrator sends each statement through `sql.raw`, then records the migration.
     migrationRunner("        for (const statement of migrations[v]) await client.query(sql.raw(statement));\n"),
+    // Shelf's actor snapshots: the helper's memo is the loop's, so one query per distinct actor.
+    actorMemo(", snapshots"),
     // bigcapital's seed migrator: recording each migration run belongs to running the list.
     migrationBatch("migrations"),
     migrationBatch("pendingMigrations"),
@@ -365,6 +371,9 @@ runRuleTests("no-query-in-loop", rule, {
       {},
       REPO_MEMO_DATA,
     ),
+    // Valid neighbours (Shelf's actor snapshots): a memo made per element, or none given.
+    invalid(actorMemo(", new Map()"), "resolveActor(input, new Map())", "queryInLoopViaCall", {}, ACTOR_MEMO_DATA),
+    invalid(actorMemo(""), "resolveActor(input);", "queryInLoopViaCall", {}, ACTOR_MEMO_DATA),
     // Valid neighbour (bigcapital's seed migrator): the same statement per element of another list.
     invalid(migrationBatch("items"), "trx.from(", "writeInLoop", {}, { call: "….del()", library: "Knex", collection: "items", batched: "one `.whereIn('id', ids).delete()`" }),
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
