@@ -261,6 +261,8 @@ export const typeorm: LibraryKnowledge = {
       library: "typeorm",
       role: "query-builder",
       chain: "typeorm.queryBuilder",
+      // `createQueryBuilder().delete().from(E).where(…).execute()` (safe-client-gateway's subscriptions per safe).
+      returns: { delete: "typeorm.deleteBuilder", softDelete: "typeorm.writeBuilder", restore: "typeorm.writeBuilder", update: "typeorm.writeBuilder", insert: "typeorm.writeBuilder" },
       databaseMethods: {
         getOne: read,
         getOneOrFail: read,
@@ -274,6 +276,8 @@ export const typeorm: LibraryKnowledge = {
         stream: read,
       },
     },
+    "typeorm.writeBuilder": { library: "typeorm", role: "query-builder", chain: "typeorm.writeBuilder", databaseMethods: { execute: write } },
+    "typeorm.deleteBuilder": { library: "typeorm", role: "query-builder", chain: "typeorm.deleteBuilder", deletes: true, databaseMethods: { execute: remove } },
   },
   distinctiveMethods: {
     createQueryRunner: "typeorm.dataSource",

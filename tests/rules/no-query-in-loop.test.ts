@@ -45,6 +45,8 @@ const migrationBatch = (list: string): string =>
 const actorMemo = (memoArgument: string): string =>
   `${PRISMA}async function resolveActor(input: { actorId: string }, cache?: Map<string, unknown>) {\n  if (cache?.has(input.actorId)) return cache.get(input.actorId);\n  const user = await prisma.user.findFirst({ where: { id: input.actorId } });\n  cache?.set(input.actorId, user);\n  return user;\n}\nexport async function record(inputs: { actorId: string }[]) {\n  const snapshots = new Map<string, unknown>();\n  for (const input of inputs) await resolveActor(input${memoArgument});\n}`;
 const ACTOR_MEMO_DATA = { call: "prisma.user.findFirst()", library: "Prisma", collection: "inputs", batched: "one `findMany({ where: { id: { in: ids } } })`", callee: "resolveActor", line: "5" };
+const typeormBuilderLoop = (builder: string): string =>
+  `import type { DataSource } from "typeorm";\nexport async function unsubscribe(ds: DataSource, safes: string[]) {\n  for (const safe of safes) await ds.createQueryBuilder().${builder}.execute();\n}`;
 // langgraphjs libs/checkpoint-postgres/src/store/index.ts: a migration runner sends each migration, then records its version.
 const migrationRunner = (run: string): string =>
   `export class Store {\n  pool: any;\n  async migrate(version: number) {\n    const client = await this.pool.connect();\n    const migrations = getMigrations();\n    try {\n      for (let v = version + 1; v < migrations.length; v += 1) {\n${run}        await client.query("INSERT INTO store_migrations (v) VALUES ($1)", [v]);\n      }\n    } finally {\n      client.release();\n    }\n  }\n}`;
@@ -810,6 +812,23 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop", { options: [{ writes: false }] }),
     // A typeorm query builder.
     invalid('import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, ids: string[]) {\n  for (const id of ids) await ds.createQueryBuilder().select("u").from(User, "u").where("u.id = :id", { id }).getOne();\n}', "ds.createQueryBuilder()", "queryInLoop"),
+    // safe-client-gateway src/modules/notifications/domain/v2/notifications.repository.ts: a delete query builder per safe is a write, batched as one delete.
+    invalid(
+      typeormBuilderLoop('delete().from(Subscription).where("safe = :safe", { safe })'),
+      "ds.createQueryBuilder()",
+      "writeInLoop",
+      {},
+      { call: "….execute()", library: "TypeORM", collection: "safes", batched: "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list" },
+    ),
+    invalid(
+      typeormBuilderLoop('update(Subscription).set({ muted: true }).where("safe = :safe", { safe })'),
+      "ds.createQueryBuilder()",
+      "writeInLoop",
+      {},
+      { call: "….execute()", library: "TypeORM", collection: "safes", batched: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`" },
+    ),
+    // Valid neighbour (safe-client-gateway's delete builder): the same builder selecting, a read.
+    invalid(typeormBuilderLoop('select("s").from(Subscription, "s").where("s.safe = :safe", { safe })'), "ds.createQueryBuilder()", "queryInLoop", {}, { call: "….execute()", library: "TypeORM", collection: "safes", batched: "one `findBy({ id: In(ids) })`" }),
     // Valid neighbour (vendure's custom-field relations): the same entity for every element, a value from each.
     invalid('import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, fields: { name: string }[], input: Record<string, string>) {\n  for (const field of fields) await ds.getRepository(Asset).findOne({ where: { id: input[field.name] } });\n}', "ds.getRepository(Asset)", "queryInLoop"),
   ],
