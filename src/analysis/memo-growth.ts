@@ -28,7 +28,7 @@ import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
-import { runsAtImportTime, runsOnlyOnce } from "./run-once.js";
+import { isCalledOnlyFrom, isExportedDeclaration, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getConstantInit } from "./same-expression.js";
 import { getValueKindInFile } from "./value-kind.js";
 
@@ -60,6 +60,8 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     if ((store.kind !== "store" && store.kind !== "lookupStore") || store.foreign || store.expires) continue;
     const storeFn = getEnclosingFunction(store.node);
     if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
+    // redis-smq's validators per controller, made by a helper of the module that only `registerRouteWithValidation()` calls.
+    if (!isExportedDeclaration(storeFn) && isCalledOnlyFrom(context, storeFn, isRegistryFunction)) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
     // `byEnv.set(env, byEnv.get(env)!.filter(…))`: a miss throws before the store, which only replaces an entry.

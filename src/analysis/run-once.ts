@@ -256,8 +256,7 @@ function getBindingName(fn: FunctionNode): TSESTree.Identifier | null {
 }
 
 function isExported(references: readonly { identifier: TSESTree.Node }[], fn: FunctionNode): boolean {
-  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.parent;
-  if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (isExportedDeclaration(fn)) return true;
   return references.some((reference) => {
     const parent = reference.identifier.parent;
     return (
@@ -267,6 +266,12 @@ function isExported(references: readonly { identifier: TSESTree.Node }[], fn: Fu
       (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier)
     );
   });
+}
+
+/** `export function f`, `export const f = …`, `export default function`: declared as an export. */
+export function isExportedDeclaration(fn: FunctionNode): boolean {
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.parent;
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 /** Inside the consequent of `if (require.main === module)` (either way round) or `if (import.meta.main)`. */
@@ -341,8 +346,18 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return depth <= 2 && isPrivateMethodCalledOnlyOnce(context, parent, depth);
   // A module function, or a helper declared inside another function (erxes's scripts declare
   // theirs inside the `command` they run once): what counts is who calls it.
+  return depth <= 2 && isCalledOnlyFrom(context, fn, (caller) => runsOnlyOnce(context, caller, depth + 1));
+}
+
+/**
+ * Every reference to `fn`, a function declaration or a function a variable is initialised with, is
+ * a call made in a function that `accepts`: who calls a module function, or a helper declared
+ * inside another function, decides when it runs.
+ */
+export function isCalledOnlyFrom(context: AnyRuleContext, fn: FunctionNode, accepts: (caller: FunctionNode) => boolean): boolean {
+  const parent = fn.parent;
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : null;
-  if (depth > 2 || !declared) return false;
+  if (!declared) return false;
   const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
   const references = (context.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
     .filter((variable) => name === undefined || variable.name === name)
@@ -352,7 +367,7 @@ export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth
     references.every((reference) => {
       const call = reference.identifier.parent;
       const caller = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? getEnclosingFunction(call) : null;
-      return caller !== null && runsOnlyOnce(context, caller, depth + 1);
+      return caller !== null && accepts(caller);
     })
   );
 }

@@ -398,6 +398,22 @@ async function main() {
 }
 main().catch(() => process.exit(1));`;
 
+// redis-smq packages/redis-smq-rest-api/src/lib/router/index.ts: validators per controller, made by a helper of the module that only the route registration calls.
+const validatorsPerController = (helper: string, caller = "registerRoute"): string =>
+  `const validators = new Map<string, object>();\n${helper}function validatorsFor(controllerName: string) {\n  let cached = validators.get(controllerName);\n  if (!cached) {\n    cached = compile(controllerName);\n    validators.set(controllerName, cached);\n  }\n  return cached;\n}\nexport function ${caller}(router: Router, controllerName: string, path: string) {\n  router.get(path, validate(validatorsFor(controllerName)));\n}`;
+const validatorsGrow = (helper: string, caller?: string) => ({
+  code: validatorsPerController(helper, caller),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 1,
+      column: 20,
+      data: { name: "validators", where: "`validatorsFor()`", line: "6", owner: "module", key: "controllerName", creation: "new Map<string, object>()" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${validatorsPerController(helper, caller).replace("new Map<string, object>()", `new LRUCache<string, object>(${LRU.slice(13)}`)}` }],
+    },
+  ],
+});
+
 // trigger.dev core runStream.ts: a subscription object made per call caches the packets of its own rows.
 const subscription = (made: string, member = ""): string =>
   `export class RunSubscription {\n  private packets = new Map<string, Packet>();${member}\n  async packet(key: string) { const hit = this.packets.get(key); if (hit) return hit; const p = await load(key); this.packets.set(key, p); return p; }\n}\n${made}`;
@@ -724,6 +740,8 @@ export function remove(slot, names) {
     idempotentHandler("map.delete(identifier)"),
     // powertools' exception handler registry: `merge()` copies another registry's handlers in.
     mergedHandlers("merge"),
+    // redis-smq's validators per controller: the helper that makes them runs only where routes are registered.
+    validatorsPerController(""),
     // A registry filled by register() with handlers passed in.
     { code: "const handlers = new Map();\nexport function register(name, handler) { if (handlers.has(name)) throw new Error(name); handlers.set(name, handler); }", filename: "file.js" },
     { code: "class Bus { private listeners = new Map<string, Fn[]>(); on(event: string, fn: Fn) { if (!this.listeners.has(event)) this.listeners.set(event, []); this.listeners.get(event)!.push(fn); } }" },
@@ -903,6 +921,9 @@ export function remove(slot, names) {
       ],
     },
     // Valid neighbour (neo4j's small integers): one bound leaves the other side open.
+    // Valid neighbours (redis-smq's validators per controller): a helper other modules may call, or one a request handler calls.
+    validatorsGrow("export "),
+    validatorsGrow("", "handleRequest"),
     smallIntsGrow('value >= -128 && value !== 0'),
     smallIntsGrow('value < 128 && value < limit'),
     // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
