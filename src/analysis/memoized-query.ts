@@ -60,7 +60,8 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
           if (entry && declarator.id.type === AST_NODE_TYPES.Identifier && isKept(entry.receiver)) lookedUp.set(declarator.id.name, `${text(entry.receiver)}\n${text(entry.key)}`);
         }
       }
-      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent)) continue;
+      // A branch taken on a hit: `if (!memo.has(id)) return;` leaves on a miss, and the query after it runs on a hit.
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent) || isNegation(statement.test)) continue;
       forEachOwnNode(file.sourceCode.visitorKeys, statement.test, (child) => {
         const entry = child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, LOOKUPS) : null;
         if (entry && isKept(entry.receiver)) looked.push(`${text(entry.receiver)}\n${text(entry.key)}`);
@@ -79,6 +80,10 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
     if (stored) return true;
   }
   return false;
+}
+
+function isNegation(test: TSESTree.Expression): boolean {
+  return test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!";
 }
 
 /** `return …`, `throw …` or `continue`, alone or as the only statement of a block. */

@@ -363,8 +363,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(migrationRunner(""), "client.query(", "writeInLoop"),
     // Valid neighbour (drizzle's migrator): a raw wrapper of one statement named in the code runs no list.
     invalid(migrationRunner('        await client.query(sql.raw("SET search_path TO app"));\n'), "client.query(\"INSERT", "writeInLoop"),
-    // Valid neighbours (sourcebot's repository memo): a hit that does not leave, a store under another key, and a memo made per element.
+    // Valid neighbours (sourcebot's repository memo): a hit that does not leave, a miss that leaves, a store under another key, and a memo made per element.
     invalid(repoMemo("if (reposCache.has(file.repoId)) console.log(file.repoId);"), "prisma.repo.findFirst(", "queryInLoop", {}, REPO_MEMO_DATA),
+    invalid(repoMemo("if (!reposCache.has(file.repoId)) return;"), "prisma.repo.findFirst(", "queryInLoop", {}, REPO_MEMO_DATA),
     invalid(repoMemo("if (reposCache.has(file.repoId)) return reposCache.get(file.repoId);", "reposCache.set(file, repo);"), "prisma.repo.findFirst(", "queryInLoop", {}, REPO_MEMO_DATA),
     invalid(
       repoMemo("if (reposCache.has(file.repoId)) return reposCache.get(file.repoId);", "reposCache.set(file.repoId, repo);", "files.map(async (file) => {\n    const reposCache = new Map();"),
