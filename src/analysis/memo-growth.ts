@@ -12,6 +12,7 @@ import {
   CODE_KEY_NAMES,
   KEY_DERIVING_METHODS,
   EXISTING_PATH_RESOLVERS,
+  isPlainRegistrationName,
   isRegistryName,
   LOG_METHODS,
   LOGGER_NAME,
@@ -61,7 +62,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
     const storeFn = getEnclosingFunction(store.node);
     if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
     // redis-smq's validators per controller, made by a helper of the module that only `registerRouteWithValidation()` calls.
-    if (!isExportedDeclaration(storeFn) && isCalledOnlyFrom(context, storeFn, isRegistryFunction)) continue;
+    if (!isExportedDeclaration(storeFn) && isCalledOnlyFrom(context, storeFn, (caller) => isRegistryFunction(caller, isPlainRegistrationName))) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
     if (store.kind === "store" && isBucket(file, store.value, lookups)) continue;
     // `byEnv.set(env, byEnv.get(env)!.filter(…))`: a miss throws before the store, which only replaces an entry.
@@ -537,7 +538,7 @@ function isEmptyContainer(raw: TSESTree.Node | undefined): boolean {
  * `register(name, handler)`, `addRoute(…)`, `on(event, fn)`: a registry, filled from code. A
  * callback (`forEach((target) => …)`) belongs to the function that calls it.
  */
-function isRegistryFunction(start: FunctionNode): boolean {
+function isRegistryFunction(start: FunctionNode, isName: (name: string) => boolean = isRegistryName): boolean {
   let fn = start;
   while (fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee !== fn) {
     const outer = getEnclosingFunction(fn.parent);
@@ -546,7 +547,7 @@ function isRegistryFunction(start: FunctionNode): boolean {
   }
   const name = getPlainFunctionName(fn);
   if (name === undefined) return false;
-  return isRegistryName(name);
+  return isName(name);
 }
 
 /** `EntityId`, `Column`: a decorator or decorator factory by the convention of its name. */

@@ -10,6 +10,7 @@ import { contains, forEachOwnNode, getCalledMethodName, getCallReceiver, getSole
 /** Methods that look an entry up, and those that store one, on a `Map` or a `Set`. */
 const LOOKUPS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.lookups, ...SET_PROTOCOL.lookups]);
 const STORES: ReadonlySet<string> = new Set([...MAP_PROTOCOL.stores, ...SET_PROTOCOL.stores]);
+const SHRINKS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.shrinks, ...SET_PROTOCOL.shrinks]);
 
 /**
  * Whether `query` runs only on a miss of a memo kept outside the iteration `body`: the body looks
@@ -70,14 +71,20 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
       });
     }
     if (looked.length === 0) continue;
+    // Stored after the query, and never deleted: Trilium's `notesInProcess.add(noteId)` before its
+    // queries, deleted when the note is done, marks work in progress, and each note still gets its own.
     let stored = false;
-    for (const statement of block.body.slice(at)) {
+    let deleted = false;
+    for (const statement of block.body) {
       forEachOwnNode(file.sourceCode.visitorKeys, statement, (child) => {
-        const entry = !stored && child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, STORES) : null;
-        if (entry && looked.includes(`${text(entry.receiver)}\n${text(entry.key)}`) && isKept(entry.receiver)) stored = true;
+        if (child.type !== AST_NODE_TYPES.CallExpression) return;
+        const entry = getEntryCall(child, STORES);
+        if (entry && child.range[0] > query.range[1] && looked.includes(`${text(entry.receiver)}\n${text(entry.key)}`) && isKept(entry.receiver)) stored = true;
+        const removal = getEntryCall(child, SHRINKS);
+        if (removal && looked.some((memo) => memo.startsWith(`${text(removal.receiver)}\n`))) deleted = true;
       });
     }
-    if (stored) return true;
+    if (stored && !deleted) return true;
   }
   return false;
 }

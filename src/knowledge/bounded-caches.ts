@@ -123,6 +123,19 @@ export const REGISTRY_FUNCTION_NAMES: readonly string[] = [
 export const REGISTRY_FUNCTION_PREFIXES: readonly string[] = ["register", "add", "define", "provide", "declare", "set"];
 
 /**
+ * Prefixes that name a registration plainly enough to vouch for a helper only it calls
+ * (redis-smq's `registerRouteWithValidation()` making validators per controller): not `add` or
+ * `set`, which as often add data (livestore's `addNode()` of a span per trace).
+ */
+const PLAIN_REGISTRATION_PREFIXES: readonly string[] = ["register", "define", "declare"];
+
+/** `register`, `registerRoute`, `_defineModel`: a registration by a plain name (`PLAIN_REGISTRATION_PREFIXES`). */
+export function isPlainRegistrationName(raw: string): boolean {
+  const name = raw.replace(/^_+/u, "");
+  return PLAIN_REGISTRATION_PREFIXES.some((prefix) => name === prefix || (name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length))));
+}
+
+/**
  * A registry function's name: one of `REGISTRY_FUNCTION_NAMES`, or a prefix of them before a
  * capital (`addRoute`), also behind the underscores of an internal method (langgraph's `_addSchema`).
  */

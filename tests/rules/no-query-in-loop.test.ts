@@ -47,6 +47,10 @@ const actorMemo = (memoArgument: string): string =>
 const ACTOR_MEMO_DATA = { call: "prisma.user.findFirst()", library: "Prisma", collection: "inputs", batched: "one `findMany({ where: { id: { in: ids } } })`", callee: "resolveActor", line: "5" };
 const typeormBuilderLoop = (builder: string): string =>
   `import type { DataSource } from "typeorm";\nexport async function unsubscribe(ds: DataSource, safes: string[]) {\n  for (const safe of safes) await ds.createQueryBuilder().${builder}.execute();\n}`;
+// TriliumNext src/services/llm/embeddings/queue.ts: a set of notes in progress, skipped by other runs, is no memo: each note of the batch is written.
+const notesInProcess = (body: string): string =>
+  `${PG}const inProcess = new Set<string>();\nexport async function processQueue(notes: { noteId: string }[]) {\n  for (const note of notes) {\n    if (inProcess.has(note.noteId)) continue;\n${body}  }\n}`;
+const IN_PROCESS_DATA = { call: "pool.query()", library: "node-postgres (pg)", collection: "notes", batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`" };
 // langgraphjs libs/checkpoint-postgres/src/store/index.ts: a migration runner sends each migration, then records its version.
 const migrationRunner = (run: string): string =>
   `export class Store {\n  pool: any;\n  async migrate(version: number) {\n    const client = await this.pool.connect();\n    const migrations = getMigrations();\n    try {\n      for (let v = version + 1; v < migrations.length; v += 1) {\n${run}        await client.query("INSERT INTO store_migrations (v) VALUES ($1)", [v]);\n      }\n    } finally {\n      client.release();\n    }\n  }\n}`;
@@ -363,6 +367,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(migrationRunner(""), "client.query(", "writeInLoop"),
     // Valid neighbour (drizzle's migrator): a raw wrapper of one statement named in the code runs no list.
     invalid(migrationRunner('        await client.query(sql.raw("SET search_path TO app"));\n'), "client.query(\"INSERT", "writeInLoop"),
+    // Valid neighbours (Trilium's notes in progress): marked before the query, or deleted once done.
+    invalid(notesInProcess('    inProcess.add(note.noteId);\n    await pool.query("UPDATE queue SET busy = 1 WHERE id = $1", [note.noteId]);\n'), "pool.query(", "writeInLoop", {}, IN_PROCESS_DATA),
+    invalid(notesInProcess('    await pool.query("UPDATE queue SET busy = 1 WHERE id = $1", [note.noteId]);\n    inProcess.add(note.noteId);\n    inProcess.delete(note.noteId);\n'), "pool.query(", "writeInLoop", {}, IN_PROCESS_DATA),
     // Valid neighbours (sourcebot's repository memo): a hit that does not leave, a miss that leaves, a store under another key, and a memo made per element.
     invalid(repoMemo("if (reposCache.has(file.repoId)) console.log(file.repoId);"), "prisma.repo.findFirst(", "queryInLoop", {}, REPO_MEMO_DATA),
     invalid(repoMemo("if (!reposCache.has(file.repoId)) return;"), "prisma.repo.findFirst(", "queryInLoop", {}, REPO_MEMO_DATA),

@@ -921,9 +921,11 @@ export function remove(slot, names) {
       ],
     },
     // Valid neighbour (neo4j's small integers): one bound leaves the other side open.
-    // Valid neighbours (redis-smq's validators per controller): a helper other modules may call, or one a request handler calls.
+    // Valid neighbours (redis-smq's validators per controller): a helper other modules may call, one a request handler calls,
+    // and one an `addX` calls (livestore's `addNode()` adds a span per trace: data, not code).
     validatorsGrow("export "),
     validatorsGrow("", "handleRequest"),
+    validatorsGrow("", "addNode"),
     smallIntsGrow('value >= -128 && value !== 0'),
     smallIntsGrow('value < 128 && value < limit'),
     // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
