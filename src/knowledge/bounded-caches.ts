@@ -452,6 +452,9 @@ export const BROWSER_MODULES: readonly string[] = [
   // UI libraries that build the page's DOM (grist's client: grainjs views, knockout models).
   "grainjs",
   "knockout",
+  // Web components (CopilotKit's web inspector, a `LitElement` with sets of clicked banners).
+  "lit",
+  "lit-element",
   // Libraries that only run in a page: game engines, DOM and chart libraries.
   "phaser",
   "pixi.js",

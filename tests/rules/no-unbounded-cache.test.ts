@@ -805,6 +805,8 @@ export function remove(slot, names) {
     // grist app/client/ui/AuthenticationSection.ts: grainjs and knockout build the page's DOM.
     { code: `import { dom, Observable } from "grainjs";\n${assetLoader}` },
     { code: `import * as ko from "knockout";\n${assetLoader}` },
+    // CopilotKit packages/web-inspector/src/index.ts: a web component built on Lit runs in a page.
+    { code: `import { LitElement, html } from "lit";\n${assetLoader}` },
     // discord.js packages/api-extractor/src/analyzer/AstSymbolTable.ts: a module of the TypeScript compiler's API runs in a build.
     { code: `import * as ts from "typescript";\n${assetLoader}` },
     { code: `import webpack from "webpack";\n${assetLoader}` },
@@ -1608,6 +1610,11 @@ export function remove(slot, names) {
     // Valid neighbour (discord.js's api-extractor): typescript-eslint's parser is not the compiler a build runs.
     {
       code: `import { parse } from "@typescript-eslint/typescript-estree";\n${assetLoader}`,
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
+    },
+    // Valid neighbour (CopilotKit's web inspector): Lit's server renderer runs in a server.
+    {
+      code: `import { render } from "@lit-labs/ssr";\n${assetLoader}`,
       errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
     },
     // Valid neighbour (overleaf's theme cache) with only CodeMirror's state, which a collaboration server also runs.
