@@ -100,6 +100,30 @@ export function isSoleExit(branch: TSESTree.Statement | null): boolean {
   return only?.type === AST_NODE_TYPES.ReturnStatement || only?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
+/** A statement that never falls through: `return`, `throw`, `continue`, `break`, a block ending in one, an `if` whose both arms leave. */
+export function alwaysLeaves(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body[statement.body.length - 1];
+      return last !== undefined && alwaysLeaves(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate !== null && alwaysLeaves(statement.consequent) && alwaysLeaves(statement.alternate);
+    default:
+      return false;
+  }
+}
+
+/** `(async () => …)()`: a function called where it is written, run at once. */
+export function isCalledInPlace(fn: FunctionNode): boolean {
+  return fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn;
+}
+
 /** Whether `inner` lies within `outer` in the source (or is it). */
 export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];

@@ -23,7 +23,7 @@ import {
   TRANSACTION_CALLBACK_METHODS,
 } from "../knowledge/iteration.js";
 import { TABLE_NAME } from "../knowledge/bounded-caches.js";
-import { forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { getConstantInit, isSameExpression } from "./same-expression.js";
@@ -95,7 +95,7 @@ function getIterationsAroundFunction(file: FileContext, fn: FunctionNode): reado
     // nocobase's localization plugin: `db.on(`${name}.afterSave`, …)` registered per collection runs per save event.
     if (!isCallbackArgument(fn) || isListenerCallback(file, fn)) return [];
     // A function called where it is written (`await (async () => …)()`) runs at once, in the same tick up to its first `await`.
-    if (fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn) return getEnclosingIterations(file, fn);
+    if (isCalledInPlace(fn)) return getEnclosingIterations(file, fn);
     return getEnclosingIterations(file, fn).map((entry) => ({ ...entry, throughCallback: true }));
   });
 }

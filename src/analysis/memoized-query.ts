@@ -5,7 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { MAP_PROTOCOL, SET_PROTOCOL } from "../knowledge/bounded-caches.js";
-import { contains, forEachOwnNode, getCalledMethodName, getCallReceiver, getSoleStatement, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, contains, forEachOwnNode, getCalledMethodName, getCallReceiver, skipExpressionWrappers } from "./ast.js";
 
 /** Methods that look an entry up, and those that store one, on a `Map` or a `Set`. */
 const LOOKUPS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.lookups, ...SET_PROTOCOL.lookups]);
@@ -62,7 +62,7 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
         }
       }
       // A branch taken on a hit: `if (!memo.has(id)) return;` leaves on a miss, and the query after it runs on a hit.
-      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leaves(statement.consequent) || isNegation(statement.test)) continue;
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !alwaysLeaves(statement.consequent) || isNegation(statement.test)) continue;
       forEachOwnNode(file.sourceCode.visitorKeys, statement.test, (child) => {
         const entry = child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, LOOKUPS) : null;
         if (entry && isKept(entry.receiver)) looked.push(`${text(entry.receiver)}\n${text(entry.key)}`);
@@ -91,11 +91,6 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
 
 function isNegation(test: TSESTree.Expression): boolean {
   return test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!";
-}
-
-/** `return …`, `throw …` or `continue`, alone or as the only statement of a block. */
-function leaves(branch: TSESTree.Statement): boolean {
-  return isSoleExit(branch) || getSoleStatement(branch)?.type === AST_NODE_TYPES.ContinueStatement;
 }
 
 /**

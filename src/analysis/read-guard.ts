@@ -3,7 +3,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { contains, getCalledMethodName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, contains, getCalledMethodName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
@@ -186,24 +186,6 @@ function isOnPath(use: ReadUse, write: TSESTree.Node, present: boolean): boolean
   if (wanted && contains(wanted, write)) return true;
   if (write.range[0] < statement.range[1] || !other || !alwaysLeaves(other)) return false;
   return !areExclusive(statement, write);
-}
-
-function alwaysLeaves(statement: TSESTree.Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.ContinueStatement:
-    case AST_NODE_TYPES.BreakStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement: {
-      const last = statement.body[statement.body.length - 1];
-      return last !== undefined && alwaysLeaves(last);
-    }
-    case AST_NODE_TYPES.IfStatement:
-      return statement.alternate !== null && alwaysLeaves(statement.consequent) && alwaysLeaves(statement.alternate);
-    default:
-      return false;
-  }
 }
 
 /** Whether two nodes sit in different arms of one `if`, `?:` or `switch`. */

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
 import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
-import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isHiddenMember } from "./ast.js";
+import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isCalledInPlace, isHiddenMember } from "./ast.js";
 import { getMethodCallsOnly } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
@@ -235,7 +235,7 @@ export function isRunOncePerProcess(context: AnyRuleContext, fn: FunctionNode): 
     if (getEnclosingFunction(fn) !== null) return false;
     const parent = fn.parent;
     if (parent.type === AST_NODE_TYPES.MethodDefinition) return parent.kind === "method" && !parent.static && NEST_STARTUP_HOOKS.includes(getStaticPropertyName(parent) ?? "");
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
+    if (isCalledInPlace(fn)) return true;
     const id = getBindingName(fn);
     if (!id) return false;
     const variable = ASTUtils.findVariable(file.sourceCode.getScope(id), id);
@@ -407,8 +407,7 @@ function isArrayCallback(fn: FunctionNode): boolean {
 /** Every function around `fn`, and `fn` itself, is an IIFE or an array callback run by module-level code. */
 export function runsAtImportTime(fn: FunctionNode): boolean {
   for (let current: FunctionNode | null = fn; current; current = getEnclosingFunction(current)) {
-    const iife = current.parent.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current;
-    if (!iife && !isArrayCallback(current)) return false;
+    if (!isCalledInPlace(current) && !isArrayCallback(current)) return false;
   }
   return true;
 }

@@ -131,8 +131,7 @@ const PLAIN_REGISTRATION_PREFIXES: readonly string[] = ["register", "define", "d
 
 /** `register`, `registerRoute`, `_defineModel`: a registration by a plain name (`PLAIN_REGISTRATION_PREFIXES`). */
 export function isPlainRegistrationName(raw: string): boolean {
-  const name = raw.replace(/^_+/u, "");
-  return PLAIN_REGISTRATION_PREFIXES.some((prefix) => name === prefix || (name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length))));
+  return isNamedAs(raw, PLAIN_REGISTRATION_PREFIXES, PLAIN_REGISTRATION_PREFIXES);
 }
 
 /**
@@ -140,9 +139,14 @@ export function isPlainRegistrationName(raw: string): boolean {
  * capital (`addRoute`), also behind the underscores of an internal method (langgraph's `_addSchema`).
  */
 export function isRegistryName(raw: string): boolean {
+  return isNamedAs(raw, REGISTRY_FUNCTION_NAMES, REGISTRY_FUNCTION_PREFIXES);
+}
+
+/** One of `names`, or one of `prefixes` before a capital or an underscore, after any leading underscores. */
+function isNamedAs(raw: string, names: readonly string[], prefixes: readonly string[]): boolean {
   const name = raw.replace(/^_+/u, "");
-  if (REGISTRY_FUNCTION_NAMES.includes(name)) return true;
-  return REGISTRY_FUNCTION_PREFIXES.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
+  if (names.includes(name)) return true;
+  return prefixes.some((prefix) => name.startsWith(prefix) && /^[A-Z_]/u.test(name.slice(prefix.length)));
 }
 
 /**
