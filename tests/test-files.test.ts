@@ -25,6 +25,16 @@ export class SourceMapResolver {
   }
 }`;
 
+// Twake twake/frontend/src/app/deprecated/workspaces/listen_groups.js: a count of listeners per group, never removed.
+const listenerCount = `import ws from "app/deprecated/websocket/websocket";
+export class ListenGroups {
+  private listenerCount = new Map<string, number>();
+  listenGroup(id: string) {
+    if (!this.listenerCount.has(id)) this.listenerCount.set(id, 0);
+    ws.subscribe("group/" + id);
+  }
+}`;
+
 const perRowQuery = `import { Pool } from "pg";
 const pool = new Pool();
 export async function check(ids: string[]) {
@@ -172,6 +182,23 @@ describe("test code by directory", () => {
     // daily-api src/routes/public/graphqlExecutor.ts: inside source code, `public/` names the routes of a public API.
     expect(lint(sourceMapResolver, "/project", "/project/src/routes/public/executor.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(sourceMapResolver, "/project", "/project/packages/api/lib/public/executor.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
+  it("is quiet on a front end's directory, and reports its server part, a server built-in and a name that only contains frontend", () => {
+    // Twake twake/frontend/src/app/deprecated/workspaces/listen_groups.js: a page's count of listeners per group, importing only the app's own modules.
+    expect(lint(listenerCount, "/project", "/project/twake/frontend/src/app/workspaces/listen-groups.ts")).toEqual([]);
+    // Worklenz worklenz-frontend/src/utils/asset-optimizations.ts: the set of preloaded asset URLs of a page.
+    expect(lint(listenerCount, "/project", "/project/worklenz-frontend/src/utils/asset-optimizations.ts")).toEqual([]);
+    expect(lint(listenerCount, "/project", "/project/packages/web_frontend/src/cache.ts")).toEqual([]);
+    expect(lint(`import { EventEmitter } from "events";\n${listenerCount}`, "/project", "/project/frontend/src/groups.ts")).toEqual([]);
+    expect(lint(listenerCount, "/project", "/project/frontend/pages/api/preview.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/frontend/src/server/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/frontend/src/routes/+page.server.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/frontend/app/db.server.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/frontend/lib/source-maps.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(`import cp from "child_process";\n${listenerCount}`, "/project", "/project/frontend/src/groups.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/src/frontends/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/src/frontend-api/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
   it("is quiet on a bench file, and reports a name that only contains bench", () => {

@@ -3,15 +3,16 @@ import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES } from "../knowledge/bounded-caches.js";
+import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES, SERVER_BUILTINS } from "../knowledge/bounded-caches.js";
 import { getFileContext, memoizeFile } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
-import { isStaticAssetFile } from "./run-once.js";
+import { isFrontendFile, isStaticAssetFile } from "./run-once.js";
 
 /**
  * Whether the file is browser code: a component file (`.tsx`, `.jsx`), a static asset (under
- * `public/` or `static/`), a `"use client"` module,
+ * `public/` or `static/`), a file of a front end (under `frontend/`) that imports no Node
+ * built-in only a server has (`fs`, `child_process`; a page's bundle cannot), a `"use client"` module,
  * a module that imports a UI framework, client store or browser library (`react`, `mobx`,
  * `phaser`, `jquery`), or one that uses the DOM (`document`, `window`, `localStorage`) without
  * ever asking whether it exists (`typeof window !== "undefined"` marks code that also runs on a
@@ -21,7 +22,9 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
   const file = getFileContext(context);
   return memoizeFile(file, "browser-module", () => {
     if (isComponentFile(context.filename) || isStaticAssetFile(context)) return true;
-    const importsBrowserLibrary = getModuleSpecifiers(file).some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
+    const specifiers = getModuleSpecifiers(file);
+    if (isFrontendFile(context) && !specifiers.some(isServerBuiltin)) return true;
+    const importsBrowserLibrary = specifiers.some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
     // What it does (a directive, the DOM): asked once per file, for this rule and the rules that ask only that.
     return importsBrowserLibrary || runsInBrowser(context);
   });
@@ -55,6 +58,13 @@ function hasClientDirective(program: TSESTree.Program): boolean {
 /** A component file (`.tsx`, `.jsx`): browser code by its name alone, the cheapest part of `isBrowserModule`. */
 export function isComponentFile(filename: string): boolean {
   return BROWSER_FILE_EXTENSIONS.some((extension) => filename.endsWith(extension));
+}
+
+const SERVER_BUILTIN_NAMES: ReadonlySet<string> = new Set(SERVER_BUILTINS);
+
+/** `node:fs`, `fs/promises`, `child_process`: a module only Node (or a server runtime) provides, and no bundler polyfills. */
+function isServerBuiltin(specifier: string): boolean {
+  return specifier.startsWith("node:") || SERVER_BUILTIN_NAMES.has(getBarePackageName(specifier));
 }
 
 const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_GLOBALS);

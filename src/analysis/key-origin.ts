@@ -301,8 +301,8 @@ function getKeyVariables(raw: TSESTree.Node): TSESTree.Identifier[] | null {
 
 /**
  * `!TABLE[part]`, `!(part in TABLE)`, `!Object.hasOwn(TABLE, part)` (or through
- * `Object.prototype.hasOwnProperty.call`, automatisch's app paths), or `!entry` where an earlier
- * `const entry = TABLE[part]`.
+ * `Object.prototype.hasOwnProperty.call`, automatisch's app paths), `!TABLE.has(part)`, or `!entry`
+ * where an earlier `const entry = TABLE[part]` (`TABLE.get(part)`, `TABLE[group]?.[part]`).
  */
 function isTableMiss(file: FileContext, raw: TSESTree.Expression, part: TSESTree.Identifier, earlier: readonly TSESTree.Statement[]): boolean {
   const test = skipExpressionWrappers(raw);
@@ -311,6 +311,7 @@ function isTableMiss(file: FileContext, raw: TSESTree.Expression, part: TSESTree
   if (operand.type === AST_NODE_TYPES.BinaryExpression && operand.operator === "in") return isSamePart(operand.left, part) && isWrittenTable(file, operand.right);
   if (operand.type === AST_NODE_TYPES.CallExpression && isOwnKeyTest(operand)) return isWrittenTable(file, operand.arguments[0]!) && isSamePart(operand.arguments[1]!, part);
   if (operand.type === AST_NODE_TYPES.MemberExpression) return isTableLookup(file, operand, part);
+  if (operand.type === AST_NODE_TYPES.CallExpression) return isTableLookup(file, operand, part, "has");
   if (operand.type !== AST_NODE_TYPES.Identifier) return false;
   return earlier.some(
     (statement) =>
@@ -336,21 +337,59 @@ function getMemberPath(raw: TSESTree.Node): string | undefined {
   return object === undefined ? undefined : `${object}.${node.property.name}`;
 }
 
-function isTableLookup(file: FileContext, raw: TSESTree.Node, part: TSESTree.Identifier): boolean {
-  const node = skipExpressionWrappers(raw);
-  return node.type === AST_NODE_TYPES.MemberExpression && node.computed && isSamePart(node.property, part) && isWrittenTable(file, node.object);
+/**
+ * A lookup in a written table that has `part` among its keys: `TABLE[part]`, `TABLE.get(part)`
+ * (`TABLE.has(part)` with `method` "has"), or a chain of them into the table's values
+ * (`TABLE[toolName]?.[kind]`, sim's tool schemas per tool and kind).
+ */
+function isTableLookup(file: FileContext, raw: TSESTree.Node, part: TSESTree.Identifier, method = "get"): boolean {
+  let found = false;
+  for (let node = skipExpressionWrappers(raw); ; ) {
+    let key: TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) {
+      key = node.property;
+      node = skipExpressionWrappers(node.object);
+    } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1 && isMethodOf(node.callee, method)) {
+      key = node.arguments[0]!;
+      node = skipExpressionWrappers((node.callee as TSESTree.MemberExpression).object);
+    } else {
+      return found && isWrittenTable(file, node);
+    }
+    found ||= isSamePart(key, part);
+    method = "get";
+  }
+}
+
+function isMethodOf(callee: TSESTree.Node, method: string): boolean {
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === method;
 }
 
 function isSamePart(node: TSESTree.Node, part: TSESTree.Identifier): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === part.name;
 }
 
-/** A module-level `const` holding an object literal: its keys are written in the code. */
+/**
+ * A module-level `const` holding an object literal, or a `Map` of written entries that nothing
+ * sets (`new Map([["{2D5A…}", …]])`, sim's predefined table styles): its keys are written in the
+ * code. Also a constant imported by a constant's name (`TOOL_RUNTIME_SCHEMAS`, a generated table).
+ */
 function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
-  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  const definition = variable?.defs[0];
+  if (definition?.type === DefinitionType.ImportBinding) return definition.node.type !== AST_NODE_TYPES.ImportNamespaceSpecifier && CONSTANT_NAME.test(node.name);
   if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || isInsideFunction(definition.node)) return false;
   const init = definition.node.init ? skipExpressionWrappers(definition.node.init) : undefined;
-  return init?.type === AST_NODE_TYPES.ObjectExpression;
+  if (init?.type === AST_NODE_TYPES.ObjectExpression) return true;
+  return (
+    init?.type === AST_NODE_TYPES.NewExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === "Map" &&
+    init.arguments[0]?.type === AST_NODE_TYPES.ArrayExpression &&
+    variable!.references.every((reference) => !isMethodOf(reference.identifier.parent, "set"))
+  );
 }
+
+/** `TOOL_RUNTIME_SCHEMAS`, `MODELS`: a constant's name by convention. */
+const CONSTANT_NAME = /^[A-Z][A-Z\d]*(?:_[A-Z\d]+)*$/u;

@@ -50,13 +50,14 @@ interface FileRole {
   readonly test: boolean;
   readonly script: boolean;
   readonly staticAsset: boolean;
+  readonly frontend: boolean;
 }
 
 /**
  * The last file asked about: up to five rules ask about each file, one after the other, with the
  * same name string, so the answer is one comparison of identical strings.
  */
-let lastFile: FileRole = { filename: "", cwd: undefined, test: false, script: false, staticAsset: false };
+let lastFile: FileRole = { filename: "", cwd: undefined, test: false, script: false, staticAsset: false, frontend: false };
 
 function getFileRole(context: { readonly filename: string; readonly cwd?: string }): FileRole {
   const { cwd, filename } = context;
@@ -70,6 +71,7 @@ function getFileRole(context: { readonly filename: string; readonly cwd?: string
     test: isTestName(name) || directory.test,
     script: directory.script || isSeedName(name) || isBackfillName(name) || MIGRATION_FILE.test(name),
     staticAsset: directory.staticAsset,
+    frontend: directory.frontend && !SERVER_FILE.test(name),
   };
   return lastFile;
 }
@@ -80,13 +82,14 @@ interface DirectoryRole {
   readonly test: boolean;
   readonly script: boolean;
   readonly staticAsset: boolean;
+  readonly frontend: boolean;
 }
 
 /**
  * What the last directory asked about holds, by its path below the working directory: ESLint
  * lints a directory's files one after the other, and every rule asks about each file.
  */
-let lastDirectory: DirectoryRole = { directory: "", cwd: undefined, test: false, script: false, staticAsset: false };
+let lastDirectory: DirectoryRole = { directory: "", cwd: undefined, test: false, script: false, staticAsset: false, frontend: false };
 
 /** `directory`: the file's path up to and with its last separator. */
 function getDirectoryRole(directory: string, cwd: string | undefined): DirectoryRole {
@@ -100,6 +103,7 @@ function getDirectoryRole(directory: string, cwd: string | undefined): Directory
     test: segments !== undefined && (TEST_DIRECTORIES.some((name) => segments.includes(name)) || isTestPackagePath(segments)),
     script: segments !== undefined && SCRIPT_DIRECTORIES.some((name) => segments.includes(name)),
     staticAsset: segments !== undefined && isStaticAssetPath(segments),
+    frontend: segments !== undefined && isFrontendPath(segments),
   };
   return lastDirectory;
 }
@@ -215,6 +219,31 @@ const SOURCE_DIRECTORY = /\/(?:src|lib|routes|api|server|app)\//u;
  */
 export function isStaticAssetFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
   return getFileRole(context).staticAsset;
+}
+
+/**
+ * A package or directory named for the front end (`frontend/`, `worklenz-frontend/`,
+ * `web_frontend/`), with no server part below it (`frontend/pages/api/`, `frontend/server/`).
+ */
+function isFrontendPath(segments: string): boolean {
+  let end = -1;
+  for (const name of FRONTEND_DIRECTORIES) end = Math.max(end, segments.lastIndexOf(name));
+  return end !== -1 && !SERVER_DIRECTORY.test(segments.slice(end + 1));
+}
+
+const FRONTEND_DIRECTORIES: readonly string[] = ["/frontend/", "-frontend/", "_frontend/"];
+const SERVER_DIRECTORY = /\/(?:api|server|backend)\//u;
+/** Modules a front-end framework runs on its server: SvelteKit's `+page.server.ts`, Remix's `db.server.ts`. */
+const SERVER_FILE = /[.+]server\.[cm]?[jt]sx?$/u;
+
+/**
+ * Whether the file belongs to a web front end by where it lives: under a directory or package
+ * named `frontend` (`frontend/`, `worklenz-frontend/`), not in a server part of it (`api/`,
+ * `server/`, `*.server.ts`). Its code runs in a page (Twake's `frontend/src/app/` services, which
+ * import nothing but the app's own modules).
+ */
+export function isFrontendFile(context: { readonly filename: string; readonly cwd?: string }): boolean {
+  return getFileRole(context).frontend;
 }
 
 /** `#!` opens the file (ESLint keeps the line in the text and parses it as a comment). */

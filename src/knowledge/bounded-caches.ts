@@ -485,6 +485,12 @@ export const BROWSER_GLOBALS: readonly string[] = [
   "customElements",
   "matchMedia",
 ];
+/**
+ * Node built-ins that only a server process has: bundlers polyfill `events`, `buffer` or `path`
+ * for a page, never these. A module under a `frontend/` directory that imports one runs on the
+ * front end's server (Next.js API routes, a dev server's middleware).
+ */
+export const SERVER_BUILTINS: readonly string[] = ["fs", "child_process", "net", "tls", "dgram", "cluster", "worker_threads", "http", "https", "http2", "os", "v8", "vm", "readline"];
 /** Directives that mark a module as client code (React Server Components' `"use client"`). */
 export const CLIENT_DIRECTIVES: readonly string[] = ["use client"];
 /** File extensions of UI component modules. */

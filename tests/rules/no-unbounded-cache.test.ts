@@ -495,6 +495,9 @@ const specialUsers = (email: string): string =>
 // maxun server/src/workflow-management/classes/DocumentInterpreter.ts: one OCR service per script its model table names; an unknown script leaves before the store.
 const ocrServices = (check: string, table = '{ latin: "latin.onnx", cyrillic: "cyrillic.onnx" } as const'): string =>
   `const MODELS = ${table};\nconst services = new Map<string, Service>();\nexport async function getService(script: string) {\n  const cacheKey = \`\${script}:1280\`;\n  const cached = services.get(cacheKey);\n  if (cached) return cached;\n${check}\n  const service = await loadService(script);\n  services.set(cacheKey, service);\n  return service;\n}`;
+const modelsCheck = "  const model = models[script];\n  if (!model) return null;";
+/** `ocrServices` with its table imported under a variable's name. */
+const importedModels = ocrServices(modelsCheck).replace(/^const MODELS = .*;\n/u, 'import { models } from "@/lib/models";\n');
 /** The report on `ocrServices(check)`, whose store on line `line` takes any script. */
 const ocrServicesGrow = (check: string, line: number, table?: string) => ({
   code: ocrServices(check, table),
@@ -568,6 +571,12 @@ runRuleTests("no-unbounded-cache", rule, {
     // automatisch packages/backend/src/helpers/get-app.js: an app key not in the module's table of app paths throws first.
     ocrServices("  if (!Object.prototype.hasOwnProperty.call(MODELS, script)) throw new Error(script);"),
     ocrServices("  if (!Object.hasOwn(MODELS, script)) return null;"),
+    // sim apps/sim/lib/pptx-renderer/renderer/predefined-table-styles.ts: a style id not in the module's Map of written entries leaves first.
+    ocrServices("  const model = MODELS.get(script);\n  if (!model) return undefined;", 'new Map([["latin", "latin.onnx"], ["cyrillic", "cyrillic.onnx"]])'),
+    ocrServices("  if (!MODELS.has(script)) return null;", 'new Map([["latin", "latin.onnx"]])'),
+    // sim apps/sim/lib/copilot/tools/server/generated-schema.ts: a schema per tool and kind, looked up in a generated table imported by a constant's name.
+    ocrServices("  const model = MODELS[region]?.[script];\n  if (!model) return null;", '{ eu: { latin: "latin.onnx" } }'),
+    ocrServices("  const model = MODELS[script];\n  if (!model) return null;").replace(/^const MODELS = .*;\n/u, 'import { MODELS } from "@/lib/generated/models";\n'),
     // Flowise IdentityManager.ts: the store sits under `case "azure":` of `switch (providerKey)`, so its key is one the code names.
     ssoProviders('    switch (providerKey) {\n      case "azure": {\n        const azure = new AzureSSO(config);\n        this.providers.set(providerKey, azure);\n        break;\n      }\n      default:\n        throw new Error(providerKey);\n    }'),
     ssoProviders("    switch (providerKey) {\n      case Providers.GITHUB:\n        this.providers.set(providerKey, new GithubSSO(config));\n    }"),
@@ -1026,6 +1035,24 @@ export function remove(slot, names) {
     // The table is filled at run time, not written in the module.
     ocrServicesGrow("  const available = await listModels();\n  if (!(script in available)) throw new Error(script);", 10),
     ocrServicesGrow("  const model = MODELS[script];\n  if (!model) throw new Error(script);", 10, "loadModels()"),
+    // Valid neighbour (sim's table styles): a Map filled at run time, or set anywhere, bounds nothing.
+    ocrServicesGrow("  const model = MODELS.get(script);\n  if (!model) return undefined;", 10, "new Map<string, string>()"),
+    ocrServicesGrow("  const model = MODELS.get(script);\n  if (!model) return undefined;", 10, "new Map(loadModels())"),
+    ocrServicesGrow("  MODELS.set(script, 'x');\n  if (!MODELS.has(script)) return null;", 10, 'new Map([["latin", "latin.onnx"]])'),
+    // Valid neighbour (sim's tool schemas): a chain whose links never take the key's variable, or an import named like a variable.
+    ocrServicesGrow("  const model = MODELS[region]?.[kind];\n  if (!model) return null;", 10, '{ eu: { latin: "latin.onnx" } }'),
+    {
+      code: importedModels,
+      errors: ocrServicesGrow(modelsCheck, 10).errors.map((error) => ({
+        ...error,
+        suggestions: [
+          {
+            messageId: "suggestLruCache" as const,
+            output: importedModels.replace("\n", `\n${IMPORT}`).replace("new Map<string, Service>()", `new LRUCache<string, Service>(${LRU.slice("new LRUCache(".length)}`),
+          },
+        ],
+      })),
+    },
     // Valid neighbour (automatisch's app paths): a table the function fills at run time bounds nothing.
     ocrServicesGrow("  const available = await listModels();\n  if (!Object.hasOwn(available, script)) throw new Error(script);", 10),
     ocrServicesGrow("  if (!Object.prototype.hasOwnProperty.call(MODELS, script)) throw new Error(script);", 9, "loadModels()"),
