@@ -10,7 +10,7 @@ import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_N
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { getCounterUpdate, getReadUse, isOnMissingPath, recordsFailedLookup } from "../src/analysis/read-guard.js";
+import { getCounterUpdate, getReadUse, isOnMissingPath, isUnderTakenLock, recordsFailedLookup } from "../src/analysis/read-guard.js";
 import { getLocalCallee, getNextStatementCall } from "../src/analysis/local-calls.js";
 import { isOneOffScriptFile, isTestFile, runsAlone } from "../src/analysis/run-once.js";
 import { isSameExpression, sharesVariable } from "../src/analysis/same-expression.js";
@@ -120,7 +120,9 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     if (!use) return;
     const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
     if (use.kind === "guard") {
-      const write = onMissingPath.find((op) => isFlagValue(op) && !recordsFailedLookup(op.node, read.node) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)));
+      const write = onMissingPath.find(
+        (op) => isFlagValue(op) && !recordsFailedLookup(op.node, read.node) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)) && !isAfterLockTaken(read, op, ops),
+      );
       if (!write) return;
       const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";
       const line = String(write.node.loc.start.line);
@@ -144,6 +146,11 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
         sameStore(op, read) &&
         (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)),
     );
+  }
+
+  /** A set-if-absent on the store between the check and the mark, whose failure leaves: a lock taken after the check. */
+  function isAfterLockTaken(read: CacheOperation, write: CacheOperation, ops: readonly CacheOperation[]): boolean {
+    return ops.some((lock) => lock.op === "atomic" && sameStore(lock, read) && lock.node.range[0] > read.node.range[1] && lock.node.range[1] < write.node.range[0] && isUnderTakenLock(file, lock.node, write.node));
   }
 
   /**

@@ -176,6 +176,20 @@ export function isOnPresentPath(use: ReadUse, write: TSESTree.Node): boolean {
   return isOnPath(use, write, true);
 }
 
+/**
+ * `node` runs only where `lock`, an atomic set-if-absent, took the key: `const acquired = await
+ * redis.set(key + ":processing", "1", { NX: true }); if (!acquired) return;` before it, or in the
+ * branch taken when it did. One call at a time gets there (6529's Sentry webhook, which checks
+ * the event's mark, then takes a processing lock, then does the work and marks the event).
+ */
+export function isUnderTakenLock(file: FileContext, lock: TSESTree.CallExpression, node: TSESTree.Node): boolean {
+  if (!SET_IF_ABSENT_METHODS.includes(getCalledMethodName(lock) ?? "")) return false;
+  const use = getReadUse(file, lock);
+  return use?.kind === "guard" && isOnPresentPath(use, node);
+}
+
+const SET_IF_ABSENT_METHODS: readonly string[] = ["set", "setnx", "setNX", "hsetnx", "hSetNX"];
+
 /** `write` runs where the entry is present (or missing): in that branch, or after an `if` whose other branch always leaves. */
 function isOnPath(use: ReadUse, write: TSESTree.Node, present: boolean): boolean {
   const statement = use.statement;

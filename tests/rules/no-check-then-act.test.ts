@@ -22,6 +22,15 @@ function invalid(code: string, messageId: MessageIds, snippet: string, extra: Pa
 const knownMissing = (onMiss: string): string =>
   `const missing = new Set();\nexport async function check(id) {\n  if (missing.has(id)) throw new Error("not found");\n  const project = await projects.findOne({ _id: id });\n  ${onMiss}\n  return project;\n}`;
 
+// 6529seize-backend src/api-serverless/src/app.ts: the Sentry webhook checks the event's mark, takes a processing lock, then posts the alert and marks the event.
+const webhookLock = (lock: string): string =>
+  `import { createClient } from "redis";\nconst client = createClient();\nexport async function onAlert(eventId: string) {\n  const key = \`sentry-webhook:\${eventId}\`;\n  if (await client.get(key)) return;\n${lock}\n  await postAlert(eventId);\n  await client.set(key, "1", { EX: 3600 });\n}`;
+/** The report on `webhookLock(lock)`: the mark on line `line` races with the check. */
+const webhookLockRaces = (lock: string, line: number): Invalid =>
+  invalid(webhookLock(lock), "checkThenAct", "client.get(key)", {
+    errors: [{ messageId: "checkThenAct", data: { read: "client.get()", write: "client.set()", line: String(line), atomic: "`set(key, value, { NX: true, EX: ttl })`" } }],
+  });
+
 // zigbee2mqtt lib/extension/otaUpdate.ts: a scheduled update awaits in a branch that returns; the image check marks the device with no await on its way.
 const otaHandler = (scheduled: string): string =>
   `export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    if (device.scheduledOta) {\n${scheduled}\n    }\n    this.#inProgress.add(device.id);\n    try {\n      await this.check(device);\n    } finally {\n      this.#inProgress.delete(device.id);\n    }\n  }\n}`;
@@ -125,6 +134,9 @@ runRuleTests("no-check-then-act", rule, {
     `${IOREDIS}async function f(id: string) { const ok = await redis.set(\`order:\${id}\`, "1", "EX", 3600, "NX"); if (!ok) return; await pay(id); }`,
     // A fast-path read before the atomic SET NX of the same key.
     `${IOREDIS}async function f(id: string) { if (await redis.get(\`order:\${id}\`)) return; const ok = await redis.set(\`order:\${id}\`, "1", "EX", 60, "NX"); if (!ok) return; await pay(id); }`,
+    // 6529seize-backend app.ts: a lock taken with SET NX after the check, whose failure leaves, lets one call at a time do the work and mark.
+    webhookLock('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) return;'),
+    webhookLock('  if (!(await client.setNX(`${key}:processing`, "1"))) {\n    log(key);\n    return;\n  }'),
     // node-redis { NX: true } on the write itself.
     { code: `${NODE_REDIS}async function f(key) { if (await client.get(key)) return; await pay(); await client.set(key, "1", { NX: true, EX: 60 }); }`, filename: "file.js" },
     // node-redis v5 { condition: "NX" }.
@@ -238,6 +250,10 @@ runRuleTests("no-check-then-act", rule, {
       errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.set()", line: "7", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
     }),
     invalid(seedJs, "checkThenAct", "this.cache.get(", { filename: "file.js" }),
+    // Valid neighbours (6529's Sentry webhook): a lock whose result nobody reads, whose failure goes on, or a plain set, holds off nothing.
+    webhookLockRaces('  await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });', 8),
+    webhookLockRaces('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) log(key);', 9),
+    webhookLockRaces('  const acquired = await client.set(`${key}:processing`, "1");\n  if (!acquired) return;', 9),
     // The neighbour: the same store with a name that says cache, in a file that imports no library at all.
     invalid(`const cache = makeStore();\nasync function f(k: string) { if (await cache.get(k)) return; await pay(); await cache.set(k, "1"); }`, "checkThenAct", "cache.get("),
     // The same template written as a concatenation.
