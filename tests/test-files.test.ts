@@ -201,6 +201,17 @@ describe("test code by directory", () => {
     expect(lint(listenerCount, "/project", "/project/src/frontend-api/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("is quiet on a test fixture by its name or a __fixtures__/ directory, and reports a fixtures/ directory and a name that only contains fixture", () => {
+    // payever checkout/features/fixtures/integration/business-integration-subscription/find-by-name/many-payments.fixture.ts: a cucumber fixture creates its rows one by one.
+    expect(lint(perRowQuery, "/project", "/project/checkout/features/fixtures/integration/many-payments.fixture.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/orders/orders.fixtures.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/__fixtures__/orders.ts")).toEqual([]);
+    // A fixtures/ directory may hold code meant to be linted as an application's (this project's own workshop code).
+    expect(lint(perRowQuery, "/project", "/project/fixtures/order-processor/bad.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/fixtures.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/fixture-loader.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("is quiet on a bench file, and reports a name that only contains bench", () => {
     // rocicorp mono packages/zero-cache/src/services/replicator/sqlite-change-log-ceiling.bench.ts: messages memoised per bench case.
     expect(lint(sourceMapResolver, "/project", "/project/src/replicator/change-log.bench.ts")).toEqual([]);

@@ -12,7 +12,8 @@ import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isCal
 import { getMethodCallsOnly } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
-const TEST_FILE = /\.(?:test|spec|bench|e2e|e2e-spec|integration)\.[cm]?[jt]sx?$/u;
+/** A test, bench or test fixture by its name (payever's cucumber fixtures, `many-payments.fixture.ts`). */
+const TEST_FILE = /\.(?:test|spec|bench|e2e|e2e-spec|integration|fixtures?)\.[cm]?[jt]sx?$/u;
 /** A test runner's own files: its config and set-up (`vitest.setup.ts`, `jest.config.js`, botpress's `vitest.snapshot.ts`). */
 const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]*[cm]?[jt]sx?$/u;
 /**
@@ -21,7 +22,7 @@ const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]
  * directories end-to-end runners name for their suites (`playwright/`, `cypress/`: vercel's
  * examples keep their Playwright helpers in `internal/packages/playwright/`).
  */
-const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/", "-tests/", "_tests/", "/playwright/", "/cypress/"];
+const TEST_DIRECTORIES = ["/__tests__/", "/__mocks__/", "/__fixtures__/", "/test/", "/tests/", "/testing/", "/spec/", "/e2e/", "/test-utils/", "-test-utils/", "_test-utils/", "-tests/", "_tests/", "/playwright/", "/cypress/"];
 
 /**
  * A test suite by the end of its directory's name, singular: a workspace package at the top of
@@ -32,9 +33,9 @@ const TEST_PACKAGE_SUFFIXES = ["-test/", "_test/"];
 const WORKSPACE_PARENTS: readonly string[] = ["/", "/packages/", "/apps/"];
 
 /**
- * Whether the file is test code: a test or bench by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`, `*.bench.ts`),
+ * Whether the file is test code: a test, bench or fixture by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`, `*.bench.ts`, `*.fixture.ts`),
  * a test runner's file (`vitest.setup.ts`, `jest.config.js`), or any file under a `test/`,
- * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/`, `test-utils/`, `x-tests/`, `playwright/` or `cypress/` directory of the project
+ * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/`, `__fixtures__/`, `test-utils/`, `x-tests/`, `playwright/` or `cypress/` directory of the project
  * or in a workspace package named `x-test/` (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
  * process, never per production request. Only the path below the working directory counts: a
  * project checked out under a directory named `tests` is not all tests, and with no project
