@@ -260,6 +260,14 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/Database/Migrations/AddUser.ts")).toEqual([]);
     // outline server/scripts/20220722000000-backfill-subscriptions.ts: an exported main() run by hand.
     expect(lint(perRowQuery, "/project", "/project/server/scripts/backfill-runs.ts")).toEqual([]);
+    // zootag-nestjs-api apps/main/src/migrator/permission-helper.ts: the umzug migrator's helper inserts each permission of a migration.
+    expect(lint(perRowQuery, "/project", "/project/apps/main/src/migrator/permission-helper.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/migrators/runs.ts")).toEqual([]);
+  });
+
+  it("reports a directory whose name only contains migrator", () => {
+    expect(lint(perRowQuery, "/project", "/project/src/migrator-api/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/datamigrator/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
   it("is quiet on a seed file named as one, wherever it lives", () => {
