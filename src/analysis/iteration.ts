@@ -178,9 +178,11 @@ export function isTablePerElement(file: FileContext, iteration: Iteration, node:
  * `node` runs for one value of the element only: in a `case "literal":` of `switch (item)`, or
  * in the branch of `if (item === "literal")` (subql's metadata keys, where only the
  * `dynamicDatasources` key writes its own row). Once per loop, not once per element. Only the
- * element itself, not a part of it: many rows of civitai's escrow plan may share a `kind`.
+ * element itself, not a part of it: many rows of civitai's escrow plan may share a `kind`. Also
+ * when a statement that leaves the loop follows it: see `isFollowedByLoopExit`.
  */
 export function isForOneElement(file: FileContext, iteration: Iteration, node: TSESTree.Node): boolean {
+  if (isFollowedByLoopExit(file, iteration, node)) return true;
   for (let child = node, parent = node.parent; parent && child !== iteration.body; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test?.type === AST_NODE_TYPES.Literal && parent.consequent.includes(child as TSESTree.Statement)) {
       if (isWholeItem(file, iteration, parent.parent.discriminant)) return true;
@@ -188,6 +190,69 @@ export function isForOneElement(file: FileContext, iteration: Iteration, node: T
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isItemEqualsLiteral(file, iteration, parent.test)) return true;
   }
   return false;
+}
+
+/**
+ * In a loop statement, `node` is followed in its block by a statement that leaves the loop
+ * (`return`, `throw`, or a `break` of this loop), with no `continue` on the way: the loop gets
+ * there at most once. karasu-lab's link verification marks the first record whose code matches,
+ * then returns. Not in a callback (`items.forEach(…)`): its `return` ends one call, and the walk
+ * stops at the function.
+ */
+function isFollowedByLoopExit(file: FileContext, iteration: Iteration, node: TSESTree.Node): boolean {
+  const path: TSESTree.Node[] = [];
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    path.push(current);
+    if (current === iteration.body) break;
+  }
+  for (let index = 1; index < path.length; index++) {
+    const parent = path[index]!;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
+    // A `break` leaves this loop only with no switch or other loop between it and the loop's body.
+    const breaks = !path.slice(index + 1).some((ancestor) => BREAKABLE.has(ancestor.type));
+    const rest = parent.body.slice(parent.body.indexOf(path[index - 1] as TSESTree.Statement));
+    const exit = rest.findIndex((statement, at) => at > 0 && leavesLoop(statement, breaks));
+    if (exit !== -1) return !rest.slice(0, exit).some((statement) => hasContinue(file, statement));
+  }
+  return false;
+}
+
+const BREAKABLE: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.SwitchStatement,
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/** `return`, `throw`, an unlabelled `break` when `breaks`, a block ending in one, an `if` whose arms both do. */
+function leavesLoop(statement: TSESTree.Statement, breaks: boolean): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.BreakStatement:
+      return breaks && statement.label === null;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body.at(-1);
+      return last !== undefined && leavesLoop(last, breaks);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate !== null && leavesLoop(statement.consequent, breaks) && leavesLoop(statement.alternate, breaks);
+    default:
+      return false;
+  }
+}
+
+/** A `continue` in `statement`, outside nested functions: it may go round the loop again. */
+function hasContinue(file: FileContext, statement: TSESTree.Statement): boolean {
+  let found = false;
+  forEachOwnNode(file.sourceCode.visitorKeys, statement, (inner) => {
+    found ||= inner.type === AST_NODE_TYPES.ContinueStatement;
+  });
+  return found;
 }
 
 function isItemEqualsLiteral(file: FileContext, iteration: Iteration, raw: TSESTree.Expression): boolean {

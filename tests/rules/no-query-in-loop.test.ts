@@ -86,6 +86,13 @@ const revertPerTable = (name: string): string =>
 const QUERY_ONE = 'await pool.query("UPDATE metadata SET value = $2 WHERE key = $1", [key, values[key]]);';
 const specialKeys = (body: string): string =>
   `${PG}export async function flush(keys: string[], values: Record<string, unknown>) {\n  for (const key of keys) {\n${body}\n  }\n}`;
+// karasu-lab-nestjs-api src/data-base/query/external-provider-link-verify/external-provider-link-verify.service.ts: the first record whose code matches is marked, then the loop returns.
+const markFirstMatch = (after: string): string =>
+  `${PG}export async function verify(records: { id: string; ok: boolean }[]) {\n  for (const rec of records) {\n    if (rec.ok) {\n      try {\n        await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n      } catch (e) {\n        throw new Error("failed");\n      }\n${after}\n    }\n  }\n  return false;\n}`;
+const PG_WRITE_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`";
+/** The report on `markFirstMatch(after)`: the update runs for every matching record. */
+const markEveryMatch = (after: string): Invalid =>
+  invalid(markFirstMatch(after), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED });
 // mempool backend/src/database.ts: `$atomicQuery` runs a list of statements through the class's own `query(query, params)`.
 const atomicQueries = (statement: string): string =>
   `import mysql from "mysql2/promise";\nexport class Database {\n  private pool = mysql.createPool({});\n  async query(query: string, params?: unknown[]) {\n    return this.pool.query(query, params);\n  }\n  async atomic(queries: { query: string; params: unknown[] }[]) {\n    for (const query of queries) await this.query(${statement}, query.params);\n  }\n}`;
@@ -191,6 +198,10 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}async function getIndexes(tableName: string) {\n  return pool.query(\`SELECT * FROM pg_indexes WHERE tablename = $1 AND schemaname = "\${tableName}"\`, [tableName]);\n}\nexport async function read(tables: { table_name: string }[]) {\n  for (const t of tables) {\n    const table = addTable(t.table_name);\n    await getIndexes(table.name);\n  }\n}`,
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
+    // karasu-lab's link verification: a `return` (or a `break` of the loop) after the query leaves the loop, which gets there once.
+    markFirstMatch("      return true;"),
+    markFirstMatch("      break;"),
+    markFirstMatch("      if (rec.id) {\n        return true;\n      } else {\n        throw new Error(rec.id);\n      }"),
     // subql's metadata keys: the query runs for the element equal to one literal only.
     specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        ${QUERY_ONE}\n        break;\n      default:\n        cached.set(key, values[key]);\n    }`),
     specialKeys(`    if (key === "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`),
@@ -409,6 +420,32 @@ runRuleTests("no-query-in-loop", rule, {
       "writeInLoop",
       {},
       { call: "pool.query()", library: "node-postgres (pg)", collection: "plan", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" },
+    ),
+    // Valid neighbours (karasu-lab's link verification): a `continue`, a conditional exit, or none goes round again; a `break` of a switch, or a `return` of a callback, ends only that.
+    markEveryMatch("      continue;"),
+    markEveryMatch("      if (rec.id) return true;"),
+    markEveryMatch("      log(rec.id);"),
+    markEveryMatch("      if (rec.id) continue;\n      return true;"),
+    invalid(
+      `${PG}export async function verify(records: { id: string; ok: boolean }[]) {\n  for (const rec of records) {\n    switch (rec.id) {\n      default: {\n        await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n        break;\n      }\n    }\n  }\n}`,
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED },
+    ),
+    invalid(
+      `${PG}export async function verify(records: { id: string; links: string[] }[]) {\n  for (const rec of records) {\n    for (const link of rec.links) {\n      await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n      break;\n    }\n  }\n}`,
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED },
+    ),
+    invalid(
+      `${PG}export async function verify(records: { id: string; ok: boolean }[]) {\n  records.forEach(async (rec) => {\n    await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n    return;\n  });\n}`,
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED },
     ),
     // Valid neighbour (subql's metadata keys): the `default` branch, and the branch of every other key, run per element.
     invalid(specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        break;\n      default:\n        ${QUERY_ONE}\n    }`), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "keys", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" }),
