@@ -424,7 +424,8 @@ function getKeySource(file: FileContext, key: TSESTree.Node | undefined): TSESTr
   const node = key ? skipExpressionWrappers(key) : undefined;
   if (node?.type !== AST_NODE_TYPES.Identifier) return key;
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
-  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || !definition.node.init) return key;
+  // `const { key } = options`: the name says more than the object it comes from.
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || !definition.node.init || definition.node.id.type !== AST_NODE_TYPES.Identifier) return key;
   return definition.node.init;
 }
 

@@ -495,6 +495,9 @@ const specialUsers = (email: string): string =>
 // maxun server/src/workflow-management/classes/DocumentInterpreter.ts: one OCR service per script its model table names; an unknown script leaves before the store.
 const ocrServices = (check: string, table = '{ latin: "latin.onnx", cyrillic: "cyrillic.onnx" } as const'): string =>
   `const MODELS = ${table};\nconst services = new Map<string, Service>();\nexport async function getService(script: string) {\n  const cacheKey = \`\${script}:1280\`;\n  const cached = services.get(cacheKey);\n  if (cached) return cached;\n${check}\n  const service = await loadService(script);\n  services.set(cacheKey, service);\n  return service;\n}`;
+// TicketToken-Platform-Backend ticket-service/src/utils/resilience.ts: a local fallback cache keyed by a key taken from the options.
+const fallbackCache =
+  "const localCache = new Map<string, unknown>();\nexport async function cached(options: { key: string; load: () => Promise<unknown> }) {\n  const { key, load } = options;\n  const hit = localCache.get(key);\n  if (hit) return hit;\n  const value = await load();\n  localCache.set(key, value);\n  return value;\n}";
 const modelsCheck = "  const model = models[script];\n  if (!model) return null;";
 /** `ocrServices` with its table imported under a variable's name. */
 const importedModels = ocrServices(modelsCheck).replace(/^const MODELS = .*;\n/u, 'import { models } from "@/lib/models";\n');
@@ -1027,6 +1030,19 @@ export function remove(slot, names) {
           column: 20,
           data: { name: "this.visited", where: "`scrape()`", line: "9", owner: "class `Scraper`", key: "url", creation: "new Set<string>()" },
           suggestions: [],
+        },
+      ],
+    },
+    // TicketToken-Platform-Backend ticket-service/src/utils/resilience.ts: a key destructured from the options is named as the key, not as the options.
+    {
+      code: fallbackCache,
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 1,
+          column: 20,
+          data: { name: "localCache", where: "`cached()`", line: "7", owner: "module", key: "key", creation: "new Map<string, unknown>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${fallbackCache.replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice("new LRUCache(".length)}`)}` }],
         },
       ],
     },
