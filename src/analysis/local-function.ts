@@ -92,6 +92,31 @@ export function getNamesOfFunctionsHolding(calls: readonly TSESTree.Node[]): Rea
 }
 
 /**
+ * The parameter `call` resolves only when it is not already an object: misskey's entity services
+ * take an entity or its id (`const emoji = typeof src === "object" ? src : await
+ * repo.findOneByOrFail({ id: src })`), and their `packMany` hands each one the entities it has.
+ */
+function getResolvedParameterName(call: TSESTree.Node, fn: FunctionNode): string | undefined {
+  for (let child: TSESTree.Node = call, parent = call.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.ConditionalExpression && parent.type !== AST_NODE_TYPES.IfStatement) continue;
+    if (parent.test === child) continue;
+    const test = skipExpressionWrappers(parent.test);
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type !== AST_NODE_TYPES.UnaryExpression || test.left.operator !== "typeof") continue;
+    const operand = test.left.argument;
+    if (operand.type !== AST_NODE_TYPES.Identifier || test.right.type !== AST_NODE_TYPES.Literal || test.right.value !== "object") continue;
+    const equal = test.operator === "===" || test.operator === "==";
+    // The branch where the value is no object: the alternate of `=== "object"`, the consequent of `!== "object"`.
+    if (equal !== (parent.consequent === child)) return operand.name;
+  }
+  return undefined;
+}
+
+function isNamed(param: TSESTree.Parameter | undefined, name: string | undefined): boolean {
+  const target = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  return name !== undefined && target?.type === AST_NODE_TYPES.Identifier && target.name === name;
+}
+
+/**
  * The database calls of `fn` (not of functions it defines) whose values depend on its parameters.
  * `index` is the file's complete call index (ask at `Program:exit`).
  */
@@ -113,7 +138,8 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const database = getDatabaseCall(context, call);
       if (!database) continue;
       const values = getQueryParameters(file, database);
-      const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) ? [index] : []));
+      const resolved = getResolvedParameterName(call, fn);
+      const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) && !isNamed(fn.params[index], resolved) ? [index] : []));
       if (parameters.length === 0) continue;
       const text = database.op === "sql" && call.arguments[0] ? skipExpressionWrappers(call.arguments[0]) : undefined;
       const whole = text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? text : undefined;

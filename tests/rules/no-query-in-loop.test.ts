@@ -93,6 +93,20 @@ const PG_WRITE_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELE
 /** The report on `markFirstMatch(after)`: the update runs for every matching record. */
 const markEveryMatch = (after: string): Invalid =>
   invalid(markFirstMatch(after), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED });
+// cherrypick (misskey) packages/backend/src/core/entities/EmojiEntityService.ts: `pack` takes an entity or its id and queries only for an id; `packMany` hands it the entities it has.
+const entityOrId = (resolve: string): string =>
+  `import { Repository } from "typeorm";\nexport class EmojiEntityService {\n  constructor(private emojisRepository: Repository<MiEmoji>) {}\n  async pack(src: MiEmoji["id"] | MiEmoji) {\n    const emoji = ${resolve};\n    return { name: emoji.name };\n  }\n  packMany(emojis: MiEmoji[]) {\n    return Promise.all(emojis.map((x) => this.pack(x)));\n  }\n}`;
+const FIND_EMOJI = "await this.emojisRepository.findOneByOrFail({ id: src })";
+/** The report on `entityOrId(resolve)`: `pack` queries for every element. */
+const entityOrIdQueries = (resolve: string): Invalid =>
+  invalid(entityOrId(resolve), "this.pack(x)", "queryInLoopViaCall", {}, {
+    callee: "this.pack",
+    call: "this.emojisRepository.findOneByOrFail()",
+    library: "TypeORM",
+    collection: "emojis",
+    batched: "one `findBy({ id: In(ids) })`",
+    line: "5",
+  });
 // mempool backend/src/database.ts: `$atomicQuery` runs a list of statements through the class's own `query(query, params)`.
 const atomicQueries = (statement: string): string =>
   `import mysql from "mysql2/promise";\nexport class Database {\n  private pool = mysql.createPool({});\n  async query(query: string, params?: unknown[]) {\n    return this.pool.query(query, params);\n  }\n  async atomic(queries: { query: string; params: unknown[] }[]) {\n    for (const query of queries) await this.query(${statement}, query.params);\n  }\n}`;
@@ -198,6 +212,9 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}async function getIndexes(tableName: string) {\n  return pool.query(\`SELECT * FROM pg_indexes WHERE tablename = $1 AND schemaname = "\${tableName}"\`, [tableName]);\n}\nexport async function read(tables: { table_name: string }[]) {\n  for (const t of tables) {\n    const table = addTable(t.table_name);\n    await getIndexes(table.name);\n  }\n}`,
     // ponder packages/core/src/database/actions.ts: a revert per table, whose column lists come from the table too.
     revertPerTable("${table.name}"),
+    // cherrypick's entity services: the helper queries only when it is given no object, and the loop gives it the entities.
+    entityOrId(`typeof src === "object" ? src : ${FIND_EMOJI}`),
+    entityOrId(`typeof src !== "object" ? ${FIND_EMOJI} : src`),
     // karasu-lab's link verification: a `return` (or a `break` of the loop) after the query leaves the loop, which gets there once.
     markFirstMatch("      return true;"),
     markFirstMatch("      break;"),
@@ -421,6 +438,11 @@ runRuleTests("no-query-in-loop", rule, {
       {},
       { call: "pool.query()", library: "node-postgres (pg)", collection: "plan", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" },
     ),
+    // Valid neighbours (cherrypick's entity services): a query for strings, for objects, or always, runs for what the loop gives.
+    entityOrIdQueries(`typeof src === "string" ? ${FIND_EMOJI} : src`),
+    entityOrIdQueries(`typeof src === "object" ? ${FIND_EMOJI} : src`),
+    entityOrIdQueries(`typeof src === "string" ? src : ${FIND_EMOJI}`),
+    entityOrIdQueries(`${FIND_EMOJI.replace("id: src", 'id: typeof src === "object" ? src.id : src')}`),
     // Valid neighbours (karasu-lab's link verification): a `continue`, a conditional exit, or none goes round again; a `break` of a switch, or a `return` of a callback, ends only that.
     markEveryMatch("      continue;"),
     markEveryMatch("      if (rec.id) return true;"),
