@@ -100,20 +100,26 @@ export function isSoleExit(branch: TSESTree.Statement | null): boolean {
   return only?.type === AST_NODE_TYPES.ReturnStatement || only?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
-/** A statement that never falls through: `return`, `throw`, `continue`, `break`, a block ending in one, an `if` whose both arms leave. */
-export function alwaysLeaves(statement: TSESTree.Statement): boolean {
+type JumpStatement = TSESTree.ReturnStatement | TSESTree.ThrowStatement | TSESTree.ContinueStatement | TSESTree.BreakStatement;
+
+/**
+ * A statement that never falls through: `return`, `throw`, `continue`, `break`, a block ending in
+ * one, an `if` whose both arms leave. `isExit` narrows which jumps count (a loop's own exits:
+ * `return`, `throw`, not `continue`).
+ */
+export function alwaysLeaves(statement: TSESTree.Statement, isExit: (jump: JumpStatement) => boolean = () => true): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
     case AST_NODE_TYPES.ContinueStatement:
     case AST_NODE_TYPES.BreakStatement:
-      return true;
+      return isExit(statement);
     case AST_NODE_TYPES.BlockStatement: {
       const last = statement.body[statement.body.length - 1];
-      return last !== undefined && alwaysLeaves(last);
+      return last !== undefined && alwaysLeaves(last, isExit);
     }
     case AST_NODE_TYPES.IfStatement:
-      return statement.alternate !== null && alwaysLeaves(statement.consequent) && alwaysLeaves(statement.alternate);
+      return statement.alternate !== null && alwaysLeaves(statement.consequent, isExit) && alwaysLeaves(statement.alternate, isExit);
     default:
       return false;
   }

@@ -23,7 +23,7 @@ import {
   TRANSACTION_CALLBACK_METHODS,
 } from "../knowledge/iteration.js";
 import { TABLE_NAME } from "../knowledge/bounded-caches.js";
-import { forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { getConstantInit, isSameExpression } from "./same-expression.js";
@@ -212,7 +212,9 @@ function isFollowedByLoopExit(file: FileContext, iteration: Iteration, node: TSE
     // A `break` leaves this loop only with no switch or other loop between it and the loop's body.
     const breaks = !path.slice(index + 1).some((ancestor) => BREAKABLE.has(ancestor.type));
     const rest = parent.body.slice(parent.body.indexOf(path[index - 1] as TSESTree.Statement));
-    const exit = rest.findIndex((statement, at) => at > 0 && leavesLoop(statement, breaks));
+    const leavesLoop = (jump: TSESTree.Statement): boolean =>
+      jump.type === AST_NODE_TYPES.ReturnStatement || jump.type === AST_NODE_TYPES.ThrowStatement || (breaks && jump.type === AST_NODE_TYPES.BreakStatement && jump.label === null);
+    const exit = rest.findIndex((statement, at) => at > 0 && alwaysLeaves(statement, leavesLoop));
     if (exit !== -1) return !rest.slice(0, exit).some((statement) => hasContinue(file, statement));
   }
   return false;
@@ -226,25 +228,6 @@ const BREAKABLE: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.WhileStatement,
   AST_NODE_TYPES.DoWhileStatement,
 ]);
-
-/** `return`, `throw`, an unlabelled `break` when `breaks`, a block ending in one, an `if` whose arms both do. */
-function leavesLoop(statement: TSESTree.Statement, breaks: boolean): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-      return true;
-    case AST_NODE_TYPES.BreakStatement:
-      return breaks && statement.label === null;
-    case AST_NODE_TYPES.BlockStatement: {
-      const last = statement.body.at(-1);
-      return last !== undefined && leavesLoop(last, breaks);
-    }
-    case AST_NODE_TYPES.IfStatement:
-      return statement.alternate !== null && leavesLoop(statement.consequent, breaks) && leavesLoop(statement.alternate, breaks);
-    default:
-      return false;
-  }
-}
 
 /** A `continue` in `statement`, outside nested functions: it may go round the loop again. */
 function hasContinue(file: FileContext, statement: TSESTree.Statement): boolean {

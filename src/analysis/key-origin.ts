@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getCallReceiver, getStaticPropertyName, isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getVariableAnnotation } from "./class-members.js";
 import { isFiniteTypeAt } from "./type-kind.js";
 
@@ -349,19 +349,15 @@ function isTableLookup(file: FileContext, raw: TSESTree.Node, part: TSESTree.Ide
     if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) {
       key = node.property;
       node = skipExpressionWrappers(node.object);
-    } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1 && isMethodOf(node.callee, method)) {
+    } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1 && getCalledMethodName(node) === method) {
       key = node.arguments[0]!;
-      node = skipExpressionWrappers((node.callee as TSESTree.MemberExpression).object);
+      node = skipExpressionWrappers(getCallReceiver(node)!);
     } else {
       return found && isWrittenTable(file, node);
     }
     found ||= isSamePart(key, part);
     method = "get";
   }
-}
-
-function isMethodOf(callee: TSESTree.Node, method: string): boolean {
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === method;
 }
 
 function isSamePart(node: TSESTree.Node, part: TSESTree.Identifier): boolean {
@@ -387,7 +383,7 @@ function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
     init.callee.type === AST_NODE_TYPES.Identifier &&
     init.callee.name === "Map" &&
     init.arguments[0]?.type === AST_NODE_TYPES.ArrayExpression &&
-    variable!.references.every((reference) => !isMethodOf(reference.identifier.parent, "set"))
+    variable!.references.every(({ identifier }) => identifier.parent?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(identifier.parent) !== "set")
   );
 }
 

@@ -111,11 +111,6 @@ function getResolvedParameterName(call: TSESTree.Node, fn: FunctionNode): string
   return undefined;
 }
 
-function isNamed(param: TSESTree.Parameter | undefined, name: string | undefined): boolean {
-  const target = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-  return name !== undefined && target?.type === AST_NODE_TYPES.Identifier && target.name === name;
-}
-
 /**
  * The database calls of `fn` (not of functions it defines) whose values depend on its parameters.
  * `index` is the file's complete call index (ask at `Program:exit`).
@@ -139,7 +134,8 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       if (!database) continue;
       const values = getQueryParameters(file, database);
       const resolved = getResolvedParameterName(call, fn);
-      const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) && !isNamed(fn.params[index], resolved) ? [index] : []));
+      const isResolved = (scope: (typeof scopes)[number]): boolean => resolved !== undefined && [...scope.items].some((variable) => variable.name === resolved);
+      const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) && !isResolved(scope) ? [index] : []));
       if (parameters.length === 0) continue;
       const text = database.op === "sql" && call.arguments[0] ? skipExpressionWrappers(call.arguments[0]) : undefined;
       const whole = text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? text : undefined;

@@ -3,6 +3,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
+import { SET_IF_ABSENT_COMMANDS } from "../knowledge/cache.js";
 import { alwaysLeaves, contains, getCalledMethodName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
@@ -183,12 +184,10 @@ export function isOnPresentPath(use: ReadUse, write: TSESTree.Node): boolean {
  * the event's mark, then takes a processing lock, then does the work and marks the event).
  */
 export function isUnderTakenLock(file: FileContext, lock: TSESTree.CallExpression, node: TSESTree.Node): boolean {
-  if (!SET_IF_ABSENT_METHODS.includes(getCalledMethodName(lock) ?? "")) return false;
+  if (!SET_IF_ABSENT_COMMANDS.includes(getCalledMethodName(lock) ?? "")) return false;
   const use = getReadUse(file, lock);
   return use?.kind === "guard" && isOnPresentPath(use, node);
 }
-
-const SET_IF_ABSENT_METHODS: readonly string[] = ["set", "setnx", "setNX", "hsetnx", "hSetNX"];
 
 /** `write` runs where the entry is present (or missing): in that branch, or after an `if` whose other branch always leaves. */
 function isOnPath(use: ReadUse, write: TSESTree.Node, present: boolean): boolean {

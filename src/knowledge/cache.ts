@@ -75,6 +75,13 @@ export const redisCommands: CacheKnowledge = {
   },
 };
 
+/**
+ * Commands that write a key only when it is absent, so that one caller at a time gets through: a
+ * `set` (made conditional by `NX`, which the operation's classification checks), `setnx`,
+ * `hsetnx` and their multi-key forms. The counters of `atomicWrites` are not.
+ */
+export const SET_IF_ABSENT_COMMANDS: readonly string[] = ["set", ...redisCommands.atomicWrites.filter((name) => /nx$/iu.test(name))];
+
 /** ioredis spells commands in lower case and takes `SET` options as positional tokens. */
 export const ioredisCommands: CacheKnowledge = {
   ...redisCommands,
