@@ -10,7 +10,7 @@ import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_N
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { getCounterUpdate, getReadUse, isOnMissingPath, isUnderTakenLock, recordsFailedLookup } from "../src/analysis/read-guard.js";
+import { getCounterUpdate, getReadUse, isOnMissingPath, isUnderTakenLock, isWholeBranch, recordsFailedLookup } from "../src/analysis/read-guard.js";
 import { getLocalCallee, getNextStatementCall } from "../src/analysis/local-calls.js";
 import { isOneOffScriptFile, isTestFile, runsAlone } from "../src/analysis/run-once.js";
 import { isSameExpression, sharesVariable } from "../src/analysis/same-expression.js";
@@ -121,7 +121,12 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
     if (use.kind === "guard") {
       const write = onMissingPath.find(
-        (op) => isFlagValue(op) && !recordsFailedLookup(op.node, read.node) && (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)) && !isAfterLockTaken(read, op, ops),
+        (op) =>
+          isFlagValue(op) &&
+          !isWholeBranch(use, op.node) &&
+          !recordsFailedLookup(op.node, read.node) &&
+          (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)) &&
+          !isAfterLockTaken(read, op, ops),
       );
       if (!write) return;
       const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";

@@ -184,12 +184,17 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/packages/api/lib/public/executor.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
-  it("is quiet on a front end's directory, and reports its server part, a server built-in and a name that only contains frontend", () => {
+  it("is quiet on a front end's or a ui/ directory, and reports its server part, a server built-in and a name that only contains frontend", () => {
     // Twake twake/frontend/src/app/deprecated/workspaces/listen_groups.js: a page's count of listeners per group, importing only the app's own modules.
     expect(lint(listenerCount, "/project", "/project/twake/frontend/src/app/workspaces/listen-groups.ts")).toEqual([]);
     // Worklenz worklenz-frontend/src/utils/asset-optimizations.ts: the set of preloaded asset URLs of a page.
     expect(lint(listenerCount, "/project", "/project/worklenz-frontend/src/utils/asset-optimizations.ts")).toEqual([]);
     expect(lint(listenerCount, "/project", "/project/packages/web_frontend/src/cache.ts")).toEqual([]);
+    // umbrel packages/ui/src/modules/app-store/utils.ts: the ids of the apps whose gallery images a page has preloaded.
+    expect(lint(listenerCount, "/project", "/project/packages/ui/src/modules/app-store/utils.ts")).toEqual([]);
+    expect(lint(listenerCount, "/project", "/project/ui/src/server/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/src/uikit/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/src/gui/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(`import { EventEmitter } from "events";\n${listenerCount}`, "/project", "/project/frontend/src/groups.ts")).toEqual([]);
     expect(lint(listenerCount, "/project", "/project/frontend/pages/api/preview.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(listenerCount, "/project", "/project/frontend/src/server/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);

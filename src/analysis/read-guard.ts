@@ -189,6 +189,22 @@ export function isUnderTakenLock(file: FileContext, lock: TSESTree.CallExpressio
   return use?.kind === "guard" && isOnPresentPath(use, node);
 }
 
+/**
+ * `write` is all that its branch of the guard does, and the `if` has no other branch. For a write
+ * on the missing path (`if ((await store.get("torEnabled")) === undefined) await store.set("torEnabled", false)`,
+ * umbrel's defaults at start-up), callers that both find the entry missing both write the same
+ * marker, and nothing runs for one of them only: nothing is done twice.
+ */
+export function isWholeBranch(use: ReadUse, write: TSESTree.Node): boolean {
+  const statement = use.statement;
+  if (!statement || statement.alternate) return false;
+  const branch = statement.consequent;
+  const only = branch.type === AST_NODE_TYPES.BlockStatement ? (branch.body.length === 1 ? branch.body[0] : undefined) : branch;
+  if (only?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const expression = only.expression.type === AST_NODE_TYPES.AwaitExpression ? only.expression.argument : only.expression;
+  return skipExpressionWrappers(expression) === write;
+}
+
 /** `write` runs where the entry is present (or missing): in that branch, or after an `if` whose other branch always leaves. */
 function isOnPath(use: ReadUse, write: TSESTree.Node, present: boolean): boolean {
   const statement = use.statement;
@@ -219,11 +235,6 @@ function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
   return false;
 }
 
-/**
- * Whether `value` is the read's result plus or minus an amount (`n + 1`, `Number(n) + 1`,
- * `parseInt(await r.get(k)) - cost`), the shape of a counter updated by read-modify-write.
- * Returns the operator and the amount.
- */
 /**
  * A mark that remembers a failed lookup so that the next call fails fast, and claims nothing: two
  * calls that both pass the check only both look up. It stands on the way to a `throw`
@@ -256,6 +267,11 @@ function isNullishValue(raw: TSESTree.Node): boolean {
   return isNullish(skipExpressionWrappers(raw));
 }
 
+/**
+ * Whether `value` is the read's result plus or minus an amount (`n + 1`, `Number(n) + 1`,
+ * `parseInt(await r.get(k)) - cost`), the shape of a counter updated by read-modify-write.
+ * Returns the operator and the amount.
+ */
 export function getCounterUpdate(file: FileContext, value: TSESTree.Node | undefined, read: TSESTree.CallExpression): { operator: "+" | "-"; amount: TSESTree.Node } | null {
   if (!value) return null;
   let node = skipExpressionWrappers(value);

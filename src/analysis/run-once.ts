@@ -224,7 +224,8 @@ export function isStaticAssetFile(context: { readonly filename: string; readonly
 
 /**
  * A package or directory named for the front end (`frontend/`, `worklenz-frontend/`,
- * `web_frontend/`), with no server part below it (`frontend/pages/api/`, `frontend/server/`).
+ * `web_frontend/`) or its user interface (`ui/`: umbrel's `packages/ui/`, shadcn's `components/ui/`),
+ * with no server part below it (`frontend/pages/api/`, `frontend/server/`).
  */
 function isFrontendPath(segments: string): boolean {
   let end = -1;
@@ -232,7 +233,7 @@ function isFrontendPath(segments: string): boolean {
   return end !== -1 && !SERVER_DIRECTORY.test(segments.slice(end + 1));
 }
 
-const FRONTEND_DIRECTORIES: readonly string[] = ["/frontend/", "-frontend/", "_frontend/"];
+const FRONTEND_DIRECTORIES: readonly string[] = ["/frontend/", "-frontend/", "_frontend/", "/ui/"];
 const SERVER_DIRECTORY = /\/(?:api|server|backend)\//u;
 /** Modules a front-end framework runs on its server: SvelteKit's `+page.server.ts`, Remix's `db.server.ts`. */
 const SERVER_FILE = /[.+]server\.[cm]?[jt]sx?$/u;

@@ -31,6 +31,15 @@ const webhookLockRaces = (lock: string, line: number): Invalid =>
     errors: [{ messageId: "checkThenAct", data: { read: "client.get()", write: "client.set()", line: String(line), atomic: "`set(key, value, { NX: true, EX: ttl })`" } }],
   });
 
+// umbrel packages/umbreld/source/modules/apps/apps.ts: start() writes each default the store lacks, then goes on whether it wrote or not.
+const storeDefault = (branch: string): string =>
+  `export default class Apps {\n  #umbreld;\n  async start() {\n    if ((await this.#umbreld.store.get("torEnabled")) === undefined) ${branch}\n    await this.launch();\n  }\n}`;
+/** The report on `storeDefault(branch)`: the mark on line `line` races with the check. */
+const storeDefaultRaces = (branch: string, line: number): Invalid =>
+  invalid(storeDefault(branch), "checkThenAct", "this.#umbreld.store.get(", {
+    errors: [{ messageId: "checkThenAct", data: { read: "this.#umbreld.store.get()", write: "this.#umbreld.store.set()", line: String(line), atomic: "an atomic set-if-absent (Redis `SET key value NX EX ttl`)" } }],
+  });
+
 // zigbee2mqtt lib/extension/otaUpdate.ts: a scheduled update awaits in a branch that returns; the image check marks the device with no await on its way.
 const otaHandler = (scheduled: string): string =>
   `export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    if (device.scheduledOta) {\n${scheduled}\n    }\n    this.#inProgress.add(device.id);\n    try {\n      await this.check(device);\n    } finally {\n      this.#inProgress.delete(device.id);\n    }\n  }\n}`;
@@ -134,6 +143,9 @@ runRuleTests("no-check-then-act", rule, {
     `${IOREDIS}async function f(id: string) { const ok = await redis.set(\`order:\${id}\`, "1", "EX", 3600, "NX"); if (!ok) return; await pay(id); }`,
     // A fast-path read before the atomic SET NX of the same key.
     `${IOREDIS}async function f(id: string) { if (await redis.get(\`order:\${id}\`)) return; const ok = await redis.set(\`order:\${id}\`, "1", "EX", 60, "NX"); if (!ok) return; await pay(id); }`,
+    // umbrel apps.ts: a default written when the store lacks it, and nothing else in its branch: two starts both write the same value.
+    storeDefault('{\n      await this.#umbreld.store.set("torEnabled", false);\n    }'),
+    storeDefault('await this.#umbreld.store.set("torEnabled", false);'),
     // 6529seize-backend app.ts: a lock taken with SET NX after the check, whose failure leaves, lets one call at a time do the work and mark.
     webhookLock('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) return;'),
     webhookLock('  if (!(await client.setNX(`${key}:processing`, "1"))) {\n    log(key);\n    return;\n  }'),
@@ -250,6 +262,9 @@ runRuleTests("no-check-then-act", rule, {
       errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.set()", line: "7", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
     }),
     invalid(seedJs, "checkThenAct", "this.cache.get(", { filename: "file.js" }),
+    // Valid neighbours (umbrel's store defaults): work after the mark in its branch, or after the `if` when the other branch leaves, runs once per caller that found the entry missing.
+    storeDefaultRaces('{\n      await this.#umbreld.store.set("torEnabled", false);\n      await this.#umbreld.tor.start();\n    }', 5),
+    storeDefaultRaces('await this.#umbreld.store.set("torEnabled", false);\n    else return;', 4),
     // Valid neighbours (6529's Sentry webhook): a lock whose result nobody reads, whose failure goes on, or a plain set, holds off nothing.
     webhookLockRaces('  await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });', 8),
     webhookLockRaces('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) log(key);', 9),

@@ -37,7 +37,8 @@ export class SessionStore {
   @(logged)
   async touch(sessionId: string): Promise<void> {
     const seen = await this.redis.get(`session:${sessionId}`); // expect: postmortem/no-check-then-act
-    if (!seen) await this.redis.set(`session:${sessionId}`, "1");
+    if (seen) return;
+    await this.redis.set(`session:${sessionId}`, "1");
     this.hits += 1;
   }
 
