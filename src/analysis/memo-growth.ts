@@ -603,17 +603,17 @@ function isProxyTrap(fn: FunctionNode): boolean {
 }
 
 /**
- * A method every use of whose name in the file is a call that passes a code key at `index`
- * (Unleash's `InstanceStatsService`: `this.memorize("getToggleCount", () => …)`, forty times).
- * Code of other files can call a public method, so one call in the file is enough only where none
- * can (a `private`, `protected` or `#private` method); otherwise the file must call it at least twice.
+ * The arguments at `index` of the calls of a method whose name the file uses only in calls
+ * (Unleash's `InstanceStatsService`: `this.memorize("getToggleCount", () => …)`, forty times), or
+ * null. Code of other files can call a public method, so one call in the file is enough only where
+ * none can (a `private`, `protected` or `#private` method); otherwise the file must call it at least twice.
  */
-function isMethodGivenCodeKeys(file: FileContext, method: TSESTree.MethodDefinition, index: number, property: string | undefined): boolean {
+function getMethodArguments(file: FileContext, method: TSESTree.MethodDefinition, index: number): (TSESTree.Node | undefined)[] | null {
   const name = method.kind === "method" ? getStaticPropertyName(method) : undefined;
-  if (name === undefined) return false;
+  if (name === undefined) return null;
   const calls = getMethodCallsOnly(file, name);
-  if (!calls || !calls.every((call) => isGivenCodeKey(file, call.arguments[index], property))) return false;
-  return calls.length >= (isHiddenMember(method) ? 1 : 2);
+  if (!calls || calls.length < (isHiddenMember(method) ? 1 : 2)) return null;
+  return calls.map((call) => call.arguments[index]);
 }
 
 /**
@@ -671,14 +671,32 @@ function isCodeKeyWord(name: string): boolean {
   return CODE_KEY_NAMES.includes(name) || CATEGORY_KEY_NAME.test(name);
 }
 
-/** `for (const metric of METRICS)`: the element of a module constant (bull-board's metric names). */
+/**
+ * `for (const metric of METRICS)`: the element of a module constant (bull-board's metric names),
+ * or a part of it (`for (const [kw, category] of Object.entries(keywords))`), where the list is a
+ * constant, its keys, values or entries, or a parameter every call gives a constant
+ * (worldmonitor's keyword regular expressions, per keyword of the table `matchKeywords` is given).
+ */
 function isElementOfConstantList(file: FileContext, node: TSESTree.Identifier): boolean {
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
   const loop = definition?.type === DefinitionType.Variable ? definition.parent.parent : undefined;
-  if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== definition!.parent || definition!.node.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const list = skipExpressionWrappers(loop.right);
-  return list.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(list.name);
+  if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== definition!.parent) return false;
+  const list = getObjectListSource(skipExpressionWrappers(loop.right));
+  if (list.type !== AST_NODE_TYPES.Identifier) return false;
+  if (CONSTANT_NAME.test(list.name)) return true;
+  const given = getParameterArguments(file, list);
+  return given !== null && given.every((argument) => argument?.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(argument.name));
 }
+
+/** `x` of `Object.keys(x)`, `Object.values(x)`, `Object.entries(x)`; else the list itself. */
+function getObjectListSource(list: TSESTree.Node): TSESTree.Node {
+  if (list.type !== AST_NODE_TYPES.CallExpression || list.arguments.length !== 1 || !list.arguments[0]) return list;
+  const callee = skipExpressionWrappers(list.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== "Object") return list;
+  return OBJECT_LISTS.includes(getStaticPropertyName(callee) ?? "") ? skipExpressionWrappers(list.arguments[0]) : list;
+}
+
+const OBJECT_LISTS: readonly string[] = ["keys", "values", "entries"];
 
 /**
  * A variable the key names, written only by its initialiser, holds a code key: a copy of one
@@ -808,25 +826,43 @@ function isExistingFilePath(file: FileContext, raw: TSESTree.Node | undefined): 
  * is a code key (grist's `_maybeCreateSpecialUserId({ email: ANONYMOUS_USER_EMAIL, … })`).
  */
 function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identifier, property?: string): boolean {
+  if (property === undefined && isProxyTrapKey(file, identifier)) return true;
+  const given = getParameterArguments(file, identifier);
+  return given !== null && given.every((argument) => isGivenCodeKey(file, argument, property));
+}
+
+/** The key parameter (the second) of a proxy's `get`, `has` or `set` trap. */
+function isProxyTrapKey(file: FileContext, identifier: TSESTree.Identifier): boolean {
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier)?.defs[0];
+  return definition?.type === DefinitionType.Parameter && (definition.node as FunctionNode).params[1] === definition.name && isProxyTrap(definition.node as FunctionNode);
+}
+
+/**
+ * What every call in the file gives the parameter `identifier`: of a module-level function whose
+ * every use is a call, or of a method (`getMethodArguments`). Null when some use is no call, or the
+ * function is of another kind: its callers are unknown.
+ */
+function getParameterArguments(file: FileContext, identifier: TSESTree.Identifier): (TSESTree.Node | undefined)[] | null {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
-  if (definition?.type !== DefinitionType.Parameter) return false;
+  if (definition?.type !== DefinitionType.Parameter) return null;
   const fn = definition.node as FunctionNode;
   const index = fn.params.findIndex((param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name));
-  if (index === 1 && property === undefined && isProxyTrap(fn)) return true;
-  if (index >= 0 && fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return isMethodGivenCodeKeys(file, fn.parent, index, property);
+  if (index >= 0 && fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return getMethodArguments(file, fn.parent, index);
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
-  if (index < 0 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return false;
+  if (index < 0 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return null;
   const functionName = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
   const references = (file.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
     .filter((variable) => functionName === undefined || variable.name === functionName)
     .flatMap((variable) => variable.references.filter((reference) => !reference.init));
-  if (references.length === 0) return false;
-  return references.every((reference) => {
+  const given: (TSESTree.Node | undefined)[] = [];
+  for (const reference of references) {
     const call = reference.identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isGivenCodeKey(file, call.arguments[index], property);
-  });
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return null;
+    given.push(call.arguments[index]);
+  }
+  return given.length > 0 ? given : null;
 }
 
 /** The argument is a code key, or with `property`, an object literal whose property of that name holds one. */

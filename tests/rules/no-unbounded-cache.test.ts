@@ -285,6 +285,22 @@ const byteCache = (guard: string): string =>
 // moleculer src/utils.js: compiled patterns keyed by a copy of the pattern, kept before the pattern is rewritten.
 const regexCache = (copied: string): string =>
   `const RegexCache = new Map();\nexport function match(text, pattern) {\n  const origPattern = ${copied};\n  let regex = RegexCache.get(origPattern);\n  if (regex == null) {\n    pattern = pattern.replace(/\\*/g, "[^.]*");\n    regex = new RegExp(pattern);\n    RegexCache.set(origPattern, regex);\n  }\n  return regex.test(text);\n}`;
+// worldmonitor server/worldmonitor/news/v1/_classifier.ts: a regular expression per keyword of the tables the classifier is given.
+const keywordRegexes = (loop: string, calls = "return matchKeywords(title, CRITICAL_KEYWORDS) ?? matchKeywords(title, LOW_KEYWORDS);"): string =>
+  `const CRITICAL_KEYWORDS = { coup: "military", riot: "unrest" };\nconst LOW_KEYWORDS = { vote: "politics" };\nconst keywordRegexCache = new Map<string, RegExp>();\nfunction getKeywordRegex(kw: string): RegExp {\n  let re = keywordRegexCache.get(kw);\n  if (!re) {\n    re = new RegExp(kw);\n    keywordRegexCache.set(kw, re);\n  }\n  return re;\n}\nfunction matchKeywords(title: string, keywords: Record<string, string>) {\n  ${loop} {\n    if (getKeywordRegex(kw).test(title)) return kw;\n  }\n  return null;\n}\nexport function classify(title: string, extra: Record<string, string>) {\n  ${calls}\n}`;
+/** The report on `keywordRegexes(loop, calls)`: a regular expression per keyword the caller gives. */
+const keywordRegexesGrow = (loop: string, calls?: string) => ({
+  code: keywordRegexes(loop, calls),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 3,
+      column: 27,
+      data: { name: "keywordRegexCache", where: "`getKeywordRegex()`", key: "kw", line: "8", owner: "module" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${keywordRegexes(loop, calls).replace("new Map<string, RegExp>()", `new LRUCache<string, RegExp>(${LRU.slice(13)}`)}` }],
+    },
+  ],
+});
 // sails lib/hooks/views/default-view-rendering-fn.js: partial sources keyed by the view's file and a suffix.
 const partialSources = (key: string): string =>
   `var cache = {};\nexport function partial(view, root, userId) {\n  var file = lookup(root, view);\n  var key = ${key};\n  return cache[key] || (cache[key] = readFileSync(file, "utf8"));\n}`;
@@ -673,6 +689,10 @@ runRuleTests("no-unbounded-cache", rule, {
     byteCache("    if (next > LIMIT) return;"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
     subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
+    // worldmonitor's keyword regular expressions: each keyword of a constant table, its entries or keys, given directly or through a parameter every call gives a constant.
+    keywordRegexes("for (const [kw] of Object.entries(keywords))"),
+    keywordRegexes("for (const kw of Object.keys(keywords))"),
+    keywordRegexes("for (const [kw] of Object.entries(CRITICAL_KEYWORDS))", "return matchKeywords(title, extra);"),
     // bull-board's metric cursors: the queue's name and a metric of a constant list, through a const or written in place.
     metricCursors("METRICS"),
     metricCursors("METRICS", "`${name}:${metric}`"),
@@ -1261,6 +1281,10 @@ export function remove(slot, names) {
       code: templates('import { realpath } from "./paths";', "await realpath(view)"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: templates('import { realpath } from "./paths";\nimport { LRUCache } from "lru-cache";', "await realpath(view)").replace("new Map()", LRU) }] }],
     },
+    // Valid neighbours (worldmonitor's keyword regular expressions): a table a caller was given, or a list made by another call or object, holds the caller's data.
+    keywordRegexesGrow("for (const [kw] of Object.entries(keywords))", "return matchKeywords(title, CRITICAL_KEYWORDS) ?? matchKeywords(title, extra);"),
+    keywordRegexesGrow("for (const [kw] of Lexicon.entries(keywords))"),
+    keywordRegexesGrow("for (const [kw] of Object.entries(keywords))", "return matchKeywords(title, { ...CRITICAL_KEYWORDS, ...extra });"),
     // Valid neighbour (bull-board's metric cursors): metrics the caller asked for are the caller's data.
     {
       code: metricCursors("requested"),
