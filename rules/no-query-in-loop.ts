@@ -1,11 +1,13 @@
-import type { TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { CallIndex } from "../src/analysis/call-index.js";
 import type { DatabaseCall } from "../src/analysis/database-call.js";
 import type { EnclosingIteration } from "../src/analysis/iteration.js";
 import type { FileContext } from "../src/analysis/file-context.js";
 import type { RuleContext } from "../src/create-rule.js";
 
-import { getCalledMethodName } from "../src/analysis/ast.js";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -121,7 +123,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     return {
       call: shorten(sourceCode.getText(call.node.callee), call.method),
       library: call.evidence === "sql" ? "SQL" : isLibraryKnown(file, call) ? getLibraryName(call.kind) : "database",
-      collection: shorten(sourceCode.getText(collection), undefined),
+      collection: describeCollection(sourceCode, collection),
       batched,
     };
   };
@@ -213,7 +215,25 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
 
 /** Source text short enough for a message: long builder chains keep only the method. */
 function shorten(text: string, method: string | undefined): string {
-  const flat = text.replace(/\s+/gu, " ");
+  const flat = flatten(text);
   if (flat.length <= 48) return method === undefined ? flat : `${flat}()`;
   return method === undefined ? `…${flat.slice(-40)}` : `….${method}()`;
+}
+
+/** Source text on one line, with no space or trailing comma inside parentheses and square brackets, and no space before a `.` of a chain. */
+function flatten(text: string): string {
+  return text
+    .replace(/\s+/gu, " ")
+    .replace(/([([]) /gu, "$1")
+    .replace(/,? ?(?=[)\]])| (?=\??\.(?!\.))/gu, "");
+}
+
+/** The collection for a message: a long one that a callback filters or maps is named by what it filters (`…config?.childCallbackResults?.filter(…)`). */
+function describeCollection(sourceCode: Readonly<TSESLint.SourceCode>, collection: TSESTree.Node): string {
+  const node = skipExpressionWrappers(collection);
+  const text = flatten(sourceCode.getText(node));
+  if (text.length <= 48 || node.type !== AST_NODE_TYPES.CallExpression || !node.arguments.some(isFunctionNode)) return shorten(text, undefined);
+  const callee = skipExpressionWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || callee.computed) return shorten(text, undefined);
+  return `${describeCollection(sourceCode, callee.object)}${callee.optional ? "?." : "."}${callee.property.name}(…)`;
 }

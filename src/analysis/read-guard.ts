@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { SET_IF_ABSENT_COMMANDS } from "../knowledge/cache.js";
-import { alwaysLeaves, contains, getCalledMethodName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, contains, getCalledMethodName, getSoleStatement, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
@@ -198,8 +198,7 @@ export function isUnderTakenLock(file: FileContext, lock: TSESTree.CallExpressio
 export function isWholeBranch(use: ReadUse, write: TSESTree.Node): boolean {
   const statement = use.statement;
   if (!statement || statement.alternate) return false;
-  const branch = statement.consequent;
-  const only = branch.type === AST_NODE_TYPES.BlockStatement ? (branch.body.length === 1 ? branch.body[0] : undefined) : branch;
+  const only = getSoleStatement(statement.consequent);
   if (only?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const expression = only.expression.type === AST_NODE_TYPES.AwaitExpression ? only.expression.argument : only.expression;
   return skipExpressionWrappers(expression) === write;

@@ -93,6 +93,12 @@ const PG_WRITE_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELE
 /** The report on `markFirstMatch(after)`: the update runs for every matching record. */
 const markEveryMatch = (after: string): Invalid =>
   invalid(markFirstMatch(after), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED });
+// ballerine services/workflows-service/src/workflow/workflow.service.ts: the child callbacks of a definition's config, filtered, then one query each.
+const childCallbacks = (list: string): string =>
+  `${PG}export async function persist(definition: Definition, childId: string) {\n  await Promise.all(\n    ${list}\n      ?.map((callback) => pool.query("SELECT * FROM workflows WHERE id = $1", [callback.parentId])),\n  );\n}`;
+/** The report on `childCallbacks(list)`, whose collection the message names `collection`. */
+const childCallbackQueries = (list: string, collection: string): Invalid =>
+  invalid(childCallbacks(list), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection, batched: PG_BATCHED });
 // cherrypick (misskey) packages/backend/src/core/entities/EmojiEntityService.ts: `pack` takes an entity or its id and queries only for an id; `packMany` hands it the entities it has.
 const entityOrId = (resolve: string): string =>
   `import { Repository } from "typeorm";\nexport class EmojiEntityService {\n  constructor(private emojisRepository: Repository<MiEmoji>) {}\n  async pack(src: MiEmoji["id"] | MiEmoji) {\n    const emoji = ${resolve};\n    return { name: emoji.name };\n  }\n  packMany(emojis: MiEmoji[]) {\n    return Promise.all(emojis.map((x) => this.pack(x)));\n  }\n}`;
@@ -444,6 +450,12 @@ runRuleTests("no-query-in-loop", rule, {
     entityOrIdQueries(`typeof src === "string" ? src : ${FIND_EMOJI}`),
     entityOrIdQueries(`${FIND_EMOJI.replace("id: src", 'id: typeof src === "object" ? src.id : src')}`),
     // Valid neighbours (karasu-lab's link verification): a `continue`, a conditional exit, or none goes round again; a `break` of a switch, or a `return` of a callback, ends only that.
+    // ballerine's child callbacks: a long collection that a callback filters is named by what it filters, with the chain on one line.
+    childCallbackQueries("(definition?.config\n      ?.childCallbackResults as Callback[])\n      ?.filter((callback) => callback.definitionId === childId)", "definition?.config?.childCallbackResults?.filter(…)"),
+    childCallbackQueries("(definition?.config?.callbacks?.children ?? [])\n      .filter((callback) => callback.definitionId === childId)\n      .slice(0, 10)", "…k.definitionId === childId).slice(0, 10)"),
+    childCallbackQueries("definition.callbacks.filter((c) => c.ok)", "definition.callbacks.filter((c) => c.ok)"),
+    childCallbackQueries("merge(definition.sets, [\n      ...more,\n    ], ...rest)", "merge(definition.sets, [...more], ...rest)"),
+    childCallbackQueries("Object.values(\n      definition.config.children,\n    )", "Object.values(definition.config.children)"),
     markEveryMatch("      continue;"),
     markEveryMatch("      if (rec.id) return true;"),
     markEveryMatch("      log(rec.id);"),
