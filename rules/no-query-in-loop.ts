@@ -7,7 +7,7 @@ import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getCalledMethodName, isFunctionNode, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
