@@ -421,10 +421,12 @@ export const WEAK_REPLACEMENTS: Readonly<Record<string, string>> = { Map: "WeakM
 export const WEAK_COLLECTION_METHODS: readonly string[] = ["get", "set", "has", "delete", "add"];
 
 /**
- * Compilers and bundlers. A module that imports one runs in a build or an editor (discord.js's
- * api-extractor, its symbol tables per declaration), and its memos end with the build.
+ * Compilers and bundlers, and the compiler's wrapper for codemods (`ts-morph`). A module that
+ * imports one runs in a build, an editor or a codemod (discord.js's api-extractor, its symbol
+ * tables per declaration; ForumMagnum's `fixImports.ts`, its module resolutions per import), and
+ * its memos end with the run.
  */
-export const BUILD_TOOL_MODULES: readonly string[] = ["typescript", "webpack", "rollup", "vite"];
+export const BUILD_TOOL_MODULES: readonly string[] = ["typescript", "ts-morph", "webpack", "rollup", "vite"];
 
 /**
  * Modules of browser UI frameworks and client state stores. A module that imports one runs in a

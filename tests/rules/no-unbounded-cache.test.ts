@@ -842,6 +842,8 @@ export function remove(slot, names) {
     // discord.js packages/api-extractor/src/analyzer/AstSymbolTable.ts: a module of the TypeScript compiler's API runs in a build.
     { code: `import * as ts from "typescript";\n${assetLoader}` },
     { code: `import webpack from "webpack";\n${assetLoader}` },
+    // ForumMagnum fixImports.ts: a codemod over the project's imports, through ts-morph, resolves each module specifier once per run.
+    { code: `import { Project } from "ts-morph";\n${assetLoader}` },
     // outline app/utils/autotrack.js: a module that uses the DOM without asking whether it exists runs in a page.
     { code: autotrack, filename: "file.js" },
     // A client component (Next.js "use client").
@@ -1677,6 +1679,11 @@ export function remove(slot, names) {
     // Valid neighbour (discord.js's api-extractor): typescript-eslint's parser is not the compiler a build runs.
     {
       code: `import { parse } from "@typescript-eslint/typescript-estree";\n${assetLoader}`,
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
+    },
+    // Valid neighbour (ForumMagnum's codemod): a package whose name only starts like ts-morph's is no compiler.
+    {
+      code: `import { morph } from "ts-morpheus";\n${assetLoader}`,
       errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
     },
     // Valid neighbour (CopilotKit's web inspector): Lit's server renderer runs in a server.
