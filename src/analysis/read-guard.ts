@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { SET_IF_ABSENT_COMMANDS } from "../knowledge/cache.js";
-import { alwaysLeaves, contains, getCalledMethodName, getSoleStatement, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, contains, getCalledMethodName, getSoleStatement, getStaticPropertyName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
 import { getConstantInit, resolveVariable } from "./same-expression.js";
@@ -290,6 +290,13 @@ export function getCounterUpdate(file: FileContext, value: TSESTree.Node | undef
 }
 
 const NUMBER_FUNCTIONS = new Set(["Number", "parseInt", "parseFloat"]);
+const NUMBER_METHODS = new Set(["parseInt", "parseFloat"]);
+
+/** `Number`, `parseInt`, `parseFloat`, or `Number.parseInt`/`Number.parseFloat` (whatsapp_saas's DLQ monitor). */
+function isNumberConversion(callee: TSESTree.Expression): boolean {
+  if (callee.type === AST_NODE_TYPES.Identifier) return NUMBER_FUNCTIONS.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Number" && NUMBER_METHODS.has(getStaticPropertyName(callee) ?? "");
+}
 
 /** `"number"` when the read's result reaches `node` through a numeric conversion, `"raw"` when as is. */
 function getDerivation(file: FileContext, raw: TSESTree.Node, read: TSESTree.CallExpression, depth: number): "number" | "raw" | null {
@@ -297,7 +304,7 @@ function getDerivation(file: FileContext, raw: TSESTree.Node, read: TSESTree.Cal
   const node = skipExpressionWrappers(raw);
   if (node === read) return "raw";
   if (node.type === AST_NODE_TYPES.AwaitExpression) return getDerivation(file, node.argument, read, depth + 1);
-  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && NUMBER_FUNCTIONS.has(node.callee.name) && node.arguments[0]) {
+  if (node.type === AST_NODE_TYPES.CallExpression && isNumberConversion(node.callee) && node.arguments[0]) {
     return getDerivation(file, node.arguments[0], read, depth + 1) ? "number" : null;
   }
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "+") return getDerivation(file, node.argument, read, depth + 1) ? "number" : null;

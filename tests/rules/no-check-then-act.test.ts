@@ -109,6 +109,10 @@ const counterBy = `${NODE_REDIS}async function spend(key, amount) {
   await client.set(key, current + amount);
 }`;
 
+// whatsapp_saas worker/dlq-monitor.ts: a job's re-heal count, read, parsed and written back with a day's expiry.
+const rehealCount = (parse: string): string =>
+  `${IOREDIS}async function reheal(jobId: string) {\n  const key = \`dlq:reheal:\${jobId}\`;\n  const count = ${parse}((await redis.get(key)) || "0", 10);\n  if (count >= 3) return;\n  await redis.set(key, String(count + 1), "EX", 86400);\n}`;
+
 runRuleTests("no-check-then-act", rule, {
   valid: [
     // wekan migrate-mongo3-to-ferretdb.mjs: code that runs once per process, in a script's main or at module level, never races with itself.
@@ -143,6 +147,8 @@ runRuleTests("no-check-then-act", rule, {
     `${IOREDIS}async function f(id: string) { const ok = await redis.set(\`order:\${id}\`, "1", "EX", 3600, "NX"); if (!ok) return; await pay(id); }`,
     // A fast-path read before the atomic SET NX of the same key.
     `${IOREDIS}async function f(id: string) { if (await redis.get(\`order:\${id}\`)) return; const ok = await redis.set(\`order:\${id}\`, "1", "EX", 60, "NX"); if (!ok) return; await pay(id); }`,
+    // Valid neighbour (whatsapp_saas's re-heal count): another object's parse is not known to give the number.
+    rehealCount("Radix.parseInt"),
     // umbrel apps.ts: a default written when the store lacks it, and nothing else in its branch: two starts both write the same value.
     storeDefault('{\n      await this.#umbreld.store.set("torEnabled", false);\n    }'),
     storeDefault('await this.#umbreld.store.set("torEnabled", false);'),
@@ -304,6 +310,11 @@ runRuleTests("no-check-then-act", rule, {
       filename: "file.js",
       errors: [{ messageId: "counterReadModifyWrite", suggestions: [{ messageId: "suggestIncrement", data: { replacement: "client.incrBy(key, amount)" }, output: counterBy.replace("client.set(key, current + amount)", "client.incrBy(key, amount)") }] }],
     }),
+    // whatsapp_saas's re-heal count: `Number.parseInt` converts as `parseInt` does.
+    invalid(rehealCount("Number.parseInt"), "counterReadModifyWrite", "redis.set(", {
+      errors: [{ messageId: "counterReadModifyWrite", data: { read: "redis.get()", write: "redis.set()", increment: "`INCR`/`INCRBY`" }, suggestions: [] }],
+    }),
+    invalid(rehealCount("Number.parseFloat"), "counterReadModifyWrite", "redis.set(", { errors: [{ messageId: "counterReadModifyWrite", suggestions: [] }] }),
     // A counter with a TTL: no suggestion, INCR would keep the old expiry.
     invalid(`${IOREDIS}async function f(key: string) {\n  const n = Number(await redis.get(key));\n  await redis.set(key, n + 1, "EX", 60);\n}`, "counterReadModifyWrite", "redis.set(", {
       errors: [{ messageId: "counterReadModifyWrite", suggestions: [] }],
