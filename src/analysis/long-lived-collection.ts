@@ -11,6 +11,7 @@ import {
   ARRAY_PROTOCOL,
   CACHE_LIBRARIES,
   MAP_PROTOCOL,
+  OBJECT_ENTRY_LISTS,
   OBJECT_KEY_LOOKUPS,
   OBJECT_PROTOCOL,
   OBJECT_READERS,
@@ -362,6 +363,17 @@ function climbWrappers(node: TSESTree.Node): TSESTree.Node {
 
 const COMPARISONS = new Set(["<", ">", "<=", ">=", "===", "!==", "==", "!="]);
 
+/**
+ * `Object.keys(cache).length < MAX`: a plain object's entry count, compared (agent-saas's
+ * diagnostic counts per event type, which fall back to one `"(other)"` key once the count is reached).
+ */
+function getCountComparison(list: TSESTree.CallExpression): TSESTree.BinaryExpression | null {
+  const member = list.parent;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== list || getStaticPropertyName(member) !== "length") return null;
+  const comparison = member.parent;
+  return comparison.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(comparison.operator) ? comparison : null;
+}
+
 /** What one reference does to the collection. */
 function classifyUse(file: FileContext, ref: TSESTree.Node, protocol: CollectionProtocol, shape: CollectionShape): CollectionUse {
   const outer = climbWrappers(ref);
@@ -378,6 +390,10 @@ function classifyUse(file: FileContext, ref: TSESTree.Node, protocol: Collection
       const callee = file.sourceCode.getText(parent.callee);
       const index = parent.arguments.indexOf(outer as TSESTree.CallExpressionArgument);
       if (OBJECT_KEY_LOOKUPS.includes(callee)) return { kind: "lookup", node: parent, key: parent.arguments[index + 1] };
+      if (OBJECT_ENTRY_LISTS.includes(callee)) {
+        const comparison = getCountComparison(parent);
+        if (comparison) return { kind: "sizeCheck", node: comparison };
+      }
       if (OBJECT_READERS.includes(callee)) return { kind: "read", node: parent };
       return { kind: "escape", node: parent };
     }

@@ -16,6 +16,7 @@ import {
   isRegistryName,
   LOG_METHODS,
   LOGGER_NAME,
+  OBJECT_ENTRY_LISTS,
   PER_LOCALE_CONSTRUCTORS,
   QUEUE_CLIENT_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
@@ -688,15 +689,13 @@ function isElementOfConstantList(file: FileContext, node: TSESTree.Identifier): 
   return given !== null && given.every((argument) => argument?.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(argument.name));
 }
 
-/** `x` of `Object.keys(x)`, `Object.values(x)`, `Object.entries(x)`; else the list itself. */
+/** `x` of `Object.keys(x)`, `Object.values(x)`, `Object.entries(x)` (`OBJECT_ENTRY_LISTS`); else the list itself. */
 function getObjectListSource(list: TSESTree.Node): TSESTree.Node {
   if (list.type !== AST_NODE_TYPES.CallExpression || list.arguments.length !== 1 || !list.arguments[0]) return list;
   const callee = skipExpressionWrappers(list.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== "Object") return list;
-  return OBJECT_LISTS.includes(getStaticPropertyName(callee) ?? "") ? skipExpressionWrappers(list.arguments[0]) : list;
+  return OBJECT_ENTRY_LISTS.includes(`Object.${getStaticPropertyName(callee) ?? ""}`) ? skipExpressionWrappers(list.arguments[0]) : list;
 }
-
-const OBJECT_LISTS: readonly string[] = ["keys", "values", "entries"];
 
 /**
  * A variable the key names, written only by its initialiser, holds a code key: a copy of one

@@ -54,6 +54,8 @@ export const OBJECT_READERS: readonly string[] = [
   "console.debug",
   "console.info",
 ];
+/** The readers of `OBJECT_READERS` that list a plain object's entries: `Object.keys(cache).length` is its entry count. */
+export const OBJECT_ENTRY_LISTS: readonly string[] = ["Object.keys", "Object.values", "Object.entries", "Object.getOwnPropertyNames"];
 export const OBJECT_KEY_LOOKUPS: readonly string[] = ["Object.hasOwn", "Reflect.has", "Object.prototype.hasOwnProperty.call", "{}.hasOwnProperty.call"];
 
 /** A cache library: its module, the names it exports for the cache class, and how it is bounded. */

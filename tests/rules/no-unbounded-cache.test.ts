@@ -301,6 +301,14 @@ const keywordRegexesGrow = (loop: string, calls?: string) => ({
     },
   ],
 });
+// agent-saas server/src/runtime/responsesApiAdapter.ts: diagnostic counts per event type, one "(other)" key once the count of types is reached.
+const eventTypeCounts = (key: string): string =>
+  `const MAX_EVENT_TYPES = 32;\nexport class ResponsesAdapter {\n  private readonly eventTypeCounts: Record<string, number> = {};\n  observeEvent(eventType: string) {\n    const key = ${key};\n    this.eventTypeCounts[key] = (this.eventTypeCounts[key] ?? 0) + 1;\n  }\n}`;
+/** The report on `eventTypeCounts(key)`: a count per event type, for every type there is. */
+const eventTypeCountsGrow = (key: string, shown: string) => ({
+  code: eventTypeCounts(key),
+  errors: [{ messageId: "unboundedCacheKeyed" as const, line: 3, column: 62, data: { name: "this.eventTypeCounts", where: "`observeEvent()`", key: shown, line: "6", owner: "class `ResponsesAdapter`" }, suggestions: [] }],
+});
 // sails lib/hooks/views/default-view-rendering-fn.js: partial sources keyed by the view's file and a suffix.
 const partialSources = (key: string): string =>
   `var cache = {};\nexport function partial(view, root, userId) {\n  var file = lookup(root, view);\n  var key = ${key};\n  return cache[key] || (cache[key] = readFileSync(file, "utf8"));\n}`;
@@ -689,6 +697,9 @@ runRuleTests("no-unbounded-cache", rule, {
     byteCache("    if (next > LIMIT) return;"),
     // An object made and used inside one call: `const parser = new Parser(); return parser.parse(text)`.
     subscription("export function read(key: string) {\n  const current = new RunSubscription();\n  return current.packet(key);\n}"),
+    // agent-saas's event type counts: the object's entry count, compared, bounds it.
+    eventTypeCounts('Object.hasOwn(this.eventTypeCounts, eventType) || Object.keys(this.eventTypeCounts).length < MAX_EVENT_TYPES - 1 ? eventType : "(other)"'),
+    eventTypeCounts('Object.entries(this.eventTypeCounts).length >= MAX_EVENT_TYPES ? "(other)" : eventType'),
     // worldmonitor's keyword regular expressions: each keyword of a constant table, its entries or keys, given directly or through a parameter every call gives a constant.
     keywordRegexes("for (const [kw] of Object.entries(keywords))"),
     keywordRegexes("for (const kw of Object.keys(keywords))"),
@@ -1283,6 +1294,9 @@ export function remove(slot, names) {
       code: templates('import { realpath } from "./paths";', "await realpath(view)"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: templates('import { realpath } from "./paths";\nimport { LRUCache } from "lru-cache";', "await realpath(view)").replace("new Map()", LRU) }] }],
     },
+    // Valid neighbours (agent-saas's event type counts): an entry count only logged, or the length of something else, bounds nothing.
+    eventTypeCountsGrow("(log(Object.keys(this.eventTypeCounts).length), eventType)", "log(Object.keys(this.eventTypeCounts).length), eventType"),
+    eventTypeCountsGrow('Object.keys(this.eventTypeCounts)[0] === eventType ? "(first)" : eventType', 'Object.keys(this.eventTypeCounts)[0] === eventType ? "(fi...'),
     // Valid neighbours (worldmonitor's keyword regular expressions): a table a caller was given, or a list made by another call or object, holds the caller's data.
     keywordRegexesGrow("for (const [kw] of Object.entries(keywords))", "return matchKeywords(title, CRITICAL_KEYWORDS) ?? matchKeywords(title, extra);"),
     keywordRegexesGrow("for (const [kw] of Lexicon.entries(keywords))"),
