@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
-import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, usesConnection } from "../src/analysis/checkout.js";
+import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, isReleasingLocalCall, usesConnection } from "../src/analysis/checkout.js";
 import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -77,7 +77,7 @@ export default createRule<Options, MessageIds>({
       const isResource = (expression: TSESTree.Node): boolean => references.has(skipExpressionWrappers(expression));
       const isRelease = (call: TSESTree.CallExpression): boolean => {
         const callee = skipExpressionWrappers(call.callee);
-        if (isReleasingHelperCall(call, isResource)) return true;
+        if (isReleasingHelperCall(call, isResource) || isReleasingLocalCall(file, call, isResource, selfMethods)) return true;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
         const name = getStaticPropertyName(callee);
         if (name === undefined) return false;

@@ -11,6 +11,7 @@ import { getCalleeName, getCallReceiver, getStaticPropertyName, isFunctionNode, 
 import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
+import { getLocalCallee } from "./local-calls.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
 
 /**
@@ -251,6 +252,30 @@ export function isReleasingHelperCall(call: TSESTree.CallExpression, isResource:
   if (!first || !isResource(first)) return false;
   const name = getCalleeName(call);
   return name !== undefined && RELEASING_HELPER.test(name);
+}
+
+/**
+ * A function of this file that is given the resource and releases it itself, then or later: the
+ * parameter it takes the resource as is released somewhere in its body, closures included
+ * (agent-saas's `return makeHandle(client, key)`, whose handle's `release()` calls
+ * `client.release()`). The caller hands the resource over.
+ */
+export function isReleasingLocalCall(file: FileContext, call: TSESTree.CallExpression, isResource: (node: TSESTree.Node) => boolean, releaseMethods: ReadonlySet<string>): boolean {
+  const index = call.arguments.findIndex((argument) => isResource(argument));
+  const callee = index === -1 ? null : getLocalCallee(file, call);
+  const param = callee?.params[index];
+  if (!callee || param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.sourceCode.scopeManager?.getDeclaredVariables(callee).find((declared) => declared.name === param.name);
+  return (variable?.references ?? []).some((reference) => {
+    const member = reference.identifier.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      releaseMethods.has(getStaticPropertyName(member) ?? "") &&
+      member.parent.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    );
+  });
 }
 
 /** The last argument is a function or a reference that may be one: the library calls back. */

@@ -154,8 +154,17 @@ const releasedInCatchAfter = (report: string): string =>
 const guardedWithHelper = (before: string, inside: string): string =>
   `${GENERIC}export async function work(data: unknown) {\n  const server = await pool.acquire();\n${before}  try {\n${inside}    return await server.call(shape(data));\n  } finally {\n    pool.release(server);\n  }\n  function shape(value: unknown) {\n    return value;\n  }\n}`;
 
+// agent-saas server/src/runtime/pgSessionLock.ts: an advisory lock's connection, handed to the caller inside a handle whose release() gives it back.
+const sessionLock = (handle: string): string =>
+  `${PG}export async function tryAcquire(key: string) {\n  const client = await pool.connect();\n  let acquired = false;\n  try {\n    const result = await client.query("SELECT pg_try_advisory_lock($1) AS acquired", [key]);\n    acquired = result.rows[0]?.acquired === true;\n  } catch (err) {\n    client.release();\n    throw err;\n  }\n  if (!acquired) {\n    client.release();\n    return null;\n  }\n  return makeHandle(client, key);\n}\nfunction makeHandle(client: PoolClient, key: string) {\n  return {\n    async release() {\n      await client.query("SELECT pg_advisory_unlock($1)", [key]);\n${handle}\n    },\n  };\n}`;
+/** The suggestion on `sessionLock(handle)`: the whole body in `try`, the connection given back in `finally`. */
+const sessionLockInFinally = (handle: string): string =>
+  `${PG}export async function tryAcquire(key: string) {\n  const client = await pool.connect();\n  try {\n    let acquired = false;\n    try {\n      const result = await client.query("SELECT pg_try_advisory_lock($1) AS acquired", [key]);\n      acquired = result.rows[0]?.acquired === true;\n    } catch (err) {\n      throw err;\n    }\n    if (!acquired) {\n      return null;\n    }\n    return makeHandle(client, key);\n  } finally {\n    client.release();\n  }\n}\nfunction makeHandle(client: PoolClient, key: string) {\n  return {\n    async release() {\n      await client.query("SELECT pg_advisory_unlock($1)", [key]);\n${handle}\n    },\n  };\n}`;
+
 runRuleTests("no-leaked-connection", rule, {
   valid: [
+    // agent-saas's session lock: a local function given the connection releases it, in the handle it returns.
+    sessionLock("      client.release();"),
     // Labelled jumps out of the inner loop pass through the finally (tests/zoo/labels.js).
     labelledContinue("retry"),
     labelledContinue("jobs"),
@@ -750,6 +759,9 @@ export async function start() {
     parsedBeforeTry("_.isArray(req.params.ids) ? req.params.ids : [req.params.id]"),
   ],
   invalid: [
+    // Valid neighbours (agent-saas's session lock): a handle that never gives the connection back, or gives back another one, takes no ownership.
+    { code: sessionLock("      log(client);"), errors: [error("releasedConditionally", 4, 24, [sessionLockInFinally("      log(client);")])] },
+    { code: sessionLock("      spare.release();"), errors: [error("releasedConditionally", 4, 24, [sessionLockInFinally("      spare.release();")])] },
     // Valid neighbours (typeorm's query command): a call that is not logging before the release in the catch, or one that signs a user out.
     { code: releasedInCatchAfter("PlatformTools.notify"), errors: [error("notInFinally", 6, 19)] },
     { code: releasedInCatchAfter("session.logOut"), errors: [error("notInFinally", 6, 19)] },
