@@ -1,13 +1,11 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import type { CallIndex } from "../src/analysis/call-index.js";
 import type { DatabaseCall } from "../src/analysis/database-call.js";
 import type { EnclosingIteration } from "../src/analysis/iteration.js";
 import type { FileContext } from "../src/analysis/file-context.js";
 import type { RuleContext } from "../src/create-rule.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
-
-import { getCalledMethodName, isFunctionNode, skipExpressionWrappers } from "../src/analysis/ast.js";
+import { getCalledMethodName } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -15,6 +13,7 @@ import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElemen
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
+import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import {
   getBatchingLibraryId,
@@ -121,7 +120,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       : ((perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm ?? "one multi-row statement");
     const batched = write ? writeForm : (library?.batchedForm ?? "one query for all the ids");
     return {
-      call: shorten(sourceCode.getText(call.node.callee), call.method),
+      call: describeCall(sourceCode, call.node, call.method),
       library: call.evidence === "sql" ? "SQL" : isLibraryKnown(file, call) ? getLibraryName(call.kind) : "database",
       collection: describeCollection(sourceCode, collection),
       batched,
@@ -192,7 +191,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
   const reportViaCall = (callee: TSESTree.Node, call: DatabaseCall, collection: TSESTree.Node): void => {
     // A browser, a web view or an embedded database (SQLite, IndexedDB): no round trip, no pool.
     if (hasLocalDatabase(context)) return;
-    const data = { ...describe(call, collection), callee: shorten(sourceCode.getText(callee), undefined), line: String(call.node.loc.start.line) };
+    const data = { ...describe(call, collection), callee: shortenSource(sourceCode.getText(callee)), line: String(call.node.loc.start.line) };
     context.report({ node: callee, messageId: "queryInLoopViaCall", data });
   };
 
@@ -211,29 +210,4 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       checkCallbackReference(node, isQueryFunction, index);
     }
   }
-}
-
-/** Source text short enough for a message: long builder chains keep only the method. */
-function shorten(text: string, method: string | undefined): string {
-  const flat = flatten(text);
-  if (flat.length <= 48) return method === undefined ? flat : `${flat}()`;
-  return method === undefined ? `…${flat.slice(-40)}` : `….${method}()`;
-}
-
-/** Source text on one line, with no space or trailing comma inside parentheses and square brackets, and no space before a `.` of a chain. */
-function flatten(text: string): string {
-  return text
-    .replace(/\s+/gu, " ")
-    .replace(/([([]) /gu, "$1")
-    .replace(/,? ?(?=[)\]])| (?=\??\.(?!\.))/gu, "");
-}
-
-/** The collection for a message: a long one that a callback filters or maps is named by what it filters (`…config?.childCallbackResults?.filter(…)`). */
-function describeCollection(sourceCode: Readonly<TSESLint.SourceCode>, collection: TSESTree.Node): string {
-  const node = skipExpressionWrappers(collection);
-  const text = flatten(sourceCode.getText(node));
-  if (text.length <= 48 || node.type !== AST_NODE_TYPES.CallExpression || !node.arguments.some(isFunctionNode)) return shorten(text, undefined);
-  const callee = skipExpressionWrappers(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || callee.computed) return shorten(text, undefined);
-  return `${describeCollection(sourceCode, callee.object)}${callee.optional ? "?." : "."}${callee.property.name}(…)`;
 }

@@ -99,6 +99,10 @@ const childCallbacks = (list: string): string =>
 /** The report on `childCallbacks(list)`, whose collection the message names `collection`. */
 const childCallbackQueries = (list: string, collection: string): Invalid =>
   invalid(childCallbacks(list), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection, batched: PG_BATCHED });
+const DRIZZLE_BATCHED = "one query with `inArray(table.id, ids)`";
+// multi-store-saas apps/web/app/lib/inventory.server.ts: the stock of each item's variant, read in the loop.
+const drizzleStock = (select: string): string =>
+  `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function reserve(items: Item[]) {\n  for (const item of items) {\n    const [variant] = await ${select}.from(variants).where(eq(variants.id, item.variantId));\n    check(variant);\n  }\n}`;
 // cherrypick (misskey) packages/backend/src/core/entities/EmojiEntityService.ts: `pack` takes an entity or its id and queries only for an id; `packMany` hands it the entities it has.
 const entityOrId = (resolve: string): string =>
   `import { Repository } from "typeorm";\nexport class EmojiEntityService {\n  constructor(private emojisRepository: Repository<MiEmoji>) {}\n  async pack(src: MiEmoji["id"] | MiEmoji) {\n    const emoji = ${resolve};\n    return { name: emoji.name };\n  }\n  packMany(emojis: MiEmoji[]) {\n    return Promise.all(emojis.map((x) => this.pack(x)));\n  }\n}`;
@@ -419,7 +423,7 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(actorMemo(", new Map()"), "resolveActor(input, new Map())", "queryInLoopViaCall", {}, ACTOR_MEMO_DATA),
     invalid(actorMemo(""), "resolveActor(input);", "queryInLoopViaCall", {}, ACTOR_MEMO_DATA),
     // Valid neighbour (bigcapital's seed migrator): the same statement per element of another list.
-    invalid(migrationBatch("items"), "trx.from(", "writeInLoop", {}, { call: "….del()", library: "Knex", collection: "items", batched: "one `.whereIn('id', ids).delete()`" }),
+    invalid(migrationBatch("items"), "trx.from(", "writeInLoop", {}, { call: 'trx.from("knex_migrations")….del()', library: "Knex", collection: "items", batched: "one `.whereIn('id', ids).delete()`" }),
     // Valid neighbours (unsend's template memo): a memo made per element remembers nothing, and one filled under another key never hits.
     invalid(templateMemo("inside"), "prisma.template.findUnique(", "queryInLoop"),
     invalid(templateMemo("outside", "template.id"), "prisma.template.findUnique(", "queryInLoop"),
@@ -695,7 +699,7 @@ runRuleTests("no-query-in-loop", rule, {
     }),
     // wiki.js: an Objection query builder with a method named like Mongoose's.
     invalid("async function f(files) {\n  for (const file of files) await Asset.query().patch({ filename: file.path }).findById(file.id);\n}", "Asset.query()", "queryInLoop", { filename: "file.js" }, {
-      call: "….findById()",
+      call: "Asset.query()….findById()",
       library: "database",
       collection: "files",
       batched: "one query for all the ids",
@@ -781,6 +785,11 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "ids",
       batched: "one `delete(table).where(inArray(table.id, ids))`",
     }),
+    // rahmatullahboss/multi-store-saas apps/web/app/lib/inventory.server.ts: a long Drizzle chain is named by its first call, its long arguments elided.
+    invalid(drizzleStock("db.select({ id: variants.id, stock: variants.stock })"), "db.select(", "queryInLoop", {}, { call: "db.select(…)….where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
+    invalid(drizzleStock("db.select()"), "db.select(", "queryInLoop", {}, { call: "db.select().from(variants).where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
+    // The same chain on a client whose name is long: its first call says nothing short, so only the method is named; a short chain is named whole.
+    invalid(drizzleStock("storefrontReadReplicaDatabase.select()").replace("const db =", "const storefrontReadReplicaDatabase ="), "storefrontReadReplicaDatabase.select(", "queryInLoop", {}, { call: "….where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  for (const id of ids) await db("visits").where({ id }).delete();\n}`, 'db("visits")', "writeInLoop", {}, {
       call: 'db("visits").where({ id }).delete()',
       library: "Knex",
@@ -788,14 +797,14 @@ runRuleTests("no-query-in-loop", rule, {
       batched: "one `.whereIn('id', ids).delete()`",
     }),
     invalid(`import { Kysely } from "kysely";\nconst db = new Kysely<DB>({ dialect });\nasync function f(ids: string[]) {\n  for (const id of ids) await db.deleteFrom("visits").where("id", "=", id).execute();\n}`, 'db.deleteFrom("visits")', "writeInLoop", {}, {
-      call: "….execute()",
+      call: 'db.deleteFrom("visits")….execute()',
       library: "Kysely",
       collection: "ids",
       batched: "one `deleteFrom(table).where('id', 'in', ids)`",
     }),
     // Valid neighbour (the deletes above): an update through the same builder is batched as an update.
     invalid(`import { Kysely } from "kysely";\nconst db = new Kysely<DB>({ dialect });\nasync function f(ids: string[]) {\n  for (const id of ids) await db.updateTable("visits").set({ seen: true }).where("id", "=", id).execute();\n}`, 'db.updateTable("visits")', "writeInLoop", {}, {
-      call: "….execute()",
+      call: 'db.updateTable("visits")….execute()',
       library: "Kysely",
       collection: "ids",
       batched: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",
@@ -897,17 +906,17 @@ runRuleTests("no-query-in-loop", rule, {
       "ds.createQueryBuilder()",
       "writeInLoop",
       {},
-      { call: "….execute()", library: "TypeORM", collection: "safes", batched: "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list" },
+      { call: "ds.createQueryBuilder()….execute()", library: "TypeORM", collection: "safes", batched: "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list" },
     ),
     invalid(
       typeormBuilderLoop('update(Subscription).set({ muted: true }).where("safe = :safe", { safe })'),
       "ds.createQueryBuilder()",
       "writeInLoop",
       {},
-      { call: "….execute()", library: "TypeORM", collection: "safes", batched: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`" },
+      { call: "ds.createQueryBuilder()….execute()", library: "TypeORM", collection: "safes", batched: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`" },
     ),
     // Valid neighbour (safe-client-gateway's delete builder): the same builder selecting, a read.
-    invalid(typeormBuilderLoop('select("s").from(Subscription, "s").where("s.safe = :safe", { safe })'), "ds.createQueryBuilder()", "queryInLoop", {}, { call: "….execute()", library: "TypeORM", collection: "safes", batched: "one `findBy({ id: In(ids) })`" }),
+    invalid(typeormBuilderLoop('select("s").from(Subscription, "s").where("s.safe = :safe", { safe })'), "ds.createQueryBuilder()", "queryInLoop", {}, { call: "ds.createQueryBuilder()….execute()", library: "TypeORM", collection: "safes", batched: "one `findBy({ id: In(ids) })`" }),
     // Valid neighbour (vendure's custom-field relations): the same entity for every element, a value from each.
     invalid('import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, fields: { name: string }[], input: Record<string, string>) {\n  for (const field of fields) await ds.getRepository(Asset).findOne({ where: { id: input[field.name] } });\n}', "ds.getRepository(Asset)", "queryInLoop"),
   ],
