@@ -15,7 +15,7 @@ const MAX_WHOLE = 48;
 const MAX_HEAD = 32;
 
 /** Source text on one line, with no space or trailing comma inside parentheses and square brackets, and no space before a `.` of a chain. */
-export function flattenSource(text: string): string {
+function flattenSource(text: string): string {
   return text
     .replace(/\s+/gu, " ")
     .replace(/([([]) /gu, "$1")
