@@ -9,10 +9,8 @@ import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
  * head and their method, long collections what they are made from.
  */
 
-/** The longest text a message quotes whole. */
+/** The longest text a message quotes whole, and the longest head of a chain it quotes before `….method()`. */
 const MAX_WHOLE = 48;
-/** The longest head of a chain a message quotes before `….method()`. */
-const MAX_HEAD = 32;
 
 /** Source text on one line, with no space or trailing comma inside parentheses and square brackets, and no space before a `.` of a chain. */
 function flattenSource(text: string): string {
@@ -31,16 +29,17 @@ export function shortenSource(text: string, method?: string): string {
 
 /**
  * A call of `method` for a message. A long builder chain keeps its first call, which names the
- * client and often the table (`db.update(productVariants)….where()`, `trx.from("items")….del()`),
- * with its arguments elided when they are long (`db.select(…)….where()`).
+ * client and often the table (`db.update(productVariants)….where()`,
+ * `transaction.insertInto("node_collaborators")….executeTakeFirst()`), with its arguments elided
+ * when they are long (`db.select(…)….where()`).
  */
 export function describeCall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression, method: string | undefined): string {
   const text = flattenSource(sourceCode.getText(call.callee));
   const first = method === undefined || text.length <= MAX_WHOLE ? null : getFirstCallOfChain(call);
   if (!first) return shortenSource(text, method);
   const whole = flattenSource(sourceCode.getText(first));
-  const head = whole.length <= MAX_HEAD ? whole : `${flattenSource(sourceCode.getText(first.callee))}(…)`;
-  return head.length <= MAX_HEAD + 3 ? `${head}….${method}()` : shortenSource(text, method);
+  const head = whole.length <= MAX_WHOLE ? whole : `${flattenSource(sourceCode.getText(first.callee))}(…)`;
+  return head.length <= MAX_WHOLE ? `${head}….${method}()` : shortenSource(text, method);
 }
 
 /** The innermost call of a chain of calls and property reads (`db.update(t)` of `db.update(t).set(v).where(w)`), when it is not `call` itself. */

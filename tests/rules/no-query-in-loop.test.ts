@@ -787,9 +787,10 @@ runRuleTests("no-query-in-loop", rule, {
     }),
     // rahmatullahboss/multi-store-saas apps/web/app/lib/inventory.server.ts: a long Drizzle chain is named by its first call, its long arguments elided.
     invalid(drizzleStock("db.select({ id: variants.id, stock: variants.stock })"), "db.select(", "queryInLoop", {}, { call: "db.select(…)….where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
+    invalid(drizzleStock("db.select({ id: variants.id })"), "db.select(", "queryInLoop", {}, { call: "db.select({ id: variants.id })….where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
     invalid(drizzleStock("db.select()"), "db.select(", "queryInLoop", {}, { call: "db.select().from(variants).where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
     // The same chain on a client whose name is long: its first call says nothing short, so only the method is named; a short chain is named whole.
-    invalid(drizzleStock("storefrontReadReplicaDatabase.select()").replace("const db =", "const storefrontReadReplicaDatabase ="), "storefrontReadReplicaDatabase.select(", "queryInLoop", {}, { call: "….where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
+    invalid(drizzleStock("inventoryStorefrontReadReplicaDatabaseConnection.select()").replace("const db =", "const inventoryStorefrontReadReplicaDatabaseConnection ="), "inventoryStorefrontReadReplicaDatabaseConnection.select(", "queryInLoop", {}, { call: "….where()", library: "Drizzle ORM", collection: "items", batched: DRIZZLE_BATCHED }),
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(ids) {\n  for (const id of ids) await db("visits").where({ id }).delete();\n}`, 'db("visits")', "writeInLoop", {}, {
       call: 'db("visits").where({ id }).delete()',
       library: "Knex",
