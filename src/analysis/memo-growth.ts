@@ -682,19 +682,18 @@ function isElementOfConstantList(file: FileContext, node: TSESTree.Identifier): 
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
   const loop = definition?.type === DefinitionType.Variable ? definition.parent.parent : undefined;
   if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== definition!.parent) return false;
-  const list = getObjectListSource(skipExpressionWrappers(loop.right));
+  const list = getObjectListSource(file, skipExpressionWrappers(loop.right));
   if (list.type !== AST_NODE_TYPES.Identifier) return false;
   if (CONSTANT_NAME.test(list.name)) return true;
-  const given = getParameterArguments(file, list);
-  return given !== null && given.every((argument) => argument?.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(argument.name));
+  const parameter = getParameterPosition(file, list);
+  const given = parameter && getParameterArguments(file, parameter);
+  return !!given && given.every((argument) => argument?.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(argument.name));
 }
 
 /** `x` of `Object.keys(x)`, `Object.values(x)`, `Object.entries(x)` (`OBJECT_ENTRY_LISTS`); else the list itself. */
-function getObjectListSource(list: TSESTree.Node): TSESTree.Node {
+function getObjectListSource(file: FileContext, list: TSESTree.Node): TSESTree.Node {
   if (list.type !== AST_NODE_TYPES.CallExpression || list.arguments.length !== 1 || !list.arguments[0]) return list;
-  const callee = skipExpressionWrappers(list.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== "Object") return list;
-  return OBJECT_ENTRY_LISTS.includes(`Object.${getStaticPropertyName(callee) ?? ""}`) ? skipExpressionWrappers(list.arguments[0]) : list;
+  return OBJECT_ENTRY_LISTS.includes(file.sourceCode.getText(list.callee)) ? skipExpressionWrappers(list.arguments[0]) : list;
 }
 
 /**
@@ -825,32 +824,33 @@ function isExistingFilePath(file: FileContext, raw: TSESTree.Node | undefined): 
  * is a code key (grist's `_maybeCreateSpecialUserId({ email: ANONYMOUS_USER_EMAIL, … })`).
  */
 function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identifier, property?: string): boolean {
-  if (property === undefined && isProxyTrapKey(file, identifier)) return true;
-  const given = getParameterArguments(file, identifier);
+  const parameter = getParameterPosition(file, identifier);
+  if (!parameter) return false;
+  // The key of a proxy's `get`, `has` or `set` trap.
+  if (property === undefined && parameter.index === 1 && isProxyTrap(parameter.fn)) return true;
+  const given = getParameterArguments(file, parameter);
   return given !== null && given.every((argument) => isGivenCodeKey(file, argument, property));
 }
 
-/** The key parameter (the second) of a proxy's `get`, `has` or `set` trap. */
-function isProxyTrapKey(file: FileContext, identifier: TSESTree.Identifier): boolean {
+/** The function that `identifier` is a parameter of, and its position (`x` of `(a, x = 1)`: 1). */
+function getParameterPosition(file: FileContext, identifier: TSESTree.Identifier): { fn: FunctionNode; index: number } | null {
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier)?.defs[0];
-  return definition?.type === DefinitionType.Parameter && (definition.node as FunctionNode).params[1] === definition.name && isProxyTrap(definition.node as FunctionNode);
-}
-
-/**
- * What every call in the file gives the parameter `identifier`: of a module-level function whose
- * every use is a call, or of a method (`getMethodArguments`). Null when some use is no call, or the
- * function is of another kind: its callers are unknown.
- */
-function getParameterArguments(file: FileContext, identifier: TSESTree.Identifier): (TSESTree.Node | undefined)[] | null {
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
-  const definition = variable?.defs[0];
   if (definition?.type !== DefinitionType.Parameter) return null;
   const fn = definition.node as FunctionNode;
   const index = fn.params.findIndex((param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name));
-  if (index >= 0 && fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return getMethodArguments(file, fn.parent, index);
+  return index === -1 ? null : { fn, index };
+}
+
+/**
+ * What every call in the file gives a parameter: of a module-level function whose every use is a
+ * call, or of a method (`getMethodArguments`). Null when some use is no call, or the function is of
+ * another kind: its callers are unknown.
+ */
+function getParameterArguments(file: FileContext, { fn, index }: { fn: FunctionNode; index: number }): (TSESTree.Node | undefined)[] | null {
+  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn) return getMethodArguments(file, fn.parent, index);
   const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const statement = declared?.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent : declared;
-  if (index < 0 || !declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return null;
+  if (!declared || statement?.parent?.type !== AST_NODE_TYPES.Program) return null;
   const functionName = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : undefined;
   const references = (file.sourceCode.scopeManager?.getDeclaredVariables(declared) ?? [])
     .filter((variable) => functionName === undefined || variable.name === functionName)
