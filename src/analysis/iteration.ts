@@ -23,6 +23,7 @@ import {
   TRANSACTION_CALLBACK_METHODS,
 } from "../knowledge/iteration.js";
 import { TABLE_NAME } from "../knowledge/bounded-caches.js";
+import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
 import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -46,7 +47,7 @@ export interface Iteration {
   readonly items: ReadonlySet<Scope.Variable>;
   /** Array method callbacks all start in the same tick; loops and concurrency helpers do not. */
   readonly sameTickCallbacks: boolean;
-  /** The collection is a literal list of a few constants (`["a", "b"]`, `Object.keys({ … })`). */
+  /** The collection is a literal list of a few constants (`["a", "b"]`, `Object.keys({ … })`), or a string. */
   readonly fixed: boolean;
   /** The elements are chunks of a larger list (`for (const chunk of _.chunk(ids, 100))`). */
   readonly chunked: boolean;
@@ -157,7 +158,7 @@ export interface CallbackIteration {
 }
 
 function describeCallbackIteration(file: FileContext, collection: TSESTree.Node, itemParam: number, sameTick: boolean): CallbackIteration {
-  return { collection, itemParam, sameTick, fixed: isFixedCollection(collection), chunked: isChunkedCollection(file, collection) };
+  return { collection, itemParam, sameTick, fixed: isFixedCollection(file, collection), chunked: isChunkedCollection(file, collection) };
 }
 
 /**
@@ -428,7 +429,7 @@ function makeIteration(
   sameTickCallbacks: boolean,
 ): Iteration {
   const chunked = [...items].some((variable) => CHUNK_ITEM.test(variable.name)) || isChunkedCollection(file, collection);
-  return { node, kind, collection, body, items, sameTickCallbacks, fixed: isFixedCollection(collection), chunked };
+  return { node, kind, collection, body, items, sameTickCallbacks, fixed: isFixedCollection(file, collection), chunked };
 }
 
 /** `for (let i = 0; i < xs.length; i++)` and `for (let i = xs.length - 1; i >= 0; i--)`. */
@@ -542,12 +543,18 @@ function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
 
 /**
  * `["a", "b"]`, `Object.values(UserRole)`, `ALL_SCOPES`, a subset of one (`.filter(…)`), or a
- * `const` bound to one of those: a handful of constants, not rows.
+ * `const` bound to one of those: a handful of constants, not rows. A string is none either: a loop
+ * over its length walks its characters or its prefixes (SSO_Cancer's longest ICD-10 prefix
+ * lookup, `for (let len = code.length; len >= 2; len--)` on `icdCode.replace(…).toUpperCase()`).
  */
-function isFixedCollection(node: TSESTree.Node, depth = 0): boolean {
+function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): boolean {
   if (depth > 4) return false;
   const inner = skipExpressionWrappers(node);
   switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === "string";
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
     case AST_NODE_TYPES.ArrayExpression:
       return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
     case AST_NODE_TYPES.ObjectExpression:
@@ -555,22 +562,29 @@ function isFixedCollection(node: TSESTree.Node, depth = 0): boolean {
     case AST_NODE_TYPES.Identifier: {
       if (CONSTANT_LIST_NAME.test(inner.name)) return true;
       const declarator = getConstDeclarator(inner);
-      return declarator?.init ? isFixedCollection(declarator.init, depth + 1) : false;
+      return declarator?.init ? isFixedCollection(file, declarator.init, depth + 1) : isStringParameter(file, inner);
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(inner.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = getStaticPropertyName(callee) ?? "";
+      if (STRING_RESULT_METHODS.includes(method)) return true;
       if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object" && OBJECT_LISTING_FUNCTIONS.includes(method)) {
         const target = inner.arguments[0] ? skipExpressionWrappers(inner.arguments[0]) : undefined;
         if (target?.type === AST_NODE_TYPES.Identifier && CONSTANT_TABLE_NAME.test(target.name)) return true;
-        return target !== undefined && isFixedCollection(target, depth + 1);
+        return target !== undefined && isFixedCollection(file, target, depth + 1);
       }
-      return SUBSET_METHODS.includes(method) && isFixedCollection(callee.object, depth + 1);
+      return SUBSET_METHODS.includes(method) && isFixedCollection(file, callee.object, depth + 1);
     }
     default:
       return false;
   }
+}
+
+/** `code` of `resolve(code: string)`: a parameter declared a string. */
+function isStringParameter(file: FileContext, identifier: TSESTree.Identifier): boolean {
+  const def = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier)?.defs[0];
+  return def?.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier && def.name.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSStringKeyword;
 }
 
 /** The `const x = …` declarator of an identifier, found syntactically in its declaring scope. */

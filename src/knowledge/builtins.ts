@@ -121,5 +121,32 @@ export const NON_FAILING_CALL_ROOTS: readonly string[] = [
   "isFinite",
 ];
 
+/**
+ * Methods whose result is a string whatever the string they are called on (`code.toUpperCase()`,
+ * `ids.join(",")`): a loop over its length walks characters or prefixes, not rows. Left out:
+ * `slice` and `concat`, which arrays share.
+ */
+export const STRING_RESULT_METHODS: readonly string[] = [
+  "toLowerCase",
+  "toUpperCase",
+  "toLocaleLowerCase",
+  "toLocaleUpperCase",
+  "trim",
+  "trimStart",
+  "trimEnd",
+  "normalize",
+  "padStart",
+  "padEnd",
+  "replace",
+  "replaceAll",
+  "substring",
+  "substr",
+  "charAt",
+  "repeat",
+  "join",
+  "toString",
+  "toFixed",
+];
+
 /** Methods that test a value and cannot fail, whatever their object (`Array.isArray(x)`, lodash's `_.isArray(x)`). */
 export const NON_FAILING_METHODS: readonly string[] = ["isArray"];

@@ -121,6 +121,10 @@ const entityOrIdQueries = (resolve: string): Invalid =>
 const atomicQueries = (statement: string): string =>
   `import mysql from "mysql2/promise";\nexport class Database {\n  private pool = mysql.createPool({});\n  async query(query: string, params?: unknown[]) {\n    return this.pool.query(query, params);\n  }\n  async atomic(queries: { query: string; params: unknown[] }[]) {\n    for (const query of queries) await this.query(${statement}, query.params);\n  }\n}`;
 const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
+// SSO_Cancer import.service.ts: the longest ICD-10 prefix of a code that maps to a cancer site, one prefix length at a time.
+const prefixLookup = (params: string, prepare = "", prefix = "code.substring(0, len)"): string =>
+  `${PRISMA}export async function resolve(${params}) {\n${prepare}  for (let len = code.length; len >= 2; len--) {\n    const mapping = await prisma.siteMap.findUnique({ where: { prefix: ${prefix} } });\n    if (mapping) return mapping.siteId;\n  }\n  return null;\n}`;
+const PREFIX_DATA = { call: "prisma.siteMap.findUnique()", library: "Prisma", collection: "code", batched: "one `findMany({ where: { id: { in: ids } } })`" };
 // hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
 const NEST_SERVICE =
   'import { PrismaService } from "../prisma/prisma.service";\nexport class UserService {\n  constructor(private readonly prisma: PrismaService) {}\n  async touch(ids: string[]) {\n    for (const id of ids) await this.prisma.user.update({ where: { id }, data: { seen: true } });\n  }\n}';
@@ -143,6 +147,11 @@ const groupByLevels = (grouping: string): string =>
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // SSO_Cancer import.service.ts: a loop over a string's length walks its prefixes, not rows.
+    prefixLookup("icdCode: string", '  const code = icdCode.replace(/\\./g, "").toUpperCase();\n'),
+    prefixLookup("code: string"),
+    prefixLookup("id: number", "  const code = `C${id}`;\n"),
+    `${PRISMA}export async function letters() {\n  for (const letter of "ABCDEFGH") await prisma.author.findMany({ where: { initial: letter } });\n}`,
     // jitsu mixpanel.ts: GAQL sent to the Google Ads API, not SQL sent to a database.
     adsSync("google-ads-api"),
     // civitai strike.service.ts: each element gets a transaction of its own; one batched read would merge the units of work.
@@ -356,6 +365,14 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // Valid neighbour (SSO_Cancer's prefix lookup): a list of codes, one query per element.
+    invalid(prefixLookup("code: string[]", "", "code[len - 1]"), "prisma.siteMap", "queryInLoop", {}, PREFIX_DATA),
+    // Valid neighbour (SSO_Cancer's prefix lookup): `slice` of a list is a list.
+    invalid(prefixLookup("codes: string[]", "  const code = codes.slice(1);\n", "code[len - 1]"), "prisma.siteMap", "queryInLoop", {}, PREFIX_DATA),
+    // Valid neighbour (SSO_Cancer's prefix lookup): a parameter of unknown type may be a list.
+    invalid(prefixLookup("code", ""), "prisma.siteMap", "queryInLoop", { filename: "file.js" }, PREFIX_DATA),
+    // Valid neighbour (a loop over a string literal): a list of initials given by the caller.
+    invalid(`${PRISMA}export async function letters(initials: string[]) {\n  for (const letter of initials) await prisma.author.findMany({ where: { initial: letter } });\n}`, "prisma.author", "queryInLoop", {}, { ...PREFIX_DATA, call: "prisma.author.findMany()", collection: "initials" }),
     // Valid neighbour (jitsu mixpanel.ts): the same loop with the client from a module that is no SQL-like API's.
     invalid(adsSync("./ads-db"), "customer.query(", "queryInLoop", {}, { call: "customer.query()", library: "SQL", collection: "days", batched: "one query with `WHERE id IN (?)` and the array of ids" }),
     // The neighbour of teable's cumulative group-by: the element itself, or a slice that does not start at the list's head, is per element.
