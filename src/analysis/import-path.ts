@@ -53,7 +53,15 @@ function pathOf(file: FileContext, raw: TSESTree.Node, hops: number): ImportPath
   }
 }
 
-function pathOfIdentifier(file: FileContext, node: TSESTree.Identifier, hops: number): ImportPath | null {
+/**
+ * Where a type name is imported from, type-only imports included (`import type { Context } from
+ * "@azure/functions"`, then `azureContext: Context` → `@azure/functions` `["Context"]`).
+ */
+export function getTypeImportPath(file: FileContext, name: TSESTree.Identifier): ImportPath | null {
+  return pathOfIdentifier(file, name, MAX_HOPS, true);
+}
+
+function pathOfIdentifier(file: FileContext, node: TSESTree.Identifier, hops: number, types = false): ImportPath | null {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
   if (!variable || variable.defs.length === 0) return { module: null, path: [node.name] };
   const def = variable.defs[0];
@@ -64,11 +72,11 @@ function pathOfIdentifier(file: FileContext, node: TSESTree.Identifier, hops: nu
       const reference = specifier.moduleReference;
       return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? { module: reference.expression.value, path: [] } : null;
     }
-    if (def.parent?.type !== AST_NODE_TYPES.ImportDeclaration || def.parent.importKind === "type") return null;
+    if (def.parent?.type !== AST_NODE_TYPES.ImportDeclaration || (def.parent.importKind === "type" && !types)) return null;
     const module = def.parent.source.value;
     if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, path: [] };
     if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, path: ["default"] };
-    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === "type") return null;
+    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || (specifier.importKind === "type" && !types)) return null;
     const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
     return { module, path: [imported] };
   }

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from "@typescript
 
 import {
   REQUEST_SCOPE_NAMES,
+  REQUEST_SCOPE_TYPES,
   ARRAY_PROTOCOL,
   CACHE_LIBRARIES,
   MAP_PROTOCOL,
@@ -21,6 +22,7 @@ import {
 } from "../knowledge/bounded-caches.js";
 import { getCalledMethodName, getCallbackParameter, getEnclosingFunction, getOutermostWrapper, getRequiredModule, getStaticPropertyName, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
+import { getTypeImportPath } from "./import-path.js";
 import { getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getCallingFunction } from "./run-once.js";
 import { getFileContext, memoizeFile } from "./file-context.js";
@@ -479,7 +481,7 @@ export function isCreatedPerCall(context: AnyRuleContext, collection: LongLivedC
   const declared = classNode.type === AST_NODE_TYPES.ClassDeclaration ? classNode : classNode.parent.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent : null;
   const creations = getDeclaredReferences(file, declared).flatMap(({ identifier }) => (identifier.parent?.type === AST_NODE_TYPES.NewExpression && identifier.parent.callee === identifier ? [identifier.parent] : []));
   // Made for one request, wherever it is made: none of it at module level.
-  if (takesRequestScope(classNode)) return creations.every((creation) => getEnclosingFunction(creation) !== null);
+  if (takesRequestScope(file, classNode)) return creations.every((creation) => getEnclosingFunction(creation) !== null);
   return creations.length > 0 && creations.every((creation) => isPerCallCreation(file, creation, classNode));
 }
 
@@ -487,17 +489,32 @@ export function isCreatedPerCall(context: AnyRuleContext, collection: LongLivedC
  * The class's constructor is given a request or its session (`constructor({ session, apiVersion })`
  * of Shopify's REST client): each object is made for one request and keeps it, so its fields live
  * as long as the request. A plain parameter, a parameter property or a destructured property by
- * one of REQUEST_SCOPE_NAMES.
+ * one of REQUEST_SCOPE_NAMES, or a parameter declared a type of REQUEST_SCOPE_TYPES.
  */
-function takesRequestScope(classNode: ClassNode): boolean {
+function takesRequestScope(file: FileContext, classNode: ClassNode): boolean {
   const constructor = classNode.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
   if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return false;
   return constructor.value.params.some((raw) => {
     const parameter = raw.type === AST_NODE_TYPES.TSParameterProperty ? raw.parameter : raw;
     const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
-    if (target.type === AST_NODE_TYPES.Identifier) return REQUEST_SCOPE_NAMES.includes(target.name);
+    if (target.type === AST_NODE_TYPES.Identifier) return REQUEST_SCOPE_NAMES.includes(target.name) || isRequestScopeType(file, target.typeAnnotation?.typeAnnotation);
     return target.type === AST_NODE_TYPES.ObjectPattern && target.properties.some((property) => property.type === AST_NODE_TYPES.Property && REQUEST_SCOPE_NAMES.includes(getStaticPropertyName(property) ?? ""));
   });
+}
+
+/**
+ * `Context` of `import type { Context } from "@azure/functions"`, `express.Request` of a namespace
+ * or default import: a type the framework hands one request or invocation.
+ */
+function isRequestScopeType(file: FileContext, type: TSESTree.TypeNode | undefined): boolean {
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const name = type.typeName;
+  const root = name.type === AST_NODE_TYPES.TSQualifiedName ? name.left : name;
+  const imported = root.type === AST_NODE_TYPES.Identifier ? getTypeImportPath(file, root) : null;
+  if (!imported?.module) return false;
+  const [first, ...rest] = imported.path;
+  const typeName = name.type === AST_NODE_TYPES.TSQualifiedName ? (first === undefined || (first === "default" && rest.length === 0) ? name.right.name : undefined) : rest.length === 0 ? first : undefined;
+  return typeName !== undefined && REQUEST_SCOPE_TYPES[imported.module]?.includes(typeName) === true;
 }
 
 function getDeclaredReferences(file: FileContext, declared: TSESTree.Node | null): Scope.Reference[] {

@@ -167,6 +167,22 @@ export const CLASS_TYPE_NAMES_WITH_ARGUMENT: readonly string[] = ["Type"];
 export const REQUEST_SCOPE_NAMES: readonly string[] = ["request", "req", "session"];
 
 /**
+ * Types, by module, of what a framework hands one request or one invocation: a constructor
+ * parameter declared one (`azureContext: Context` of `@azure/functions`, in the NHS innovation
+ * service's notification handlers) makes an object for that request, as REQUEST_SCOPE_NAMES do.
+ * Only imports count: a `Context` of the application's own may live as long as the process.
+ */
+export const REQUEST_SCOPE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  "@azure/functions": ["Context", "InvocationContext", "HttpRequest"],
+  "aws-lambda": ["Context", "APIGatewayProxyEvent", "APIGatewayProxyEventV2"],
+  express: ["Request", "Response"],
+  fastify: ["FastifyRequest", "FastifyReply"],
+  hono: ["Context"],
+  koa: ["Context", "ParameterizedContext", "Request"],
+  "next/server": ["NextRequest"],
+};
+
+/**
  * Names of factories whose values are connections to an endpoint (`createClient`,
  * `buildOrgClickhouseClient`, `getConnection`, `new Agent()`, huly's
  * `new RoutedNetworkAgentConnectionImpl(…)`) or handles on a table (`getRepository`, MongoDB's

@@ -66,6 +66,32 @@ const idempotentHandler = (sweep: string): string => `export class IdempotentPro
   }
 }`;
 // shopify-app-js packages/apps/shopify-api/lib/clients/admin/rest/client.ts: a REST client made for one session, noting the deprecations its requests met.
+// NHS innovation service apps/notifications/_handlers/automatic/unit-kpi.handler.ts: a handler made per notification, with the Azure Functions invocation's context.
+const kpiHandler = (imports: string, parameters: string): string => `${imports}
+export class UnitKPIHandler {
+  private unitQAs = new Map<string, string[]>();
+  constructor(${parameters}) {}
+  async sendNotifications(map: Map<string, string[]>, recipients: { accessors(ids: string[]): Promise<string[]> }) {
+    for (const [unitId] of map) {
+      if (!this.unitQAs.has(unitId)) this.unitQAs.set(unitId, await recipients.accessors([unitId]));
+    }
+  }
+}`;
+const kpiInvalid = (imports: string, parameters: string) => {
+  const code = kpiHandler(imports, parameters);
+  return {
+    code,
+    errors: [
+      {
+        messageId: "unboundedCacheKeyed" as const,
+        line: 3,
+        column: 21,
+        data: { name: "this.unitQAs", where: "`sendNotifications()`", line: "7", owner: "class `UnitKPIHandler`", key: "unitId", creation: "new Map<string, string[]>()" },
+        suggestions: [{ messageId: "suggestLruCache" as const, output: code.replace(imports, `${imports}\n${IMPORT.trimEnd()}`).replace("new Map<string, string[]>()", `new LRUCache<string, string[]>(${LRU.slice(13)}`) }],
+      },
+    ],
+  };
+};
 const sessionClient = (parameters: string, after = ""): string => `export class RestClient {
   private loggedDeprecations = new Map<string, number>();
   constructor(${parameters}) {}
@@ -779,6 +805,10 @@ export function remove(slot, names) {
     sessionClient("private readonly request: Request"),
     sessionClient("req, res"),
     sessionClient("{ session }", "\nexport function client(session) {\n  return new RestClient({ session });\n}"),
+    // NHS innovation service's notification handlers: an object made with an invocation's context (Azure Functions), or a request of a framework, lives as long as it.
+    kpiHandler('import type { Context } from "@azure/functions";', "requestUser: unknown, data: unknown, azureContext: Context"),
+    kpiHandler('import * as express from "express";', "incoming: express.Request"),
+    kpiHandler('import express from "express";', "incoming: express.Request"),
     // Shopify's idempotent promise handler: `map` of `forEach((date, identifier, map) => …)` is the collection.
     idempotentHandler("map.delete(identifier)"),
     // powertools' exception handler registry: `merge()` copies another registry's handlers in.
@@ -975,6 +1005,10 @@ export function remove(slot, names) {
     validatorsGrow("", "addNode"),
     smallIntsGrow('value >= -128 && value !== 0'),
     smallIntsGrow('value < 128 && value < limit'),
+    // Valid neighbour (NHS innovation service's notification handlers): a `Context` of the application's own may live as long as the process.
+    kpiInvalid('import type { Context } from "./context";', "requestUser: unknown, data: unknown, azureContext: Context"),
+    // Valid neighbour (NHS innovation service's notification handlers): a router of the framework is made once.
+    kpiInvalid('import * as express from "express";', "router: express.Router"),
     // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
     {
       code: sessionClient("{ config, apiVersion }: RestClientParams"),
