@@ -346,7 +346,8 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       let root: TSESTree.Node = callee.object;
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object;
       if (walk.q.isResource(skipExpressionWrappers(callee.object))) return false;
-      return !(root.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && callee.object.object.type === AST_NODE_TYPES.ThisExpression && callee.object.property.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(callee.object.property.name));
+      // `this.logger.info(…)`, `server.logger.error(…)` (a hapi server's pino), `request.log.warn(…)` (Fastify's request logger).
+      return !(root.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && !callee.object.computed && callee.object.property.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(callee.object.property.name));
     }
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.TaggedTemplateExpression:
