@@ -362,6 +362,11 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "network",
   // A shard of a Discord bot or a cluster, one of the count it is configured with (skyra's member fetch queues per `shardId`).
   "shardId",
+  // A country or a currency by its ISO code, one of about 250 or 180 (helloviza's primary city per `countryCode`).
+  "country",
+  "countryCode",
+  "currency",
+  "currencyCode",
 ];
 
 /**

@@ -706,6 +706,11 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("providerName"),
     // skyra src/lib/discord/GuildMemberFetchQueue.ts: a fetch queue per shard of the bot.
     labelCache("shardId"),
+    // helloviza backend-hrms src/utils/plutoHotelDestination.ts: a primary city per country, a currency's rates per currency: ISO codes, a few hundred.
+    labelCache("countryCode"),
+    labelCache("currencyCode"),
+    labelCache("country"),
+    labelCache("currency"),
     // tsed packages/platform/platform-views/src/services/PlatformViews.ts: a resolved engine and path per view of the application.
     labelCache("viewPath"),
     labelCache("templatePath"),
@@ -1236,6 +1241,8 @@ export function remove(slot, names) {
     { code: labelCache("contentType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "contentType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("contentType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("mimeType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "mimeType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("mimeType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("blockNumber"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "blockNumber", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("blockNumber").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbour (helloviza's primary city per country): the cities of the world are tens of thousands, and grow.
+    { code: labelCache("cityCode"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cityCode", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cityCode").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
     { code: labelCache("accountId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "accountId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("accountId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (webstudio's byte budget): a throttle on the time of the last store bounds the rate, not the size.
