@@ -3,7 +3,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { SET_IF_ABSENT_COMMANDS } from "../knowledge/cache.js";
+import { RELATIVE_UPDATE_KEYS, ROW_UPDATE_METHODS, SET_IF_ABSENT_COMMANDS } from "../knowledge/cache.js";
 import { alwaysLeaves, contains, getCalledMethodName, getSoleStatement, getStaticPropertyName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
@@ -193,15 +193,55 @@ export function isUnderTakenLock(file: FileContext, lock: TSESTree.CallExpressio
  * `write` is all that its branch of the guard does, and the `if` has no other branch. For a write
  * on the missing path (`if ((await store.get("torEnabled")) === undefined) await store.set("torEnabled", false)`,
  * umbrel's defaults at start-up), callers that both find the entry missing both write the same
- * marker, and nothing runs for one of them only: nothing is done twice.
+ * marker, and nothing runs for one of them only: nothing is done twice. Beside the mark, the branch
+ * may also set fields of rows to constants, values of the request or the current time (Aniston
+ * HRMS's auth middleware touches a session's `lastActiveAt` at most every five minutes): run
+ * twice, the update writes the same again.
  */
 export function isWholeBranch(use: ReadUse, write: TSESTree.Node): boolean {
   const statement = use.statement;
   if (!statement || statement.alternate) return false;
   const only = getSoleStatement(statement.consequent);
-  if (only?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const expression = only.expression.type === AST_NODE_TYPES.AwaitExpression ? only.expression.argument : only.expression;
-  return skipExpressionWrappers(expression) === write;
+  const statements = only ? [only] : statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [];
+  const mark = statements.find((candidate) => getStatementCall(candidate) === write);
+  return mark !== undefined && statements.every((candidate) => candidate === mark || isRepeatableUpdate(candidate));
+}
+
+/** The call a statement makes: `call()`, `await call()`, `void call()`, `call().catch(handler)`. */
+function getStatementCall(statement: TSESTree.Statement): TSESTree.Node | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  let expression = skipExpressionWrappers(statement.expression);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression || (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === "void")) expression = skipExpressionWrappers(expression.argument);
+  const callee = expression.type === AST_NODE_TYPES.CallExpression ? skipExpressionWrappers(expression.callee) : undefined;
+  if (callee?.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === "catch") return skipExpressionWrappers(callee.object);
+  return expression;
+}
+
+/** `db.session.updateMany({ where: { id }, data: { lastActiveAt: new Date() } })`: an update a second run repeats to no effect. */
+function isRepeatableUpdate(statement: TSESTree.Statement): boolean {
+  const call = getStatementCall(statement);
+  return call?.type === AST_NODE_TYPES.CallExpression && ROW_UPDATE_METHODS.includes(getCalledMethodName(call) ?? "") && call.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression) && call.arguments.every(isRepeatableValue);
+}
+
+/** A literal, a value read from a variable or a member, a date made of those or the clock (`new Date()`, `Date.now()`), or an object or list of those with no relative update key. */
+function isRepeatableValue(raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+      return true;
+    case AST_NODE_TYPES.ArrayExpression:
+      return node.elements.every((element) => element !== null && isRepeatableValue(element));
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.every((property) => property.type === AST_NODE_TYPES.Property && !RELATIVE_UPDATE_KEYS.includes(getStaticPropertyName(property) ?? "") && isRepeatableValue(property.value));
+    case AST_NODE_TYPES.NewExpression:
+      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "Date" && node.arguments.every(isRepeatableValue);
+    case AST_NODE_TYPES.CallExpression:
+      return node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.Identifier && node.callee.object.name === "Date" && node.arguments.every(isRepeatableValue);
+    default:
+      return false;
+  }
 }
 
 /** `write` runs where the entry is present (or missing): in that branch, or after an `if` whose other branch always leaves. */

@@ -82,6 +82,16 @@ export const redisCommands: CacheKnowledge = {
  */
 export const SET_IF_ABSENT_COMMANDS: readonly string[] = ["set", ...redisCommands.atomicWrites.filter((name) => /nx$/iu.test(name))];
 
+/**
+ * Database methods that set fields of rows that exist (`prisma.deviceSession.updateMany({ where,
+ * data: { lastActiveAt: new Date() } })`): given constants, values of the request or the current
+ * time, a second run writes what the first wrote. Not `create` or `upsert`, which may add a row.
+ */
+export const ROW_UPDATE_METHODS: readonly string[] = ["update", "updateOne", "updateMany", "findByIdAndUpdate", "findOneAndUpdate"];
+
+/** Update keys that change a row from what it holds (Prisma's `increment`, MongoDB's `$inc`, `$push`): run twice, they apply twice. */
+export const RELATIVE_UPDATE_KEYS: readonly string[] = ["increment", "decrement", "multiply", "divide", "push", "$inc", "$mul", "$push", "$pop", "$addToSet", "$pull", "$pullAll"];
+
 /** ioredis spells commands in lower case and takes `SET` options as positional tokens. */
 export const ioredisCommands: CacheKnowledge = {
   ...redisCommands,

@@ -40,6 +40,15 @@ const storeDefaultRaces = (branch: string, line: number): Invalid =>
     errors: [{ messageId: "checkThenAct", data: { read: "this.#umbreld.store.get()", write: "this.#umbreld.store.set()", line: String(line), atomic: "an atomic set-if-absent (Redis `SET key value NX EX ttl`)" } }],
   });
 
+// Aniston-HRMS backend/src/middleware/auth.middleware.ts: a session's `lastActiveAt` is written at most every five minutes, behind a Redis mark.
+const sessionTouch = (update: string): string =>
+  `import Redis from "ioredis";\nimport { PrismaClient } from "@prisma/client";\nconst redis = new Redis();\nconst prisma = new PrismaClient();\nexport async function touch(userId: string, deviceId: string) {\n  const touchKey = \`session_touch:\${userId}:\${deviceId}\`;\n  const alreadyTouched = await redis.get(touchKey);\n  if (!alreadyTouched) {\n    await redis.setex(touchKey, 300, "1");\n    ${update}\n  }\n}`;
+/** The report on `sessionTouch(update)`: the work beside the mark runs once per caller that found the key missing. */
+const sessionTouchRaces = (update: string): Invalid =>
+  invalid(sessionTouch(update), "checkThenAct", "redis.get(touchKey)", {
+    errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.setex()", line: "9", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
+  });
+
 // zigbee2mqtt lib/extension/otaUpdate.ts: a scheduled update awaits in a branch that returns; the image check marks the device with no await on its way.
 const otaHandler = (scheduled: string): string =>
   `export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    if (device.scheduledOta) {\n${scheduled}\n    }\n    this.#inProgress.add(device.id);\n    try {\n      await this.check(device);\n    } finally {\n      this.#inProgress.delete(device.id);\n    }\n  }\n}`;
@@ -152,6 +161,11 @@ runRuleTests("no-check-then-act", rule, {
     // umbrel apps.ts: a default written when the store lacks it, and nothing else in its branch: two starts both write the same value.
     storeDefault('{\n      await this.#umbreld.store.set("torEnabled", false);\n    }'),
     storeDefault('await this.#umbreld.store.set("torEnabled", false);'),
+    // Aniston-HRMS auth.middleware.ts: beside the mark, an update to the current time or to the request's values; two callers write the same twice.
+    sessionTouch("prisma.deviceSession.updateMany({ where: { userId, deviceId, isActive: true }, data: { lastActiveAt: new Date() } }).catch(() => {});"),
+    sessionTouch('await prisma.deviceSession.updateMany({ where: { userId }, data: { lastActiveAt: Date.now(), deviceId, state: "active", tags: ["web"] } });'),
+    sessionTouch("void prisma.deviceSession.updateMany({ where: { userId }, data: { expiresAt: new Date(deviceId) } });"),
+    sessionTouch("await prisma.deviceSession.updateMany({ where: { userId }, data: { day: Date.UTC(2026, 0, 1) } });"),
     // 6529seize-backend app.ts: a lock taken with SET NX after the check, whose failure leaves, lets one call at a time do the work and mark.
     webhookLock('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) return;'),
     webhookLock('  if (!(await client.setNX(`${key}:processing`, "1"))) {\n    log(key);\n    return;\n  }'),
@@ -271,6 +285,16 @@ runRuleTests("no-check-then-act", rule, {
     // Valid neighbours (umbrel's store defaults): work after the mark in its branch, or after the `if` when the other branch leaves, runs once per caller that found the entry missing.
     storeDefaultRaces('{\n      await this.#umbreld.store.set("torEnabled", false);\n      await this.#umbreld.tor.start();\n    }', 5),
     storeDefaultRaces('await this.#umbreld.store.set("torEnabled", false);\n    else return;', 4),
+    // Valid neighbours (Aniston-HRMS's session touch): an increment, a new row, a value the code computes, or an update whose values are out of sight applies once per caller.
+    sessionTouchRaces("await prisma.deviceSession.updateMany({ where: { userId }, data: { touches: { increment: 1 } } });"),
+    sessionTouchRaces("await prisma.deviceSession.create({ data: { userId, at: new Date() } });"),
+    sessionTouchRaces("await prisma.deviceSession.updateMany({ where: { userId }, data: { lastActiveAt: new Date(), score: rank(userId) } });"),
+    sessionTouchRaces("await prisma.deviceSession.updateMany(touchArgs);"),
+    sessionTouchRaces("await prisma.deviceSession.updateMany({ where: { userId }, data: { token: new Token(userId) } });"),
+    sessionTouchRaces("await prisma.deviceSession.updateMany({ where: { userId }, data: { token: crypto.randomUUID() } });"),
+    sessionTouchRaces("await prisma.deviceSession.updateMany({ where: { userId }, data: { at: Date.UTC(rank(userId)) } });"),
+    sessionTouchRaces("await prisma.deviceSession.updateMany({ where: { userId }, data: { at: new Date(rank(userId)) } });"),
+    sessionTouchRaces("await prisma.deviceSession.updateMany({ where: { userId }, data: { at: new Date() } });\n    await notify(userId);"),
     // Valid neighbours (6529's Sentry webhook): a lock whose result nobody reads, whose failure goes on, or a plain set, holds off nothing.
     webhookLockRaces('  await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });', 8),
     webhookLockRaces('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) log(key);', 9),
