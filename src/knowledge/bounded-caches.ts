@@ -1,3 +1,5 @@
+import { STRING_RESULT_METHODS } from "./builtins.js";
+
 /**
  * In-memory collections and caches: which methods look a key up, store one or remove one, which
  * cache libraries bound themselves (and with which options), and how to bound a Map. Data only;
@@ -380,27 +382,10 @@ export const CATEGORY_KEY_NAME = /^(?!content|mime|media)[a-z][A-Za-z\d]*Type$/u
  * Methods of a string (and a list's `join`) whose result is made from the receiver and the
  * arguments alone: called on a code key with code keys, they give a code key (chat-ui's
  * `tagName.toLowerCase()`). Any other method of a value named like one (gitpod's
- * `status.getId()`, a status object's id) may return anything.
+ * `status.getId()`, a status object's id) may return anything. The string methods, and `slice`
+ * and `concat`, which lists share.
  */
-export const KEY_DERIVING_METHODS: readonly string[] = [
-  "toLowerCase",
-  "toUpperCase",
-  "toLocaleLowerCase",
-  "toLocaleUpperCase",
-  "trim",
-  "trimStart",
-  "trimEnd",
-  "normalize",
-  "toString",
-  "slice",
-  "substring",
-  "replace",
-  "replaceAll",
-  "padStart",
-  "padEnd",
-  "concat",
-  "join",
-];
+export const KEY_DERIVING_METHODS: readonly string[] = [...STRING_RESULT_METHODS, "slice", "concat"];
 
 /** A table of the database, by its name (`table`, `sourceTable`, `this.targetTable`): a key from one is one per table of the schema. */
 export const TABLE_NAME = /^(?:t|\w+T)able$/u;
