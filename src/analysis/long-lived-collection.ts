@@ -225,7 +225,7 @@ function getCreation(file: FileContext, raw: TSESTree.Expression): Creation | nu
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node.callee);
   const definition = variable?.defs[0];
   if (!definition) {
-    const shape = UNBOUNDED_CONSTRUCTORS[name];
+    const shape = Object.hasOwn(UNBOUNDED_CONSTRUCTORS, name) ? UNBOUNDED_CONSTRUCTORS[name] : undefined;
     return shape ? { shape, protocol: PROTOCOLS[shape as Exclude<CollectionShape, "library">], constructorName: name } : null;
   }
   if (definition.type === DefinitionType.ClassName) return getLocalSubclassCreation(file, definition.node, name);
@@ -240,7 +240,7 @@ function plain(shape: Exclude<CollectionShape, "library">): Creation {
 function getLocalSubclassCreation(file: FileContext, classNode: ClassNode, name: string): Creation | null {
   const superClass = classNode.superClass;
   if (superClass?.type !== AST_NODE_TYPES.Identifier) return null;
-  const shape = UNBOUNDED_CONSTRUCTORS[superClass.name];
+  const shape = Object.hasOwn(UNBOUNDED_CONSTRUCTORS, superClass.name) ? UNBOUNDED_CONSTRUCTORS[superClass.name] : undefined;
   if (!shape || ASTUtils.findVariable(file.sourceCode.getScope(classNode), superClass)?.defs.length) return null;
   const protocol = PROTOCOLS[shape as Exclude<CollectionShape, "library">];
   const overrides = classNode.body.body.some((element) => {
@@ -514,7 +514,7 @@ function isRequestScopeType(file: FileContext, type: TSESTree.TypeNode | undefin
   if (!imported?.module) return false;
   const [first, ...rest] = imported.path;
   const typeName = name.type === AST_NODE_TYPES.TSQualifiedName ? (first === undefined || (first === "default" && rest.length === 0) ? name.right.name : undefined) : rest.length === 0 ? first : undefined;
-  return typeName !== undefined && REQUEST_SCOPE_TYPES[imported.module]?.includes(typeName) === true;
+  return typeName !== undefined && REQUEST_SCOPE_TYPES.get(imported.module)?.includes(typeName) === true;
 }
 
 function getDeclaredReferences(file: FileContext, declared: TSESTree.Node | null): Scope.Reference[] {

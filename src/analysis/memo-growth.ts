@@ -814,8 +814,8 @@ function isExistingFilePath(file: FileContext, raw: TSESTree.Node | undefined): 
     return callee.object.meta.name === "import" && getStaticPropertyName(callee) === "resolve";
   }
   const origin = getImportPath(file, callee);
-  const paths = origin && EXISTING_PATH_RESOLVERS[origin.module ?? ""];
-  return paths !== undefined && paths !== null && paths.includes(origin!.path.join("."));
+  if (!origin?.module || !Object.hasOwn(EXISTING_PATH_RESOLVERS, origin.module)) return false;
+  return EXISTING_PATH_RESOLVERS[origin.module]!.includes(origin.path.join("."));
 }
 
 /**

@@ -174,15 +174,17 @@ export const REQUEST_SCOPE_NAMES: readonly string[] = ["request", "req", "sessio
  * service's notification handlers) makes an object for that request, as REQUEST_SCOPE_NAMES do.
  * Only imports count: a `Context` of the application's own may live as long as the process.
  */
-export const REQUEST_SCOPE_TYPES: Readonly<Record<string, readonly string[]>> = {
-  "@azure/functions": ["Context", "InvocationContext", "HttpRequest"],
-  "aws-lambda": ["Context", "APIGatewayProxyEvent", "APIGatewayProxyEventV2"],
-  express: ["Request", "Response"],
-  fastify: ["FastifyRequest", "FastifyReply"],
-  hono: ["Context"],
-  koa: ["Context", "ParameterizedContext", "Request"],
-  "next/server": ["NextRequest"],
-};
+export const REQUEST_SCOPE_TYPES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    "@azure/functions": ["Context", "InvocationContext", "HttpRequest"],
+    "aws-lambda": ["Context", "APIGatewayProxyEvent", "APIGatewayProxyEventV2"],
+    express: ["Request", "Response"],
+    fastify: ["FastifyRequest", "FastifyReply"],
+    hono: ["Context"],
+    koa: ["Context", "ParameterizedContext", "Request"],
+    "next/server": ["NextRequest"],
+  }),
+);
 
 /**
  * Names of factories whose values are connections to an endpoint (`createClient`,

@@ -1012,6 +1012,8 @@ export function remove(slot, names) {
     smallIntsGrow('value < 128 && value < limit'),
     // Valid neighbour (NHS innovation service's notification handlers): a `Context` of the application's own may live as long as the process.
     kpiInvalid('import type { Context } from "./context";', "requestUser: unknown, data: unknown, azureContext: Context"),
+    // Valid neighbour (NHS innovation service's notification handlers): a module named like a property of every object is no framework's, and no crash.
+    kpiInvalid('import type { Context } from "constructor";', "requestUser: unknown, data: unknown, azureContext: Context"),
     // Valid neighbour (NHS innovation service's notification handlers): a router of the framework is made once.
     kpiInvalid('import * as express from "express";', "router: express.Router"),
     // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
