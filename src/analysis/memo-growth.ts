@@ -814,8 +814,10 @@ function isExistingFilePath(file: FileContext, raw: TSESTree.Node | undefined): 
     return callee.object.meta.name === "import" && getStaticPropertyName(callee) === "resolve";
   }
   const origin = getImportPath(file, callee);
-  if (!origin?.module || !Object.hasOwn(EXISTING_PATH_RESOLVERS, origin.module)) return false;
-  return EXISTING_PATH_RESOLVERS[origin.module]!.includes(origin.path.join("."));
+  // A global (`require.resolve`) is listed under the empty module name.
+  const module = origin?.module ?? "";
+  if (!origin || !Object.hasOwn(EXISTING_PATH_RESOLVERS, module)) return false;
+  return EXISTING_PATH_RESOLVERS[module]!.includes(origin.path.join("."));
 }
 
 /**
