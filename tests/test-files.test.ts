@@ -184,7 +184,7 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/packages/api/lib/public/executor.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
-  it("is quiet on a front end's or a ui/ directory, and reports its server part, a server built-in and a name that only contains frontend", () => {
+  it("is quiet on a front end's or a ui/ directory, its HTTP clients under api/, and reports its server part (api/ routes, server/, backend/), a server built-in and a name that only contains frontend", () => {
     // Twake twake/frontend/src/app/deprecated/workspaces/listen_groups.js: a page's count of listeners per group, importing only the app's own modules.
     expect(lint(listenerCount, "/project", "/project/twake/frontend/src/app/workspaces/listen-groups.ts")).toEqual([]);
     // Worklenz worklenz-frontend/src/utils/asset-optimizations.ts: the set of preloaded asset URLs of a page.
@@ -196,7 +196,15 @@ describe("test code by directory", () => {
     expect(lint(listenerCount, "/project", "/project/src/uikit/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(listenerCount, "/project", "/project/src/gui/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(`import { EventEmitter } from "events";\n${listenerCount}`, "/project", "/project/frontend/src/groups.ts")).toEqual([]);
+    // hospital-management frontend/lib/api/patient.service.ts: a page's HTTP client per resource, calling the backend through axios.
+    expect(lint(listenerCount, "/project", "/project/frontend/lib/api/patient.service.ts")).toEqual([]);
+    expect(lint(listenerCount, "/project", "/project/frontend/src/api/patients.ts")).toEqual([]);
     expect(lint(listenerCount, "/project", "/project/frontend/pages/api/preview.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/frontend/src/pages/api/preview.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/frontend/src/app/api/preview/route.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/frontend/api/preview.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/web-frontend/api/preview.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/frontend/lib/backend/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(listenerCount, "/project", "/project/frontend/src/server/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(listenerCount, "/project", "/project/frontend/src/routes/+page.server.ts")).toEqual(["postmortem/no-unbounded-cache"]);
     expect(lint(listenerCount, "/project", "/project/frontend/app/db.server.ts")).toEqual(["postmortem/no-unbounded-cache"]);

@@ -7,6 +7,7 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
+  TEST_DOUBLE_CLASS_NAME,
   REQUEST_SCOPE_NAMES,
   REQUEST_SCOPE_TYPES,
   ARRAY_PROTOCOL,
@@ -148,6 +149,7 @@ function collect(file: FileContext): LongLivedCollection[] {
 
 function collectClass(file: FileContext, classNode: ClassNode, result: LongLivedCollection[]): void {
   const className = classNode.id?.name;
+  if (isTestDouble(classNode)) return;
   const elements = classNode.body.body;
   for (let position = 0; position < elements.length; position++) {
     const element = elements[position]!;
@@ -178,6 +180,16 @@ function collectClass(file: FileContext, classNode: ClassNode, result: LongLived
       }
     }
   }
+}
+
+/**
+ * A class named as a test double (`FakeImageStorageService`, `MockMailer`, `StubClock`): it stands
+ * in for a real service in tests and local runs, and keeps what it is given as its whole state.
+ */
+function isTestDouble(classNode: ClassNode): boolean {
+  const declarator = classNode.parent.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent.id : undefined;
+  const name = classNode.id?.name ?? (declarator?.type === AST_NODE_TYPES.Identifier ? declarator.name : undefined);
+  return name !== undefined && TEST_DOUBLE_CLASS_NAME.test(name);
 }
 
 /** The uses are found only when a rule first asks for them: most collections are judged without. */

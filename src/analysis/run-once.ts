@@ -234,7 +234,13 @@ function isFrontendPath(segments: string): boolean {
 }
 
 const FRONTEND_DIRECTORIES: readonly string[] = ["/frontend/", "-frontend/", "_frontend/", "/ui/"];
-const SERVER_DIRECTORY = /\/(?:api|server|backend)\//u;
+/**
+ * A server part of a front end: `server/` or `backend/` anywhere below it; `api/` only as the
+ * routes of the framework's server (Next.js and Astro `pages/api/`, Next.js `app/api/`) or at the
+ * top of the front end (Vercel's functions, `frontend/api/`). Elsewhere `api/` holds the page's
+ * HTTP clients (hospital-management's `frontend/lib/api/patient.service.ts`, calls through axios).
+ */
+const SERVER_DIRECTORY = /\/(?:server|backend)\/|^[^/]*\/api\/|\/(?:pages|app)\/api\//u;
 /** Modules a front-end framework runs on its server: SvelteKit's `+page.server.ts`, Remix's `db.server.ts`. */
 const SERVER_FILE = /[.+]server\.[cm]?[jt]sx?$/u;
 

@@ -261,6 +261,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "nsp",
   "module",
   "moduleName",
+  // A module of a bundle, one of those the bundler wrote into it (webpack's `__webpack_module_cache__[moduleId]`).
+  "moduleId",
   "label",
   "message",
   "msg",
@@ -371,7 +373,17 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "countryCode",
   "currency",
   "currencyCode",
+  // A user's role, one of those the application defines (it-job-portal's chat quota policy per `roleName`).
+  "role",
+  "roleName",
 ];
+
+/**
+ * The name of a class that stands in for a real one in tests and local runs (`FakeImageStorageService`
+ * of sqwoz-hrov's lms-backend, `MockMailer`, `StubClock`): the prefix, then a capital, a digit or `_`.
+ * Not a word that only starts so (`Mockingbird`, `Fakery`).
+ */
+export const TEST_DOUBLE_CLASS_NAME = /^(?:Fake|Mock|Stub|Dummy)[A-Z\d_]/u;
 
 /**
  * A key named as a kind of something (`emailTemplateType`, `entityType`, `limitType`): one of the

@@ -92,6 +92,34 @@ const kpiInvalid = (imports: string, parameters: string) => {
     ],
   };
 };
+// sqwoz-hrov lms-backend src/image/services/fake-image-storage.service.ts: the stand-in image store of tests and local runs.
+const imageStore = (className: string): string => `export class ${className} {
+  private imageCounter = 0;
+  private uploadedImages = new Map<string, string>();
+  constructor(public readonly imageStorageUrl: string) {}
+  uploadImage(imageUrl: string): Promise<string> {
+    if (this.uploadedImages.has(imageUrl)) return Promise.resolve(this.uploadedImages.get(imageUrl)!);
+    const url = \`\${this.imageStorageUrl}image\${++this.imageCounter}.jpg\`;
+    this.uploadedImages.set(imageUrl, url);
+    return Promise.resolve(url);
+  }
+}`;
+/** The report on `imageStore(className)`: a real service's memo per image URL. */
+const imageStoreInvalid = (className: string) => {
+  const code = imageStore(className);
+  return {
+    code,
+    errors: [
+      {
+        messageId: "unboundedCacheKeyed" as const,
+        line: 3,
+        column: 28,
+        data: { name: "this.uploadedImages", where: "`uploadImage()`", line: "8", owner: `class \`${className}\``, key: "imageUrl", creation: "new Map<string, string>()" },
+        suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }],
+      },
+    ],
+  };
+};
 const sessionClient = (parameters: string, after = ""): string => `export class RestClient {
   private loggedDeprecations = new Map<string, number>();
   constructor(${parameters}) {}
@@ -711,6 +739,21 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("currencyCode"),
     labelCache("country"),
     labelCache("currency"),
+    // sqwoz-hrov lms-backend src/image/services/fake-image-storage.service.ts: a test double keeps every image it was given, as its whole state.
+    imageStore("FakeImageStorageService"),
+    imageStore("MockImageStorage"),
+    imageStore("StubImageStorage"),
+    imageStore("DummyImageStorage"),
+    imageStore("Fake_ImageStorage"),
+    { code: imageStore("ImageStorage").replace("export class ImageStorage", "export const FakeImageStorage = class") },
+    // abyalax Backend-Event-Management src/assets/js/pdf/pdf.mjs: webpack's runtime keeps each module of the bundle once, by `moduleId`.
+    labelCache("moduleId"),
+    {
+      code: `var __webpack_modules__ = { 1: (module) => { module.exports = 1; } };\nvar __webpack_module_cache__ = {};\nfunction __webpack_require__(moduleId) {\n  var cachedModule = __webpack_module_cache__[moduleId];\n  if (cachedModule !== undefined) return cachedModule.exports;\n  var module = (__webpack_module_cache__[moduleId] = { exports: {} });\n  __webpack_modules__[moduleId](module, module.exports, __webpack_require__);\n  return module.exports;\n}\nexport default __webpack_require__(1);`,
+    },
+    // QuocDuy21-10 it-job-portal-be src/chat/chat-quota.service.ts: a chat quota policy per role name (`user.role ?? ERole.NORMAL_USER`).
+    labelCache("roleName"),
+    labelCache("role"),
     // tsed packages/platform/platform-views/src/services/PlatformViews.ts: a resolved engine and path per view of the application.
     labelCache("viewPath"),
     labelCache("templatePath"),
@@ -1243,6 +1286,14 @@ export function remove(slot, names) {
     { code: labelCache("contentType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "contentType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("contentType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("mimeType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "mimeType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("mimeType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("blockNumber"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "blockNumber", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("blockNumber").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbour (lms-backend's fake image store): the real service keeps a copy per image URL it ever uploaded.
+    imageStoreInvalid("ImageStorageService"),
+    // Valid neighbour (lms-backend's fake image store): a word that only starts like a test double.
+    imageStoreInvalid("MockingbirdImageStorage"),
+    imageStoreInvalid("Fakeroo"),
+    imageStoreInvalid("ImageStorageFake"),
+    // Valid neighbour (it-job-portal's quota policy per role): one entry per user name, as many as the users.
+    { code: labelCache("userName"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "userName", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("userName").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (helloviza's primary city per country): the cities of the world are tens of thousands, and grow.
     { code: labelCache("cityCode"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cityCode", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cityCode").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
