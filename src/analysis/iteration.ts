@@ -24,7 +24,7 @@ import {
 } from "../knowledge/iteration.js";
 import { TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
-import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { getConstantInit, isSameExpression } from "./same-expression.js";
@@ -574,7 +574,33 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
         if (target?.type === AST_NODE_TYPES.Identifier && CONSTANT_TABLE_NAME.test(target.name)) return true;
         return target !== undefined && isFixedCollection(file, target, depth + 1);
       }
+      // zyrix's `env.SUPER_ADMIN_EMAILS.split(",")`: the list the deployment's configuration holds, not the caller's.
+      if (method === "split") return isConfigurationString(file, callee.object, depth + 1);
       return SUBSET_METHODS.includes(method) && isFixedCollection(file, callee.object, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * A string of the configuration: `process.env.ADMIN_EMAILS`, a member named as a constant
+ * (`env.SUPER_ADMIN_EMAILS`, `config.ALLOWED_ORIGINS`), a literal, `?? ""` of one, or a `const`
+ * holding one. Not a parameter: a string the caller gives splits into as many items as it holds.
+ */
+function isConfigurationString(file: FileContext, node: TSESTree.Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const inner = skipExpressionWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === "string";
+    case AST_NODE_TYPES.MemberExpression:
+      return isEnvironmentRead(inner) || (!inner.computed && CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? ""));
+    case AST_NODE_TYPES.LogicalExpression:
+      return isConfigurationString(file, inner.left, depth + 1) && isConfigurationString(file, inner.right, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const declarator = getConstDeclarator(inner);
+      return declarator?.init ? isConfigurationString(file, declarator.init, depth + 1) : false;
     }
     default:
       return false;

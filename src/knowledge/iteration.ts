@@ -103,8 +103,11 @@ export const CONSUMING_METHODS: readonly string[] = ["shift", "pop"];
 /** Static functions that turn an object into a list to iterate over: `Object.entries(obj)`. */
 export const OBJECT_LISTING_FUNCTIONS: readonly string[] = ["keys", "values", "entries"];
 
-/** Methods that keep a subset of a list: a subset of a fixed list is fixed too. */
-export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse"];
+/**
+ * Methods whose result has at most as many items as the list: a subset of a fixed list, or the
+ * list mapped item by item (zyrix's `.map((e) => e.trim().toLowerCase())`), is fixed too.
+ */
+export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse", "map"];
 
 /**
  * Names of declared constants: an enum or a constant table (`UserRole`, `ALL_SCOPES`) has a

@@ -125,6 +125,10 @@ const PG_BATCHED = "one query with `WHERE id = ANY($1)` and the array of ids";
 const prefixLookup = (params: string, prepare = "", prefix = "code.substring(0, len)"): string =>
   `${PRISMA}export async function resolve(${params}) {\n${prepare}  for (let len = code.length; len >= 2; len--) {\n    const mapping = await prisma.siteMap.findUnique({ where: { prefix: ${prefix} } });\n    if (mapping) return mapping.siteId;\n  }\n  return null;\n}`;
 const PREFIX_DATA = { call: "prisma.siteMap.findUnique()", library: "Prisma", collection: "code", batched: "one `findMany({ where: { id: { in: ids } } })`" };
+// zyrix-crm-backend src/services/admin-bootstrap.service.ts: the super admins named in the environment, each looked up before it is created.
+const adminBootstrap = (params: string, list: string, prepare = ""): string =>
+  `${PRISMA}import { env } from "./config/env";\nexport async function bootstrap(${params}) {\n${prepare}  const emails = ${list};\n  for (const email of emails) {\n    const existing = await prisma.user.findUnique({ where: { email } });\n    if (existing) console.log(existing.id);\n  }\n}`;
+const ADMIN_DATA = { call: "prisma.user.findUnique()", library: "Prisma", collection: "emails", batched: "one `findMany({ where: { id: { in: ids } } })`" };
 // hoppscotch-backend: a NestJS service over the app's own `PrismaService extends PrismaClient`.
 const NEST_SERVICE =
   'import { PrismaService } from "../prisma/prisma.service";\nexport class UserService {\n  constructor(private readonly prisma: PrismaService) {}\n  async touch(ids: string[]) {\n    for (const id of ids) await this.prisma.user.update({ where: { id }, data: { seen: true } });\n  }\n}';
@@ -147,6 +151,13 @@ const groupByLevels = (grouping: string): string =>
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // zyrix-crm-backend admin-bootstrap.service.ts: a list split from the configuration is as long as the operator wrote it.
+    adminBootstrap("", 'env.SUPER_ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter((e) => e.length > 0)'),
+    adminBootstrap("", '(process.env.ADMIN_EMAILS ?? "").split(",")'),
+    adminBootstrap("", 'raw.split(",")', '  const raw = process.env.ADMIN_EMAILS || "";\n'),
+    adminBootstrap("", '(process.env.admin_emails ?? "").split(",")'),
+    adminBootstrap("", '"a@example.com,b@example.com".split(",")'),
+    adminBootstrap("", '["A@example.com", "B@example.com"].map((e) => e.toLowerCase())'),
     // SSO_Cancer import.service.ts: a loop over a string's length walks its prefixes, not rows.
     prefixLookup("icdCode: string", '  const code = icdCode.replace(/\\./g, "").toUpperCase();\n'),
     prefixLookup("code: string"),
@@ -365,6 +376,13 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // Valid neighbour (zyrix's admin bootstrap): a string the caller gives splits into as many emails as it holds.
+    invalid(adminBootstrap("input: string", 'input.split(",")'), "prisma.user", "queryInLoop", {}, ADMIN_DATA),
+    invalid(adminBootstrap("req: { query: { emails: string } }", 'req.query.emails.split(",")'), "prisma.user", "queryInLoop", {}, ADMIN_DATA),
+    invalid(adminBootstrap("input: string", '(process.env.ADMIN_EMAILS ?? input).split(",")'), "prisma.user", "queryInLoop", {}, ADMIN_DATA),
+    invalid(adminBootstrap("", 'raw.split(",")', "  let raw = process.env.ADMIN_EMAILS || \"\";\n  raw += readExtra();\n"), "prisma.user", "queryInLoop", {}, ADMIN_DATA),
+    // Valid neighbour (zyrix's admin bootstrap): a list the caller gives, mapped, is as long as it was.
+    invalid(adminBootstrap("input: string[]", "input.map((e) => e.toLowerCase())"), "prisma.user", "queryInLoop", {}, ADMIN_DATA),
     // Valid neighbour (SSO_Cancer's prefix lookup): a list of codes, one query per element.
     invalid(prefixLookup("code: string[]", "", "code[len - 1]"), "prisma.siteMap", "queryInLoop", {}, PREFIX_DATA),
     // Valid neighbour (SSO_Cancer's prefix lookup): `slice` of a list is a list.
