@@ -6,12 +6,12 @@ import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
-import { getCalledMethodName } from "../src/analysis/ast.js";
+import { getCalledMethodName, getPlainFunctionName } from "../src/analysis/ast.js";
 import { isBrowserModule, isBuildToolModule, isComponentFile } from "../src/analysis/browser-module.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { hasPrimitiveDeclaredType, isPrimitiveTypeNode } from "../src/analysis/key-origin.js";
 import { canShrink, getLongLivedCollections, isCreatedPerCall } from "../src/analysis/long-lived-collection.js";
-import { getAppendGrowth, getMemoGrowth, getPlainFunctionName } from "../src/analysis/memo-growth.js";
+import { getAppendGrowth, getMemoGrowth } from "../src/analysis/memo-growth.js";
 import { isOneOffScriptFile, isTestFile } from "../src/analysis/run-once.js";
 import { createRule } from "../src/create-rule.js";
 import { LRU_REPLACEMENT, WEAK_COLLECTION_METHODS, WEAK_REPLACEMENTS } from "../src/knowledge/bounded-caches.js";

@@ -165,6 +165,17 @@ export function getCallbackParameter(scopeManager: TSESLint.Scope.ScopeManager |
   return scopeManager?.getDeclaredVariables(callback).find((variable) => variable.name === parameter.name);
 }
 
+/** The name a function is called by: its own, its variable's, its method or property key. */
+export function getPlainFunctionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.Property) {
+    return getStaticPropertyName(parent);
+  }
+  return undefined;
+}
+
 /** The innermost function containing `node`, or null at module level. */
 export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {

@@ -4,8 +4,10 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getCallReceiver, getStaticPropertyName, isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
-import { getVariableAnnotation } from "./class-members.js";
+import { isPlainRegistrationName } from "../knowledge/bounded-caches.js";
+import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getPlainFunctionName, getStaticPropertyName, isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { getThisClass, getVariableAnnotation } from "./class-members.js";
+import { getPropertyUses } from "./code-reachability.js";
 import { isFiniteTypeAt } from "./type-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -371,6 +373,7 @@ function isSamePart(node: TSESTree.Node, part: TSESTree.Identifier): boolean {
  */
 function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return isRegistryField(file, node);
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
   const definition = variable?.defs[0];
@@ -386,6 +389,56 @@ function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
     variable!.references.every(({ identifier }) => identifier.parent?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(identifier.parent) !== "set")
   );
 }
+
+/** `TABLE.get(key)`, `TABLE[key]`, `this.registrations.get(token)`: an entry of a table the code writes, or of a registry. */
+export function isWrittenTableEntry(file: FileContext, raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return node.computed && isWrittenTable(file, node.object);
+  return node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1 && getCalledMethodName(node) === "get" && isWrittenTable(file, getCallReceiver(node)!);
+}
+
+/**
+ * `this.registrations` of a class that writes it only in methods named as a registration
+ * (`register`, `registerValue`, `defineModel`: `isPlainRegistrationName`), at least once, and
+ * that the file writes through no other object outside such a method: a
+ * dependency-injection container's registered services, whose tokens the code names. A memo that
+ * stores only a token found there (`this.singletons.set(token, instance)`) holds one instance per
+ * registered service.
+ */
+function isRegistryField(file: FileContext, node: TSESTree.MemberExpression): boolean {
+  const name = node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed ? getStaticPropertyName(node) : undefined;
+  const owner = name === undefined ? null : getThisClass(node);
+  if (!owner) return false;
+  let writes = 0;
+  for (const use of getPropertyUses(file, name!)) {
+    // Another class's field of the name is its own; a write through any other object (`container.registrations.set(…)`) may be this one's.
+    if (use.type !== AST_NODE_TYPES.MemberExpression || (use.object.type === AST_NODE_TYPES.ThisExpression && getThisClass(use) !== owner)) continue;
+    const write = getCollectionWrite(use);
+    if (write === "none") continue;
+    const fn = getEnclosingFunction(use);
+    // Made in the constructor (`this.registrations = new Map()`), filled by registrations only.
+    if (write === "replace" && fn?.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === "constructor") continue;
+    const method = fn && write === "entry" ? getPlainFunctionName(fn) : undefined;
+    if (method === undefined || !isPlainRegistrationName(method)) return false;
+    writes++;
+  }
+  return writes > 0;
+}
+
+/**
+ * What `use` (`this.registry`) does to the collection: adds an entry (`.set(…)`, `.add(…)`,
+ * `[key] = …`), replaces it (`this.registry = …`, not its declaration), or neither.
+ */
+function getCollectionWrite(use: TSESTree.MemberExpression): "entry" | "replace" | "none" {
+  const parent = use.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use) return "replace";
+  if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return "none";
+  if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) return "entry";
+  const call = parent.parent;
+  return call.type === AST_NODE_TYPES.CallExpression && call.callee === parent && COLLECTION_ADDERS.includes(getStaticPropertyName(parent) ?? "") ? "entry" : "none";
+}
+
+const COLLECTION_ADDERS: readonly string[] = ["set", "add"];
 
 /** `TOOL_RUNTIME_SCHEMAS`, `MODELS`: a constant's name by convention. */
 const CONSTANT_NAME = /^[A-Z][A-Z\d]*(?:_[A-Z\d]+)*$/u;

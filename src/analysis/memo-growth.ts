@@ -23,12 +23,12 @@ import {
   SDK_CLIENT_MODULE_PREFIXES,
   TABLE_NAME,
 } from "../knowledge/bounded-caches.js";
-import { contains, forEachOwnNode, getCalleeName, getEnclosingFunction, getOutermostWrapper, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalleeName, getEnclosingFunction, getOutermostWrapper, getPlainFunctionName, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
-import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement } from "./key-origin.js";
+import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement, isWrittenTableEntry } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { isCalledOnlyFrom, isExportedDeclaration, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getConstantInit } from "./same-expression.js";
@@ -570,17 +570,6 @@ function isDecorator(fn: FunctionNode): boolean {
   return name !== undefined && DECORATOR_NAME.test(name);
 }
 
-/** The name a function is called by: its own, its variable's, its method or property key. */
-export function getPlainFunctionName(fn: FunctionNode): string | undefined {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.Property) {
-    return getStaticPropertyName(parent);
-  }
-  return undefined;
-}
-
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /**
@@ -648,7 +637,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : undefined;
       if (receiverName !== undefined && TABLE_NAME.test(receiverName)) return true;
       // `profile.email` of a parameter every call gives `{ email: ANONYMOUS_USER_EMAIL, … }`.
-      return depth === 0 && receiver.type === AST_NODE_TYPES.Identifier && isParameterGivenCodeKeys(file, receiver, name);
+      return depth === 0 && receiver.type === AST_NODE_TYPES.Identifier && (isParameterGivenCodeKeys(file, receiver, name) || isTableEntry(file, receiver));
     }
     case AST_NODE_TYPES.Identifier:
       return isCodeKeyName(file, node) || (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node)));
@@ -832,6 +821,21 @@ function isParameterGivenCodeKeys(file: FileContext, identifier: TSESTree.Identi
   if (property === undefined && parameter.index === 1 && isProxyTrap(parameter.fn)) return true;
   const given = getParameterArguments(file, parameter);
   return given !== null && given.every((argument) => isGivenCodeKey(file, argument, property));
+}
+
+/**
+ * An entry of a table the code writes or of a registry (`const registration = this.services.get(token)`),
+ * or a parameter every call gives one, through up to three calls (hospital-management's
+ * `DIContainer`: `resolve` hands the registration to `createInstance`, which hands it to
+ * `createSingletonInstance`): a property of it takes one value per entry.
+ */
+function isTableEntry(file: FileContext, identifier: TSESTree.Identifier, depth = 0): boolean {
+  if (depth > 3) return false;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier)?.defs[0];
+  if (definition?.type === DefinitionType.Variable) return definition.parent.kind === "const" && definition.node.init !== null && isWrittenTableEntry(file, definition.node.init);
+  const parameter = getParameterPosition(file, identifier);
+  const given = parameter && getParameterArguments(file, parameter);
+  return !!given && given.every((argument) => argument?.type === AST_NODE_TYPES.Identifier && isTableEntry(file, argument, depth + 1));
 }
 
 /** The function that `identifier` is a parameter of, and its position (`x` of `(a, x = 1)`: 1). */

@@ -92,6 +92,69 @@ const kpiInvalid = (imports: string, parameters: string) => {
     ],
   };
 };
+// Dependency-injection containers found by code search: one instance per token the container has a registration for.
+const diContainer = (register: string, init = "new Map<symbol, Registration>()", constructor = ""): string => `type Registration = { scope: "singleton" | "transient"; factory: (c: Container) => unknown };
+export class Container {
+  private registrations = ${init};
+  private singletons = new Map<symbol, unknown>();
+${constructor}  ${register}(token: symbol, registration: Registration): void {
+    this.registrations.set(token, registration);
+  }
+  resolve<T>(token: symbol): T {
+    const registration = this.registrations.get(token);
+    if (!registration) throw new Error(\`Service not registered: \${String(token)}\`);
+    if (registration.scope === "singleton") {
+      if (this.singletons.has(token)) return this.singletons.get(token) as T;
+      const instance = registration.factory(this);
+      this.singletons.set(token, instance);
+      return instance as T;
+    }
+    return registration.factory(this) as T;
+  }
+}`;
+const diContainerInvalid = (code: string, storeLine: number) => ({
+  code,
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 4,
+      column: 24,
+      data: { name: "this.singletons", where: "`resolve()`", line: String(storeLine), owner: "class `Container`", key: "token", creation: "new Map<symbol, unknown>()" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace("new Map<symbol, unknown>()", `new LRUCache<symbol, unknown>(${LRU.slice(13)}`)}` }],
+    },
+  ],
+});
+// hoainamdang10 hospital-management backend/services-v2/shared/infrastructure/di/container.ts: the registration found by `resolve` is handed down two private methods, whose memo is keyed by its token.
+const diHandedDown = (resolveBody: string): string => `type Registration = { token: string; lifetime: "singleton" | "transient"; factory: (c: DIContainer) => unknown };
+export class DIContainer {
+  private services = new Map<string, Registration>();
+  private singletonInstances = new Map<string, unknown>();
+  register(token: string, registration: Registration): void {
+    this.services.set(token, registration);
+  }
+  resolve<T>(token: string, given?: Registration): T {
+${resolveBody}
+  }
+  private createInstance<T>(registration: Registration): T {
+    return registration.lifetime === "singleton" ? this.createSingletonInstance<T>(registration) : (registration.factory(this) as T);
+  }
+  private createSingletonInstance<T>(registration: Registration): T {
+    let instance = this.singletonInstances.get(registration.token);
+    if (!instance) {
+      instance = registration.factory(this);
+      this.singletonInstances.set(registration.token, instance);
+    }
+    return instance as T;
+  }
+}`;
+/** The report on `diHandedDown(…)`, its memo's store on `storeLine`. */
+const diHandedDownError = (code: string, storeLine: number) => ({
+  messageId: "unboundedCacheKeyed" as const,
+  line: 4,
+  column: 32,
+  data: { name: "this.singletonInstances", where: "`createSingletonInstance()`", line: String(storeLine), owner: "class `DIContainer`", key: "registration.token", creation: "new Map<string, unknown>()" },
+  suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`)}` }],
+});
 // sqwoz-hrov lms-backend src/image/services/fake-image-storage.service.ts: the stand-in image store of tests and local runs.
 const imageStore = (className: string): string => `export class ${className} {
   private imageCounter = 0;
@@ -739,6 +802,12 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("currencyCode"),
     labelCache("country"),
     labelCache("currency"),
+    // Dependency-injection containers (code search): a singleton per token found among the registrations, which only `register…` methods write.
+    diContainer("register"),
+    diContainer("registerFactory"),
+    diContainer("register", "new Map<symbol, Registration>()", "  constructor() {\n    this.registrations = new Map();\n  }\n"),
+    // hoainamdang10 hospital-management container.ts: the registration handed down two private methods.
+    diHandedDown('    const registration = this.services.get(token);\n    if (!registration) throw new Error(`Service ${token} not registered`);\n    return this.createInstance<T>(registration);'),
     // sqwoz-hrov lms-backend src/image/services/fake-image-storage.service.ts: a test double keeps every image it was given, as its whole state.
     imageStore("FakeImageStorageService"),
     imageStore("MockImageStorage"),
@@ -1286,6 +1355,21 @@ export function remove(slot, names) {
     { code: labelCache("contentType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "contentType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("contentType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("mimeType"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "mimeType", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("mimeType").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("blockNumber"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "blockNumber", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("blockNumber").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbour (dependency-injection containers): a map some other method also fills is no registry.
+    diContainerInvalid(diContainer("track"), 14),
+    // Valid neighbour (dependency-injection containers): a map no code of the file fills may be filled by a subclass elsewhere.
+    diContainerInvalid(diContainer("register").replace("this.registrations.set(token, registration);", "void [token, registration];"), 14),
+    diContainerInvalid(`${diContainer("register")}\nconst container = new Container();\nexport function track(token: symbol, registration: Registration): void {\n  (container as any).registrations.set(token, registration);\n}`, 14),
+    diContainerInvalid(diContainer("register", "new Map<symbol, Registration>()", "  reset() {\n    this.registrations = new Map();\n  }\n"), 17),
+    // Valid neighbour (hospital-management's container): a registration the caller gives may be any.
+    {
+      code: diHandedDown("    return this.createInstance<T>(given!);"),
+      errors: [diHandedDownError(diHandedDown("    return this.createInstance<T>(given!);"), 18)],
+    },
+    {
+      code: diHandedDown('    const registration = this.services.get(token) ?? given!;\n    return this.createInstance<T>(registration);'),
+      errors: [diHandedDownError(diHandedDown('    const registration = this.services.get(token) ?? given!;\n    return this.createInstance<T>(registration);'), 19)],
+    },
     // Valid neighbour (lms-backend's fake image store): the real service keeps a copy per image URL it ever uploaded.
     imageStoreInvalid("ImageStorageService"),
     // Valid neighbour (lms-backend's fake image store): a word that only starts like a test double.
