@@ -399,8 +399,8 @@ export function isWrittenTableEntry(file: FileContext, raw: TSESTree.Node): bool
 
 /**
  * `this.registrations` of a class that writes it only in methods named as a registration
- * (`register`, `registerValue`, `defineModel`: `isPlainRegistrationName`), at least once, and
- * that the file writes through no other object outside such a method: a
+ * (`register`, `registerValue`, `defineModel`: `isPlainRegistrationName`), at least once, never
+ * removes an entry, and that the file writes through no other object outside such a method: a
  * dependency-injection container's registered services, whose tokens the code names. A memo that
  * stores only a token found there (`this.singletons.set(token, instance)`) holds one instance per
  * registered service.
@@ -415,6 +415,8 @@ function isRegistryField(file: FileContext, node: TSESTree.MemberExpression): bo
     if (use.type !== AST_NODE_TYPES.MemberExpression || (use.object.type === AST_NODE_TYPES.ThisExpression && getThisClass(use) !== owner)) continue;
     const write = getCollectionWrite(use);
     if (write === "none") continue;
+    // Entries that come and go (`unregisterClient` deleting a connection) are no set the code names.
+    if (write === "remove") return false;
     const fn = getEnclosingFunction(use);
     // Made in the constructor (`this.registrations = new Map()`), filled by registrations only.
     if (write === "replace" && fn?.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === "constructor") continue;
@@ -427,18 +429,23 @@ function isRegistryField(file: FileContext, node: TSESTree.MemberExpression): bo
 
 /**
  * What `use` (`this.registry`) does to the collection: adds an entry (`.set(…)`, `.add(…)`,
- * `[key] = …`), replaces it (`this.registry = …`, not its declaration), or neither.
+ * `[key] = …`), removes entries (`.delete(…)`, `.clear()`, `delete this.registry[key]`), replaces
+ * it (`this.registry = …`, not its declaration), or none of these.
  */
-function getCollectionWrite(use: TSESTree.MemberExpression): "entry" | "replace" | "none" {
+function getCollectionWrite(use: TSESTree.MemberExpression): "entry" | "remove" | "replace" | "none" {
   const parent = use.parent;
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use) return "replace";
   if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return "none";
   if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) return "entry";
+  if (parent.parent.type === AST_NODE_TYPES.UnaryExpression && parent.parent.operator === "delete") return "remove";
   const call = parent.parent;
-  return call.type === AST_NODE_TYPES.CallExpression && call.callee === parent && COLLECTION_ADDERS.includes(getStaticPropertyName(parent) ?? "") ? "entry" : "none";
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return "none";
+  const method = getStaticPropertyName(parent) ?? "";
+  return COLLECTION_ADDERS.includes(method) ? "entry" : COLLECTION_REMOVERS.includes(method) ? "remove" : "none";
 }
 
 const COLLECTION_ADDERS: readonly string[] = ["set", "add"];
+const COLLECTION_REMOVERS: readonly string[] = ["delete", "clear"];
 
 /** `TOOL_RUNTIME_SCHEMAS`, `MODELS`: a constant's name by convention. */
 const CONSTANT_NAME = /^[A-Z][A-Z\d]*(?:_[A-Z\d]+)*$/u;

@@ -147,6 +147,21 @@ ${resolveBody}
     return instance as T;
   }
 }`;
+// The dependency-injection container above, with its registrations in a plain object.
+const diObjectRegistry = (extra: string): string => `type Registration = { factory: () => unknown };
+export class Container {
+  private registrations: Record<string, Registration> = {};
+  private singletons = new Map<string, unknown>();
+  register(token: string, registration: Registration): void {
+    this.registrations[token] = registration;
+  }
+${extra}  resolve<T>(token: string): T {
+    const registration = this.registrations[token];
+    if (!registration) throw new Error(token);
+    if (!this.singletons.has(token)) this.singletons.set(token, registration.factory());
+    return this.singletons.get(token) as T;
+  }
+}`;
 /** The report on `diHandedDown(…)`, its memo's store on `storeLine`. */
 const diHandedDownError = (code: string, storeLine: number) => ({
   messageId: "unboundedCacheKeyed" as const,
@@ -807,6 +822,7 @@ runRuleTests("no-unbounded-cache", rule, {
     diContainer("registerFactory"),
     diContainer("register", "new Map<symbol, Registration>()", "  constructor() {\n    this.registrations = new Map();\n  }\n"),
     // hoainamdang10 hospital-management container.ts: the registration handed down two private methods.
+    diObjectRegistry(""),
     diHandedDown('    const registration = this.services.get(token);\n    if (!registration) throw new Error(`Service ${token} not registered`);\n    return this.createInstance<T>(registration);'),
     // sqwoz-hrov lms-backend src/image/services/fake-image-storage.service.ts: a test double keeps every image it was given, as its whole state.
     imageStore("FakeImageStorageService"),
@@ -1357,6 +1373,21 @@ export function remove(slot, names) {
     { code: labelCache("blockNumber"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "blockNumber", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("blockNumber").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (dependency-injection containers): a map some other method also fills is no registry.
     diContainerInvalid(diContainer("track"), 14),
+    // Valid neighbour (dependency-injection containers): registrations that come and go (a client registered per connection) are no set the code names.
+    diContainerInvalid(diContainer("register", "new Map<symbol, Registration>()", "  unregister(token: symbol) {\n    this.registrations.delete(token);\n  }\n"), 17),
+    diContainerInvalid(diContainer("register", "new Map<symbol, Registration>()", "  reset() {\n    this.registrations.clear();\n  }\n"), 17),
+    {
+      code: diObjectRegistry("  unregister(token: string) {\n    delete this.registrations[token];\n  }\n"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 4,
+          column: 24,
+          data: { name: "this.singletons", where: "`resolve()`", line: "14", owner: "class `Container`", key: "token", creation: "new Map<string, unknown>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${diObjectRegistry("  unregister(token: string) {\n    delete this.registrations[token];\n  }\n").replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
     // Valid neighbour (dependency-injection containers): a map no code of the file fills may be filled by a subclass elsewhere.
     diContainerInvalid(diContainer("register").replace("this.registrations.set(token, registration);", "void [token, registration];"), 14),
     diContainerInvalid(`${diContainer("register")}\nconst container = new Container();\nexport function track(token: symbol, registration: Registration): void {\n  (container as any).registrations.set(token, registration);\n}`, 14),
