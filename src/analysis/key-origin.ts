@@ -8,6 +8,7 @@ import { isPlainRegistrationName } from "../knowledge/bounded-caches.js";
 import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getPlainFunctionName, getStaticPropertyName, isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getThisClass, getVariableAnnotation } from "./class-members.js";
 import { getPropertyUses } from "./code-reachability.js";
+import { classifyUse, getFileCollections } from "./long-lived-collection.js";
 import { isFiniteTypeAt } from "./type-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -400,52 +401,35 @@ export function isWrittenTableEntry(file: FileContext, raw: TSESTree.Node): bool
 /**
  * `this.registrations` of a class that writes it only in methods named as a registration
  * (`register`, `registerValue`, `defineModel`: `isPlainRegistrationName`), at least once, never
- * removes an entry, and that the file writes through no other object outside such a method: a
- * dependency-injection container's registered services, whose tokens the code names. A memo that
- * stores only a token found there (`this.singletons.set(token, instance)`) holds one instance per
- * registered service.
+ * removes an entry or replaces it outside the constructor, and that the file writes through no
+ * other object outside such a method: a dependency-injection container's registered services,
+ * whose tokens the code names. A memo that stores only a token found there
+ * (`this.singletons.set(token, instance)`) holds one instance per registered service. Each use is
+ * judged as the collection's own uses are (`classifyUse`, by its `Map`, `Set` or object protocol).
  */
 function isRegistryField(file: FileContext, node: TSESTree.MemberExpression): boolean {
   const name = node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed ? getStaticPropertyName(node) : undefined;
   const owner = name === undefined ? null : getThisClass(node);
-  if (!owner) return false;
-  let writes = 0;
+  const registry = owner ? getFileCollections(file).find((collection) => collection.classNode === owner && collection.name === `this.${name}`) : undefined;
+  if (!registry) return false;
+  let stores = 0;
   for (const use of getPropertyUses(file, name!)) {
     // Another class's field of the name is its own; a write through any other object (`container.registrations.set(…)`) may be this one's.
     if (use.type !== AST_NODE_TYPES.MemberExpression || (use.object.type === AST_NODE_TYPES.ThisExpression && getThisClass(use) !== owner)) continue;
-    const write = getCollectionWrite(use);
-    if (write === "none") continue;
-    // Entries that come and go (`unregisterClient` deleting a connection) are no set the code names.
-    if (write === "remove") return false;
+    const { kind } = classifyUse(file, use, registry.protocol, registry.shape);
     const fn = getEnclosingFunction(use);
-    // Made in the constructor (`this.registrations = new Map()`), filled by registrations only.
-    if (write === "replace" && fn?.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === "constructor") continue;
-    const method = fn && write === "entry" ? getPlainFunctionName(fn) : undefined;
+    if (kind === "shrink") {
+      // Made in the constructor (`this.registrations = new Map()`); entries that come and go elsewhere (`unregisterClient` deleting a connection) are no set the code names.
+      if (use.parent.type === AST_NODE_TYPES.AssignmentExpression && fn?.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === "constructor") continue;
+      return false;
+    }
+    if (kind !== "store" && kind !== "lookupStore") continue;
+    const method = fn ? getPlainFunctionName(fn) : undefined;
     if (method === undefined || !isPlainRegistrationName(method)) return false;
-    writes++;
+    stores++;
   }
-  return writes > 0;
+  return stores > 0;
 }
-
-/**
- * What `use` (`this.registry`) does to the collection: adds an entry (`.set(…)`, `.add(…)`,
- * `[key] = …`), removes entries (`.delete(…)`, `.clear()`, `delete this.registry[key]`), replaces
- * it (`this.registry = …`, not its declaration), or none of these.
- */
-function getCollectionWrite(use: TSESTree.MemberExpression): "entry" | "remove" | "replace" | "none" {
-  const parent = use.parent;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use) return "replace";
-  if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return "none";
-  if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) return "entry";
-  if (parent.parent.type === AST_NODE_TYPES.UnaryExpression && parent.parent.operator === "delete") return "remove";
-  const call = parent.parent;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return "none";
-  const method = getStaticPropertyName(parent) ?? "";
-  return COLLECTION_ADDERS.includes(method) ? "entry" : COLLECTION_REMOVERS.includes(method) ? "remove" : "none";
-}
-
-const COLLECTION_ADDERS: readonly string[] = ["set", "add"];
-const COLLECTION_REMOVERS: readonly string[] = ["delete", "clear"];
 
 /** `TOOL_RUNTIME_SCHEMAS`, `MODELS`: a constant's name by convention. */
 const CONSTANT_NAME = /^[A-Z][A-Z\d]*(?:_[A-Z\d]+)*$/u;

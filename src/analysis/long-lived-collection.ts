@@ -85,7 +85,11 @@ export interface LongLivedCollection {
 
 /** Every long-lived collection of the file, with its uses. Memoised per file. */
 export function getLongLivedCollections(context: AnyRuleContext): readonly LongLivedCollection[] {
-  const file = getFileContext(context);
+  return getFileCollections(getFileContext(context));
+}
+
+/** `getLongLivedCollections` for analyses that hold the file's context. */
+export function getFileCollections(file: FileContext): readonly LongLivedCollection[] {
   return memoizeFile(file, "long-lived-collections", () => collect(file));
 }
 
@@ -389,7 +393,7 @@ function getCountComparison(list: TSESTree.CallExpression): TSESTree.BinaryExpre
 }
 
 /** What one reference does to the collection. */
-function classifyUse(file: FileContext, ref: TSESTree.Node, protocol: CollectionProtocol, shape: CollectionShape): CollectionUse {
+export function classifyUse(file: FileContext, ref: TSESTree.Node, protocol: CollectionProtocol, shape: CollectionShape): CollectionUse {
   const outer = climbWrappers(ref);
   const parent = outer.parent;
   if (!parent) return { kind: "read", node: outer };

@@ -1388,6 +1388,20 @@ export function remove(slot, names) {
         },
       ],
     },
+    {
+      code: diObjectRegistry("  track(token: string) {\n    this.registrations[token] ??= { factory: () => token };\n  }\n"),
+      errors: [
+        // The registry is itself a memo here, filled per token on a miss.
+        { messageId: "unboundedCacheKeyed", line: 3, column: 57, data: { name: "this.registrations", where: "`track()`", line: "9", owner: "class `Container`", key: "token" }, suggestions: [] },
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 4,
+          column: 24,
+          data: { name: "this.singletons", where: "`resolve()`", line: "14", owner: "class `Container`", key: "token", creation: "new Map<string, unknown>()" },
+          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${diObjectRegistry("  track(token: string) {\n    this.registrations[token] ??= { factory: () => token };\n  }\n").replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
     // Valid neighbour (dependency-injection containers): a map no code of the file fills may be filled by a subclass elsewhere.
     diContainerInvalid(diContainer("register").replace("this.registrations.set(token, registration);", "void [token, registration];"), 14),
     diContainerInvalid(`${diContainer("register")}\nconst container = new Container();\nexport function track(token: symbol, registration: Registration): void {\n  (container as any).registrations.set(token, registration);\n}`, 14),
