@@ -162,6 +162,14 @@ ${extra}  resolve<T>(token: string): T {
     return this.singletons.get(token) as T;
   }
 }`;
+/** The report on the singletons of `diObjectRegistry(extra)`. */
+const diObjectSingletonsError = (extra: string) => ({
+  messageId: "unboundedCacheKeyed" as const,
+  line: 4,
+  column: 24,
+  data: { name: "this.singletons", where: "`resolve()`", line: "14", owner: "class `Container`", key: "token", creation: "new Map<string, unknown>()" },
+  suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${diObjectRegistry(extra).replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`)}` }],
+});
 /** The report on `diHandedDown(…)`, its memo's store on `storeLine`. */
 const diHandedDownError = (code: string, storeLine: number) => ({
   messageId: "unboundedCacheKeyed" as const,
@@ -1379,13 +1387,7 @@ export function remove(slot, names) {
     {
       code: diObjectRegistry("  unregister(token: string) {\n    delete this.registrations[token];\n  }\n"),
       errors: [
-        {
-          messageId: "unboundedCacheKeyed",
-          line: 4,
-          column: 24,
-          data: { name: "this.singletons", where: "`resolve()`", line: "14", owner: "class `Container`", key: "token", creation: "new Map<string, unknown>()" },
-          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${diObjectRegistry("  unregister(token: string) {\n    delete this.registrations[token];\n  }\n").replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`)}` }],
-        },
+        diObjectSingletonsError("  unregister(token: string) {\n    delete this.registrations[token];\n  }\n"),
       ],
     },
     {
@@ -1393,13 +1395,7 @@ export function remove(slot, names) {
       errors: [
         // The registry is itself a memo here, filled per token on a miss.
         { messageId: "unboundedCacheKeyed", line: 3, column: 57, data: { name: "this.registrations", where: "`track()`", line: "9", owner: "class `Container`", key: "token" }, suggestions: [] },
-        {
-          messageId: "unboundedCacheKeyed",
-          line: 4,
-          column: 24,
-          data: { name: "this.singletons", where: "`resolve()`", line: "14", owner: "class `Container`", key: "token", creation: "new Map<string, unknown>()" },
-          suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${diObjectRegistry("  track(token: string) {\n    this.registrations[token] ??= { factory: () => token };\n  }\n").replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`)}` }],
-        },
+        diObjectSingletonsError("  track(token: string) {\n    this.registrations[token] ??= { factory: () => token };\n  }\n"),
       ],
     },
     // Valid neighbour (dependency-injection containers): a map no code of the file fills may be filled by a subclass elsewhere.
