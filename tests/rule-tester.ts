@@ -12,7 +12,7 @@ type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 
 /**
  * The language of a case comes from its `filename`'s extension: `file.js`/`file.jsx`/`file.cjs`
- * cases are JavaScript, the rest TypeScript (`file.ts` when none is given).
+ * cases are JavaScript (`file.cjs` CommonJS), the rest TypeScript (`file.ts` when none is given).
  */
 export interface RuleCases<MessageIds extends string, Options extends readonly unknown[]> {
   valid: (ValidTestCase<Options> | string)[];
@@ -60,11 +60,14 @@ function baseConfig(): RuleTesterConfig {
 function untypedCase<T extends ValidTestCase<readonly unknown[]>>(item: T): T {
   const filename = item.filename ?? "file.ts";
   if (!JS_EXTENSION.test(filename)) return { ...item, filename: path.join(FIXTURES_DIR, "untyped", path.basename(filename)) };
+  // A `.cjs` file is CommonJS, as in ESLint's defaults: its module-level names live in the function scope Node wraps it in.
+  const sourceType = filename.endsWith(".cjs") ? { sourceType: "commonjs" } : {};
   return {
     ...item,
     filename: path.join(FIXTURES_DIR, "untyped", path.basename(filename)),
     languageOptions: {
       ...item.languageOptions,
+      ...sourceType,
       parser: espree as unknown as NonNullable<NonNullable<T["languageOptions"]>["parser"]>,
       parserOptions: { ecmaFeatures: { jsx: true }, ...item.languageOptions?.parserOptions },
     },

@@ -331,7 +331,7 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       const argument = skipExpressionWrappers(node.argument);
       if (argument === walk.q.checkout) return false;
       if (argument.type !== AST_NODE_TYPES.CallExpression) return true;
-      return !walk.q.isRelease(argument) && !isSetupCall(walk, argument);
+      return !walk.q.isRelease(argument) && !isSetupCall(walk, argument) && !isSwallowedRejection(walk, argument);
     }
     case AST_NODE_TYPES.CallExpression: {
       if (node === walk.q.checkout || node.parent.type === AST_NODE_TYPES.AwaitExpression) return false;
@@ -356,6 +356,23 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `await session.abortTransaction().catch(() => {})` (restaurant-sys's onboarding engine, in the
+ * `catch` that ends the session): the awaited promise settles normally whatever the call does,
+ * since its handler neither throws nor rejects. The call itself is judged on its own.
+ */
+function isSwallowedRejection(walk: Walk, call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== "catch") return false;
+  const handler = call.arguments[0];
+  if (handler?.type !== AST_NODE_TYPES.ArrowFunctionExpression && handler?.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  let fails = false;
+  visit(handler.body, walk.keys, (child) => {
+    fails ||= child.type === AST_NODE_TYPES.ThrowStatement || mayThrow(walk, child);
+  });
+  return !fails;
 }
 
 /**

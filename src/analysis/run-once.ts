@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
 import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isCalledInPlace, isHiddenMember } from "./ast.js";
-import { getMethodCallsOnly } from "./code-reachability.js";
+import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
 /** A test, bench or test fixture by its name (payever's cucumber fixtures, `many-payments.fixture.ts`). */
@@ -378,7 +378,7 @@ export function runsAlone(context: AnyRuleContext, node: TSESTree.Node): boolean
  */
 export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth = 0): boolean {
   const fn = getCallingFunction(start);
-  if (isRunOncePerProcess(context, fn)) return true;
+  if (isRunOncePerProcess(context, fn) || isLatchedOnce(context, fn)) return true;
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return depth <= 2 && isPrivateMethodCalledOnlyOnce(context, parent, depth);
   // A module function, or a helper declared inside another function (erxes's scripts declare
@@ -407,6 +407,74 @@ export function isCalledOnlyFrom(context: AnyRuleContext, fn: FunctionNode, acce
       return caller !== null && accepts(caller);
     })
   );
+}
+
+/**
+ * A function that returns at once while a flag of the process is set, and sets it itself:
+ * invoicerr's plugin registry, `if (PluginRegistry.isInitialized) return;` first, then
+ * `PluginRegistry.isInitialized = true;` once the providers are synced. After its first run that
+ * completes, every call returns before doing anything. The flag is a module-level variable or a
+ * static property (an instance's flag is set once per instance, which may be once per request),
+ * and every write of it in the file sets it to `true`: nothing clears it.
+ */
+function isLatchedOnce(context: AnyRuleContext, fn: FunctionNode): boolean {
+  const body = fn.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const first = body.body[0];
+  if (first?.type !== AST_NODE_TYPES.IfStatement || first.alternate || !isReturn(first.consequent)) return false;
+  const file = getFileContext(context);
+  return memoize(file, "latched-once", fn, () => {
+    const test = first.test;
+    let writes: readonly TSESTree.Node[];
+    if (test.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(file.sourceCode.getScope(test), test);
+      // The module's scope: of an ES module, a script, or the function CommonJS wraps a file in.
+      if (!variable || variable.scope.block.type !== AST_NODE_TYPES.Program) return false;
+      writes = variable.references.filter((reference) => reference.isWrite() && !reference.init).map((reference) => reference.identifier);
+    } else {
+      const name = isStaticMember(test, fn) ? getStaticPropertyName(test) : undefined;
+      if (name === undefined) return false;
+      writes = getPropertyUses(file, name).filter((use) => isWritten(use));
+    }
+    // Set to `true` by this function, and by nothing else to anything else.
+    return writes.some((write) => getEnclosingFunction(write) === fn) && writes.every((write) => isSetToTrue(write));
+  });
+}
+
+/** `return;`, `return x;`, or a block of only that. */
+function isReturn(node: TSESTree.Statement): boolean {
+  const statement = node.type === AST_NODE_TYPES.BlockStatement && node.body.length === 1 ? node.body[0]! : node;
+  return statement.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** `Registry.flag` in a method of class `Registry`, or `this.flag` in one of its static methods. */
+function isStaticMember(node: TSESTree.Node, fn: FunctionNode): node is TSESTree.MemberExpression {
+  const method = fn.parent;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || method.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.ThisExpression) return method.static;
+  const owner = method.parent.parent;
+  return object.type === AST_NODE_TYPES.Identifier && "id" in owner && owner.id?.name === object.name;
+}
+
+/** `x.flag = …`, `x.flag ||= …`, `x.flag++`, `delete x.flag`. */
+function isWritten(use: TSESTree.Node): boolean {
+  const parent = use.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === use;
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === "delete";
+    default:
+      return false;
+  }
+}
+
+function isSetToTrue(target: TSESTree.Node): boolean {
+  const assignment = target.parent;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === "=" && assignment.right.type === AST_NODE_TYPES.Literal && assignment.right.value === true;
 }
 
 /**

@@ -151,6 +151,14 @@ const parsedBeforeTry = (parse: string): string =>
 const releasedInCatchAfter = (report: string): string =>
   `${TYPEORM}export async function run(query: string) {\n  let queryRunner: QueryRunner | undefined = undefined;\n  try {\n    queryRunner = ds.createQueryRunner();\n    const result = await queryRunner.query(query);\n    await queryRunner.release();\n    return result;\n  } catch (err) {\n    ${report}(err);\n    if (queryRunner) await queryRunner.release();\n    process.exit(1);\n  }\n}`;
 
+/** restaurant-sys's onboarding engine: a Mongoose session ended at the end of the `try` and in its `catch`, after `abort` there. */
+const sessionEndedInCatch = (abort: string): string =>
+  `import mongoose from "mongoose";\nexport async function advance(Onboarding: mongoose.Model<object>, id: string) {\n  const session = await mongoose.startSession();\n  try {\n    session.startTransaction();\n    const doc = await Onboarding.findById(id).session(session);\n    await session.commitTransaction();\n    session.endSession();\n    return doc;\n  } catch (err) {\n    ${abort};\n    session.endSession();\n    throw err;\n  }\n}`;
+
+/** The suggestion on `sessionEndedInCatch(abort)`: the body in a `try` whose `finally` ends the session. */
+const sessionEndedInFinally = (abort: string): string =>
+  `import mongoose from "mongoose";\nexport async function advance(Onboarding: mongoose.Model<object>, id: string) {\n  const session = await mongoose.startSession();\n  try {\n    try {\n      session.startTransaction();\n      const doc = await Onboarding.findById(id).session(session);\n      await session.commitTransaction();\n      return doc;\n    } catch (err) {\n      ${abort};\n      throw err;\n    }\n  } finally {\n    await session.endSession();\n  }\n}`;
+
 const guardedWithHelper = (before: string, inside: string): string =>
   `${GENERIC}export async function work(data: unknown) {\n  const server = await pool.acquire();\n${before}  try {\n${inside}    return await server.call(shape(data));\n  } finally {\n    pool.release(server);\n  }\n  function shape(value: unknown) {\n    return value;\n  }\n}`;
 
@@ -511,6 +519,9 @@ export class Users {
     }
   }
 }`,
+    // restaurant-sys server/modules/system-setup/onboarding-engine.service.js: the abort's rejection is swallowed, so the catch always ends the session.
+    sessionEndedInCatch("await session.abortTransaction().catch(() => {})"),
+    sessionEndedInCatch("await session.abortTransaction().catch((error) => logger.warn(error))"),
     // Mongoose's documented session pattern.
     `import mongoose from "mongoose";
 export async function move() {
@@ -1390,6 +1401,25 @@ async function find(id) {
       filename: "file.js",
       errors: [error("earlyExit", 4, 19, [], { exit: "throw", line: "11", name: "t", acquire: "sequelize.transaction()", release: "`t.commit()` or `t.rollback()`", what: "transaction", fix: "Give it back on every path, including throws: `t.commit()` or `t.rollback()` at the end of the `try` and in its `catch`" })],
     },
+    // Valid neighbours (onboarding engine): an abort whose rejection reaches the `await` skips the session's end in the catch.
+    ...[
+      "await session.abortTransaction()",
+      "await session.abortTransaction().catch((error) => { throw error; })",
+      "await session.abortTransaction().catch((error) => Promise.reject(error))",
+      "await session.abortTransaction().catch(async () => { await report(); })",
+      "await session.abortTransaction().then(() => {})",
+      "await session.abortTransaction().catch(onAbortFailed)",
+    ].map((abort): Invalid => ({
+      code: sessionEndedInCatch(abort),
+      errors: [
+        error("notInFinally", 3, 25, [sessionEndedInFinally(abort)], {
+          name: "session",
+          release: "`session.endSession()`",
+          what: "transaction",
+          fix: "Call `session.endSession()` in a `finally` block",
+        }),
+      ],
+    })),
     // Mongoose: a session never ended.
     {
       code: `import mongoose from "mongoose";

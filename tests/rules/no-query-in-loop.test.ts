@@ -135,6 +135,13 @@ const NEST_SERVICE =
 // AFFiNE packages/backend/server/src/fundamentals/config/runtime/service.ts: runtime settings upserted at start-up.
 const runtimeConfig = (modifier: string, extra = ""): string =>
   `import { PrismaClient } from "@prisma/client";\nexport class RuntimeConfig {\n  constructor(private readonly db: PrismaClient) {}\n  async onModuleInit() {\n    await this.upgrade();\n  }\n${extra}  ${modifier}async upgrade() {\n    for (const key of newConfigs) await this.db.runtimeConfig.upsert({ create: defaults[key], update: defaults[key], where: { id: key } });\n  }\n}`;
+// invoicerr backend/src/plugins/index.ts: the in-app plugins synced to the database by a registry that a static flag lets run once.
+const pluginRegistry = (guard = "if (PluginRegistry.isInitialized) return;", set = "PluginRegistry.isInitialized = true;", extra = ""): string =>
+  `${PRISMA}export class PluginRegistry {\n  private static isInitialized = false;\n  private readonly providers = new Map<string, string>();\n  async initialize(): Promise<void> {\n    ${guard}\n    await this.sync();\n    ${set}\n  }\n  private async sync(): Promise<void> {\n    for (const [id] of this.providers) {\n      const existing = await prisma.plugin.findUnique({ where: { id } });\n      if (!existing) console.log(id);\n    }\n  }\n${extra}}`;
+const PLUGIN_DATA = { call: "prisma.plugin.findUnique()", library: "Prisma", collection: "this.providers", batched: "one `findMany({ where: { id: { in: ids } } })`" };
+/** The same sync in a module function, latched by a module-level flag declared by `declaration`. */
+const latchedSync = (declaration: string, set = "initialized = true;", after = ""): string =>
+  `${PRISMA}${declaration}export async function syncPlugins(ids: string[]) {\n  if (initialized) return;\n  for (const id of ids) await prisma.plugin.findUnique({ where: { id } });\n  ${set}\n}\n${after}`;
 const prismaServiceAs = (kind: string) => ({ postmortem: { modules: { "prisma/prisma.service": { PrismaService: kind } } } });
 
 const perRowAssertion = `import { PrismaClient } from "@prisma/client";
@@ -327,6 +334,17 @@ runRuleTests("no-query-in-loop", rule, {
     // mysql2 `IN (?)`.
     `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(lists) { for (const ids of lists) await pool.query("SELECT * FROM t WHERE id IN (?)", [ids]); }`,
     // AFFiNE runtime config: a private method called only from `onModuleInit()` runs once, at start-up.
+    // invoicerr's plugin registry: a static flag returned on first and set at the end makes the sync run once per process.
+    pluginRegistry(),
+    pluginRegistry("if (PluginRegistry.isInitialized) {\n      return;\n    }"),
+    latchedSync("let initialized = false;\n"),
+    {
+      // CommonJS: the module's variables live in the function scope Node wraps the file in.
+      code: latchedSync("var initialized = false;\n", undefined, "module.exports = { syncPlugins };\n")
+        .replace(/^import[^\n]*\n/u, 'const { PrismaClient } = require("@prisma/client");\n')
+        .replace("export async function syncPlugins(ids: string[])", "async function syncPlugins(ids)"),
+      filename: "file.cjs",
+    },
     runtimeConfig("private "),
     runtimeConfig("").replace("async upgrade()", "async #upgrade()").replace("this.upgrade()", "this.#upgrade()"),
     `${PRISMA}export class Seeder {\n  async onApplicationBootstrap() {\n    for (const id of ids) await prisma.flag.upsert({ where: { id }, create: { id }, update: {} });\n  }\n}`,
@@ -765,6 +783,26 @@ runRuleTests("no-query-in-loop", rule, {
       batched: "one `insert(rows).onConflict('id').merge()`",
     }),
     // Valid neighbour (AFFiNE runtime config): a public method may be called per request from another module.
+    // Valid neighbours (invoicerr's registry): a flag that another call can clear, that the method never sets, that each instance has, or that does not return.
+    ...[
+      pluginRegistry(undefined, undefined, "  static reset(): void {\n    PluginRegistry.isInitialized = false;\n  }\n"),
+      pluginRegistry(undefined, undefined, "  static again(): void {\n    delete (PluginRegistry as { isInitialized?: boolean }).isInitialized;\n  }\n"),
+      pluginRegistry(undefined, ""),
+      pluginRegistry(undefined, "PluginRegistry.isInitialized = Date.now() > 0;"),
+      pluginRegistry("if (this.isInitialized) return;", "this.isInitialized = true;"),
+      pluginRegistry("if (registry.isInitialized) return;", "registry.isInitialized = true;"),
+      pluginRegistry("if (PluginRegistry.isInitialized) console.log(\"again\");"),
+      pluginRegistry("if (PluginRegistry.isInitialized) return;\n    else console.log(\"first\");"),
+    ].map((code) => invalid(code, "prisma.plugin.findUnique(", "queryInLoop", {}, PLUGIN_DATA)),
+    ...[
+      latchedSync("").replace("  if (initialized) return;\n", "  let initialized = false;\n  if (initialized) return;\n"),
+      latchedSync("let initialized = false;\n", "initialized = true;", "export function reset() {\n  initialized = false;\n}\n"),
+      latchedSync("let initialized = false;\n", "initialized = ids.length > 0;"),
+      latchedSync("let initialized = false;\n", "initialized ??= true;"),
+      // A flag of each closure the factory makes: one per call of `makeSync`, which may be one per request.
+      latchedSync("export function makeSync() {\n  let initialized = false;\n  return syncPlugins;\n").replace("export async function syncPlugins", "async function syncPlugins") + "}\n",
+      latchedSync("let initialized = false;\n", "console.log(initialized);", "export function done() {\n  initialized = true;\n}\n"),
+    ].map((code) => invalid(code, "prisma.plugin.findUnique(", "queryInLoop", {}, { call: "prisma.plugin.findUnique()", library: "Prisma", collection: "ids", batched: "one `findMany({ where: { id: { in: ids } } })`" })),
     invalid(runtimeConfig(""), "this.db.runtimeConfig.upsert(", "writeInLoop"),
     // Valid neighbour (AFFiNE runtime config): the private method is also called by a method that serves requests.
     invalid(runtimeConfig("private ", "  async list() {\n    await this.upgrade();\n  }\n"), "this.db.runtimeConfig.upsert(", "writeInLoop"),
