@@ -214,6 +214,16 @@ describe("test code by directory", () => {
     expect(lint(listenerCount, "/project", "/project/src/frontend-api/resolver.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("is quiet on a client/ directory at the top of the project, and reports one deeper, its server part and a name that only starts like it", () => {
+    // mohamedsamara mern-ecommerce client/app/utils/index.js: a page's random colour per name, beside the app's server/.
+    expect(lint(listenerCount, "/project", "/project/client/app/utils/index.ts")).toEqual([]);
+    expect(lint(listenerCount, "/project", "/project/packages/client/src/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/src/client/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/client/server/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/clients/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(listenerCount, "/project", "/project/client-api/cache.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
   it("is quiet on a test fixture by its name or a __fixtures__/ directory, and reports a fixtures/ directory and a name that only contains fixture", () => {
     // payever checkout/features/fixtures/integration/business-integration-subscription/find-by-name/many-payments.fixture.ts: a cucumber fixture creates its rows one by one.
     expect(lint(perRowQuery, "/project", "/project/checkout/features/fixtures/integration/many-payments.fixture.ts")).toEqual([]);

@@ -4,6 +4,7 @@ import type { SourceCode } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { LOGGING_FUNCTION_NAME, NON_FAILING_CALL_ROOTS, NON_FAILING_METHODS, TIMER_CLEAR_FUNCTIONS } from "../knowledge/builtins.js";
+import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { opensTransaction } from "./transaction.js";
 
@@ -321,7 +322,6 @@ function mentionConnects(walk: Walk, node: TSESTree.Node): boolean {
   }
 }
 
-const PROMISE_HANDLERS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 
 const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(["==", "!=", "===", "!=="]);
 
@@ -341,7 +341,7 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       const method = getStaticPropertyName(callee) ?? "";
       if (LOGGING_FUNCTION_NAME.test(method) || NON_FAILING_METHODS.includes(method)) return false;
       // `pgClient.query("SET …").catch(log)` (graphile's pg adaptor): attaching a handler to a call's promise throws nothing; the call is judged on its own.
-      if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_HANDLERS.has(method)) return false;
+      if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_CHAIN_METHODS.includes(method)) return false;
       // The root of a chain of members and calls: `metrics` in `metrics.getHistogram("ms").record(ms)`.
       let root: TSESTree.Node = callee.object;
       while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object;

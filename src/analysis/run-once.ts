@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
 import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
+import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isCalledInPlace, isHiddenMember } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -224,16 +225,22 @@ export function isStaticAssetFile(context: { readonly filename: string; readonly
 
 /**
  * A package or directory named for the front end (`frontend/`, `worklenz-frontend/`,
- * `web_frontend/`) or its user interface (`ui/`: umbrel's `packages/ui/`, shadcn's `components/ui/`),
+ * `web_frontend/`, a top-level `client/`) or its user interface (`ui/`: umbrel's `packages/ui/`, shadcn's `components/ui/`),
  * with no server part below it (`frontend/pages/api/`, `frontend/server/`).
  */
 function isFrontendPath(segments: string): boolean {
-  let end = -1;
+  let end = segments.startsWith(TOP_CLIENT_DIRECTORY) ? 0 : -1;
   for (const name of FRONTEND_DIRECTORIES) end = Math.max(end, segments.lastIndexOf(name));
   return end !== -1 && !SERVER_DIRECTORY.test(segments.slice(end + 1));
 }
 
 const FRONTEND_DIRECTORIES: readonly string[] = ["/frontend/", "-frontend/", "_frontend/", "/ui/"];
+/**
+ * `client/` at the top of the project, beside its `server/`: the front end of a MERN application
+ * (mohamedsamara's mern-ecommerce, `client/app/utils/index.js`). Deeper, `client/` is as often a
+ * library's or a service's client for another server (`packages/client/`, `src/client/`).
+ */
+const TOP_CLIENT_DIRECTORY = "/client/";
 /**
  * A server part of a front end: `server/` or `backend/` anywhere below it; `api/` only as the
  * routes of the framework's server (Next.js and Astro `pages/api/`, Next.js `app/api/`) or at the
@@ -336,11 +343,16 @@ function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
-/** `main()` as a statement of the module, possibly followed by `.then(…)`/`.catch(…)`/`.finally(…)`. */
+/**
+ * `main()` as a statement of the module, possibly followed by `.then(…)`/`.catch(…)`/`.finally(…)`;
+ * also in a callback that module-level code runs once (`mongoose.connect(uri).then(() => { insertData(); })`,
+ * quockhanhtn's mern-ecommerce `tool/insert-data.js`).
+ */
 function isModuleLevelCall(identifier: TSESTree.Node): boolean {
   const call = identifier.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
-  if (getEnclosingFunction(call) !== null) return false;
+  const outer = getEnclosingFunction(call);
+  if (outer !== null && !runsAtImportTime(outer)) return false;
   let current: TSESTree.Node = call;
   for (;;) {
     const parent: TSESTree.Node | undefined = current.parent;
@@ -355,7 +367,7 @@ function isModuleLevelCall(identifier: TSESTree.Node): boolean {
       current = parent.parent;
       continue;
     }
-    return parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.VariableDeclarator;
+    return parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.VariableDeclarator || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current);
   }
 }
 
@@ -509,13 +521,22 @@ function isArrayCallback(fn: FunctionNode): boolean {
   return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
 }
 
-/** Every function around `fn`, and `fn` itself, is an IIFE or an array callback run by module-level code. */
+/**
+ * Every function around `fn`, and `fn` itself, is an IIFE, an array callback or a promise's
+ * handler (`.then(…)`, `.catch(…)`, `.finally(…)`: a promise settles once) run by module-level code.
+ */
 export function runsAtImportTime(fn: FunctionNode): boolean {
   for (let current: FunctionNode | null = fn; current; current = getEnclosingFunction(current)) {
-    if (!isCalledInPlace(current) && !isArrayCallback(current)) return false;
+    if (!isCalledInPlace(current) && !isArrayCallback(current) && !isPromiseHandler(current)) return false;
   }
   return true;
 }
+
+function isPromiseHandler(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && PROMISE_CHAIN_METHODS.includes(getCalledMethodName(parent) ?? "");
+}
+
 
 /**
  * Whether `node` runs once per process: at module level (through IIFEs and array callbacks), or

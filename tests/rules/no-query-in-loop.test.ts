@@ -389,6 +389,10 @@ runRuleTests("no-query-in-loop", rule, {
     `import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  const parts = [];\n  for (const item of items) parts.push(db.raw("(id = ? and rev = ?)", [item.id, item.rev]));\n  return db("docs").whereRaw(parts.join(" or "));\n}`,
     // linkwarden apps/web/scripts/migration/v2.6.1/index.js: a migration script's main(), run once per process.
     migrationScript("async function main()", "main().catch((error) => { console.error(error); process.exit(1); });"),
+    // mern-ecommerce server/tool/insert-data.js: the script's function called once the module-level connection is made.
+    migrationScript("async function main()", "prisma.$connect().then(() => {\n  main();\n});"),
+    migrationScript("async function main()", "prisma.$connect().then(() => main()).finally(() => prisma.$disconnect());"),
+    migrationScript("async function main()", "prisma.$connect().catch(() => {}).then(async () => {\n  await main();\n});"),
     // A script's loop at module level, and a helper passed as the callback from a script's main().
     `${PG}const ids = process.argv.slice(2);\nfor (const id of ids) await pool.query("DELETE FROM sessions WHERE user_id = $1", [id]);`,
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
@@ -416,6 +420,14 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(groupByLevels("groupBy.slice(i, i + 1)"), "db(", "queryInLoop"),
     // Valid neighbour (migrationScript): the same loop in an exported function, which a request may call.
     invalid(migrationScript("export async function main()", ""), "prisma.link.update(", "writeInLoop"),
+    // Valid neighbours (insert-data.js): a callback that an event, a timer or a route runs many times, or a `then` in a function others may call.
+    ...[
+      'process.on("message", () => {\n  main();\n});',
+      "setInterval(() => main(), 60_000);",
+      'app.get("/links", () => main());',
+      "export function start() {\n  prisma.$connect().then(() => main());\n}",
+      "prisma.$connect().then(() => {\n  main();\n  main();\n});",
+    ].map((call) => invalid(migrationScript("async function main()", call), "prisma.link.update(", "writeInLoop")),
     // The only evidence is a one-library name in a helper defined after the loop: calls are judged at the end of the file.
     invalid(
       "async function all(ids) { for (const id of ids) await load(id); }\nasync function load(id) { return Document.findByPk(id); }",
