@@ -30,7 +30,7 @@ import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement, isWrittenTableEntry } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
-import { isCalledOnlyFrom, isExportedDeclaration, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
+import { getInvokingFunction, isCalledOnlyFrom, isExportedDeclaration, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getConstantInit } from "./same-expression.js";
 import { getValueKindInFile } from "./value-kind.js";
 
@@ -61,7 +61,7 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
   for (const store of collection.uses) {
     if ((store.kind !== "store" && store.kind !== "lookupStore") || store.foreign || store.expires) continue;
     const storeFn = getEnclosingFunction(store.node);
-    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || isOwnConstructor(collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
+    if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || runsAtConstruction(file, collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
     // redis-smq's validators per controller, made by a helper of the module that only `registerRouteWithValidation()` calls.
     if (!isExportedDeclaration(storeFn) && isCalledOnlyFrom(context, storeFn, (caller) => isRegistryFunction(caller, isPlainRegistrationName))) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.
@@ -479,6 +479,29 @@ function callsHelperAfter(file: FileContext, fn: FunctionNode, after: TSESTree.N
   }
   return callees.some(
     (callee) => callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee && contains(fn, callee) && callee.range[0] > after.range[1],
+  );
+}
+
+/**
+ * The store runs only while an instance is made: in the constructor of the collection's class, or
+ * in a method of the class that no code of the file calls but the constructor (`this.loadMondoMap()`,
+ * ncats pharos's `DatabaseConfig`, which loads reference tables once), also in the callbacks and
+ * promise handlers they run. The entries are those of the data it loads, once per instance.
+ */
+function runsAtConstruction(file: FileContext, collection: LongLivedCollection, fn: FunctionNode): boolean {
+  const owner = getInvokingFunction(fn);
+  if (isOwnConstructor(collection, owner)) return true;
+  const method = owner.parent;
+  if (method.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  const name = getStaticPropertyName(method);
+  const calls = name === undefined ? null : getMethodCallsOnly(file, name);
+  return (
+    calls !== null &&
+    calls.length > 0 &&
+    calls.every((call) => {
+      const caller = getEnclosingFunction(call);
+      return (call.callee as TSESTree.MemberExpression).object.type === AST_NODE_TYPES.ThisExpression && caller !== null && isOwnConstructor(collection, getInvokingFunction(caller));
+    })
   );
 }
 

@@ -515,6 +515,18 @@ export function getCallingFunction(fn: FunctionNode): FunctionNode {
   return current;
 }
 
+/**
+ * The function whose call is the only cause of a run of `fn`: `fn` itself, or for a callback an
+ * array method runs, a promise's handler (it runs when the promise the call made settles) or a
+ * function called where it is written, the function around it. ncats pharos's `loadMondoMap()`
+ * fills its maps in `rows.forEach(…)` inside its query's `.then(…)`: only a call of it does.
+ */
+export function getInvokingFunction(fn: FunctionNode): FunctionNode {
+  let current = fn;
+  for (let outer = getEnclosingFunction(current); outer && (isArrayCallback(current) || isPromiseHandler(current) || isCalledInPlace(current)); outer = getEnclosingFunction(current)) current = outer;
+  return current;
+}
+
 /** A callback an array method runs right away (`items.filter((item) => …)`): part of the call around it. */
 function isArrayCallback(fn: FunctionNode): boolean {
   const parent = fn.parent;

@@ -373,6 +373,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "countryCode",
   "currency",
   "currencyCode",
+  // A named cache or store the code asks for (movies-telegram-bot's Mongo-backed caches per `cacheName`: "info", "source", "search").
+  "cacheName",
   // A user's role, one of those the application defines (it-job-portal's chat quota policy per `roleName`).
   "role",
   "roleName",

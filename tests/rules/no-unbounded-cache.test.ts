@@ -178,6 +178,34 @@ const diHandedDownError = (code: string, storeLine: number) => ({
   data: { name: "this.singletonInstances", where: "`createSingletonInstance()`", line: String(storeLine), owner: "class `DIContainer`", key: "registration.token", creation: "new Map<string, unknown>()" },
   suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace("new Map<string, unknown>()", `new LRUCache<string, unknown>(${LRU.slice(13)}`)}` }],
 });
+// ncats pharos-graphql-server src/models/databaseConfig.ts: reference tables loaded into maps when the configuration is made, by methods only its constructor calls.
+const LOAD_CODES = "rows.forEach((row) => {\n        if (!this.byCode.has(row.code)) this.byCode.set(row.code, { label: row.label });\n      })";
+const referenceTables = (constructorBody = "this.loaded = Promise.all([this.loadCodes()]);", extra = "", load = LOAD_CODES): string => `type Row = { code: string; label: string };
+export class DatabaseConfig {
+  byCode = new Map<string, { label: string }>();
+  loaded: Promise<unknown>;
+  constructor(private db: any) {
+    ${constructorBody}
+  }
+  loadCodes() {
+    return this.db("codes").select("*").then((rows: Row[]) => {
+      ${load};
+    });
+  }
+${extra}}`;
+/** The report on `referenceTables(…)`: a map that a later call can fill with more rows. */
+const referenceTablesInvalid = (code: string, line = "11") => ({
+  code,
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 3,
+      column: 12,
+      data: { name: "this.byCode", where: "a callback", line, owner: "class `DatabaseConfig`", key: "row.code", creation: "new Map<string, { label: string }>()" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace("new Map<string, { label: string }>()", `new LRUCache<string, { label: string }>(${LRU.slice(13)}`)}` }],
+    },
+  ],
+});
 // sqwoz-hrov lms-backend src/image/services/fake-image-storage.service.ts: the stand-in image store of tests and local runs.
 const imageStore = (className: string): string => `export class ${className} {
   private imageCounter = 0;
@@ -718,6 +746,12 @@ const statsServiceLru = (calls: string): string =>
 
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // ncats pharos-graphql-server: maps of reference rows, filled in promise handlers of methods only the constructor calls.
+    referenceTables(),
+    referenceTables("void this.loadCodes();"),
+    referenceTables("void (async () => {\n      await this.loadCodes();\n    })();"),
+    referenceTables("this.loaded = this.db.raw(\"select 1\").then(() => this.loadCodes());"),
+    referenceTables(`this.loaded = this.db("codes").select("*").then((rows: Row[]) => {\n      ${LOAD_CODES};\n    });`, "", "void rows"),
     // Flowise WebScraperTool.ts: the instance leaves the file (returned, or handed to a call), so its public `_call` that resets the Set is called elsewhere.
     webScraper("class ScraperNode {\n  async init() {\n    const tool = new Scraper();\n    return tool;\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
     webScraper("class ScraperNode {\n  async init(tools: Tool[]) {\n    tools.push(new Scraper());\n  }\n}\nmodule.exports = { nodeClass: ScraperNode };"),
@@ -847,6 +881,8 @@ runRuleTests("no-unbounded-cache", rule, {
     // QuocDuy21-10 it-job-portal-be src/chat/chat-quota.service.ts: a chat quota policy per role name (`user.role ?? ERole.NORMAL_USER`).
     labelCache("roleName"),
     labelCache("role"),
+    // Andro999b movies-telegram-bot functions/src/cache/index.ts: one store per cache name the code asks for.
+    labelCache("cacheName"),
     // tsed packages/platform/platform-views/src/services/PlatformViews.ts: a resolved engine and path per view of the application.
     labelCache("viewPath"),
     labelCache("templatePath"),
@@ -1096,6 +1132,12 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbours (pharos's DatabaseConfig): a load that another method, or code outside the class, can run again, or that a timer repeats.
+    referenceTablesInvalid(referenceTables(undefined, "  refresh() {\n    return this.loadCodes();\n  }\n")),
+    referenceTablesInvalid(referenceTables("this.loaded = Promise.resolve();")),
+    referenceTablesInvalid(referenceTables("this.loaded = Promise.resolve();\n    parent?.loadCodes();").replace("constructor(private db: any)", "constructor(private db: any, parent?: DatabaseConfig)"), "12"),
+    referenceTablesInvalid(referenceTables(undefined, "  static reload(config: DatabaseConfig) {\n    return config.loadCodes();\n  }\n")),
+    referenceTablesInvalid(referenceTables(undefined, undefined, `setInterval(() => ${LOAD_CODES}, 1000)`)),
     // Valid neighbour (nestjs-query's filter types): a `Type` with no type argument may be any type of the application.
     {
       code: filterTypes("Type"),
@@ -1420,6 +1462,7 @@ export function remove(slot, names) {
     // Valid neighbour (it-job-portal's quota policy per role): one entry per user name, as many as the users.
     { code: labelCache("userName"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "userName", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("userName").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (helloviza's primary city per country): the cities of the world are tens of thousands, and grow.
+    { code: labelCache("cacheKey"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cacheKey", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cacheKey").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("cityCode"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cityCode", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cityCode").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
     { code: labelCache("accountId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "accountId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("accountId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
