@@ -322,7 +322,6 @@ function mentionConnects(walk: Walk, node: TSESTree.Node): boolean {
   }
 }
 
-
 const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(["==", "!=", "===", "!=="]);
 
 function mayThrow(walk: Walk, node: TSESTree.Node): boolean {

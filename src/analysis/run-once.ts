@@ -549,7 +549,6 @@ function isPromiseHandler(fn: FunctionNode): boolean {
   return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && PROMISE_CHAIN_METHODS.includes(getCalledMethodName(parent) ?? "");
 }
 
-
 /**
  * Whether `node` runs once per process: at module level (through IIFEs and array callbacks), or
  * in a function that only a script's `main()` or start-up code calls (`runsOnlyOnce`).
