@@ -176,6 +176,21 @@ export function getPlainFunctionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/** `x.key = …`, `x.key ||= …`, `x.key++`, `delete x.key`: `member` is written, not read. */
+export function isWrittenMember(member: TSESTree.Node): boolean {
+  const parent = member.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === member;
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === "delete";
+    default:
+      return false;
+  }
+}
+
 /** The innermost function containing `node`, or null at module level. */
 export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {

@@ -5,7 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { isPlainRegistrationName } from "../knowledge/bounded-caches.js";
-import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getPlainFunctionName, getStaticPropertyName, isFunctionNode, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getPlainFunctionName, getStaticPropertyName, isFunctionNode, isSoleExit, isWrittenMember, skipExpressionWrappers } from "./ast.js";
 import { getThisClass, getVariableAnnotation } from "./class-members.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { classifyUse, getFileCollections } from "./long-lived-collection.js";
@@ -142,8 +142,7 @@ export function isConstantTableRead(file: FileContext, raw: TSESTree.Node): bool
   return variable!.references.every(({ identifier }) => {
     const member = identifier.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return identifier === definition.name;
-    const use = member.parent;
-    return !(use.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) && !(use.type === AST_NODE_TYPES.UpdateExpression) && !(use.type === AST_NODE_TYPES.UnaryExpression && use.operator === "delete");
+    return !isWrittenMember(member);
   });
 }
 

@@ -30,7 +30,7 @@ import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement, isWrittenTableEntry } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
-import { getInvokingFunction, isCalledOnlyFrom, isExportedDeclaration, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
+import { getInvokingFunction, isCalledOnlyFrom, isExportedDeclaration, isMethodCalledOnlyFrom, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getConstantInit } from "./same-expression.js";
 import { getValueKindInFile } from "./value-kind.js";
 
@@ -492,17 +492,7 @@ function runsAtConstruction(file: FileContext, collection: LongLivedCollection, 
   const owner = getInvokingFunction(fn);
   if (isOwnConstructor(collection, owner)) return true;
   const method = owner.parent;
-  if (method.type !== AST_NODE_TYPES.MethodDefinition) return false;
-  const name = getStaticPropertyName(method);
-  const calls = name === undefined ? null : getMethodCallsOnly(file, name);
-  return (
-    calls !== null &&
-    calls.length > 0 &&
-    calls.every((call) => {
-      const caller = getEnclosingFunction(call);
-      return (call.callee as TSESTree.MemberExpression).object.type === AST_NODE_TYPES.ThisExpression && caller !== null && isOwnConstructor(collection, getInvokingFunction(caller));
-    })
-  );
+  return method.type === AST_NODE_TYPES.MethodDefinition && isMethodCalledOnlyFrom(file, method, (caller) => isOwnConstructor(collection, getInvokingFunction(caller)));
 }
 
 function isOwnConstructor(collection: LongLivedCollection, fn: FunctionNode): boolean {

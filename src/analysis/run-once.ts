@@ -1,6 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
-import type { AnyRuleContext } from "./file-context.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import path from "node:path";
 
@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
 import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
-import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isCalledInPlace, isHiddenMember } from "./ast.js";
+import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isCalledInPlace, isHiddenMember, isWrittenMember } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
@@ -446,7 +446,7 @@ function isLatchedOnce(context: AnyRuleContext, fn: FunctionNode): boolean {
     } else {
       const name = isStaticMember(test, fn) ? getStaticPropertyName(test) : undefined;
       if (name === undefined) return false;
-      writes = getPropertyUses(file, name).filter((use) => isWritten(use));
+      writes = getPropertyUses(file, name).filter((use) => isWrittenMember(use));
     }
     // Set to `true` by this function, and by nothing else to anything else.
     return writes.some((write) => getEnclosingFunction(write) === fn) && writes.every((write) => isSetToTrue(write));
@@ -469,21 +469,6 @@ function isStaticMember(node: TSESTree.Node, fn: FunctionNode): node is TSESTree
   return object.type === AST_NODE_TYPES.Identifier && "id" in owner && owner.id?.name === object.name;
 }
 
-/** `x.flag = …`, `x.flag ||= …`, `x.flag++`, `delete x.flag`. */
-function isWritten(use: TSESTree.Node): boolean {
-  const parent = use.parent;
-  switch (parent?.type) {
-    case AST_NODE_TYPES.AssignmentExpression:
-      return parent.left === use;
-    case AST_NODE_TYPES.UpdateExpression:
-      return true;
-    case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === "delete";
-    default:
-      return false;
-  }
-}
-
 function isSetToTrue(target: TSESTree.Node): boolean {
   const assignment = target.parent;
   return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === "=" && assignment.right.type === AST_NODE_TYPES.Literal && assignment.right.value === true;
@@ -495,15 +480,22 @@ function isSetToTrue(target: TSESTree.Node): boolean {
  * call: `private`, `protected` or `#private`.
  */
 function isPrivateMethodCalledOnlyOnce(context: AnyRuleContext, method: TSESTree.MethodDefinition, depth: number): boolean {
-  const name = isHiddenMember(method) && method.kind === "method" && !method.static ? getStaticPropertyName(method) : undefined;
-  if (name === undefined) return false;
-  const calls = getMethodCallsOnly(getFileContext(context), name);
+  return isHiddenMember(method) && method.kind === "method" && !method.static && isMethodCalledOnlyFrom(getFileContext(context), method, (caller) => runsOnlyOnce(context, caller, depth + 1));
+}
+
+/**
+ * The file calls `method`, and only as `this.name(…)` from functions that `accepts`: the property
+ * name is used nowhere else in the file, neither read nor written as a string.
+ */
+export function isMethodCalledOnlyFrom(file: FileContext, method: TSESTree.MethodDefinition, accepts: (caller: FunctionNode) => boolean): boolean {
+  const name = getStaticPropertyName(method);
+  const calls = name === undefined ? null : getMethodCallsOnly(file, name);
   return (
     calls !== null &&
     calls.length > 0 &&
     calls.every((call) => {
       const caller = getEnclosingFunction(call);
-      return (call.callee as TSESTree.MemberExpression).object.type === AST_NODE_TYPES.ThisExpression && caller !== null && runsOnlyOnce(context, caller, depth + 1);
+      return (call.callee as TSESTree.MemberExpression).object.type === AST_NODE_TYPES.ThisExpression && caller !== null && accepts(caller);
     })
   );
 }
