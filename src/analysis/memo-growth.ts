@@ -517,12 +517,23 @@ function isBucket(file: FileContext, value: TSESTree.Node | undefined, lookups: 
     if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = skipExpressionWrappers(inner.argument);
     return lookups.some((lookup) => lookup.node === inner);
   };
-  // `const versions = byId.get(id) ?? new Set()`: the entry, or an empty bucket in its place.
-  const values = getStoredValues(file, value).flatMap((stored) => {
-    const inner = stored ? skipExpressionWrappers(stored) : null;
-    return inner?.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== "&&" ? [inner.left, inner.right] : [stored];
-  });
+  const values = getStoredValues(file, value).flatMap((stored) => getEntryParts(file, stored, true));
   return values.some((stored) => stored !== null && isEmptyContainer(stored)) && values.every((stored) => stored !== null && (isEmptyContainer(stored) || isLookup(stored)));
+}
+
+/**
+ * What a stored value is made of: `byId.get(id) ?? new Set()` is the entry or an empty bucket in its
+ * place; `rules.filter(…)` of a variable that holds one of those is a part of the entry (tigearis
+ * Payroll-ByteMy's `removeRule()`: `const rules = this.pricingRules.get(serviceId) || []`, then
+ * `this.pricingRules.set(serviceId, rules.filter(…))`), which stays empty on a miss.
+ */
+function getEntryParts(file: FileContext, stored: TSESTree.Node | null, filtered: boolean): (TSESTree.Node | null)[] {
+  const inner = stored ? skipExpressionWrappers(stored) : null;
+  if (inner?.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== "&&") return [inner.left, inner.right];
+  if (filtered && inner?.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(inner.callee) === "filter") {
+    return getStoredValues(file, inner.callee.object).flatMap((part) => getEntryParts(file, part, false));
+  }
+  return [stored];
 }
 
 /**

@@ -510,6 +510,8 @@ export const BROWSER_GLOBALS: readonly string[] = [
   "requestAnimationFrame",
   "customElements",
   "matchMedia",
+  // Node has `Blob` and `File` but no `FileReader` (somprasongd hr-payroll's `web/src/services/`, a document cache read into data URLs).
+  "FileReader",
 ];
 /**
  * Node built-ins that only a server process has: bundlers polyfill `events`, `buffer` or `path`

@@ -710,6 +710,10 @@ const ocrServicesGrow = (check: string, line: number, table?: string) => ({
 // Unleash src/lib/features/feature-toggle/fakes/fake-feature-strategies-store.ts: the stored value reads the entry it replaces.
 const featureStore = (value: string): string =>
   `export class FeatureStore {\n  private byProject: Map<string, string[]> = new Map();\n  async remove(feature: string, project: string): Promise<void> {\n    this.byProject.set(project, ${value});\n  }\n}`;
+const pricingRules = (value: string): string =>
+  `export class PricingEngine {\n  private rules = new Map<string, Rule[]>();\n  removeRule(serviceId: string, ruleId: string) {\n    const serviceRules = this.rules.get(serviceId) || [];\n    this.rules.set(serviceId, ${value});\n  }\n}`;
+const documentCache = (read: string): string =>
+  `const documentCache = new Map<string, string>();\nexport async function download(id: string, blob: Blob): Promise<string> {\n  const hit = documentCache.get(id);\n  if (hit) return hit;\n  const dataUrl = await ${read};\n  documentCache.set(id, dataUrl);\n  return dataUrl;\n}`;
 /** The report on `featureStore(value)`, where the store adds an entry on a miss. */
 const featureStoreGrows = (value: string) => ({
   code: featureStore(value),
@@ -1115,6 +1119,11 @@ export function remove(slot, names) {
     // Unleash fake-feature-strategies-store.ts: a miss throws at `!.filter` before the store, which only replaces an entry.
     { code: featureStore("this.byProject.get(project)!.filter((f) => f !== feature)") },
     { code: "const index = {};\nexport function append(k, item) { index[k] = index[k].concat(item); }", filename: "file.js" },
+    // tigearis Payroll-ByteMy domains/billing/services/pricing-engine.ts: removing a rule stores a filtered copy of the entry, empty on a miss.
+    { code: featureStore("(this.byProject.get(project) ?? []).filter((f) => f !== feature)") },
+    { code: pricingRules("serviceRules.filter((rule) => rule.id !== ruleId)") },
+    // somprasongd hr-payroll web/src/services/employee-document.service.ts: `FileReader` exists only in a browser.
+    { code: documentCache("new Promise<string>((resolve) => {\n    const reader = new FileReader();\n    reader.onloadend = () => resolve(reader.result as string);\n    reader.readAsDataURL(blob);\n  })") },
     // AFFiNE metrics.ts: a proxy's `get` trap is keyed by the property names the code reads.
     { code: metricScopes("new Proxy({}, "), filename: "file.js" },
     // Unleash configuration-revision-service.ts: keyed by environment, a name from configuration (as `env`).
@@ -1862,6 +1871,17 @@ export function remove(slot, names) {
     featureStoreGrows("(this.byProject.get(project) ?? []).concat(feature)"),
     // Valid neighbour (Unleash fake store): an optional read of the entry does not throw on a miss.
     featureStoreGrows("this.byProject.get(project)?.concat(feature) ?? [feature]"),
+    // Valid neighbours (Payroll-ByteMy's pricing rules): a filtered fallback that is not empty, or a store of more than the entry.
+    featureStoreGrows("(this.byProject.get(project) ?? [feature]).filter((f) => f !== feature)"),
+    {
+      code: pricingRules("[...serviceRules, { id: ruleId }]"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, data: { name: "this.rules", where: "`removeRule()`", line: "5", owner: "class `PricingEngine`", key: "serviceId", creation: "new Map<string, Rule[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${pricingRules("[...serviceRules, { id: ruleId }]").replace("new Map<string, Rule[]>()", `new LRUCache<string, Rule[]>(${LRU.slice(13)}`)}` }] }],
+    },
+    // Valid neighbour (hr-payroll's document cache) in code that also runs on a server: it asks `typeof FileReader` first.
+    {
+      code: documentCache('(typeof FileReader === "undefined" ? blob.text() : readAsDataUrl(blob))'),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 23, data: { name: "documentCache", where: "`download()`", line: "6", owner: "module", key: "id", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${documentCache('(typeof FileReader === "undefined" ? blob.text() : readAsDataUrl(blob))').replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }],
+    },
     // Valid neighbour (AFFiNE metrics): the same method on a plain object is called with any key.
     {
       code: metricScopes(""),
