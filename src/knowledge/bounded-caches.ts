@@ -330,12 +330,16 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "viewPath",
   // A service framework's own names (moleculer's tracer per service, statistics per action).
   "serviceName",
+  // A part of the system a health check names (Megagig pharmacy-monorepo's alert counts per `result.service`: "database", "cache").
+  "service",
   "actionName",
   "icon",
   "iconName",
   "font",
   "color",
   "feature",
+  // A feature flag by its name in the code (Megagig pharmacy-monorepo's evaluation metrics per `featureName`).
+  "featureName",
   "flag",
   "provider",
   // An OAuth provider a plugin is built for (grouparoo's token getters per `providerName`, `"hubspot"`).

@@ -1128,6 +1128,9 @@ export function remove(slot, names) {
     { code: metricScopes("new Proxy({}, "), filename: "file.js" },
     // Unleash configuration-revision-service.ts: keyed by environment, a name from configuration (as `env`).
     { code: revisions("environment") },
+    // Megagig pharmacy-monorepo healthCheckService.ts and FeatureFlagService.ts: per checked service ("database", "cache") and per feature flag.
+    { code: revisions("service") },
+    { code: revisions("featureName") },
     // Unleash instance-stats-service.ts: every call of the public method in its class passes a literal key (twice or more).
     { code: statsService(`${USERS}\n${FLAGS}`) },
     // A private method: no other file can call it, one call with a literal key is enough.
@@ -1894,6 +1897,11 @@ export function remove(slot, names) {
           suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${metricScopes("").replace("new Map()", LRU)}` }],
         },
       ],
+    },
+    // Valid neighbour (pharmacy-monorepo's health alerts): a service by its id is a row of a table (Payroll-ByteMy's billed services).
+    {
+      code: revisions("serviceId"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 48, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${revisions("serviceId").replace("Map<string, number> = new Map()", `LRUCache<string, number> = ${LRU}`)}` }] }],
     },
     // Valid neighbour (Unleash revision service): keyed by a tenant from the request.
     {
