@@ -21,6 +21,8 @@ import {
   SQL_LOCK_STATEMENT,
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_WRITE_VERB,
+  REPOSITORY_LIBRARIES,
+  REPOSITORY_NAME,
   TABLE_ARGUMENT_METHODS,
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
@@ -202,7 +204,8 @@ export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
  * collaborator of the class (`this.pageRepo.findById(id)`) or on a call's result
  * (`Asset.query().findById(id)`) it is as likely the app's own method of that name over another
  * library (docmost's repositories over Kysely, wiki.js over Objection), and that library's
- * batched form would be wrong advice. Nor in a file that imports an ORM the knowledge base does
+ * batched form would be wrong advice. So on a name that says repository (`clientsRepository.findById(id)`),
+ * unless the library names its own objects so (TypeORM). Nor in a file that imports an ORM the knowledge base does
  * not describe (`UNLISTED_ORM_MODULES`).
  */
 export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
@@ -215,6 +218,7 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   let receiver = skipExpressionWrappers(callee.object);
   if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) return false;
+  if (receiver.type === AST_NODE_TYPES.Identifier && REPOSITORY_NAME.test(receiver.name) && !REPOSITORY_LIBRARIES.includes(call.kind.knowledge.library)) return false;
   while (receiver.type === AST_NODE_TYPES.MemberExpression) receiver = skipExpressionWrappers(receiver.object);
   return receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.ThisExpression;
 }

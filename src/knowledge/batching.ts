@@ -138,3 +138,11 @@ export const BATCH_SENDING_METHODS: readonly string[] = ["$transaction"];
  * method name alone no longer tells which library a call belongs to. Matched as a prefix.
  */
 export const UNLISTED_ORM_MODULES: readonly string[] = ["@mikro-orm/", "objection", "bookshelf", "waterline", "@adonisjs/lucid"];
+/**
+ * A receiver named as a repository (`clientsRepository`, `userRepo`): the application's data
+ * access object, whose `findById` is its own method over whatever library it wraps (avinashjgtp10
+ * salon_mgm_backend's repositories over pg). Only TypeORM calls its own objects so
+ * (`REPOSITORY_LIBRARIES`): there the method name still tells the library.
+ */
+export const REPOSITORY_NAME = /(?:^r|R)epo(?:sitory)?$/u;
+export const REPOSITORY_LIBRARIES: readonly string[] = ["typeorm"];

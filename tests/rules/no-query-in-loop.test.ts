@@ -23,6 +23,8 @@ const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
 // grouparoo core/src/models/Destination.ts: each group of a membership looked up by the model's `findById`, after `imports`.
 const groupLookups = (imports: string): string =>
   `${imports}export async function check(memberships: Record<string, string>) {\n  for (const groupId in memberships) {\n    const group = await Group.findById(groupId);\n    if (group.state === "draft") throw new Error(group.name);\n  }\n}`;
+const appRepository = (lookup: string): string =>
+  `import { clientsRepository, clientRepository, Client } from "./clients.repository";\nexport async function merge(ids: string[]) {\n  for (const id of ids) {\n    const client = await ${lookup};\n    if (!client) throw new Error(id);\n  }\n}`;
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
 // jitsu webapps/console/lib/server/syncs/mixpanel.ts: a Google Ads report per customer, in GAQL, which reads like SQL.
 const adsSync = (source: string): string =>
@@ -697,6 +699,32 @@ runRuleTests("no-query-in-loop", rule, {
       library: "database",
       collection: "ids",
       batched: "one query for all the ids",
+    }),
+    // avinashjgtp10 salon_mgm_backend src/modules/clients/clients.service.ts: a repository imported from the app wraps pg, not Mongoose.
+    invalid(appRepository("clientsRepository.findById(id)"), "clientsRepository.findById(", "queryInLoop", {}, {
+      call: "clientsRepository.findById()",
+      library: "database",
+      collection: "ids",
+      batched: "one query for all the ids",
+    }),
+    invalid(appRepository("repo.findById(id)").replace("{ clientsRepository,", "{ clientsRepository as repo,"), "repo.findById(", "queryInLoop", {}, {
+      call: "repo.findById()",
+      library: "database",
+      collection: "ids",
+      batched: "one query for all the ids",
+    }),
+    // Valid neighbours (salon_mgm_backend's repository): a model named as one is Mongoose's, and TypeORM calls its own objects repositories.
+    invalid(appRepository("Client.findById(id)"), "Client.findById(", "queryInLoop", {}, {
+      call: "Client.findById()",
+      library: "Mongoose",
+      collection: "ids",
+      batched: "one `find({ _id: { $in: ids } })`",
+    }),
+    invalid(appRepository("clientRepository.findOneBy({ id })"), "clientRepository.findOneBy(", "queryInLoop", {}, {
+      call: "clientRepository.findOneBy()",
+      library: "TypeORM",
+      collection: "ids",
+      batched: "one `findBy({ id: In(ids) })`",
     }),
     // inbox-zero apps/web/app/api/outlook/watch/route.ts: Prisma from the app's own module still names Prisma.
     invalid('import prisma from "@/utils/prisma";\nexport async function watch(accounts) {\n  for (const account of accounts) await prisma.emailAccount.findUnique({ where: { id: account.id } });\n}', "prisma.emailAccount.findUnique(", "queryInLoop", {}, {
