@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from "@typescript
 import {
   TEST_DOUBLE_CLASS_NAME,
   REQUEST_SCOPE_NAMES,
+  CONNECTION_SCOPE_NAME,
   REQUEST_SCOPE_TYPES,
   ARRAY_PROTOCOL,
   CACHE_LIBRARIES,
@@ -503,8 +504,8 @@ export function isCreatedPerCall(context: AnyRuleContext, collection: LongLivedC
 
 /**
  * The class's constructor is given a request or its session (`constructor({ session, apiVersion })`
- * of Shopify's REST client): each object is made for one request and keeps it, so its fields live
- * as long as the request. A plain parameter, a parameter property or a destructured property by
+ * of Shopify's REST client), or a client's socket: each object is made for one request or
+ * connection and keeps it, so its fields live as long as that. A plain parameter, a parameter property or a destructured property by
  * one of REQUEST_SCOPE_NAMES, or a parameter declared a type of REQUEST_SCOPE_TYPES.
  */
 function takesRequestScope(file: FileContext, classNode: ClassNode): boolean {
@@ -513,9 +514,14 @@ function takesRequestScope(file: FileContext, classNode: ClassNode): boolean {
   return constructor.value.params.some((raw) => {
     const parameter = raw.type === AST_NODE_TYPES.TSParameterProperty ? raw.parameter : raw;
     const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
-    if (target.type === AST_NODE_TYPES.Identifier) return REQUEST_SCOPE_NAMES.includes(target.name) || isRequestScopeType(file, target.typeAnnotation?.typeAnnotation);
-    return target.type === AST_NODE_TYPES.ObjectPattern && target.properties.some((property) => property.type === AST_NODE_TYPES.Property && REQUEST_SCOPE_NAMES.includes(getStaticPropertyName(property) ?? ""));
+    if (target.type === AST_NODE_TYPES.Identifier) return isScopeName(target.name) || isRequestScopeType(file, target.typeAnnotation?.typeAnnotation);
+    return target.type === AST_NODE_TYPES.ObjectPattern && target.properties.some((property) => property.type === AST_NODE_TYPES.Property && isScopeName(getStaticPropertyName(property) ?? ""));
   });
+}
+
+/** A request, its session (`REQUEST_SCOPE_NAMES`), or a client's connection (`CONNECTION_SCOPE_NAME`). */
+function isScopeName(name: string): boolean {
+  return REQUEST_SCOPE_NAMES.includes(name) || CONNECTION_SCOPE_NAME.test(name);
 }
 
 /**

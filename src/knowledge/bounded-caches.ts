@@ -167,6 +167,12 @@ export const CLASS_TYPE_NAMES_WITH_ARGUMENT: readonly string[] = ["Type"];
  * `MeasureContext`, Hexo's `ctx` and a plugin's context live as long as the process.
  */
 export const REQUEST_SCOPE_NAMES: readonly string[] = ["request", "req", "session"];
+/**
+ * A constructor parameter that hands an object one client's connection (`socket`, `userSocket`,
+ * `clientSocket`): an object made with one lives as long as the connection, as a player's state in
+ * niyueling tianle-game-server (`constructor(userSocket, room, rule)`). Not `ws` or `io`, often the server.
+ */
+export const CONNECTION_SCOPE_NAME = /^(?:socket|[a-z][A-Za-z\d]*Socket)$/u;
 
 /**
  * Types, by module, of what a framework hands one request or one invocation: a constructor

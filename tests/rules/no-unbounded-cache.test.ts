@@ -65,6 +65,21 @@ const idempotentHandler = (sweep: string): string => `export class IdempotentPro
     }
   }
 }`;
+const playerState = (parameters: string): string => `export class PlayerState {
+  constructor(${parameters}) {
+    this.room = room;
+    this.score = 0;
+    this.contactCounter = {};
+  }
+  recordContact(player) {
+    const playerId = player.model._id;
+    if (this.contactCounter[playerId]) {
+      this.contactCounter[playerId] += 1;
+    } else {
+      this.contactCounter[playerId] = 1;
+    }
+  }
+}`;
 // shopify-app-js packages/apps/shopify-api/lib/clients/admin/rest/client.ts: a REST client made for one session, noting the deprecations its requests met.
 // NHS innovation service apps/notifications/_handlers/automatic/unit-kpi.handler.ts: a handler made per notification, with the Azure Functions invocation's context.
 const kpiHandler = (imports: string, parameters: string): string => `${imports}
@@ -986,6 +1001,9 @@ export function remove(slot, names) {
     sessionClient("private readonly request: Request"),
     sessionClient("req, res"),
     sessionClient("{ session }", "\nexport function client(session) {\n  return new RestClient({ session });\n}"),
+    // niyueling tianle-game-server src/match/guobiao/player_state.ts: a player's state, made with the player's socket, counts the players it met.
+    { code: playerState("userSocket, room, rule"), filename: "file.js" },
+    { code: playerState("{ socket, room }"), filename: "file.js" },
     // NHS innovation service's notification handlers: an object made with an invocation's context (Azure Functions), or a request of a framework, lives as long as it.
     kpiHandler('import type { Context } from "@azure/functions";', "requestUser: unknown, data: unknown, azureContext: Context"),
     kpiHandler('import * as express from "express";', "incoming: express.Request"),
@@ -1206,6 +1224,17 @@ export function remove(slot, names) {
     kpiInvalid('import type { Context } from "constructor";', "requestUser: unknown, data: unknown, azureContext: Context"),
     // Valid neighbour (NHS innovation service's notification handlers): a router of the framework is made once.
     kpiInvalid('import * as express from "express";', "router: express.Router"),
+    // Valid neighbour (tianle's player state): a server's socket (`ws`, `io`) or a `socketServer` is shared by every connection.
+    {
+      code: playerState("ws, room, rule"),
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 27, data: { name: "this.contactCounter", where: "`recordContact()`", line: "10", owner: "class `PlayerState`", key: "player.model._id", creation: "{}" }, suggestions: [] }],
+    },
+    {
+      code: playerState("socketServer, room"),
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 27, data: { name: "this.contactCounter", where: "`recordContact()`", line: "10", owner: "class `PlayerState`", key: "player.model._id", creation: "{}" }, suggestions: [] }],
+    },
     // Valid neighbour (Shopify's REST client): a client made with a configuration is shared by every request.
     {
       code: sessionClient("{ config, apiVersion }: RestClientParams"),
