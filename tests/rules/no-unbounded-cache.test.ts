@@ -855,6 +855,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("chainId"),
     // subql packages/cli/src/modulars/moduleLoader.ts and snapshot score-api src/utils.ts: a module or a block number per blockchain network.
     labelCache("network"),
+    // jaquisonsferreira illuvium-pg-backend-node event-listener.service.ts: the last processed block per configured network.
+    labelCache("networkName"),
     // hop packages/hop-node/src/chains/getChainBridge.ts: a bridge per chain slug of the SDK.
     labelCache("chainSlug"),
     // vercel storage packages/edge-config/src/edge-config.ts: an in-memory getter per connection string of the configuration.
