@@ -18,7 +18,7 @@ import {
   LOGGER_NAME,
   OBJECT_ENTRY_LISTS,
   PER_LOCALE_CONSTRUCTORS,
-  QUEUE_CLIENT_CONSTRUCTORS,
+  JOB_CONSTRUCTORS,
   RESOURCE_FACTORY_NAME,
   SDK_CLIENT_MODULE_PREFIXES,
   TABLE_NAME,
@@ -392,17 +392,17 @@ function isResourceCreation(file: FileContext, raw: TSESTree.Node): boolean {
   // A static factory of a class named like one (autumn's `DynamoDBDocumentClient.from(new DynamoDBClient(config))`).
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(callee.object.name) && RESOURCE_FACTORY_NAME.test(callee.object.name)) return true;
   if (name !== undefined && isPerLocaleConstructor(file, callee, name)) return true;
-  if (node.type === AST_NODE_TYPES.NewExpression && (isQueueClientConstructor(file, callee) || isSdkClientConstructor(file, callee))) return true;
+  if (node.type === AST_NODE_TYPES.NewExpression && (isJobConstructor(file, callee) || isSdkClientConstructor(file, callee))) return true;
   // With types, asked only where a type of a library that owns connections can reach the file:
   // elsewhere no stored value can have one (`ts.createModeAwareCache()`, 20–30 ms to resolve).
   return getValueKindInFile(getFileForTrait(file, CONNECTION_OWNER_TRAIT), node)?.knowledge.ownsConnections === true;
 }
 
-/** `new Queue(name, { connection })` of bullmq, bull or bee-queue: a client with connections of its own. */
-function isQueueClientConstructor(file: FileContext, callee: TSESTree.Node): boolean {
+/** `new Queue(name, { connection })` of bullmq, bull or bee-queue, a client with connections of its own; `new CronJob(…)` of cron, a running job. */
+function isJobConstructor(file: FileContext, callee: TSESTree.Node): boolean {
   const origin = getImportPath(file, callee);
-  if (!origin?.module || !Object.hasOwn(QUEUE_CLIENT_CONSTRUCTORS, origin.module) || origin.path.length > 1) return false;
-  return QUEUE_CLIENT_CONSTRUCTORS[origin.module]!.includes(origin.path[0] ?? "default");
+  if (!origin?.module || !Object.hasOwn(JOB_CONSTRUCTORS, origin.module) || origin.path.length > 1) return false;
+  return JOB_CONSTRUCTORS[origin.module]!.includes(origin.path[0] ?? "default");
 }
 
 /** `new S3(options)` of `@aws-sdk/client-s3`, `new Client(…)` of `@elastic/elasticsearch`: an SDK's client. */

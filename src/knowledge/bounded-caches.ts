@@ -212,17 +212,21 @@ export const RESOURCE_FACTORY_NAME = /(?:client|connection|pool|repository|colle
 export const SDK_CLIENT_MODULE_PREFIXES: readonly string[] = ["@aws-sdk/client-", "@elastic/elasticsearch", "@opensearch-project/opensearch"];
 
 /**
- * Job-queue classes whose instances hold database connections of their own (Redis, PostgreSQL,
- * MongoDB), by package and export (`default` also stands for a CommonJS `require` of the package
- * itself): a map of them keyed by queue name or connection string is one client per queue or
- * database the code defines (inbox-zero `getBullmqQueue`, pg-boss's dashboard `getInstance`).
+ * Job classes, by package and export (`default` also stands for a CommonJS `require` of the
+ * package itself): job queues whose instances hold database connections of their own (Redis,
+ * PostgreSQL, MongoDB), so that a map of them keyed by queue name or connection string is one
+ * client per queue or database the code defines (inbox-zero `getBullmqQueue`, pg-boss's dashboard
+ * `getInstance`); and scheduled jobs, whose map keeps each running job to stop it, and would leave
+ * it running if an LRU cache dropped it (blood-donation-center-be's `scheduledJobs` per job
+ * configuration, `new cron.CronJob(…)`).
  */
-export const QUEUE_CLIENT_CONSTRUCTORS: Readonly<Record<string, readonly string[]>> = {
+export const JOB_CONSTRUCTORS: Readonly<Record<string, readonly string[]>> = {
   bullmq: ["Queue", "Worker", "QueueEvents", "FlowProducer"],
   bull: ["default"],
   "bee-queue": ["default"],
   "pg-boss": ["PgBoss", "default"],
   agenda: ["Agenda", "default"],
+  cron: ["CronJob"],
 };
 
 /**

@@ -512,6 +512,9 @@ const metricCursors = (list: string, key = "cursorKey"): string =>
   `const METRICS = ["completed", "failed"];\nexport class MetricsRecorder {\n  private readonly lastMinute = new Map<string, number>();\n  async snapshot(queues: Queue[], requested: string[]) {\n    for (const queue of queues) {\n      const name = queue.getName();\n      for (const metric of ${list}) await this.snapshotOne(queue, name, metric);\n    }\n  }\n  private async snapshotOne(queue: Queue, name: string, metric: string) {\n    const cursorKey = \`\${name}:\${metric}\`;\n    const seen = this.lastMinute.get(${key}) ?? -1;\n    const points = await queue.getMetrics(metric);\n    this.lastMinute.set(${key}, newest(points, seen));\n  }\n}`;
 const queueClients = (head: string, create: string): string =>
   `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
+// MuhammadShahidRajpoot blood-donation-center-be src/api/scheduler/services/scheduler.service.ts: each configured job started once and kept to be stopped.
+const scheduledJobs = (head: string, create: string): string =>
+  `${head}\nexport class SchedulerService {\n  private scheduledJobs: Record<string, { stop(): void }> = {};\n  schedule(item: { id: number; expression: string }) {\n    if (!this.scheduledJobs[item.id.toString()]) {\n      const job = ${create};\n      job.start();\n      this.scheduledJobs[item.id.toString()] = job;\n    }\n  }\n}`;
 const versionIndex = (fallback: string): string =>
   `export class PeriodIndex {\n  private versionsById = new Map<string, Set<string>>();\n  set(id: string, version: string) {\n    const versions = this.versionsById.get(id) ?? ${fallback};\n    versions.add(version);\n    this.versionsById.set(id, versions);\n  }\n}`;
 const userMemo = "type UserId = string;\nconst users = new Map<UserId, User>();\nexport function getUser(id) {\n  if (users.has(id)) return users.get(id);\n  const user = load(id);\n  users.set(id, user);\n  return user;\n}";
@@ -1115,6 +1118,9 @@ export function remove(slot, names) {
     { code: "enum Region { Eu, Us }\nconst clients = new Map();\nexport function client(region: Region) {\n  if (!clients.has(region)) clients.set(region, compute(region));\n  return clients.get(region);\n}" },
     // uptime-kuma src/modules/dayjs/plugin/timezone/index.js: one Intl formatter per time zone, slow to create.
     { code: dtfCache("Intl.DateTimeFormat"), filename: "file.js" },
+    // blood-donation-center-be's scheduler: a running job per job configuration, which an LRU cache would drop and leave running.
+    { code: scheduledJobs('import * as cron from "cron";', "new cron.CronJob(item.expression, () => run(item))") },
+    { code: scheduledJobs('import { CronJob } from "cron";', "new CronJob(item.expression, () => run(item))") },
     // inbox-zero apps/web/utils/queue/bullmq.ts: one bullmq queue client per queue name.
     { code: queueClients('import { Queue } from "bullmq";', "new Queue(queueName, { connection: getConnection() })") },
     { code: queueClients('const Queue = require("bull");', "new Queue(queueName, redisUrl)"), filename: "file.js" },
@@ -1933,6 +1939,15 @@ export function remove(slot, names) {
     {
       code: revisions("serviceId"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 48, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${revisions("serviceId").replace("Map<string, number> = new Map()", `LRUCache<string, number> = ${LRU}`)}` }] }],
+    },
+    // Valid neighbours (blood-donation-center-be's scheduler): a job class of the application's own, or another export of cron (`sendAt` gives a date).
+    {
+      code: scheduledJobs('import { CronJob } from "./jobs";', "new CronJob(item.expression, () => run(item))"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 61, data: { name: "this.scheduledJobs", where: "`schedule()`", line: "8", owner: "class `SchedulerService`", key: "item.id.toString()", creation: "{}" }, suggestions: [] }],
+    },
+    {
+      code: scheduledJobs('import { sendAt } from "cron";', "sendAt(item.expression)"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 61, data: { name: "this.scheduledJobs", where: "`schedule()`", line: "8", owner: "class `SchedulerService`", key: "item.id.toString()", creation: "{}" }, suggestions: [] }],
     },
     // Valid neighbour (Unleash revision service): keyed by a tenant from the request.
     {
