@@ -340,6 +340,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "viewPath",
   // A service framework's own names (moleculer's tracer per service, statistics per action).
   "serviceName",
+  // A metric the code records by name (arslan9024 whatsapp-bot-linda's PerformanceMonitor, samples per `metricName`: "messageLatency").
+  "metricName",
   // A part of the system a health check names (Megagig pharmacy-monorepo's alert counts per `result.service`: "database", "cache").
   "service",
   "actionName",

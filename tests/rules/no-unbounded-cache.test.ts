@@ -854,6 +854,8 @@ runRuleTests("no-unbounded-cache", rule, {
     querierPath("this.sets.length"),
     // supabase storage's metric labels per HTTP status, and audiobookshelf's profiler histograms per function name.
     labelCache("statusCode"),
+    // arslan9024 whatsapp-bot-linda code/Services/PerformanceMonitor.js: recent samples per metric the code records.
+    labelCache("metricName"),
     // ponder packages/core/src/utils/checkpoint.ts: a padded id per chain the indexer is configured for.
     labelCache("chainId"),
     // subql packages/cli/src/modulars/moduleLoader.ts and snapshot score-api src/utils.ts: a module or a block number per blockchain network.
