@@ -11,7 +11,7 @@ import { runsUnconditionallyBefore } from "../src/analysis/execution-order.js";
 import { getPromiseUsage } from "../src/analysis/promise-usage.js";
 import { getValueKind } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
-import { BODY_READERS } from "../src/knowledge/http.js";
+import { BODY_READ_FAILURES, BODY_READERS } from "../src/knowledge/http.js";
 
 export type Options = [];
 export type MessageIds =
@@ -38,9 +38,9 @@ export default createRule<Options, MessageIds>({
       unawaitedBodyNotAsync:
         "`{{call}}` is not awaited: {{consequence}}. Nothing throws, so callers silently get `Promise { <pending> }` instead of the data. The enclosing function is not async, so no fix is offered: make it async and await the body read, or chain `.then()` on it.",
       returnInTry:
-        "`return {{call}}` inside `try` hands back the body promise before it settles: a JSON parse or network error while reading the body rejects after the `catch` is left, so the `catch` never sees it. Use `return await`.",
+        "`return {{call}}` inside `try` hands back the body promise before it settles: {{failure}} while reading the body rejects after the `catch` is left, so the `catch` never sees it. Use `return await`.",
       returnInTryNotAsync:
-        "`return {{call}}` inside `try` hands back the body promise before it settles: a JSON parse or network error while reading the body rejects after the `catch` is left, so the `catch` never sees it. The enclosing function is not async, so no fix is offered: make it async and use `return await`, or handle the error with `.catch()`.",
+        "`return {{call}}` inside `try` hands back the body promise before it settles: {{failure}} while reading the body rejects after the `catch` is left, so the `catch` never sees it. The enclosing function is not async, so no fix is offered: make it async and use `return await`, or handle the error with `.catch()`.",
       doubleRead:
         "`{{call}}` reads the body of `{{name}}` again after `{{first}}` on line {{line}}: a body is a stream that can be read once, so this read rejects with \"body used already\". Read the body once (`text()`, then `JSON.parse`), or read the first time from `{{name}}.clone()`.",
       suggestAwait: "Await `{{call}}`.",
@@ -77,6 +77,11 @@ function judgeReads(context: Context, calls: readonly TSESTree.CallExpression[])
   }
 }
 
+/** `a JSON parse or network error` for `json()`, `a network error` for `text()` (`BODY_READ_FAILURES`). */
+function getReadFailure(method: string | undefined): string {
+  return Object.hasOwn(BODY_READ_FAILURES, method ?? "") ? BODY_READ_FAILURES[method as keyof typeof BODY_READ_FAILURES] : BODY_READ_FAILURES.json;
+}
+
 function check(context: Context, node: TSESTree.CallExpression, call: string): void {
   const sourceCode = context.sourceCode;
   const usage = getPromiseUsage(context, node);
@@ -87,7 +92,7 @@ function check(context: Context, node: TSESTree.CallExpression, call: string): v
     context.report({
       node,
       messageId: canAwait ? "returnInTry" : "returnInTryNotAsync",
-      data: { call },
+      data: { call, failure: getReadFailure(getCalledMethodName(node)) },
       suggest: canAwait && argument ? [{ messageId: "suggestReturnAwait", data: { call }, fix: (fixer) => insertAwait(fixer, sourceCode, argument) }] : [],
     });
     return;

@@ -4,6 +4,20 @@ import type { KindKnowledge, LibraryKnowledge } from "./types.js";
 
 export const BODY_READERS = ["json", "text", "blob", "arrayBuffer", "formData", "bytes"] as const;
 
+/**
+ * What can make a body read reject, by reader: every read fails on a network error while the body
+ * streams; `json()` and `formData()` also fail on a body they cannot parse, `text()` and the
+ * binary readers never do.
+ */
+export const BODY_READ_FAILURES: Readonly<Record<(typeof BODY_READERS)[number], string>> = {
+  json: "a JSON parse or network error",
+  formData: "a form parse or network error",
+  text: "a network error",
+  blob: "a network error",
+  arrayBuffer: "a network error",
+  bytes: "a network error",
+};
+
 const response: KindKnowledge = {
   library: "fetch",
   role: "response",

@@ -428,12 +428,43 @@ runRuleTests("no-unawaited-response-body", rule, {
           messageId: "returnInTry",
           line: 4,
           column: 12,
+          data: { call: "res.json()", failure: "a JSON parse or network error" },
           suggestions: [
             {
               messageId: "suggestReturnAwait",
               output: "async function f(url: string) {\n  try {\n    const res = await fetch(url);\n    return await res.json();\n  } catch {\n    return null;\n  }\n}",
             },
           ],
+        },
+      ],
+    },
+    {
+      // LOSTXKER OPCG-Price-Tracker scripts/scrape-official.ts: `text()` fails only on the network, and the message says so.
+      code: "async function f(url: string) {\n  try {\n    const res = await fetch(url);\n    return res.text();\n  } catch {\n    return null;\n  }\n}",
+      errors: [
+        {
+          messageId: "returnInTry",
+          line: 4,
+          column: 12,
+          data: { call: "res.text()", failure: "a network error" },
+          suggestions: [
+            {
+              messageId: "suggestReturnAwait",
+              output: "async function f(url: string) {\n  try {\n    const res = await fetch(url);\n    return await res.text();\n  } catch {\n    return null;\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "async function f(res: Response) { try { return res.formData(); } catch { return null; } }",
+      errors: [
+        {
+          messageId: "returnInTry",
+          line: 1,
+          column: 48,
+          data: { call: "res.formData()", failure: "a form parse or network error" },
+          suggestions: [{ messageId: "suggestReturnAwait", output: "async function f(res: Response) { try { return await res.formData(); } catch { return null; } }" }],
         },
       ],
     },
@@ -450,7 +481,7 @@ runRuleTests("no-unawaited-response-body", rule, {
     },
     {
       code: "function f(res: Response) { try { return res.json(); } catch { return null; } }",
-      errors: [{ messageId: "returnInTryNotAsync", line: 1, column: 42, suggestions: [] }],
+      errors: [{ messageId: "returnInTryNotAsync", line: 1, column: 42, data: { call: "res.json()", failure: "a JSON parse or network error" }, suggestions: [] }],
     },
     {
       // The body read twice: the second read rejects.
