@@ -68,7 +68,7 @@ function judgeReads(context: Context, calls: readonly TSESTree.CallExpression[])
     if (node.arguments.length !== 0 || name === undefined || !receiver) continue;
     const kind = getValueKind(context, receiver);
     if (!kind || kind.promise || kind.knowledge.role !== "response" || !kind.knowledge.bodyReaders?.includes(name)) continue;
-    check(context, node, describeCall(context.sourceCode, node));
+    check(context, node, describeCall(context.sourceCode, node), name);
     recordRead(context, readsByVariable, node, skipExpressionWrappers(receiver));
   }
   for (const [variable, reads] of readsByVariable) {
@@ -77,12 +77,15 @@ function judgeReads(context: Context, calls: readonly TSESTree.CallExpression[])
   }
 }
 
-/** `a JSON parse or network error` for `json()`, `a network error` for `text()` (`BODY_READ_FAILURES`). */
-function getReadFailure(method: string | undefined): string {
-  return Object.hasOwn(BODY_READ_FAILURES, method ?? "") ? BODY_READ_FAILURES[method as keyof typeof BODY_READ_FAILURES] : BODY_READ_FAILURES.json;
+/**
+ * `a JSON parse or network error` for `json()`, `a network error` for `text()` (`BODY_READ_FAILURES`);
+ * a reader `settings.postmortem` declares may parse too.
+ */
+function getReadFailure(method: string): string {
+  return Object.hasOwn(BODY_READ_FAILURES, method) ? BODY_READ_FAILURES[method as keyof typeof BODY_READ_FAILURES] : "a parse or network error";
 }
 
-function check(context: Context, node: TSESTree.CallExpression, call: string): void {
+function check(context: Context, node: TSESTree.CallExpression, call: string, method: string): void {
   const sourceCode = context.sourceCode;
   const usage = getPromiseUsage(context, node);
   if (usage.kind !== "value" && usage.kind !== "returnedInTry") return;
@@ -92,7 +95,7 @@ function check(context: Context, node: TSESTree.CallExpression, call: string): v
     context.report({
       node,
       messageId: canAwait ? "returnInTry" : "returnInTryNotAsync",
-      data: { call, failure: getReadFailure(getCalledMethodName(node)) },
+      data: { call, failure: getReadFailure(method) },
       suggest: canAwait && argument ? [{ messageId: "suggestReturnAwait", data: { call }, fix: (fixer) => insertAwait(fixer, sourceCode, argument) }] : [],
     });
     return;

@@ -9,8 +9,8 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from "@typescript
 import {
   TEST_DOUBLE_CLASS_NAME,
   REQUEST_SCOPE_NAMES,
-  CONNECTION_SCOPE_NAME,
   REQUEST_SCOPE_TYPES,
+  CONNECTION_SCOPE_NAME,
   ARRAY_PROTOCOL,
   CACHE_LIBRARIES,
   MAP_PROTOCOL,
@@ -505,8 +505,9 @@ export function isCreatedPerCall(context: AnyRuleContext, collection: LongLivedC
 /**
  * The class's constructor is given a request or its session (`constructor({ session, apiVersion })`
  * of Shopify's REST client), or a client's socket: each object is made for one request or
- * connection and keeps it, so its fields live as long as that. A plain parameter, a parameter property or a destructured property by
- * one of REQUEST_SCOPE_NAMES, or a parameter declared a type of REQUEST_SCOPE_TYPES.
+ * connection and keeps it, so its fields live as long as that. A plain parameter, a parameter
+ * property or a destructured property by one of REQUEST_SCOPE_NAMES or CONNECTION_SCOPE_NAME,
+ * or a parameter declared a type of REQUEST_SCOPE_TYPES.
  */
 function takesRequestScope(file: FileContext, classNode: ClassNode): boolean {
   const constructor = classNode.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");

@@ -15,14 +15,14 @@ import {
   BATCHED_SQL,
   INSERT_METHODS,
   RAW_SQL_METHODS,
+  REPOSITORY_LIBRARIES,
+  REPOSITORY_NAME,
   SQL_DELETE_VERB,
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
   SQL_LOCK_STATEMENT,
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_WRITE_VERB,
-  REPOSITORY_LIBRARIES,
-  REPOSITORY_NAME,
   TABLE_ARGUMENT_METHODS,
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
@@ -204,9 +204,9 @@ export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
  * collaborator of the class (`this.pageRepo.findById(id)`) or on a call's result
  * (`Asset.query().findById(id)`) it is as likely the app's own method of that name over another
  * library (docmost's repositories over Kysely, wiki.js over Objection), and that library's
- * batched form would be wrong advice. So on a name that says repository (`clientsRepository.findById(id)`),
- * unless the library names its own objects so (TypeORM). Nor in a file that imports an ORM the knowledge base does
- * not describe (`UNLISTED_ORM_MODULES`).
+ * batched form would be wrong advice. So on a name that says repository
+ * (`clientsRepository.findById(id)`), unless the library names its own objects so (TypeORM). Nor
+ * in a file that imports an ORM the knowledge base does not describe (`UNLISTED_ORM_MODULES`).
  */
 export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (call.evidence !== "name") return true;
