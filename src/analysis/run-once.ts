@@ -502,8 +502,13 @@ export function isMethodCalledOnlyFrom(file: FileContext, method: TSESTree.Metho
 
 /** The function whose call runs `fn`: `fn` itself, or for an array callback, the function around it. */
 export function getCallingFunction(fn: FunctionNode): FunctionNode {
+  return climbWhile(fn, (current) => isCallbackOf(current, IMPORT_TIME_CALLBACK_METHODS));
+}
+
+/** `fn`, or the outermost function around it reached through functions that satisfy `through`. */
+function climbWhile(fn: FunctionNode, through: (current: FunctionNode) => boolean): FunctionNode {
   let current = fn;
-  for (let outer = getEnclosingFunction(current); outer && isArrayCallback(current); outer = getEnclosingFunction(current)) current = outer;
+  for (let outer = getEnclosingFunction(current); outer && through(current); outer = getEnclosingFunction(current)) current = outer;
   return current;
 }
 
@@ -514,15 +519,22 @@ export function getCallingFunction(fn: FunctionNode): FunctionNode {
  * fills its maps in `rows.forEach(…)` inside its query's `.then(…)`: only a call of it does.
  */
 export function getInvokingFunction(fn: FunctionNode): FunctionNode {
-  let current = fn;
-  for (let outer = getEnclosingFunction(current); outer && (isArrayCallback(current) || isPromiseHandler(current) || isCalledInPlace(current)); outer = getEnclosingFunction(current)) current = outer;
-  return current;
+  return climbWhile(fn, runsOnceWithItsCall);
 }
 
-/** A callback an array method runs right away (`items.filter((item) => …)`): part of the call around it. */
-function isArrayCallback(fn: FunctionNode): boolean {
+/**
+ * `fn` runs because of the call it is written in, and once per run of the code around it: an IIFE,
+ * a callback an array method runs right away (`items.filter((item) => …)`), or a promise's handler
+ * (`.then(…)`, `.catch(…)`, `.finally(…)`: a promise settles once).
+ */
+function runsOnceWithItsCall(fn: FunctionNode): boolean {
+  return isCalledInPlace(fn) || isCallbackOf(fn, IMPORT_TIME_CALLBACK_METHODS) || isCallbackOf(fn, PROMISE_CHAIN_METHODS);
+}
+
+/** `fn` is an argument of a call of one of `methods`. */
+function isCallbackOf(fn: FunctionNode, methods: readonly string[]): boolean {
   const parent = fn.parent;
-  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && IMPORT_TIME_CALLBACK_METHODS.includes(getCalledMethodName(parent) ?? "");
+  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && methods.includes(getCalledMethodName(parent) ?? "");
 }
 
 /**
@@ -531,14 +543,9 @@ function isArrayCallback(fn: FunctionNode): boolean {
  */
 export function runsAtImportTime(fn: FunctionNode): boolean {
   for (let current: FunctionNode | null = fn; current; current = getEnclosingFunction(current)) {
-    if (!isCalledInPlace(current) && !isArrayCallback(current) && !isPromiseHandler(current)) return false;
+    if (!runsOnceWithItsCall(current)) return false;
   }
   return true;
-}
-
-function isPromiseHandler(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && PROMISE_CHAIN_METHODS.includes(getCalledMethodName(parent) ?? "");
 }
 
 /**
