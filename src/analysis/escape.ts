@@ -5,7 +5,8 @@ import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
-import { getCallbackParameter, getEnclosingFunction, getStaticPropertyName } from "./ast.js";
+import { COLLECTION_STORE_METHODS } from "../knowledge/bounded-caches.js";
+import { getCallbackParameter, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getFileContext } from "./file-context.js";
 
 /**
@@ -133,7 +134,7 @@ function followValue(state: State, node: TSESTree.Node, handle = false): void {
           current = wrapper;
           continue;
         }
-        escapeAs(state, "passed");
+        escapeAs(state, isOuterCollectionStore(state, parent) ? "stored" : "passed");
         return;
       }
       case AST_NODE_TYPES.Property: {
@@ -238,6 +239,24 @@ function isPlainValueRead(outer: TSESTree.MemberExpression): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * `heldLocks.set(name, client)`, `this.clients.push(client)`: a store into a Map, Set or array
+ * that outlives the call (a member of `this`, or a variable declared outside the function) keeps
+ * the value as an assignment to it would (a leader election's advisory lock, held on its own
+ * connection until leadership ends).
+ */
+function isOuterCollectionStore(state: State, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (!COLLECTION_STORE_METHODS.includes(getStaticPropertyName(callee) ?? "")) return false;
+  let root = skipExpressionWrappers(callee.object);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipExpressionWrappers(root.object);
+  if (root.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const declared = ASTUtils.findVariable(state.file.sourceCode.getScope(root), root)?.defs[0]?.name.range;
+  return declared !== undefined && (declared[0] < state.fn.range[0] || declared[1] > state.fn.range[1]);
 }
 
 function followDeclared(state: State, declarator: TSESTree.VariableDeclarator): void {

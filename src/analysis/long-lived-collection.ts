@@ -12,6 +12,7 @@ import {
   REQUEST_SCOPE_TYPES,
   CONNECTION_SCOPE_NAME,
   ARRAY_PROTOCOL,
+  COLLECTION_STORE_METHODS,
   CACHE_LIBRARIES,
   MAP_PROTOCOL,
   OBJECT_ENTRY_LISTS,
@@ -609,10 +610,8 @@ function isLocalUseOnly(file: FileContext, references: readonly Scope.Reference[
 /** A call that may keep its arguments: a collection's store (`push`, `set`, `add`) or a registry's (`register`, `on`, `addRoute`). */
 function isStoringCall(call: TSESTree.CallExpression): boolean {
   const name = getCalledMethodName(call);
-  return name === undefined || COLLECTION_STORES.has(name) || isRegistryName(name);
+  return name === undefined || COLLECTION_STORE_METHODS.includes(name) || isRegistryName(name);
 }
-
-const COLLECTION_STORES: ReadonlySet<string> = new Set([...MAP_PROTOCOL.stores, ...SET_PROTOCOL.stores, ...ARRAY_PROTOCOL.stores]);
 
 /** `node` runs during a call of `fn`: in its body, or in callbacks that array methods run right away. */
 function runsWithin(node: TSESTree.Node, fn: FunctionNode): boolean {

@@ -33,6 +33,9 @@ export const ARRAY_PROTOCOL: CollectionProtocol = {
   sizeProperty: "length",
 };
 
+/** The methods that add an entry to a Map, a Set or an array: a value given to one is kept by the collection. */
+export const COLLECTION_STORE_METHODS: readonly string[] = [...MAP_PROTOCOL.stores, ...SET_PROTOCOL.stores, ...ARRAY_PROTOCOL.stores];
+
 /** The global constructors whose instances grow without bound, by the shape they make. */
 export const UNBOUNDED_CONSTRUCTORS: Readonly<Record<string, CollectionShape>> = { Map: "map", Set: "set" };
 

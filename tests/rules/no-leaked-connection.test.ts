@@ -165,6 +165,9 @@ const guardedWithHelper = (before: string, inside: string): string =>
 // agent-saas server/src/runtime/pgSessionLock.ts: an advisory lock's connection, handed to the caller inside a handle whose release() gives it back.
 const sessionLock = (handle: string): string =>
   `${PG}export async function tryAcquire(key: string) {\n  const client = await pool.connect();\n  let acquired = false;\n  try {\n    const result = await client.query("SELECT pg_try_advisory_lock($1) AS acquired", [key]);\n    acquired = result.rows[0]?.acquired === true;\n  } catch (err) {\n    client.release();\n    throw err;\n  }\n  if (!acquired) {\n    client.release();\n    return null;\n  }\n  return makeHandle(client, key);\n}\nfunction makeHandle(client: PoolClient, key: string) {\n  return {\n    async release() {\n      await client.query("SELECT pg_advisory_unlock($1)", [key]);\n${handle}\n    },\n  };\n}`;
+// roberto0607/crypto-platform apps/api/src/coordination/leaderElection.ts: a leader's advisory lock, its connection kept in a module map until leadership ends.
+const leaderLock = (declared: string, store: string): string =>
+  `${PG}${declared}export async function tryAcquire(lockName: string) {\n  let client: PoolClient | undefined;\n  try {\n    client = await pool.connect();\n    const { rows } = await client.query("SELECT pg_try_advisory_lock(hashtext($1))", [lockName]);\n    if (rows[0]?.pg_try_advisory_lock) {\n      ${store};\n      return true;\n    }\n    client.release();\n    return false;\n  } catch (err) {\n    client?.release();\n    return false;\n  }\n}`;
 /** The suggestion on `sessionLock(handle)`: the whole body in `try`, the connection given back in `finally`. */
 const sessionLockInFinally = (handle: string): string =>
   `${PG}export async function tryAcquire(key: string) {\n  const client = await pool.connect();\n  try {\n    let acquired = false;\n    try {\n      const result = await client.query("SELECT pg_try_advisory_lock($1) AS acquired", [key]);\n      acquired = result.rows[0]?.acquired === true;\n    } catch (err) {\n      throw err;\n    }\n    if (!acquired) {\n      return null;\n    }\n    return makeHandle(client, key);\n  } finally {\n    client.release();\n  }\n}\nfunction makeHandle(client: PoolClient, key: string) {\n  return {\n    async release() {\n      await client.query("SELECT pg_advisory_unlock($1)", [key]);\n${handle}\n    },\n  };\n}`;
@@ -173,6 +176,11 @@ runRuleTests("no-leaked-connection", rule, {
   valid: [
     // agent-saas's session lock: a local function given the connection releases it, in the handle it returns.
     sessionLock("      client.release();"),
+    leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.set(lockName, client)"),
+    // The same, kept in a list declared outside the function.
+    leaderLock("const held: PoolClient[] = [];\n", "held.push(client)"),
+    // The same in a class, kept in a map of the object.
+    `${PG}export class Leader {\n  held = new Map<string, PoolClient>();\n  async tryAcquire(lockName: string) {\n    const client = await pool.connect();\n    const { rows } = await client.query("SELECT pg_try_advisory_lock(hashtext($1))", [lockName]);\n    if (rows[0]?.pg_try_advisory_lock) {\n      this.held.set(lockName, client);\n      return true;\n    }\n    client.release();\n    return false;\n  }\n}`,
     // Labelled jumps out of the inner loop pass through the finally (tests/zoo/labels.js).
     labelledContinue("retry"),
     labelledContinue("jobs"),
@@ -774,6 +782,9 @@ export async function start() {
   ],
   invalid: [
     // Valid neighbours (agent-saas's session lock): a handle that never gives the connection back, or gives back another one, takes no ownership.
+    // Valid neighbours (leaderLock): a map of the function's own dies with the call, and a read of the module map keeps nothing.
+    { code: leaderLock("", "const heldLocks = new Map<string, PoolClient>();\n      heldLocks.set(lockName, client)"), errors: [error("earlyExit", 6, 20, [], { exit: "return", line: "11", name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
+    { code: leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.get(lockName, client)"), errors: [error("earlyExit", 7, 20)] },
     { code: sessionLock("      log(client);"), errors: [error("releasedConditionally", 4, 24, [sessionLockInFinally("      log(client);")])] },
     { code: sessionLock("      spare.release();"), errors: [error("releasedConditionally", 4, 24, [sessionLockInFinally("      spare.release();")])] },
     // Valid neighbours (typeorm's query command): a call that is not logging before the release in the catch, or one that signs a user out.
