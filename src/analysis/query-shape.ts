@@ -30,6 +30,7 @@ import { getLibraryOfPackage } from "../knowledge/index.js";
 import { contains, getCalledMethodName, getCalleeName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
+import { getThisClass } from "./class-members.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn } from "./iteration.js";
@@ -218,7 +219,9 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   let receiver = skipExpressionWrappers(callee.object);
   if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) return false;
-  if (receiver.type === AST_NODE_TYPES.Identifier && REPOSITORY_NAME.test(receiver.name) && !REPOSITORY_LIBRARIES.includes(call.kind.knowledge.library)) return false;
+  // FVJohnny's nestjs-microservices-template: `this.findById(id)` in `UserToken_RedisRepository`, a method of the class itself.
+  const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.ThisExpression ? getThisClass(receiver)?.id?.name : undefined;
+  if (receiverName !== undefined && REPOSITORY_NAME.test(receiverName) && !REPOSITORY_LIBRARIES.includes(call.kind.knowledge.library)) return false;
   while (receiver.type === AST_NODE_TYPES.MemberExpression) receiver = skipExpressionWrappers(receiver.object);
   return receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.ThisExpression;
 }

@@ -139,9 +139,10 @@ export const BATCH_SENDING_METHODS: readonly string[] = ["$transaction"];
  */
 export const UNLISTED_ORM_MODULES: readonly string[] = ["@mikro-orm/", "objection", "bookshelf", "waterline", "@adonisjs/lucid"];
 /**
- * A receiver named as a repository (`clientsRepository`, `userRepo`): the application's data
- * access object, whose `findById` is its own method over whatever library it wraps (avinashjgtp10
- * salon_mgm_backend's repositories over pg). Only TypeORM calls its own objects so
+ * A receiver named as a repository (`clientsRepository`, `userRepo`), or `this` in a class named
+ * so (`UserToken_RedisRepository`): the application's data access object, whose `findById` is its
+ * own method over whatever library it wraps (avinashjgtp10 salon_mgm_backend's repositories over
+ * pg, FVJohnny's over Redis). Only TypeORM calls its own objects so
  * (`REPOSITORY_LIBRARIES`): there the method name still tells the library.
  */
 export const REPOSITORY_NAME = /(?:^r|R)epo(?:sitory)?$/u;

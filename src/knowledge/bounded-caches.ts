@@ -387,6 +387,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "network",
   // illuvium-pg-backend-node's last processed block per `networkName` of its configured chains.
   "networkName",
+  // A job queue the code names (JairAlves007 delivery-app-backend's `BaseQueue.getInstance(queueName)`, one bullmq queue per name).
+  "queueName",
   // A shard of a Discord bot or a cluster, one of the count it is configured with (skyra's member fetch queues per `shardId`).
   "shardId",
   // A country or a currency by its ISO code, one of about 250 or 180 (helloviza's primary city per `countryCode`).

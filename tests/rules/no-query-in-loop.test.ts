@@ -25,6 +25,12 @@ const groupLookups = (imports: string): string =>
   `${imports}export async function check(memberships: Record<string, string>) {\n  for (const groupId in memberships) {\n    const group = await Group.findById(groupId);\n    if (group.state === "draft") throw new Error(group.name);\n  }\n}`;
 const appRepository = (lookup: string): string =>
   `import { clientsRepository, clientRepository, Client } from "./clients.repository";\nexport async function merge(ids: string[]) {\n  for (const id of ids) {\n    const client = await ${lookup};\n    if (!client) throw new Error(id);\n  }\n}`;
+// FVJohnny nestjs-microservices-template backend/libs/redis/src/auth/user-token.redis-repository.ts: a token per id of the user's set, read by the class's own `findById`.
+const tokenRepository = (className: string): string =>
+  `import { Base_RedisRepository } from "../infrastructure/base.redis-repository";\nexport class ${className} extends Base_RedisRepository {\n  async getUserTokens(tokenIds: string[]) {\n    const tokens = [];\n    for (const tokenId of tokenIds) {\n      const token = await this.findById(tokenId);\n      if (token) tokens.push(token);\n    }\n    return tokens;\n  }\n}`;
+// keshavjha005 Ride-sharing-Backend src/config/database.js: a transaction that runs the statements it is given, each with its own parameters.
+const statementBatch = (text: string): string =>
+  `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nexport async function executeTransaction(queries) {\n  const connection = await pool.getConnection();\n  try {\n    await connection.beginTransaction();\n    const results = [];\n    for (const { query, params = [] } of queries) {\n      const [rows] = await connection.execute(${text}, params);\n      results.push(rows);\n    }\n    await connection.commit();\n    return results;\n  } catch (error) {\n    await connection.rollback();\n    throw error;\n  } finally {\n    connection.release();\n  }\n}`;
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
 // jitsu webapps/console/lib/server/syncs/mixpanel.ts: a Google Ads report per customer, in GAQL, which reads like SQL.
 const adsSync = (source: string): string =>
@@ -266,6 +272,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
     // langgraphjs's migration runner: the loop runs a list of statements; recording each version is part of it.
     migrationRunner("        await client.query(migrations[v]);\n"),
+    // keshavjha005's transaction helper: each element is a statement with its parameters.
+    statementBatch("query"),
     // drizzle-orm src/pg-core/dialect.ts: the migrator sends each statement through `sql.raw`, then records the migration.
     migrationRunner("        for (const statement of migrations[v]) await client.query(sql.raw(statement));\n"),
     // Shelf's actor snapshots: the helper's memo is the loop's, so one query per distinct actor.
@@ -470,6 +478,13 @@ runRuleTests("no-query-in-loop", rule, {
     // A `batch` is a list of single items, not of chunks.
     // Valid neighbour (langgraphjs's migration runner): a loop that only writes one row per element.
     invalid(migrationRunner(""), "client.query(", "writeInLoop"),
+    // Valid neighbour (keshavjha005's transaction helper): one statement of the code's own, run with each element's parameters.
+    invalid(statementBatch('"UPDATE rides SET status = ? WHERE id = ?"'), "connection.execute(", "writeInLoop", {}, {
+      call: "connection.execute()",
+      library: "mysql2",
+      collection: "queries",
+      batched: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
+    }),
     // Valid neighbour (drizzle's migrator): a raw wrapper of one statement named in the code runs no list.
     invalid(migrationRunner('        await client.query(sql.raw("SET search_path TO app"));\n'), "client.query(\"INSERT", "writeInLoop"),
     // Valid neighbours (Trilium's notes in progress): marked before the query, or deleted once done.
@@ -712,6 +727,19 @@ runRuleTests("no-query-in-loop", rule, {
       library: "database",
       collection: "ids",
       batched: "one query for all the ids",
+    }),
+    invalid(tokenRepository("UserToken_RedisRepository"), "this.findById(", "queryInLoop", {}, {
+      call: "this.findById()",
+      library: "database",
+      collection: "tokenIds",
+      batched: "one query for all the ids",
+    }),
+    // Valid neighbour (the token repository): a class not named as a repository, whose `findById` is taken for Mongoose's.
+    invalid(tokenRepository("UserTokenService"), "this.findById(", "queryInLoop", {}, {
+      call: "this.findById()",
+      library: "Mongoose",
+      collection: "tokenIds",
+      batched: "one `find({ _id: { $in: ids } })`",
     }),
     // Valid neighbours (salon_mgm_backend's repository): a model named as one is Mongoose's, and TypeORM calls its own objects repositories.
     invalid(appRepository("Client.findById(id)"), "Client.findById(", "queryInLoop", {}, {

@@ -511,7 +511,7 @@ const jwksFactory = (key: string, made: string): string =>
 const metricCursors = (list: string, key = "cursorKey"): string =>
   `const METRICS = ["completed", "failed"];\nexport class MetricsRecorder {\n  private readonly lastMinute = new Map<string, number>();\n  async snapshot(queues: Queue[], requested: string[]) {\n    for (const queue of queues) {\n      const name = queue.getName();\n      for (const metric of ${list}) await this.snapshotOne(queue, name, metric);\n    }\n  }\n  private async snapshotOne(queue: Queue, name: string, metric: string) {\n    const cursorKey = \`\${name}:\${metric}\`;\n    const seen = this.lastMinute.get(${key}) ?? -1;\n    const points = await queue.getMetrics(metric);\n    this.lastMinute.set(${key}, newest(points, seen));\n  }\n}`;
 const queueClients = (head: string, create: string): string =>
-  `${head}\nconst queues = new Map();\nexport function getQueue(queueName) {\n  const existing = queues.get(queueName);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(queueName, queue);\n  return queue;\n}`;
+  `${head}\nconst queues = new Map();\nexport function getQueue(key) {\n  const existing = queues.get(key);\n  if (existing) return existing;\n  const queue = ${create};\n  queues.set(key, queue);\n  return queue;\n}`;
 // MuhammadShahidRajpoot blood-donation-center-be src/api/scheduler/services/scheduler.service.ts: each configured job started once and kept to be stopped.
 const scheduledJobs = (head: string, create: string): string =>
   `${head}\nexport class SchedulerService {\n  private scheduledJobs: Record<string, { stop(): void }> = {};\n  schedule(item: { id: number; expression: string }) {\n    if (!this.scheduledJobs[item.id.toString()]) {\n      const job = ${create};\n      job.start();\n      this.scheduledJobs[item.id.toString()] = job;\n    }\n  }\n}`;
@@ -862,6 +862,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("network"),
     // jaquisonsferreira illuvium-pg-backend-node event-listener.service.ts: the last processed block per configured network.
     labelCache("networkName"),
+    // JairAlves007 delivery-app-backend src/classes/queue.ts: one queue object per queue name the code enqueues to.
+    labelCache("queueName"),
     // hop packages/hop-node/src/chains/getChainBridge.ts: a bridge per chain slug of the SDK.
     labelCache("chainSlug"),
     // vercel storage packages/edge-config/src/edge-config.ts: an in-memory getter per connection string of the configuration.
@@ -1124,8 +1126,8 @@ export function remove(slot, names) {
     { code: scheduledJobs('import * as cron from "cron";', "new cron.CronJob(item.expression, () => run(item))") },
     { code: scheduledJobs('import { CronJob } from "cron";', "new CronJob(item.expression, () => run(item))") },
     // inbox-zero apps/web/utils/queue/bullmq.ts: one bullmq queue client per queue name.
-    { code: queueClients('import { Queue } from "bullmq";', "new Queue(queueName, { connection: getConnection() })") },
-    { code: queueClients('const Queue = require("bull");', "new Queue(queueName, redisUrl)"), filename: "file.js" },
+    { code: queueClients('import { Queue } from "bullmq";', "new Queue(key, { connection: getConnection() })") },
+    { code: queueClients('const Queue = require("bull");', "new Queue(key, redisUrl)"), filename: "file.js" },
     // mikro-orm's EntityComparator and EntityManager: keyed by an entity's metadata or name.
     compiledMappers("meta"),
     compiledMappers("metadata"),
@@ -1136,10 +1138,10 @@ export function remove(slot, names) {
     { code: templates('import { realpath } from "node:fs/promises";', "await realpath(view)") },
     { code: templates("", "import.meta.resolve(view)") },
     // pg-boss packages/dashboard/app/lib/boss.server.ts: one pg-boss client (a pool of its own) per database the dashboard is given.
-    { code: queueClients('import { PgBoss } from "pg-boss";', "new PgBoss({ connectionString: queueName })") },
-    { code: queueClients('const Agenda = require("agenda");', "new Agenda({ db: { address: queueName } })"), filename: "file.js" },
+    { code: queueClients('import { PgBoss } from "pg-boss";', "new PgBoss({ connectionString: key })") },
+    { code: queueClients('const Agenda = require("agenda");', "new Agenda({ db: { address: key } })"), filename: "file.js" },
     // langfuse packages/shared/src/server/redis/ingestionQueue.ts: a queue client per shard, or null when Redis is not configured.
-    { code: queueClients('import { Queue } from "bullmq";', "options ? new Queue(queueName, options) : null") },
+    { code: queueClients('import { Queue } from "bullmq";', "options ? new Queue(key, options) : null") },
     // dittofeed packages/backend-lib/src/computedProperties/periods.ts: the entry or an empty bucket, filled, stored back.
     { code: versionIndex("new Set()") },
     // A test file: its functions run per test case, never per production request.
@@ -1513,6 +1515,8 @@ export function remove(slot, names) {
     // Valid neighbour (it-job-portal's quota policy per role): one entry per user name, as many as the users.
     { code: labelCache("userName"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "userName", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("userName").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (helloviza's primary city per country): the cities of the world are tens of thousands, and grow.
+    // Valid neighbour (the queue registry): a job's id is one per job, not per queue.
+    { code: labelCache("jobId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "jobId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("jobId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("cacheKey"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cacheKey", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cacheKey").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("cityCode"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cityCode", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cityCode").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
@@ -1635,8 +1639,8 @@ export function remove(slot, names) {
     },
     // Valid neighbour (pg-boss's dashboard): a class of the app's own, named like pg-boss's, may hold anything.
     {
-      code: queueClients('import { PgBoss } from "./boss";', "new PgBoss({ connectionString: queueName })"),
-      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: queueClients('import { PgBoss } from "./boss";\nimport { LRUCache } from "lru-cache";', "new PgBoss({ connectionString: queueName })").replace("new Map()", LRU) }] }],
+      code: queueClients('import { PgBoss } from "./boss";', "new PgBoss({ connectionString: key })"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 16, suggestions: [{ messageId: "suggestLruCache", output: queueClients('import { PgBoss } from "./boss";\nimport { LRUCache } from "lru-cache";', "new PgBoss({ connectionString: key })").replace("new Map()", LRU) }] }],
     },
     // A map typed with a local alias of string keys: an LRU cache, no WeakMap.
     {
