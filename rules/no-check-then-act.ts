@@ -5,7 +5,7 @@ import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { getEnclosingFunction, isFunctionNode } from "../src/analysis/ast.js";
+import { getEnclosingFunction, isFalsyLiteral, isFunctionNode } from "../src/analysis/ast.js";
 import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile, isSameKey, isSameStore, mayBeOutOfProcessOperation } from "../src/analysis/cache-operation.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
@@ -120,6 +120,8 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     if (!use) return;
     const onMissingPath = writes.filter((write) => isOnMissingPath(use, write.node));
     if (use.kind === "guard") {
+      // hoodrunio's RateLimiter: `processing.set(key, true)` before the `await` marks the key in time; `set(key, false)` after it only clears it.
+      if (read.store === "memory" && onMissingPath.some((op) => isFlagValue(op) && !isFalsyLiteral(op.value) && !hasSuspensionBetween(file, read.node, op.node))) return;
       const write = onMissingPath.find(
         (op) =>
           isFlagValue(op) &&

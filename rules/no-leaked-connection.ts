@@ -131,8 +131,9 @@ export default createRule<Options, MessageIds>({
           return;
         }
       }
-      // Released only in `catch`, and handed to a function on the way: that function commits or releases it.
-      if (leak.shape === "catch-only" && isHandedOver(variable, fn)) return;
+      // Released only in `catch`, and handed to a function on the way (it commits or releases it), or given back
+      // by a callback on success (harryitc's `stream.on("end", () => client.release())`).
+      if (leak.shape === "catch-only" && (isHandedOver(variable, fn) || isReleasedInCallback(variable, fn, selfMethods))) return;
       const messageId = MESSAGE_OF_SHAPE[leak.shape];
       const exit = leak.exit && leak.shape === "early-exit" ? { exit: leak.exit.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return", line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
       const fix = buildTryFinallyFix(sourceCode, fn, checkout, variable, leak.releases);
@@ -213,6 +214,15 @@ function findReleaseNotCalled(variable: Scope.Variable, fn: TSESTree.Node, metho
     if (statement?.type === AST_NODE_TYPES.ExpressionStatement) return member;
   }
   return null;
+}
+
+/** A release of the resource in a function nested in `fn`: a callback (`stream.on("end", () => client.release())`). */
+function isReleasedInCallback(variable: Scope.Variable, fn: TSESTree.Node, methods: ReadonlySet<string>): boolean {
+  return variable.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || !methods.has(getStaticPropertyName(member) ?? "")) return false;
+    return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member && getEnclosingFunction(member) !== fn;
+  });
 }
 
 /** Message data: the variable, the checkout call, how it is given back, what it is, how to fix it. */

@@ -62,6 +62,9 @@ const checkpointed = (run: string, body = "if (completed.has(name)) continue;\n 
   `const completed = new Set();\nasync function run(names) {\n  for (const name of names) {\n    ${body}\n  }\n}\n${run}`;
 const PARALLEL_COPY = "await Promise.all(names.map(async (name) => {\n      if (completed.has(name)) return;\n      await copy(name);\n      completed.add(name);\n    }));\n    break;";
 
+// hoodrunio babylon-staker-indexer src/utils/RateLimiter.ts: the key marked as processing before the `await`, cleared after it.
+const rateLimiter = (mark: string): string =>
+  `export class RateLimiter {\n  private processing: Map<string, boolean> = new Map();\n  async acquire(key: string): Promise<boolean> {\n    if (this.processing.get(key)) {\n      return false;\n    }\n${mark}    await new Promise((resolve) => setTimeout(resolve, 200));\n    this.processing.set(key, false);\n    return true;\n  }\n}`;
 // Folo apps/desktop/layer/renderer/src/lib/load-language.ts: a loading Set checked and marked before any await holds off every other call for the language.
 const languageLoader = (lockAt: "before" | "after"): string =>
   `const loading = new Set<string>();\nconst loaded = new Set<string>(["en"]);\nexport async function loadLanguage(lang: string) {\n  if (loading.has(lang)) return;\n  if (loaded.has(lang)) return;\n${lockAt === "before" ? "  loading.add(lang);\n" : ""}  const bundle = await import(\`./locales/\${lang}.js\`);\n${lockAt === "after" ? "  loading.add(lang);\n" : ""}  apply(bundle);\n  loaded.add(lang);\n  loading.delete(lang);\n}`;
@@ -127,6 +130,8 @@ runRuleTests("no-check-then-act", rule, {
     // wekan migrate-mongo3-to-ferretdb.mjs: code that runs once per process, in a script's main or at module level, never races with itself.
     { code: checkpointed("run(process.argv.slice(2)).catch(console.error);"), filename: "file.js" },
     { code: "const completed = new Set();\nfor (const name of names) {\n  if (completed.has(name)) continue;\n  await copy(name);\n  completed.add(name);\n}", filename: "file.mjs" },
+    // hoodrunio's RateLimiter: marked before the `await`; the write after it only clears the mark.
+    rateLimiter("    this.processing.set(key, true);\n"),
     // Folo's language loader: the `loading` Set, marked before the `await`, is a lock on the key that the `loaded` check sits behind.
     languageLoader("before"),
     privateTwoStores,
@@ -246,6 +251,9 @@ runRuleTests("no-check-then-act", rule, {
     // Valid neighbour (hono's static site generator): without `recursive`, the second `mkdir` rejects with EEXIST.
     invalid(createdDirs("fs.mkdir(dirPath)"), "checkThenActInMemory", "createdDirs.has(", { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "createdDirs.has()", write: "createdDirs.add()", line: "6", collection: "module-level Set" } }] }),
     invalid(createdDirs("fs.mkdir(dirPath, { recursive: true }).then(() => upload(dirPath))"), "checkThenActInMemory", "createdDirs.has(", { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "createdDirs.has()", write: "createdDirs.add()", line: "6", collection: "module-level Set" } }] }),
+    // Valid neighbours (hoodrunio's RateLimiter): no mark before the `await`, or a falsy one, which the check reads as unmarked.
+    invalid(rateLimiter(""), "checkThenActInMemory", "this.processing.get(", { errors: [{ messageId: "checkThenActInMemory", data: { read: "this.processing.get()", write: "this.processing.set()", line: "8", collection: "instance's Map" } }] }),
+    invalid(rateLimiter("    this.processing.set(key, false);\n"), "checkThenActInMemory", "this.processing.get(", { errors: [{ messageId: "checkThenActInMemory", data: { read: "this.processing.get()", write: "this.processing.set()", line: "9", collection: "instance's Map" } }] }),
     // Valid neighbour (Folo's language loader): `loading` marked only after the `await` locks nothing, and both checks race.
     {
       code: languageLoader("after"),

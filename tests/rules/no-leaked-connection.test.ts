@@ -168,6 +168,12 @@ const sessionLock = (handle: string): string =>
 // roberto0607/crypto-platform apps/api/src/coordination/leaderElection.ts: a leader's advisory lock, its connection kept in a module map until leadership ends.
 const leaderLock = (declared: string, store: string): string =>
   `${PG}${declared}export async function tryAcquire(lockName: string) {\n  let client: PoolClient | undefined;\n  try {\n    client = await pool.connect();\n    const { rows } = await client.query("SELECT pg_try_advisory_lock(hashtext($1))", [lockName]);\n    if (rows[0]?.pg_try_advisory_lock) {\n      ${store};\n      return true;\n    }\n    client.release();\n    return false;\n  } catch (err) {\n    client?.release();\n    return false;\n  }\n}`;
+// harryitc social-travel-trip backend/src/libs/persistent/postgresql/connection-pool.ts: a query stream whose `end` handler gives the client back.
+const queryStream = (handler: string): string =>
+  `${PG}import QueryStream from "pg-query-stream";\nexport async function stream(query: string, params: unknown[]) {\n  const client = await pool.connect();\n  try {\n    const stream = client.query(new QueryStream(query, params));\n    stream.on("end", () => {\n      ${handler};\n    });\n    return stream;\n  } catch (error) {\n    client.release();\n    throw error;\n  }\n}`;
+/** The suggestion on `queryStream(handler)`: the body in a `try` whose `finally` gives the client back. */
+const queryStreamInFinally = (handler: string): string =>
+  `${PG}import QueryStream from "pg-query-stream";\nexport async function stream(query: string, params: unknown[]) {\n  const client = await pool.connect();\n  try {\n    try {\n      const stream = client.query(new QueryStream(query, params));\n      stream.on("end", () => {\n        ${handler};\n      });\n      return stream;\n    } catch (error) {\n      throw error;\n    }\n  } finally {\n    client.release();\n  }\n}`;
 /** The suggestion on `sessionLock(handle)`: the whole body in `try`, the connection given back in `finally`. */
 const sessionLockInFinally = (handle: string): string =>
   `${PG}export async function tryAcquire(key: string) {\n  const client = await pool.connect();\n  try {\n    let acquired = false;\n    try {\n      const result = await client.query("SELECT pg_try_advisory_lock($1) AS acquired", [key]);\n      acquired = result.rows[0]?.acquired === true;\n    } catch (err) {\n      throw err;\n    }\n    if (!acquired) {\n      return null;\n    }\n    return makeHandle(client, key);\n  } finally {\n    client.release();\n  }\n}\nfunction makeHandle(client: PoolClient, key: string) {\n  return {\n    async release() {\n      await client.query("SELECT pg_advisory_unlock($1)", [key]);\n${handle}\n    },\n  };\n}`;
@@ -176,6 +182,7 @@ runRuleTests("no-leaked-connection", rule, {
   valid: [
     // agent-saas's session lock: a local function given the connection releases it, in the handle it returns.
     sessionLock("      client.release();"),
+    queryStream("client.release()"),
     leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.set(lockName, client)"),
     // The same, kept in a list declared outside the function.
     leaderLock("const held: PoolClient[] = [];\n", "held.push(client)"),
@@ -782,6 +789,9 @@ export async function start() {
   ],
   invalid: [
     // Valid neighbours (agent-saas's session lock): a handle that never gives the connection back, or gives back another one, takes no ownership.
+    // Valid neighbours (queryStream): a callback that gives back nothing, or another client.
+    { code: queryStream("log(query)"), errors: [error("releasedOnlyInCatch", 5, 24, [queryStreamInFinally("log(query)")], { name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
+    { code: queryStream("spare.release()"), errors: [error("releasedOnlyInCatch", 5, 24, [queryStreamInFinally("spare.release()")])] },
     // Valid neighbours (leaderLock): a map of the function's own dies with the call, and a read of the module map keeps nothing.
     { code: leaderLock("", "const heldLocks = new Map<string, PoolClient>();\n      heldLocks.set(lockName, client)"), errors: [error("earlyExit", 6, 20, [], { exit: "return", line: "11", name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
     { code: leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.get(lockName, client)"), errors: [error("earlyExit", 7, 20)] },
