@@ -28,6 +28,7 @@ import {
   isWriteQuery,
   runsMigrationList,
   runsStatementList,
+  sendsElementAsStatement,
 } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { isInOpenedTransaction } from "../src/analysis/transaction.js";
@@ -140,11 +141,10 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const entry = findIteration(node, entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
     if (hasLocalDatabase(context) || isMemoizedPerKey(file, node, entry.iteration.body)) return;
-    // The query itself (`connection.execute(query, params)` per `{ query, params }` of a list), or another SQL call, by the
-    // same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
+    // Another SQL call, by the same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
     const isSqlCall = (other: TSESTree.CallExpression): boolean =>
-      sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql";
-    if (call.op === "sql" && runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall)) return;
+      other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql");
+    if (call.op === "sql" && (sendsElementAsStatement(file, entry.iteration, node) || runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall))) return;
     if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });

@@ -7,7 +7,9 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { COLLECTION_STORE_METHODS } from "../knowledge/bounded-caches.js";
 import { getCallbackParameter, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getThisClass } from "./class-members.js";
 import { getFileContext } from "./file-context.js";
+import { getFileCollections } from "./long-lived-collection.js";
 
 /**
  * What becomes of a value inside the function that produced it: is it used, closed, or does it
@@ -243,20 +245,17 @@ function isPlainValueRead(outer: TSESTree.MemberExpression): boolean {
 
 /**
  * `heldLocks.set(name, client)`, `this.clients.push(client)`: a store into a Map, Set or array
- * that outlives the call (a member of `this`, or a variable declared outside the function) keeps
- * the value as an assignment to it would (a leader election's advisory lock, held on its own
- * connection until leadership ends).
+ * of the module or of the object (a long-lived collection) keeps the value as an assignment to it
+ * would (a leader election's advisory lock, held on its own connection until leadership ends).
+ * Not a `set` of any other object (cls-hooked's `session.set("transaction", t)`).
  */
 function isOuterCollectionStore(state: State, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = skipExpressionWrappers(call.callee);
   if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (!COLLECTION_STORE_METHODS.includes(getStaticPropertyName(callee) ?? "")) return false;
-  let root = skipExpressionWrappers(callee.object);
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipExpressionWrappers(root.object);
-  if (root.type === AST_NODE_TYPES.ThisExpression) return true;
-  if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const declared = ASTUtils.findVariable(state.file.sourceCode.getScope(root), root)?.defs[0]?.name.range;
-  return declared !== undefined && (declared[0] < state.fn.range[0] || declared[1] > state.fn.range[1]);
+  const receiver = state.file.sourceCode.getText(skipExpressionWrappers(callee.object));
+  const owner = receiver.startsWith("this.") ? getThisClass(callee) : undefined;
+  return getFileCollections(state.file).some((collection) => collection.name === receiver && collection.shape !== "object" && (owner === undefined || collection.classNode === owner));
 }
 
 function followDeclared(state: State, declarator: TSESTree.VariableDeclarator): void {

@@ -247,7 +247,8 @@ function isItemEqualsLiteral(file: FileContext, iteration: Iteration, raw: TSEST
 }
 
 /** A binding that holds the element, its key or its index (`key` of `keys.map(async (key) => …)`). */
-function isItem(file: FileContext, iteration: Iteration, raw: TSESTree.Node): boolean {
+/** A binding of the element itself or of a part destructured from it (`for (const { query, params } of queries)`). */
+export function isItem(file: FileContext, iteration: Iteration, raw: TSESTree.Node): boolean {
   return getItem(file, iteration, raw) !== undefined;
 }
 

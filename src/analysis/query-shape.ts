@@ -15,6 +15,7 @@ import {
   BATCHED_SQL,
   INSERT_METHODS,
   RAW_SQL_METHODS,
+  ORM_SQL_TEXT_METHODS,
   REPOSITORY_LIBRARIES,
   REPOSITORY_NAME,
   SQL_DELETE_VERB,
@@ -33,7 +34,7 @@ import { memoize } from "./file-context.js";
 import { getThisClass } from "./class-members.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
-import { dependsOn } from "./iteration.js";
+import { dependsOn, isItem } from "./iteration.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -74,8 +75,10 @@ export function getTableArguments(file: FileContext, call: DatabaseCall): readon
   const chain = getChainCalls(call.node);
   const own: TSESTree.Node[] = chain.flatMap((link) => (isTableLink(call, link) ? link.arguments : []));
   // ponder's revert per table: `tx.execute(\`DELETE FROM "${schema}"."${getReorgTableName(table)}" …\`)`.
-  const text = call.op === "sql" ? call.node.arguments[0] : undefined;
-  if (text) own.push(...splitSqlInterpolations(file, skipExpressionWrappers(text)).identifiers);
+  // kannan19302's unierp: `prisma.$executeRaw(Prisma.raw(\`DROP TABLE IF EXISTS "${table}"\`))` per table, through one raw wrapper.
+  const takesText = call.op === "sql" || ORM_SQL_TEXT_METHODS.includes(call.method);
+  const text = takesText && call.node.arguments[0] ? getRawText(call.node.arguments[0]) : undefined;
+  if (text) own.push(...splitSqlInterpolations(file, text).identifiers);
   // beekeeper's MongoDB client: `const collection = connection.collection(insert.table); await collection.insertMany(insert.data)`.
   const receiver = getReceiverInit(file, chain.at(-1)!);
   if (!receiver) return own;
@@ -95,6 +98,18 @@ function isTableLink(call: DatabaseCall, link: TSESTree.CallExpression): boolean
   if (link !== call.node && skipExpressionWrappers(link.callee).type !== AST_NODE_TYPES.MemberExpression) return true;
   const method = getCalledMethodName(link);
   return method !== undefined && TABLE_ARGUMENT_METHODS.includes(method);
+}
+
+/**
+ * Whether the query sends a part of the element as its SQL text, with or without values
+ * (`connection.execute(query, params)` per `{ query, params }` of keshavjha005's transaction
+ * helper, `client.query(step.sql)`): the element is the statement. Not a text the body builds
+ * from the element (Jellystat's `INSERT INTO ${tableName} … VALUES(${valueString})` per row).
+ */
+export function sendsElementAsStatement(file: FileContext, iteration: Iteration, call: TSESTree.CallExpression): boolean {
+  let text = call.arguments[0] && getRawText(call.arguments[0]);
+  while (text?.type === AST_NODE_TYPES.MemberExpression && !text.computed) text = skipExpressionWrappers(text.object);
+  return text !== undefined && isItem(file, iteration, text);
 }
 
 /**
@@ -324,8 +339,10 @@ function splitSqlText(file: FileContext, inner: TSESTree.Node): SqlInterpolation
       const expression = template.expressions[index];
       if (expression) parts.push(expression);
     });
-  } else if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === "+") {
-    flattenConcatenation(inner, parts);
+  } else {
+    // `const ddl = \`CREATE TABLE "${table}" (\` + columns + ")"`, sent as `Prisma.raw(ddl)`.
+    const text = inner.type === AST_NODE_TYPES.Identifier ? (getConstInit(file, inner) ?? inner) : inner;
+    if (text.type === AST_NODE_TYPES.BinaryExpression && text.operator === "+") flattenConcatenation(text, parts);
   }
   if (!parts.some((part) => typeof part === "string" && part.trim() !== "")) return { values, identifiers };
   let before = "";
@@ -345,6 +362,15 @@ function flattenConcatenation(node: TSESTree.Node, parts: (string | TSESTree.Nod
   if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === "+") {
     flattenConcatenation(inner.left, parts);
     flattenConcatenation(inner.right, parts);
+    return;
+  }
+  // kannan19302's unierp: `` `CREATE POLICY "p_${table}" ON "${table}" ` + `USING (…)` ``, templates joined by `+`.
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) {
+    inner.quasis.forEach((quasi, index) => {
+      parts.push(quasi.value.cooked ?? "");
+      const expression = inner.expressions[index];
+      if (expression) parts.push(expression);
+    });
     return;
   }
   const text = getStaticString(inner);

@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { LOGGING_FUNCTION_NAME, NON_FAILING_CALL_ROOTS, NON_FAILING_METHODS, TIMER_CLEAR_FUNCTIONS } from "../knowledge/builtins.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
-import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getStaticPropertyName, isFalsyLiteral, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { opensTransaction } from "./transaction.js";
 
 /**
@@ -418,6 +418,8 @@ function getResourceTest(walk: Walk, test: TSESTree.Expression): "present" | "ab
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && walk.q.isResource(skipExpressionWrappers(node.object))) return "present";
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!" && walk.q.isResource(skipExpressionWrappers(node.argument))) return "absent";
+  // BigFootLime's transaction helper: `if (!destroyed) client.release()` in `finally`, `destroyed = true` only beside `client.release(true)`.
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!" && node.argument.type === AST_NODE_TYPES.Identifier && isSetOnlyOnRelease(walk, node.argument.name)) return "present";
   if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY_OPERATORS.has(node.operator)) {
     const nullish = (side: TSESTree.Node): boolean =>
       (side.type === AST_NODE_TYPES.Literal && (side.value === null || side.value === "undefined")) || (side.type === AST_NODE_TYPES.Identifier && side.name === "undefined");
@@ -427,6 +429,22 @@ function getResourceTest(walk: Walk, test: TSESTree.Expression): "present" | "ab
     if (compared) return node.operator.startsWith("!") ? "present" : "absent";
   }
   return null;
+}
+
+/**
+ * `name` is a local flag that says the resource was given back: declared falsy in the body, and
+ * set (to `true`) only by a statement of a block that also releases the resource.
+ */
+function isSetOnlyOnRelease(walk: Walk, name: string): boolean {
+  let declared = false;
+  let onRelease = true;
+  visit(walk.body, walk.keys, (child) => {
+    if (child.type === AST_NODE_TYPES.VariableDeclarator && child.id.type === AST_NODE_TYPES.Identifier && child.id.name === name) declared = !child.init || isFalsyLiteral(child.init);
+    if (child.type !== AST_NODE_TYPES.AssignmentExpression || child.left.type !== AST_NODE_TYPES.Identifier || child.left.name !== name || isFalsyLiteral(child.right)) return;
+    const block = child.parent.parent;
+    onRelease &&= child.parent.type === AST_NODE_TYPES.ExpressionStatement && block?.type === AST_NODE_TYPES.BlockStatement && block.body.some((statement) => collectReleases(statement, walk.q, walk.keys).length > 0);
+  });
+  return declared && onRelease;
 }
 
 function mentionsResourceMember(walk: Walk, test: TSESTree.Node): boolean {

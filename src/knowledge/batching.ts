@@ -78,6 +78,11 @@ export const SQL_IDENTIFIER_CONTEXT = /(?:\b(?:from|join|into|update|table|trunc
  * `sql.raw(text)`, Prisma's `Prisma.raw(text)`): `execute(sql.raw(statement))` sends `statement`.
  */
 export const RAW_SQL_METHODS: readonly string[] = ["raw"];
+/**
+ * Methods of an ORM that send the SQL text given as their first argument (Prisma's raw queries,
+ * `prisma.$executeRaw(Prisma.raw(ddl))`): its interpolations may name a table, as a driver's do.
+ */
+export const ORM_SQL_TEXT_METHODS: readonly string[] = ["$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe"];
 
 /**
  * Methods that insert rows (anywhere in a builder chain: `db.insert(t).values(row)`): the

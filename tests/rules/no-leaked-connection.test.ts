@@ -174,6 +174,9 @@ const queryStream = (handler: string): string =>
 /** The suggestion on `queryStream(handler)`: the body in a `try` whose `finally` gives the client back. */
 const queryStreamInFinally = (handler: string): string =>
   `${PG}import QueryStream from "pg-query-stream";\nexport async function stream(query: string, params: unknown[]) {\n  const client = await pool.connect();\n  try {\n    try {\n      const stream = client.query(new QueryStream(query, params));\n      stream.on("end", () => {\n        ${handler};\n      });\n      return stream;\n    } catch (error) {\n      throw error;\n    }\n  } finally {\n    client.release();\n  }\n}`;
+// BigFootLime erp-crp-backend src/module/integrations/webhooks/webhook.repository.ts: a client destroyed when ROLLBACK fails, released in `finally` otherwise.
+const guardedRelease = (destroy: string): string =>
+  `${PG}export async function transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {\n  const client = await pool.connect();\n  let destroyed = false;\n  try {\n    await client.query("BEGIN");\n    const result = await work(client);\n    await client.query("COMMIT");\n    return result;\n  } catch (error) {\n    try {\n      await client.query("ROLLBACK");\n    } catch {\n${destroy}\n      throw error;\n    }\n    throw error;\n  } finally {\n    if (!destroyed) client.release();\n  }\n}`;
 /** The suggestion on `sessionLock(handle)`: the whole body in `try`, the connection given back in `finally`. */
 const sessionLockInFinally = (handle: string): string =>
   `${PG}export async function tryAcquire(key: string) {\n  const client = await pool.connect();\n  try {\n    let acquired = false;\n    try {\n      const result = await client.query("SELECT pg_try_advisory_lock($1) AS acquired", [key]);\n      acquired = result.rows[0]?.acquired === true;\n    } catch (err) {\n      throw err;\n    }\n    if (!acquired) {\n      return null;\n    }\n    return makeHandle(client, key);\n  } finally {\n    client.release();\n  }\n}\nfunction makeHandle(client: PoolClient, key: string) {\n  return {\n    async release() {\n      await client.query("SELECT pg_advisory_unlock($1)", [key]);\n${handle}\n    },\n  };\n}`;
@@ -183,6 +186,7 @@ runRuleTests("no-leaked-connection", rule, {
     // agent-saas's session lock: a local function given the connection releases it, in the handle it returns.
     sessionLock("      client.release();"),
     queryStream("client.release()"),
+    guardedRelease("      destroyed = true;\n      client.release(true);"),
     leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.set(lockName, client)"),
     // The same, kept in a list declared outside the function.
     leaderLock("const held: PoolClient[] = [];\n", "held.push(client)"),
@@ -789,9 +793,28 @@ export async function start() {
   ],
   invalid: [
     // Valid neighbours (agent-saas's session lock): a handle that never gives the connection back, or gives back another one, takes no ownership.
+    // Valid neighbour (guardedRelease): the flag set where nothing gives the client back.
+    { code: guardedRelease("      destroyed = true;"), errors: [error("releasedConditionally", 4, 24, [], { name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
+    // A flag that starts set: the `finally` gives back nothing unless the ROLLBACK fails.
+    { code: guardedRelease("      destroyed = true;\n      client.release(true);").replace("let destroyed = false", "let destroyed = true"), errors: [error("releasedConditionally", 4, 24)] },
     // Valid neighbours (queryStream): a callback that gives back nothing, or another client.
     { code: queryStream("log(query)"), errors: [error("releasedOnlyInCatch", 5, 24, [queryStreamInFinally("log(query)")], { name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
     { code: queryStream("spare.release()"), errors: [error("releasedOnlyInCatch", 5, 24, [queryStreamInFinally("spare.release()")])] },
+    // Wayone-IT-Solution dtvrl-backend-node src/configs/socket.config.js: a transaction put in a cls-hooked namespace (no collection of the module) and left open by an early return.
+    {
+      code: `${SEQUELIZE}import { createNamespace } from "cls-hooked";\nconst session = createNamespace("app");\nconst rooms = new Map<string, string>();\nexport async function onMessage(payload: { text?: string }) {\n  const transaction = await sequelize.transaction();\n  session.set("transaction", transaction);\n  if (!payload.text) return;\n  try {\n    await Message.create({ text: payload.text }, { transaction });\n    await transaction.commit();\n  } catch (error) {\n    await transaction.rollback();\n  }\n}`,
+      errors: [
+        error("earlyExit", 7, 29, [], {
+          exit: "return",
+          line: "9",
+          name: "transaction",
+          acquire: "sequelize.transaction()",
+          release: "`transaction.commit()` or `transaction.rollback()`",
+          what: "transaction",
+          fix: "Give it back on every path, including throws: `transaction.commit()` or `transaction.rollback()` at the end of the `try` and in its `catch`",
+        }),
+      ],
+    },
     // Valid neighbours (leaderLock): a map of the function's own dies with the call, and a read of the module map keeps nothing.
     { code: leaderLock("", "const heldLocks = new Map<string, PoolClient>();\n      heldLocks.set(lockName, client)"), errors: [error("earlyExit", 6, 20, [], { exit: "return", line: "11", name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
     { code: leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.get(lockName, client)"), errors: [error("earlyExit", 7, 20)] },

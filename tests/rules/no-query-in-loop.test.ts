@@ -31,6 +31,9 @@ const tokenRepository = (className: string): string =>
 // keshavjha005 Ride-sharing-Backend src/config/database.js: a transaction that runs the statements it is given, each with its own parameters.
 const statementBatch = (text: string): string =>
   `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nexport async function executeTransaction(queries) {\n  const connection = await pool.getConnection();\n  try {\n    await connection.beginTransaction();\n    const results = [];\n    for (const { query, params = [] } of queries) {\n      const [rows] = await connection.execute(${text}, params);\n      results.push(rows);\n    }\n    await connection.commit();\n    return results;\n  } catch (error) {\n    await connection.rollback();\n    throw error;\n  } finally {\n    connection.release();\n  }\n}`;
+// kannan19302 unierp-api src/modules/extension-registry/extension-schema.service.ts: DDL per table of an extension, sent through `Prisma.raw`.
+const extensionDdl = (statement: string): string =>
+  `import { PrismaClient, Prisma } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function drop(tables: string[]) {\n  for (const table of tables) {\n${statement}\n  }\n}`;
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
 // jitsu webapps/console/lib/server/syncs/mixpanel.ts: a Google Ads report per customer, in GAQL, which reads like SQL.
 const adsSync = (source: string): string =>
@@ -272,6 +275,10 @@ runRuleTests("no-query-in-loop", rule, {
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
     // langgraphjs's migration runner: the loop runs a list of statements; recording each version is part of it.
     migrationRunner("        await client.query(migrations[v]);\n"),
+    // kannan19302's extension schema: each table's DDL names the table, a different statement per element.
+    extensionDdl('    await prisma.$executeRaw(Prisma.raw(`DROP TABLE IF EXISTS "${table}"`));'),
+    extensionDdl('    await prisma.$executeRaw(Prisma.raw(`CREATE POLICY "p_${table}" ON "${table}" ` + "USING (true)"));'),
+    extensionDdl('    const ddl = `CREATE TABLE IF NOT EXISTS "${table}" (` + COLUMNS + ")";\n    await prisma.$executeRaw(Prisma.raw(ddl));'),
     // keshavjha005's transaction helper: each element is a statement with its parameters.
     statementBatch("query"),
     // drizzle-orm src/pg-core/dialect.ts: the migrator sends each statement through `sql.raw`, then records the migration.
@@ -478,6 +485,21 @@ runRuleTests("no-query-in-loop", rule, {
     // A `batch` is a list of single items, not of chunks.
     // Valid neighbour (langgraphjs's migration runner): a loop that only writes one row per element.
     invalid(migrationRunner(""), "client.query(", "writeInLoop"),
+    // Valid neighbours (kannan19302's extension schema): the element as a value of one statement, in a template, joined by `+`, or through a `const`.
+    invalid(extensionDdl("    await prisma.$executeRaw(Prisma.raw(`UPDATE extension_rows SET seen = true WHERE name = '${table}'`));"), "prisma.$executeRaw(", "writeInLoop", {}, {
+      call: "prisma.$executeRaw()",
+      library: "Prisma",
+      collection: "tables",
+      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+    }),
+    invalid(extensionDdl("    await prisma.$executeRaw(Prisma.raw(`UPDATE extension_rows SET seen = true WHERE name = '${table}'` + \" AND 1 = 1\"));"), "prisma.$executeRaw(", "writeInLoop"),
+    invalid(extensionDdl("    const update = \"UPDATE extension_rows SET seen = true WHERE name = '\" + table + \"'\";\n    await prisma.$executeRaw(Prisma.raw(update));"), "prisma.$executeRaw(", "writeInLoop"),
+    // CyferShepard Jellystat backend/routes/backup.js: an INSERT built from each row of a restored backup is one statement per row, not a list of statements.
+    invalid(
+      `${PG}export async function restore(tableName: string, data: Record<string, string>[]) {\n  for (const row of data) {\n    const values = Object.values(row).map((v) => \`'\${v}'\`).join(", ");\n    const query = \`INSERT INTO \${tableName} VALUES(\${values}) ON CONFLICT DO NOTHING\`;\n    await pool.query(query);\n  }\n}`,
+      "pool.query(",
+      "writeInLoop",
+    ),
     // Valid neighbour (keshavjha005's transaction helper): one statement of the code's own, run with each element's parameters.
     invalid(statementBatch('"UPDATE rides SET status = ? WHERE id = ?"'), "connection.execute(", "writeInLoop", {}, {
       call: "connection.execute()",
