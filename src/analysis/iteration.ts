@@ -246,8 +246,10 @@ function isItemEqualsLiteral(file: FileContext, iteration: Iteration, raw: TSEST
   return test.left.type === AST_NODE_TYPES.Literal && isWholeItem(file, iteration, test.right);
 }
 
-/** A binding that holds the element, its key or its index (`key` of `keys.map(async (key) => …)`). */
-/** A binding of the element itself or of a part destructured from it (`for (const { query, params } of queries)`). */
+/**
+ * A binding that holds the element, its key or its index (`key` of `keys.map(async (key) => …)`),
+ * or a part destructured from it (`for (const { query, params } of queries)`).
+ */
 export function isItem(file: FileContext, iteration: Iteration, raw: TSESTree.Node): boolean {
   return getItem(file, iteration, raw) !== undefined;
 }

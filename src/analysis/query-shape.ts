@@ -14,8 +14,8 @@ import {
   BATCHED_OPERATORS,
   BATCHED_SQL,
   INSERT_METHODS,
-  RAW_SQL_METHODS,
   ORM_SQL_TEXT_METHODS,
+  RAW_SQL_METHODS,
   REPOSITORY_LIBRARIES,
   REPOSITORY_NAME,
   SQL_DELETE_VERB,
@@ -29,9 +29,9 @@ import {
 } from "../knowledge/batching.js";
 import { getLibraryOfPackage } from "../knowledge/index.js";
 import { contains, getCalledMethodName, getCalleeName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getThisClass } from "./class-members.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
-import { getThisClass } from "./class-members.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
