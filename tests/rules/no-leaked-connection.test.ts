@@ -177,6 +177,9 @@ const queryStreamInFinally = (handler: string): string =>
 // BigFootLime erp-crp-backend src/module/integrations/webhooks/webhook.repository.ts: a client destroyed when ROLLBACK fails, released in `finally` otherwise.
 const guardedRelease = (destroy: string): string =>
   `${PG}export async function transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {\n  const client = await pool.connect();\n  let destroyed = false;\n  try {\n    await client.query("BEGIN");\n    const result = await work(client);\n    await client.query("COMMIT");\n    return result;\n  } catch (error) {\n    try {\n      await client.query("ROLLBACK");\n    } catch {\n${destroy}\n      throw error;\n    }\n    throw error;\n  } finally {\n    if (!destroyed) client.release();\n  }\n}`;
+// EBSbanking EVOLUTION-BANKING-BACKEND src/controllers/StandingOrderController.js: a catch that rolls back unless the commit went through.
+const committedFlag = (early: string): string =>
+  `${SEQUELIZE}export async function approve(ids: string[]) {\n  const transaction = await sequelize.transaction();\n  let committed = false;\n  try {\n${early}    await Order.update({ status: "APPROVED" }, { where: { id: ids }, transaction });\n    await transaction.commit();\n    committed = true;\n    return ids.length;\n  } catch (error) {\n    if (!committed) await transaction.rollback();\n    throw error;\n  }\n}`;
 /** The suggestion on `sessionLock(handle)`: the whole body in `try`, the connection given back in `finally`. */
 const sessionLockInFinally = (handle: string): string =>
   `${PG}export async function tryAcquire(key: string) {\n  const client = await pool.connect();\n  try {\n    let acquired = false;\n    try {\n      const result = await client.query("SELECT pg_try_advisory_lock($1) AS acquired", [key]);\n      acquired = result.rows[0]?.acquired === true;\n    } catch (err) {\n      throw err;\n    }\n    if (!acquired) {\n      return null;\n    }\n    return makeHandle(client, key);\n  } finally {\n    client.release();\n  }\n}\nfunction makeHandle(client: PoolClient, key: string) {\n  return {\n    async release() {\n      await client.query("SELECT pg_advisory_unlock($1)", [key]);\n${handle}\n    },\n  };\n}`;
@@ -187,6 +190,7 @@ runRuleTests("no-leaked-connection", rule, {
     sessionLock("      client.release();"),
     queryStream("client.release()"),
     guardedRelease("      destroyed = true;\n      client.release(true);"),
+    committedFlag(""),
     leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.set(lockName, client)"),
     // The same, kept in a list declared outside the function.
     leaderLock("const held: PoolClient[] = [];\n", "held.push(client)"),
@@ -793,6 +797,8 @@ export async function start() {
   ],
   invalid: [
     // Valid neighbours (agent-saas's session lock): a handle that never gives the connection back, or gives back another one, takes no ownership.
+    // Valid neighbour (committedFlag): an early return in the `try` still leaves the transaction open.
+    { code: committedFlag("    if (ids.length === 0) return 0;\n"), errors: [error("earlyExit", 4, 29, [], { exit: "return", line: "7", name: "transaction", acquire: "sequelize.transaction()", release: "`transaction.commit()` or `transaction.rollback()`", what: "transaction", fix: "Give it back on every path, including throws: `transaction.commit()` or `transaction.rollback()` at the end of the `try` and in its `catch`" })] },
     // Valid neighbour (guardedRelease): the flag set where nothing gives the client back.
     { code: guardedRelease("      destroyed = true;"), errors: [error("releasedConditionally", 4, 24, [], { name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
     // A flag that starts set: the `finally` gives back nothing unless the ROLLBACK fails.
