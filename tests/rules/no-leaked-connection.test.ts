@@ -821,6 +821,15 @@ export async function start() {
         }),
       ],
     },
+    // The same class shape, where `this.held` is an object given to the constructor and the Map of that name belongs to another class.
+    {
+      code: `${PG}export class Registry {\n  held = new Map<string, PoolClient>();\n}\nexport class Leader {\n  constructor(private held: { set(key: string, value: PoolClient): void }) {}\n  async tryAcquire(lockName: string) {\n    const client = await pool.connect();\n    const { rows } = await client.query("SELECT pg_try_advisory_lock(hashtext($1))", [lockName]);\n    if (rows[0]?.pg_try_advisory_lock) {\n      this.held.set(lockName, client);\n      return true;\n    }\n    client.release();\n    return false;\n  }\n}`,
+      errors: [
+        error("earlyExit", 9, 26, [
+          `${PG}export class Registry {\n  held = new Map<string, PoolClient>();\n}\nexport class Leader {\n  constructor(private held: { set(key: string, value: PoolClient): void }) {}\n  async tryAcquire(lockName: string) {\n    const client = await pool.connect();\n    try {\n      const { rows } = await client.query("SELECT pg_try_advisory_lock(hashtext($1))", [lockName]);\n      if (rows[0]?.pg_try_advisory_lock) {\n        this.held.set(lockName, client);\n        return true;\n      }\n      return false;\n    } finally {\n      client.release();\n    }\n  }\n}`,
+        ]),
+      ],
+    },
     // Valid neighbours (leaderLock): a map of the function's own dies with the call, and a read of the module map keeps nothing.
     { code: leaderLock("", "const heldLocks = new Map<string, PoolClient>();\n      heldLocks.set(lockName, client)"), errors: [error("earlyExit", 6, 20, [], { exit: "return", line: "11", name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })] },
     { code: leaderLock("const heldLocks = new Map<string, PoolClient>();\n", "heldLocks.get(lockName, client)"), errors: [error("earlyExit", 7, 20)] },
