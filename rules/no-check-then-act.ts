@@ -147,12 +147,7 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
    */
   function isProtected(read: CacheOperation, ops: readonly CacheOperation[]): boolean {
     if (isInLockedSection(file, read.node) || runsAlone(context, read.node) || isBehindKeyLock(read, ops)) return true;
-    return ops.some(
-      (op) =>
-        (op.op === "transaction" || op.op === "atomic") &&
-        sameStore(op, read) &&
-        (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)),
-    );
+    return ops.some((op) => (op.op === "transaction" || op.op === "atomic") && sameStore(op, read) && (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)));
   }
 
   /** A set-if-absent on the store between the check and the mark, whose failure leaves: a lock taken after the check. */
