@@ -118,6 +118,12 @@ function isHandleOf(kind: ValueKind | null, of: ValueKind): boolean {
   return kind !== null && !kind.promise && kind.knowledge.library === of.knowledge.library && HANDLE_ROLES.has(kind.knowledge.role);
 }
 
+/** A call given the option under which the library keeps what it creates (`createConnection({ name: \`tenant_${schema}\` })`). */
+function isRegistered(node: Creation, option: string | undefined): boolean {
+  const options = node.arguments[0] && skipExpressionWrappers(node.arguments[0]);
+  return option !== undefined && options?.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((property) => property.type === AST_NODE_TYPES.Property && getStaticPropertyName(property) === option);
+}
+
 /** `client.on("message", …)`: a listener for an event other than errors and life-cycle notices. */
 function isActiveEvent(call: TSESTree.CallExpression): boolean {
   const event = call.arguments[0] ? getStaticString(call.arguments[0]) : undefined;
@@ -128,7 +134,7 @@ function getCreated(file: FileContext, node: Creation): { kind: ValueKind; facto
   const callee = skipExpressionWrappers(node.callee);
   const factory = getValueKindInFile(isUnannotatedParameter(file, callee) ? getFileWithoutTypes(file) : file, callee);
   if (factory && isFactory(factory)) {
-    if (factory.knowledge.returnsExisting === true) return null;
+    if (factory.knowledge.returnsExisting === true || isRegistered(node, factory.knowledge.registryOption)) return null;
     const kind = fromRef(node.type === AST_NODE_TYPES.NewExpression ? factory.knowledge.construct : factory.knowledge.call);
     return kind ? { kind, factory: factory.id } : null;
   }

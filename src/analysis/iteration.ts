@@ -567,6 +567,9 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
       const declarator = getConstDeclarator(inner);
       return declarator?.init ? isFixedCollection(file, declarator.init, depth + 1) : isStringParameter(file, inner);
     }
+    // A constant of a class or a namespace (loanserve's `Object.keys(RetentionService.DEFAULT_RETENTION)`, its tables).
+    case AST_NODE_TYPES.MemberExpression:
+      return !inner.computed && CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "");
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(inner.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;

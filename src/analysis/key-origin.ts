@@ -276,12 +276,49 @@ export function hasPrimitiveDeclaredType(file: FileContext, key: TSESTree.Node):
  * module writes, and `fn` leaves on a miss before `store`: `const cfg = MODELS[script]; if (!cfg)
  * throw …`, `if (!MODELS[script]) return`, `if (!(script in MODELS)) throw …`. The key then takes
  * one of the table's keys (maxun's PaddleOCR services, one per script its model table names).
+ * Or `fn` leaves when it is out of a range (`if (year < 1900 || year > 2200) throw …`).
  */
 export function isKeyCheckedAgainstTable(file: FileContext, key: TSESTree.Node | undefined, fn: FunctionNode, store: TSESTree.Node): boolean {
   const parts = key ? getKeyVariables(key) : null;
   if (!parts || parts.length === 0 || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const statements = fn.body.body.filter((statement) => statement.range[1] <= store.range[0]);
-  return parts.every((part) => statements.some((statement, index) => statement.type === AST_NODE_TYPES.IfStatement && isSoleExit(statement.consequent) && isTableMiss(file, statement.test, part, statements.slice(0, index))));
+  return parts.every((part) =>
+    statements.some((statement, index) => statement.type === AST_NODE_TYPES.IfStatement && isSoleExit(statement.consequent) && (isTableMiss(file, statement.test, part, statements.slice(0, index)) || isOutOfRange(statement.test, part))),
+  );
+}
+
+/**
+ * `part < 1900 || part > 2200` (and `>=`, `<=`, bounds written first, more alternatives such as
+ * `!Number.isInteger(part)`): a test that leaves for a value below one bound or above the other
+ * leaves the key one of a range (Bills-Node-Server's flow summaries per year, `FlowAggregator`).
+ * A bound is a number or an `UPPER_CASE` constant.
+ */
+function isOutOfRange(raw: TSESTree.Expression, part: TSESTree.Identifier): boolean {
+  const sides = getAlternatives(raw).map((alternative) => getBoundSide(alternative, part));
+  return sides.includes("below") && sides.includes("above");
+}
+
+function getAlternatives(raw: TSESTree.Expression): TSESTree.Expression[] {
+  const node = skipExpressionWrappers(raw) as TSESTree.Expression;
+  return node.type === AST_NODE_TYPES.LogicalExpression && node.operator === "||" ? [...getAlternatives(node.left), ...getAlternatives(node.right)] : [node];
+}
+
+/** Which side of a bound `test` leaves for: `part < 1900` is "below", `2200 < part` is "above". */
+function getBoundSide(raw: TSESTree.Expression, part: TSESTree.Identifier): "below" | "above" | null {
+  const test = skipExpressionWrappers(raw);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !["<", "<=", ">", ">="].includes(test.operator)) return null;
+  const less = test.operator.startsWith("<");
+  if (isSamePart(test.left, part) && isBound(test.right)) return less ? "below" : "above";
+  if (isSamePart(test.right, part) && isBound(test.left)) return less ? "above" : "below";
+  return null;
+}
+
+function isBound(raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "number";
+  if (node.type === AST_NODE_TYPES.UnaryExpression) return node.operator === "-" && isBound(node.argument);
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(node) : undefined;
+  return name !== undefined && /^[A-Z][A-Z\d_]*$/u.test(name);
 }
 
 /** The identifiers a key is built of, with literals: null when it holds anything else. */

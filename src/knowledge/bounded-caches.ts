@@ -277,6 +277,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   // A module of a bundle, one of those the bundler wrote into it (webpack's `__webpack_module_cache__[moduleId]`).
   "moduleId",
   "label",
+  // A mail label the code files messages under (pb-webhook-server's Gmail label ids per `labelName`, "CC Outreach").
+  "labelName",
   "message",
   "msg",
   "event",

@@ -219,6 +219,7 @@ export const typeorm: LibraryKnowledge = {
     "typeorm.createConnection": {
       library: "typeorm",
       role: "factory",
+      registryOption: "name",
       call: { kind: "typeorm.dataSource", async: true },
     },
     "typeorm.dataSource": {

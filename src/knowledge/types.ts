@@ -124,6 +124,12 @@ export interface KindKnowledge {
    * at start-up): no client is created by the call.
    */
   returnsExisting?: boolean;
+  /**
+   * The option under which a call keeps what it creates in the library's registry (TypeORM's
+   * `createConnection({ name })`, found again with `getConnectionManager().get(name)`; the same name
+   * again throws rather than opening a second pool): a call given it keeps its client.
+   */
+  registryOption?: string;
   /** A class declared with `extends` this value is of this kind (`class User extends Model`). */
   extendsTo?: string;
   /** Constructing it: `new Pool()`. */

@@ -77,6 +77,8 @@ runRuleTests("no-client-per-call", rule, {
     listenedClient('{ createClient } from "redis"', "createClient(config)", "return new StandaloneClient(meta, client);"),
     // apitable's permission service: TypeORM's `getConnection()` returns the connection opened at start-up.
     permissionCount("getConnection()"),
+    // hlclarog aula-virtual-nestjs-backend src/auth/google/google.service.ts: a connection per tenant, kept by name in TypeORM's connection manager.
+    permissionCount("(await createConnection({ type: \"postgres\", name: `tenant_${nodeId}` }))"),
     // keystone's resetDatabase: reading a property opens no connection, only a call does.
     databaseName(""),
     databaseName("\n  console.log(`resetting ${connection.host}/${database}`);"),
@@ -360,6 +362,8 @@ export function g() { const pool = new Pool(); pool.query(); }`,
     perCall(listenedClient('{ createClient } from "redis"', "createClient(config)", 'return client.get("hits");'), 4, 26, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", function: "`Strategy.createStandaloneClient`" }),
     perCall(typeMapped("return client.get(\"hits\");"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createRedisClient()", function: "`createClient`" }),
     // Valid neighbour (apitable's permission service): `createConnection()` opens a new one.
+    // Valid neighbour (aula-virtual's tenant connections): an option other than `name` keeps nothing.
+    perCall(permissionCount("(await createConnection({ type: \"postgres\", schema: `tenant_${nodeId}` }))"), 4, 30, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`NodePermissionService.getSetStatus`" }),
     perCall(permissionCount("(await createConnection({ type: \"mysql\" }))"), 4, 30, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`NodePermissionService.getSetStatus`" }),
     // The neighbours of grist's devServerMain.ts: an exported main that the file also calls unguarded, or under another test, may run again from other modules.
     perCall(devServer("main();"), 3, 18, { what: "cache connection", library: "node-redis", closeHint: hint("quit"), created: "createClient()", function: "`main`" }),

@@ -35,6 +35,9 @@ const statementBatch = (text: string): string =>
 const extensionDdl = (statement: string): string =>
   `import { PrismaClient, Prisma } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function drop(tables: string[]) {\n  for (const table of tables) {\n${statement}\n  }\n}`;
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
+// cschwartz85032 loanserve src/security/retention-policies.ts: the retention policy of each table a class constant lists.
+const retentionTables = (table: string): string =>
+  `${PG}export class RetentionService {\n  private static readonly DEFAULT_RETENTION: Record<string, number> = { audit_logs: 2555, loan_acl: 1095 };\n  static retention: Record<string, number> = {};\n  async upcoming() {\n    const tables = Object.keys(${table});\n    for (const tableName of tables) {\n      const policy = await pool.query("SELECT * FROM retention_policies WHERE table_name = $1", [tableName]);\n      if (!policy.rows.length) continue;\n    }\n  }\n}`;
 // jitsu webapps/console/lib/server/syncs/mixpanel.ts: a Google Ads report per customer, in GAQL, which reads like SQL.
 const adsSync = (source: string): string =>
   `import { GoogleAdsApi } from "${source}";\nexport async function sync(id: string, days: string[]) {\n  const customer = new GoogleAdsApi({}).Customer({ customer_id: id });\n  for (const day of days) {\n    await customer.query(\`SELECT campaign.id, metrics.clicks FROM campaign WHERE segments.date = '\${day}'\`);\n  }\n}`;
@@ -311,6 +314,8 @@ runRuleTests("no-query-in-loop", rule, {
     `import { Document } from "./models";\nasync function f(doc) { for (const role of Object.values(UserRole)) { await Document.findByPk(doc.id, { userId: role }); } }`,
     // ...and per member of a filtered enum, through a const (same file).
     { code: 'const { Document } = require("./models");\nasync function f(doc) { const roles = Object.values(UserRole).filter((r) => r !== "admin"); for (const role of roles) await Document.findByPk(doc.id, { role }); }', filename: "file.js" },
+    // The tables a class constant lists (cschwartz85032 loanserve, src/security/retention-policies.ts).
+    retentionTables("RetentionService.DEFAULT_RETENTION"),
     // The option: writes per element are not reported.
     { code: `${PG}async function f(rows) { for (const row of rows) await pool.query("UPDATE t SET seen = true WHERE id = $1", [row.id]); }`, options: [{ writes: false }] },
     // Prisma findUnique in a same-tick Promise.all: Prisma batches them into one query.
@@ -415,6 +420,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // Valid neighbour (loanserve's retention tables): a static field not named as a constant may be written at run time.
+    invalid(retentionTables("RetentionService.retention"), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "tables", batched: "one query with `WHERE id = ANY($1)` and the array of ids" }),
     // Valid neighbour (zyrix's admin bootstrap): a string the caller gives splits into as many emails as it holds.
     invalid(adminBootstrap("input: string", 'input.split(",")'), "prisma.user", "queryInLoop", {}, ADMIN_DATA),
     invalid(adminBootstrap("req: { query: { emails: string } }", 'req.query.emails.split(",")'), "prisma.user", "queryInLoop", {}, ADMIN_DATA),

@@ -492,6 +492,12 @@ const eventTypeCountsGrow = (key: string, shown: string) => ({
   code: eventTypeCounts(key),
   errors: [{ messageId: "unboundedCacheKeyed" as const, line: 3, column: 62, data: { name: "this.eventTypeCounts", where: "`observeEvent()`", key: shown, line: "6", owner: "class `ResponsesAdapter`" }, suggestions: [] }],
 });
+// PartnerPiloting pb-webhook-server routes/marketingRoutes.js: each page's body, read from the file the page names.
+const pageBodies = (key: string): string =>
+  `const cachedBodies = {};\nexport function loadBody(page) {\n  const key = ${key};\n  if (cachedBodies[key]) return cachedBodies[key];\n  cachedBodies[key] = readFileSync(join(__dirname, "content", page.file), "utf8");\n  return cachedBodies[key];\n}`;
+// PartnerPiloting pb-webhook-server services/gmailApiService.js: the id of each Gmail label, looked up or created once.
+const gmailLabels = (key: string): string =>
+  `const labelCache = {};\nexport async function getOrCreateLabel(gmail, ${key}) {\n  if (labelCache[${key}]) return labelCache[${key}];\n  const created = await gmail.users.labels.create({ userId: "me", requestBody: { name: ${key} } });\n  labelCache[${key}] = created.data.id;\n  return created.data.id;\n}`;
 // sails lib/hooks/views/default-view-rendering-fn.js: partial sources keyed by the view's file and a suffix.
 const partialSources = (key: string): string =>
   `var cache = {};\nexport function partial(view, root, userId) {\n  var file = lookup(root, view);\n  var key = ${key};\n  return cache[key] || (cache[key] = readFileSync(file, "utf8"));\n}`;
@@ -705,6 +711,14 @@ const specialUsers = (email: string): string =>
 // maxun server/src/workflow-management/classes/DocumentInterpreter.ts: one OCR service per script its model table names; an unknown script leaves before the store.
 const ocrServices = (check: string, table = '{ latin: "latin.onnx", cyrillic: "cyrillic.onnx" } as const'): string =>
   `const MODELS = ${table};\nconst services = new Map<string, Service>();\nexport async function getService(script: string) {\n  const cacheKey = \`\${script}:1280\`;\n  const cached = services.get(cacheKey);\n  if (cached) return cached;\n${check}\n  const service = await loadService(script);\n  services.set(cacheKey, service);\n  return service;\n}`;
+// jakekausler Bills-Node-Server src/utils/calculate-v3/flow-aggregator.ts: a summary per year, a year out of range throws first.
+const yearSummaries = (check: string): string =>
+  `export class FlowAggregator {\n  private years: Map<number, Summary> = new Map();\n  getOrCreate(year: number, maxYear: number): Summary {\n    if (${check}) {\n      throw new Error(\`invalid year \${year}\`);\n    }\n    let summary = this.years.get(year);\n    if (!summary) {\n      summary = { income: 0 };\n      this.years.set(year, summary);\n    }\n    return summary;\n  }\n}`;
+/** The report on `yearSummaries(check)`: a summary for any year. */
+const yearSummariesGrow = (check: string) => ({
+  code: yearSummaries(check),
+  errors: [{ messageId: "unboundedCacheKeyed" as const, line: 2, column: 41, data: { name: "this.years", where: "`getOrCreate()`", key: "year", line: "10", owner: "class `FlowAggregator`" }, suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${yearSummaries(check).replace("Map<number, Summary> = new Map()", `LRUCache<number, Summary> = ${LRU}`)}` }] }],
+});
 // TicketToken-Platform-Backend ticket-service/src/utils/resilience.ts: a local fallback cache keyed by a key taken from the options.
 const fallbackCache =
   "const localCache = new Map<string, unknown>();\nexport async function cached(options: { key: string; load: () => Promise<unknown> }) {\n  const { key, load } = options;\n  const hit = localCache.get(key);\n  if (hit) return hit;\n  const value = await load();\n  localCache.set(key, value);\n  return value;\n}";
@@ -791,6 +805,9 @@ runRuleTests("no-unbounded-cache", rule, {
     ocrServices("  const model = MODELS[script];\n  if (!model) throw new Error(`No model for ${script}`);"),
     ocrServices("  if (!(script in MODELS)) return null;"),
     ocrServices("  if (!MODELS[script]) {\n    throw new Error(script);\n  }"),
+    // Bills-Node-Server's FlowAggregator: a year below one bound or above the other throws first.
+    yearSummaries("!Number.isInteger(year) || year < 1900 || year > 2200"),
+    yearSummaries("MAX_YEAR <= year || year < -1"),
     // automatisch packages/backend/src/helpers/get-app.js: an app key not in the module's table of app paths throws first.
     ocrServices("  if (!Object.prototype.hasOwnProperty.call(MODELS, script)) throw new Error(script);"),
     ocrServices("  if (!Object.hasOwn(MODELS, script)) return null;"),
@@ -828,6 +845,9 @@ runRuleTests("no-unbounded-cache", rule, {
     // moleculer's RegexCache and sails' partials: a variable written once from a code key.
     { code: regexCache("pattern"), filename: "file.js" },
     { code: partialSources('file + ":string"'), filename: "file.js" },
+    // pb-webhook-server's page bodies: a copy of a member named as a code key, as the member itself; and its Gmail labels.
+    { code: pageBodies("page.file"), filename: "file.js" },
+    { code: gmailLabels("labelName"), filename: "file.js" },
     // unsend apps/web/src/server/service/email-queue-service.ts: a queue and a worker per cloud region the code configures.
     "export class EmailQueueService {\n  private static queues = new Map<string, Queue>();\n  static initializeQueue(region: string, quota: number) {\n    if (this.queues.has(region)) return;\n    const { queue } = createQueueAndWorker(region, quota);\n    this.queues.set(region, queue);\n  }\n}",
     // moleculer's tracer per service (jaeger.js) and sails' object names per view (resolveObjectName).
@@ -1352,6 +1372,10 @@ export function remove(slot, names) {
       ],
     },
     // Valid neighbour (DocumentInterpreter.ts): a miss that only logs goes on to the store.
+    // Valid neighbours (Bills-Node-Server's FlowAggregator): one bound only, a bound the caller gives, both alternatives required at once.
+    yearSummariesGrow("year < 1900"),
+    yearSummariesGrow("year < 1900 || year > maxYear"),
+    yearSummariesGrow("year < 1900 && year > 2200"),
     ocrServicesGrow("  const model = MODELS[script];\n  if (!model) log(script);", 10),
     // The table is filled at run time, not written in the module.
     ocrServicesGrow("  const available = await listModels();\n  if (!(script in available)) throw new Error(script);", 10),
@@ -1438,6 +1462,9 @@ export function remove(slot, names) {
     },
     // Valid neighbours (runStream.ts): an instance kept in a module variable, made by a factory the module
     // calls at load, made by a static factory (a constructor by another name), or captured by a request handler.
+    // Valid neighbours (pb-webhook-server's page bodies and Gmail labels): a copy of a member of any other name, a label's text.
+    { code: pageBodies("page.slug"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 22, data: { name: "cachedBodies", where: "`loadBody()`", key: "page.slug", line: "5", owner: "module" }, suggestions: [] }] },
+    { code: gmailLabels("labelText"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "labelCache", where: "`getOrCreateLabel()`", key: "labelText", line: "5", owner: "module" }, suggestions: [] }] },
     // Valid neighbours (moleculer's RegexCache, sails' partials): a copy of the text matched, a key with the user's id in it.
     { code: regexCache("text"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "RegexCache", where: "`match()`", key: "text", line: "8", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${regexCache("text").replace("new Map()", LRU)}` }] }] },
     { code: partialSources('file + ":" + userId'), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 13, suggestions: [] }] },
