@@ -187,15 +187,18 @@ function isFiniteTypeNode(file: FileContext, type: TSESTree.TypeNode, depth: num
 }
 
 /**
- * An interface by name, with no index signature: a local one, or one of a namespace
- * (`GraphileBuild.BehaviorEntities`, merged from declarations across the project). Not a type
- * parameter, an alias or a generic: their keys may be any string.
+ * An interface by name, with no index signature: a local one, an imported one, or one of a
+ * namespace (`GraphileBuild.BehaviorEntities`, merged from declarations across the project). Not a
+ * type parameter, a local alias or a generic: their keys may be any string.
  */
 function isDeclaredInterface(file: FileContext, type: TSESTree.TypeNode): boolean {
   if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeArguments) return false;
   if (type.typeName.type === AST_NODE_TYPES.TSQualifiedName) return true;
   if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
-  const declaration = ASTUtils.findVariable(file.sourceCode.getScope(type), type.typeName)?.defs[0]?.node;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(type), type.typeName)?.defs[0];
+  // One imported from a module of the app, as a namespace's is (roulette-betting-backend's `keyof MessageListener`).
+  if (definition?.type === DefinitionType.ImportBinding) return true;
+  const declaration = definition?.node;
   return declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && !declaration.body.body.some((member) => member.type === AST_NODE_TYPES.TSIndexSignature);
 }
 

@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from "@typescript
 import {
   TEST_DOUBLE_CLASS_NAME,
   REQUEST_SCOPE_NAMES,
+  RUN_SCOPE_NAME,
   REQUEST_SCOPE_TYPES,
   CONNECTION_SCOPE_NAME,
   ARRAY_PROTOCOL,
@@ -505,10 +506,10 @@ export function isCreatedPerCall(context: AnyRuleContext, collection: LongLivedC
 
 /**
  * The class's constructor is given a request or its session (`constructor({ session, apiVersion })`
- * of Shopify's REST client), or a client's socket: each object is made for one request or
- * connection and keeps it, so its fields live as long as that. A plain parameter, a parameter
- * property or a destructured property by one of REQUEST_SCOPE_NAMES or CONNECTION_SCOPE_NAME,
- * or a parameter declared a type of REQUEST_SCOPE_TYPES.
+ * of Shopify's REST client), a client's socket or the id of one run: each object is made for one
+ * request, connection or run and keeps it, so its fields live as long as that. A plain parameter, a
+ * parameter property or a destructured property by one of REQUEST_SCOPE_NAMES, CONNECTION_SCOPE_NAME
+ * or RUN_SCOPE_NAME, or a parameter declared a type of REQUEST_SCOPE_TYPES.
  */
 function takesRequestScope(file: FileContext, classNode: ClassNode): boolean {
   const constructor = classNode.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
@@ -521,9 +522,9 @@ function takesRequestScope(file: FileContext, classNode: ClassNode): boolean {
   });
 }
 
-/** A request, its session (`REQUEST_SCOPE_NAMES`), or a client's connection (`CONNECTION_SCOPE_NAME`). */
+/** A request, its session (`REQUEST_SCOPE_NAMES`), a client's connection (`CONNECTION_SCOPE_NAME`), or a run (`RUN_SCOPE_NAME`). */
 function isScopeName(name: string): boolean {
-  return REQUEST_SCOPE_NAMES.includes(name) || CONNECTION_SCOPE_NAME.test(name);
+  return REQUEST_SCOPE_NAMES.includes(name) || CONNECTION_SCOPE_NAME.test(name) || RUN_SCOPE_NAME.test(name);
 }
 
 /**

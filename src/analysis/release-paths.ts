@@ -343,18 +343,27 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       if (skipExpressionWrappers(callee.object).type === AST_NODE_TYPES.CallExpression && PROMISE_CHAIN_METHODS.includes(method)) return false;
       // The root of a chain of members and calls: `metrics` in `metrics.getHistogram("ms").record(ms)`.
       let root: TSESTree.Node = callee.object;
-      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = root.type === AST_NODE_TYPES.CallExpression ? root.callee : root.object;
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression || isCurrentDate(root)) root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee;
       if (walk.q.isResource(skipExpressionWrappers(callee.object))) return false;
       // `this.logger.info(…)`, `server.logger.error(…)` (a hapi server's pino), `request.log.warn(…)` (Fastify's request logger).
       return !(root.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && !callee.object.computed && callee.object.property.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(callee.object.property.name));
     }
     case AST_NODE_TYPES.NewExpression:
+      return !isCurrentDate(node);
     case AST_NODE_TYPES.TaggedTemplateExpression:
     case AST_NODE_TYPES.YieldExpression:
       return true;
     default:
       return false;
   }
+}
+
+/**
+ * `new Date()`: the current time, always valid (t-taxi-platform's `new Date().toISOString()` between
+ * a checkout and its `try`). `new Date(value)` may be invalid, and its `toISOString()` throws.
+ */
+function isCurrentDate(node: TSESTree.Node): node is TSESTree.NewExpression {
+  return node.type === AST_NODE_TYPES.NewExpression && node.arguments.length === 0 && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "Date";
 }
 
 /**

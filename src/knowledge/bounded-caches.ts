@@ -176,6 +176,12 @@ export const REQUEST_SCOPE_NAMES: readonly string[] = ["request", "req", "sessio
  * niyueling tianle-game-server (`constructor(userSocket, room, rule)`). Not `ws` or `io`, often the server.
  */
 export const CONNECTION_SCOPE_NAME = /^(?:socket|[a-z][A-Za-z\d]*Socket)$/u;
+/**
+ * A constructor parameter that names one run of something (`executionId`, `runId`): an object made
+ * with one works for that run, as atlas-fitness's `new WorkflowExecutor(workflow, executionId)` and
+ * its set of the nodes it has run. Not `jobId`: a job may be a definition a scheduler keeps.
+ */
+export const RUN_SCOPE_NAME = /^(?:execution|run|invocation)Id$/u;
 
 /**
  * Types, by module, of what a framework hands one request or one invocation: a constructor

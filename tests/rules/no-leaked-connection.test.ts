@@ -794,6 +794,8 @@ export async function start() {
     parsedBeforeTry("parseInt(Array.isArray(req.params.id) ? req.params.id[0] : req.params.id)"),
     parsedBeforeTry("Number(req.params.id)"),
     parsedBeforeTry("_.isArray(req.params.ids) ? req.params.ids : [req.params.id]"),
+    // anidr2am-cell t-taxi-platform backend/src/services/adminDispatch.service.js: the current time, formatted, before the try.
+    parsedBeforeTry("new Date().toISOString()"),
   ],
   invalid: [
     // Valid neighbours (agent-saas's session lock): a handle that never gives the connection back, or gives back another one, takes no ownership.
@@ -847,6 +849,8 @@ export async function start() {
     // Valid neighbour (verifywise's controllers): an application's parser may throw before the try.
     { code: parsedBeforeTry("parseId(req.params.id)"), errors: [error("notInFinally", 4, 29)] },
     { code: parsedBeforeTry("Array.from(req.params.ids)"), errors: [error("notInFinally", 4, 29)] },
+    // Valid neighbour (t-taxi-platform's dispatch): a date made from a value may be invalid, and formatting it throws.
+    { code: parsedBeforeTry("new Date(req.params.at).toISOString()"), errors: [error("notInFinally", 4, 29)] },
     // Valid neighbour (PostHog's db.ts): a value the finally does not clear as a timer is the result of a call that may throw.
     {
       code: timerBeforeTry("timeoutGuard", "report"),

@@ -862,6 +862,8 @@ runRuleTests("no-unbounded-cache", rule, {
     fragmentCache("TemplateStringsArray"),
     entityDefaults("interface Entities {\n  row: Row;\n  column: Column;\n}\n", "keyof Entities"),
     entityDefaults("", "keyof GraphileBuild.BehaviorEntities"),
+    // lovenoble roulette-betting-backend pubsub/index.ts: a subscriber per channel and message name, `keyof` an imported interface.
+    entityDefaults('import type { Entities } from "./entities";\n', "keyof Entities"),
     entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends keyof GraphileBuild.BehaviorEntities>("),
     behaviorRegistry("keyof GraphileBuild.BehaviorStrings"),
     // matrix-appservice-irc's loggers, one per component name.
@@ -1032,6 +1034,8 @@ export function remove(slot, names) {
     sessionClient("{ session }", "\nexport function client(session) {\n  return new RestClient({ session });\n}"),
     // niyueling tianle-game-server src/match/guobiao/player_state.ts: a player's state, made with the player's socket, counts the players it met.
     { code: playerState("userSocket, room, rule"), filename: "file.js" },
+    // Schofield90 atlas-fitness-onboarding app/lib/automation/execution/executor.ts: a workflow's executor, made with the id of one execution.
+    { code: playerState("executionId, room, rule"), filename: "file.js" },
     { code: playerState("{ socket, room }"), filename: "file.js" },
     // NHS innovation service's notification handlers: an object made with an invocation's context (Azure Functions), or a request of a framework, lives as long as it.
     kpiHandler('import type { Context } from "@azure/functions";', "requestUser: unknown, data: unknown, azureContext: Context"),
@@ -1256,6 +1260,12 @@ export function remove(slot, names) {
     kpiInvalid('import type { Context } from "constructor";', "requestUser: unknown, data: unknown, azureContext: Context"),
     // Valid neighbour (NHS innovation service's notification handlers): a router of the framework is made once.
     kpiInvalid('import * as express from "express";', "router: express.Router"),
+    // Valid neighbour (atlas-fitness's executor): a job's id may name a definition a scheduler keeps.
+    {
+      code: playerState("jobId, room, rule"),
+      filename: "file.js",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 27, data: { name: "this.contactCounter", where: "`recordContact()`", line: "10", owner: "class `PlayerState`", key: "player.model._id", creation: "{}" }, suggestions: [] }],
+    },
     // Valid neighbour (tianle's player state): a server's socket (`ws`, `io`) or a `socketServer` is shared by every connection.
     {
       code: playerState("ws, room, rule"),
@@ -1476,6 +1486,7 @@ export function remove(slot, names) {
     { code: envClientIds("process.env[variable] ?? fallback"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 29, data: { name: "clientIdsByRawValue", where: "`clientIdsFromEnv()`", line: "7", owner: "module", key: "process.env[variable] ?? fallback", creation: "new Map<string, readonly string[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${envClientIds("process.env[variable] ?? fallback").replace("new Map<string, readonly string[]>()", `new LRUCache<string, readonly string[]>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbours (graphile): an element of a plain array of strings, the keys of an interface with an index signature, a key asserted to be a string.
     { code: fragmentCache("string[]"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 19, data: { name: "FRAGMENTS", where: "`sql()`", line: "7", owner: "module", key: "strings[0]", creation: "new Map<string, Node>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${fragmentCache("string[]").replace("new Map<string, Node>()", `new LRUCache<string, Node>(${LRU.slice(13)}`)}` }] }] },
+    { code: entityDefaults('import type { Entities } from "./entities";\n', "keyof Entities<Row>"), errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "5", owner: "class `Behavior`", key: "entity", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `import type { Entities } from "./entities";\n${IMPORT}${entityDefaults("", "keyof Entities<Row>").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
     { code: entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open"), errors: [{ messageId: "unboundedCacheKeyed", line: 5, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "7", owner: "class `Behavior`", key: "entity", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("interface Open {\n  [key: string]: unknown;\n}\n", "keyof Open").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
     { code: entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>("), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 22, data: { name: "this.byEntity", where: "`getDefault()`", line: "4", owner: "class `Behavior`", key: "entity", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${entityDefaults("", "TEntity").replace("getDefault(", "getDefault<TEntity extends string>(").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }] },
     { code: behaviorRegistry("string"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 44, data: { name: "this.registry", where: "`add()`", line: "6", owner: "class `Registry`", key: "key as string", creation: "Object.create(null)" }, suggestions: [] }] },
