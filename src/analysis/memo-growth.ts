@@ -655,7 +655,7 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       if (isEnvironmentRead(node)) return true;
       const name = getStaticPropertyName(node);
       if (name === undefined || node.computed) return isTemplateStringsElement(file, node) || isConstantTableRead(file, node);
-      if (isCodeKeyProperty(name)) return true;
+      if (CONSTANT_NAME.test(name) || isCodeKeyWord(name)) return true;
       // A property of a table (powersync's warnings per `table.objectId`): one per table of the schema.
       const receiver = skipExpressionWrappers(node.object);
       const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : undefined;
@@ -678,11 +678,6 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
 /** A name that holds a code key by what it is: a constant, a code-key name, a table, the element of a constant list. */
 function isCodeKeyName(file: FileContext, node: TSESTree.Identifier): boolean {
   return CONSTANT_NAME.test(node.name) || isCodeKeyWord(node.name) || TABLE_NAME.test(node.name) || isElementOfConstantList(file, node);
-}
-
-/** A property that holds a code key by its name: a constant (`X.DEFAULT`), a code-key name (`page.file`). */
-function isCodeKeyProperty(name: string): boolean {
-  return CONSTANT_NAME.test(name) || isCodeKeyWord(name);
 }
 
 /** A name from CODE_KEY_NAMES, or one that names a kind (`entityType`). */
@@ -722,11 +717,7 @@ function getObjectListSource(file: FileContext, list: TSESTree.Node): TSESTree.N
 function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
   const init = variable ? getConstantInit(variable) : null;
-  if (init === null) return false;
-  // A copy of a member a key may be read from directly (pb-webhook-server's `const key = page.file`).
-  const member = skipExpressionWrappers(init);
-  if (member.type === AST_NODE_TYPES.MemberExpression && !member.computed && isCodeKeyProperty(getStaticPropertyName(member) ?? "")) return true;
-  return isExistingFilePath(file, init) || isNameSum(file, init);
+  return init !== null && (isExistingFilePath(file, init) || isNameSum(file, init));
 }
 
 /**

@@ -492,9 +492,9 @@ const eventTypeCountsGrow = (key: string, shown: string) => ({
   code: eventTypeCounts(key),
   errors: [{ messageId: "unboundedCacheKeyed" as const, line: 3, column: 62, data: { name: "this.eventTypeCounts", where: "`observeEvent()`", key: shown, line: "6", owner: "class `ResponsesAdapter`" }, suggestions: [] }],
 });
-// PartnerPiloting pb-webhook-server routes/marketingRoutes.js: each page's body, read from the file the page names.
-const pageBodies = (key: string): string =>
-  `const cachedBodies = {};\nexport function loadBody(page) {\n  const key = ${key};\n  if (cachedBodies[key]) return cachedBodies[key];\n  cachedBodies[key] = readFileSync(join(__dirname, "content", page.file), "utf8");\n  return cachedBodies[key];\n}`;
+// FoxxMD multi-scrobbler src/backend/sources/ingressNotifiers/WebhookNotifier.ts: a note the first time each URL slug is seen, the slug read from the request's path.
+const seenSlugs =
+  'import path from "path";\nexport class WebhookNotifier {\n  seenSlugs: Record<string, boolean> = {};\n  notifyBySource(req: Request) {\n    const parts = path.parse(req.path);\n    const slug = parts.name;\n    if (this.seenSlugs[slug] === undefined) {\n      this.seenSlugs[slug] = true;\n      return `first data for ${slug}`;\n    }\n  }\n}';
 // PartnerPiloting pb-webhook-server services/gmailApiService.js: the id of each Gmail label, looked up or created once.
 const gmailLabels = (key: string): string =>
   `const labelCache = {};\nexport async function getOrCreateLabel(gmail, ${key}) {\n  if (labelCache[${key}]) return labelCache[${key}];\n  const created = await gmail.users.labels.create({ userId: "me", requestBody: { name: ${key} } });\n  labelCache[${key}] = created.data.id;\n  return created.data.id;\n}`;
@@ -845,8 +845,7 @@ runRuleTests("no-unbounded-cache", rule, {
     // moleculer's RegexCache and sails' partials: a variable written once from a code key.
     { code: regexCache("pattern"), filename: "file.js" },
     { code: partialSources('file + ":string"'), filename: "file.js" },
-    // pb-webhook-server's page bodies: a copy of a member named as a code key, as the member itself; and its Gmail labels.
-    { code: pageBodies("page.file"), filename: "file.js" },
+    // pb-webhook-server's Gmail labels, looked up or created once per label name.
     { code: gmailLabels("labelName"), filename: "file.js" },
     // unsend apps/web/src/server/service/email-queue-service.ts: a queue and a worker per cloud region the code configures.
     "export class EmailQueueService {\n  private static queues = new Map<string, Queue>();\n  static initializeQueue(region: string, quota: number) {\n    if (this.queues.has(region)) return;\n    const { queue } = createQueueAndWorker(region, quota);\n    this.queues.set(region, queue);\n  }\n}",
@@ -1472,8 +1471,8 @@ export function remove(slot, names) {
     },
     // Valid neighbours (runStream.ts): an instance kept in a module variable, made by a factory the module
     // calls at load, made by a static factory (a constructor by another name), or captured by a request handler.
-    // Valid neighbours (pb-webhook-server's page bodies and Gmail labels): a copy of a member of any other name, a label's text.
-    { code: pageBodies("page.slug"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 22, data: { name: "cachedBodies", where: "`loadBody()`", key: "page.slug", line: "5", owner: "module" }, suggestions: [] }] },
+    // Valid neighbours (pb-webhook-server's Gmail labels; FoxxMD's slugs, a copy of a request path's `name`, which a key read directly does not hold): a label's text.
+    { code: seenSlugs, errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 40, data: { name: "this.seenSlugs", where: "`notifyBySource()`", key: "parts.name", line: "8", owner: "class `WebhookNotifier`" }, suggestions: [] }] },
     { code: gmailLabels("labelText"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "labelCache", where: "`getOrCreateLabel()`", key: "labelText", line: "5", owner: "module" }, suggestions: [] }] },
     // Valid neighbours (moleculer's RegexCache, sails' partials): a copy of the text matched, a key with the user's id in it.
     { code: regexCache("text"), filename: "file.js", errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 20, data: { name: "RegexCache", where: "`match()`", key: "text", line: "8", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${regexCache("text").replace("new Map()", LRU)}` }] }] },
