@@ -45,7 +45,8 @@ const now: PerCallSource = { yields: "the current time", category: "time", via: 
 const uuid: PerCallSource = { yields: "a random UUID", category: "uuid", via: "call" };
 const randomId: PerCallSource = { yields: "a random id", category: "id", via: "call" };
 const idNoArgs: PerCallSource = { ...randomId, takesNoArguments: true };
-const objectId: PerCallSource = { yields: "a new ObjectId", category: "objectId", via: "both" };
+// `new ObjectId("000000000000000000000001")` converts the id it is given (cadencelms_api's master department): only a bare one is new.
+const objectId: PerCallSource = { yields: "a new ObjectId", category: "objectId", via: "both", onlyWithoutArguments: true };
 const clockObject: PerCallSource = { yields: "the current time", category: "time", via: "call", onlyWithoutArguments: true };
 
 const uuidExports: Record<string, SourceTree> = {

@@ -47,6 +47,8 @@ runRuleTests("no-call-evaluated-default", rule, {
     `${mongooseTs}new Schema({ createdAt: { type: Date, "\\x64efaults": Date.now() } });`,
     `${mongooseTs}import { v4 as uuidv4 } from "uuid";\nnew Schema({ _id: { type: String, default: () => uuidv4() } });`,
     { code: `${mongooseJs}new mongoose.Schema({ _id: { type: String, default: uuidv4 } });`, ...js },
+    // AttuneLearning cadencelms_api src/models/GlobalAdmin.model.ts: an ObjectId made from a fixed id, the master department's.
+    `import { Schema, Types } from "mongoose";\nexport const MASTER_DEPARTMENT_ID = new Types.ObjectId("000000000000000000000001");\nnew Schema({ departmentId: { type: Schema.Types.ObjectId, default: MASTER_DEPARTMENT_ID } });`,
     // Constants.
     `${mongooseTs}new Schema({ status: { type: String, default: "pending" }, tries: { type: Number, default: 0 }, tags: { type: [String], default: [] } });`,
     `${mongooseTs}new Schema({ epoch: { type: Date, default: new Date(0) } });`,
@@ -132,6 +134,13 @@ runRuleTests("no-call-evaluated-default", rule, {
       `${mongooseTs}new Schema({ day: { type: String, default: () => new Date().toISOString().slice(0, 10) } });`,
     ),
     // Through a constant, the fix is to compute the value inside a function: no autofix.
+    // Valid neighbour (cadencelms_api's master department): an ObjectId made with no id is a new one, the same for every record.
+    invalid(
+      `import { Schema, Types } from "mongoose";\nexport const MASTER_DEPARTMENT_ID = new Types.ObjectId();\nnew Schema({ departmentId: { type: Schema.Types.ObjectId, default: MASTER_DEPARTMENT_ID } });`,
+      "MASTER_DEPARTMENT_ID",
+      null,
+      { after: "default" },
+    ),
     invalid(`${mongooseTs}const startedAt = new Date();\nnew Schema({ at: { type: Date, default: startedAt } });`, "startedAt", null, { after: "default" }),
     invalid(
       `${mongooseTs}const schema = new Schema({});\nschema.add({ expiresAt: { type: Date, default: Date.now() + 3600000 } });`,
