@@ -294,7 +294,7 @@ export function isKeyCheckedAgainstTable(file: FileContext, key: TSESTree.Node |
  * `part < 1900 || part > 2200` (and `>=`, `<=`, bounds written first, more alternatives such as
  * `!Number.isInteger(part)`): a test that leaves for a value below one bound or above the other
  * leaves the key one of a range (Bills-Node-Server's flow summaries per year, `FlowAggregator`).
- * A bound is a number or an `UPPER_CASE` constant.
+ * A bound is a number written in the code.
  */
 function isOutOfRange(raw: TSESTree.Expression, part: TSESTree.Identifier): boolean {
   const sides = getAlternatives(raw).map((alternative) => getBoundSide(alternative, part));
@@ -311,16 +311,17 @@ function getBoundSide(raw: TSESTree.Expression, part: TSESTree.Identifier): "bel
   const test = skipExpressionWrappers(raw);
   if (test.type !== AST_NODE_TYPES.BinaryExpression || !["<", "<=", ">", ">="].includes(test.operator)) return null;
   const less = test.operator.startsWith("<");
-  if (isSamePart(test.left, part) && isBound(test.right)) return less ? "below" : "above";
-  if (isSamePart(test.right, part) && isBound(test.left)) return less ? "above" : "below";
+  if (isSamePart(test.left, part) && isWrittenNumber(test.right)) return less ? "below" : "above";
+  if (isSamePart(test.right, part) && isWrittenNumber(test.left)) return less ? "above" : "below";
   return null;
 }
 
-function isBound(raw: TSESTree.Node): boolean {
+/** A number written in the code: `1900`, `-128`, `MAX_YEAR`, `Limits.MAX_YEAR`. */
+export function isWrittenNumber(raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "number";
-  if (node.type === AST_NODE_TYPES.UnaryExpression) return node.operator === "-" && isBound(node.argument);
-  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(node) : undefined;
+  if (node.type === AST_NODE_TYPES.UnaryExpression) return node.operator === "-" && isWrittenNumber(node.argument);
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression && !node.computed ? getStaticPropertyName(node) : undefined;
   return name !== undefined && /^[A-Z][A-Z\d_]*$/u.test(name);
 }
 

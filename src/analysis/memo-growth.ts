@@ -28,7 +28,7 @@ import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
-import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement, isWrittenTableEntry } from "./key-origin.js";
+import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement, isWrittenNumber, isWrittenTableEntry } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { getInvokingFunction, isCalledOnlyFrom, isExportedDeclaration, isMethodCalledOnlyFrom, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
 import { getConstantInit } from "./same-expression.js";
@@ -321,12 +321,6 @@ function isBoundOf(file: FileContext, test: TSESTree.Node, key: TSESTree.Node, b
   // `key < n` bounds it from above, `n < key` from below.
   if (sameKey(file, test.left, key) && isWrittenNumber(test.right)) return below === (bound === "upper");
   return sameKey(file, test.right, key) && isWrittenNumber(test.left) && below === (bound === "lower");
-}
-
-function isWrittenNumber(raw: TSESTree.Node): boolean {
-  const node = skipExpressionWrappers(raw);
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "-") return isWrittenNumber(node.argument);
-  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === "number") || (node.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(node.name));
 }
 
 /** `key === "azure"`, `Provider.AZURE == key`. */
