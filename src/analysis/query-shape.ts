@@ -334,11 +334,7 @@ function splitSqlText(file: FileContext, inner: TSESTree.Node): SqlInterpolation
   const template = getTemplate(file, inner);
   const parts: (string | TSESTree.Node)[] = [];
   if (template) {
-    template.quasis.forEach((quasi, index) => {
-      parts.push(quasi.value.cooked ?? "");
-      const expression = template.expressions[index];
-      if (expression) parts.push(expression);
-    });
+    pushTemplateParts(template, parts);
   } else {
     // `const ddl = \`CREATE TABLE "${table}" (\` + columns + ")"`, sent as `Prisma.raw(ddl)`.
     const text = inner.type === AST_NODE_TYPES.Identifier ? (getConstInit(file, inner) ?? inner) : inner;
@@ -366,15 +362,20 @@ function flattenConcatenation(node: TSESTree.Node, parts: (string | TSESTree.Nod
   }
   // kannan19302's unierp: `` `CREATE POLICY "p_${table}" ON "${table}" ` + `USING (…)` ``, templates joined by `+`.
   if (inner.type === AST_NODE_TYPES.TemplateLiteral) {
-    inner.quasis.forEach((quasi, index) => {
-      parts.push(quasi.value.cooked ?? "");
-      const expression = inner.expressions[index];
-      if (expression) parts.push(expression);
-    });
+    pushTemplateParts(inner, parts);
     return;
   }
   const text = getStaticString(inner);
   parts.push(text ?? inner);
+}
+
+/** A template's text and interpolations, in order: `` `DROP TABLE "${table}"` `` gives `DROP TABLE "`, `table`, `"`. */
+function pushTemplateParts(template: TSESTree.TemplateLiteral, parts: (string | TSESTree.Node)[]): void {
+  template.quasis.forEach((quasi, index) => {
+    parts.push(quasi.value.cooked ?? "");
+    const expression = template.expressions[index];
+    if (expression) parts.push(expression);
+  });
 }
 
 /** A template literal (plain or tagged), directly or through a `const` declared with one. */
