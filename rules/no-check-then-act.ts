@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getEnclosingFunction, isFalsyLiteral, isFunctionNode } from "../src/analysis/ast.js";
 import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_NAMES, getCacheOperationInFile, isSameKey, isSameStore, mayBeOutOfProcessOperation } from "../src/analysis/cache-operation.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
-import { hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
+import { hasAtomicClaimBetween, hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getCounterUpdate, getReadUse, isOnMissingPath, isUnderTakenLock, isWholeBranch, recordsFailedLookup } from "../src/analysis/read-guard.js";
 import { getLocalCallee, getNextStatementCall } from "../src/analysis/local-calls.js";
@@ -128,7 +128,8 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
           !isWholeBranch(use, op.node) &&
           !recordsFailedLookup(op.node, read.node) &&
           (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)) &&
-          !isAfterLockTaken(read, op, ops),
+          !isAfterLockTaken(read, op, ops) &&
+          !hasAtomicClaimBetween(file, read.node, op.node),
       );
       if (!write) return;
       const messageId = read.store === "memory" ? "checkThenActInMemory" : "checkThenAct";

@@ -286,6 +286,14 @@ describe("one-off scripts by directory", () => {
     // zootag-nestjs-api apps/main/src/migrator/permission-helper.ts: the umzug migrator's helper inserts each permission of a migration.
     expect(lint(perRowQuery, "/project", "/project/apps/main/src/migrator/permission-helper.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/src/migrators/runs.ts")).toEqual([]);
+    // gennit-project/multiforum-backend build_scripts/mergeLcov.js: a build step that merges coverage reports, run by hand or in CI.
+    expect(lint(perRowQuery, "/project", "/project/build_scripts/merge.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/tools/dev-scripts/merge.ts")).toEqual([]);
+  });
+
+  it("reports a directory whose name only ends with scripts", () => {
+    expect(lint(perRowQuery, "/project", "/project/src/transcripts/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/scripts-api/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
   it("reports a directory whose name only contains migrator", () => {

@@ -19,11 +19,16 @@ interface FunctionEvents {
   readonly suspensions: readonly TSESTree.Node[];
   /** End offsets of lock acquisitions in the function itself. */
   readonly acquisitions: readonly number[];
+  /** Calls in the function itself whose name says they claim atomically, and whose result it reads. */
+  readonly claims: readonly TSESTree.CallExpression[];
 }
 
 const ACQUIRE = new Set(lockApis.acquireCalls);
 const CALLBACK_METHODS = new Set(lockApis.callbackMethods);
 const CALLBACK_FUNCTIONS = new Set(lockApis.callbackFunctions);
+const ATOMIC_WORD = lockApis.atomicClaimWord;
+/** The word at the start of a name or as a camelCase word, not after "non" or "not" (`nonAtomicUpdate`). */
+const ATOMIC_NAME = new RegExp(`(?:^${ATOMIC_WORD}|(?<=[a-z0-9_$])(?<![Nn]on|[Nn]ot)${ATOMIC_WORD[0]!.toUpperCase()}${ATOMIC_WORD.slice(1)})(?:ally)?(?![a-z])`, "u");
 
 /** Whether `node` runs while a lock is held: inside a lock callback or after a lock acquisition. */
 export function isInLockedSection(file: FileContext, node: TSESTree.Node): boolean {
@@ -33,6 +38,17 @@ export function isInLockedSection(file: FileContext, node: TSESTree.Node): boole
     if (isFunctionNode(current) && isLockCallback(current)) return true;
   }
   return false;
+}
+
+/**
+ * Between `from` and `to`, the function reads the result of a call whose name says it claims
+ * atomically (`const result = await qrCodeDAO.markUsedAtomic(tokenHash)`, kjsanni's QR check-in,
+ * which checks a cache of recent scans first): that call, not the check before it, decides which
+ * of two concurrent callers goes on.
+ */
+export function hasAtomicClaimBetween(file: FileContext, from: TSESTree.Node, to: TSESTree.Node): boolean {
+  const owner: TSESTree.Node = getEnclosingFunction(from) ?? getProgram(from);
+  return getEvents(file, owner).claims.some((call) => call.range[0] >= from.range[1] && call.range[1] <= to.range[0]);
 }
 
 /**
@@ -88,6 +104,7 @@ function getEvents(file: FileContext, owner: TSESTree.Node): FunctionEvents {
   return memoize(file, "critical-section", owner, () => {
     const suspensions: TSESTree.Node[] = [];
     const acquisitions: number[] = [];
+    const claims: TSESTree.CallExpression[] = [];
     forEachOwnNode(file.sourceCode.visitorKeys, owner, (node) => {
       switch (node.type) {
         case AST_NODE_TYPES.AwaitExpression:
@@ -102,12 +119,13 @@ function getEvents(file: FileContext, owner: TSESTree.Node): FunctionEvents {
           break;
         case AST_NODE_TYPES.CallExpression:
           if (isAcquisition(node)) acquisitions.push(node.range[1]);
+          else if (isReadAtomicClaim(node)) claims.push(node);
           break;
         default:
           break;
       }
     });
-    return { suspensions, acquisitions };
+    return { suspensions, acquisitions, claims };
   });
 }
 
@@ -132,6 +150,23 @@ function isAcquisition(call: TSESTree.CallExpression): boolean {
   if (method !== undefined) return ACQUIRE.has(method);
   const callee = skipExpressionWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.Identifier && ACQUIRE.has(callee.name);
+}
+
+/** `const result = await markUsedAtomic(…)`, `if (await claimAtomically(…))`: a call named as an atomic claim whose result is kept or tested. */
+function isReadAtomicClaim(call: TSESTree.CallExpression): boolean {
+  const name = getCalleeName(call);
+  if (name === undefined || !name.toLowerCase().includes(ATOMIC_WORD) || !ATOMIC_NAME.test(name)) return false;
+  let node: TSESTree.Node = call;
+  while (
+    node.parent?.type === AST_NODE_TYPES.AwaitExpression ||
+    node.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    node.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === "!")
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  return (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) || (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) || (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === node);
 }
 
 function getProgram(node: TSESTree.Node): TSESTree.Node {

@@ -110,9 +110,32 @@ function replacesHit(file: FileContext, lookup: TSESTree.Node, store: TSESTree.N
   const hit = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
   for (let node = store.parent; node && node !== declarator.parent.parent; node = node.parent) {
     if (node.type !== AST_NODE_TYPES.IfStatement || !contains(node.consequent, store)) continue;
-    if (getConjuncts(node.test).some((conjunct) => conjunct.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.sourceCode.getScope(conjunct), conjunct) === hit)) return true;
+    if (getConjuncts(node.test).some((conjunct) => isHitVariable(file, getPresenceSubject(conjunct), hit))) return true;
   }
   return false;
+}
+
+/**
+ * What a conjunct shows to exist when it is truthy: `hit` itself, or the object of a member read
+ * tested as such or compared equal with a value that is not nullish (`hit?.owner === owner`,
+ * freshmart's in-memory notification repository, which marks a notification read only for its
+ * recipient: a missing entry yields `undefined`, which equals no owner).
+ */
+function getPresenceSubject(raw: TSESTree.Node): TSESTree.Node {
+  let node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "===" || node.operator === "==")) {
+    const left = skipExpressionWrappers(node.left);
+    const right = skipExpressionWrappers(node.right);
+    const [member, other] = left.type === AST_NODE_TYPES.MemberExpression ? [left, right] : [right, left];
+    if (member.type !== AST_NODE_TYPES.MemberExpression || isNullish(other)) return node;
+    node = member;
+  }
+  while (node.type === AST_NODE_TYPES.MemberExpression) node = skipExpressionWrappers(node.object);
+  return node;
+}
+
+function isHitVariable(file: FileContext, node: TSESTree.Node, hit: TSESLint.Scope.Variable | undefined): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.sourceCode.getScope(node), node) === hit;
 }
 
 /**

@@ -185,9 +185,9 @@ const MIGRATION_FILE = /(?:^|[-_.])\d{10,14}[-_]/u;
  * Directories of one-off scripts, matched as whole path segments: database migrations, seeders,
  * migration runners (`migrator/`, zootag's umzug migrator), maintenance scripts; and a `migrations` segment with a prefix (openpanel's `code-migrations/`,
  * `data-migrations/`, `db_migrations/`, OneUptime's `DataMigrations/` and `StartupMigrations/`,
- * also `Migrations/`).
+ * also `Migrations/`), and a `scripts` segment with one (multiforum's `build_scripts/`, `dev-scripts/`).
  */
-const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/migrator/", "/migrators/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "/.scripts/", "-migrations/", "_migrations/", "Migrations/"];
+const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/migrator/", "/migrators/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "/.scripts/", "-migrations/", "_migrations/", "Migrations/", "-scripts/", "_scripts/"];
 
 /**
  * Whether the file is a one-off script by where it lives: under a `migrations/` (or `x-migrations/`), `seeders/`, `seed/`,

@@ -17,6 +17,12 @@ export interface LockKnowledge {
   readonly acquireCalls: readonly string[];
   /** Calls that give such a lock back. */
   readonly releaseCalls: readonly string[];
+  /**
+   * A word that, in a function's name, says the function claims or updates its record in one
+   * atomic step (`markUsedAtomic`, `claimJobAtomically`, `atomicReserve`): a call whose result
+   * the caller reads decides which of two concurrent callers goes on, as a lock would.
+   */
+  readonly atomicClaimWord: string;
 }
 
 export const lockApis: LockKnowledge = {
@@ -24,4 +30,5 @@ export const lockApis: LockKnowledge = {
   callbackFunctions: ["withLock", "runExclusive", "synchronized", "withMutex"],
   acquireCalls: ["acquire", "acquireLock", "lock", "tryLock", "tryAcquire", "getLock", "obtainLock", "acquireLease", "waitForLock"],
   releaseCalls: ["release", "releaseLock", "unlock", "releaseLease"],
+  atomicClaimWord: "atomic",
 };

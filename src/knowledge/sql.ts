@@ -66,7 +66,8 @@ export const pg: LibraryKnowledge = {
       library: "pg",
       role: "client",
       ownsConnections: true,
-      closeMethods: ["end"],
+      // `cancel(other, query)` spends the client's connection on a cancel request, which the server closes.
+      closeMethods: ["end", "cancel"],
       databaseMethods: pgQuery,
     },
     "pg.poolClient": {

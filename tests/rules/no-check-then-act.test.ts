@@ -174,6 +174,10 @@ runRuleTests("no-check-then-act", rule, {
     // 6529seize-backend app.ts: a lock taken with SET NX after the check, whose failure leaves, lets one call at a time do the work and mark.
     webhookLock('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) return;'),
     webhookLock('  if (!(await client.setNX(`${key}:processing`, "1"))) {\n    log(key);\n    return;\n  }'),
+    // kjsanni/restaurant-table-reservation-system back-end/src/verticals/event/services/qrCode.service.js: a cache of recent scans checked before the DAO's atomic claim, whose result decides.
+    webhookLock("  const result = await tickets.markUsedAtomic(eventId);\n  if (result.alreadyUsed) {\n    await client.set(key, \"1\", { EX: 3600 });\n    return;\n  }"),
+    webhookLock("  if (!(await tickets.atomicClaim(eventId))) return;"),
+    webhookLock("  let claimed;\n  claimed = await tickets.claimAtomically(eventId);"),
     // node-redis { NX: true } on the write itself.
     { code: `${NODE_REDIS}async function f(key) { if (await client.get(key)) return; await pay(); await client.set(key, "1", { NX: true, EX: 60 }); }`, filename: "file.js" },
     // node-redis v5 { condition: "NX" }.
@@ -307,6 +311,10 @@ runRuleTests("no-check-then-act", rule, {
     webhookLockRaces('  await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });', 8),
     webhookLockRaces('  const acquired = await client.set(`${key}:processing`, "1", { NX: true, EX: 60 });\n  if (!acquired) log(key);', 9),
     webhookLockRaces('  const acquired = await client.set(`${key}:processing`, "1");\n  if (!acquired) return;', 9),
+    // Valid neighbours (kjsanni's QR check-in): an atomic claim whose result nobody reads, a claim not named atomic, or one named not atomic.
+    webhookLockRaces("  await tickets.markUsedAtomic(eventId);", 8),
+    webhookLockRaces("  const result = await tickets.markUsed(eventId);\n  if (!result) return;", 9),
+    webhookLockRaces("  const result = await tickets.markUsedNonAtomic(eventId);\n  if (!result) return;", 9),
     // The neighbour: the same store with a name that says cache, in a file that imports no library at all.
     invalid(`const cache = makeStore();\nasync function f(k: string) { if (await cache.get(k)) return; await pay(); await cache.set(k, "1"); }`, "checkThenAct", "cache.get("),
     // The same template written as a concatenation.

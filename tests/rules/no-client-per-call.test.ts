@@ -28,6 +28,10 @@ function perCall(code: string, line: number, column: number, data: Record<string
 const databaseName = (after: string): string =>
   `import { Client } from "pg";\nexport async function reset(config: object) {\n  const connection = new Client(config);\n  const database = connection.database;\n  if (!database) throw new Error("no database");${after}\n  return database;\n}`;
 
+// dreamcareer7/real-estate-server lib/utils/db.js: a pg Client made to send one cancel request for another client's query.
+const queryCanceller = (use: string): string =>
+  `import pg from "pg";\nexport function cancelActiveQuery(client: pg.Client) {\n  if (client.activeQuery) {\n    const canceller = new pg.Client({ connectionString: process.env.DATABASE_URL });\n    ${use}\n  }\n}`;
+
 // grist app/server/devServerMain.ts: an exported main that the file runs when it is started as a program.
 const devServer = (call: string): string =>
   `import { createClient } from "redis";\nexport async function main() {\n  const client = createClient({ url: process.env.REDIS_URL });\n  await client.flushDb();\n}\n${call}`;
@@ -81,6 +85,8 @@ runRuleTests("no-client-per-call", rule, {
     permissionCount("(await createConnection({ type: \"postgres\", name: `tenant_${nodeId}` }))"),
     // keystone's resetDatabase: reading a property opens no connection, only a call does.
     databaseName(""),
+    // dreamcareer7's cancelActiveQuery: the server closes the connection a cancel request was sent on.
+    queryCanceller("canceller.cancel(client, client.activeQuery);"),
     databaseName("\n  console.log(`resetting ${connection.host}/${database}`);"),
     "",
     // A module-level pool, used by the handler.
@@ -371,6 +377,8 @@ export function g() { const pool = new Pool(); pool.query(); }`,
     // The neighbours of keystone's config reader: a call on the client, or on a property of it, uses it.
     perCall(databaseName("\n  await connection.connect();\n  await connection.query(`DROP DATABASE ${database}`);"), 3, 22, { what: "database connection", library: "node-postgres (pg)", closeHint: hint("end"), created: "new Client()", function: "`reset`" }),
     perCall(databaseName("\n  connection.connection.stream.setNoDelay(true);"), 3, 22, { what: "database connection", library: "node-postgres (pg)", closeHint: hint("end"), created: "new Client()", function: "`reset`" }),
+    // Valid neighbour (dreamcareer7's query canceller): a canceller that queries keeps its connection open.
+    perCall(queryCanceller("void canceller.query(\"SELECT pg_cancel_backend($1)\", [client.processID]);"), 4, 23, { what: "database connection", library: "node-postgres (pg)", closeHint: hint("end"), created: "new pg.Client()", function: "`cancelActiveQuery`" }),
     // The same code outside a test file.
     perCall(perTestCase, 4, 17, { ...redis, created: "new Redis()", function: "this function" }),
     perRequest(

@@ -595,6 +595,15 @@ const attemptStatuses = (operator: string): string => `export class TaskRunProce
   }
 }`;
 
+const notificationStore = (test: string): string => `export class NotificationStore {
+  private readonly notifications = new Map<string, Notification>();
+  async markRead(recipient: string, id: string): Promise<void> {
+    const value = this.notifications.get(id);
+    if (${test}) {
+      this.notifications.set(id, { ...value, isRead: true });
+    }
+  }
+}`;
 const taskCatalog = (test: string): string => `export class Catalog {
   private tasks = new Map<string, Task>();
   update(id: string, updates: Partial<Task>) {
@@ -1131,6 +1140,10 @@ export function remove(slot, names) {
     { code: attemptStatuses("!==") },
     // trigger.dev packages/core/src/v3/resource-catalog/standardResourceCatalog.ts: the store is guarded by `existing && …`.
     { code: taskCatalog("existing") },
+    // NMathanKumar/freshmart-serverless-backend services/notification-service/src/repositories/index.ts: a missing entry's `undefined` equals no recipient.
+    { code: notificationStore("value?.recipientUserId === recipient") },
+    { code: notificationStore("recipient == value?.recipientUserId && !value.isRead") },
+    { code: notificationStore("value.isRead === false") },
     // village packages/frontend/src/utils/spatial.ts and packages/server/src/houses/activityStore.ts: buckets created empty, then filled.
     { code: "class SpatialHash {\n  private cells = new Map<string, Set<string>>();\n  insert(id: string, x: number, y: number) { const k = `${x}:${y}`; let set = this.cells.get(k); if (!set) this.cells.set(k, (set = new Set())); set.add(id); }\n}" },
     { code: "const timers = new Map();\nexport function ensureTimers(key) { let t = timers.get(key); if (!t) { t = {}; timers.set(key, t); } return t; }", filename: "file.js" },
@@ -2106,6 +2119,16 @@ export function remove(slot, names) {
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 22, data: { name: "this.statuses", where: "`onCompleted()`", line: "7", owner: "class `TaskRunProcess`", key: "attemptKey(execution)", creation: "new Map<string, string>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${attemptStatuses("===").replace("new Map<string, string>()", `new LRUCache<string, string>(${LRU.slice(13)}`)}` }] }],
     },
     // Valid neighbour (standardResourceCatalog): the store runs when the entry is missing.
+    {
+      // Valid neighbour (freshmart's repository): compared with `undefined`, a missing entry passes the test and is added.
+      code: notificationStore("value?.recipientUserId === undefined"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 36, data: { name: "this.notifications", where: "`markRead()`", line: "6", owner: "class `NotificationStore`", key: "id", creation: "new Map<string, Notification>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${notificationStore("value?.recipientUserId === undefined").replace("new Map<string, Notification>()", `new LRUCache<string, Notification>(${LRU.slice(13)}`)}` }] }],
+    },
+    {
+      // Valid neighbour: `!==` a recipient is true for a missing entry.
+      code: notificationStore("value?.recipientUserId !== recipient"),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 36, data: { name: "this.notifications", where: "`markRead()`", line: "6", owner: "class `NotificationStore`", key: "id", creation: "new Map<string, Notification>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${notificationStore("value?.recipientUserId !== recipient").replace("new Map<string, Notification>()", `new LRUCache<string, Notification>(${LRU.slice(13)}`)}` }] }],
+    },
     {
       code: taskCatalog("!existing"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, data: { name: "this.tasks", where: "`update()`", line: "5", owner: "class `Catalog`", key: "id", creation: "new Map<string, Task>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${taskCatalog("!existing").replace("new Map<string, Task>()", `new LRUCache<string, Task>(${LRU.slice(13)}`)}` }] }],
