@@ -27,6 +27,8 @@ const ACQUIRE = new Set(lockApis.acquireCalls);
 const CALLBACK_METHODS = new Set(lockApis.callbackMethods);
 const CALLBACK_FUNCTIONS = new Set(lockApis.callbackFunctions);
 const ATOMIC_WORD = lockApis.atomicClaimWord;
+/** The word without its first letter, in both `atomicX` and `xAtomic`: a test that needs no regular expression. */
+const ATOMIC_TAIL = ATOMIC_WORD.slice(1);
 /** The word at the start of a name or as a camelCase word, not after "non" or "not" (`nonAtomicUpdate`). */
 const ATOMIC_NAME = new RegExp(`(?:^${ATOMIC_WORD}|(?<=[a-z0-9_$])(?<![Nn]on|[Nn]ot)${ATOMIC_WORD[0]!.toUpperCase()}${ATOMIC_WORD.slice(1)})(?:ally)?(?![a-z])`, "u");
 
@@ -155,7 +157,7 @@ function isAcquisition(call: TSESTree.CallExpression): boolean {
 /** `const result = await markUsedAtomic(…)`, `if (await claimAtomically(…))`: a call named as an atomic claim whose result is kept or tested. */
 function isReadAtomicClaim(call: TSESTree.CallExpression): boolean {
   const name = getCalleeName(call);
-  if (name === undefined || !name.toLowerCase().includes(ATOMIC_WORD) || !ATOMIC_NAME.test(name)) return false;
+  if (name === undefined || !name.includes(ATOMIC_TAIL) || !ATOMIC_NAME.test(name)) return false;
   let node: TSESTree.Node = call;
   while (
     node.parent?.type === AST_NODE_TYPES.AwaitExpression ||

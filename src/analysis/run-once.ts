@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { IMPORT_TIME_CALLBACK_METHODS } from "../knowledge/bounded-caches.js";
 import { NEST_STARTUP_HOOKS } from "../knowledge/frameworks.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
-import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, isCalledInPlace, isHiddenMember, isWrittenMember } from "./ast.js";
+import { getCalledMethodName, getEnclosingFunction, getPlainFunctionName, getStaticPropertyName, isCalledInPlace, isHiddenMember, isWrittenMember } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext, memoize } from "./file-context.js";
 
@@ -162,6 +162,19 @@ function isSeedName(name: string): boolean {
 }
 
 const SEED_FILE = /(?:^|[-._])seed(?:s|ers?)?\.[cm]?[jt]sx?$/u;
+
+/**
+ * A seeder by its name, as a seed file is by its: a function or method whose name starts with the
+ * word `seed` (`seed()`, `seedCatalogData()`, `seed_roles()`; not `seeded()` or `seedling()`).
+ * It writes data the code defines, when the database is set up (TeTeBerry's catalog service seeds
+ * its questions from `onModuleInit`), not per request.
+ */
+function isSeederFunction(fn: FunctionNode): boolean {
+  const name = getPlainFunctionName(fn);
+  return name !== undefined && name.startsWith("seed") && SEED_FUNCTION.test(name);
+}
+
+const SEED_FUNCTION = /^seed(?:s|ers?)?(?:[A-Z0-9_$]|$)/u;
 
 /**
  * A backfill by its name (`membership-buzz-backfill.ts`, `app-listing-backfill.service.ts`,
@@ -390,7 +403,7 @@ export function runsAlone(context: AnyRuleContext, node: TSESTree.Node): boolean
  */
 export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth = 0): boolean {
   const fn = getCallingFunction(start);
-  if (isRunOncePerProcess(context, fn) || isLatchedOnce(context, fn)) return true;
+  if (isRunOncePerProcess(context, fn) || isLatchedOnce(context, fn) || isSeederFunction(fn)) return true;
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return depth <= 2 && isPrivateMethodCalledOnlyOnce(context, parent, depth);
   // A module function, or a helper declared inside another function (erxes's scripts declare

@@ -23,6 +23,9 @@ const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
 // grouparoo core/src/models/Destination.ts: each group of a membership looked up by the model's `findById`, after `imports`.
 const groupLookups = (imports: string): string =>
   `${imports}export async function check(memberships: Record<string, string>) {\n  for (const groupId in memberships) {\n    const group = await Group.findById(groupId);\n    if (group.state === "draft") throw new Error(group.name);\n  }\n}`;
+// TeTeBerry/sync-app-backend src/modules/personality-test/personality-test-catalog.service.ts: the catalog's questions upserted one by one from `onModuleInit`.
+const catalogSeeder = (method: string): string =>
+  `import { Injectable } from "@nestjs/common";\nimport type { Model } from "mongoose";\n@Injectable()\nexport class CatalogService {\n  constructor(private readonly questionModel: Model<Question>) {}\n  async onModuleInit() {\n    await this.${method}();\n  }\n  async ${method}() {\n    for (const item of buildQuestionSeed()) {\n      await this.questionModel.findOneAndUpdate({ questionId: item.questionId }, item, { upsert: true });\n    }\n  }\n}`;
 const appRepository = (lookup: string): string =>
   `import { clientsRepository, clientRepository, Client } from "./clients.repository";\nexport async function merge(ids: string[]) {\n  for (const id of ids) {\n    const client = await ${lookup};\n    if (!client) throw new Error(id);\n  }\n}`;
 // FVJohnny nestjs-microservices-template backend/libs/redis/src/auth/user-token.redis-repository.ts: a token per id of the user's set, read by the class's own `findById`.
@@ -172,6 +175,12 @@ const groupByLevels = (grouping: string): string =>
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // TeTeBerry's catalog service: a seeder by its name writes the data the code defines, when the database is set up.
+    catalogSeeder("seedCatalogData"),
+    catalogSeeder("seed"),
+    catalogSeeder("seed_questions"),
+    // A helper that only a seeder calls.
+    { code: 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nasync function upsertRole(name) { await prisma.role.upsert({ where: { name }, create: { name }, update: {} }); }\nexport async function seedRoles(roles) {\n  for (const name of roles) await upsertRole(name);\n}', filename: "file.js" },
     // zyrix-crm-backend admin-bootstrap.service.ts: a list split from the configuration is as long as the operator wrote it.
     adminBootstrap("", 'env.SUPER_ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter((e) => e.length > 0)'),
     adminBootstrap("", '(process.env.ADMIN_EMAILS ?? "").split(",")'),
@@ -770,6 +779,9 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "tokenIds",
       batched: "one `find({ _id: { $in: ids } })`",
     }),
+    // Valid neighbours (TeTeBerry's catalog service): a method named otherwise, or with a word that only starts with seed, may run per request.
+    invalid(catalogSeeder("syncCatalogData"), "this.questionModel.findOneAndUpdate(", "writeInLoop", {}, { call: "this.questionModel.findOneAndUpdate()", library: "Mongoose", collection: "buildQuestionSeed()", batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`" }),
+    invalid(catalogSeeder("seededQuestions"), "this.questionModel.findOneAndUpdate(", "writeInLoop", {}, { call: "this.questionModel.findOneAndUpdate()", library: "Mongoose", collection: "buildQuestionSeed()", batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`" }),
     // Valid neighbours (salon_mgm_backend's repository): a model named as one is Mongoose's, and TypeORM calls its own objects repositories.
     invalid(appRepository("Client.findById(id)"), "Client.findById(", "queryInLoop", {}, {
       call: "Client.findById()",
