@@ -164,12 +164,15 @@ function isSeedName(name: string): boolean {
 const SEED_FILE = /(?:^|[-._])seed(?:s|ers?)?\.[cm]?[jt]sx?$/u;
 
 /**
- * A seeder by its name, as a seed file is by its: a function or method whose name starts with the
- * word `seed` (`seed()`, `seedCatalogData()`, `seed_roles()`; not `seeded()` or `seedling()`).
- * It writes data the code defines, when the database is set up (TeTeBerry's catalog service seeds
- * its questions from `onModuleInit`), not per request.
+ * A seeder by its name, as a seed file is by its: a function or method with no parameters whose
+ * name starts with the word `seed` (`seed()`, `seedCatalogData()`, `seed_roles()`; not `seeded()`
+ * or `seedling()`). Given nothing, it writes data the code defines, when the database is set up
+ * (TeTeBerry's catalog service seeds its questions from `onModuleInit`), not per request. One given
+ * arguments seeds from them: CopilotKit's `seedDelegations(threadId, state)` fills a thread's entry
+ * from each request's state.
  */
 function isSeederFunction(fn: FunctionNode): boolean {
+  if (fn.params.length > 0) return false;
   const name = getPlainFunctionName(fn);
   return name !== undefined && name.startsWith("seed") && SEED_FUNCTION.test(name);
 }

@@ -180,7 +180,7 @@ runRuleTests("no-query-in-loop", rule, {
     catalogSeeder("seed"),
     catalogSeeder("seed_questions"),
     // A helper that only a seeder calls.
-    { code: 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nasync function upsertRole(name) { await prisma.role.upsert({ where: { name }, create: { name }, update: {} }); }\nexport async function seedRoles(roles) {\n  for (const name of roles) await upsertRole(name);\n}', filename: "file.js" },
+    { code: 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nasync function upsertRole(name) { await prisma.role.upsert({ where: { name }, create: { name }, update: {} }); }\nexport async function seedRoles() {\n  for (const name of readRoleNames()) await upsertRole(name);\n}', filename: "file.js" },
     // zyrix-crm-backend admin-bootstrap.service.ts: a list split from the configuration is as long as the operator wrote it.
     adminBootstrap("", 'env.SUPER_ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter((e) => e.length > 0)'),
     adminBootstrap("", '(process.env.ADMIN_EMAILS ?? "").split(",")'),
@@ -779,6 +779,8 @@ runRuleTests("no-query-in-loop", rule, {
       collection: "tokenIds",
       batched: "one `find({ _id: { $in: ids } })`",
     }),
+    // Valid neighbour (TeTeBerry's catalog service): a seeder given arguments seeds from them, per call.
+    invalid('import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function seedRoles(names) {\n  for (const name of names) await prisma.role.upsert({ where: { name }, create: { name }, update: {} });\n}', "prisma.role.upsert(", "writeInLoop", { filename: "file.js" }, { call: "prisma.role.upsert()", library: "Prisma", collection: "names", batched: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement (Prisma has no bulk update with values per row)" }),
     // Valid neighbours (TeTeBerry's catalog service): a method named otherwise, or with a word that only starts with seed, may run per request.
     invalid(catalogSeeder("syncCatalogData"), "this.questionModel.findOneAndUpdate(", "writeInLoop", {}, { call: "this.questionModel.findOneAndUpdate()", library: "Mongoose", collection: "buildQuestionSeed()", batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`" }),
     invalid(catalogSeeder("seededQuestions"), "this.questionModel.findOneAndUpdate(", "writeInLoop", {}, { call: "this.questionModel.findOneAndUpdate()", library: "Mongoose", collection: "buildQuestionSeed()", batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`" }),

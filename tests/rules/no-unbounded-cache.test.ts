@@ -2120,6 +2120,11 @@ export function remove(slot, names) {
     },
     // Valid neighbour (standardResourceCatalog): the store runs when the entry is missing.
     {
+      // CopilotKit showcase/integrations/strands-typescript/src/agent/state.ts: a function named `seed…` that is given the thread seeds its entry per request.
+      code: "const delegationsByThread = new Map<string, Delegation[]>();\nexport function seedDelegations(threadId: string, state: unknown): Delegation[] {\n  const existing = delegationsByThread.get(threadId);\n  if (existing) return existing;\n  const seeded = readDelegations(state);\n  delegationsByThread.set(threadId, seeded);\n  return seeded;\n}",
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 29, data: { name: "delegationsByThread", where: "`seedDelegations()`", line: "6", owner: "module", key: "threadId", creation: "new Map<string, Delegation[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}const delegationsByThread = new LRUCache<string, Delegation[]>(${LRU.slice(13)};\nexport function seedDelegations(threadId: string, state: unknown): Delegation[] {\n  const existing = delegationsByThread.get(threadId);\n  if (existing) return existing;\n  const seeded = readDelegations(state);\n  delegationsByThread.set(threadId, seeded);\n  return seeded;\n}` }] }],
+    },
+    {
       // Valid neighbour (freshmart's repository): compared with `undefined`, a missing entry passes the test and is added.
       code: notificationStore("value?.recipientUserId === undefined"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 36, data: { name: "this.notifications", where: "`markRead()`", line: "6", owner: "class `NotificationStore`", key: "id", creation: "new Map<string, Notification>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${notificationStore("value?.recipientUserId === undefined").replace("new Map<string, Notification>()", `new LRUCache<string, Notification>(${LRU.slice(13)}`)}` }] }],
