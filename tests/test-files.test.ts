@@ -294,6 +294,9 @@ describe("one-off scripts by directory", () => {
   it("reports a directory whose name only ends with scripts", () => {
     expect(lint(perRowQuery, "/project", "/project/src/transcripts/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/src/scripts-api/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    // MuhammadShahidRajpoot/blood-donation-center-be src/api/call-center/manage-scripts/: the call center's phone scripts, a feature.
+    expect(lint(perRowQuery, "/project", "/project/src/api/call-center/manage-scripts/services/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/call_scripts/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
   it("reports a directory whose name only contains migrator", () => {

@@ -201,9 +201,15 @@ const MIGRATION_FILE = /(?:^|[-_.])\d{10,14}[-_]/u;
  * Directories of one-off scripts, matched as whole path segments: database migrations, seeders,
  * migration runners (`migrator/`, zootag's umzug migrator), maintenance scripts; and a `migrations` segment with a prefix (openpanel's `code-migrations/`,
  * `data-migrations/`, `db_migrations/`, OneUptime's `DataMigrations/` and `StartupMigrations/`,
- * also `Migrations/`), and a `scripts` segment with one (multiforum's `build_scripts/`, `dev-scripts/`).
+ * also `Migrations/`), and a `scripts` segment whose prefix names tooling (multiforum's
+ * `build_scripts/`, `dev-scripts/`, `db-scripts/`); not any prefix: blood-donation-center-be's
+ * `call-center/manage-scripts/` holds the call center's phone scripts, a feature of the application.
  */
-const SCRIPT_DIRECTORIES = ["/migrations/", "/migration/", "/migrator/", "/migrators/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "/.scripts/", "-migrations/", "_migrations/", "Migrations/", "-scripts/", "_scripts/"];
+const SCRIPT_PREFIXES = ["build", "dev", "ci", "db", "deploy", "release", "maintenance", "ops"];
+const SCRIPT_DIRECTORIES = [
+  ...["/migrations/", "/migration/", "/migrator/", "/migrators/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "/.scripts/", "-migrations/", "_migrations/", "Migrations/"],
+  ...SCRIPT_PREFIXES.flatMap((prefix) => [`/${prefix}-scripts/`, `/${prefix}_scripts/`]),
+];
 
 /**
  * Whether the file is a one-off script by where it lives: under a `migrations/` (or `x-migrations/`), `seeders/`, `seed/`,
