@@ -50,6 +50,13 @@ export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** The object at the start of a chain of member reads (`a` of `a.b?.c[d]`), unwrapped; the node itself when it reads no member. */
+export function getMemberRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = skipExpressionWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipExpressionWrappers(current.object);
+  return current;
+}
+
 /** A class member no other module can reach: `#name`, or TypeScript's `private` or `protected`. */
 export function isHiddenMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
   return member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === "private" || member.accessibility === "protected";

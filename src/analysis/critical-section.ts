@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { lockApis } from "../knowledge/locks.js";
 import { IDEMPOTENT_CALLS, IDEMPOTENT_WITH_RECURSIVE } from "../knowledge/builtins.js";
-import { contains, forEachOwnNode, getCalledMethodName, getCalleeName, getEnclosingFunction, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalledMethodName, getCalleeName, getEnclosingFunction, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 
 /**
@@ -26,11 +26,6 @@ interface FunctionEvents {
 const ACQUIRE = new Set(lockApis.acquireCalls);
 const CALLBACK_METHODS = new Set(lockApis.callbackMethods);
 const CALLBACK_FUNCTIONS = new Set(lockApis.callbackFunctions);
-const ATOMIC_WORD = lockApis.atomicClaimWord;
-/** The word without its first letter, in both `atomicX` and `xAtomic`: a test that needs no regular expression. */
-const ATOMIC_TAIL = ATOMIC_WORD.slice(1);
-/** The word at the start of a name or as a camelCase word, not after "non" or "not" (`nonAtomicUpdate`). */
-const ATOMIC_NAME = new RegExp(`(?:^${ATOMIC_WORD}|(?<=[a-z0-9_$])(?<![Nn]on|[Nn]ot)${ATOMIC_WORD[0]!.toUpperCase()}${ATOMIC_WORD.slice(1)})(?:ally)?(?![a-z])`, "u");
 
 /** Whether `node` runs while a lock is held: inside a lock callback or after a lock acquisition. */
 export function isInLockedSection(file: FileContext, node: TSESTree.Node): boolean {
@@ -157,16 +152,10 @@ function isAcquisition(call: TSESTree.CallExpression): boolean {
 /** `const result = await markUsedAtomic(…)`, `if (await claimAtomically(…))`: a call named as an atomic claim whose result is kept or tested. */
 function isReadAtomicClaim(call: TSESTree.CallExpression): boolean {
   const name = getCalleeName(call);
-  if (name === undefined || !name.includes(ATOMIC_TAIL) || !ATOMIC_NAME.test(name)) return false;
-  let node: TSESTree.Node = call;
-  while (
-    node.parent?.type === AST_NODE_TYPES.AwaitExpression ||
-    node.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-    node.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
-    (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === "!")
-  ) {
-    node = node.parent;
-  }
+  // `tomic` in both `atomicX` and `xAtomic`: most calls are turned away without the regular expression.
+  if (name === undefined || !name.includes("tomic") || !lockApis.atomicClaimName.test(name)) return false;
+  let node = getOutermostWrapper(call);
+  while (node.parent?.type === AST_NODE_TYPES.AwaitExpression || (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === "!")) node = getOutermostWrapper(node.parent);
   const parent = node.parent;
   return (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) || (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) || (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === node);
 }

@@ -23,7 +23,7 @@ import {
   SDK_CLIENT_MODULE_PREFIXES,
   TABLE_NAME,
 } from "../knowledge/bounded-caches.js";
-import { contains, forEachOwnNode, getCalleeName, getEnclosingFunction, getOutermostWrapper, getPlainFunctionName, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalleeName, getEnclosingFunction, getMemberRoot, getOutermostWrapper, getPlainFunctionName, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -130,8 +130,7 @@ function getPresenceSubject(raw: TSESTree.Node): TSESTree.Node {
     if (member.type !== AST_NODE_TYPES.MemberExpression || isNullish(other)) return node;
     node = member;
   }
-  while (node.type === AST_NODE_TYPES.MemberExpression) node = skipExpressionWrappers(node.object);
-  return node;
+  return getMemberRoot(node);
 }
 
 function isHitVariable(file: FileContext, node: TSESTree.Node, hit: TSESLint.Scope.Variable | undefined): boolean {

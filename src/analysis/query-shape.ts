@@ -28,7 +28,7 @@ import {
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
 import { getLibraryOfPackage } from "../knowledge/index.js";
-import { contains, getCalledMethodName, getCalleeName, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
@@ -237,7 +237,7 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   // FVJohnny's nestjs-microservices-template: `this.findById(id)` in `UserToken_RedisRepository`, a method of the class itself.
   const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.ThisExpression ? getThisClass(receiver)?.id?.name : undefined;
   if (receiverName !== undefined && REPOSITORY_NAME.test(receiverName) && !REPOSITORY_LIBRARIES.includes(call.kind.knowledge.library)) return false;
-  while (receiver.type === AST_NODE_TYPES.MemberExpression) receiver = skipExpressionWrappers(receiver.object);
+  receiver = getMemberRoot(receiver);
   return receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.ThisExpression;
 }
 

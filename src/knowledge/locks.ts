@@ -18,11 +18,12 @@ export interface LockKnowledge {
   /** Calls that give such a lock back. */
   readonly releaseCalls: readonly string[];
   /**
-   * A word that, in a function's name, says the function claims or updates its record in one
-   * atomic step (`markUsedAtomic`, `claimJobAtomically`, `atomicReserve`): a call whose result
-   * the caller reads decides which of two concurrent callers goes on, as a lock would.
+   * A function name that says the function claims or updates its record in one atomic step:
+   * `atomic` at the start or as a camelCase word, not after "non" or "not" (`markUsedAtomic`,
+   * `claimJobAtomically`, `atomicReserve`; not `nonAtomicUpdate`). A call whose result the caller
+   * reads decides which of two concurrent callers goes on, as a lock would.
    */
-  readonly atomicClaimWord: string;
+  readonly atomicClaimName: RegExp;
 }
 
 export const lockApis: LockKnowledge = {
@@ -30,5 +31,5 @@ export const lockApis: LockKnowledge = {
   callbackFunctions: ["withLock", "runExclusive", "synchronized", "withMutex"],
   acquireCalls: ["acquire", "acquireLock", "lock", "tryLock", "tryAcquire", "getLock", "obtainLock", "acquireLease", "waitForLock"],
   releaseCalls: ["release", "releaseLock", "unlock", "releaseLease"],
-  atomicClaimWord: "atomic",
+  atomicClaimName: /(?:^atomic|(?<=[a-z0-9_$])(?<![Nn]on|[Nn]ot)Atomic)(?:ally)?(?![a-z])/u,
 };

@@ -178,6 +178,7 @@ runRuleTests("no-check-then-act", rule, {
     webhookLock("  const result = await tickets.markUsedAtomic(eventId);\n  if (result.alreadyUsed) {\n    await client.set(key, \"1\", { EX: 3600 });\n    return;\n  }"),
     webhookLock("  if (!(await tickets.atomicClaim(eventId))) return;"),
     webhookLock("  let claimed;\n  claimed = await tickets.claimAtomically(eventId);"),
+    webhookLock("  const claimed = (await tickets?.markUsedAtomic(eventId)) as Claim;\n  if (!claimed) return;"),
     // node-redis { NX: true } on the write itself.
     { code: `${NODE_REDIS}async function f(key) { if (await client.get(key)) return; await pay(); await client.set(key, "1", { NX: true, EX: 60 }); }`, filename: "file.js" },
     // node-redis v5 { condition: "NX" }.
