@@ -325,6 +325,19 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/src/runs1672815959.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
+  it("is quiet on a migration runner named as one, and reports a name that only mentions migrations", () => {
+    // billjansen-ops Loyalty-Demo db_migrate.js: "Usage: node db_migrate.js", every versioned migration in one file.
+    expect(lint(perRowQuery, "/project", "/project/db_migrate.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/migrate.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/db/migrate-db.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/server/run-migrations.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/server/runMigrations.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/user-migration.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/migrate-accounts.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/migrations.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/automigrate.ts")).toEqual(["postmortem/no-query-in-loop"]);
+  });
+
   it("is quiet on a backfill named as one, and reports a name that only contains the word", () => {
     // civitai src/pages/api/admin/temp/membership-buzz-backfill.ts and src/server/services/blocks/app-listing-backfill.service.ts.
     expect(lint(perRowQuery, "/project", "/project/src/pages/api/admin/temp/membership-buzz-backfill.ts")).toEqual([]);

@@ -71,7 +71,7 @@ function getFileRole(context: { readonly filename: string; readonly cwd?: string
     filename,
     cwd,
     test: isTestName(name) || directory.test,
-    script: directory.script || isSeedName(name) || isBackfillName(name) || MIGRATION_FILE.test(name),
+    script: directory.script || isSeedName(name) || isBackfillName(name) || MIGRATION_FILE.test(name) || isMigrationRunnerName(name),
     staticAsset: directory.staticAsset,
     frontend: directory.frontend && !SERVER_FILE.test(name),
   };
@@ -198,6 +198,18 @@ const BACKFILL_FILE = /(?:^|[-._])backfill(?:s)?[-._]/u;
 const MIGRATION_FILE = /(?:^|[-_.])\d{10,14}[-_]/u;
 
 /**
+ * A migration runner by its name: `migrate.js`, `db_migrate.js` (Loyalty-Demo's "Usage: node
+ * db_migrate.js", 164 versioned migrations in one file), `migrate-db.ts`, `run-migrations.js`. It
+ * runs by hand or once per deploy. A name that only mentions migrations (`migrations.ts`,
+ * `user-migration.service.ts`) may be a feature of the application, and is not one.
+ */
+function isMigrationRunnerName(name: string): boolean {
+  return name.includes("igrat") && MIGRATION_RUNNER_FILE.test(name);
+}
+
+const MIGRATION_RUNNER_FILE = /^(?:(?:db|database)[-_]?migrate|migrate(?:[-_](?:db|database))?|run[-_]?[Mm]igrations)\.[cm]?[jt]s$/u;
+
+/**
  * Directories of one-off scripts, matched as whole path segments: database migrations, seeders,
  * migration runners (`migrator/`, zootag's umzug migrator), maintenance scripts; and a `migrations` segment with a prefix (openpanel's `code-migrations/`,
  * `data-migrations/`, `db_migrations/`, OneUptime's `DataMigrations/` and `StartupMigrations/`,
@@ -216,8 +228,8 @@ const SCRIPT_DIRECTORIES = [
  * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,
- * `prisma/seed.ts`), and so do a backfill (`users-backfill.ts`) and a file named with a migration
- * timestamp (`20180115021837-add-drafts.js`). So does, by its first line, a program run from the
+ * `prisma/seed.ts`), and so do a backfill (`users-backfill.ts`), a file named with a migration
+ * timestamp (`20180115021837-add-drafts.js`) and a migration runner (`db_migrate.js`). So does, by its first line, a program run from the
  * command line (`#!/usr/bin/env node`, apostrophe's `claude-tools/icon-audit.js`).
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string; readonly sourceCode?: { readonly text: string } }): boolean {

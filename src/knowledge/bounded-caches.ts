@@ -367,6 +367,9 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "provider",
   // An OAuth provider a plugin is built for (grouparoo's token getters per `providerName`, `"hubspot"`).
   "providerName",
+  // A platform the deployment is configured for (hpi-schul-cloud notification-service's config per `platformId || 'default'`), or a client's (`"ios"`, `"web"`).
+  "platform",
+  "platformId",
   "strategy",
   "method",
   // A function's own name (audiobookshelf's profiler histograms per `funcName = asyncFunc.name`).
@@ -399,6 +402,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "queueName",
   // A shard of a Discord bot or a cluster, one of the count it is configured with (skyra's member fetch queues per `shardId`).
   "shardId",
+  // miracle-auction-platform's Redis connection pools per `shard` (`productId % auctionRedisShardCount`).
+  "shard",
   // A country or a currency by its ISO code, one of about 250 or 180 (helloviza's primary city per `countryCode`).
   "country",
   "countryCode",

@@ -461,6 +461,8 @@ export class Builder {
   }
 }`;
 /** supabase storage src/internal/monitoring/metrics.ts: a label string per key, made on a miss. */
+const platformConfigs = (key: string, local = "platform"): string =>
+  `class Utils {\n  constructor() {\n    this.platformConfigs = {};\n  }\n  getPlatformConfig(${key}) {\n    const ${local} = ${key} || "default";\n    if (${local} in this.platformConfigs) {\n      return this.platformConfigs[${local}];\n    }\n    const config = loadConfig(${key});\n    this.platformConfigs[${local}] = config;\n    return config;\n  }\n}\nexport default new Utils();`;
 const labelCache = (key: string): string =>
   `const labels = new Map<number, string>();\nexport function getLabel(${key}: number): string {\n  let label = labels.get(${key});\n  if (!label) {\n    label = String(${key});\n    labels.set(${key}, label);\n  }\n  return label;\n}`;
 const byteCache = (guard: string): string =>
@@ -912,6 +914,13 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("providerName"),
     // skyra src/lib/discord/GuildMemberFetchQueue.ts: a fetch queue per shard of the bot.
     labelCache("shardId"),
+    // KidCute1412 miracle-auction-platform Backend/src/modules/bids/infrastructure/redis/redis-auction.authority.ts: a Redis connection pool per shard.
+    labelCache("shard"),
+    // hpi-schul-cloud node-notification-service src/utils.ts: a config per platform the deployment names.
+    labelCache("platformId"),
+    labelCache("platform"),
+    { code: platformConfigs("platformId") },
+    { code: platformConfigs("platformId", "key") },
     // helloviza backend-hrms src/utils/plutoHotelDestination.ts: a primary city per country, a currency's rates per currency: ISO codes, a few hundred.
     labelCache("countryCode"),
     labelCache("currencyCode"),
@@ -1569,6 +1578,10 @@ export function remove(slot, names) {
     { code: labelCache("jobId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "jobId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("jobId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("cacheKey"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cacheKey", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cacheKey").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("cityCode"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cityCode", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cityCode").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbour (hpi-schul-cloud's config per platform): a config per user grows with the users.
+    { code: platformConfigs("userId", "user"), errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 28, data: { name: "this.platformConfigs", where: "`getPlatformConfig()`", key: 'userId || "default"', line: "11", owner: "class `Utils`" }, suggestions: [] }] },
+    // Valid neighbour (miracle-auction-platform's pool per shard): a shard key is a value of each document, not one of the shards.
+    { code: labelCache("shardKey"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "shardKey", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("shardKey").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (supabase storage's status labels): a label per account id grows with the accounts.
     { code: labelCache("accountId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "accountId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("accountId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (webstudio's byte budget): a throttle on the time of the last store bounds the rate, not the size.
