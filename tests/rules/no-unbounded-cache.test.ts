@@ -921,6 +921,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("platform"),
     { code: platformConfigs("platformId") },
     { code: platformConfigs("platformId", "key") },
+    // midday apps/api/src/utils/plaid.ts: Plaid's webhook verification keys per key id.
+    labelCache("kid"),
     // helloviza backend-hrms src/utils/plutoHotelDestination.ts: a primary city per country, a currency's rates per currency: ISO codes, a few hundred.
     labelCache("countryCode"),
     labelCache("currencyCode"),
@@ -1578,6 +1580,8 @@ export function remove(slot, names) {
     { code: labelCache("jobId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "jobId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("jobId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("cacheKey"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cacheKey", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cacheKey").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     { code: labelCache("cityCode"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "cityCode", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("cityCode").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbour (midday's Plaid keys per kid): an API key's id is one per key a user makes.
+    { code: labelCache("keyId"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 16, data: { name: "labels", where: "`getLabel()`", key: "keyId", line: "6", owner: "module" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${labelCache("keyId").replace("new Map<number, string>()", `new LRUCache<number, string>(${LRU.slice(13)}`)}` }] }] },
     // Valid neighbour (hpi-schul-cloud's config per platform): a config per user grows with the users.
     { code: platformConfigs("userId", "user"), errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 28, data: { name: "this.platformConfigs", where: "`getPlatformConfig()`", key: 'userId || "default"', line: "11", owner: "class `Utils`" }, suggestions: [] }] },
     // Valid neighbour (miracle-auction-platform's pool per shard): a shard key is a value of each document, not one of the shards.
