@@ -23,6 +23,7 @@ import {
   SQL_INSERT_VERB,
   SQL_LOCK_STATEMENT,
   SQL_PLACEHOLDER_LIBRARIES,
+  SQL_TAG_LIBRARIES,
   SQL_WRITE_VERB,
   TABLE_ARGUMENT_METHODS,
   UNLISTED_ORM_MODULES,
@@ -32,7 +33,7 @@ import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticP
 import { getThisClass } from "./class-members.js";
 import { getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
-import { getBarePackageName } from "./import-path.js";
+import { getBarePackageName, getImportPath } from "./import-path.js";
 import { getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
 
@@ -254,12 +255,18 @@ function importsOnlyOtherLibraries(file: FileContext, library: string): boolean 
 
 /**
  * The library whose batched form fits the call: its own, or for SQL text sent to an untraced
- * client, the driver its placeholders belong to (`$1` node-postgres, `?` mysql2). Undefined when
+ * client, the driver its placeholders belong to (`$1` node-postgres, `?` mysql2), or the library
+ * whose tag writes the text (drizzle's `sql\`…\``; none for a tag of unknown origin). Undefined when
  * the library is not known (`isLibraryKnown`).
  */
 export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): string | undefined {
   if (!isLibraryKnown(file, call)) return undefined;
   if (call.evidence !== "sql") return call.kind.knowledge.library;
+  const argument = call.node.arguments[0] && skipExpressionWrappers(call.node.arguments[0]);
+  if (argument?.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    const module = getImportPath(file, argument.tag)?.module;
+    return module ? SQL_TAG_LIBRARIES.find((entry) => module === entry.module || module.startsWith(`${entry.module}/`))?.library : undefined;
+  }
   const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
   return SQL_PLACEHOLDER_LIBRARIES.find((entry) => entry.placeholder.test(text))?.library ?? call.kind.knowledge.library;
 }

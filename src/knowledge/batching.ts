@@ -131,6 +131,13 @@ export const SQL_PLACEHOLDER_LIBRARIES: readonly { readonly placeholder: RegExp;
 ];
 
 /**
+ * For SQL written in a library's tagged template (`tx.execute(sql\`UPDATE … ${id}\`)`, drmodun tournament-app's
+ * rosters): the module the tag is imported from tells whose batched form to suggest. Its values are
+ * no placeholders of any driver. Matched as a prefix of the module.
+ */
+export const SQL_TAG_LIBRARIES: readonly { readonly module: string; readonly library: string }[] = [{ module: "drizzle-orm", library: "drizzle" }];
+
+/**
  * Calls that take a list of pending queries and send them as one batch: Prisma's
  * `$transaction([…])` runs the whole list in one transaction and is the library's own remedy
  * for per-row writes with different data.

@@ -388,6 +388,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "signal",
   // A signing key's id in an issuer's key set, a few per issuer (midday's Plaid webhook keys per `kid`, stored only when Plaid returns one).
   "kid",
+  // An identity provider's issuer URL, one per provider the application is configured with (supertokens-node's OIDC discovery documents per `issuer`).
+  "issuer",
   // A type of the database's catalog (sequelize's Postgres type parsers, keyed by type oid).
   "oid",
   // A blockchain network, one of those the application is configured for (ponder's encoded chain ids).

@@ -38,6 +38,9 @@ const statementBatch = (text: string): string =>
 const extensionDdl = (statement: string): string =>
   `import { PrismaClient, Prisma } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function drop(tables: string[]) {\n  for (const table of tables) {\n${statement}\n  }\n}`;
 const PRISMA = 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\n';
+// drmodun tournament-app apps/api/src/roster/roster.repository.ts: an UPDATE per roster in drizzle's `sql` template, sent through the transaction's `execute`.
+const taggedUpdate = (tagImport: string): string =>
+  `${tagImport}import { db } from "../db/db";\nexport async function attach(ids: { rosterId: number; participantId: string }[]) {\n  await db.transaction(async (tx) => {\n    for (const { rosterId, participantId } of ids) {\n      await tx.execute(sql\`UPDATE roster SET participant_id = \${participantId} WHERE id = \${rosterId}\`);\n    }\n  });\n}`;
 // cschwartz85032 loanserve src/security/retention-policies.ts: the retention policy of each table a class constant lists.
 const retentionTables = (table: string): string =>
   `${PG}export class RetentionService {\n  private static readonly DEFAULT_RETENTION: Record<string, number> = { audit_logs: 2555, loan_acl: 1095 };\n  static retention: Record<string, number> = {};\n  async upcoming() {\n    const tables = Object.keys(${table});\n    for (const tableName of tables) {\n      const policy = await pool.query("SELECT * FROM retention_policies WHERE table_name = $1", [tableName]);\n      if (!policy.rows.length) continue;\n    }\n  }\n}`;
@@ -446,6 +449,10 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(prefixLookup("code", ""), "prisma.siteMap", "queryInLoop", { filename: "file.js" }, PREFIX_DATA),
     // Valid neighbour (a loop over a string literal): a list of initials given by the caller.
     invalid(`${PRISMA}export async function letters(initials: string[]) {\n  for (const letter of initials) await prisma.author.findMany({ where: { initial: letter } });\n}`, "prisma.author", "queryInLoop", {}, { ...PREFIX_DATA, call: "prisma.author.findMany()", collection: "initials" }),
+    // SQL in drizzle's tagged template: drizzle's batched form, not a driver's placeholders.
+    invalid(taggedUpdate('import { sql } from "drizzle-orm";\n'), "tx.execute(", "writeInLoop", {}, { call: "tx.execute()", library: "SQL", collection: "ids", batched: "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`" }),
+    // A tag of unknown origin: no driver's form is suggested.
+    invalid(taggedUpdate('import { sql } from "./sql";\n'), "tx.execute(", "writeInLoop", {}, { call: "tx.execute()", library: "SQL", collection: "ids", batched: "one multi-row statement" }),
     // Valid neighbour (jitsu mixpanel.ts): the same loop with the client from a module that is no SQL-like API's.
     invalid(adsSync("./ads-db"), "customer.query(", "queryInLoop", {}, { call: "customer.query()", library: "SQL", collection: "days", batched: "one query with `WHERE id IN (?)` and the array of ids" }),
     // The neighbour of teable's cumulative group-by: the element itself, or a slice that does not start at the list's head, is per element.

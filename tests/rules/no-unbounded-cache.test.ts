@@ -923,6 +923,8 @@ runRuleTests("no-unbounded-cache", rule, {
     { code: platformConfigs("platformId", "key") },
     // midday apps/api/src/utils/plaid.ts: Plaid's webhook verification keys per key id.
     labelCache("kid"),
+    // supertokens-node lib/ts/thirdpartyUtils.ts: an OIDC discovery document per configured issuer.
+    labelCache("issuer"),
     // helloviza backend-hrms src/utils/plutoHotelDestination.ts: a primary city per country, a currency's rates per currency: ISO codes, a few hundred.
     labelCache("countryCode"),
     labelCache("currencyCode"),
