@@ -22,6 +22,7 @@ import {
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
   SQL_LOCK_STATEMENT,
+  SQL_LOCK_TABLE,
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_TAG_LIBRARIES,
   SQL_WRITE_VERB,
@@ -201,7 +202,9 @@ export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
 
 /** Whether the call only takes a lock (`SELECT pg_advisory_xact_lock($1)`): no read to batch (capgo's per-version locks, taken in sorted order). */
 export function isLockStatement(file: FileContext, call: DatabaseCall): boolean {
-  return call.op === "sql" && SQL_LOCK_STATEMENT.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  if (call.op !== "sql") return false;
+  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  return SQL_LOCK_STATEMENT.test(text) || SQL_LOCK_TABLE.test(text);
 }
 
 /**
@@ -410,7 +413,18 @@ function getResolvedSqlText(file: FileContext, argument: TSESTree.Node | undefin
     );
     return text?.type === AST_NODE_TYPES.Property ? getResolvedSqlText(file, text.value) : undefined;
   }
+  // `SELECT ${fnName}(?)` with `const fnName = "pg_advisory_xact_lock"` (medusa's locking provider): a constant part is text.
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length > 0) {
+    return inner.quasis.map((quasi, index) => `${quasi.value.cooked ?? ""}${index < inner.expressions.length ? getConstString(file, inner.expressions[index]!) : ""}`).join("");
+  }
   return getSqlText(inner);
+}
+
+/** The string a `const` initialized with a string literal holds, or `?` (a value the query is given). */
+function getConstString(file: FileContext, node: TSESTree.Node): string {
+  if (node.type !== AST_NODE_TYPES.Identifier) return "?";
+  const init = getConstInit(file, node);
+  return (init && getStaticString(init)) ?? "?";
 }
 
 function getConstInit(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Node | undefined {

@@ -105,6 +105,13 @@ export const SQL_DELETE_VERB = /^\s*(?:\(\s*)?delete\b/iu;
 export const SQL_LOCK_STATEMENT =
   /^\s*(?:select\s+(?:pg_catalog\s*\.\s*)?(?:pg_(?:try_)?advisory_(?:xact_)?lock(?:_shared)?|pg_advisory_unlock(?:_shared|_all)?|get_lock|release_lock)\s*\(|(?:un)?lock\s+tables?\b)/iu;
 
+/**
+ * SQL on a table of locks (`locking`, `locks`, `distributed_locks`): each row is one key's lock,
+ * read, inserted, refreshed and deleted one key at a time as the advisory locks above are (medusa's
+ * Postgres locking provider, `INSERT INTO locking (id, owner_id, expiration)` per key it acquires).
+ */
+export const SQL_LOCK_TABLE = /\b(?:from|into|update)\s+["`]?(?:\w+_)?lock(?:s|ing)?["`]?(?:\s|\(|;|$)/iu;
+
 /** SQL that opens a transaction on the client it is sent to. */
 export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
 

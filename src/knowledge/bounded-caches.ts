@@ -316,6 +316,8 @@ export const CODE_KEY_NAMES: readonly string[] = [
   "dialectName",
   "modelName",
   "entityName",
+  // An entity or alias a query starts from, named in the code (medusa's remote-query joiner configs per `entryPoint`, stored only for an alias a module declares).
+  "entryPoint",
   // A type of a schema (squid's GraphQL input types built per `typeName` of the schema).
   "typeName",
   // An ORM's metadata of an entity class (mikro-orm's compiled comparators and mappers per `meta`).

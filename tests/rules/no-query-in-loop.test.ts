@@ -82,6 +82,9 @@ const nestedHelper = (run: string): string =>
 // capgo supabase/functions/_backend/public/channel/delete.ts: one advisory lock per version, taken in sorted order against deadlocks.
 const sortedLocks = (sql: string): string =>
   `export async function lockAll(client, versionIds: number[]) {\n  for (const versionId of [...versionIds].sort((a, b) => a - b)) {\n    await client.query("${sql}", [versionId]);\n  }\n}`;
+// medusa packages/modules/providers/locking-postgres/src/services/advisory-lock.ts: an advisory lock per key, its function named by a constant.
+const namedLockKeys = (keyword: string, fn: string): string =>
+  `export async function lockAll(manager, keys: string[]) {\n  ${keyword} fnName = "${fn}";\n  await Promise.all(keys.map((key) => manager.execute(\`SELECT \${fnName}(?)\`, [key])));\n}`;
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
@@ -222,6 +225,13 @@ runRuleTests("no-query-in-loop", rule, {
     // fedify packages/mysql/src/mq.ts: each ordering key's lock given back in a `finally`.
     sortedLocks("SELECT RELEASE_LOCK(?)"),
     sortedLocks("SELECT pg_advisory_unlock($1)"),
+    // medusa's locking provider: the lock function's name is a constant interpolated into the text.
+    namedLockKeys("const", "pg_advisory_xact_lock"),
+    // medusa's locking provider: a row of its `locking` table per key, read, inserted, refreshed and deleted one key at a time.
+    sortedLocks("SELECT owner_id, expiration FROM locking WHERE id = $1"),
+    sortedLocks("INSERT INTO locking (id, owner_id) VALUES ($1, NULL)"),
+    sortedLocks("UPDATE distributed_locks SET expiration = NULL WHERE id = $1"),
+    sortedLocks("DELETE FROM locks WHERE id = ?"),
     // capgo on_version_update.ts: each element's statements run in a transaction the loop opens on the same client.
     perEntryTransaction('await client.query("BEGIN")'),
     perEntryTransaction('await client.query("START TRANSACTION")'),
@@ -832,6 +842,12 @@ runRuleTests("no-query-in-loop", rule, {
     ),
     // Valid neighbours (capgo channel/delete.ts): `SELECT … FOR UPDATE` reads the rows it locks, and one query could lock them all.
     invalid(sortedLocks("SELECT * FROM versions WHERE id = $1 FOR UPDATE"), "client.query(", "queryInLoop"),
+    // Valid neighbours (medusa's advisory locks): a name a `let` may change, or a constant that names no lock function.
+    invalid(namedLockKeys("let", "pg_advisory_xact_lock"), "manager.execute(", "queryInLoop"),
+    invalid(namedLockKeys("const", "pg_sleep"), "manager.execute(", "queryInLoop"),
+    // Valid neighbours (medusa's locking table): tables whose names only contain the word.
+    invalid(sortedLocks("SELECT * FROM blocks WHERE id = $1"), "client.query(", "queryInLoop"),
+    invalid(sortedLocks("DELETE FROM locksmiths WHERE id = $1"), "client.query(", "writeInLoop"),
     // Valid neighbour (fedify's lock release): a function named like one that reads rows.
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.

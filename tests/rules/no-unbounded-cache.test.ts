@@ -925,6 +925,8 @@ runRuleTests("no-unbounded-cache", rule, {
     labelCache("kid"),
     // supertokens-node lib/ts/thirdpartyUtils.ts: an OIDC discovery document per configured issuer.
     labelCache("issuer"),
+    // medusa packages/core/modules-sdk/src/remote-query/parse-filters.ts: a joiner config per entry point of the query graph.
+    labelCache("entryPoint"),
     // helloviza backend-hrms src/utils/plutoHotelDestination.ts: a primary city per country, a currency's rates per currency: ISO codes, a few hundred.
     labelCache("countryCode"),
     labelCache("currencyCode"),
