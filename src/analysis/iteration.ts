@@ -567,9 +567,14 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
       const declarator = getConstDeclarator(inner);
       return declarator?.init ? isFixedCollection(file, declarator.init, depth + 1) : isStringParameter(file, inner);
     }
-    // A constant of a class or a namespace (loanserve's `Object.keys(RetentionService.DEFAULT_RETENTION)`, its tables).
-    case AST_NODE_TYPES.MemberExpression:
-      return !inner.computed && CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "");
+    // A constant of a class or a namespace (loanserve's `Object.keys(RetentionService.DEFAULT_RETENTION)`, its tables),
+    // or a list inside an element of a fixed one (Swetrix's `for (const seed of VIEW_SEEDS)`, then `seed.customEvents`).
+    case AST_NODE_TYPES.MemberExpression: {
+      if (inner.computed) return false;
+      if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "")) return true;
+      const outer = inner.object.type === AST_NODE_TYPES.Identifier ? getForOfCollection(file, inner.object) : undefined;
+      return outer !== undefined && isFixedCollection(file, outer, depth + 1);
+    }
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(inner.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -587,6 +592,15 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     default:
       return false;
   }
+}
+
+/** `seed` of `for (const seed of VIEW_SEEDS)`: the collection the loop's own `const` takes its elements from. */
+function getForOfCollection(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declaration = def?.type === DefinitionType.Variable && def.node.id === def.name ? def.parent : undefined;
+  const loop = declaration?.kind === "const" ? declaration.parent : undefined;
+  return loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration ? loop.right : undefined;
 }
 
 /**

@@ -85,6 +85,9 @@ const sortedLocks = (sql: string): string =>
 // medusa packages/modules/providers/locking-postgres/src/services/advisory-lock.ts: an advisory lock per key, its function named by a constant.
 const namedLockKeys = (keyword: string, fn: string): string =>
   `export async function lockAll(manager, keys: string[]) {\n  ${keyword} fnName = "${fn}";\n  await Promise.all(keys.map((key) => manager.execute(\`SELECT \${fnName}(?)\`, [key])));\n}`;
+// Swetrix backend/apps/cloud/src/demo-data/demo-data.service.ts: the demo project's views, and each view's custom events, from a constant of the code.
+const seededViews = (views: string): string =>
+  `import { Repository } from "typeorm";\nconst VIEW_SEEDS = [{ name: "Sign-ups", customEvents: [{ customEventName: "signup" }] }];\nexport class DemoDataService {\n  constructor(private readonly eventRepository: Repository<CustomEvent>) {}\n  async upsertViews(viewId: string, views: typeof VIEW_SEEDS) {\n    for (const seed of ${views}) {\n      for (const customEvent of seed.customEvents) {\n        await this.eventRepository.save({ viewId, ...customEvent });\n      }\n    }\n  }\n}`;
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
@@ -225,6 +228,8 @@ runRuleTests("no-query-in-loop", rule, {
     // fedify packages/mysql/src/mq.ts: each ordering key's lock given back in a `finally`.
     sortedLocks("SELECT RELEASE_LOCK(?)"),
     sortedLocks("SELECT pg_advisory_unlock($1)"),
+    // Swetrix's demo data: a list inside an element of a constant list is written in the code too.
+    seededViews("VIEW_SEEDS"),
     // medusa's locking provider: the lock function's name is a constant interpolated into the text.
     namedLockKeys("const", "pg_advisory_xact_lock"),
     // medusa's locking provider: a row of its `locking` table per key, read, inserted, refreshed and deleted one key at a time.
@@ -842,6 +847,8 @@ runRuleTests("no-query-in-loop", rule, {
     ),
     // Valid neighbours (capgo channel/delete.ts): `SELECT … FOR UPDATE` reads the rows it locks, and one query could lock them all.
     invalid(sortedLocks("SELECT * FROM versions WHERE id = $1 FOR UPDATE"), "client.query(", "queryInLoop"),
+    // Valid neighbour (Swetrix's demo data): the views come from the caller.
+    invalid(seededViews("views"), "this.eventRepository.save(", "writeInLoop"),
     // Valid neighbours (medusa's advisory locks): a name a `let` may change, or a constant that names no lock function.
     invalid(namedLockKeys("let", "pg_advisory_xact_lock"), "manager.execute(", "queryInLoop"),
     invalid(namedLockKeys("const", "pg_sleep"), "manager.execute(", "queryInLoop"),
