@@ -229,8 +229,9 @@ const SCRIPT_DIRECTORIES = [
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,
  * `prisma/seed.ts`), and so do a backfill (`users-backfill.ts`), a file named with a migration
- * timestamp (`20180115021837-add-drafts.js`) and a migration runner (`db_migrate.js`). So does, by its first line, a program run from the
- * command line (`#!/usr/bin/env node`, apostrophe's `claude-tools/icon-audit.js`).
+ * timestamp (`20180115021837-add-drafts.js`) and a migration runner (`db_migrate.js`). So does, by
+ * its first line, a program run from the command line (`#!/usr/bin/env node`, apostrophe's
+ * `claude-tools/icon-audit.js`).
  */
 export function isOneOffScriptFile(context: { readonly filename: string; readonly cwd?: string; readonly sourceCode?: { readonly text: string } }): boolean {
   return getFileRole(context).script || hasShebang(context.sourceCode?.text);

@@ -138,9 +138,9 @@ export const SQL_PLACEHOLDER_LIBRARIES: readonly { readonly placeholder: RegExp;
 ];
 
 /**
- * For SQL written in a library's tagged template (`tx.execute(sql\`UPDATE … ${id}\`)`, drmodun tournament-app's
- * rosters): the module the tag is imported from tells whose batched form to suggest. Its values are
- * no placeholders of any driver. Matched as a prefix of the module.
+ * For SQL written in a library's tagged template (`tx.execute(sql\`UPDATE … ${id}\`)`, drmodun
+ * tournament-app's rosters): the module the tag is imported from tells whose batched form to
+ * suggest; its values are no placeholders of any driver. The module or one of its subpaths.
  */
 export const SQL_TAG_LIBRARIES: readonly { readonly module: string; readonly library: string }[] = [{ module: "drizzle-orm", library: "drizzle" }];
 
