@@ -27,7 +27,7 @@ import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
 import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
-import { getConstantInit, isSameExpression } from "./same-expression.js";
+import { getConstantInit, getForOfList, isSameExpression } from "./same-expression.js";
 
 /**
  * "Is this node run once per element of a collection, and which bindings hold the element?"
@@ -572,8 +572,9 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     case AST_NODE_TYPES.MemberExpression: {
       if (inner.computed) return false;
       if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "")) return true;
-      const outer = inner.object.type === AST_NODE_TYPES.Identifier ? getForOfCollection(file, inner.object) : undefined;
-      return outer !== undefined && isFixedCollection(file, outer, depth + 1);
+      const variable = inner.object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(file.sourceCode.getScope(inner.object), inner.object) : null;
+      const outer = variable ? getForOfList(variable) : null;
+      return outer !== null && isFixedCollection(file, outer, depth + 1);
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(inner.callee);
@@ -592,15 +593,6 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     default:
       return false;
   }
-}
-
-/** `seed` of `for (const seed of VIEW_SEEDS)`: the collection the loop's own `const` takes its elements from. */
-function getForOfCollection(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  const declaration = def?.type === DefinitionType.Variable && def.node.id === def.name ? def.parent : undefined;
-  const loop = declaration?.kind === "const" ? declaration.parent : undefined;
-  return loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration ? loop.right : undefined;
 }
 
 /**

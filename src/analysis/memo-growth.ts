@@ -31,7 +31,7 @@ import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
 import { dependsOnCallInput, hasFiniteParameterType, isFiniteAssertion, isKeyCheckedAgainstTable, isConstantTableRead, isTemplateStringsElement, isWrittenNumber, isWrittenTableEntry } from "./key-origin.js";
 import { getReadUse, isOnPresentPath } from "./read-guard.js";
 import { getInvokingFunction, isCalledOnlyFrom, isExportedDeclaration, isMethodCalledOnlyFrom, runsAtImportTime, runsOnlyOnce } from "./run-once.js";
-import { getConstantInit } from "./same-expression.js";
+import { getConstantInit, getForOfList } from "./same-expression.js";
 import { getValueKindInFile } from "./value-kind.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -708,10 +708,10 @@ function isCodeKeyWord(name: string): boolean {
  * (worldmonitor's keyword regular expressions, per keyword of the table `matchKeywords` is given).
  */
 function isElementOfConstantList(file: FileContext, node: TSESTree.Identifier): boolean {
-  const definition = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
-  const loop = definition?.type === DefinitionType.Variable ? definition.parent.parent : undefined;
-  if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== definition!.parent) return false;
-  const list = getObjectListSource(file, skipExpressionWrappers(loop.right));
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  const elements = variable ? getForOfList(variable) : null;
+  if (!elements) return false;
+  const list = getObjectListSource(file, skipExpressionWrappers(elements));
   if (list.type !== AST_NODE_TYPES.Identifier) return false;
   if (CONSTANT_NAME.test(list.name)) return true;
   const parameter = getParameterPosition(file, list);

@@ -44,6 +44,17 @@ export function getConstantInit(variable: Scope.Variable): TSESTree.Expression |
   return declarator.init;
 }
 
+/**
+ * The list a loop variable takes its elements from: `VIEW_SEEDS` for `seed` of
+ * `for (const seed of VIEW_SEEDS)` (also a destructured element). Null for any other variable.
+ */
+export function getForOfList(variable: Scope.Variable): TSESTree.Expression | null {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
+  const loop = def.parent?.parent;
+  return loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.parent ? loop.right : null;
+}
+
 const MAX_DEPTH = 8;
 
 type Part = string | TSESTree.Node;
