@@ -31,7 +31,7 @@ import {
   sendsElementAsStatement,
 } from "../src/analysis/query-shape.js";
 import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
-import { isInOpenedTransaction } from "../src/analysis/transaction.js";
+import { handsOpenedTransaction, isInOpenedTransaction } from "../src/analysis/transaction.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
 import { getLibrary } from "../src/knowledge/index.js";
@@ -159,7 +159,8 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     for (const query of getParameterQueries(context, fn, index)) {
       if (!isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
       const entry = findIteration(node, entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
-      if (!entry || isInTransactionCallback(node, entry.iteration.body) || isMemoizedInHelper(file, query.call.node, fn, node, entry.iteration.body)) continue;
+      if (!entry || isInTransactionCallback(node, entry.iteration.body) || handsOpenedTransaction(file, node, index, entry.iteration.body)) continue;
+      if (isMemoizedInHelper(file, query.call.node, fn, node, entry.iteration.body)) continue;
       // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's
       // `loadTableRecords(tablePath)` per attached database: each element picks its own statement.
       // A row that also names its table (huly's `findDoc(ctx, client, tx.objectClass, tx.objectId)`) is still one query per row.

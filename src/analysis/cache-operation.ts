@@ -158,7 +158,10 @@ function classify(file: FileContext, call: TSESTree.CallExpression, method: stri
           ? "delete"
           : null;
   if (!op) return null;
-  return { ...base(call, method, receiver, "untraced", "untraced"), op, key: call.arguments[0], value: op === "write" ? call.arguments[1] : undefined };
+  // A store named like Redis takes its arguments in Redis's order: `setex(key, seconds, value)`.
+  const layout = redisCommands.keyArguments?.[method] ?? DEFAULT_ARGUMENTS;
+  const value = op === "write" && layout.value !== undefined ? call.arguments[layout.value] : undefined;
+  return { ...base(call, method, receiver, "untraced", "untraced"), op, key: call.arguments[layout.key], value };
 }
 
 function fromRemote(

@@ -21,6 +21,7 @@ import {
   OBJECT_LISTING_FUNCTIONS,
   SUBSET_METHODS,
   TRANSACTION_CALLBACK_METHODS,
+  TRANSACTION_HELPER_NAME,
 } from "../knowledge/iteration.js";
 import { TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
@@ -394,6 +395,8 @@ function isListenerCallback(file: FileContext, fn: FunctionNode): boolean {
 /** `prisma.$transaction(fn)`, `sequelize.transaction(fn)`, Kysely's `db.transaction().execute(fn)`. */
 function isTransactionCallback(fn: FunctionNode): boolean {
   const call = getCallTakingCallback(fn);
+  const called = call ? skipExpressionWrappers(call.callee) : undefined;
+  if (called?.type === AST_NODE_TYPES.Identifier) return TRANSACTION_HELPER_NAME.test(called.name);
   const method = call ? getCalledMethodName(call) : undefined;
   if (method !== "execute") return method !== undefined && TRANSACTION_CALLBACK_METHODS.includes(method);
   const callee = skipExpressionWrappers(call!.callee);
@@ -565,8 +568,12 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     case AST_NODE_TYPES.Identifier: {
       if (CONSTANT_LIST_NAME.test(inner.name)) return true;
       const declarator = getConstDeclarator(inner);
-      return declarator?.init ? isFixedCollection(file, declarator.init, depth + 1) : isStringParameter(file, inner);
+      if (!declarator?.init) return isStringParameter(file, inner);
+      return isFixedCollection(file, declarator.init, depth + 1) && isFilledWithConstants(file, declarator, depth + 1);
     }
+    // `new Set()`, `new Set(["a", "b"])`: the elements the code writes, and what it adds (`isFilledWithConstants`).
+    case AST_NODE_TYPES.NewExpression:
+      return inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === "Set" && (inner.arguments[0] === undefined || isFixedCollection(file, inner.arguments[0], depth + 1));
     // A constant of a class or a namespace (loanserve's `Object.keys(RetentionService.DEFAULT_RETENTION)`, its tables),
     // or a list inside an element of a fixed one (Swetrix's `for (const seed of VIEW_SEEDS)`, then `seed.customEvents`).
     case AST_NODE_TYPES.MemberExpression: {
@@ -593,6 +600,99 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     default:
       return false;
   }
+}
+
+/**
+ * What the code adds to the `const` list or set of `declarator` keeps it a handful: each `push` or
+ * `add` runs once, or once per element of a fixed list (goodmen-logistics' `editedConfidenceKeys`,
+ * one key per field of a constant table, then `"pickup"`), or adds to a set a value written in the
+ * code (a set keeps one of each). An empty `[]` filled from rows (`ids.push(row.id)` in a loop over
+ * them), or handed to a function that may fill it, holds rows.
+ */
+function isFilledWithConstants(file: FileContext, declarator: TSESTree.VariableDeclarator, depth: number): boolean {
+  const variable = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+  if (!variable || !declarator.init) return true;
+  const init = skipExpressionWrappers(declarator.init);
+  const empty = (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0) || (init.type === AST_NODE_TYPES.NewExpression && init.arguments.length === 0);
+  for (const { identifier } of variable.references) {
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      const method = getStaticPropertyName(parent) ?? "";
+      const call = parent.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent || !FILLING_METHODS.includes(method)) continue;
+      if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+      const dedupedConstant = method === "add" && call.arguments.every((argument) => isWrittenValue(file, argument, depth));
+      if (!dedupedConstant && !runsOncePerFixedElement(file, call, declarator, depth)) return false;
+    } else if (empty && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const FILLING_METHODS: readonly string[] = ["push", "unshift", "add"];
+
+/**
+ * A value written in the code: a literal, a constant's name (`ORDER_STATUS`, `Status.Open`), a
+ * `const` holding one, an entry of a `const` object or array of such values, or an element (or its
+ * member) of a fixed list the value's loop walks.
+ */
+function isWrittenValue(file: FileContext, node: TSESTree.Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const inner = skipExpressionWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.length === 0;
+    case AST_NODE_TYPES.Identifier: {
+      if (CONSTANT_LIST_NAME.test(inner.name)) return true;
+      const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
+      const list = variable ? getForOfList(variable) : null;
+      if (list) return isFixedCollection(file, list, depth + 1);
+      const init = getConstDeclarator(inner)?.init;
+      return init ? isWrittenValue(file, init, depth + 1) : false;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = skipExpressionWrappers(inner.object);
+      if (object.type !== AST_NODE_TYPES.Identifier) return false;
+      if (!inner.computed && /^[A-Z]/u.test(object.name)) return true;
+      const variable = ASTUtils.findVariable(file.sourceCode.getScope(object), object);
+      const list = variable ? getForOfList(variable) : null;
+      if (list) return isFixedCollection(file, list, depth + 1);
+      const init = getConstDeclarator(object)?.init;
+      return init !== undefined && init !== null && isTableOfWrittenValues(file, init, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** `{ brokerName: "brokerName", rate: "rate" }`, `["a", "b"]`: an object or array literal of written values. */
+function isTableOfWrittenValues(file: FileContext, node: TSESTree.Node, depth: number): boolean {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isWrittenValue(file, element, depth));
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return inner.properties.every((property) => property.type === AST_NODE_TYPES.Property && isWrittenValue(file, property.value, depth));
+}
+
+/**
+ * `call` runs once, or once per element of fixed lists, between the declaration of its collection
+ * and itself: no other loop, and no function but the callback of a fixed list's method.
+ */
+function runsOncePerFixedElement(file: FileContext, call: TSESTree.Node, declarator: TSESTree.VariableDeclarator, depth: number): boolean {
+  for (let node: TSESTree.Node = call; node.parent && !within(declarator, node.parent); node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) {
+      if (node === parent.body && !isFixedCollection(file, parent.right, depth + 1)) return false;
+    } else if (isLoop(parent) && node === (parent as { body?: TSESTree.Node }).body) {
+      return false;
+    } else if (isFunctionNode(node)) {
+      const callee = parent.type === AST_NODE_TYPES.CallExpression ? skipExpressionWrappers(parent.callee) : undefined;
+      if (callee?.type !== AST_NODE_TYPES.MemberExpression || !isFixedCollection(file, callee.object, depth + 1)) return false;
+    }
+  }
+  return true;
 }
 
 /**

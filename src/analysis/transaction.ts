@@ -38,3 +38,16 @@ export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, ind
   const isClient = (node: TSESTree.Node): boolean => isSameExpression(file, skipExpressionWrappers(node), client);
   return index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensTransaction(other, isClient, (method) => TRANSACTION_OPENER.test(method)));
 }
+
+/**
+ * Whether the call of a local function `call` hands it a client on which a call inside `around`
+ * opened a transaction before it: TicketToken's reservation cleanup sends `BEGIN` on `client`,
+ * then `this.releaseOrphanReservation(client, orphan)`, then `COMMIT`, once per orphan. Each run of
+ * `around` is one unit of work, as with the query sent directly (`isInOpenedTransaction`).
+ */
+export function handsOpenedTransaction(file: FileContext, call: TSESTree.CallExpression, index: CallIndex, around: TSESTree.Node): boolean {
+  const handed = call.arguments.map(skipExpressionWrappers).filter((argument) => argument.type === AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.MemberExpression);
+  if (handed.length === 0) return false;
+  const isClient = (node: TSESTree.Node): boolean => handed.some((argument) => isSameExpression(file, skipExpressionWrappers(node), argument));
+  return index.callsWithin(around).some((other) => other.range[1] <= call.range[0] && opensTransaction(other, isClient, (method) => TRANSACTION_OPENER.test(method)));
+}

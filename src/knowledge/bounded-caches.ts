@@ -538,6 +538,13 @@ export const BROWSER_MODULES: readonly string[] = [
   "codemirror",
   "prosemirror-view",
   "monaco-editor",
+  // Data-fetching hooks of a UI framework (ticketry's studio, its capability generations per project).
+  "@tanstack/react-query",
+  "@tanstack/vue-query",
+  "@tanstack/solid-query",
+  "swr",
+  // A desktop app's web view talks to its native side through Tauri's API (ticketry's native viewer, its intents per run).
+  "@tauri-apps/api",
 ];
 /**
  * Globals that exist only in a browser. A module that uses one and never tests it with `typeof`

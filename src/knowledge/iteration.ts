@@ -151,3 +151,8 @@ export const CALLBACK_DEFINING_FUNCTIONS: Readonly<Record<string, readonly strin
  * as a whole.
  */
 export const TRANSACTION_CALLBACK_METHODS: readonly string[] = ["transaction", "$transaction", "withTransaction"];
+/**
+ * An application's helper that runs its callback in a transaction it opens and commits
+ * (`withTransaction(async (client) => …)`, TicketToken's `withSerializableTransaction`), called by name.
+ */
+export const TRANSACTION_HELPER_NAME = /^with\w*Transaction$/u;

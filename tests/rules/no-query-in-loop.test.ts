@@ -88,6 +88,11 @@ const namedLockKeys = (keyword: string, fn: string): string =>
 // Swetrix backend/apps/cloud/src/demo-data/demo-data.service.ts: the demo project's views, and each view's custom events, from a constant of the code.
 const seededViews = (views: string): string =>
   `import { Repository } from "typeorm";\nconst VIEW_SEEDS = [{ name: "Sign-ups", customEvents: [{ customEventName: "signup" }] }];\nexport class DemoDataService {\n  constructor(private readonly eventRepository: Repository<CustomEvent>) {}\n  async upsertViews(viewId: string, views: typeof VIEW_SEEDS) {\n    for (const seed of ${views}) {\n      for (const customEvent of seed.customEvents) {\n        await this.eventRepository.save({ viewId, ...customEvent });\n      }\n    }\n  }\n}`;
+// nebget101-arch goodmen-logistics backend/packages/goodmen-shared/routes/loads.js: the AI metadata keys an edit clears, a set filled from a constant table and literals.
+const editedKeys = (fill: string): string =>
+  `${PG}export async function clear(body: Record<string, unknown>, id: string) {\n  const edited = new Set<string>();\n  const bodyToKey: Record<string, string> = { brokerName: "brokerName", brokerId: "brokerName", rate: "rate" };\n  for (const field of Object.keys(bodyToKey)) {\n    if (body[field] !== undefined) edited.add(bodyToKey[field]);\n  }\n${fill}\n  for (const key of edited) {\n    await pool.query("UPDATE loads SET ai_metadata = ai_metadata #- $1::text[] WHERE id = $2", [["fields", key], id]);\n  }\n}`;
+const filledIds = (init: string, fill: string): string =>
+  `${PG}export async function load(rows: { id: string }[]) {\n  const ids: string[] = ${init};\n${fill}\n  for (const id of ids) {\n    await pool.query("SELECT * FROM users WHERE id = $1", [id]);\n  }\n}`;
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
@@ -103,6 +108,9 @@ const offlineSync = (guard: string): string =>
 // civitai src/server/services/strike.service.ts: one transaction per user, each taking row locks (`FOR UPDATE`), sequential by design.
 const perUserTransaction = (open: string, close: string): string =>
   `${PRISMA}export async function reevaluate(userIds: number[]) {\n  for (const userId of userIds) {\n    await ${open}async (tx) => {\n      const user = await tx.user.findUnique({ where: { id: userId } });\n      await applyStrikes(tx, user);\n    }${close};\n  }\n}`;
+// smithciaran833 TicketToken ticket-service src/workers/reservation-cleanup.worker.ts: a transaction per orphan on the worker's client, the helper handed that client.
+const perOrphanTransaction = (beforeLoop: string, inLoop: string): string =>
+  `${PG}export class CleanupWorker {\n  async releaseOrphan(client, orphan: { id: string }) {\n    await client.query("UPDATE reservations SET status = 'released' WHERE id = $1", [orphan.id]);\n  }\n  async run(orphans: { id: string }[]) {\n    const client = await pool.connect();\n    const other = await pool.connect();\n${beforeLoop}    for (const orphan of orphans) {\n${inLoop}      await this.releaseOrphan(client, orphan);\n      await client.query("COMMIT");\n    }\n  }\n}`;
 // nocobase plugin-localization/src/server/plugin.ts: a listener registered per collection runs per save event, not per collection.
 const perCollectionHook = (register: string): string =>
   `export async function syncTexts(db, collections) {\n  for (const collection of collections) {\n    ${register}async (row) => {\n      await Text.findByPk(\`\${collection.name}:\${row.id}\`);\n    });\n  }\n}`;
@@ -207,6 +215,11 @@ runRuleTests("no-query-in-loop", rule, {
     // civitai strike.service.ts: each element gets a transaction of its own; one batched read would merge the units of work.
     perUserTransaction("prisma.$transaction(", ")"),
     perUserTransaction("prisma.$transaction(", ", { timeout: 30000 })"),
+    // jwfreed inventory-manager src/services/costRollUpService.ts, TicketToken's escrow.service.ts: an application's helper opens the transaction.
+    perUserTransaction("withTransaction(", ")"),
+    perUserTransaction("withSerializableTransaction(", ")"),
+    // TicketToken's reservation cleanup: `BEGIN` on the client the helper is handed, per orphan.
+    perOrphanTransaction("", '      await client.query("BEGIN");\n'),
     `${PRISMA}async function evaluate(userId: number) {\n  return prisma.$transaction(async (tx) => tx.user.findUnique({ where: { id: userId } }));\n}\nexport async function reevaluateAll(userIds: number[]) {\n  for (const userId of userIds) await evaluate(userId);\n}`,
     // civitai article.service.ts: the transaction is opened at the call site, around the helper that queries.
     `${PRISMA}async function recompute(tx, articleId: number) {\n  return tx.article.findUnique({ where: { id: articleId } });\n}\nexport async function recomputeAll(articleIds: number[]) {\n  for (const articleId of articleIds) await prisma.$transaction(async (tx) => recompute(tx, articleId));\n}`,
@@ -230,6 +243,11 @@ runRuleTests("no-query-in-loop", rule, {
     sortedLocks("SELECT pg_advisory_unlock($1)"),
     // Swetrix's demo data: a list inside an element of a constant list is written in the code too.
     seededViews("VIEW_SEEDS"),
+    // goodmen-logistics' edited keys: a set the code fills with values it writes itself.
+    editedKeys('  if (body.stops) edited.add("pickup");'),
+    filledIds('["a"]', '  ids.push("b");'),
+    filledIds("[]", '  for (const table of ["users", "teams"]) ids.push(table);'),
+    filledIds("[]", "  ids.push(rows[0].id);\n  ids.push(rows[1].id);"),
     // medusa's locking provider: the lock function's name is a constant interpolated into the text.
     namedLockKeys("const", "pg_advisory_xact_lock"),
     // medusa's locking provider: a row of its `locking` table per key, read, inserted, refreshed and deleted one key at a time.
@@ -849,6 +867,13 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT * FROM versions WHERE id = $1 FOR UPDATE"), "client.query(", "queryInLoop"),
     // Valid neighbour (Swetrix's demo data): the views come from the caller.
     invalid(seededViews("views"), "this.eventRepository.save(", "writeInLoop"),
+    // Valid neighbours (goodmen-logistics' edited keys): a key the request gives, or a list filled from rows.
+    invalid(editedKeys("  for (const stop of body.stops as string[]) edited.add(stop);"), "pool.query(", "writeInLoop", {}, { ...IN_PROCESS_DATA, collection: "edited" }),
+    invalid(filledIds("[]", "  for (const row of rows) ids.push(row.id);"), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "ids", batched: "one query with `WHERE id = ANY($1)` and the array of ids" }),
+    invalid(filledIds('["a"]', "  rows.forEach((row) => ids.push(row.id));"), "pool.query(", "queryInLoop"),
+    // Valid neighbours (goodmen-logistics' edited keys): a constant pushed once per row, or a list handed to a function that may fill it.
+    invalid(filledIds("[]", '  for (const row of rows) ids.push("b");'), "pool.query(", "queryInLoop"),
+    invalid(filledIds("[]", "  collect(rows, ids);"), "pool.query(", "queryInLoop"),
     // Valid neighbours (medusa's advisory locks): a name a `let` may change, or a constant that names no lock function.
     invalid(namedLockKeys("let", "pg_advisory_xact_lock"), "manager.execute(", "queryInLoop"),
     invalid(namedLockKeys("const", "pg_sleep"), "manager.execute(", "queryInLoop"),
@@ -859,6 +884,11 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
+    // Valid neighbour (jwfreed's cost roll-up): a helper named for a transaction, but not for running one.
+    invalid(perUserTransaction("withTransactionLog(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    // Valid neighbours (TicketToken's reservation cleanup): the transaction is opened on another client, or once before the loop.
+    invalid(perOrphanTransaction("", '      await other.query("BEGIN");\n'), "this.releaseOrphan(", "queryInLoopViaCall"),
+    invalid(perOrphanTransaction('    await client.query("BEGIN");\n', ""), "this.releaseOrphan(", "queryInLoopViaCall"),
     invalid(perEntryTransaction('await client.query("SET LOCAL statement_timeout = 1000")'), 'client.query("DELETE', "writeInLoop"),
     // Valid neighbour (the helper form): no transaction is opened before the delete.
     invalid(perEntryHelper("await client.query(\"SET LOCAL statement_timeout = 1000\")"), "cleanEntry(entry);", "queryInLoopViaCall"),

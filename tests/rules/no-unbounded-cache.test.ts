@@ -1135,6 +1135,11 @@ export function remove(slot, names) {
     { code: `import * as ko from "knockout";\n${assetLoader}` },
     // CopilotKit packages/web-inspector/src/index.ts: a web component built on Lit runs in a page.
     { code: `import { LitElement, html } from "lit";\n${assetLoader}` },
+    // ticketry studio/src/features/settings/queries.ts: a module of a UI framework's data-fetching hooks runs in a page.
+    { code: `import { useQuery } from "@tanstack/react-query";\n${assetLoader}` },
+    { code: `import useSWR from "swr";\n${assetLoader}` },
+    // ticketry studio/src/features/agents/terminal/internal/nativeViewerPresentation.ts: Tauri's API runs in a desktop app's web view.
+    { code: `import { invoke } from "@tauri-apps/api/core";\n${assetLoader}` },
     // discord.js packages/api-extractor/src/analyzer/AstSymbolTable.ts: a module of the TypeScript compiler's API runs in a build.
     { code: `import * as ts from "typescript";\n${assetLoader}` },
     { code: `import webpack from "webpack";\n${assetLoader}` },
@@ -2111,6 +2116,11 @@ export function remove(slot, names) {
     // Valid neighbour (ForumMagnum's codemod): a package whose name only starts like ts-morph's is no compiler.
     {
       code: `import { morph } from "ts-morpheus";\n${assetLoader}`,
+      errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
+    },
+    // Valid neighbour (ticketry's studio): TanStack Query's core, without a UI framework, also runs in a server.
+    {
+      code: `import { QueryClient } from "@tanstack/query-core";\n${assetLoader}`,
       errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
     },
     // Valid neighbour (CopilotKit's web inspector): Lit's server renderer runs in a server.
