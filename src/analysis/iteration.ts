@@ -28,6 +28,7 @@ import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
 import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
+import { getLocalCallee } from "./local-calls.js";
 import { getConstantInit, getForOfList, isSameExpression } from "./same-expression.js";
 
 /**
@@ -569,9 +570,9 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
       if (CONSTANT_LIST_NAME.test(inner.name)) return true;
       const declarator = getConstDeclarator(inner);
       if (!declarator?.init) return isStringParameter(file, inner);
-      return isFixedCollection(file, declarator.init, depth + 1) && isFilledWithConstants(file, declarator, depth + 1);
+      return isFixedCollection(file, declarator.init, depth + 1) && hasBoundedFills(file, declarator, depth + 1);
     }
-    // `new Set()`, `new Set(["a", "b"])`: the elements the code writes, and what it adds (`isFilledWithConstants`).
+    // `new Set()`, `new Set(["a", "b"])`: the elements the code writes, and what it adds (`hasBoundedFills`).
     case AST_NODE_TYPES.NewExpression:
       return inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === "Set" && (inner.arguments[0] === undefined || isFixedCollection(file, inner.arguments[0], depth + 1));
     // A constant of a class or a namespace (loanserve's `Object.keys(RetentionService.DEFAULT_RETENTION)`, its tables),
@@ -581,9 +582,24 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
       if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "")) return true;
       const variable = inner.object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(file.sourceCode.getScope(inner.object), inner.object) : null;
       const outer = variable ? getForOfList(variable) : null;
-      return outer !== null && isFixedCollection(file, outer, depth + 1);
+      if (outer !== null) return isFixedCollection(file, outer, depth + 1);
+      // jwfreed's `computed.snapshots` of `const computed = await computeDashboardSnapshots(…)`: a list a function of this file returns in an object.
+      const init = inner.object.type === AST_NODE_TYPES.Identifier ? getConstDeclarator(inner.object)?.init : undefined;
+      const call = init ? skipAwait(init) : undefined;
+      const local = call?.type === AST_NODE_TYPES.CallExpression ? getLocalCallee(file, call) : null;
+      const property = getStaticPropertyName(inner);
+      if (local === null || property === undefined) return false;
+      return returnsFixed(file, local, (value) => {
+        const list = getObjectProperty(value, property);
+        return list !== undefined && isFixedCollection(file, list, depth + 1);
+      });
     }
+    case AST_NODE_TYPES.AwaitExpression:
+      return isFixedCollection(file, inner.argument, depth + 1);
     case AST_NODE_TYPES.CallExpression: {
+      // Megagig's `this.determineSchedulingRules(result)`: a function of this file that returns a fixed list.
+      const local = getLocalCallee(file, inner);
+      if (local) return returnsFixed(file, local, (value) => isFixedCollection(file, value, depth + 1));
       const callee = skipExpressionWrappers(inner.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = getStaticPropertyName(callee) ?? "";
@@ -609,7 +625,7 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
  * code (a set keeps one of each). An empty `[]` filled from rows (`ids.push(row.id)` in a loop over
  * them), or handed to a function that may fill it, holds rows.
  */
-function isFilledWithConstants(file: FileContext, declarator: TSESTree.VariableDeclarator, depth: number): boolean {
+function hasBoundedFills(file: FileContext, declarator: TSESTree.VariableDeclarator, depth: number): boolean {
   const variable = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
   if (!variable || !declarator.init) return true;
   const init = skipExpressionWrappers(declarator.init);
@@ -621,7 +637,7 @@ function isFilledWithConstants(file: FileContext, declarator: TSESTree.VariableD
       const call = parent.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent || !FILLING_METHODS.includes(method)) continue;
       if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
-      const dedupedConstant = method === "add" && call.arguments.every((argument) => isWrittenValue(file, argument, depth));
+      const dedupedConstant = method === "add" && call.arguments.every(isWrittenValue);
       if (!dedupedConstant && !runsOncePerFixedElement(file, call, declarator, depth)) return false;
     } else if (empty && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression)) {
       return false;
@@ -632,48 +648,13 @@ function isFilledWithConstants(file: FileContext, declarator: TSESTree.VariableD
 
 const FILLING_METHODS: readonly string[] = ["push", "unshift", "add"];
 
-/**
- * A value written in the code: a literal, a constant's name (`ORDER_STATUS`, `Status.Open`), a
- * `const` holding one, an entry of a `const` object or array of such values, or an element (or its
- * member) of a fixed list the value's loop walks.
- */
-function isWrittenValue(file: FileContext, node: TSESTree.Node, depth: number): boolean {
-  if (depth > 4) return false;
+/** A value written in the code: a literal, or a constant's name (`PICKUP_KEY`, `Stop.Pickup`). */
+function isWrittenValue(node: TSESTree.Node): boolean {
   const inner = skipExpressionWrappers(node);
-  switch (inner.type) {
-    case AST_NODE_TYPES.Literal:
-      return true;
-    case AST_NODE_TYPES.TemplateLiteral:
-      return inner.expressions.length === 0;
-    case AST_NODE_TYPES.Identifier: {
-      if (CONSTANT_LIST_NAME.test(inner.name)) return true;
-      const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
-      const list = variable ? getForOfList(variable) : null;
-      if (list) return isFixedCollection(file, list, depth + 1);
-      const init = getConstDeclarator(inner)?.init;
-      return init ? isWrittenValue(file, init, depth + 1) : false;
-    }
-    case AST_NODE_TYPES.MemberExpression: {
-      const object = skipExpressionWrappers(inner.object);
-      if (object.type !== AST_NODE_TYPES.Identifier) return false;
-      if (!inner.computed && /^[A-Z]/u.test(object.name)) return true;
-      const variable = ASTUtils.findVariable(file.sourceCode.getScope(object), object);
-      const list = variable ? getForOfList(variable) : null;
-      if (list) return isFixedCollection(file, list, depth + 1);
-      const init = getConstDeclarator(object)?.init;
-      return init !== undefined && init !== null && isTableOfWrittenValues(file, init, depth + 1);
-    }
-    default:
-      return false;
-  }
-}
-
-/** `{ brokerName: "brokerName", rate: "rate" }`, `["a", "b"]`: an object or array literal of written values. */
-function isTableOfWrittenValues(file: FileContext, node: TSESTree.Node, depth: number): boolean {
-  const inner = skipExpressionWrappers(node);
-  if (inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isWrittenValue(file, element, depth));
-  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return inner.properties.every((property) => property.type === AST_NODE_TYPES.Property && isWrittenValue(file, property.value, depth));
+  if (inner.type === AST_NODE_TYPES.Literal) return true;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.expressions.length === 0;
+  if (inner.type === AST_NODE_TYPES.Identifier) return CONSTANT_LIST_NAME.test(inner.name);
+  return inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.object.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(inner.object.name);
 }
 
 /**
@@ -693,6 +674,44 @@ function runsOncePerFixedElement(file: FileContext, call: TSESTree.Node, declara
     }
   }
   return true;
+}
+
+/** `fn` returns a value, and each value it returns passes `isFixed`. */
+function returnsFixed(file: FileContext, fn: FunctionNode, isFixed: (value: TSESTree.Node) => boolean): boolean {
+  // A generator's elements are what it yields, not what it returns.
+  if (fn.generator) return false;
+  const values = getReturnedValues(file, fn);
+  return values.length > 0 && values.every(isFixed);
+}
+
+/** What `fn` returns: its expression body, or the value of each of its own `return`s; none when one returns nothing. */
+function getReturnedValues(file: FileContext, fn: FunctionNode): readonly TSESTree.Node[] {
+  return memoize(file, "returned-values", fn, () => {
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+    const values: TSESTree.Node[] = [];
+    let bare = false;
+    forEachOwnNode(file.sourceCode.visitorKeys, fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.ReturnStatement) return;
+      if (node.argument) values.push(node.argument);
+      else bare = true;
+    });
+    return bare ? [] : values;
+  });
+}
+
+/** The value of the property `name` of an object literal, written `name: value` or `name`. */
+function getObjectProperty(raw: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of node.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && getStaticPropertyName(property) === name) return property.value;
+  }
+  return undefined;
+}
+
+function skipAwait(raw: TSESTree.Node): TSESTree.Node {
+  const node = skipExpressionWrappers(raw);
+  return node.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(node.argument) : node;
 }
 
 /**

@@ -93,6 +93,12 @@ const editedKeys = (fill: string): string =>
   `${PG}export async function clear(body: Record<string, unknown>, id: string) {\n  const edited = new Set<string>();\n  const bodyToKey: Record<string, string> = { brokerName: "brokerName", brokerId: "brokerName", rate: "rate" };\n  for (const field of Object.keys(bodyToKey)) {\n    if (body[field] !== undefined) edited.add(bodyToKey[field]);\n  }\n${fill}\n  for (const key of edited) {\n    await pool.query("UPDATE loads SET ai_metadata = ai_metadata #- $1::text[] WHERE id = $2", [["fields", key], id]);\n  }\n}`;
 const filledIds = (init: string, fill: string): string =>
   `${PG}export async function load(rows: { id: string }[]) {\n  const ids: string[] = ${init};\n${fill}\n  for (const id of ids) {\n    await pool.query("SELECT * FROM users WHERE id = $1", [id]);\n  }\n}`;
+// Megagig pharmacy-monorepo apps/api/src/modules/diagnostics/services/diagnosticFollowUpService.ts: the follow-up rules a method of the class builds from the result.
+const followUpRules = (fill: string): string =>
+  `${PG}export class FollowUpService {\n  determineRules(result: { critical: boolean; abnormal: boolean }, extra: { type: string }[]) {\n    const rules: { type: string }[] = [];\n${fill}\n    return rules;\n  }\n  async schedule(result: { id: string; critical: boolean; abnormal: boolean }, extra: { type: string }[]) {\n    for (const rule of this.determineRules(result, extra)) {\n      await pool.query("SELECT * FROM follow_ups WHERE result_id = $1 AND type = $2", [result.id, rule.type]);\n    }\n  }\n}`;
+// jwfreed inventory-manager src/services/dashboardKpi.service.ts: the KPI snapshots a function of the file computes, returned in an object.
+const kpiSnapshots = (list: string): string =>
+  `${PG}async function computeSnapshots(tenantId: string, rows: { kpi: string }[]) {\n  const snapshots = [{ kpi: "availability" }, { kpi: "fill_rate" }];\n  if (process.env.UOM_CHECK) snapshots.push({ kpi: "uom" });\n  return { snapshots, rows, tenantId };\n}\nexport async function persist(tenantId: string, rows: { kpi: string }[]) {\n  const computed = await computeSnapshots(tenantId, rows);\n  for (const snapshot of computed.${list}) {\n    await pool.query("SELECT * FROM kpi_snapshots WHERE tenant_id = $1 AND kpi = $2", [tenantId, snapshot.kpi]);\n  }\n}`;
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
@@ -248,6 +254,12 @@ runRuleTests("no-query-in-loop", rule, {
     filledIds('["a"]', '  ids.push("b");'),
     filledIds("[]", '  for (const table of ["users", "teams"]) ids.push(table);'),
     filledIds("[]", "  ids.push(rows[0].id);\n  ids.push(rows[1].id);"),
+    filledIds("[]", '  ["users", "teams"].forEach((table) => ids.push(table));'),
+    editedKeys('  for (const stop of body.stops as string[]) if (stop) edited.add("pickup");'),
+    editedKeys("  for (const stop of body.stops as Stop[]) edited.add(StopKey.Pickup);"),
+    // Megagig's follow-up rules and jwfreed's KPI snapshots: a list a function of this file builds from a handful of pushes.
+    followUpRules('    if (result.critical) rules.push({ type: "urgent" });\n    if (result.abnormal) rules.push({ type: "recheck" });'),
+    kpiSnapshots("snapshots"),
     // medusa's locking provider: the lock function's name is a constant interpolated into the text.
     namedLockKeys("const", "pg_advisory_xact_lock"),
     // medusa's locking provider: a row of its `locking` table per key, read, inserted, refreshed and deleted one key at a time.
@@ -869,11 +881,21 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(seededViews("views"), "this.eventRepository.save(", "writeInLoop"),
     // Valid neighbours (goodmen-logistics' edited keys): a key the request gives, or a list filled from rows.
     invalid(editedKeys("  for (const stop of body.stops as string[]) edited.add(stop);"), "pool.query(", "writeInLoop", {}, { ...IN_PROCESS_DATA, collection: "edited" }),
+    invalid(editedKeys("  for (const stop of body.stops as Stop[]) edited.add(stop.key);"), "pool.query(", "writeInLoop"),
     invalid(filledIds("[]", "  for (const row of rows) ids.push(row.id);"), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "ids", batched: "one query with `WHERE id = ANY($1)` and the array of ids" }),
     invalid(filledIds('["a"]', "  rows.forEach((row) => ids.push(row.id));"), "pool.query(", "queryInLoop"),
+    invalid(filledIds("[]", "  ids.push(...rows.map((row) => row.id));"), "pool.query(", "queryInLoop"),
     // Valid neighbours (goodmen-logistics' edited keys): a constant pushed once per row, or a list handed to a function that may fill it.
     invalid(filledIds("[]", '  for (const row of rows) ids.push("b");'), "pool.query(", "queryInLoop"),
     invalid(filledIds("[]", "  collect(rows, ids);"), "pool.query(", "queryInLoop"),
+    // Valid neighbours (Megagig's follow-up rules, jwfreed's KPI snapshots): the function returns the caller's list, or fills its own from it.
+    invalid(followUpRules("    for (const rule of extra) rules.push(rule);"), "pool.query(", "queryInLoop"),
+    invalid(kpiSnapshots("rows"), "pool.query(", "queryInLoop"),
+    // Valid neighbour (Megagig's follow-up rules): a function of this file that returns nothing on one path and the caller's rows on the other.
+    invalid(`${PG}function pick(rows?: string[]) {\n  if (!rows) return;\n  return rows;\n}\nexport async function load(rows: string[]) {\n  for (const id of pick(rows)!) await pool.query("SELECT * FROM users WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
+    // Valid neighbours (Megagig's follow-up rules): a generator of this file yields the caller's rows, whatever it returns.
+    invalid(`${PG}function* readRows(rows: string[]) {\n  for (const row of rows) yield row;\n}\nexport async function load(rows: string[]) {\n  for (const id of readRows(rows)) await pool.query("SELECT * FROM users WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
+    invalid(`${PG}function* readRows(rows: string[]) {\n  if (rows.length === 0) return [];\n  for (const row of rows) yield row;\n}\nexport async function load(rows: string[]) {\n  for (const id of readRows(rows)) await pool.query("SELECT * FROM users WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
     // Valid neighbours (medusa's advisory locks): a name a `let` may change, or a constant that names no lock function.
     invalid(namedLockKeys("let", "pg_advisory_xact_lock"), "manager.execute(", "queryInLoop"),
     invalid(namedLockKeys("const", "pg_sleep"), "manager.execute(", "queryInLoop"),
