@@ -113,7 +113,7 @@ export const mongoose: LibraryKnowledge = {
     findByIdAndRemove: "mongoose.model",
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
-  batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
+  batchedWriteForm: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
   batchedDeleteForm: "one `deleteMany({ _id: { $in: ids } })`",
   batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };
@@ -155,7 +155,7 @@ export const mongodb: LibraryKnowledge = {
     },
   },
   batchedForm: "one `find({ _id: { $in: ids } })`",
-  batchedWriteForm: "one `insertMany(docs)` or `bulkWrite(operations)`",
+  batchedWriteForm: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
   batchedDeleteForm: "one `deleteMany({ _id: { $in: ids } })`",
   batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };

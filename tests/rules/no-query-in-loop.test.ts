@@ -1091,6 +1091,14 @@ runRuleTests("no-query-in-loop", rule, {
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }).exec();\n}', "Hook.updateOne(", "writeInLoop"),
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs, done) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }, done);\n}', "Hook.updateOne(", "writeInLoop"),
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }, (error) => log(error));\n}', "Hook.updateOne(", "writeInLoop"),
+    // Megagig pharmacy-monorepo apps/api/src/controllers/roleHierarchyController.ts: the same update for each id, which one `updateMany` sends.
+    invalid(
+      'import mongoose from "mongoose";\nconst Role = mongoose.model("Role", schema);\nexport async function detach(childRoleIds: string[]) {\n  for (const id of childRoleIds) await Role.findByIdAndUpdate(id, { parentRole: null });\n}',
+      "Role.findByIdAndUpdate(",
+      "writeInLoop",
+      {},
+      { call: "Role.findByIdAndUpdate()", library: "Mongoose", collection: "childRoleIds", batched: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`" },
+    ),
     // insertMany and bulkWrite return promises that run at once, awaited or not.
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(groups) {\n  for (const group of groups) Hook.insertMany(group.hooks.map((hook) => ({ ...hook, group: group.id })));\n}', "Hook.insertMany(", "writeInLoop"),
     invalid(`${PRISMA}function f(rows) {\n  for (const row of rows) void prisma.user.update({ where: { id: row.id }, data: { seen: true } }).then(log);\n}`, "prisma.user.update(", "writeInLoop"),
