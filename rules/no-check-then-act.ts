@@ -10,7 +10,7 @@ import { CACHE_DELETE_NAMES, CACHE_METHOD_NAMES, CACHE_READ_NAMES, CACHE_WRITE_N
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { hasAtomicClaimBetween, hasSuspensionBetween, isInLockedSection } from "../src/analysis/critical-section.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { getCounterUpdate, getReadUse, isOnMissingPath, isUnderTakenLock, isWholeBranch, recordsFailedLookup } from "../src/analysis/read-guard.js";
+import { getCounterUpdate, getReadUse, isOnMissingPath, isUnderAtomicCount, isUnderTakenLock, isWholeBranch, recordsFailedLookup } from "../src/analysis/read-guard.js";
 import { getLocalCallee, getNextStatementCall } from "../src/analysis/local-calls.js";
 import { isOneOffScriptFile, isTestFile, runsAlone } from "../src/analysis/run-once.js";
 import { isSameExpression, sharesVariable } from "../src/analysis/same-expression.js";
@@ -151,9 +151,10 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
     return ops.some((op) => (op.op === "transaction" || op.op === "atomic") && sameStore(op, read) && (op.op === "transaction" || op.node.range[1] <= read.node.range[0] || sameKey(op, read)));
   }
 
-  /** A set-if-absent on the store between the check and the mark, whose failure leaves: a lock taken after the check. */
+  /** Between the check and the mark, a set-if-absent whose failure leaves (a lock taken after the check), or a counter whose result the mark's `if` tests. */
   function isAfterLockTaken(read: CacheOperation, write: CacheOperation, ops: readonly CacheOperation[]): boolean {
-    return ops.some((lock) => lock.op === "atomic" && sameStore(lock, read) && lock.node.range[0] > read.node.range[1] && lock.node.range[1] < write.node.range[0] && isUnderTakenLock(file, lock.node, write.node));
+    const decides = (atomic: CacheOperation): boolean => isUnderTakenLock(file, atomic.node, write.node) || isUnderAtomicCount(file, atomic.node, write.node);
+    return ops.some((atomic) => atomic.op === "atomic" && sameStore(atomic, read) && atomic.node.range[0] > read.node.range[1] && atomic.node.range[1] < write.node.range[0] && decides(atomic));
   }
 
   /**

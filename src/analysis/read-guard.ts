@@ -3,7 +3,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { RELATIVE_UPDATE_KEYS, ROW_UPDATE_METHODS, SET_IF_ABSENT_COMMANDS } from "../knowledge/cache.js";
+import { COUNTER_COMMANDS, RELATIVE_UPDATE_KEYS, ROW_UPDATE_METHODS, SET_IF_ABSENT_COMMANDS } from "../knowledge/cache.js";
 import { alwaysLeaves, contains, getCalledMethodName, getSoleStatement, getStaticPropertyName, isFunctionNode, isNullish, skipExpressionWrappers } from "./ast.js";
 import { getNextStatement } from "./local-calls.js";
 import { memoize } from "./file-context.js";
@@ -187,6 +187,24 @@ export function isUnderTakenLock(file: FileContext, lock: TSESTree.CallExpressio
   if (!SET_IF_ABSENT_COMMANDS.includes(getCalledMethodName(lock) ?? "")) return false;
   const use = getReadUse(file, lock);
   return use?.kind === "guard" && isOnPresentPath(use, node);
+}
+
+/**
+ * `node` runs only in the `if` that tests what `count`, an atomic counter, returned: TicketToken's
+ * payment rate limiter bans a client when `const violations = await redis.incr(key)` reaches 5.
+ * No two callers get the same count, so the count, not the check before it, decides who marks.
+ */
+export function isUnderAtomicCount(file: FileContext, count: TSESTree.CallExpression, node: TSESTree.Node): boolean {
+  if (!COUNTER_COMMANDS.includes(getCalledMethodName(count) ?? "")) return false;
+  const declarator = getValueNode(count).parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveVariable(file, declarator.id);
+  return (variable?.references ?? []).some(({ identifier }) => {
+    let test: TSESTree.Node = identifier;
+    while (test.parent && test.parent.type !== AST_NODE_TYPES.IfStatement && !/(?:Statement|Declaration|Declarator)$/u.test(test.parent.type)) test = test.parent;
+    const statement = test.parent;
+    return statement?.type === AST_NODE_TYPES.IfStatement && statement.test === test && contains(statement, node) && !contains(test, node);
+  });
 }
 
 /**

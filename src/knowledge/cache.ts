@@ -82,6 +82,9 @@ export const redisCommands: CacheKnowledge = {
  */
 export const SET_IF_ABSENT_COMMANDS: readonly string[] = ["set", ...redisCommands.atomicWrites.filter((name) => /nx$/iu.test(name))];
 
+/** The counters of `atomicWrites`: each caller gets a count of its own (`incr`, `hincrby`, `decrBy`). */
+export const COUNTER_COMMANDS: readonly string[] = redisCommands.atomicWrites.filter((name) => /^h?(?:incr|decr)/iu.test(name));
+
 /**
  * Database methods that set fields of rows that exist (`prisma.deviceSession.updateMany({ where,
  * data: { lastActiveAt: new Date() } })`): given constants, values of the request or the current

@@ -21,6 +21,9 @@ function invalid(code: string, messageId: MessageIds, snippet: string, extra: Pa
 // smithciaran833 TicketToken venue-service src/middleware/tenant.middleware.ts: a Redis client from the container caches the tenant's row for 5 minutes.
 const cachedTenant = (value: string): string =>
   `export async function check(request: any, tenantId: string, db: any) {\n  const redis = request.server.container.cradle.redis;\n  const cached = await redis.get(\`tenant:\${tenantId}\`);\n  if (!cached) {\n    const tenant = await db("tenants").where({ id: tenantId }).first();\n    if (!tenant) throw new Error("Invalid tenant");\n    await redis.setex(\`tenant:\${tenantId}\`, 300, ${value});\n  }\n}`;
+// smithciaran833 TicketToken payment-service src/middleware/rate-limit.middleware.ts: a ban marked when an atomic count of violations reaches five.
+const banAfterViolations = (count: string, mark: string): string =>
+  `export async function limit(id: string) {\n  const redis = getRedis();\n  if (await redis.get(\`ban:\${id}\`)) return false;\n  ${count}\n${mark}\n  return true;\n}`;
 // overleaf history-v1 verify_blob_backed_up_by_path_bulk.mjs: a Set that remembers the ids whose lookup failed, to fail the next call fast.
 const knownMissing = (onMiss: string): string =>
   `const missing = new Set();\nexport async function check(id) {\n  if (missing.has(id)) throw new Error("not found");\n  const project = await projects.findOne({ _id: id });\n  ${onMiss}\n  return project;\n}`;
@@ -236,6 +239,8 @@ runRuleTests("no-check-then-act", rule, {
     { code: "class C { constructor(state) { this.state = state; } async f(k) { if (await this.state.get(k)) return; await x(); await this.state.set(k, true); } }", filename: "file.js" },
     // TicketToken's tenant middleware: `setex(key, seconds, value)` on a store named redis stores the row read, not a marker.
     cachedTenant("JSON.stringify({ id: tenant.id, name: tenant.name })"),
+    // TicketToken's rate limiter: the count `incr` returns, not the check, decides which caller bans.
+    banAfterViolations("const violations = await redis.incr(`violations:${id}`);", '  if (violations >= 5) await redis.setex(`ban:${id}`, 3600, "banned");'),
     // An untraced cache whose read is not awaited (an in-process LRU): no evidence of a remote store.
     { code: "class C { constructor(cache) { this.cache = cache; } async f(k) { if (this.cache.get(k)) return; await x(); this.cache.set(k, true); } }", filename: "file.js" },
     // An awaited read of an object not named like a cache.
@@ -337,6 +342,9 @@ runRuleTests("no-check-then-act", rule, {
     invalid("async function isDuplicate(key) {\n  const client = getRedis();\n  const exists = await client.exists(key);\n  if (exists) return true;\n  await client.set(key, '1', 'EX', 600);\n  return false;\n}", "checkThenAct", "client.exists(", { filename: "file.js" }),
     // Valid neighbour (TicketToken's tenant middleware): the value `setex` stores is a marker.
     invalid(cachedTenant('"1"'), "checkThenAct", "redis.get("),
+    // Valid neighbours (TicketToken's rate limiter): the count is not read, or the mark is outside the `if` that tests it.
+    invalid(banAfterViolations("await redis.incr(`violations:${id}`);", '  await redis.setex(`ban:${id}`, 3600, "banned");'), "checkThenAct", "redis.get("),
+    invalid(banAfterViolations("const violations = await redis.incr(`violations:${id}`);", '  if (violations >= 5) await notify(id);\n  await redis.setex(`ban:${id}`, 3600, "banned");'), "checkThenAct", "redis.get("),
     // A flag on @upstash/redis, untraced but named redis (dubinc/dub apps/web/app/(ee)/api/cron/import/rebrandly/route.ts).
     invalid('import { Redis } from "@upstash/redis";\nconst redis = new Redis({ url: "", token: "" });\nasync function f(id: string) {\n  const imported = await redis.get(`import:${id}:tags`);\n  if (!imported) {\n    await importTags(id);\n    await redis.set(`import:${id}:tags`, "true");\n  }\n}', "checkThenAct", "redis.get("),
     // ioredis default import used as a parameter type.
