@@ -561,6 +561,9 @@ export const BROWSER_GLOBALS: readonly string[] = [
   "matchMedia",
   // Node has `Blob` and `File` but no `FileReader` (somprasongd hr-payroll's `web/src/services/`, a document cache read into data URLs).
   "FileReader",
+  // A page's address and its audio (ever-gauzy's desktop agent: a preload script's decoded sounds per file).
+  "location",
+  "AudioContext",
 ];
 /**
  * Node built-ins that only a server process has: bundlers polyfill `events`, `buffer` or `path`

@@ -571,6 +571,16 @@ const assetLoader = `export class AssetLoader {
   load(key: string, url: string) { if (this.loadedAssets.has(key)) return; this.loadedAssets.add(key); fetchAsset(url); }
 }`;
 
+// ever-co ever-gauzy apps/agent/src/main/preload/sound.ts: a desktop app's preload script decodes each sound file once, for its window.
+const soundCache = (guard: string): string => `const soundCache: Record<string, AudioBuffer> = {};
+export async function loadSound(pathUrl: string) {
+  if (soundCache[pathUrl]) return soundCache[pathUrl];
+  ${guard}const context = new AudioContext();
+  const decoded = await context.decodeAudioData(await readSound(pathUrl));
+  soundCache[pathUrl] = decoded;
+  return decoded;
+}`;
+
 const autotrack = `const anchor = document.createElement("a");
 const urlCache = {};
 export function parseUrl(url) {
@@ -1135,6 +1145,9 @@ export function remove(slot, names) {
     { code: `import * as ko from "knockout";\n${assetLoader}` },
     // CopilotKit packages/web-inspector/src/index.ts: a web component built on Lit runs in a page.
     { code: `import { LitElement, html } from "lit";\n${assetLoader}` },
+    // ever-gauzy's desktop agent: a module that makes an AudioContext, or reads the page's location, runs in a window.
+    { code: soundCache("") },
+    { code: `const hash = location.hash;\n${assetLoader}` },
     // ticketry studio/src/features/settings/queries.ts: a module of a UI framework's data-fetching hooks runs in a page.
     { code: `import { useQuery } from "@tanstack/react-query";\n${assetLoader}` },
     { code: `import useSWR from "swr";\n${assetLoader}` },
@@ -2117,6 +2130,11 @@ export function remove(slot, names) {
     {
       code: `import { morph } from "ts-morpheus";\n${assetLoader}`,
       errors: [{ messageId: "unboundedCacheKeyed", line: 3, column: 26, data: { name: "this.loadedAssets", where: "`load()`", line: "4", owner: "class `AssetLoader`", key: "key", creation: "new Set<string>()" }, suggestions: [] }],
+    },
+    // Valid neighbour (ever-gauzy's desktop agent) in code that also runs on a server: it asks `typeof AudioContext` first.
+    {
+      code: soundCache('if (typeof AudioContext === "undefined") return undefined;\n  '),
+      errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 49, data: { name: "soundCache", where: "`loadSound()`", line: "7", owner: "module", key: "pathUrl", creation: "{}" }, suggestions: [] }],
     },
     // Valid neighbour (ticketry's studio): TanStack Query's core, without a UI framework, also runs in a server.
     {
