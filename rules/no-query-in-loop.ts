@@ -9,7 +9,7 @@ import { getCalledMethodName } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isTablePerElement } from "../src/analysis/iteration.js";
+import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
@@ -105,6 +105,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
         !iteration.fixed &&
         !iteration.chunked &&
         !isHandedToBatch(file, iteration) &&
+        !isPacedIteration(file, iteration) &&
         values.some((value) => dependsOn(file, value, iteration)) &&
         !tables.some((table) => dependsOn(file, table, iteration)) &&
         !runsOncePerProcess(context, iteration.node) &&

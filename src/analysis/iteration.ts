@@ -15,6 +15,7 @@ import {
   CONSTANT_LIST_NAME,
   CONSTANT_TABLE_NAME,
   CONSUMING_METHODS,
+  DELAY_FUNCTIONS,
   GLOBAL_PROMISE_HELPERS,
   HELPER_MODULES,
   LISTENER_METHODS,
@@ -391,6 +392,37 @@ function isListenerCallback(file: FileContext, fn: FunctionNode): boolean {
   const origin = callee?.type === AST_NODE_TYPES.Identifier && CALLBACK_DEFINING_NAMES.has(callee.name) ? getImportPath(file, callee) : null;
   if (!origin?.module || origin.path.length !== 1 || !Object.hasOwn(CALLBACK_DEFINING_FUNCTIONS, origin.module)) return false;
   return CALLBACK_DEFINING_FUNCTIONS[origin.module]!.includes(origin.path[0]!);
+}
+
+/**
+ * The iteration waits on purpose in each run of its body (`await sleep(1000)`, `await new
+ * Promise((resolve) => setTimeout(resolve, 2000))`): Logikaservice's announcement scheduler marks
+ * each queued item playing, waits for the playback, then marks it done. The pacing, not the round
+ * trips, sets the loop's time, and one batched statement would undo it.
+ */
+export function isPacedIteration(file: FileContext, iteration: Iteration): boolean {
+  return memoize(file, "paced-iteration", iteration.body, () => {
+    let paced = false;
+    forEachOwnNode(file.sourceCode.visitorKeys, iteration.body, (node) => {
+      if (!paced && node.type === AST_NODE_TYPES.AwaitExpression) paced = isDelay(skipExpressionWrappers(node.argument));
+    });
+    return paced;
+  });
+}
+
+function isDelay(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression) return DELAY_FUNCTIONS.includes(getCalleeName(node) ?? "");
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "Promise") return false;
+  const executor = node.arguments[0];
+  if (!isFunctionNode(executor)) return false;
+  const body = executor.body.type === AST_NODE_TYPES.BlockStatement ? getSoleStatementExpression(executor.body) : executor.body;
+  return body?.type === AST_NODE_TYPES.CallExpression && getCalleeName(body) === "setTimeout";
+}
+
+/** The expression of a block's only statement (`{ setTimeout(resolve, ms); }`). */
+function getSoleStatementExpression(block: TSESTree.BlockStatement): TSESTree.Node | undefined {
+  const only = block.body.length === 1 ? block.body[0] : undefined;
+  return only?.type === AST_NODE_TYPES.ExpressionStatement ? skipExpressionWrappers(only.expression) : undefined;
 }
 
 /** `prisma.$transaction(fn)`, `sequelize.transaction(fn)`, Kysely's `db.transaction().execute(fn)`. */

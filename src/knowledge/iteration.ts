@@ -156,3 +156,10 @@ export const TRANSACTION_CALLBACK_METHODS: readonly string[] = ["transaction", "
  * (`withTransaction(async (client) => …)`, TicketToken's `withSerializableTransaction`), called by name.
  */
 export const TRANSACTION_HELPER_NAME = /^with\w*Transaction$/u;
+
+/**
+ * Functions and methods that wait a while and nothing else (`await sleep(1000)`, `await delay(500)`,
+ * `await setTimeout(200)` of `timers/promises`, bluebird's `Promise.delay(ms)`). A loop that awaits
+ * one between elements is paced on purpose: `new Promise((resolve) => setTimeout(resolve, ms))` counts too.
+ */
+export const DELAY_FUNCTIONS: readonly string[] = ["sleep", "delay", "wait", "setTimeout"];

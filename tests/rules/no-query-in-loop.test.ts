@@ -99,6 +99,9 @@ const followUpRules = (fill: string): string =>
 // jwfreed inventory-manager src/services/dashboardKpi.service.ts: the KPI snapshots a function of the file computes, returned in an object.
 const kpiSnapshots = (list: string): string =>
   `${PG}async function computeSnapshots(tenantId: string, rows: { kpi: string }[]) {\n  const snapshots = [{ kpi: "availability" }, { kpi: "fill_rate" }];\n  if (process.env.UOM_CHECK) snapshots.push({ kpi: "uom" });\n  return { snapshots, rows, tenantId };\n}\nexport async function persist(tenantId: string, rows: { kpi: string }[]) {\n  const computed = await computeSnapshots(tenantId, rows);\n  for (const snapshot of computed.${list}) {\n    await pool.query("SELECT * FROM kpi_snapshots WHERE tenant_id = $1 AND kpi = $2", [tenantId, snapshot.kpi]);\n  }\n}`;
+// Logikaservice ticketapp backend/cron/vivaldiScheduler.js: each queued announcement played (a two-second wait), then marked done.
+const pacedQueue = (wait: string): string =>
+  `${PG}export async function processQueue() {\n  const queue = await pool.query("SELECT * FROM announcements WHERE state = 'pending'");\n  for (const item of queue.rows) {\n    await play(item);\n    ${wait};\n    await pool.query("UPDATE announcements SET state = 'done' WHERE id = $1", [item.id]);\n  }\n}`;
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
@@ -257,6 +260,11 @@ runRuleTests("no-query-in-loop", rule, {
     filledIds("[]", '  ["users", "teams"].forEach((table) => ids.push(table));'),
     editedKeys('  for (const stop of body.stops as string[]) if (stop) edited.add("pickup");'),
     editedKeys("  for (const stop of body.stops as Stop[]) edited.add(StopKey.Pickup);"),
+    // Logikaservice's announcement scheduler: a loop that waits between elements is paced on purpose.
+    pacedQueue("await new Promise((resolve) => setTimeout(resolve, 2000))"),
+    pacedQueue("await new Promise((resolve) => {\n      setTimeout(resolve, 2000);\n    })"),
+    pacedQueue("await sleep(2000)"),
+    pacedQueue("await this.delay(2000)"),
     // Megagig's follow-up rules and jwfreed's KPI snapshots: a list a function of this file builds from a handful of pushes.
     followUpRules('    if (result.critical) rules.push({ type: "urgent" });\n    if (result.abnormal) rules.push({ type: "recheck" });'),
     kpiSnapshots("snapshots"),
@@ -888,6 +896,10 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours (goodmen-logistics' edited keys): a constant pushed once per row, or a list handed to a function that may fill it.
     invalid(filledIds("[]", '  for (const row of rows) ids.push("b");'), "pool.query(", "queryInLoop"),
     invalid(filledIds("[]", "  collect(rows, ids);"), "pool.query(", "queryInLoop"),
+    // Valid neighbours (Logikaservice's announcement scheduler): a timer not awaited, a promise with no timer, a wait for something else.
+    invalid(pacedQueue("setTimeout(() => notify(item.id), 2000)"), "pool.query(\"UPDATE", "writeInLoop"),
+    invalid(pacedQueue("await new Promise((resolve) => resolve(item))"), "pool.query(\"UPDATE", "writeInLoop"),
+    invalid(pacedQueue("await waitForReply(item.id)"), "pool.query(\"UPDATE", "writeInLoop"),
     // Valid neighbours (Megagig's follow-up rules, jwfreed's KPI snapshots): the function returns the caller's list, or fills its own from it.
     invalid(followUpRules("    for (const rule of extra) rules.push(rule);"), "pool.query(", "queryInLoop"),
     invalid(kpiSnapshots("rows"), "pool.query(", "queryInLoop"),
