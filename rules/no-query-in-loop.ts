@@ -5,7 +5,7 @@ import type { EnclosingIteration } from "../src/analysis/iteration.js";
 import type { FileContext } from "../src/analysis/file-context.js";
 import type { RuleContext } from "../src/create-rule.js";
 
-import { getCalledMethodName } from "../src/analysis/ast.js";
+import { getCalledMethodName, getEnclosingConditional } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -129,6 +129,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     };
   };
 
+  const reportedChoices = new Map<TSESTree.ConditionalExpression, TSESTree.Expression>();
   /** `db.query(…, [hit._id])` inside the iteration. */
   const checkDirect = (node: TSESTree.CallExpression): void => {
     const entries = getEnclosingIterations(file, node);
@@ -147,6 +148,11 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql");
     if (call.op === "sql" && (sendsElementAsStatement(file, entry.iteration, node) || runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall))) return;
     if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
+    // `useTx ? find(id).session(s) : find(id)`: one query per element, whichever branch runs.
+    const choice = getEnclosingConditional(node);
+    const arm = choice && (node.range[0] >= choice.consequent.range[0] && node.range[1] <= choice.consequent.range[1] ? choice.consequent : choice.alternate);
+    if (choice && arm && (reportedChoices.get(choice) ?? arm) !== arm) return;
+    if (choice && arm) reportedChoices.set(choice, arm);
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
   };

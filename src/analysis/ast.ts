@@ -89,6 +89,17 @@ export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpres
   return callee.type === AST_NODE_TYPES.Identifier ? callee.name : getCalledMethodName(call);
 }
 
+/**
+ * The `?:` of `node`'s statement one of whose branches holds it (`useTx ? Model.findById(id).session(s)
+ * : Model.findById(id)`): only one of its branches runs. Undefined when there is none.
+ */
+export function getEnclosingConditional(node: TSESTree.Node): TSESTree.ConditionalExpression | undefined {
+  for (let child = node, parent = node.parent; parent && !/(?:Statement|Declaration)$/u.test(parent.type) && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) return parent;
+  }
+  return undefined;
+}
+
 /** For `obj.method(...)`: `obj`, unwrapped; undefined for other callees. */
 export function getCallReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
   const callee = skipExpressionWrappers(call.callee);

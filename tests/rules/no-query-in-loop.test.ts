@@ -1103,6 +1103,16 @@ runRuleTests("no-query-in-loop", rule, {
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }).exec();\n}', "Hook.updateOne(", "writeInLoop"),
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs, done) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }, done);\n}', "Hook.updateOne(", "writeInLoop"),
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(docs) {\n  for (const doc of docs) Hook.updateOne({ id: doc.id }, { $set: { method: "POST" } }, (error) => log(error));\n}', "Hook.updateOne(", "writeInLoop"),
+    // Pydah-Soft-Projects li-hrms backend/arrears/services/arrearsService.js: one read per settlement, in a session or not; one report for the `?:`.
+    {
+      code: 'import mongoose from "mongoose";\nconst Arrear = mongoose.model("Arrear", schema);\nexport async function settle(settlements: { arrearId: string }[], session?: unknown) {\n  for (const settlement of settlements) {\n    const arrear = session\n      ? await Arrear.findById(settlement.arrearId).session(session)\n      : await Arrear.findById(settlement.arrearId);\n    await apply(arrear);\n  }\n}',
+      errors: [{ messageId: "queryInLoop", line: 6, column: 15 }],
+    },
+    // Valid neighbour (li-hrms's arrears): two reads in one branch are two queries per element.
+    {
+      code: 'import mongoose from "mongoose";\nconst Arrear = mongoose.model("Arrear", schema);\nexport async function settle(settlements: { arrearId: string; userId: string }[], session?: unknown) {\n  for (const settlement of settlements) {\n    const both = session\n      ? [await Arrear.findById(settlement.arrearId), await Arrear.findOne({ userId: settlement.userId })]\n      : [];\n    await apply(both);\n  }\n}',
+      errors: [{ messageId: "queryInLoop", line: 6, column: 16 }, { messageId: "queryInLoop", line: 6, column: 60 }],
+    },
     // Megagig pharmacy-monorepo apps/api/src/controllers/roleHierarchyController.ts: the same update for each id, which one `updateMany` sends.
     invalid(
       'import mongoose from "mongoose";\nconst Role = mongoose.model("Role", schema);\nexport async function detach(childRoleIds: string[]) {\n  for (const id of childRoleIds) await Role.findByIdAndUpdate(id, { parentRole: null });\n}',
