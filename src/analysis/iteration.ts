@@ -600,6 +600,10 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
       return true;
     case AST_NODE_TYPES.Identifier: {
       if (CONSTANT_LIST_NAME.test(inner.name)) return true;
+      // tgs-hrms's `for (const [type, steps] of Object.entries(DEFAULT_WORKFLOW_CONFIGS))`, then `steps`: a part of an element of a fixed list.
+      const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
+      const outer = variable ? getForOfList(variable) : null;
+      if (outer) return isFixedCollection(file, outer, depth + 1);
       const declarator = getConstDeclarator(inner);
       if (!declarator?.init) return isStringParameter(file, inner);
       return isFixedCollection(file, declarator.init, depth + 1) && hasBoundedFills(file, declarator, depth + 1);
@@ -661,17 +665,23 @@ function hasBoundedFills(file: FileContext, declarator: TSESTree.VariableDeclara
   const variable = file.sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
   if (!variable || !declarator.init) return true;
   const init = skipExpressionWrappers(declarator.init);
-  const empty = (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0) || (init.type === AST_NODE_TYPES.NewExpression && init.arguments.length === 0);
+  const empty =
+    (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0) ||
+    (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0) ||
+    (init.type === AST_NODE_TYPES.NewExpression && init.arguments.length === 0);
   for (const { identifier } of variable.references) {
     const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+    // `grouped[row.userId] = …`: a key of the object per run, as a `push` is an element.
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.computed && isAssigned(parent)) {
+      if (!isWrittenValue(parent.property) && !runsOncePerFixedElement(file, parent, declarator, depth)) return false;
+    } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
       const method = getStaticPropertyName(parent) ?? "";
       const call = parent.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent || !FILLING_METHODS.includes(method)) continue;
       if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
       const dedupedConstant = method === "add" && call.arguments.every(isWrittenValue);
       if (!dedupedConstant && !runsOncePerFixedElement(file, call, declarator, depth)) return false;
-    } else if (empty && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression)) {
+    } else if (empty && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression) && !isObjectListing(parent)) {
       return false;
     }
   }
@@ -679,6 +689,18 @@ function hasBoundedFills(file: FileContext, declarator: TSESTree.VariableDeclara
 }
 
 const FILLING_METHODS: readonly string[] = ["push", "unshift", "add"];
+
+/** `Object.keys(x)`, `Object.entries(x)`: a call that lists what it is given, and changes nothing. */
+function isObjectListing(call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object" && OBJECT_LISTING_FUNCTIONS.includes(getStaticPropertyName(callee) ?? "");
+}
+
+/** `member = …`, `member ??= …`, `member++`: the member is written. */
+function isAssigned(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) || parent?.type === AST_NODE_TYPES.UpdateExpression;
+}
 
 /** A value written in the code: a literal, or a constant's name (`PICKUP_KEY`, `Stop.Pickup`). */
 function isWrittenValue(node: TSESTree.Node): boolean {

@@ -102,6 +102,12 @@ const kpiSnapshots = (list: string): string =>
 // Logikaservice ticketapp backend/cron/vivaldiScheduler.js: each queued announcement played (a two-second wait), then marked done.
 const pacedQueue = (wait: string): string =>
   `${PG}export async function processQueue() {\n  const queue = await pool.query("SELECT * FROM announcements WHERE state = 'pending'");\n  for (const item of queue.rows) {\n    await play(item);\n    ${wait};\n    await pool.query("UPDATE announcements SET state = 'done' WHERE id = $1", [item.id]);\n  }\n}`;
+// tgs-it-dev tgs-hrms src/modules/workflow/workflow.service.ts: each default step of each request type, from a constant of the code, seeded per tenant.
+const workflowSeed = (configs: string): string =>
+  `${PG}const DEFAULT_WORKFLOW_CONFIGS = { leave: [{ step: 1 }, { step: 2 }], expense: [{ step: 1 }] };\nexport async function seedDefaults(tenantId: string, configs: Record<string, { step: number }[]>) {\n  for (const [type, steps] of Object.entries(${configs})) {\n    for (const step of steps) {\n      await pool.query("SELECT * FROM workflow_configs WHERE tenant_id = $1 AND type = $2 AND step = $3", [tenantId, type, step.step]);\n    }\n  }\n}`;
+// The same grouping of rows by a key of each row, then a write per key.
+const groupedCounts = (key: string): string =>
+  `${PG}export async function count(rows: { userId: string }[]) {\n  const grouped: Record<string, number> = {};\n  for (const row of rows) grouped[${key}] = (grouped[${key}] ?? 0) + 1;\n  for (const userId of Object.keys(grouped)) {\n    await pool.query("UPDATE users SET visits = visits + $2 WHERE id = $1", [userId, grouped[userId]]);\n  }\n}`;
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
@@ -260,6 +266,10 @@ runRuleTests("no-query-in-loop", rule, {
     filledIds("[]", '  ["users", "teams"].forEach((table) => ids.push(table));'),
     editedKeys('  for (const stop of body.stops as string[]) if (stop) edited.add("pickup");'),
     editedKeys("  for (const stop of body.stops as Stop[]) edited.add(StopKey.Pickup);"),
+    // tgs-hrms's workflow seed: the steps of each entry of a constant of the code.
+    workflowSeed("DEFAULT_WORKFLOW_CONFIGS"),
+    // A grouping whose keys are written in the code (`"all"`), one per run of the loop.
+    groupedCounts('"all"'),
     // Logikaservice's announcement scheduler: a loop that waits between elements is paced on purpose.
     pacedQueue("await new Promise((resolve) => setTimeout(resolve, 2000))"),
     pacedQueue("await new Promise((resolve) => {\n      setTimeout(resolve, 2000);\n    })"),
@@ -896,6 +906,9 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours (goodmen-logistics' edited keys): a constant pushed once per row, or a list handed to a function that may fill it.
     invalid(filledIds("[]", '  for (const row of rows) ids.push("b");'), "pool.query(", "queryInLoop"),
     invalid(filledIds("[]", "  collect(rows, ids);"), "pool.query(", "queryInLoop"),
+    // Valid neighbours (tgs-hrms's workflow seed): the configurations come from the caller; a grouping keyed by each row's user.
+    invalid(workflowSeed("configs"), "pool.query(", "queryInLoop"),
+    invalid(groupedCounts("row.userId"), "pool.query(", "writeInLoop"),
     // Valid neighbours (Logikaservice's announcement scheduler): a timer not awaited, a promise with no timer, a wait for something else.
     invalid(pacedQueue("setTimeout(() => notify(item.id), 2000)"), "pool.query(\"UPDATE", "writeInLoop"),
     invalid(pacedQueue("await new Promise((resolve) => resolve(item))"), "pool.query(\"UPDATE", "writeInLoop"),
