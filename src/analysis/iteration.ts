@@ -404,10 +404,21 @@ export function isPacedIteration(file: FileContext, iteration: Iteration): boole
   return memoize(file, "paced-iteration", iteration.body, () => {
     let paced = false;
     forEachOwnNode(file.sourceCode.visitorKeys, iteration.body, (node) => {
-      if (!paced && node.type === AST_NODE_TYPES.AwaitExpression) paced = isDelay(skipExpressionWrappers(node.argument));
+      if (!paced && node.type === AST_NODE_TYPES.AwaitExpression) paced = isDelay(skipExpressionWrappers(node.argument)) && isOnEveryRun(node, iteration.body);
     });
     return paced;
   });
+}
+
+/**
+ * `node` is not in a `catch` or a nested loop of `body`: a back-off before a retry (jwfreed's
+ * invariant job, `await sleep(retryDelayMs)` when a tenant's check fails) waits only on failure.
+ */
+function isOnEveryRun(node: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause || isLoop(current)) return false;
+  }
+  return true;
 }
 
 function isDelay(node: TSESTree.Node): boolean {

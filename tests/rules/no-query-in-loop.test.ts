@@ -913,6 +913,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(pacedQueue("setTimeout(() => notify(item.id), 2000)"), "pool.query(\"UPDATE", "writeInLoop"),
     invalid(pacedQueue("await new Promise((resolve) => resolve(item))"), "pool.query(\"UPDATE", "writeInLoop"),
     invalid(pacedQueue("await waitForReply(item.id)"), "pool.query(\"UPDATE", "writeInLoop"),
+    // Valid neighbours (jwfreed's invariant job): a back-off before a retry, in a `catch` or in a retry loop, waits only on failure.
+    invalid(pacedQueue("try {\n      await check(item);\n    } catch {\n      await sleep(2000);\n    }"), "pool.query(\"UPDATE", "writeInLoop"),
+    invalid(pacedQueue("while (!(await check(item))) await sleep(2000)"), "pool.query(\"UPDATE", "writeInLoop"),
     // Valid neighbours (Megagig's follow-up rules, jwfreed's KPI snapshots): the function returns the caller's list, or fills its own from it.
     invalid(followUpRules("    for (const rule of extra) rules.push(rule);"), "pool.query(", "queryInLoop"),
     invalid(kpiSnapshots("rows"), "pool.query(", "queryInLoop"),
