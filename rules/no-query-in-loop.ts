@@ -5,7 +5,7 @@ import type { EnclosingIteration } from "../src/analysis/iteration.js";
 import type { FileContext } from "../src/analysis/file-context.js";
 import type { RuleContext } from "../src/create-rule.js";
 
-import { getCalledMethodName, getEnclosingConditional } from "../src/analysis/ast.js";
+import { contains, getCalledMethodName, getEnclosingConditional } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -105,11 +105,12 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
         !iteration.fixed &&
         !iteration.chunked &&
         !isHandedToBatch(file, iteration) &&
-        !isPacedIteration(file, iteration) &&
         values.some((value) => dependsOn(file, value, iteration)) &&
         !tables.some((table) => dependsOn(file, table, iteration)) &&
         !runsOncePerProcess(context, iteration.node) &&
-        !isForOneElement(file, iteration, node),
+        !isForOneElement(file, iteration, node) &&
+        // Last: a walk of the whole body, for an iteration already known to carry the element.
+        !isPacedIteration(file, iteration),
     );
 
   /** The message data; `perRow`: a write that gives each row values of its own (an `updateMany` cannot). */
@@ -150,7 +151,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
     // `useTx ? find(id).session(s) : find(id)`: one query per element, whichever branch runs.
     const choice = getEnclosingConditional(node);
-    const arm = choice && (node.range[0] >= choice.consequent.range[0] && node.range[1] <= choice.consequent.range[1] ? choice.consequent : choice.alternate);
+    const arm = choice && (contains(choice.consequent, node) ? choice.consequent : choice.alternate);
     if (choice && arm && (reportedChoices.get(choice) ?? arm) !== arm) return;
     if (choice && arm) reportedChoices.set(choice, arm);
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));

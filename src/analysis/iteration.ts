@@ -26,7 +26,7 @@ import {
 } from "../knowledge/iteration.js";
 import { TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
-import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { getLocalCallee } from "./local-calls.js";
@@ -426,14 +426,10 @@ function isDelay(node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "Promise") return false;
   const executor = node.arguments[0];
   if (!isFunctionNode(executor)) return false;
-  const body = executor.body.type === AST_NODE_TYPES.BlockStatement ? getSoleStatementExpression(executor.body) : executor.body;
+  // `(resolve) => setTimeout(resolve, ms)`, or a block whose only statement is that call.
+  const only = executor.body.type === AST_NODE_TYPES.BlockStatement ? getSoleStatement(executor.body) : null;
+  const body = only ? (only.type === AST_NODE_TYPES.ExpressionStatement ? skipExpressionWrappers(only.expression) : null) : executor.body;
   return body?.type === AST_NODE_TYPES.CallExpression && getCalleeName(body) === "setTimeout";
-}
-
-/** The expression of a block's only statement (`{ setTimeout(resolve, ms); }`). */
-function getSoleStatementExpression(block: TSESTree.BlockStatement): TSESTree.Node | undefined {
-  const only = block.body.length === 1 ? block.body[0] : undefined;
-  return only?.type === AST_NODE_TYPES.ExpressionStatement ? skipExpressionWrappers(only.expression) : undefined;
 }
 
 /** `prisma.$transaction(fn)`, `sequelize.transaction(fn)`, Kysely's `db.transaction().execute(fn)`. */
@@ -612,8 +608,7 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     case AST_NODE_TYPES.Identifier: {
       if (CONSTANT_LIST_NAME.test(inner.name)) return true;
       // tgs-hrms's `for (const [type, steps] of Object.entries(DEFAULT_WORKFLOW_CONFIGS))`, then `steps`: a part of an element of a fixed list.
-      const variable = ASTUtils.findVariable(file.sourceCode.getScope(inner), inner);
-      const outer = variable ? getForOfList(variable) : null;
+      const outer = getLoopList(file, inner);
       if (outer) return isFixedCollection(file, outer, depth + 1);
       const declarator = getConstDeclarator(inner);
       if (!declarator?.init) return isStringParameter(file, inner);
@@ -627,12 +622,12 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     case AST_NODE_TYPES.MemberExpression: {
       if (inner.computed) return false;
       if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "")) return true;
-      const variable = inner.object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(file.sourceCode.getScope(inner.object), inner.object) : null;
-      const outer = variable ? getForOfList(variable) : null;
-      if (outer !== null) return isFixedCollection(file, outer, depth + 1);
+      if (inner.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const outer = getLoopList(file, inner.object);
+      if (outer) return isFixedCollection(file, outer, depth + 1);
       // jwfreed's `computed.snapshots` of `const computed = await computeDashboardSnapshots(…)`: a list a function of this file returns in an object.
-      const init = inner.object.type === AST_NODE_TYPES.Identifier ? getConstDeclarator(inner.object)?.init : undefined;
-      const call = init ? skipAwait(init) : undefined;
+      const init = getConstDeclarator(inner.object)?.init;
+      const call = init ? skipExpressionWrappers(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init) : undefined;
       const local = call?.type === AST_NODE_TYPES.CallExpression ? getLocalCallee(file, call) : null;
       const property = getStaticPropertyName(inner);
       if (local === null || property === undefined) return false;
@@ -651,7 +646,7 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = getStaticPropertyName(callee) ?? "";
       if (STRING_RESULT_METHODS.includes(method)) return true;
-      if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object" && OBJECT_LISTING_FUNCTIONS.includes(method)) {
+      if (isObjectListing(inner)) {
         const target = inner.arguments[0] ? skipExpressionWrappers(inner.arguments[0]) : undefined;
         if (target?.type === AST_NODE_TYPES.Identifier && CONSTANT_TABLE_NAME.test(target.name)) return true;
         return target !== undefined && isFixedCollection(file, target, depth + 1);
@@ -774,9 +769,10 @@ function getObjectProperty(raw: TSESTree.Node, name: string): TSESTree.Node | un
   return undefined;
 }
 
-function skipAwait(raw: TSESTree.Node): TSESTree.Node {
-  const node = skipExpressionWrappers(raw);
-  return node.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(node.argument) : node;
+/** The list `identifier` takes its elements from, when a `for…of` declares it (`seed` of `for (const seed of VIEW_SEEDS)`). */
+function getLoopList(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+  return variable ? getForOfList(variable) : null;
 }
 
 /**
