@@ -5,12 +5,14 @@ import type { EnclosingIteration } from "../src/analysis/iteration.js";
 import type { FileContext } from "../src/analysis/file-context.js";
 import type { RuleContext } from "../src/create-rule.js";
 
-import { contains, getCalledMethodName, getEnclosingConditional } from "../src/analysis/ast.js";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { getCalledMethodName, getEnclosingChoices } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
+import { isForFixedKeys } from "../src/analysis/key-filter.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
@@ -25,6 +27,7 @@ import {
   isLibraryKnown,
   isLockStatement,
   isPerRowUpdate,
+  picksDatabasePerElement,
   isWriteQuery,
   runsMigrationList,
   runsStatementList,
@@ -109,6 +112,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
         !tables.some((table) => dependsOn(file, table, iteration)) &&
         !runsOncePerProcess(context, iteration.node) &&
         !isForOneElement(file, iteration, node) &&
+        !isForFixedKeys(file, iteration, node) &&
         // Last: a walk of the whole body, for an iteration already known to carry the element.
         !isPacedIteration(file, iteration),
     );
@@ -130,7 +134,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     };
   };
 
-  const reportedChoices = new Map<TSESTree.ConditionalExpression, TSESTree.Expression>();
+  const reportedChoices = new Map<string, TSESTree.Node>();
   /** `db.query(…, [hit._id])` inside the iteration. */
   const checkDirect = (node: TSESTree.CallExpression): void => {
     const entries = getEnclosingIterations(file, node);
@@ -143,18 +147,17 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(node, entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
-    if (hasLocalDatabase(context) || isMemoizedPerKey(file, node, entry.iteration.body)) return;
+    if (hasLocalDatabase(context) || isMemoizedPerKey(file, node, entry.iteration.body) || picksDatabasePerElement(file, entry.iteration, call)) return;
     // Another SQL call, by the same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
     const isSqlCall = (other: TSESTree.CallExpression): boolean =>
       other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql");
     if (call.op === "sql" && (sendsElementAsStatement(file, entry.iteration, node) || runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall))) return;
     if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
-    // `useTx ? find(id).session(s) : find(id)`: one query per element, whichever branch runs.
-    const choice = getEnclosingConditional(node);
-    const arm = choice && (contains(choice.consequent, node) ? choice.consequent : choice.alternate);
-    if (choice && arm && (reportedChoices.get(choice) ?? arm) !== arm) return;
-    if (choice && arm) reportedChoices.set(choice, arm);
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
+    // `useTx ? find(id).session(s) : find(id)`, or the same call in each branch of an `if`: one query per element, whichever branch runs.
+    const choices = getEnclosingChoices(node, entry.iteration.body).map(({ choice, branch }) => ({ key: `${choice.range[0]}:${choice.type === AST_NODE_TYPES.IfStatement ? data.call : ""}`, branch }));
+    if (choices.some(({ key, branch }) => (reportedChoices.get(key) ?? branch) !== branch)) return;
+    for (const { key, branch } of choices) reportedChoices.set(key, branch);
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
   };
 

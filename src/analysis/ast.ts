@@ -90,14 +90,23 @@ export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpres
 }
 
 /**
- * The `?:` of `node`'s statement one of whose branches holds it (`useTx ? Model.findById(id).session(s)
- * : Model.findById(id)`): only one of its branches runs. Undefined when there is none.
+ * The `?:` and `if` statements between `node` and `stop` (or the function holding it) one of whose
+ * branches holds it, each with that branch (`useTx ? Model.findById(id).session(s) :
+ * Model.findById(id)`, `if (session) { … } else { … }`, and each `if` of an `else if` chain): only
+ * one branch of each runs.
  */
-export function getEnclosingConditional(node: TSESTree.Node): TSESTree.ConditionalExpression | undefined {
-  for (let child = node, parent = node.parent; parent && !/(?:Statement|Declaration)$/u.test(parent.type) && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) return parent;
+export function getEnclosingChoices(node: TSESTree.Node, stop: TSESTree.Node): readonly Choice[] {
+  const choices: Choice[] = [];
+  for (let child = node, parent = node.parent; parent && child !== stop && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if ((parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.IfStatement) && parent.test !== child) choices.push({ choice: parent, branch: child });
   }
-  return undefined;
+  return choices;
+}
+
+/** A `?:` or an `if`, and the branch of it that holds a node. */
+export interface Choice {
+  readonly choice: TSESTree.ConditionalExpression | TSESTree.IfStatement;
+  readonly branch: TSESTree.Node;
 }
 
 /** For `obj.method(...)`: `obj`, unwrapped; undefined for other callees. */

@@ -12,6 +12,7 @@ import {
   CHUNK_COLLECTION,
   CHUNK_FUNCTION,
   CHUNK_ITEM,
+  CONSTANTS_MODULE,
   CONSTANT_LIST_NAME,
   CONSTANT_TABLE_NAME,
   CONSUMING_METHODS,
@@ -363,7 +364,7 @@ type LoopNode =
   | TSESTree.WhileStatement
   | TSESTree.DoWhileStatement;
 
-function isLoop(node: TSESTree.Node): node is LoopNode {
+export function isLoop(node: TSESTree.Node): node is LoopNode {
   return (
     node.type === AST_NODE_TYPES.ForOfStatement ||
     node.type === AST_NODE_TYPES.ForInStatement ||
@@ -593,7 +594,7 @@ function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
  * over its length walks its characters or its prefixes (SSO_Cancer's longest ICD-10 prefix
  * lookup, `for (let len = code.length; len >= 2; len--)` on `icdCode.replace(…).toUpperCase()`).
  */
-function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): boolean {
+export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): boolean {
   if (depth > 4) return false;
   const inner = skipExpressionWrappers(node);
   switch (inner.type) {
@@ -606,7 +607,7 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     case AST_NODE_TYPES.ObjectExpression:
       return true;
     case AST_NODE_TYPES.Identifier: {
-      if (CONSTANT_LIST_NAME.test(inner.name)) return true;
+      if (CONSTANT_LIST_NAME.test(inner.name) || isFromConstantsModule(file, inner)) return true;
       // tgs-hrms's `for (const [type, steps] of Object.entries(DEFAULT_WORKFLOW_CONFIGS))`, then `steps`: a part of an element of a fixed list.
       const outer = getLoopList(file, inner);
       if (outer) return isFixedCollection(file, outer, depth + 1);
@@ -621,7 +622,7 @@ function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): b
     // or a list inside an element of a fixed one (Swetrix's `for (const seed of VIEW_SEEDS)`, then `seed.customEvents`).
     case AST_NODE_TYPES.MemberExpression: {
       if (inner.computed) return false;
-      if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "")) return true;
+      if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "") || isFromConstantsModule(file, inner)) return true;
       if (inner.object.type !== AST_NODE_TYPES.Identifier) return false;
       const outer = getLoopList(file, inner.object);
       if (outer) return isFixedCollection(file, outer, depth + 1);
@@ -697,7 +698,7 @@ function hasBoundedFills(file: FileContext, declarator: TSESTree.VariableDeclara
 const FILLING_METHODS: readonly string[] = ["push", "unshift", "add"];
 
 /** `Object.keys(x)`, `Object.entries(x)`: a call that lists what it is given, and changes nothing. */
-function isObjectListing(call: TSESTree.CallExpression): boolean {
+export function isObjectListing(call: TSESTree.CallExpression): boolean {
   const callee = skipExpressionWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object" && OBJECT_LISTING_FUNCTIONS.includes(getStaticPropertyName(callee) ?? "");
 }
@@ -767,6 +768,16 @@ function getObjectProperty(raw: TSESTree.Node, name: string): TSESTree.Node | un
     if (property.type === AST_NODE_TYPES.Property && !property.computed && getStaticPropertyName(property) === name) return property.value;
   }
   return undefined;
+}
+
+/**
+ * A value a module of constants exports, or a part of one: MuhammadShahidRajpoot's blood-donation
+ * centre seeds each tenant with `emailTemplates.email_templates` of
+ * `import emailTemplates from "src/…/constants/email-templates-data"`. Not what calling it returns.
+ */
+function isFromConstantsModule(file: FileContext, node: TSESTree.Node): boolean {
+  const origin = getImportPath(file, node);
+  return origin?.module != null && !origin.path.includes("()") && CONSTANTS_MODULE.test(origin.module);
 }
 
 /** The list `identifier` takes its elements from, when a `for…of` declares it (`seed` of `for (const seed of VIEW_SEEDS)`). */

@@ -13,6 +13,7 @@ import {
   BATCHED_METHODS,
   BATCHED_OPERATORS,
   BATCHED_SQL,
+  DATABASE_HANDLE_NAME,
   INSERT_METHODS,
   ORM_SQL_TEXT_METHODS,
   RAW_SQL_METHODS,
@@ -32,7 +33,7 @@ import {
 import { getLibraryOfPackage } from "../knowledge/index.js";
 import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
-import { getSqlText, isBuilderValue } from "./database-call.js";
+import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
@@ -308,6 +309,29 @@ function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[]
     current = skipExpressionWrappers(callee.object);
   }
   return calls;
+}
+
+/**
+ * The element picks the database the query goes to: the client is the element (`for (const pool
+ * of shards)`), or a handle the body gets for it, named as one (Avy-ERP's schema-per-tenant crons:
+ * `tenantDb = await this.getTenantDbForCompany(company.id)`, then `tenantDb.employee.findMany(…)`).
+ * Each database takes a query of its own; no batched form spans them. Not a row a query returned
+ * (`const user = await User.findById(id)`, then `user.save()`).
+ */
+export function picksDatabasePerElement(file: FileContext, iteration: Iteration, call: DatabaseCall): boolean {
+  const first = getChainCalls(call.node).at(-1)!;
+  const callee = skipExpressionWrappers(first.callee);
+  const root = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberRoot(callee.object) : callee;
+  if (root.type !== AST_NODE_TYPES.Identifier || !DATABASE_HANDLE_NAME.test(root.name)) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(root), root);
+  if (!variable) return false;
+  if (iteration.items.has(variable)) return true;
+  return variable.references.some(({ writeExpr }) => {
+    if (!writeExpr || !contains(iteration.body, writeExpr)) return false;
+    const value = skipExpressionWrappers(writeExpr.type === AST_NODE_TYPES.AwaitExpression ? writeExpr.argument : writeExpr);
+    const handle = value.type === AST_NODE_TYPES.CallExpression ? !DATABASE_METHOD_NAMES.has(getCalledMethodName(value) ?? "") : value.type === AST_NODE_TYPES.MemberExpression;
+    return handle && dependsOn(file, value, iteration);
+  });
 }
 
 /** The values of the SQL argument: interpolations in value position, `values` of a query object. */

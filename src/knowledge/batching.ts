@@ -165,4 +165,11 @@ export const UNLISTED_ORM_MODULES: readonly string[] = ["@mikro-orm/", "objectio
  * (`REPOSITORY_LIBRARIES`): there the method name still tells the library.
  */
 export const REPOSITORY_NAME = /(?:^r|R)epo(?:sitory)?$/u;
+
+/**
+ * Names of a database handle (`db`, `tenantDb`, `client`, `tenantPrisma`, `conn`): a handle the loop
+ * gets for each element sends each query to a database of its own. A row a query returned
+ * (`user`, `order`) is no handle.
+ */
+export const DATABASE_HANDLE_NAME = /^(?:db|database|client|conn|connection|pool|prisma|knex|sequelize|dataSource|orm)$|(?:Db|DB|Database|Client|Conn|Connection|Pool|Prisma|Knex|Sequelize|DataSource|Orm)$/u;
 export const REPOSITORY_LIBRARIES: readonly string[] = ["typeorm"];

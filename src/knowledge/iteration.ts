@@ -117,6 +117,12 @@ export const CONSTANT_LIST_NAME = /^[A-Z][A-Z\d_]+$/u;
 export const CONSTANT_TABLE_NAME = /^[A-Z]/u;
 
 /**
+ * A module of constants (`./constants`, `src/config/constants/email-templates-data`,
+ * `./roles.constants`): what it exports is a table the code writes, not rows.
+ */
+export const CONSTANTS_MODULE = /(?:^|[/._-])constants?(?:[/._-]|$)/iu;
+
+/**
  * A collection split into chunks: one batched call per chunk is the remedy, not the problem.
  * `CHUNK_ITEM` is matched against the item binding's name (`chunk`, `idBatch`), `CHUNK_FUNCTION`
  * against the name of the function that builds the list (`_.chunk(ids, 100)`, `splitEvery`),

@@ -205,8 +205,37 @@ export async function checkExpired(runs: { id: string }[]) {
 const groupByLevels = (grouping: string): string =>
   `import knex from "knex";\nconst db = knex({});\nasync function f(groupBy) {\n  for (let i = 0; i < groupBy.length; i++) await db("rows").count("*").groupBy(${grouping});\n}`;
 
+// akefdajani-sketch booking-backend routes/tenantUserPermissions.js: the overrides a request sends, each written only for a permission the code lists.
+const OVERRIDE_WRITE = '    await pool.query("INSERT INTO overrides (tenant_id, permission, granted) VALUES ($1, $2, $3)", [tenantId, key, value]);';
+const permissionOverrides = (guard: string, list = "Object.entries(incoming)", table = 'const ALL_PERMISSION_KEYS = ["bookings.view", "bookings.edit"];\n'): string =>
+  `${PG}${table}export async function setOverrides(tenantId, incoming) {\n  for (const [key, value] of ${list}) {\n${guard}\n  }\n}`;
+// MuhammadShahidRajpoot blood-donation-center-be src/api/system-configuration/platform-administration/tenant-onboarding/tenant/services/tenant.service.ts: a new tenant's email templates, from the app's constants module.
+const tenantTemplates = (source: string, list = "emailTemplates.email_templates"): string =>
+  `${PG}import emailTemplates, { loadTemplates } from "${source}";\nexport async function seed(tenantId) {\n  const templates = ${list};\n  for (const template of templates) {\n    await pool.query("INSERT INTO templates (tenant_id, name) VALUES ($1, $2)", [tenantId, template.name]);\n  }\n}`;
+// natidamelo New-Life-clinic backend/utils/taskDuplicatePrevention.js: one delete per task, in the session or not.
+const sessionDeletes = (other: string): string =>
+  `import mongoose from "mongoose";\nconst NurseTask = mongoose.model("NurseTask", schema);\nexport async function remove(tasks, session) {\n  for (const task of tasks) {\n    if (session) {\n      await NurseTask.findByIdAndDelete(task._id).session(session);\n    } else {\n      await ${other};\n    }\n  }\n}`;
+// Avyren-Technologies Avy-ERP-Backend src/modules/hr/analytics/services/analytics-cron.service.ts: each company's employees, read in the company's own schema.
+const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient"): string =>
+  `${PRISMA}export async function run() {\n  const companies = await prisma.company.findMany();\n  for (const company of companies) {\n    const ${name}${type} = ${handle};\n    await ${name}.employee.findMany({ where: { companyId: company.id } });\n  }\n}`;
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // akefdajani's permission overrides: a query only for a key of the request that a fixed collection holds, each key once.
+    permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(key)) continue;\n${OVERRIDE_WRITE}`),
+    permissionOverrides(`    if (ALL_PERMISSION_KEYS.includes(key)) {\n  ${OVERRIDE_WRITE}\n    }`),
+    permissionOverrides(`    if (!(key in PERMISSIONS)) continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const PERMISSIONS = { view: 1, edit: 2 };\n"),
+    permissionOverrides(`    if (!Object.hasOwn(PERMISSIONS, key) || value === undefined) continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const PERMISSIONS = { view: 1, edit: 2 };\n"),
+    // akefdajani routes/tenantHours.js: the hours of a request keyed by day name, written only for a day the code's map numbers.
+    permissionOverrides(`    const day = dayMap[key];\n    if (typeof day !== "number") continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const dayMap = { sun: 0, mon: 1 };\n"),
+    permissionOverrides(`    if (dayMap[key] === undefined) continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const dayMap = { sun: 0, mon: 1 };\n"),
+    // blood-donation-center-be: a list a module of constants exports.
+    tenantTemplates("src/api/system-configuration/constants/email-templates-data"),
+    tenantTemplates("./roles.constants"),
+    // Avy-ERP's schema-per-tenant crons: the element picks the database the query goes to.
+    tenantSchemas("await getTenantDbForCompany(company.id)"),
+    tenantSchemas("clients[company.schemaName]", "client"),
+    `${PRISMA}export async function count(shards: { db: PrismaClient; companyId: string }[]) {\n  for (const { db, companyId } of shards) await db.employee.count({ where: { companyId } });\n}`,
     // TeTeBerry's catalog service: a seeder by its name writes the data the code defines, when the database is set up.
     catalogSeeder("seedCatalogData"),
     catalogSeeder("seed"),
@@ -495,6 +524,37 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // Valid neighbours (akefdajani's permission overrides): a collection the caller gives, a test of the value, a test after the query, the other branch, a list whose elements may repeat.
+    invalid(permissionOverrides(`    if (!allowed.includes(key)) continue;\n${OVERRIDE_WRITE}`), "pool.query(", "writeInLoop"),
+    invalid(permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(value)) continue;\n${OVERRIDE_WRITE}`), "pool.query(", "writeInLoop"),
+    invalid(permissionOverrides(`${OVERRIDE_WRITE}\n    if (!ALL_PERMISSION_KEYS.includes(key)) continue;`), "pool.query(", "writeInLoop"),
+    invalid(permissionOverrides(`    if (ALL_PERMISSION_KEYS.includes(key)) {\n      log(key);\n    } else {\n  ${OVERRIDE_WRITE}\n    }`), "pool.query(", "writeInLoop"),
+    invalid(permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(key)) continue;\n${OVERRIDE_WRITE}`, "incoming.pairs"), "pool.query(", "writeInLoop"),
+    invalid(permissionOverrides(`    if (typeof dayMap[key] === "undefined") continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const dayMap = { sun: 0, mon: 1 };\n"), "pool.query(", "writeInLoop"),
+    // Valid neighbours (blood-donation-center-be): a module not of constants, what a function of one returns.
+    invalid(tenantTemplates("./email-templates-data"), "pool.query(", "writeInLoop"),
+    invalid(tenantTemplates("./constants", "await loadTemplates()"), "pool.query(", "writeInLoop"),
+    // natidamelo's task cleanup: the same delete in both branches of an `if`, one report.
+    { code: sessionDeletes("NurseTask.findByIdAndDelete(task._id)"), errors: [{ messageId: "writeInLoop", line: 6, column: 13 }] },
+    // Valid neighbour (New-Life-clinic): another write in the other branch is another statement to batch.
+    {
+      code: sessionDeletes("NurseTask.findByIdAndUpdate(task._id, { done: true })"),
+      errors: [
+        { messageId: "writeInLoop", line: 6, column: 13 },
+        { messageId: "writeInLoop", line: 8, column: 13 },
+      ],
+    },
+    // New-Life-clinic backend/controllers/labOrderController.js: the same lookup in two branches of an `else if` chain, one report.
+    {
+      code: 'import mongoose from "mongoose";\nconst Patient = mongoose.model("Patient", schema);\nexport async function load(orders) {\n  for (const { patientId } of orders) {\n    if (patientId?._id) await Patient.findById(patientId._id);\n    else if (String(patientId).startsWith("P")) await Patient.findOne({ patientId });\n    else await Patient.findById(patientId);\n  }\n}',
+      errors: [
+        { messageId: "queryInLoop", line: 5, column: 31 },
+        { messageId: "queryInLoop", line: 6, column: 55 },
+      ],
+    },
+    // Valid neighbours (Avy-ERP's tenant crons): one handle for all the elements, a name that is no handle.
+    invalid(tenantSchemas("await getTenantDbForCompany(tenantId)"), "tenantDb.employee.findMany(", "queryInLoop"),
+    invalid(tenantSchemas("await getTenantDbForCompany(company.id)", "tenant"), "tenant.employee.findMany(", "queryInLoop"),
     // Valid neighbour (loanserve's retention tables): a static field not named as a constant may be written at run time.
     invalid(retentionTables("RetentionService.retention"), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "tables", batched: "one query with `WHERE id = ANY($1)` and the array of ids" }),
     // Valid neighbour (zyrix's admin bootstrap): a string the caller gives splits into as many emails as it holds.
