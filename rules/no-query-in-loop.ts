@@ -19,6 +19,7 @@ import { describeCall, describeCollection, shortenSource } from "../src/analysis
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import {
   getBatchingLibraryId,
+  getChainStart,
   getQueryParameters,
   getTableArguments,
   isBatchedQuery,
@@ -155,7 +156,11 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
     // `useTx ? find(id).session(s) : find(id)`, or the same call in each branch of an `if`: one query per element, whichever branch runs.
-    const choices = getEnclosingChoices(node, entry.iteration.body).map(({ choice, branch }) => ({ key: `${choice.range[0]}:${choice.type === AST_NODE_TYPES.IfStatement ? data.call : ""}`, branch }));
+    // The same call: its receiver and method, and the table or statement it is given (`db("staff")`, `pool.query("UPDATE …")`).
+    const start = getChainStart(node);
+    const named = start.callee.type !== AST_NODE_TYPES.MemberExpression || call.op === "sql" ? (start.arguments[0] ?? start) : start.callee;
+    const same = `${sourceCode.getText(start.callee)}:${sourceCode.getText(named)}:${call.method}`;
+    const choices = getEnclosingChoices(node, entry.iteration.body).map(({ choice, branch }) => ({ key: `${choice.range[0]}:${choice.type === AST_NODE_TYPES.IfStatement ? same : ""}`, branch }));
     if (choices.some(({ key, branch }) => (reportedChoices.get(key) ?? branch) !== branch)) return;
     for (const { key, branch } of choices) reportedChoices.set(key, branch);
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });

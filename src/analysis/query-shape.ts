@@ -299,6 +299,11 @@ function isBatchSendingArgument(parent: TSESTree.Node | undefined, node: TSESTre
 // ---------------------------------------------------------------------------------------------
 
 /** `a(x).b(y).c()` → the calls `c()`, `b(y)`, `a(x)`. */
+/** The first call of a chain: `db("t")` of `db("t").where(…).first()`, `Task.findById(id)` of `Task.findById(id).session(s)`. */
+export function getChainStart(call: TSESTree.CallExpression): TSESTree.CallExpression {
+  return getChainCalls(call).at(-1)!;
+}
+
 function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   let current: TSESTree.Node = call;
@@ -319,8 +324,7 @@ function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[]
  * (`const user = await User.findById(id)`, then `user.save()`).
  */
 export function picksDatabasePerElement(file: FileContext, iteration: Iteration, call: DatabaseCall): boolean {
-  const first = getChainCalls(call.node).at(-1)!;
-  const callee = skipExpressionWrappers(first.callee);
+  const callee = skipExpressionWrappers(getChainStart(call.node).callee);
   const root = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberRoot(callee.object) : callee;
   if (root.type !== AST_NODE_TYPES.Identifier || !DATABASE_HANDLE_NAME.test(root.name)) return false;
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(root), root);

@@ -544,6 +544,26 @@ runRuleTests("no-query-in-loop", rule, {
         { messageId: "writeInLoop", line: 8, column: 13 },
       ],
     },
+    // akefdajani utils/contractInvoiceReminderEngine.js: the same statement in two branches of an `else if` chain, one report.
+    {
+      code: `${PG}export async function remind(invoices) {\n  for (const invoice of invoices) {\n    const sent = await send(invoice);\n    if (sent) {\n      await pool.query("UPDATE invoices SET reminded_at = NOW() WHERE id = $1", [invoice.id]);\n    } else if (!invoice.phone) {\n      await pool.query("UPDATE invoices SET reminded_at = NOW() WHERE id = $1", [invoice.id]);\n    }\n  }\n}`,
+      errors: [{ messageId: "writeInLoop", line: 7, column: 13 }],
+    },
+    // Valid neighbours: another statement, or another table, in the other branch.
+    {
+      code: `${PG}export async function remind(invoices) {\n  for (const invoice of invoices) {\n    if (invoice.sent) {\n      await pool.query("UPDATE invoices SET reminded_at = NOW() WHERE id = $1", [invoice.id]);\n    } else {\n      await pool.query("INSERT INTO reminders (invoice_id) VALUES ($1)", [invoice.id]);\n    }\n  }\n}`,
+      errors: [
+        { messageId: "writeInLoop", line: 6, column: 13 },
+        { messageId: "writeInLoop", line: 8, column: 13 },
+      ],
+    },
+    {
+      code: 'import knex from "knex";\nconst db = knex({});\nexport async function load(shifts) {\n  for (const shift of shifts) {\n    if (shift.kind === "staff") await db("staff_drafts").where({ shift_id: shift.id });\n    else await db("device_drafts").where({ shift_id: shift.id });\n  }\n}',
+      errors: [
+        { messageId: "queryInLoop", line: 5, column: 39 },
+        { messageId: "queryInLoop", line: 6, column: 16 },
+      ],
+    },
     // New-Life-clinic backend/controllers/labOrderController.js: the same lookup in two branches of an `else if` chain, one report.
     {
       code: 'import mongoose from "mongoose";\nconst Patient = mongoose.model("Patient", schema);\nexport async function load(orders) {\n  for (const { patientId } of orders) {\n    if (patientId?._id) await Patient.findById(patientId._id);\n    else if (String(patientId).startsWith("P")) await Patient.findOne({ patientId });\n    else await Patient.findById(patientId);\n  }\n}',
