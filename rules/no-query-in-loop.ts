@@ -11,8 +11,8 @@ import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
-import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { isForFixedKeys } from "../src/analysis/key-filter.js";
+import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
@@ -28,8 +28,8 @@ import {
   isLibraryKnown,
   isLockStatement,
   isPerRowUpdate,
-  picksDatabasePerElement,
   isWriteQuery,
+  picksDatabasePerElement,
   runsMigrationList,
   runsStatementList,
   sendsElementAsStatement,

@@ -364,7 +364,7 @@ type LoopNode =
   | TSESTree.WhileStatement
   | TSESTree.DoWhileStatement;
 
-export function isLoop(node: TSESTree.Node): node is LoopNode {
+function isLoop(node: TSESTree.Node): node is LoopNode {
   return (
     node.type === AST_NODE_TYPES.ForOfStatement ||
     node.type === AST_NODE_TYPES.ForInStatement ||

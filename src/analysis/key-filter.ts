@@ -6,7 +6,7 @@ import type { Iteration } from "./iteration.js";
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getSoleStatement, isFunctionNode, skipExpressionWrappers } from "./ast.js";
-import { isFixedCollection, isLoop, isObjectListing } from "./iteration.js";
+import { isFixedCollection, isObjectListing } from "./iteration.js";
 
 /**
  * The loop walks the keys of an object, each once (`for (const [key, value] of
@@ -19,16 +19,14 @@ import { isFixedCollection, isLoop, isObjectListing } from "./iteration.js";
 export function isForFixedKeys(file: FileContext, iteration: Iteration, node: TSESTree.Node): boolean {
   const key = getKeyVariable(file, iteration);
   if (key === undefined) return false;
-  let loopBetween = false;
   for (let child = node, parent = node.parent; parent && child !== iteration.body; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent)) return false;
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && impliesFixedKey(file, parent.test, true, key)) return true;
-    // A `continue` before a nested loop's statement goes round that loop, not this one.
-    if (parent.type === AST_NODE_TYPES.BlockStatement && !loopBetween) {
+    // Whichever loop a `continue` goes round, it leaves the rest of its block.
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
       const before = parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement));
       if (before.some((statement) => isContinueUnlessFixedKey(file, statement, key))) return true;
     }
-    loopBetween ||= isLoop(parent);
   }
   return false;
 }

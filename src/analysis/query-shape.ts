@@ -298,12 +298,12 @@ function isBatchSendingArgument(parent: TSESTree.Node | undefined, node: TSESTre
 
 // ---------------------------------------------------------------------------------------------
 
-/** `a(x).b(y).c()` → the calls `c()`, `b(y)`, `a(x)`. */
 /** The first call of a chain: `db("t")` of `db("t").where(…).first()`, `Task.findById(id)` of `Task.findById(id).session(s)`. */
 export function getChainStart(call: TSESTree.CallExpression): TSESTree.CallExpression {
   return getChainCalls(call).at(-1)!;
 }
 
+/** `a(x).b(y).c()` → the calls `c()`, `b(y)`, `a(x)`. */
 function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   let current: TSESTree.Node = call;

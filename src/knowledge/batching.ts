@@ -165,6 +165,7 @@ export const UNLISTED_ORM_MODULES: readonly string[] = ["@mikro-orm/", "objectio
  * (`REPOSITORY_LIBRARIES`): there the method name still tells the library.
  */
 export const REPOSITORY_NAME = /(?:^r|R)epo(?:sitory)?$/u;
+export const REPOSITORY_LIBRARIES: readonly string[] = ["typeorm"];
 
 /**
  * Names of a database handle (`db`, `tenantDb`, `client`, `tenantPrisma`, `conn`): a handle the loop
@@ -172,4 +173,3 @@ export const REPOSITORY_NAME = /(?:^r|R)epo(?:sitory)?$/u;
  * (`user`, `order`) is no handle.
  */
 export const DATABASE_HANDLE_NAME = /^(?:db|database|client|conn|connection|pool|prisma|knex|sequelize|dataSource|orm)$|(?:Db|DB|Database|Client|Conn|Connection|Pool|Prisma|Knex|Sequelize|DataSource|Orm)$/u;
-export const REPOSITORY_LIBRARIES: readonly string[] = ["typeorm"];

@@ -224,6 +224,9 @@ runRuleTests("no-query-in-loop", rule, {
     // akefdajani's permission overrides: a query only for a key of the request that a fixed collection holds, each key once.
     permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(key)) continue;\n${OVERRIDE_WRITE}`),
     permissionOverrides(`    if (ALL_PERMISSION_KEYS.includes(key)) {\n  ${OVERRIDE_WRITE}\n    }`),
+    // A guard before a nested loop, or inside one, skips the rest of its block.
+    permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(key)) continue;\n    for (const scope of ["read", "write"]) {\n      await pool.query("INSERT INTO overrides (tenant_id, permission, scope, granted) VALUES ($1, $2, $3, $4)", [tenantId, key, scope, value]);\n    }`),
+    permissionOverrides(`    for (const scope of ["read", "write"]) {\n      if (!ALL_PERMISSION_KEYS.includes(key)) continue;\n      await pool.query("INSERT INTO overrides (tenant_id, permission, scope, granted) VALUES ($1, $2, $3, $4)", [tenantId, key, scope, value]);\n    }`),
     permissionOverrides(`    if (!(key in PERMISSIONS)) continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const PERMISSIONS = { view: 1, edit: 2 };\n"),
     permissionOverrides(`    if (!Object.hasOwn(PERMISSIONS, key) || value === undefined) continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const PERMISSIONS = { view: 1, edit: 2 };\n"),
     // akefdajani routes/tenantHours.js: the hours of a request keyed by day name, written only for a day the code's map numbers.
