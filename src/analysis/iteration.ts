@@ -607,12 +607,13 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     case AST_NODE_TYPES.ObjectExpression:
       return true;
     case AST_NODE_TYPES.Identifier: {
-      if (CONSTANT_LIST_NAME.test(inner.name) || isFromConstantsModule(file, inner)) return true;
+      if (CONSTANT_LIST_NAME.test(inner.name)) return true;
       // tgs-hrms's `for (const [type, steps] of Object.entries(DEFAULT_WORKFLOW_CONFIGS))`, then `steps`: a part of an element of a fixed list.
       const outer = getLoopList(file, inner);
       if (outer) return isFixedCollection(file, outer, depth + 1);
       const declarator = getConstDeclarator(inner);
-      if (!declarator?.init) return isStringParameter(file, inner);
+      // An import has no `const` here: a binding from a module of constants, or a string parameter.
+      if (!declarator?.init) return isFromConstantsModule(file, inner) || isStringParameter(file, inner);
       return isFixedCollection(file, declarator.init, depth + 1) && hasBoundedFills(file, declarator, depth + 1);
     }
     // `new Set()`, `new Set(["a", "b"])`: the elements the code writes, and what it adds (`hasBoundedFills`).
@@ -640,6 +641,9 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     case AST_NODE_TYPES.AwaitExpression:
       return isFixedCollection(file, inner.argument, depth + 1);
     case AST_NODE_TYPES.CallExpression: {
+      // `require("./constants/email-templates-data")`: a module of constants, as its import is.
+      const required = getRequiredModule(inner);
+      if (required !== undefined) return CONSTANTS_MODULE.test(required);
       // Megagig's `this.determineSchedulingRules(result)`: a function of this file that returns a fixed list.
       const local = getLocalCallee(file, inner);
       if (local) return returnsFixed(file, local, (value) => isFixedCollection(file, value, depth + 1));

@@ -5,8 +5,10 @@ import type { Iteration } from "./iteration.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
+import { MEMBERSHIP_METHODS } from "../knowledge/builtins.js";
 import { getCalledMethodName, getSoleStatement, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { isFixedCollection, isObjectListing } from "./iteration.js";
+import { getConstantInit } from "./same-expression.js";
 
 /**
  * The loop walks the keys of an object, each once (`for (const [key, value] of
@@ -94,8 +96,6 @@ function isMembershipCall(file: FileContext, call: TSESTree.CallExpression, key:
   return MEMBERSHIP_METHODS.includes(method ?? "") && call.arguments.length >= 1 && isKey(file, call.arguments[0]!, key) && isFixedCollection(file, callee.object);
 }
 
-const MEMBERSHIP_METHODS: readonly string[] = ["includes", "has", "hasOwnProperty"];
-
 /** `undefined` or `null`. */
 function isAbsent(raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
@@ -106,10 +106,10 @@ function isAbsent(raw: TSESTree.Node): boolean {
 function isFixedLookup(file: FileContext, raw: TSESTree.Node, key: Scope.Variable): boolean {
   let node = skipExpressionWrappers(raw);
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const def = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0];
-    const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === "const" ? def.node : undefined;
-    if (declarator?.init == null || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-    node = skipExpressionWrappers(declarator.init);
+    const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+    const init = variable ? getConstantInit(variable) : null;
+    if (!init) return false;
+    node = skipExpressionWrappers(init);
   }
   return node.type === AST_NODE_TYPES.MemberExpression && node.computed && isKey(file, node.property, key) && isFixedCollection(file, node.object);
 }

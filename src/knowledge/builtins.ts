@@ -150,3 +150,9 @@ export const STRING_RESULT_METHODS: readonly string[] = [
 
 /** Methods that test a value and cannot fail, whatever their object (`Array.isArray(x)`, lodash's `_.isArray(x)`). */
 export const NON_FAILING_METHODS: readonly string[] = ["isArray"];
+
+/**
+ * Methods that test whether a collection holds a value (`ALLOWED.includes(key)`, `KEYS.has(key)`,
+ * `TABLE.hasOwnProperty(key)`): past such a test on a fixed collection, the value is one of its own.
+ */
+export const MEMBERSHIP_METHODS: readonly string[] = ["includes", "has", "hasOwnProperty"];

@@ -235,6 +235,8 @@ runRuleTests("no-query-in-loop", rule, {
     // blood-donation-center-be: a list a module of constants exports.
     tenantTemplates("src/api/system-configuration/constants/email-templates-data"),
     tenantTemplates("./roles.constants"),
+    tenantTemplates("./roles.constants", "emailTemplates"),
+    `${PG}const templates = require("../constants/email-templates-data");\nexport async function seed(tenantId) {\n  for (const template of templates) await pool.query("INSERT INTO templates (tenant_id, name) VALUES ($1, $2)", [tenantId, template.name]);\n}`,
     // Avy-ERP's schema-per-tenant crons: the element picks the database the query goes to.
     tenantSchemas("await getTenantDbForCompany(company.id)"),
     tenantSchemas("clients[company.schemaName]", "client"),
@@ -536,6 +538,8 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(permissionOverrides(`    if (typeof dayMap[key] === "undefined") continue;\n${OVERRIDE_WRITE}`, "Object.entries(incoming)", "const dayMap = { sun: 0, mon: 1 };\n"), "pool.query(", "writeInLoop"),
     // Valid neighbours (blood-donation-center-be): a module not of constants, what a function of one returns.
     invalid(tenantTemplates("./email-templates-data"), "pool.query(", "writeInLoop"),
+    invalid(tenantTemplates("./email-templates-data", "emailTemplates"), "pool.query(", "writeInLoop"),
+    invalid(`${PG}const templates = require("../data/email-templates-data");\nexport async function seed(tenantId) {\n  for (const template of templates) await pool.query("INSERT INTO templates (tenant_id, name) VALUES ($1, $2)", [tenantId, template.name]);\n}`, "pool.query(", "writeInLoop"),
     invalid(tenantTemplates("./constants", "await loadTemplates()"), "pool.query(", "writeInLoop"),
     // natidamelo's task cleanup: the same delete in both branches of an `if`, one report.
     { code: sessionDeletes("NurseTask.findByIdAndDelete(task._id)"), errors: [{ messageId: "writeInLoop", line: 6, column: 13 }] },
