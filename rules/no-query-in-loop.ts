@@ -155,12 +155,13 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (call.op === "sql" && (sendsElementAsStatement(file, entry.iteration, node) || runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall))) return;
     if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
-    // `useTx ? find(id).session(s) : find(id)`, or the same call in each branch of an `if`: one query per element, whichever branch runs.
+    // `useTx ? find(id).session(s) : find(id)`, or the same call in each arm of an `if`, of an `if` that leaves and the code after it,
+    // or of a `try` and its `catch`: one query per element, whichever arm runs.
     // The same call: its receiver and method, and the table or statement it is given (`db("staff")`, `pool.query("UPDATE …")`).
     const start = getChainStart(node);
     const named = start.callee.type !== AST_NODE_TYPES.MemberExpression || call.op === "sql" ? (start.arguments[0] ?? start) : start.callee;
     const same = `${sourceCode.getText(start.callee)}:${sourceCode.getText(named)}:${call.method}`;
-    const choices = getEnclosingChoices(node, entry.iteration.body).map(({ choice, branch }) => ({ key: `${choice.range[0]}:${choice.type === AST_NODE_TYPES.IfStatement ? same : ""}`, branch }));
+    const choices = getEnclosingChoices(node, entry.iteration.body).map(({ choice, branch }) => ({ key: `${choice.range[0]}:${choice.type === AST_NODE_TYPES.ConditionalExpression ? "" : same}`, branch }));
     if (choices.some(({ key, branch }) => (reportedChoices.get(key) ?? branch) !== branch)) return;
     for (const { key, branch } of choices) reportedChoices.set(key, branch);
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });

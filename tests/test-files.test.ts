@@ -311,6 +311,9 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/prisma/seed.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/src/database/users.seeder.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/src/database/users-seed.ts")).toEqual([]);
+    // Myte-Cody Mytegroup-api src/features/email/services/email-template-seeder.service.ts: a NestJS seeder service.
+    expect(lint(perRowQuery, "/project", "/project/src/features/email/services/email-template-seeder.service.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/database/seeder.service.ts")).toEqual([]);
   });
 
   it("is quiet on a file named with a migration timestamp, and on a .scripts directory", () => {
@@ -350,6 +353,8 @@ describe("one-off scripts by directory", () => {
   it("reports a file whose name only mentions seeds", () => {
     expect(lint(perRowQuery, "/project", "/project/src/lib/candidate-interview/candidate-interview.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/src/random-seed.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/seeders-api.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    expect(lint(perRowQuery, "/project", "/project/src/reseeder.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/src/seeding.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/src/seedling.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });

@@ -90,22 +90,34 @@ export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpres
 }
 
 /**
- * The `?:` and `if` statements between `node` and `stop` (or the function holding it) one of whose
- * branches holds it, each with that branch (`useTx ? Model.findById(id).session(s) :
- * Model.findById(id)`, `if (session) { … } else { … }`, and each `if` of an `else if` chain): only
- * one branch of each runs.
+ * The choices between `node` and `stop` (or the function holding it) one of whose arms holds it,
+ * each with that arm; only one arm of each runs:
+ * - a `?:` or an `if` (`useTx ? Model.findById(id).session(s) : Model.findById(id)`,
+ *   `if (session) { … } else { … }`, each `if` of an `else if` chain), by the branch;
+ * - an `if` with no `else` whose branch always leaves (`if (done) { await mark(log); continue; }`),
+ *   before `node` in a block: the code after it runs only when the branch did not, so the block is
+ *   its other arm (the reminder service of OsamaZerkawi's property management);
+ * - a `try` and its `catch`, by the block or the handler: the handler runs when the block failed;
+ *   not the `finally`, which runs after either.
  */
 export function getEnclosingChoices(node: TSESTree.Node, stop: TSESTree.Node): readonly Choice[] {
   const choices: Choice[] = [];
   for (let child = node, parent = node.parent; parent && child !== stop && !isFunctionNode(parent); child = parent, parent = parent.parent) {
     if ((parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.IfStatement) && parent.test !== child) choices.push({ choice: parent, branch: child });
+    else if (parent.type === AST_NODE_TYPES.TryStatement && child !== parent.finalizer) choices.push({ choice: parent, branch: child });
+    else if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null && alwaysLeaves(statement.consequent)) choices.push({ choice: statement, branch: parent });
+      }
+    }
   }
   return choices;
 }
 
-/** A `?:` or an `if`, and the branch of it that holds a node. */
+/** A `?:`, an `if` or a `try`, and the arm of it that holds a node (for an `if` that leaves, also the block after it). */
 export interface Choice {
-  readonly choice: TSESTree.ConditionalExpression | TSESTree.IfStatement;
+  readonly choice: TSESTree.ConditionalExpression | TSESTree.IfStatement | TSESTree.TryStatement;
   readonly branch: TSESTree.Node;
 }
 

@@ -433,13 +433,13 @@ function isDelay(node: TSESTree.Node): boolean {
   return body?.type === AST_NODE_TYPES.CallExpression && getCalleeName(body) === "setTimeout";
 }
 
-/** `prisma.$transaction(fn)`, `sequelize.transaction(fn)`, Kysely's `db.transaction().execute(fn)`. */
+/** `prisma.$transaction(fn)`, `sequelize.transaction(fn)`, Kysely's `db.transaction().execute(fn)`, `this.repo.withTx(fn)`. */
 function isTransactionCallback(fn: FunctionNode): boolean {
   const call = getCallTakingCallback(fn);
   const called = call ? skipExpressionWrappers(call.callee) : undefined;
   if (called?.type === AST_NODE_TYPES.Identifier) return TRANSACTION_HELPER_NAME.test(called.name);
   const method = call ? getCalledMethodName(call) : undefined;
-  if (method !== "execute") return method !== undefined && TRANSACTION_CALLBACK_METHODS.includes(method);
+  if (method !== "execute") return method !== undefined && (TRANSACTION_CALLBACK_METHODS.includes(method) || TRANSACTION_HELPER_NAME.test(method));
   const callee = skipExpressionWrappers(call!.callee);
   const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipExpressionWrappers(callee.object) : undefined;
   return receiver?.type === AST_NODE_TYPES.CallExpression && getCalledMethodName(receiver) === "transaction";

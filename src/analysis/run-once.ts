@@ -154,14 +154,16 @@ function getProjectPath(filename: string, cwd: string | undefined): string | und
 
 /**
  * A seed file by its name, wherever it lives: `seed.ts` (Prisma's `prisma/seed.ts`), `users.seeder.ts`,
- * `candidate-interview.seed.ts` (ever-gauzy keeps each feature's seeder beside its service). The
- * word must end the name, after a separator: `random-seed.service.ts` and `seeding.ts` are not seeds.
+ * `candidate-interview.seed.ts` (ever-gauzy keeps each feature's seeder beside its service), and a
+ * NestJS seeder service (Mytegroup's `email-template-seeder.service.ts`, class `EmailTemplateSeeder`,
+ * run from `onModuleInit` and a command). The word must end the name, after a separator, or be
+ * `seeder` before `.service`: `random-seed.service.ts` and `seeding.ts` are not seeds.
  */
 function isSeedName(name: string): boolean {
   return name.includes("seed") && SEED_FILE.test(name);
 }
 
-const SEED_FILE = /(?:^|[-._])seed(?:s|ers?)?\.[cm]?[jt]sx?$/u;
+const SEED_FILE = /(?:^|[-._])(?:seed(?:s|ers?)?|seeders?\.service)\.[cm]?[jt]sx?$/u;
 
 /**
  * A seeder by its name, as a seed file is by its: a function or method with no parameters whose

@@ -159,9 +159,11 @@ export const CALLBACK_DEFINING_FUNCTIONS: Readonly<Record<string, readonly strin
 export const TRANSACTION_CALLBACK_METHODS: readonly string[] = ["transaction", "$transaction", "withTransaction"];
 /**
  * An application's helper that runs its callback in a transaction it opens and commits
- * (`withTransaction(async (client) => …)`, TicketToken's `withSerializableTransaction`), called by name.
+ * (`withTransaction(async (client) => …)`, TicketToken's `withSerializableTransaction`), called by
+ * name or as a method, also abbreviated (loanserve's repositories: `this.repo.withTx(async (client) => …)`,
+ * `BEGIN`, the callback, `COMMIT`).
  */
-export const TRANSACTION_HELPER_NAME = /^with\w*Transaction$/u;
+export const TRANSACTION_HELPER_NAME = /^with\w*(?:Transaction|Tx|Txn)$/u;
 
 /**
  * Functions and methods that wait a while and nothing else (`await sleep(1000)`, `await delay(500)`,

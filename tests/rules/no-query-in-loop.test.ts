@@ -215,6 +215,10 @@ const tenantTemplates = (source: string, list = "emailTemplates.email_templates"
 // natidamelo New-Life-clinic backend/utils/taskDuplicatePrevention.js: one delete per task, in the session or not.
 const sessionDeletes = (other: string): string =>
   `import mongoose from "mongoose";\nconst NurseTask = mongoose.model("NurseTask", schema);\nexport async function remove(tasks, session) {\n  for (const task of tasks) {\n    if (session) {\n      await NurseTask.findByIdAndDelete(task._id).session(session);\n    } else {\n      await ${other};\n    }\n  }\n}`;
+// OsamaZerkawi Property-Management-System-BackEnd src/application/services/reminder.service.ts: each due reminder log marked failed or sent.
+const TYPEORM_REPOS = 'import { DataSource } from "typeorm";\nconst dataSource = new DataSource({});\nconst logRepo = dataSource.getRepository("Log");\nconst noticeRepo = dataSource.getRepository("Notice");\n';
+const reminderLogs = (exit: string, handler = "catch (err)"): string =>
+  `${TYPEORM_REPOS}export async function remind(logs) {\n  for (const log of logs) {\n    if (log.cancelled) {\n      await logRepo.update(log.id, { failed: true });\n      ${exit};\n    }\n    try {\n      await notify(log);\n      await logRepo.update(log.id, { sent: true });\n    } ${handler} {\n      await logRepo.update(log.id, { failed: true });\n    }\n  }\n}`;
 // Avyren-Technologies Avy-ERP-Backend src/modules/hr/analytics/services/analytics-cron.service.ts: each company's employees, read in the company's own schema.
 const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient"): string =>
   `${PRISMA}export async function run() {\n  const companies = await prisma.company.findMany();\n  for (const company of companies) {\n    const ${name}${type} = ${handle};\n    await ${name}.employee.findMany({ where: { companyId: company.id } });\n  }\n}`;
@@ -267,6 +271,9 @@ runRuleTests("no-query-in-loop", rule, {
     // jwfreed inventory-manager src/services/costRollUpService.ts, TicketToken's escrow.service.ts: an application's helper opens the transaction.
     perUserTransaction("withTransaction(", ")"),
     perUserTransaction("withSerializableTransaction(", ")"),
+    // cschwartz85032 loanserve server/collections/delinquency-service.ts: a repository's `withTx` opens `BEGIN` and commits, per loan.
+    perUserTransaction("this.repo.withTx(", ")"),
+    perUserTransaction("withTxn(", ")"),
     // TicketToken's reservation cleanup: `BEGIN` on the client the helper is handed, per orphan.
     perOrphanTransaction("", '      await client.query("BEGIN");\n'),
     `${PRISMA}async function evaluate(userId: number) {\n  return prisma.$transaction(async (tx) => tx.user.findUnique({ where: { id: userId } }));\n}\nexport async function reevaluateAll(userIds: number[]) {\n  for (const userId of userIds) await evaluate(userId);\n}`,
@@ -577,6 +584,56 @@ runRuleTests("no-query-in-loop", rule, {
       errors: [
         { messageId: "queryInLoop", line: 5, column: 31 },
         { messageId: "queryInLoop", line: 6, column: 55 },
+      ],
+    },
+    // OsamaZerkawi Property-Management-System-BackEnd reminder.service.ts: the same update in an `if` that leaves and after it, and in a `try` and its `catch`, one report.
+    { code: reminderLogs("continue"), errors: [{ messageId: "writeInLoop", line: 8, column: 13 }] },
+    // Valid neighbour: before a `return` the update runs once, and the ones after it are per element.
+    { code: reminderLogs("return"), errors: [{ messageId: "writeInLoop", line: 13, column: 13 }] },
+    // Valid neighbours: an `if` that may fall through (the `try` and its `catch` still one), the `finally` that runs after either, another table.
+    {
+      code: reminderLogs("log.skip = true"),
+      errors: [
+        { messageId: "writeInLoop", line: 8, column: 13 },
+        { messageId: "writeInLoop", line: 13, column: 13 },
+      ],
+    },
+    {
+      code: reminderLogs("log.skip = true", "finally"),
+      errors: [
+        { messageId: "writeInLoop", line: 8, column: 13 },
+        { messageId: "writeInLoop", line: 13, column: 13 },
+        { messageId: "writeInLoop", line: 15, column: 13 },
+      ],
+    },
+    {
+      code: reminderLogs("continue").replace("logRepo.update(log.id, { sent: true })", "noticeRepo.update(log.id, { sent: true })"),
+      errors: [
+        { messageId: "writeInLoop", line: 8, column: 13 },
+        { messageId: "writeInLoop", line: 13, column: 13 },
+      ],
+    },
+    // Valid neighbour: after an `if` with an `else`, the code runs after the `else` too.
+    {
+      code: reminderLogs("continue").replace("    try {", "    else log.skip = true;\n    try {").replace("      await notify(log);\n", ""),
+      errors: [
+        { messageId: "writeInLoop", line: 8, column: 13 },
+        { messageId: "writeInLoop", line: 13, column: 13 },
+      ],
+    },
+    // Valid neighbour: a call before the `if` that leaves runs for every element too.
+    {
+      code: `${TYPEORM_REPOS}export async function sweep(logs) {\n  for (const log of logs) {\n    await logRepo.update(log.id, { seen: true });\n    if (log.done) continue;\n    await logRepo.update(log.id, { sent: true });\n  }\n}`,
+      errors: [
+        { messageId: "writeInLoop", line: 7, column: 11 },
+        { messageId: "writeInLoop", line: 9, column: 11 },
+      ],
+    },
+    {
+      code: `${TYPEORM_REPOS}export async function sweep(logs) {\n  for (const log of logs) {\n    await logRepo.update(log.id, { seen: true });\n    if (log.done) {\n      await logRepo.update(log.id, { sent: true });\n      continue;\n    }\n  }\n}`,
+      errors: [
+        { messageId: "writeInLoop", line: 7, column: 11 },
+        { messageId: "writeInLoop", line: 9, column: 13 },
       ],
     },
     // Valid neighbours (Avy-ERP's tenant crons): one handle for all the elements, a name that is no handle.
@@ -1023,6 +1080,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
     // Valid neighbour (jwfreed's cost roll-up): a helper named for a transaction, but not for running one.
     invalid(perUserTransaction("withTransactionLog(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    // Valid neighbours: a method only named like a transaction's start, or ending in another word.
+    invalid(perUserTransaction("this.repo.withTxLog(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    invalid(perUserTransaction("this.repo.runTx(", ")"), "tx.user.findUnique(", "queryInLoop"),
     // Valid neighbours (TicketToken's reservation cleanup): the transaction is opened on another client, or once before the loop.
     invalid(perOrphanTransaction("", '      await other.query("BEGIN");\n'), "this.releaseOrphan(", "queryInLoopViaCall"),
     invalid(perOrphanTransaction('    await client.query("BEGIN");\n', ""), "this.releaseOrphan(", "queryInLoopViaCall"),
