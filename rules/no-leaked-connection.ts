@@ -10,23 +10,15 @@ import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, isReleasing
 import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { getFileContext } from "../src/analysis/file-context.js";
-import { findReleaseLeak } from "../src/analysis/release-paths.js";
+import { describeExit, findReleaseLeak } from "../src/analysis/release-paths.js";
 import { isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { isSameExpression } from "../src/analysis/same-expression.js";
 import { buildTryFinallyFix } from "../src/analysis/try-finally-fix.js";
 import { createRule } from "../src/create-rule.js";
 
 export type Options = [];
-export type MessageIds =
-  | "neverReleased"
-  | "notInFinally"
-  | "earlyExit"
-  | "releasedOnlyInCatch"
-  | "releasedConditionally"
-  | "unreferenced"
-  | "releaseNotCalled"
-  | "suggestTryFinally"
-  | "suggestCall";
+export type MessageIds = "neverReleased" | "notInFinally" | "skippedInCatch" | "earlyExit" | "releasedOnlyInCatch" | "releasedConditionally" | "unreferenced" | "releaseNotCalled"
+  | "suggestTryFinally" | "suggestCall";
 
 const POOL_RUNS_DRY = "until the pool is empty and every request waits for the acquire timeout";
 
@@ -41,6 +33,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       neverReleased: `\`{{name}}\` is checked out with \`{{acquire}}\` and never given back ({{release}}): every call keeps one {{what}} ${POOL_RUNS_DRY}. {{fix}}, or return it to the caller.`,
       notInFinally: `\`{{name}}\` is given back ({{release}}) only when everything before it succeeds: a query that throws skips it, the {{what}} stays checked out, and after enough errors the pool is empty and every request waits for the acquire timeout. {{fix}}.`,
+      skippedInCatch: `\`{{name}}\` is given back ({{release}}) in \`catch\` only after \`{{exit}}\` on line {{line}}, which can throw too: then the {{what}} stays checked out, and after enough errors the pool is empty and every request waits for the acquire timeout. {{fix}}.`,
       earlyExit: `The \`{{exit}}\` on line {{line}} leaves while \`{{name}}\` is still checked out: each time, one {{what}} never goes back to the pool, ${POOL_RUNS_DRY}. {{fix}}.`,
       releasedOnlyInCatch: `\`{{name}}\` is given back ({{release}}) only in \`catch\`: every call that succeeds keeps its {{what}}, ${POOL_RUNS_DRY}. {{fix}}.`,
       releasedConditionally: `\`{{name}}\` is given back ({{release}}) only on some paths: on the others the {{what}} stays checked out, ${POOL_RUNS_DRY}. {{fix}}.`,
@@ -135,7 +128,7 @@ export default createRule<Options, MessageIds>({
       // by a callback on success (harryitc's `stream.on("end", () => client.release())`).
       if (leak.shape === "catch-only" && (isHandedOver(variable, fn) || isReleasedInCallback(variable, fn, selfMethods))) return;
       const messageId = MESSAGE_OF_SHAPE[leak.shape];
-      const exit = leak.exit && leak.shape === "early-exit" ? { exit: leak.exit.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return", line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
+      const exit = leak.exit && (leak.shape === "early-exit" || leak.shape === "skipped-in-catch") ? { exit: describeExit(sourceCode, leak.exit), line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
       const fix = buildTryFinallyFix(sourceCode, fn, checkout, variable, leak.releases);
       context.report({
         node,
@@ -150,6 +143,7 @@ export default createRule<Options, MessageIds>({
 const MESSAGE_OF_SHAPE = {
   never: "neverReleased",
   "happy-path": "notInFinally",
+  "skipped-in-catch": "skippedInCatch",
   "early-exit": "earlyExit",
   "catch-only": "releasedOnlyInCatch",
   conditional: "releasedConditionally",

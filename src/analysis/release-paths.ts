@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { LOGGING_FUNCTION_NAME, NON_FAILING_CALL_ROOTS, NON_FAILING_METHODS, TIMER_CLEAR_FUNCTIONS } from "../knowledge/builtins.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
-import { getStaticPropertyName, isFalsyLiteral, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getStaticPropertyName, isFalsyLiteral, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { opensTransaction } from "./transaction.js";
 
 /**
@@ -39,10 +39,13 @@ export interface ReleaseQuestions {
  * - `catch-only`: released only in `catch`, so the successful path keeps it;
  * - `early-exit`: a `return` or `throw` leaves while it is held;
  * - `conditional`: the function can finish normally while it is held;
- * - `happy-path`: released, but a throw before the release skips it.
+ * - `happy-path`: released, but a throw before the release skips it;
+ * - `skipped-in-catch`: the same, where the throw is in a `catch` that releases after it
+ *   (`catch (e) { await session.abortTransaction(); session.endSession(); }`: the abort throws after
+ *   a failed commit, as jainil15's hotel-management-api controllers have it 38 times).
  */
 export interface ReleaseLeak {
-  readonly shape: "never" | "catch-only" | "early-exit" | "conditional" | "happy-path";
+  readonly shape: "never" | "catch-only" | "early-exit" | "conditional" | "happy-path" | "skipped-in-catch";
   /** The `return`/`throw` of an early exit, or the first expression that may throw. */
   readonly exit: TSESTree.Node | null;
   /** The direct release calls of the function (not in nested functions). */
@@ -107,7 +110,26 @@ export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestio
   if (explicit) return { shape: "early-exit", exit: explicit.node, releases };
   const fallsThrough = walk.leaks.find((leak) => leak.kind === "end" || leak.kind === "conditional");
   if (fallsThrough) return { shape: "conditional", exit: fallsThrough.node, releases };
-  return { shape: "happy-path", exit: walk.leaks[0]?.node ?? null, releases };
+  const first = walk.leaks[0]?.node ?? null;
+  return { shape: first && isBeforeReleaseInCatch(first, releases, body) ? "skipped-in-catch" : "happy-path", exit: first, releases };
+}
+
+/** `return` or `throw` of an early exit; the call that throws before a release in `catch` (`session.abortTransaction()`, also with `.catch(onAbortFailed)`). */
+export function describeExit(sourceCode: Readonly<{ getText(node: TSESTree.Node): string }>, node: TSESTree.Node): string {
+  if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return node.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return";
+  let call = skipExpressionWrappers(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
+  while (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.object.type === AST_NODE_TYPES.CallExpression && PROMISE_CHAIN_METHODS.includes(getStaticPropertyName(call.callee) ?? "")) call = call.callee.object;
+  const text = sourceCode.getText(call.type === AST_NODE_TYPES.CallExpression ? call.callee : call);
+  return call.type === AST_NODE_TYPES.CallExpression && text.length <= 40 && !text.includes("\n") ? `${text}()` : "a call";
+}
+
+/** `node` is in a `catch` of `body` that holds a release after it. */
+function isBeforeReleaseInCatch(node: TSESTree.Node, releases: readonly TSESTree.CallExpression[], body: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    const handler = current;
+    if (handler.type === AST_NODE_TYPES.CatchClause) return releases.some((release) => contains(handler, release) && release.range[0] > node.range[1]);
+  }
+  return false;
 }
 
 function walkList(walk: Walk, statements: readonly TSESTree.Node[], state: number): number {
