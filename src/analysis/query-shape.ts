@@ -25,6 +25,7 @@ import {
   SQL_LOCK_STATEMENT,
   SQL_LOCK_TABLE,
   SQL_PLACEHOLDER_LIBRARIES,
+  SQL_SAVEPOINT_STATEMENT,
   SQL_TAG_LIBRARIES,
   SQL_WRITE_VERB,
   TABLE_ARGUMENT_METHODS,
@@ -201,11 +202,11 @@ export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
   return SQL_WRITE_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
 }
 
-/** Whether the call only takes a lock (`SELECT pg_advisory_xact_lock($1)`): no read to batch (capgo's per-version locks, taken in sorted order). */
+/** Whether the call only takes a lock (`SELECT pg_advisory_xact_lock($1)`) or marks a savepoint (`SAVEPOINT sp_1`): no read to batch (capgo's per-version locks, taken in sorted order). */
 export function isLockStatement(file: FileContext, call: DatabaseCall): boolean {
   if (call.op !== "sql") return false;
   const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
-  return SQL_LOCK_STATEMENT.test(text) || SQL_LOCK_TABLE.test(text);
+  return SQL_LOCK_STATEMENT.test(text) || SQL_LOCK_TABLE.test(text) || SQL_SAVEPOINT_STATEMENT.test(text);
 }
 
 /**

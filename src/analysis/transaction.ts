@@ -22,7 +22,9 @@ export function opensTransaction(call: TSESTree.CallExpression, isClient: (node:
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
   if (!isClient(skipExpressionWrappers(callee.object))) return first !== undefined && isClient(first) && TRANSACTION_OPENER.test(callee.property.name);
   if (callee.property.name === TRANSACTION_OBJECT_OPENER && !call.arguments.some((argument) => isFunctionNode(argument))) return true;
-  return isOpener(callee.property.name) || SQL_BEGIN.test(getStaticString(first) ?? "");
+  // The statement's start is enough: `SAVEPOINT sp_${item.id}` (salonbw's savepoint per sold item).
+  const text = getStaticString(first) ?? (first?.type === AST_NODE_TYPES.TemplateLiteral ? first.quasis[0]?.value.cooked : undefined);
+  return isOpener(callee.property.name) || SQL_BEGIN.test(text ?? "");
 }
 
 /**

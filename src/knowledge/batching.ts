@@ -112,8 +112,16 @@ export const SQL_LOCK_STATEMENT =
  */
 export const SQL_LOCK_TABLE = /\b(?:from|into|update)\s+["`]?(?:\w+_)?lock(?:s|ing)?["`]?(?:\s|\(|;|$)/iu;
 
-/** SQL that opens a transaction on the client it is sent to. */
-export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
+/**
+ * SQL that marks, gives back or rolls back to a savepoint (`SAVEPOINT sp_1`, `RELEASE SAVEPOINT
+ * sp_1`, `ROLLBACK TO SAVEPOINT sp_1`): salonbw's retail service runs each sold item's commission
+ * in a savepoint of its own, so that one failure does not undo the sale. It names a unit of work
+ * per element; no single statement replaces it.
+ */
+export const SQL_SAVEPOINT_STATEMENT = /^\s*(?:savepoint|release\s+(?:savepoint\s+)?\w|rollback\s+(?:work\s+|transaction\s+)?to\b)/iu;
+
+/** SQL that opens a transaction, or a savepoint in one, on the client it is sent to. */
+export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction|savepoint)\b/iu;
 
 /** A function or method that opens a transaction on the client it is given: `startTransaction(connection)`, `conn.beginTransaction()`. */
 export const TRANSACTION_OPENER = /^(?:start|begin)Transaction$/iu;

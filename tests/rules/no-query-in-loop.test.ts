@@ -82,6 +82,9 @@ const nestedHelper = (run: string): string =>
 // capgo supabase/functions/_backend/public/channel/delete.ts: one advisory lock per version, taken in sorted order against deadlocks.
 const sortedLocks = (sql: string): string =>
   `export async function lockAll(client, versionIds: number[]) {\n  for (const versionId of [...versionIds].sort((a, b) => a - b)) {\n    await client.query("${sql}", [versionId]);\n  }\n}`;
+// gniewkob salonbw backend/salonbw-backend/src/retail/retail.service.ts: each sold item's commission in a savepoint of its own.
+const savepointPerItem = (statement: string): string =>
+  `${PG}async function runWithSavepoint(client, name: string, operation: () => Promise<void>) {\n  await client.query(\`${statement}\`);\n  try {\n    await operation();\n    await client.query(\`RELEASE SAVEPOINT \${name}\`);\n  } catch (error) {\n    await client.query(\`ROLLBACK TO SAVEPOINT \${name}\`);\n    throw error;\n  }\n}\nexport async function sell(client, items: { id: number }[]) {\n  for (const item of items) await runWithSavepoint(client, \`sp_\${item.id}\`, () => commission(client, item));\n}`;
 // medusa packages/modules/providers/locking-postgres/src/services/advisory-lock.ts: an advisory lock per key, its function named by a constant.
 const namedLockKeys = (keyword: string, fn: string): string =>
   `export async function lockAll(manager, keys: string[]) {\n  ${keyword} fnName = "${fn}";\n  await Promise.all(keys.map((key) => manager.execute(\`SELECT \${fnName}(?)\`, [key])));\n}`;
@@ -297,6 +300,9 @@ runRuleTests("no-query-in-loop", rule, {
     // fedify packages/mysql/src/mq.ts: each ordering key's lock given back in a `finally`.
     sortedLocks("SELECT RELEASE_LOCK(?)"),
     sortedLocks("SELECT pg_advisory_unlock($1)"),
+    // salonbw's retail service: a savepoint per element is a unit of work per element, also before a write.
+    savepointPerItem("SAVEPOINT ${name}"),
+    `${PG}export async function sell(client, items: { id: number }[]) {\n  for (const item of items) {\n    await client.query(\`SAVEPOINT sp_\${item.id}\`);\n    await client.query("INSERT INTO commissions (item_id) VALUES ($1)", [item.id]);\n    await client.query(\`RELEASE sp_\${item.id}\`);\n  }\n}`,
     // Swetrix's demo data: a list inside an element of a constant list is written in the code too.
     seededViews("VIEW_SEEDS"),
     // goodmen-logistics' edited keys: a set the code fills with values it writes itself.
@@ -1039,6 +1045,9 @@ runRuleTests("no-query-in-loop", rule, {
     ),
     // Valid neighbours (capgo channel/delete.ts): `SELECT … FOR UPDATE` reads the rows it locks, and one query could lock them all.
     invalid(sortedLocks("SELECT * FROM versions WHERE id = $1 FOR UPDATE"), "client.query(", "queryInLoop"),
+    // Valid neighbours (salonbw's savepoints): a table named for savepoints, and a write with no savepoint before it.
+    invalid(savepointPerItem("INSERT INTO savepoints (name) VALUES ('${name}')"), "runWithSavepoint(client, `", "queryInLoopViaCall"),
+    invalid(`${PG}export async function sell(client, items: { id: number }[]) {\n  for (const item of items) {\n    await client.query("INSERT INTO commissions (item_id) VALUES ($1)", [item.id]);\n    await client.query(\`SAVEPOINT sp_\${item.id}\`);\n  }\n}`, 'client.query("INSERT', "writeInLoop"),
     // Valid neighbour (Swetrix's demo data): the views come from the caller.
     invalid(seededViews("views"), "this.eventRepository.save(", "writeInLoop"),
     // Valid neighbours (goodmen-logistics' edited keys): a key the request gives, or a list filled from rows.
