@@ -12,6 +12,7 @@ import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/data
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
 import { isForFixedKeys } from "../src/analysis/key-filter.js";
+import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
@@ -149,6 +150,9 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const entry = findIteration(node, entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
     if (hasLocalDatabase(context) || isMemoizedPerKey(file, node, entry.iteration.body) || picksDatabasePerElement(file, entry.iteration, call)) return;
+    // `if (typeof a.clientId === "object") client = a.clientId; else client = await Client.findById(a.clientId)`: only for an element not populated.
+    const fallback = getObjectFallbackValue(node, entry.iteration.body);
+    if (fallback && dependsOn(file, fallback, entry.iteration)) return;
     // Another SQL call, by the same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
     const isSqlCall = (other: TSESTree.CallExpression): boolean =>
       other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql");

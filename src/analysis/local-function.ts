@@ -6,11 +6,12 @@ import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getMemberRoot, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
 import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
+import { getObjectFallbackValue } from "./object-fallback.js";
 import { getQueryParameters, getTableArguments } from "./query-shape.js";
 
 /**
@@ -94,21 +95,13 @@ export function getNamesOfFunctionsHolding(calls: readonly TSESTree.Node[]): Rea
 /**
  * The parameter `call` resolves only when it is not already an object: misskey's entity services
  * take an entity or its id (`const emoji = typeof src === "object" ? src : await
- * repo.findOneByOrFail({ id: src })`), and their `packMany` hands each one the entities it has.
+ * repo.findOneByOrFail({ id: src })`), and their `packMany` hands each one the entities it has;
+ * also a property of the parameter (`if (typeof appointment.clientId === "object") return appointment.clientId;`).
  */
 function getResolvedParameterName(call: TSESTree.Node, fn: FunctionNode): string | undefined {
-  for (let child: TSESTree.Node = call, parent = call.parent; parent && child !== fn; child = parent, parent = parent.parent) {
-    if (parent.type !== AST_NODE_TYPES.ConditionalExpression && parent.type !== AST_NODE_TYPES.IfStatement) continue;
-    if (parent.test === child) continue;
-    const test = skipExpressionWrappers(parent.test);
-    if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type !== AST_NODE_TYPES.UnaryExpression || test.left.operator !== "typeof") continue;
-    const operand = test.left.argument;
-    if (operand.type !== AST_NODE_TYPES.Identifier || test.right.type !== AST_NODE_TYPES.Literal || test.right.value !== "object") continue;
-    const equal = test.operator === "===" || test.operator === "==";
-    // The branch where the value is no object: the alternate of `=== "object"`, the consequent of `!== "object"`.
-    if (equal !== (parent.consequent === child)) return operand.name;
-  }
-  return undefined;
+  const value = getObjectFallbackValue(call, fn);
+  const root = value ? getMemberRoot(value) : undefined;
+  return root?.type === AST_NODE_TYPES.Identifier ? root.name : undefined;
 }
 
 /**

@@ -222,6 +222,12 @@ const sessionDeletes = (other: string): string =>
 const TYPEORM_REPOS = 'import { DataSource } from "typeorm";\nconst dataSource = new DataSource({});\nconst logRepo = dataSource.getRepository("Log");\nconst noticeRepo = dataSource.getRepository("Notice");\n';
 const reminderLogs = (exit: string, handler = "catch (err)"): string =>
   `${TYPEORM_REPOS}export async function remind(logs) {\n  for (const log of logs) {\n    if (log.cancelled) {\n      await logRepo.update(log.id, { failed: true });\n      ${exit};\n    }\n    try {\n      await notify(log);\n      await logRepo.update(log.id, { sent: true });\n    } ${handler} {\n      await logRepo.update(log.id, { failed: true });\n    }\n  }\n}`;
+// EaseMySalon-HQ salon-crm lib/send-appointment-whatsapp.js and server.js: an appointment's client, populated or fetched by its id.
+const APPOINTMENT_MODELS = 'import mongoose from "mongoose";\nconst Client = mongoose.model("Client", schema);\n';
+const populatedClients = (branches: string): string =>
+  `${APPOINTMENT_MODELS}export async function notifyAll(appointments, defaults) {\n  for (const appointment of appointments) {\n    let client = null;\n${branches}\n    await send(client);\n  }\n}`;
+const resolveClient = (guard: string): string =>
+  `${APPOINTMENT_MODELS}async function resolveClient(appointment) {\n  ${guard}\n  const clientId = appointment.clientId?._id || appointment.clientId;\n  if (!clientId) return null;\n  return Client.findById(clientId);\n}\nexport async function notifyAll(appointments) {\n  for (const appointment of appointments) await send(await resolveClient(appointment));\n}`;
 // Avyren-Technologies Avy-ERP-Backend src/modules/hr/analytics/services/analytics-cron.service.ts: each company's employees, read in the company's own schema.
 const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient"): string =>
   `${PRISMA}export async function run() {\n  const companies = await prisma.company.findMany();\n  for (const company of companies) {\n    const ${name}${type} = ${handle};\n    await ${name}.employee.findMany({ where: { companyId: company.id } });\n  }\n}`;
@@ -277,6 +283,11 @@ runRuleTests("no-query-in-loop", rule, {
     // cschwartz85032 loanserve server/collections/delinquency-service.ts: a repository's `withTx` opens `BEGIN` and commits, per loan.
     perUserTransaction("this.repo.withTx(", ")"),
     perUserTransaction("withTxn(", ")"),
+    // EaseMySalon's WhatsApp confirmations: the query runs only for an appointment whose client is not populated.
+    resolveClient('if (appointment.clientId && typeof appointment.clientId === "object") return appointment.clientId;'),
+    populatedClients('    if (appointment.clientId && typeof appointment.clientId === "object") client = appointment.clientId;\n    else client = await Client.findById(appointment.clientId);'),
+    populatedClients('    if (typeof appointment.clientId !== "object") {\n      client = await Client.findById(appointment.clientId);\n    } else {\n      client = appointment.clientId;\n    }'),
+    populatedClients('    if (typeof appointment.clientId === "object" && appointment.clientId.name) {\n      log(appointment);\n      client = appointment.clientId.name;\n    } else {\n      client = await Client.findById(appointment.clientId);\n    }'),
     // TicketToken's reservation cleanup: `BEGIN` on the client the helper is handed, per orphan.
     perOrphanTransaction("", '      await client.query("BEGIN");\n'),
     `${PRISMA}async function evaluate(userId: number) {\n  return prisma.$transaction(async (tx) => tx.user.findUnique({ where: { id: userId } }));\n}\nexport async function reevaluateAll(userIds: number[]) {\n  for (const userId of userIds) await evaluate(userId);\n}`,
@@ -642,6 +653,15 @@ runRuleTests("no-query-in-loop", rule, {
         { messageId: "writeInLoop", line: 9, column: 13 },
       ],
     },
+    // Valid neighbours (EaseMySalon's confirmations): a branch that does not take the value, a test of another value, or of a string.
+    invalid(resolveClient('if (typeof appointment.clientId === "object") log(appointment.clientId);'), "resolveClient(appointment));", "queryInLoopViaCall"),
+    invalid(resolveClient('if (appointment.notes && typeof appointment.clientId === "object") return appointment.clientId;'), "resolveClient(appointment));", "queryInLoopViaCall"),
+    invalid(resolveClient('if (typeof appointment.clientId !== "object") return appointment.clientId;'), "resolveClient(appointment));", "queryInLoopViaCall"),
+    invalid(populatedClients('    if (typeof appointment.clientId === "object") log(appointment.clientId);\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
+    invalid(populatedClients('    if (typeof appointment.clientId === "object" && defaults.name) client = appointment.clientId;\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
+    invalid(populatedClients('    if (typeof defaults.client === "object") client = defaults.client;\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
+    invalid(populatedClients('    if (typeof appointment.clientId === "string") client = appointment.clientId;\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
+    invalid(populatedClients('    if (typeof appointment.clientId === "object") client = appointment.clientId;\n    client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
     // Valid neighbours (Avy-ERP's tenant crons): one handle for all the elements, a name that is no handle.
     invalid(tenantSchemas("await getTenantDbForCompany(tenantId)"), "tenantDb.employee.findMany(", "queryInLoop"),
     invalid(tenantSchemas("await getTenantDbForCompany(company.id)", "tenant"), "tenant.employee.findMany(", "queryInLoop"),

@@ -1,0 +1,88 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { alwaysLeaves, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+
+/**
+ * The value a query between `node` and `stop` (or the function holding it) is the fallback of:
+ * code that uses a value when it is already an object, an entity or a populated reference, and
+ * queries only when it is an id. The query runs in the branch where the value is no object, and
+ * the other branch takes the value itself:
+ * - `typeof src === "object" ? src : await repo.findOneByOrFail({ id: src })` (misskey's entity services);
+ * - `if (typeof a.clientId === "object") client = a.clientId; else client = await Client.findById(a.clientId);`,
+ *   also with the value tested for presence first (`a.clientId && typeof a.clientId === "object"`) or
+ *   a property of it after (`typeof a.serviceId === "object" && a.serviceId.name`, EaseMySalon's `server.js`);
+ * - `if (… typeof a.clientId === "object") return a.clientId;` before the query (EaseMySalon's
+ *   `resolveAppointmentClient`, given appointments loaded with `.populate("clientId")`).
+ * Undefined when the query runs whatever the value is.
+ */
+export function getObjectFallbackValue(node: TSESTree.Node, stop: TSESTree.Node): TSESTree.Expression | undefined {
+  for (let child = node, parent = node.parent; parent && child !== stop && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if ((parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.IfStatement) && parent.test !== child) {
+      const test = getObjectTest(parent.test);
+      if (!test) continue;
+      const objectBranch = test.equal ? parent.consequent : parent.alternate;
+      if (objectBranch && objectBranch !== child && takesValue(objectBranch, test.value)) return test.value;
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate !== null || !alwaysLeaves(statement.consequent)) continue;
+        const test = getObjectTest(statement.test);
+        if (test?.equal && takesValue(statement.consequent, test.value)) return test.value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `typeof x === "object"` (`equal`) or `!== "object"`, also after a test of `x` itself: `x && typeof x === "object"`. */
+function getObjectTest(node: TSESTree.Expression): { value: TSESTree.Expression; equal: boolean } | undefined {
+  const test = skipExpressionWrappers(node);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === "&&") {
+    // `x && typeof x === "object"`, `typeof x === "object" && x.name`: the other side tests the value too.
+    const right = getObjectTest(test.right);
+    if (right?.equal && isOfValue(test.left, right.value)) return right;
+    const left = getObjectTest(test.left);
+    return left?.equal && isOfValue(test.right, left.value) ? left : undefined;
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || test.left.type !== AST_NODE_TYPES.UnaryExpression || test.left.operator !== "typeof") return undefined;
+  if (test.right.type !== AST_NODE_TYPES.Literal || test.right.value !== "object") return undefined;
+  const operand = skipExpressionWrappers(test.left.argument);
+  if (operand.type !== AST_NODE_TYPES.Identifier && operand.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (test.operator === "===" || test.operator === "==") return { value: operand, equal: true };
+  return test.operator === "!==" || test.operator === "!=" ? { value: operand, equal: false } : undefined;
+}
+
+/**
+ * The branch for an object uses the value: `src` of a `?:`, or a statement of the branch that
+ * returns or assigns it or a property of it (`return src`, `client = a.clientId`,
+ * `serviceName = a.serviceId.name`).
+ */
+function takesValue(branch: TSESTree.Node, value: TSESTree.Expression): boolean {
+  if (textOf(value) === undefined) return false;
+  if (branch.type !== AST_NODE_TYPES.BlockStatement && branch.type !== AST_NODE_TYPES.ReturnStatement && branch.type !== AST_NODE_TYPES.ExpressionStatement) return textOf(branch) === textOf(value);
+  const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  return statements.some((statement) => {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument !== null && isOfValue(statement.argument, value);
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+    return expression?.type === AST_NODE_TYPES.AssignmentExpression && isOfValue(expression.right, value);
+  });
+}
+
+/** `node` is the value or a property of it (`a.clientId`, `a.clientId.name`). */
+function isOfValue(node: TSESTree.Node, value: TSESTree.Expression): boolean {
+  const text = textOf(node);
+  const wanted = textOf(value);
+  return text !== undefined && wanted !== undefined && (text === wanted || text.startsWith(`${wanted}.`));
+}
+
+/** Source-free text of a name or a path of names (`a.clientId`, `a?.clientId`), for comparison. */
+function textOf(node: TSESTree.Node): string | undefined {
+  const current = skipExpressionWrappers(node);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type === AST_NODE_TYPES.ThisExpression) return "this";
+  if (current.type !== AST_NODE_TYPES.MemberExpression || current.computed || current.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const object = textOf(current.object);
+  return object === undefined ? undefined : `${object}.${current.property.name}`;
+}
