@@ -22,18 +22,21 @@ const SHRINKS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.shrinks, ...SET_PR
 export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: TSESTree.Node, isKept = (memo: TSESTree.Expression): boolean => isDeclaredOutside(file, memo, body)): boolean {
   const text = (node: TSESTree.Node): string => file.sourceCode.getText(skipExpressionWrappers(node));
   for (let node = query.parent; node && node !== body; node = node.parent) {
-    if (node.type !== AST_NODE_TYPES.IfStatement || !contains(node.consequent, query)) continue;
+    // The query in the branch taken on a miss: `if (!cached) { … }`, or the `else` of `if (memo.has(k))`.
+    if (node.type !== AST_NODE_TYPES.IfStatement) continue;
+    const branch = contains(node.consequent, query) ? node.consequent : node.alternate && contains(node.alternate, query) ? node.alternate : null;
+    if (!branch) continue;
     const stores: string[] = [];
-    forEachOwnNode(file.sourceCode.visitorKeys, node.consequent, (child) => {
-      const entry = child.type === AST_NODE_TYPES.CallExpression ? getEntryCall(child, STORES) : null;
+    forEachOwnNode(file.sourceCode.visitorKeys, branch, (child) => {
+      const entry = getEntry(file, child, STORES);
       if (entry && isKept(entry.receiver)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
     });
     if (stores.length === 0) continue;
     const ifStatement = node;
     let looked = false;
     forEachOwnNode(file.sourceCode.visitorKeys, body, (child) => {
-      if (looked || child.type !== AST_NODE_TYPES.CallExpression || child.range[1] > ifStatement.test.range[1]) return;
-      const entry = getEntryCall(child, LOOKUPS);
+      if (looked || child.range[1] > ifStatement.test.range[1]) return;
+      const entry = getEntry(file, child, LOOKUPS);
       if (entry && stores.includes(`${text(entry.receiver)}\n${text(entry.key)}`)) looked = true;
     });
     if (looked) return true;
@@ -116,6 +119,23 @@ function getEntryCall(call: TSESTree.CallExpression, methods: ReadonlySet<string
   const receiver = getCallReceiver(call);
   const key = call.arguments[0];
   return method !== undefined && methods.has(method) && receiver && key ? { receiver, key } : null;
+}
+
+/**
+ * An entry looked up or stored: a call of a `Map` or `Set` method (`memo.get(k)`, `memo.set(k, v)`),
+ * or an index of a plain object the file makes (`const categoryMap: Record<string, string> = {}`,
+ * then `categoryMap[k]` and `categoryMap[k] = id`, as salon_mgm_backend's service import keeps the
+ * categories it created). Not an array's index: an element's own slot is no memo.
+ */
+function getEntry(file: FileContext, node: TSESTree.Node, methods: ReadonlySet<string>): { receiver: TSESTree.Expression; key: TSESTree.Node } | null {
+  if (node.type === AST_NODE_TYPES.CallExpression) return getEntryCall(node, methods);
+  const store = methods === STORES;
+  const member = store ? (node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : null) : node;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || !member.computed || member.object.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!store && member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member) return null;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(member.object), member.object)?.defs[0];
+  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+  return init?.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0 ? { receiver: member.object, key: member.property } : null;
 }
 
 /** The memo outlives one element: `this.cache`, or a variable declared outside the body. */

@@ -228,6 +228,9 @@ const populatedClients = (branches: string): string =>
   `${APPOINTMENT_MODELS}export async function notifyAll(appointments, defaults) {\n  for (const appointment of appointments) {\n    let client = null;\n${branches}\n    await send(client);\n  }\n}`;
 const resolveClient = (guard: string): string =>
   `${APPOINTMENT_MODELS}async function resolveClient(appointment) {\n  ${guard}\n  const clientId = appointment.clientId?._id || appointment.clientId;\n  if (!clientId) return null;\n  return Client.findById(clientId);\n}\nexport async function notifyAll(appointments) {\n  for (const appointment of appointments) await send(await resolveClient(appointment));\n}`;
+// avinashjgtp10 salon_mgm_backend src/modules/services/services.service.ts: a category created once per name, kept in a plain object.
+const categoryImport = (memo: string, hit: string, store: string): string =>
+  `${PG}export async function importServices(rows) {\n  ${memo}\n  for (const row of rows) {\n    let categoryId;\n    if (${hit}) categoryId = 1;\n    else {\n      const created = await pool.query("INSERT INTO service_categories (name) VALUES ($1) RETURNING id", [row.category]);\n      categoryId = created.rows[0].id;\n      ${store};\n    }\n    use(categoryId);\n  }\n}`;
 // Avyren-Technologies Avy-ERP-Backend src/modules/hr/analytics/services/analytics-cron.service.ts: each company's employees, read in the company's own schema.
 const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient"): string =>
   `${PRISMA}export async function run() {\n  const companies = await prisma.company.findMany();\n  for (const company of companies) {\n    const ${name}${type} = ${handle};\n    await ${name}.employee.findMany({ where: { companyId: company.id } });\n  }\n}`;
@@ -288,6 +291,9 @@ runRuleTests("no-query-in-loop", rule, {
     populatedClients('    if (appointment.clientId && typeof appointment.clientId === "object") client = appointment.clientId;\n    else client = await Client.findById(appointment.clientId);'),
     populatedClients('    if (typeof appointment.clientId !== "object") {\n      client = await Client.findById(appointment.clientId);\n    } else {\n      client = appointment.clientId;\n    }'),
     populatedClients('    if (typeof appointment.clientId === "object" && appointment.clientId.name) {\n      log(appointment);\n      client = appointment.clientId.name;\n    } else {\n      client = await Client.findById(appointment.clientId);\n    }'),
+    // salon_mgm_backend's service import: the write only on a miss of a memo, in the `else` of the hit.
+    categoryImport("const categoryMap: Record<string, string> = {};", "categoryMap[row.category]", "categoryMap[row.category] = categoryId"),
+    categoryImport("const categories = new Map();", "categories.has(row.category)", "categories.set(row.category, categoryId)"),
     // TicketToken's reservation cleanup: `BEGIN` on the client the helper is handed, per orphan.
     perOrphanTransaction("", '      await client.query("BEGIN");\n'),
     `${PRISMA}async function evaluate(userId: number) {\n  return prisma.$transaction(async (tx) => tx.user.findUnique({ where: { id: userId } }));\n}\nexport async function reevaluateAll(userIds: number[]) {\n  for (const userId of userIds) await evaluate(userId);\n}`,
@@ -662,6 +668,12 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(populatedClients('    if (typeof defaults.client === "object") client = defaults.client;\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
     invalid(populatedClients('    if (typeof appointment.clientId === "string") client = appointment.clientId;\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
     invalid(populatedClients('    if (typeof appointment.clientId === "object") client = appointment.clientId;\n    client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
+    // Valid neighbours (salon_mgm_backend's import): an array's slot, an object made with entries, another key stored, a memo made per element.
+    invalid(categoryImport("const slots = [];", "slots[row.index]", "slots[row.index] = categoryId"), "pool.query(", "writeInLoop"),
+    invalid(categoryImport("const categoryMap = { spa: 1 };", "categoryMap[row.category]", "categoryMap[row.category] = categoryId"), "pool.query(", "writeInLoop"),
+    invalid(categoryImport("const categoryMap = {};", "categoryMap[row.category]", "categoryMap[row.name] = categoryId"), "pool.query(", "writeInLoop"),
+    invalid(categoryImport("const categoryMap = {};", "(categoryMap[row.category] = row.flag)", "categoryMap[row.category] = categoryId"), "pool.query(", "writeInLoop"),
+    invalid(categoryImport("", "categoryMap[row.category]", "categoryMap[row.category] = categoryId").replace("    let categoryId;", "    const categoryMap = {};\n    let categoryId;"), "pool.query(", "writeInLoop"),
     // Valid neighbours (Avy-ERP's tenant crons): one handle for all the elements, a name that is no handle.
     invalid(tenantSchemas("await getTenantDbForCompany(tenantId)"), "tenantDb.employee.findMany(", "queryInLoop"),
     invalid(tenantSchemas("await getTenantDbForCompany(company.id)", "tenant"), "tenant.employee.findMany(", "queryInLoop"),
