@@ -12,12 +12,12 @@ import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/data
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
 import { isForFixedKeys } from "../src/analysis/key-filter.js";
-import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
+import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import {
   getBatchingLibraryId,
   getChainStart,

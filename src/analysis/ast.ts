@@ -57,6 +57,16 @@ export function getMemberRoot(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** `a.b.c` for a chain of plain member reads on an identifier or `this` (`this.a.b`), else undefined. */
+export function getMemberPath(raw: TSESTree.Node): string | undefined {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return "this";
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const object = getMemberPath(node.object);
+  return object === undefined ? undefined : `${object}.${node.property.name}`;
+}
+
 /** A class member no other module can reach: `#name`, or TypeScript's `private` or `protected`. */
 export function isHiddenMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
   return member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === "private" || member.accessibility === "protected";

@@ -5,7 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { isPlainRegistrationName } from "../knowledge/bounded-caches.js";
-import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getPlainFunctionName, getStaticPropertyName, isFunctionNode, isSoleExit, isWrittenMember, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getMemberPath, getPlainFunctionName, getStaticPropertyName, isFunctionNode, isSoleExit, isWrittenMember, skipExpressionWrappers } from "./ast.js";
 import { getThisClass, getVariableAnnotation } from "./class-members.js";
 import { getPropertyUses } from "./code-reachability.js";
 import { classifyUse, getFileCollections } from "./long-lived-collection.js";
@@ -371,14 +371,6 @@ function isOwnKeyTest(call: TSESTree.CallExpression): boolean {
   return text === "Object.hasOwn" || text === "Object.prototype.hasOwnProperty.call";
 }
 
-/** `a.b.c` for a chain of plain member reads on an identifier, else undefined. */
-function getMemberPath(raw: TSESTree.Node): string | undefined {
-  const node = skipExpressionWrappers(raw);
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const object = getMemberPath(node.object);
-  return object === undefined ? undefined : `${object}.${node.property.name}`;
-}
 
 /**
  * A lookup in a written table that has `part` among its keys: `TABLE[part]`, `TABLE.get(part)`

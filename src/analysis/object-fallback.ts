@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { alwaysLeaves, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, getMemberPath, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 
 /**
  * The value a query between `node` and `stop` (or the function holding it) is the fallback of:
@@ -60,8 +60,8 @@ function getObjectTest(node: TSESTree.Expression): { value: TSESTree.Expression;
  * `serviceName = a.serviceId.name`).
  */
 function takesValue(branch: TSESTree.Node, value: TSESTree.Expression): boolean {
-  if (textOf(value) === undefined) return false;
-  if (branch.type !== AST_NODE_TYPES.BlockStatement && branch.type !== AST_NODE_TYPES.ReturnStatement && branch.type !== AST_NODE_TYPES.ExpressionStatement) return textOf(branch) === textOf(value);
+  if (getMemberPath(value) === undefined) return false;
+  if (branch.type !== AST_NODE_TYPES.BlockStatement && branch.type !== AST_NODE_TYPES.ReturnStatement && branch.type !== AST_NODE_TYPES.ExpressionStatement) return getMemberPath(branch) === getMemberPath(value);
   const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
   return statements.some((statement) => {
     if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument !== null && isOfValue(statement.argument, value);
@@ -72,17 +72,7 @@ function takesValue(branch: TSESTree.Node, value: TSESTree.Expression): boolean 
 
 /** `node` is the value or a property of it (`a.clientId`, `a.clientId.name`). */
 function isOfValue(node: TSESTree.Node, value: TSESTree.Expression): boolean {
-  const text = textOf(node);
-  const wanted = textOf(value);
+  const text = getMemberPath(node);
+  const wanted = getMemberPath(value);
   return text !== undefined && wanted !== undefined && (text === wanted || text.startsWith(`${wanted}.`));
-}
-
-/** Source-free text of a name or a path of names (`a.clientId`, `a?.clientId`), for comparison. */
-function textOf(node: TSESTree.Node): string | undefined {
-  const current = skipExpressionWrappers(node);
-  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
-  if (current.type === AST_NODE_TYPES.ThisExpression) return "this";
-  if (current.type !== AST_NODE_TYPES.MemberExpression || current.computed || current.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const object = textOf(current.object);
-  return object === undefined ? undefined : `${object}.${current.property.name}`;
 }
