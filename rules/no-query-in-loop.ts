@@ -14,7 +14,7 @@ import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElemen
 import { isForFixedKeys } from "../src/analysis/key-filter.js";
 import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/analysis/library-evidence.js";
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
-import { isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
+import { getDistinctKeyTest, isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
 import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
@@ -149,7 +149,8 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(node, entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
-    if (hasLocalDatabase(context) || isMemoizedPerKey(file, node, entry.iteration.body) || picksDatabasePerElement(file, entry.iteration, call)) return;
+    if (hasLocalDatabase(context) || picksDatabasePerElement(file, entry.iteration, call)) return;
+    if (isMemoizedPerKey(file, node, entry.iteration.body, undefined, getDistinctKeyTest(entry.iteration))) return;
     // `if (typeof a.clientId === "object") client = a.clientId; else client = await Client.findById(a.clientId)`: only for an element not populated.
     const fallback = getObjectFallbackValue(node, entry.iteration.body);
     if (fallback && dependsOn(file, fallback, entry.iteration)) return;

@@ -1,11 +1,13 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
 import type { FileContext } from "./file-context.js";
+import type { Iteration } from "./iteration.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import { MAP_PROTOCOL, SET_PROTOCOL } from "../knowledge/bounded-caches.js";
 import { alwaysLeaves, contains, forEachOwnNode, getCalledMethodName, getCallReceiver, skipExpressionWrappers } from "./ast.js";
+import { isObjectListing } from "./iteration.js";
 
 /** Methods that look an entry up, and those that store one, on a `Map` or a `Set`. */
 const LOOKUPS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.lookups, ...SET_PROTOCOL.lookups]);
@@ -17,9 +19,18 @@ const SHRINKS: ReadonlySet<string> = new Set([...MAP_PROTOCOL.shrinks, ...SET_PR
  * the key up (`let data = templateCache.get(Number(templateId))`), the query sits in an `if` that
  * then stores the result under the same key (`templateCache.set(Number(templateId), data)`), and
  * the memo is declared outside the body. That is one query per distinct key, a deduplication the
- * code chose (unsend's template per email of a batch), not one per element.
+ * code chose (unsend's template per email of a batch), not one per element. Not when the key is
+ * the loop's own key over a listing of distinct keys (`isDistinct`: `for (const [propertyId, amount]
+ * of invoicesByProperty.entries())`, Mytegroup's expense report): each key comes once, so the memo
+ * never answers for the loop's own stores.
  */
-export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: TSESTree.Node, isKept = (memo: TSESTree.Expression): boolean => isDeclaredOutside(file, memo, body)): boolean {
+export function isMemoizedPerKey(
+  file: FileContext,
+  query: TSESTree.Node,
+  body: TSESTree.Node,
+  isKept = (memo: TSESTree.Expression): boolean => isDeclaredOutside(file, memo, body),
+  isDistinct: (key: TSESTree.Node) => boolean = () => false,
+): boolean {
   const text = (node: TSESTree.Node): string => file.sourceCode.getText(skipExpressionWrappers(node));
   for (let node = query.parent; node && node !== body; node = node.parent) {
     // The query in the branch taken on a miss: `if (!cached) { … }`, or the `else` of `if (memo.has(k))`.
@@ -29,7 +40,7 @@ export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: 
     const stores: string[] = [];
     forEachOwnNode(file.sourceCode.visitorKeys, branch, (child) => {
       const entry = getEntry(file, child, STORES);
-      if (entry && isKept(entry.receiver)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
+      if (entry && isKept(entry.receiver) && !isDistinct(entry.key)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
     });
     if (stores.length === 0) continue;
     const ifStatement = node;
@@ -41,7 +52,27 @@ export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: 
     });
     if (looked) return true;
   }
-  return isAfterMemoGuard(file, query, body, text, isKept);
+  return isAfterMemoGuard(file, query, body, text, isKept, isDistinct);
+}
+
+/**
+ * The loop's own key over a listing of distinct keys, as a test of a memo's key: `propertyId` of
+ * `for (const [propertyId, amount] of invoicesByProperty.entries())`, `id` of `for (const id of
+ * Object.keys(byId))` or of `ids.keys()`. Each key comes once, so a memo under it saves nothing.
+ */
+export function getDistinctKeyTest(iteration: Iteration): (key: TSESTree.Node) => boolean {
+  const collection = skipExpressionWrappers(iteration.collection);
+  if (iteration.node.type !== AST_NODE_TYPES.ForOfStatement || collection.type !== AST_NODE_TYPES.CallExpression) return () => false;
+  const method = getCalledMethodName(collection);
+  if (!(isObjectListing(collection) ? method !== "values" : collection.arguments.length === 0 && (method === "keys" || method === "entries"))) return () => false;
+  const left = iteration.node.left;
+  const pattern = left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0]?.id : left;
+  const binding = pattern?.type === AST_NODE_TYPES.ArrayPattern ? pattern.elements[0] : pattern;
+  if (binding?.type !== AST_NODE_TYPES.Identifier) return () => false;
+  return (key) => {
+    const inner = skipExpressionWrappers(key);
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === binding.name;
+  };
 }
 
 /**
@@ -50,7 +81,14 @@ export function isMemoizedPerKey(file: FileContext, query: TSESTree.Node, body: 
  * `const cached = memo.get(id); if (cached) continue;`), and a statement after it stores the result
  * under the same key (`reposMapCache.set(id, repo)`), in the same block, the memo kept outside the body.
  */
-function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTree.Node, text: (node: TSESTree.Node) => string, isKept: (memo: TSESTree.Expression) => boolean): boolean {
+function isAfterMemoGuard(
+  file: FileContext,
+  query: TSESTree.Node,
+  body: TSESTree.Node,
+  text: (node: TSESTree.Node) => string,
+  isKept: (memo: TSESTree.Expression) => boolean,
+  isDistinct: (key: TSESTree.Node) => boolean,
+): boolean {
   for (let node: TSESTree.Node = query; node !== body && node.parent; node = node.parent) {
     const block = node.parent;
     if (block.type !== AST_NODE_TYPES.BlockStatement) continue;
@@ -82,7 +120,7 @@ function isAfterMemoGuard(file: FileContext, query: TSESTree.Node, body: TSESTre
       forEachOwnNode(file.sourceCode.visitorKeys, statement, (child) => {
         if (child.type !== AST_NODE_TYPES.CallExpression) return;
         const entry = getEntryCall(child, STORES);
-        if (entry && child.range[0] > query.range[1] && looked.includes(`${text(entry.receiver)}\n${text(entry.key)}`) && isKept(entry.receiver)) stored = true;
+        if (entry && child.range[0] > query.range[1] && looked.includes(`${text(entry.receiver)}\n${text(entry.key)}`) && isKept(entry.receiver) && !isDistinct(entry.key)) stored = true;
         const removal = getEntryCall(child, SHRINKS);
         if (removal && looked.some((memo) => memo.startsWith(`${text(removal.receiver)}\n`))) deleted = true;
       });

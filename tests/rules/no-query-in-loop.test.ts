@@ -294,6 +294,8 @@ runRuleTests("no-query-in-loop", rule, {
     // salon_mgm_backend's service import: the write only on a miss of a memo, in the `else` of the hit.
     categoryImport("const categoryMap: Record<string, string> = {};", "categoryMap[row.category]", "categoryMap[row.category] = categoryId"),
     categoryImport("const categories = new Map();", "categories.has(row.category)", "categories.set(row.category, categoryId)"),
+    // A memo keyed by another value of each entry still saves queries.
+    `${PG}export async function report(orders: Map<string, { customerId: string }>) {\n  const customers = new Map();\n  for (const [orderId, order] of orders.entries()) {\n    let customer = customers.get(order.customerId);\n    if (!customer) {\n      customer = await pool.query("SELECT * FROM customers WHERE id = $1", [order.customerId]);\n      customers.set(order.customerId, customer);\n    }\n    use(orderId, customer);\n  }\n}`,
     // TicketToken's reservation cleanup: `BEGIN` on the client the helper is handed, per orphan.
     perOrphanTransaction("", '      await client.query("BEGIN");\n'),
     `${PRISMA}async function evaluate(userId: number) {\n  return prisma.$transaction(async (tx) => tx.user.findUnique({ where: { id: userId } }));\n}\nexport async function reevaluateAll(userIds: number[]) {\n  for (const userId of userIds) await evaluate(userId);\n}`,
@@ -668,6 +670,22 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(populatedClients('    if (typeof defaults.client === "object") client = defaults.client;\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
     invalid(populatedClients('    if (typeof appointment.clientId === "string") client = appointment.clientId;\n    else client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
     invalid(populatedClients('    if (typeof appointment.clientId === "object") client = appointment.clientId;\n    client = await Client.findById(appointment.clientId);'), "Client.findById(", "queryInLoop"),
+    // Valid neighbour (Myte-Cody Mytegroup financial-kpi.service.ts): the memo keyed by the loop's own key over a Map's entries saves nothing.
+    invalid(
+      `${PG}export async function report(invoicesByProperty: Map<string, number>) {\n  const expenseMap = new Map();\n  for (const [propertyId, amount] of invoicesByProperty.entries()) {\n    if (expenseMap.has(propertyId)) expenseMap.get(propertyId).expense += amount;\n    else {\n      const property = await pool.query("SELECT * FROM properties WHERE id = $1", [propertyId]);\n      expenseMap.set(propertyId, { expense: amount, property });\n    }\n  }\n}`,
+      "pool.query(",
+      "queryInLoop",
+    ),
+    invalid(
+      `${PG}export async function report(byId: Record<string, number>) {\n  const seen = new Map();\n  for (const id of Object.keys(byId)) {\n    let row = seen.get(id);\n    if (!row) {\n      row = await pool.query("SELECT * FROM properties WHERE id = $1", [id]);\n      seen.set(id, row);\n    }\n  }\n}`,
+      "pool.query(",
+      "queryInLoop",
+    ),
+    invalid(
+      `${PG}export async function report(byId: Record<string, number>) {\n  const seen = new Map();\n  for (const id of Object.keys(byId)) {\n    if (seen.has(id)) continue;\n    const row = await pool.query("SELECT * FROM properties WHERE id = $1", [id]);\n    seen.set(id, row);\n  }\n}`,
+      "pool.query(",
+      "queryInLoop",
+    ),
     // Valid neighbours (salon_mgm_backend's import): an array's slot, an object made with entries, another key stored, a memo made per element.
     invalid(categoryImport("const slots = [];", "slots[row.index]", "slots[row.index] = categoryId"), "pool.query(", "writeInLoop"),
     invalid(categoryImport("const categoryMap = { spa: 1 };", "categoryMap[row.category]", "categoryMap[row.category] = categoryId"), "pool.query(", "writeInLoop"),
