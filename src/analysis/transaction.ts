@@ -5,8 +5,8 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { SQL_BEGIN, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER } from "../knowledge/batching.js";
-import { getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { SQL_BEGIN, SQL_SAVEPOINT, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER } from "../knowledge/batching.js";
+import { contains, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { isSameExpression } from "./same-expression.js";
 
 /**
@@ -22,9 +22,7 @@ export function opensTransaction(call: TSESTree.CallExpression, isClient: (node:
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
   if (!isClient(skipExpressionWrappers(callee.object))) return first !== undefined && isClient(first) && TRANSACTION_OPENER.test(callee.property.name);
   if (callee.property.name === TRANSACTION_OBJECT_OPENER && !call.arguments.some((argument) => isFunctionNode(argument))) return true;
-  // The statement's start is enough: `SAVEPOINT sp_${item.id}` (salonbw's savepoint per sold item).
-  const text = getStaticString(first) ?? (first?.type === AST_NODE_TYPES.TemplateLiteral ? first.quasis[0]?.value.cooked : undefined);
-  return isOpener(callee.property.name) || SQL_BEGIN.test(text ?? "");
+  return isOpener(callee.property.name) || SQL_BEGIN.test(getStatementStart(first));
 }
 
 /**
@@ -38,7 +36,28 @@ export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, ind
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const client = skipExpressionWrappers(callee.object);
   const isClient = (node: TSESTree.Node): boolean => isSameExpression(file, skipExpressionWrappers(node), client);
-  return index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensTransaction(other, isClient, (method) => TRANSACTION_OPENER.test(method)));
+  return index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensUnitOfWork(other, call.node, isClient));
+}
+
+/**
+ * A transaction opened on the client before `target`, or a savepoint marked on it in a statement
+ * that runs before `target` whatever happens (`await client.query("SAVEPOINT catalog_matrix")`,
+ * then the row's upserts: carbon-warehouse-management's catalog sync, so that one row's failure
+ * does not abort the others). A savepoint in another branch (Loyalty-Demo's external results)
+ * marks that branch's work only.
+ */
+function opensUnitOfWork(other: TSESTree.CallExpression, target: TSESTree.Node, isClient: (node: TSESTree.Node) => boolean): boolean {
+  if (opensTransaction(other, isClient, (method) => TRANSACTION_OPENER.test(method))) return true;
+  const callee = skipExpressionWrappers(other.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isClient(skipExpressionWrappers(callee.object)) || !SQL_SAVEPOINT.test(getStatementStart(other.arguments[0]))) return false;
+  let statement: TSESTree.Node = other;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement) statement = statement.parent;
+  return statement.parent !== undefined && contains(statement.parent, target) && statement.range[1] <= target.range[0];
+}
+
+/** The start of the SQL text a call is given: a string, or the first part of a template (`SAVEPOINT sp_${item.id}`). */
+function getStatementStart(node: TSESTree.Node | undefined): string {
+  return getStaticString(node) ?? (node?.type === AST_NODE_TYPES.TemplateLiteral ? node.quasis[0]?.value.cooked : undefined) ?? "";
 }
 
 /**
@@ -51,5 +70,5 @@ export function handsOpenedTransaction(file: FileContext, call: TSESTree.CallExp
   const handed = call.arguments.map(skipExpressionWrappers).filter((argument) => argument.type === AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.MemberExpression);
   if (handed.length === 0) return false;
   const isClient = (node: TSESTree.Node): boolean => handed.some((argument) => isSameExpression(file, skipExpressionWrappers(node), argument));
-  return index.callsWithin(around).some((other) => other.range[1] <= call.range[0] && opensTransaction(other, isClient, (method) => TRANSACTION_OPENER.test(method)));
+  return index.callsWithin(around).some((other) => other.range[1] <= call.range[0] && opensUnitOfWork(other, call, isClient));
 }

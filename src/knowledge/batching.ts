@@ -120,8 +120,11 @@ export const SQL_LOCK_TABLE = /\b(?:from|into|update)\s+["`]?(?:\w+_)?lock(?:s|i
  */
 export const SQL_SAVEPOINT_STATEMENT = /^\s*(?:savepoint|release\s+(?:savepoint\s+)?\w|rollback\s+(?:work\s+|transaction\s+)?to\b)/iu;
 
-/** SQL that opens a transaction, or a savepoint in one, on the client it is sent to. */
-export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction|savepoint)\b/iu;
+/** SQL that opens a transaction on the client it is sent to. */
+export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
+
+/** SQL that marks a savepoint in the transaction of the client it is sent to. */
+export const SQL_SAVEPOINT = /^\s*savepoint\b/iu;
 
 /** A function or method that opens a transaction on the client it is given: `startTransaction(connection)`, `conn.beginTransaction()`. */
 export const TRANSACTION_OPENER = /^(?:start|begin)Transaction$/iu;

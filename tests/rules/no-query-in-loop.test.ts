@@ -321,6 +321,8 @@ runRuleTests("no-query-in-loop", rule, {
     sortedLocks("SELECT pg_advisory_unlock($1)"),
     // salonbw's retail service: a savepoint per element is a unit of work per element, also before a write.
     savepointPerItem("SAVEPOINT ${name}"),
+    // shopcarbon12 carbon-warehouse-management lib/server/inventory-sync.ts: a savepoint per row before the helper that writes it, so one row's failure does not abort the others.
+    `${PG}async function upsertRow(client, row) {\n  await client.query("INSERT INTO matrices (upc) VALUES ($1) ON CONFLICT (upc) DO NOTHING", [row.upc]);\n}\nexport async function sync(client, rows) {\n  for (const row of rows) {\n    await client.query("SAVEPOINT catalog_matrix");\n    try {\n      await upsertRow(client, row);\n      await client.query("RELEASE SAVEPOINT catalog_matrix");\n    } catch {\n      await client.query("ROLLBACK TO SAVEPOINT catalog_matrix");\n    }\n  }\n}`,
     `${PG}export async function sell(client, items: { id: number }[]) {\n  for (const item of items) {\n    await client.query(\`SAVEPOINT sp_\${item.id}\`);\n    await client.query("INSERT INTO commissions (item_id) VALUES ($1)", [item.id]);\n    await client.query(\`RELEASE sp_\${item.id}\`);\n  }\n}`,
     // Swetrix's demo data: a list inside an element of a constant list is written in the code too.
     seededViews("VIEW_SEEDS"),
@@ -685,6 +687,12 @@ runRuleTests("no-query-in-loop", rule, {
       `${PG}export async function report(byId: Record<string, number>) {\n  const seen = new Map();\n  for (const id of Object.keys(byId)) {\n    if (seen.has(id)) continue;\n    const row = await pool.query("SELECT * FROM properties WHERE id = $1", [id]);\n    seen.set(id, row);\n  }\n}`,
       "pool.query(",
       "queryInLoop",
+    ),
+    // Valid neighbour (billjansen-ops Loyalty-Demo pointers.js): a savepoint in another branch marks that branch's work only.
+    invalid(
+      `${PG}export async function apply(client, results) {\n  for (const result of results) {\n    if (result.type === "external") {\n      if (client) await client.query("SAVEPOINT ext_dispatch");\n    } else {\n      await client.query("INSERT INTO activity_molecules (value) VALUES ($1)", [result.id]);\n    }\n  }\n}`,
+      'client.query("INSERT',
+      "writeInLoop",
     ),
     // Valid neighbours (salon_mgm_backend's import): an array's slot, an object made with entries, another key stored, a memo made per element.
     invalid(categoryImport("const slots = [];", "slots[row.index]", "slots[row.index] = categoryId"), "pool.query(", "writeInLoop"),
