@@ -168,12 +168,19 @@ function getEntryCall(call: TSESTree.CallExpression, methods: ReadonlySet<string
 function getEntry(file: FileContext, node: TSESTree.Node, methods: ReadonlySet<string>): { receiver: TSESTree.Expression; key: TSESTree.Node } | null {
   if (node.type === AST_NODE_TYPES.CallExpression) return getEntryCall(node, methods);
   const store = methods === STORES;
-  const member = store ? (node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : null) : node;
+  // A plain `=` of a value that does not read the entry: `totals[k] += x` and `totals[k] = totals[k] + x` accumulate (medflow's invoice totals per category).
+  const member = store ? (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === "=" && !readsEntry(file, node) ? node.left : null) : node;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || !member.computed || member.object.type !== AST_NODE_TYPES.Identifier) return null;
   if (!store && member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member) return null;
   const definition = ASTUtils.findVariable(file.sourceCode.getScope(member.object), member.object)?.defs[0];
   const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
   return init?.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0 ? { receiver: member.object, key: member.property } : null;
+}
+
+/** `memo[k] = …memo[…]…`: the value stored reads the memo it is stored in. */
+function readsEntry(file: FileContext, assignment: TSESTree.AssignmentExpression): boolean {
+  const left = assignment.left;
+  return left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.Identifier && file.sourceCode.getText(assignment.right).includes(`${left.object.name}[`);
 }
 
 /** The memo outlives one element: `this.cache`, or a variable declared outside the body. */

@@ -699,6 +699,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(categoryImport("const categoryMap = { spa: 1 };", "categoryMap[row.category]", "categoryMap[row.category] = categoryId"), "pool.query(", "writeInLoop"),
     invalid(categoryImport("const categoryMap = {};", "categoryMap[row.category]", "categoryMap[row.name] = categoryId"), "pool.query(", "writeInLoop"),
     invalid(categoryImport("const categoryMap = {};", "(categoryMap[row.category] = row.flag)", "categoryMap[row.category] = categoryId"), "pool.query(", "writeInLoop"),
+    // Valid neighbours (xtm888 medflow-clinic models/Invoice.js): a total per category accumulates, it keeps no query's result.
+    invalid(categoryImport("const categoryMap = {};", "categoryMap[row.category]", "categoryMap[row.category] += categoryId"), "pool.query(", "writeInLoop"),
+    invalid(categoryImport("const categoryMap = {};", "categoryMap[row.category]", "categoryMap[row.category] = categoryMap[row.category] + categoryId"), "pool.query(", "writeInLoop"),
     invalid(categoryImport("", "categoryMap[row.category]", "categoryMap[row.category] = categoryId").replace("    let categoryId;", "    const categoryMap = {};\n    let categoryId;"), "pool.query(", "writeInLoop"),
     // Valid neighbours (Avy-ERP's tenant crons): one handle for all the elements, a name that is no handle.
     invalid(tenantSchemas("await getTenantDbForCompany(tenantId)"), "tenantDb.employee.findMany(", "queryInLoop"),
