@@ -40,7 +40,7 @@ export function isMemoizedPerKey(
     const stores: string[] = [];
     forEachOwnNode(file.sourceCode.visitorKeys, branch, (child) => {
       const entry = getEntry(file, child, STORES);
-      if (entry && isKept(entry.receiver) && !isDistinct(entry.key)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
+      if (entry && (!entry.indexed || isMadeEmpty(file, entry.receiver)) && isKept(entry.receiver) && !isDistinct(entry.key)) stores.push(`${text(entry.receiver)}\n${text(entry.key)}`);
     });
     if (stores.length === 0) continue;
     const ifStatement = node;
@@ -161,26 +161,38 @@ function getEntryCall(call: TSESTree.CallExpression, methods: ReadonlySet<string
 
 /**
  * An entry looked up or stored: a call of a `Map` or `Set` method (`memo.get(k)`, `memo.set(k, v)`),
- * or an index of a plain object the file makes (`const categoryMap: Record<string, string> = {}`,
- * then `categoryMap[k]` and `categoryMap[k] = id`, as salon_mgm_backend's service import keeps the
- * categories it created). Not an array's index: an element's own slot is no memo.
+ * or an index of a plain object (`categoryMap[k]`, `categoryMap[k] = id`: `indexed`, a memo only
+ * when the code makes the object empty, `isMadeEmpty`, asked of the few stores alone; a lookup
+ * counts only under a store's receiver and key). A store is a plain `=` of a value that does not
+ * read the memo: `totals[k] += x` and `totals[k] = totals[k] + x` accumulate (medflow's invoice
+ * totals per category).
  */
-function getEntry(file: FileContext, node: TSESTree.Node, methods: ReadonlySet<string>): { receiver: TSESTree.Expression; key: TSESTree.Node } | null {
+function getEntry(file: FileContext, node: TSESTree.Node, methods: ReadonlySet<string>): { receiver: TSESTree.Expression; key: TSESTree.Node; indexed?: boolean } | null {
   if (node.type === AST_NODE_TYPES.CallExpression) return getEntryCall(node, methods);
   const store = methods === STORES;
-  // A plain `=` of a value that does not read the entry: `totals[k] += x` and `totals[k] = totals[k] + x` accumulate (medflow's invoice totals per category).
-  const member = store ? (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === "=" && !readsEntry(file, node) ? node.left : null) : node;
+  const member = store ? (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === "=" ? node.left : null) : node;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || !member.computed || member.object.type !== AST_NODE_TYPES.Identifier) return null;
+  const memo = member.object.name;
+  if (store && hasIndexOf(file, (node as TSESTree.AssignmentExpression).right, memo)) return null;
   if (!store && member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member) return null;
-  const definition = ASTUtils.findVariable(file.sourceCode.getScope(member.object), member.object)?.defs[0];
-  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
-  return init?.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0 ? { receiver: member.object, key: member.property } : null;
+  return { receiver: member.object, key: member.property, indexed: true };
 }
 
-/** `memo[k] = …memo[…]…`: the value stored reads the memo it is stored in. */
-function readsEntry(file: FileContext, assignment: TSESTree.AssignmentExpression): boolean {
-  const left = assignment.left;
-  return left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.Identifier && file.sourceCode.getText(assignment.right).includes(`${left.object.name}[`);
+/** `node` reads an index of the variable `name` (`totals[k]` in `totals[k] + x`). */
+function hasIndexOf(file: FileContext, node: TSESTree.Node, name: string): boolean {
+  let found = false;
+  forEachOwnNode(file.sourceCode.visitorKeys, node, (child) => {
+    found ||= child.type === AST_NODE_TYPES.MemberExpression && child.computed && child.object.type === AST_NODE_TYPES.Identifier && child.object.name === name;
+  });
+  return found;
+}
+
+/** A plain object the code makes empty (`const categoryMap: Record<string, string> = {}`), not an array (an element's own slot is no memo). */
+function isMadeEmpty(file: FileContext, receiver: TSESTree.Expression): boolean {
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(file.sourceCode.getScope(receiver), receiver)?.defs[0];
+  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+  return init?.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0;
 }
 
 /** The memo outlives one element: `this.cache`, or a variable declared outside the body. */
