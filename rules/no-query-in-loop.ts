@@ -81,7 +81,7 @@ export default createRule<Options, MessageIds>({
     // import of a database library, or else a call only a database library has (`findByPk`, SQL text).
     return withCallIndex(context, (index) => {
       const file = getFileContext(context);
-      if (importsLibraryWith(file, DATABASE_TRAIT) || hasNameEvidence(index, DATABASE_TRAIT)) judgeCalls(context, file, options, index);
+      if (importsLibraryWith(file, DATABASE_TRAIT) || hasNameEvidence(file, index, DATABASE_TRAIT)) judgeCalls(context, file, options, index);
     });
   },
 });

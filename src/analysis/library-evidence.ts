@@ -1,4 +1,4 @@
-import type { KindKnowledge } from "../knowledge/index.js";
+import type { DistinctiveShape, KindKnowledge } from "../knowledge/index.js";
 import type { PostmortemSettings } from "../settings.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
@@ -8,7 +8,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
-import { getCalledMethodName, getRequiredModule } from "./ast.js";
+import { getCalledMethodName, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, hasModuleSettings, memoizeFile } from "./file-context.js";
 import { fileCanSeeLibraryTypes } from "./program-reach.js";
@@ -82,6 +82,9 @@ interface TraitIndex {
   readonly libraries: ReadonlySet<string>;
   /** The one-library method names of the trait's libraries. */
   readonly distinctiveNames: ReadonlySet<string>;
+  /** The one-library call shapes of the trait's libraries, and the methods they call. */
+  readonly shapes: readonly DistinctiveShape[];
+  readonly shapeMethods: ReadonlySet<string>;
   /** Per settings object: whether a module specifier leads to one of the libraries. */
   readonly verdicts: WeakMap<PostmortemSettings, Map<string, boolean>>;
   /** The trait's keys in the per-file memo, made once rather than on every question. */
@@ -96,7 +99,9 @@ function getTraitIndex(trait: LibraryTrait): TraitIndex {
   if (existing) return existing;
   const libraries = new Set(LIBRARIES.filter((library) => Object.values(library.kinds).some(trait.matches)).map((library) => library.id));
   const distinctiveNames = new Set(LIBRARIES.filter((library) => libraries.has(library.id)).flatMap((library) => Object.keys(library.distinctiveMethods ?? {})));
-  const created = { libraries, distinctiveNames, verdicts: new WeakMap(), importsKey: `imports-library:${trait.name}`, typesKey: `types-show:${trait.name}` };
+  const shapes = LIBRARIES.filter((library) => libraries.has(library.id)).flatMap((library) => library.distinctiveShapes ?? []);
+  const shapeMethods = new Set(shapes.flatMap((shape) => shape.methods));
+  const created = { libraries, distinctiveNames, shapes, shapeMethods, verdicts: new WeakMap(), importsKey: `imports-library:${trait.name}`, typesKey: `types-show:${trait.name}` };
   indexes.set(trait, created);
   return created;
 }
@@ -179,14 +184,47 @@ export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrai
   return trait.sqlText === true && SQL_METHODS.has(method) && isSqlText(call.arguments[0]);
 }
 
+/**
+ * The kind of `call`'s receiver when the call has a shape one library alone has and the file
+ * imports that library's package: `this.db.query.users.findFirst(…)` beside `import { eq } from
+ * "drizzle-orm"` (see `DistinctiveShape`).
+ */
+export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpression, method: string): string | undefined {
+  if (!SHAPE_METHODS.has(method)) return undefined;
+  for (const shape of SHAPES) {
+    if (shape.methods.includes(method) && hasShape(call, shape) && importsPackage(file, shape.package)) return shape.kind;
+  }
+  return undefined;
+}
+
+const SHAPES = LIBRARIES.flatMap((library) => library.distinctiveShapes ?? []);
+const SHAPE_METHODS: ReadonlySet<string> = new Set(SHAPES.flatMap((shape) => shape.methods));
+
+/** `<anything>.query.<table>.findFirst(…)`: the callee's object is a property of `parentProperty`. */
+function hasShape(call: TSESTree.CallExpression, shape: DistinctiveShape): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipExpressionWrappers(callee.object);
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const parent = skipExpressionWrappers(receiver.object);
+  return parent.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(parent) === shape.parentProperty;
+}
+
+/** The file imports `name` or a module under it (`drizzle-orm/pg-core`). */
+function importsPackage(file: FileContext, name: string): boolean {
+  return memoizeFile(file, `imports-package:${name}`, () => getModuleSpecifiers(file).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)));
+}
+
 const { ScopeType } = TSESLint.Scope;
 
 const SQL_METHODS: ReadonlySet<string> = new Set(["query", "execute"]);
 
-/** Whether some call of the file is name evidence for `trait` (see `isNameEvidence`). */
-export function hasNameEvidence(index: CallIndex, trait: LibraryTrait): boolean {
-  if (index.callsToMethods(getTraitIndex(trait).distinctiveNames).length > 0) return true;
-  return trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]));
+/** Whether some call of the file is name or shape evidence for `trait` (see `isNameEvidence`, `getShapeEvidenceKind`). */
+export function hasNameEvidence(file: FileContext, index: CallIndex, trait: LibraryTrait): boolean {
+  const traitIndex = getTraitIndex(trait);
+  if (index.callsToMethods(traitIndex.distinctiveNames).length > 0) return true;
+  if (trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]))) return true;
+  return traitIndex.shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "") !== undefined);
 }
 
 /** The file imports a module named by one of `prefixes` (`"@mikro-orm/"` matches `@mikro-orm/core`). */

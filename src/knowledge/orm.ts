@@ -373,6 +373,7 @@ export const drizzle: LibraryKnowledge = {
     "drizzle.write": drizzleWrite,
     "drizzle.delete": { ...drizzleWrite, chain: "drizzle.delete", deletes: true },
   },
+  distinctiveShapes: [{ package: "drizzle-orm", parentProperty: "query", methods: ["findFirst", "findMany"], kind: "drizzle.relationalTable" }],
   batchedForm: "one query with `inArray(table.id, ids)`",
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
   batchedPerRowWriteForm: "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`",

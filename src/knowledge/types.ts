@@ -171,6 +171,24 @@ export interface KindKnowledge {
   bodyReaders?: readonly string[];
 }
 
+/**
+ * A call shape only one library has, good evidence where the receiver's origin cannot be
+ * resolved but the file imports the library's package: drizzle's relational
+ * `this.db.query.users.findFirst(…)`, on a `db` exported by the application's own module, in a
+ * file that imports `eq` from `drizzle-orm`. Method names alone (`findFirst`) are not enough:
+ * Prisma's models have them too.
+ */
+export interface DistinctiveShape {
+  /** The package the file must import, itself or a module under it (`drizzle-orm/pg-core`). */
+  readonly package: string;
+  /** The receiver is a property of this property: `<anything>.query.<table>`. */
+  readonly parentProperty: string;
+  /** The methods called on such a receiver. */
+  readonly methods: readonly string[];
+  /** The kind of the receiver. */
+  readonly kind: string;
+}
+
 /** What importing a module gives. Keys are export names; `default` and `*` are special. */
 export type ModuleExports = Readonly<Record<string, KindRef>>;
 
@@ -190,6 +208,8 @@ export interface LibraryKnowledge {
    * receiver's origin cannot be resolved (models imported from the app's own `./models`).
    */
   distinctiveMethods?: Readonly<Record<string, string>>;
+  /** Call shapes only this library has, evidence in a file that imports its package (see `DistinctiveShape`). */
+  distinctiveShapes?: readonly DistinctiveShape[];
   /** Global identifiers that are this library's (fetch, Response). */
   globals?: Readonly<Record<string, KindRef>>;
   /** Global type names that are this library's (`Response`). */
