@@ -3,7 +3,8 @@ import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES, SERVER_BUILTINS } from "../knowledge/bounded-caches.js";
+import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES, PAGE_FUNCTION_METHODS, SERVER_BUILTINS } from "../knowledge/bounded-caches.js";
+import { getStaticPropertyName, isFunctionNode } from "./ast.js";
 import { getFileContext, memoizeFile } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
@@ -70,10 +71,13 @@ function isServerBuiltin(specifier: string): boolean {
 const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_GLOBALS);
 const BROWSER_MODULE_NAMES: ReadonlySet<string> = new Set(BROWSER_MODULES);
 
+const PAGE_FUNCTION_METHOD_NAMES: ReadonlySet<string> = new Set(PAGE_FUNCTION_METHODS);
+
 /**
  * The module reads a browser global (`document.createElement("a")`) and never tests one with
  * `typeof`. A global the parser does not know stays unresolved; one it knows (the `DOM` lib of a
- * typed project, configured globals) is a variable with no definition.
+ * typed project, configured globals) is a variable with no definition. A read inside a function
+ * a headless browser runs in its page (`page.evaluate(() => document.title)`) is the page's.
  */
 function usesDomUnguarded(globalScope: TSESLint.Scope.Scope | null): boolean {
   if (!globalScope) return false;
@@ -82,9 +86,27 @@ function usesDomUnguarded(globalScope: TSESLint.Scope.Scope | null): boolean {
     const variable = globalScope.set.get(name);
     if (variable && variable.defs.length === 0) references.push(...variable.references);
   }
-  if (references.length === 0) return false;
-  return !references.some((reference) => {
+  const own = references.filter((reference) => !isInPageFunction(reference.identifier));
+  if (own.length === 0) return false;
+  return !own.some((reference) => {
     const parent = reference.identifier.parent;
     return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "typeof";
   });
+}
+
+/** `page.evaluate(() => document.title)`: `node` is in a function handed to a method that runs it in a browser's page. */
+function isInPageFunction(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const call = current.parent;
+    if (
+      isFunctionNode(current) &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.includes(current as TSESTree.CallExpressionArgument) &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      PAGE_FUNCTION_METHOD_NAMES.has(getStaticPropertyName(call.callee) ?? "")
+    ) {
+      return true;
+    }
+  }
+  return false;
 }

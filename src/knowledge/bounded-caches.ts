@@ -157,6 +157,13 @@ function isNamedAs(raw: string, names: readonly string[], prefixes: readonly str
 }
 
 /**
+ * Methods that hand over a class or a function of the code, whose `name` is one of the code's
+ * names: NestJS's `ExecutionContext` gives a request's controller class (`getClass()`) and handler
+ * method (`getHandler()`); Jackela AI-Recruitment-Clerk's interceptors keep a circuit breaker per
+ * `${controller.name}.${handler.name}`.
+ */
+export const CODE_OBJECT_METHODS: readonly string[] = ["getClass", "getHandler"];
+/**
  * Types of classes (constructors): a collection keyed by one holds an entry per class the code
  * declares (nestjs-query's filter types per DTO class, `new Map<Class<unknown>, …>()`). `Type`
  * (NestJS) only with a type argument, as `Type<T>`.
@@ -565,6 +572,12 @@ export const BROWSER_GLOBALS: readonly string[] = [
   "location",
   "AudioContext",
 ];
+/**
+ * Methods of a headless browser's page (Puppeteer, Playwright) that run the function they are
+ * given in the page, not in the server that calls them: `page.evaluate(() => document.fonts.ready)`
+ * in ai-job-portal's resume service, which renders PDFs and queries its database.
+ */
+export const PAGE_FUNCTION_METHODS: readonly string[] = ["evaluate", "evaluateHandle", "$eval", "$$eval", "waitForFunction", "evaluateOnNewDocument", "addInitScript"];
 /**
  * Node built-ins that only a server process has: bundlers polyfill `events`, `buffer` or `path`
  * for a page, never these. A module under a `frontend/` directory that imports one runs on the

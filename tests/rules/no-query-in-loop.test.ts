@@ -152,6 +152,9 @@ const childCallbacks = (list: string): string =>
 const childCallbackQueries = (list: string, collection: string): Invalid =>
   invalid(childCallbacks(list), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection, batched: PG_BATCHED });
 const DRIZZLE_BATCHED = "one query with `inArray(table.id, ids)`";
+// ai-websenor ai-job-portal apps/messaging-service/src/search/search.service.ts: each thread of the results read by drizzle's relational `findFirst`, on a `db` typed by the app's own package.
+const relationalThreads = (imports: string, lookup: string): string =>
+  `${imports}import { Database, messageThreads } from "@app/database";\nexport class SearchService {\n  constructor(private readonly db: Database) {}\n  async threads(threadIds: string[]) {\n    const threadMap = new Map();\n    for (const tid of threadIds) {\n      const thread = await ${lookup}({ where: eq(messageThreads.id, tid) });\n      threadMap.set(tid, thread);\n    }\n    return threadMap;\n  }\n}`;
 // multi-store-saas apps/web/app/lib/inventory.server.ts: the stock of each item's variant, read in the loop.
 const drizzleStock = (select: string): string =>
   `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function reserve(items: Item[]) {\n  for (const item of items) {\n    const [variant] = await ${select}.from(variants).where(eq(variants.id, item.variantId));\n    check(variant);\n  }\n}`;
@@ -237,6 +240,12 @@ const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // Valid neighbour (relationalThreads): without an import of drizzle-orm, `query.<table>.findFirst` is no library's by its shape alone.
+    relationalThreads('import { eq } from "./operators";\n', "this.db.query.messageThreads.findFirst"),
+    // Valid neighbour (relationalThreads): `findFirst` on a table that is no property of `query` is Prisma's name, and nothing traces Prisma here.
+    relationalThreads('import { eq } from "drizzle-orm";\n', "this.db.messageThreads.findFirst"),
+    // Valid neighbour (relationalThreads): drizzle's relational tables have no other query method than `findFirst` and `findMany`.
+    relationalThreads('import { eq } from "drizzle-orm";\n', "this.db.query.messageThreads.count"),
     // akefdajani's permission overrides: a query only for a key of the request that a fixed collection holds, each key once.
     permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(key)) continue;\n${OVERRIDE_WRITE}`),
     permissionOverrides(`    if (ALL_PERMISSION_KEYS.includes(key)) {\n  ${OVERRIDE_WRITE}\n    }`),
@@ -366,6 +375,8 @@ runRuleTests("no-query-in-loop", rule, {
     // saltcorn offline_mode.js: a module that uses the DOM unguarded runs in a browser or web view, whose database is local.
     { code: offlineSync(""), filename: "file.js" },
     { code: `"use client";\n${offlineSync("")}`, filename: "file.js" },
+    // Valid neighbour (ai-job-portal's resume service below): a function handed to a method no headless browser runs in its page is the module's own code.
+    { code: offlineSync("").replace("window.navigator.wakeLock.request();", 'image.addEventListener("load", () => document.fonts.ready);'), filename: "file.js" },
     // The same shape on a class that is no model: `scope` and `findOne` alone name no library.
     'class Doc {}\nasync function f(ids) {\n  for (const id of ids) await Doc.scope("withDrafts").findOne({ where: { id } });\n}',
     // trigger.dev run-engine ttlSystem.test.ts: a test checks each row, in a test file.
@@ -1163,6 +1174,8 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sqliteIntrospector("@libsql/client"), "this.db.selectFrom(", "queryInLoop"),
     // Valid neighbour (offline_mode.js): a module that tests for the DOM also runs on a server.
     invalid(offlineSync('if (typeof window !== "undefined") '), "db.query(", "writeInLoop", { filename: "file.js" }),
+    // ai-websenor ai-job-portal apps/user-service/src/resume/resume.service.ts: a server that renders PDFs in Puppeteer; `document` is read in the page, by `page.evaluate`.
+    invalid(offlineSync("").replace("window.navigator.wakeLock.request();", "await page.evaluate(() => document.fonts.ready);"), "db.query(", "writeInLoop", { filename: "file.js" }),
     // A module that imports React may be a server component querying its database.
     invalid(`import React from "react";\n${PRISMA}export default async function Page({ ids }) {\n  for (const id of ids) await prisma.user.findUnique({ where: { id } });\n  return null;\n}`, "prisma.user.findUnique(", "queryInLoop"),
     // medusa packages/modules/product/src/repositories/product-category.ts: a MikroORM entity manager's method named like TypeORM's names no library.
@@ -1197,6 +1210,18 @@ runRuleTests("no-query-in-loop", rule, {
     }),
     invalid(`import type { Repository } from "typeorm";\nasync function f(repo: Repository<User>, ids: string[]) {\n  for (const id of ids) await repo.findOneBy({ id });\n}`, "repo.findOneBy(", "queryInLoop"),
     invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(items) {\n  for (const item of items) await db.select().from(users).where(eq(users.id, item.userId));\n}`, "db.select()", "queryInLoop"),
+    invalid(relationalThreads('import { eq } from "drizzle-orm";\n', "this.db.query.messageThreads.findFirst"), "this.db.query.messageThreads.findFirst(", "queryInLoop", {}, {
+      call: "this.db.query.messageThreads.findFirst()",
+      library: "Drizzle ORM",
+      collection: "threadIds",
+      batched: DRIZZLE_BATCHED,
+    }),
+    invalid(relationalThreads('import { eq } from "drizzle-orm/pg-core";\n', "this.db.query.messageThreads.findMany"), "this.db.query.messageThreads.findMany(", "queryInLoop", {}, {
+      call: "this.db.query.messageThreads.findMany()",
+      library: "Drizzle ORM",
+      collection: "threadIds",
+      batched: DRIZZLE_BATCHED,
+    }),
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(items) {\n  for (const item of items) await db("users").where({ id: item.userId }).first();\n}`, 'db("users")', "queryInLoop"),
     invalid(`import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(ids) {\n  for (const id of ids) await pool.execute("SELECT * FROM t WHERE id = ?", [id]);\n}`, "pool.execute(", "queryInLoop", {}, {
       call: "pool.execute()",
