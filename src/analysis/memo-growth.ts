@@ -10,6 +10,7 @@ import {
   CLASS_TYPE_NAMES_WITH_ARGUMENT,
   CATEGORY_KEY_NAME,
   CODE_KEY_NAMES,
+  CODE_OBJECT_METHODS,
   KEY_DERIVING_METHODS,
   EXISTING_PATH_RESOLVERS,
   JOB_CONSTRUCTORS,
@@ -23,7 +24,8 @@ import {
   SDK_CLIENT_MODULE_PREFIXES,
   TABLE_NAME,
 } from "../knowledge/bounded-caches.js";
-import { contains, forEachOwnNode, getCalleeName, getEnclosingFunction, getMemberRoot, getOutermostWrapper, getPlainFunctionName, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { contains, forEachOwnNode, getCalledMethodName, getCalleeName, getEnclosingFunction, getMemberRoot, getOutermostWrapper, getPlainFunctionName, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
+import { getOwnMethod } from "./class-members.js";
 import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
@@ -680,15 +682,58 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       return depth === 0 && receiver.type === AST_NODE_TYPES.Identifier && (isParameterGivenCodeKeys(file, receiver, name) || isTableEntry(file, receiver));
     }
     case AST_NODE_TYPES.Identifier:
-      return isCodeKeyName(file, node) || (depth === 0 && (isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node)));
+      if (isCodeKeyName(file, node)) return true;
+      if (depth === 0) return isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node);
+      // What a call gives a parameter: a local made from code keys (Jackela's interceptor, `const operationId = `${className}.${methodName}``).
+      return depth === 1 && isCodeKeyAlias(file, node);
     case AST_NODE_TYPES.CallExpression:
       if (isFunctionOf(node, (argument) => isCodeKey(file, argument, depth + 1))) return true;
-      return isExistingFilePath(file, node);
+      return isExistingFilePath(file, node) || isOwnMethodReturning(file, node, (value) => isCodeKey(file, value, depth + 1));
     case AST_NODE_TYPES.AwaitExpression:
       return isExistingFilePath(file, node);
     default:
       return false;
   }
+}
+
+/**
+ * `this.getOperationName(context)`: a method of the class's own whose every return passes
+ * `isKey` (Jackela's error interceptors, `return `${controller.name}.${handler.name}``, a NestJS
+ * controller's class and handler names). A method already being asked about answers no.
+ */
+function isOwnMethodReturning(file: FileContext, call: TSESTree.CallExpression, isKey: (value: TSESTree.Node) => boolean): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getOwnMethod(callee) : null;
+  if (!method || askedMethods.has(method)) return false;
+  askedMethods.add(method);
+  try {
+    if (method.body.type !== AST_NODE_TYPES.BlockStatement) return isKey(method.body);
+    const returned: (TSESTree.Expression | null)[] = [];
+    forEachOwnNode(file.sourceCode.visitorKeys, method.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument);
+    });
+    return returned.length > 0 && returned.every((value) => value !== null && isKey(value));
+  } finally {
+    askedMethods.delete(method);
+  }
+}
+
+const askedMethods = new Set<FunctionNode>();
+
+/**
+ * `handler.name` of `const handler = context.getHandler()`, or `context.getClass().name`: the
+ * name of a function or class of the code, which a framework hands over (`CODE_OBJECT_METHODS`).
+ */
+function isCodeObjectName(file: FileContext, member: TSESTree.MemberExpression): boolean {
+  if (getStaticPropertyName(member) !== "name") return false;
+  let object = skipExpressionWrappers(member.object);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(file.sourceCode.getScope(object), object);
+    const init = variable ? getConstantInit(variable) : null;
+    if (!init) return false;
+    object = skipExpressionWrappers(init);
+  }
+  return object.type === AST_NODE_TYPES.CallExpression && CODE_OBJECT_METHODS.includes(getCalledMethodName(object) ?? "");
 }
 
 /** A name that holds a code key by what it is: a constant, a code-key name, a table, the element of a constant list. */
@@ -763,9 +808,9 @@ function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
     case AST_NODE_TYPES.Identifier:
       return isCodeKeyName(file, node) || isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node);
     case AST_NODE_TYPES.CallExpression:
-      return isFunctionOf(node, (argument) => isNameSum(file, argument));
+      return isFunctionOf(node, (argument) => isNameSum(file, argument)) || isOwnMethodReturning(file, node, (value) => isNameSum(file, value));
     case AST_NODE_TYPES.MemberExpression:
-      return isEnvironmentRead(node) || isTemplateStringsElement(file, node) || isConstantTableRead(file, node);
+      return isEnvironmentRead(node) || isTemplateStringsElement(file, node) || isConstantTableRead(file, node) || isCodeObjectName(file, node);
     case AST_NODE_TYPES.LogicalExpression:
       return isNameSum(file, node.left) && isNameSum(file, node.right);
     case AST_NODE_TYPES.TemplateLiteral:

@@ -107,6 +107,41 @@ const kpiInvalid = (imports: string, parameters: string) => {
     ],
   };
 };
+// Jackela AI-Recruitment-Clerk apps/app-gateway/src/common/interceptors/service-integration.interceptor.ts: a circuit breaker per controller method, named from NestJS's ExecutionContext.
+const circuitBreakers = (operation: string): string => `export class ServiceIntegrationInterceptor {
+  private states = new Map<string, { failures: number }>();
+  intercept(context: ExecutionContext) {
+    const handler = context.getHandler();
+    const operationId = ${operation};
+    this.recordFailure(operationId);
+  }
+  private operationName(context: ExecutionContext): string {
+    const controller = context.getClass();
+    return \`\${controller.name}.\${context.getHandler().name}\`;
+  }
+  private requestKey(context: ExecutionContext): string {
+    return context.switchToHttp().getRequest().url;
+  }
+  private recordFailure(operationId: string): void {
+    const state = this.states.get(operationId) || { failures: 0 };
+    state.failures++;
+    this.states.set(operationId, state);
+  }
+}`;
+const circuitBreakersInvalid = (code: string) => {
+  return {
+    code,
+    errors: [
+      {
+        messageId: "unboundedCacheKeyed" as const,
+        line: 2,
+        column: 20,
+        data: { name: "this.states", where: "`recordFailure()`", line: "18", owner: "class `ServiceIntegrationInterceptor`", key: "operationId", creation: "new Map<string, { failures: number }>()" },
+        suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace("new Map<string, { failures: number }>()", `new LRUCache<string, { failures: number }>(${LRU.slice(13)}`)}` }],
+      },
+    ],
+  };
+};
 // Dependency-injection containers found by code search: one instance per token the container has a registration for.
 const diContainer = (register: string, init = "new Map<symbol, Registration>()", constructor = ""): string => `type Registration = { scope: "singleton" | "transient"; factory: (c: Container) => unknown };
 export class Container {
@@ -803,6 +838,11 @@ const statsServiceLru = (calls: string): string =>
 
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // The class and handler names a NestJS ExecutionContext gives, joined in a local the store's method is given.
+    circuitBreakers("`${context.getClass().name}.${handler.name}`"),
+    // The same names, from a method of the class's own that returns them.
+    circuitBreakers("this.operationName(context)"),
+    circuitBreakers("this.operationName(context)").replace("this.recordFailure(operationId)", "this.recordFailure(this.operationName(context))"),
     // ncats pharos-graphql-server: maps of reference rows, filled in promise handlers of methods only the constructor calls.
     referenceTables(),
     referenceTables("void this.loadCodes();"),
@@ -1243,6 +1283,11 @@ export function remove(slot, names) {
     { code: "const warned = new Set();\nexport function warnUnknown(option) {\n  if (!warned.has(option)) {\n    warned.add(option);\n    process.emitWarning(`unknown option ${option}`);\n  }\n}", filename: "file.js" },
   ],
   invalid: [
+    // Valid neighbour (circuitBreakers): a request's own value in the local.
+    circuitBreakersInvalid(circuitBreakers("`${handler.name}:${context.switchToHttp().getRequest().user.name}`")),
+    // Valid neighbour (circuitBreakers): a method of the class's own that returns a request's value.
+    circuitBreakersInvalid(circuitBreakers("this.requestKey(context)")),
+    circuitBreakersInvalid(circuitBreakers("this.requestKey(context)").replace("this.recordFailure(operationId)", "this.recordFailure(this.requestKey(context))")),
     // Valid neighbours (pharos's DatabaseConfig): a load that another method, or code outside the class, can run again, or that a timer repeats.
     referenceTablesInvalid(referenceTables(undefined, "  refresh() {\n    return this.loadCodes();\n  }\n")),
     referenceTablesInvalid(referenceTables("this.loaded = Promise.resolve();")),
