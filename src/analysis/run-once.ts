@@ -166,20 +166,22 @@ function isSeedName(name: string): boolean {
 const SEED_FILE = /(?:^|[-._])(?:seed(?:s|ers?)?|seeders?\.service)\.[cm]?[jt]sx?$/u;
 
 /**
- * A seeder by its name, as a seed file is by its: a function or method with no parameters whose
- * name starts with the word `seed` (`seed()`, `seedCatalogData()`, `seed_roles()`; not `seeded()`
- * or `seedling()`). Given nothing, it writes data the code defines, when the database is set up
- * (TeTeBerry's catalog service seeds its questions from `onModuleInit`), not per request. One given
- * arguments seeds from them: CopilotKit's `seedDelegations(threadId, state)` fills a thread's entry
- * from each request's state.
+ * A seeder or a data migration by its name, as a seed file is by its: a function or method with no
+ * parameters whose name starts with the word `seed` (`seed()`, `seedCatalogData()`, `seed_roles()`;
+ * not `seeded()` or `seedling()`) or `migrate` (`migrateSurveys_VXtoV4()`; not `migrated()` or
+ * `migrateUser(user)`). Given nothing, it writes data the code defines, or rewrites the rows an
+ * older version left, when the database is set up (TeTeBerry's catalog service seeds its questions
+ * from `onModuleInit`; surveystack's server migrates the surveys of an older format when it
+ * connects), not per request. One given arguments works on them: CopilotKit's
+ * `seedDelegations(threadId, state)` fills a thread's entry from each request's state.
  */
-function isSeederFunction(fn: FunctionNode): boolean {
+function isSetupFunction(fn: FunctionNode): boolean {
   if (fn.params.length > 0) return false;
   const name = getPlainFunctionName(fn);
-  return name !== undefined && name.startsWith("seed") && SEED_FUNCTION.test(name);
+  return name !== undefined && (name.startsWith("seed") || name.startsWith("migrate")) && SETUP_FUNCTION.test(name);
 }
 
-const SEED_FUNCTION = /^seed(?:s|ers?)?(?:[A-Z0-9_$]|$)/u;
+const SETUP_FUNCTION = /^(?:seed(?:s|ers?)?|migrate)(?:[A-Z0-9_$]|$)/u;
 
 /**
  * A backfill by its name (`membership-buzz-backfill.ts`, `app-listing-backfill.service.ts`,
@@ -427,7 +429,7 @@ export function runsAlone(context: AnyRuleContext, node: TSESTree.Node): boolean
  */
 export function runsOnlyOnce(context: AnyRuleContext, start: FunctionNode, depth = 0): boolean {
   const fn = getCallingFunction(start);
-  if (isRunOncePerProcess(context, fn) || isLatchedOnce(context, fn) || isSeederFunction(fn)) return true;
+  if (isRunOncePerProcess(context, fn) || isLatchedOnce(context, fn) || isSetupFunction(fn)) return true;
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return depth <= 2 && isPrivateMethodCalledOnlyOnce(context, parent, depth);
   // A module function, or a helper declared inside another function (erxes's scripts declare

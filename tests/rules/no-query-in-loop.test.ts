@@ -26,6 +26,9 @@ const groupLookups = (imports: string): string =>
 // TeTeBerry/sync-app-backend src/modules/personality-test/personality-test-catalog.service.ts: the catalog's questions upserted one by one from `onModuleInit`.
 const catalogSeeder = (method: string): string =>
   `import { Injectable } from "@nestjs/common";\nimport type { Model } from "mongoose";\n@Injectable()\nexport class CatalogService {\n  constructor(private readonly questionModel: Model<Question>) {}\n  async onModuleInit() {\n    await this.${method}();\n  }\n  async ${method}() {\n    for (const item of buildQuestionSeed()) {\n      await this.questionModel.findOneAndUpdate({ questionId: item.questionId }, item, { upsert: true });\n    }\n  }\n}`;
+// Qlever-LLC surveystack server/src/db/index.js: data migrations the server runs when it connects, one update per survey of an older format.
+const startupMigration = (name: string): string =>
+  `import { MongoClient } from "mongodb";\nconst client = new MongoClient(process.env.DATABASE_URL);\nlet db;\nexport const connectDatabase = async () => {\n  db = client.db();\n  await ${name}();\n};\nconst ${name} = async () => {\n  const surveys = await db.collection("surveys").find({ "meta.specVersion": { $lt: 4 } }).toArray();\n  for (const survey of surveys) {\n    await db.collection("surveys").updateOne({ _id: survey._id }, { $set: { "meta.specVersion": 4 } });\n  }\n};`;
 const appRepository = (lookup: string): string =>
   `import { clientsRepository, clientRepository, Client } from "./clients.repository";\nexport async function merge(ids: string[]) {\n  for (const id of ids) {\n    const client = await ${lookup};\n    if (!client) throw new Error(id);\n  }\n}`;
 // FVJohnny nestjs-microservices-template backend/libs/redis/src/auth/user-token.redis-repository.ts: a token per id of the user's set, read by the class's own `findById`.
@@ -270,6 +273,8 @@ runRuleTests("no-query-in-loop", rule, {
     catalogSeeder("seedCatalogData"),
     catalogSeeder("seed"),
     catalogSeeder("seed_questions"),
+    { code: startupMigration("migrateSurveys_VXtoV4"), filename: "file.js" },
+    { code: startupMigration("migrate"), filename: "file.js" },
     // A helper that only a seeder calls.
     { code: 'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nasync function upsertRole(name) { await prisma.role.upsert({ where: { name }, create: { name }, update: {} }); }\nexport async function seedRoles() {\n  for (const name of readRoleNames()) await upsertRole(name);\n}', filename: "file.js" },
     // zyrix-crm-backend admin-bootstrap.service.ts: a list split from the configuration is as long as the operator wrote it.
@@ -1075,6 +1080,13 @@ runRuleTests("no-query-in-loop", rule, {
     invalid('import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function seedRoles(names) {\n  for (const name of names) await prisma.role.upsert({ where: { name }, create: { name }, update: {} });\n}', "prisma.role.upsert(", "writeInLoop", { filename: "file.js" }, { call: "prisma.role.upsert()", library: "Prisma", collection: "names", batched: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement (Prisma has no bulk update with values per row)" }),
     // Valid neighbours (TeTeBerry's catalog service): a method named otherwise, or with a word that only starts with seed, may run per request.
     invalid(catalogSeeder("syncCatalogData"), "this.questionModel.findOneAndUpdate(", "writeInLoop", {}, { call: "this.questionModel.findOneAndUpdate()", library: "Mongoose", collection: "buildQuestionSeed()", batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`" }),
+    // Valid neighbour (startupMigration): `migrated…` names no migration.
+    invalid(startupMigration("migratedSurveys"), 'db.collection("surveys").updateOne(', "writeInLoop", { filename: "file.js" }, {
+      call: 'db.collection("surveys").updateOne()',
+      library: "MongoDB driver",
+      collection: "surveys",
+      batched: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
+    }),
     invalid(catalogSeeder("seededQuestions"), "this.questionModel.findOneAndUpdate(", "writeInLoop", {}, { call: "this.questionModel.findOneAndUpdate()", library: "Mongoose", collection: "buildQuestionSeed()", batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`" }),
     // Valid neighbours (salon_mgm_backend's repository): a model named as one is Mongoose's, and TypeORM calls its own objects repositories.
     invalid(appRepository("Client.findById(id)"), "Client.findById(", "queryInLoop", {}, {
