@@ -189,16 +189,14 @@ export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrai
  * imports that library's package: `this.db.query.users.findFirst(…)` beside `import { eq } from
  * "drizzle-orm"` (see `DistinctiveShape`).
  */
-export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpression, method: string): string | undefined {
-  if (!SHAPE_METHODS.has(method)) return undefined;
-  for (const shape of SHAPES) {
+export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpression, method: string, shapes: readonly DistinctiveShape[] = SHAPES): string | undefined {
+  for (const shape of shapes) {
     if (shape.methods.includes(method) && hasShape(call, shape) && importsPackage(file, shape.package)) return shape.kind;
   }
   return undefined;
 }
 
 const SHAPES = LIBRARIES.flatMap((library) => library.distinctiveShapes ?? []);
-const SHAPE_METHODS: ReadonlySet<string> = new Set(SHAPES.flatMap((shape) => shape.methods));
 
 /** `<anything>.query.<table>.findFirst(…)`: the callee's object is a property of `parentProperty`. */
 function hasShape(call: TSESTree.CallExpression, shape: DistinctiveShape): boolean {
@@ -224,7 +222,7 @@ export function hasNameEvidence(file: FileContext, index: CallIndex, trait: Libr
   const traitIndex = getTraitIndex(trait);
   if (index.callsToMethods(traitIndex.distinctiveNames).length > 0) return true;
   if (trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]))) return true;
-  return traitIndex.shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "") !== undefined);
+  return traitIndex.shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "", traitIndex.shapes) !== undefined);
 }
 
 /** The file imports a module named by one of `prefixes` (`"@mikro-orm/"` matches `@mikro-orm/core`). */

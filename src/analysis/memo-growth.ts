@@ -684,8 +684,9 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
     case AST_NODE_TYPES.Identifier:
       if (isCodeKeyName(file, node)) return true;
       if (depth === 0) return isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node) || isCodeKeyAlias(file, node);
-      // What a call gives a parameter: a local made from code keys (Jackela's interceptor, `const operationId = `${className}.${methodName}``).
-      return depth === 1 && isCodeKeyAlias(file, node);
+      // What a call gives a parameter: a local made from code keys (Jackela's interceptor, `const operationId = `${className}.${methodName}``),
+      // judged without following parameters further: a recursive method hands its own parameters round.
+      return depth === 1 && isCodeKeyAlias(file, node, false);
     case AST_NODE_TYPES.CallExpression:
       if (isFunctionOf(node, (argument) => isCodeKey(file, argument, depth + 1))) return true;
       return isExistingFilePath(file, node) || isOwnMethodReturning(file, node, (value) => isCodeKey(file, value, depth + 1));
@@ -775,10 +776,10 @@ function getObjectListSource(file: FileContext, list: TSESTree.Node): TSESTree.N
  * (moleculer's `const origPattern = pattern`, kept before `pattern` is rewritten), a sum of them
  * (sails' `var key = file + ":string"`) or the path of a file on disk.
  */
-function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier): boolean {
+function isCodeKeyAlias(file: FileContext, node: TSESTree.Identifier, followParameters = true): boolean {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
   const init = variable ? getConstantInit(variable) : null;
-  return init !== null && (isExistingFilePath(file, init) || isNameSum(file, init));
+  return init !== null && (isExistingFilePath(file, init) || isNameSum(file, init, followParameters));
 }
 
 /**
@@ -799,24 +800,24 @@ function isFunctionOf(call: TSESTree.CallExpression, isKey: (argument: TSESTree.
  * the process starts). A name is a constant, a code-key name, a table, an element of a constant
  * list, or a parameter every call gives a code key or whose type allows a fixed set of values.
  */
-function isNameSum(file: FileContext, raw: TSESTree.Node): boolean {
+function isNameSum(file: FileContext, raw: TSESTree.Node, followParameters = true): boolean {
   if (isFiniteAssertion(file, raw)) return true;
   const node = skipExpressionWrappers(raw);
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
       return true;
     case AST_NODE_TYPES.Identifier:
-      return isCodeKeyName(file, node) || isParameterGivenCodeKeys(file, node) || hasFiniteParameterType(file, node);
+      return isCodeKeyName(file, node) || hasFiniteParameterType(file, node) || (followParameters && isParameterGivenCodeKeys(file, node));
     case AST_NODE_TYPES.CallExpression:
-      return isFunctionOf(node, (argument) => isNameSum(file, argument)) || isOwnMethodReturning(file, node, (value) => isNameSum(file, value));
+      return isFunctionOf(node, (argument) => isNameSum(file, argument, followParameters)) || isOwnMethodReturning(file, node, (value) => isNameSum(file, value, followParameters));
     case AST_NODE_TYPES.MemberExpression:
       return isEnvironmentRead(node) || isTemplateStringsElement(file, node) || isConstantTableRead(file, node) || isCodeObjectName(file, node);
     case AST_NODE_TYPES.LogicalExpression:
-      return isNameSum(file, node.left) && isNameSum(file, node.right);
+      return isNameSum(file, node.left, followParameters) && isNameSum(file, node.right, followParameters);
     case AST_NODE_TYPES.TemplateLiteral:
-      return node.expressions.every((expression) => isNameSum(file, expression));
+      return node.expressions.every((expression) => isNameSum(file, expression, followParameters));
     case AST_NODE_TYPES.BinaryExpression:
-      return node.operator === "+" && isNameSum(file, node.left) && isNameSum(file, node.right);
+      return node.operator === "+" && isNameSum(file, node.left, followParameters) && isNameSum(file, node.right, followParameters);
     default:
       return false;
   }

@@ -142,6 +142,23 @@ const circuitBreakersInvalid = (code: string) => {
     ],
   };
 };
+// cschwartz85032 loanserve src/monitoring/cache-optimizer.ts: a key made in a method that also hands it back to itself; following where it comes from must not go round for ever.
+const retriedStats = `export class CacheOptimizer {
+  private stats = new Map<string, { hits: number }>();
+  record(tenantId: string, type: string, retry = false) {
+    const key = \`\${tenantId}:\${type}\`;
+    this.bump(key);
+    if (retry) this.record(key, type);
+  }
+  warm() {
+    this.record("t", "a");
+  }
+  private bump(key: string) {
+    const stats = this.stats.get(key) || { hits: 0 };
+    stats.hits++;
+    this.stats.set(key, stats);
+  }
+}`;
 // Dependency-injection containers found by code search: one instance per token the container has a registration for.
 const diContainer = (register: string, init = "new Map<symbol, Registration>()", constructor = ""): string => `type Registration = { scope: "singleton" | "transient"; factory: (c: Container) => unknown };
 export class Container {
@@ -1287,6 +1304,18 @@ export function remove(slot, names) {
     circuitBreakersInvalid(circuitBreakers("`${handler.name}:${context.switchToHttp().getRequest().user.name}`")),
     // Valid neighbour (circuitBreakers): a method of the class's own that returns a request's value.
     circuitBreakersInvalid(circuitBreakers("this.requestKey(context)")),
+    {
+      code: retriedStats,
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed" as const,
+          line: 2,
+          column: 19,
+          data: { name: "this.stats", where: "`bump()`", line: "14", owner: "class `CacheOptimizer`", key: "key", creation: "new Map<string, { hits: number }>()" },
+          suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${retriedStats.replace("new Map<string, { hits: number }>()", `new LRUCache<string, { hits: number }>(${LRU.slice(13)}`)}` }],
+        },
+      ],
+    },
     circuitBreakersInvalid(circuitBreakers("this.requestKey(context)").replace("this.recordFailure(operationId)", "this.recordFailure(this.requestKey(context))")),
     // Valid neighbours (pharos's DatabaseConfig): a load that another method, or code outside the class, can run again, or that a timer repeats.
     referenceTablesInvalid(referenceTables(undefined, "  refresh() {\n    return this.loadCodes();\n  }\n")),
