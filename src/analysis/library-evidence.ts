@@ -22,7 +22,10 @@ import { getPackageName } from "./type-kind.js";
  *   `importsLibraryWith`, once per file;
  * - a method name that one library alone uses (`findByPk`), the fallback for models imported
  *   from the application's own modules, or SQL text handed to `query`/`execute` (database
- *   trait only): see `isNameEvidence`, per call.
+ *   trait only): see `isNameEvidence`, per call;
+ * - a call shape that one library alone has, in a file that imports the library's package
+ *   (drizzle's `db.query.users.findFirst(…)` beside `import { eq } from "drizzle-orm"`): see
+ *   `getShapeEvidenceKind`, per call.
  * A file with neither cannot hold such a value, and a rule may skip it. With a type checker any
  * value may have a library type, so the answer is yes wherever a type of the trait's libraries
  * can reach the file (see `getFileForTrait`).

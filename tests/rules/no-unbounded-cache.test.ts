@@ -128,20 +128,20 @@ const circuitBreakers = (operation: string): string => `export class ServiceInte
     this.states.set(operationId, state);
   }
 }`;
-const circuitBreakersInvalid = (code: string) => {
-  return {
-    code,
-    errors: [
-      {
-        messageId: "unboundedCacheKeyed" as const,
-        line: 2,
-        column: 20,
-        data: { name: "this.states", where: "`recordFailure()`", line: "18", owner: "class `ServiceIntegrationInterceptor`", key: "operationId", creation: "new Map<string, { failures: number }>()" },
-        suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace("new Map<string, { failures: number }>()", `new LRUCache<string, { failures: number }>(${LRU.slice(13)}`)}` }],
-      },
-    ],
-  };
-};
+/** The keyed-cache report on `data.creation` in `code` (a `new Map<…>()` of a class), with the suggestion that makes it an `LRUCache`. */
+const keyedCacheError = (code: string, line: number, column: number, data: Record<string, string> & { creation: string }) => ({
+  messageId: "unboundedCacheKeyed" as const,
+  line,
+  column,
+  data,
+  suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${code.replace(data.creation, `${data.creation.slice(0, -1).replace("new Map", "new LRUCache")}${LRU.slice(13)}`)}` }],
+});
+const circuitBreakersInvalid = (code: string) => ({
+  code,
+  errors: [
+    keyedCacheError(code, 2, 20, { name: "this.states", where: "`recordFailure()`", line: "18", owner: "class `ServiceIntegrationInterceptor`", key: "operationId", creation: "new Map<string, { failures: number }>()" }),
+  ],
+});
 // cschwartz85032 loanserve src/monitoring/cache-optimizer.ts: a key made in a method that also hands it back to itself; following where it comes from must not go round for ever.
 const retriedStats = `export class CacheOptimizer {
   private stats = new Map<string, { hits: number }>();
@@ -1306,15 +1306,7 @@ export function remove(slot, names) {
     circuitBreakersInvalid(circuitBreakers("this.requestKey(context)")),
     {
       code: retriedStats,
-      errors: [
-        {
-          messageId: "unboundedCacheKeyed" as const,
-          line: 2,
-          column: 19,
-          data: { name: "this.stats", where: "`bump()`", line: "14", owner: "class `CacheOptimizer`", key: "key", creation: "new Map<string, { hits: number }>()" },
-          suggestions: [{ messageId: "suggestLruCache" as const, output: `${IMPORT}${retriedStats.replace("new Map<string, { hits: number }>()", `new LRUCache<string, { hits: number }>(${LRU.slice(13)}`)}` }],
-        },
-      ],
+      errors: [keyedCacheError(retriedStats, 2, 19, { name: "this.stats", where: "`bump()`", line: "14", owner: "class `CacheOptimizer`", key: "key", creation: "new Map<string, { hits: number }>()" })],
     },
     circuitBreakersInvalid(circuitBreakers("this.requestKey(context)").replace("this.recordFailure(operationId)", "this.recordFailure(this.requestKey(context))")),
     // Valid neighbours (pharos's DatabaseConfig): a load that another method, or code outside the class, can run again, or that a timer repeats.
