@@ -26,7 +26,7 @@ import {
 } from "../knowledge/bounded-caches.js";
 import { contains, forEachOwnNode, getCalledMethodName, getCalleeName, getEnclosingFunction, getMemberRoot, getOutermostWrapper, getPlainFunctionName, getSoleStatement, getStaticPropertyName, isEnvironmentRead, isFunctionNode, isHiddenMember, isNullish, isSoleExit, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
-import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
+import { getMethodCallsOnly, getPropertyUses, isCodeReachable } from "./code-reachability.js";
 import { getFileContext } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { CONNECTION_OWNER_TRAIT, getFileForTrait } from "./library-evidence.js";
@@ -60,10 +60,14 @@ export function getMemoGrowth(context: AnyRuleContext, collection: LongLivedColl
   if (hasClassKeys(collection)) return null;
   const file = getFileContext(context);
   const lookups = collection.uses.filter((use) => use.kind === "lookup" && !use.foreign);
+  const shrinks = collection.uses.filter((use) => use.kind === "shrink");
   for (const store of collection.uses) {
     if ((store.kind !== "store" && store.kind !== "lookupStore") || store.foreign || store.expires) continue;
     const storeFn = getEnclosingFunction(store.node);
     if (!storeFn || runsAtImportTime(storeFn) || isRegistryFunction(storeFn) || isDecorator(storeFn) || runsAtConstruction(file, collection, storeFn) || runsOnlyOnce(context, storeFn)) continue;
+    // drts-fleet-platform's `withQuotaReservationLock()`, a private method nothing calls: its `delete` counts for
+    // nothing (see `canShrink`), so neither does its store; a report would deny the removal beside it.
+    if (shrinks.some((shrink) => contains(storeFn, shrink.node)) && !isCodeReachable(file, store.node)) continue;
     // redis-smq's validators per controller, made by a helper of the module that only `registerRouteWithValidation()` calls.
     if (!isExportedDeclaration(storeFn) && isCalledOnlyFrom(context, storeFn, (caller) => isRegistryFunction(caller, isPlainRegistrationName))) continue;
     // `if (!byKey.has(k)) byKey.set(k, [])`, `if (!cell) { cell = []; grid.set(k, cell); }`: an index whose buckets are filled elsewhere.

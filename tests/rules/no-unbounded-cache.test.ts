@@ -853,8 +853,16 @@ const WARN = "    this.logger.warn(`token ${token.name} was found by its alias`)
 const statsServiceLru = (calls: string): string =>
   `${IMPORT}${statsService(calls).replace("new Map<string, () => Promise<number>>()", `new LRUCache<string, () => Promise<number>>(${LRU.slice("new LRUCache(".length, -1)})`)}`;
 
+// drts-fleet-platform tenant-partner.service.ts: a lock chain per tenant in a private method nothing calls, with its `delete` beside its `set`.
+const tenantLocks = (release: string, members = ""): string =>
+  `export class TenantService {\n  private locks = new Map<string, Promise<void>>();\n  private withLock(tenantId: string, work: () => Promise<void>): Promise<void> {\n    const previous = this.locks.get(tenantId) ?? Promise.resolve();\n    const current = previous.then(work);\n    this.locks.set(tenantId, current);\n    return current.finally(() => {\n      ${release}\n    });\n  }${members}\n}`;
+const tenantLocksLru = (release: string, members: string): string =>
+  `${IMPORT}${tenantLocks(release, members).replace("new Map<string, Promise<void>>()", `new LRUCache<string, Promise<void>>(${LRU.slice(13)}`)}`;
+
 runRuleTests("no-unbounded-cache", rule, {
   valid: [
+    // drts-fleet-platform: the dead method's `delete` counts for nothing, and neither does its `set`.
+    tenantLocks("if (this.locks.get(tenantId) === current) this.locks.delete(tenantId);"),
     // The class and handler names a NestJS ExecutionContext gives, joined in a local the store's method is given.
     circuitBreakers("`${context.getClass().name}.${handler.name}`"),
     // The same names, from a method of the class's own that returns them.
@@ -2004,6 +2012,19 @@ export function remove(slot, names) {
     {
       code: userService("new Map<string, User>()", "\n  private evict(id: string) { this.cache.delete(id); }"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${userService(`new LRUCache<string, User>(${LRU.slice(13)}`, "\n  private evict(id: string) { this.cache.delete(id); }")}` }] }],
+    },
+    // Valid neighbour (drts-fleet-platform's dead lock chain): the dead method's `delete` is in another dead method, not beside the `set`.
+    {
+      code: tenantLocks("this.logger.debug(tenantId);", "\n  private forget(tenantId: string) {\n    this.locks.delete(tenantId);\n  }"),
+      errors: [
+        {
+          messageId: "unboundedCacheKeyed",
+          line: 2,
+          column: 19,
+          data: { name: "this.locks", where: "`withLock()`", line: "6", owner: "class `TenantService`", key: "tenantId" },
+          suggestions: [{ messageId: "suggestLruCache", output: tenantLocksLru("this.logger.debug(tenantId);", "\n  private forget(tenantId: string) {\n    this.locks.delete(tenantId);\n  }") }],
+        },
+      ],
     },
     // A module function that clears it but that nothing calls.
     {
