@@ -12,7 +12,7 @@ import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPro
 import { getOwnMethod } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
-import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getFileForTrait, getQueryMethodTrait, getShapeEvidenceKind, importsModuleWithPrefix } from "./library-evidence.js";
+import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getChainEvidenceKind, getFileForTrait, getQueryMethodTrait, getShapeEvidenceKind, importsModuleWithPrefix } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -86,7 +86,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
     const outer = getOutermostWrapper(call);
     if (isOutermostOfChain(outer) && !isPromiseChainMethod(method) && !isUnrunChain(call, outer, method)) {
       // Only a builder runs when awaited: a program without a builder library has no call typed as one.
-      const result = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), call);
+      const result = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), call) ?? getChainEvidenceKind(file, call);
       const op = result && !result.promise ? result.knowledge.runsWhenAwaited : undefined;
       // Raw SQL counts as a statement of its own only when its text is one: `knex.raw("lower(name) = ?")` is a fragment.
       const statement = op !== "sql" || (method !== undefined && STATEMENT_METHOD_NAMES.has(method) && isSqlText(call.arguments[0]));
@@ -113,9 +113,10 @@ export function asksTypesForDatabaseCalls(file: FileContext): boolean {
   return getFileForTrait(file, DATABASE_TRAIT).typeServices !== undefined;
 }
 
-/** Evidence when the receiver cannot be traced: a one-library method name, or SQL text. */
+/** Evidence when the receiver cannot be traced: a one-library method name, call shape or chain, or SQL text. */
 function getFallback(file: FileContext, call: TSESTree.CallExpression, method: string): DatabaseCall | null {
-  const distinctive = fromRef(getDistinctiveMethodKind(method) ?? getShapeEvidenceKind(file, call, method));
+  const receiver = getCallReceiver(call);
+  const distinctive = fromRef(getDistinctiveMethodKind(method) ?? getShapeEvidenceKind(file, call, method)) ?? (receiver && getChainEvidenceKind(file, receiver, method));
   const known = distinctive?.knowledge.databaseMethods?.[method];
   if (distinctive && known) {
     if (known.lazy === true && isNeverRun(call, method)) return null;
@@ -235,7 +236,7 @@ function isEmbeddedInBuilder(file: FileContext, outer: TSESTree.Node, kind: Valu
  */
 export function isBuilderValue(file: FileContext, node: TSESTree.Node): boolean {
   if (isFunctionNode(node)) return true;
-  const builder = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), node);
+  const builder = getValueKindInFile(getFileForTrait(file, AWAITED_BUILDER_TRAIT), node) ?? getChainEvidenceKind(file, node);
   return builder !== null && !builder.promise && builder.knowledge.runsWhenAwaited !== undefined;
 }
 

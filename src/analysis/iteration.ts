@@ -198,6 +198,45 @@ export function isForOneElement(file: FileContext, iteration: Iteration, node: T
 }
 
 /**
+ * `node` runs on every n-th element only, a checkpoint the loop paces: in the branch of
+ * `if (processed % 10 === 0)` (loanserve's servicing run, which records its progress every ten
+ * loans), `if (!(index % BATCH))`. The left of `%` is a counter or an index, not the element
+ * (`loan.sequence % 10` picks elements by their data), and `n` is 10 or more, or a constant's name.
+ */
+export function isOnEveryNthElement(file: FileContext, iteration: Iteration, node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && child !== iteration.body; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isEveryNthTest(file, iteration, parent.test)) return true;
+  }
+  return false;
+}
+
+function isEveryNthTest(file: FileContext, iteration: Iteration, raw: TSESTree.Expression): boolean {
+  const test = skipExpressionWrappers(raw);
+  const isCounterModulo = (node: TSESTree.Node): boolean => {
+    const inner = skipExpressionWrappers(node);
+    if (inner.type !== AST_NODE_TYPES.BinaryExpression || inner.operator !== "%") return false;
+    const counter = skipExpressionWrappers(inner.left);
+    const every = skipExpressionWrappers(inner.right);
+    const paced = (every.type === AST_NODE_TYPES.Literal && typeof every.value === "number" && every.value >= 10) || (every.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(every.name));
+    return paced && counter.type === AST_NODE_TYPES.Identifier && !isItem(file, iteration, counter);
+  };
+  const isZero = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Literal && node.value === 0;
+  switch (test.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return test.operator === "!" && isCounterModulo(test.argument);
+    case AST_NODE_TYPES.BinaryExpression:
+      return (test.operator === "===" || test.operator === "==") && ((isCounterModulo(test.left) && isZero(test.right)) || (isZero(test.left) && isCounterModulo(test.right)));
+    // `processed > 0 && processed % 10 === 0`
+    case AST_NODE_TYPES.LogicalExpression:
+      return test.operator === "&&" && (isEveryNthTest(file, iteration, test.left) || isEveryNthTest(file, iteration, test.right));
+    default:
+      return false;
+  }
+}
+
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
+
+/**
  * In a loop statement, `node` is followed in its block by a statement that leaves the loop
  * (`return`, `throw`, or a `break` of this loop), with no `continue` on the way: the loop gets
  * there at most once. karasu-lab's link verification marks the first record whose code matches,

@@ -1,18 +1,20 @@
-import type { DistinctiveShape, KindKnowledge } from "../knowledge/index.js";
+import type { DistinctiveChain, DistinctiveShape, KindKnowledge } from "../knowledge/index.js";
 import type { PostmortemSettings } from "../settings.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import type { CallIndex } from "./call-index.js";
 import type { FileContext } from "./file-context.js";
+import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
-import { getCalledMethodName, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getCalledMethodName, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, hasModuleSettings, memoizeFile } from "./file-context.js";
 import { fileCanSeeLibraryTypes } from "./program-reach.js";
 import { getPackageName } from "./type-kind.js";
+import { fromRef, getMethodResult } from "./value-kind.js";
 
 /**
  * The cheapest guards of all. Without a type checker, a value of a library kind with a given
@@ -25,7 +27,8 @@ import { getPackageName } from "./type-kind.js";
  *   trait only): see `isNameEvidence`, per call;
  * - a call shape that one library alone has, in a file that imports the library's package
  *   (drizzle's `db.query.users.findFirst(…)` beside `import { eq } from "drizzle-orm"`): see
- *   `getShapeEvidenceKind`, per call.
+ *   `getShapeEvidenceKind`, per call; or a call chain one library alone has, in such a file
+ *   (drizzle's `this.db.insert(users).values(row)`): see `getChainEvidenceKind`.
  * A file with neither cannot hold such a value, and a rule may skip it. With a type checker any
  * value may have a library type, so the answer is yes wherever a type of the trait's libraries
  * can reach the file (see `getFileForTrait`).
@@ -88,6 +91,9 @@ interface TraitIndex {
   /** The one-library call shapes of the trait's libraries, and the methods they call. */
   readonly shapes: readonly DistinctiveShape[];
   readonly shapeMethods: ReadonlySet<string>;
+  /** The one-library call chains of the trait's libraries, and the methods they start with. */
+  readonly chains: readonly DistinctiveChain[];
+  readonly chainStarts: ReadonlySet<string>;
   /** Per settings object: whether a module specifier leads to one of the libraries. */
   readonly verdicts: WeakMap<PostmortemSettings, Map<string, boolean>>;
   /** The trait's keys in the per-file memo, made once rather than on every question. */
@@ -104,7 +110,9 @@ function getTraitIndex(trait: LibraryTrait): TraitIndex {
   const distinctiveNames = new Set(LIBRARIES.filter((library) => libraries.has(library.id)).flatMap((library) => Object.keys(library.distinctiveMethods ?? {})));
   const shapes = LIBRARIES.filter((library) => libraries.has(library.id)).flatMap((library) => library.distinctiveShapes ?? []);
   const shapeMethods = new Set(shapes.flatMap((shape) => shape.methods));
-  const created = { libraries, distinctiveNames, shapes, shapeMethods, verdicts: new WeakMap(), importsKey: `imports-library:${trait.name}`, typesKey: `types-show:${trait.name}` };
+  const chains = LIBRARIES.filter((library) => libraries.has(library.id)).flatMap((library) => library.distinctiveChains ?? []);
+  const chainStarts = new Set(chains.map((chain) => chain.start));
+  const created = { libraries, distinctiveNames, shapes, shapeMethods, chains, chainStarts, verdicts: new WeakMap(), importsKey: `imports-library:${trait.name}`, typesKey: `types-show:${trait.name}` };
   indexes.set(trait, created);
   return created;
 }
@@ -211,6 +219,37 @@ function hasShape(call: TSESTree.CallExpression, shape: DistinctiveShape): boole
   return parent.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(parent) === shape.parentProperty;
 }
 
+/**
+ * The kind of `node`, a call chain with a link one library alone has, in a file that imports
+ * that library's package: `this.db.insert(users).values(row).returning()` beside `import { eq }
+ * from "drizzle-orm"`, whatever `this.db` is (see `DistinctiveChain`). The links after the
+ * distinctive one follow from its kind's knowledge, as they would on a traced receiver. Given
+ * `calledMethod`, `node` is the receiver of a call of it: `db.insert(users)` of `values(row)`.
+ */
+export function getChainEvidenceKind(file: FileContext, node: TSESTree.Node, calledMethod?: string, chains: readonly DistinctiveChain[] = CHAINS): ValueKind | null {
+  const later: string[] = [];
+  let current = skipExpressionWrappers(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipExpressionWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = getStaticPropertyName(callee);
+    if (method === undefined) return null;
+    const next = later.at(-1) ?? calledMethod;
+    const chain = next === undefined ? undefined : chains.find((candidate) => candidate.start === method && candidate.next.includes(next));
+    if (chain) {
+      if (!importsPackage(file, chain.package)) return null;
+      let kind = fromRef(chain.kind);
+      for (let position = later.length - 1; kind && position >= 0; position--) kind = getMethodResult(kind.knowledge, later[position]!);
+      return kind && { ...kind, evidence: "name" };
+    }
+    later.push(method);
+    current = skipExpressionWrappers(callee.object);
+  }
+  return null;
+}
+
+const CHAINS = LIBRARIES.flatMap((library) => library.distinctiveChains ?? []);
+
 /** The file imports `name` or a module under it (`drizzle-orm/pg-core`). */
 function importsPackage(file: FileContext, name: string): boolean {
   return memoizeFile(file, `imports-package:${name}`, () => getModuleSpecifiers(file).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)));
@@ -220,12 +259,19 @@ const { ScopeType } = TSESLint.Scope;
 
 const SQL_METHODS: ReadonlySet<string> = new Set(["query", "execute"]);
 
-/** Whether some call of the file is name or shape evidence for `trait` (see `isNameEvidence`, `getShapeEvidenceKind`). */
+/** Whether some call of the file is name, shape or chain evidence for `trait` (see `isNameEvidence`, `getShapeEvidenceKind`, `getChainEvidenceKind`). */
 export function hasNameEvidence(file: FileContext, index: CallIndex, trait: LibraryTrait): boolean {
   const traitIndex = getTraitIndex(trait);
   if (index.callsToMethods(traitIndex.distinctiveNames).length > 0) return true;
   if (trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]))) return true;
-  return traitIndex.shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "", traitIndex.shapes) !== undefined);
+  if (traitIndex.shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "", traitIndex.shapes) !== undefined)) return true;
+  return traitIndex.chains.length > 0 && index.callsToMethods(traitIndex.chainStarts).some((call) => getChainEvidenceKind(file, call, getMethodCalledOnResult(call), traitIndex.chains) !== null);
+}
+
+/** `values` of `db.insert(t).values(row)`, given `db.insert(t)`: the method called on the call's result. */
+function getMethodCalledOnResult(call: TSESTree.CallExpression): string | undefined {
+  const member = getOutermostWrapper(call).parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? getStaticPropertyName(member) : undefined;
 }
 
 /** The file imports a module named by one of `prefixes` (`"@mikro-orm/"` matches `@mikro-orm/core`). */

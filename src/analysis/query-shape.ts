@@ -37,7 +37,7 @@ import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
-import { getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
+import { getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -238,6 +238,8 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (importsOnlyOtherLibraries(file, call.kind.knowledge.library)) return false;
   const callee = skipExpressionWrappers(call.node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // `this.db.insert(users).values(row)`: a chain that drizzle alone has, in a file that imports drizzle.
+  if (getChainEvidenceKind(file, callee.object, call.method) !== null) return true;
   let receiver = skipExpressionWrappers(callee.object);
   if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) return false;
   // FVJohnny's nestjs-microservices-template: `this.findById(id)` in `UserToken_RedisRepository`, a method of the class itself.

@@ -374,6 +374,13 @@ export const drizzle: LibraryKnowledge = {
     "drizzle.delete": { ...drizzleWrite, chain: "drizzle.delete", deletes: true },
   },
   distinctiveShapes: [{ package: "drizzle-orm", parentProperty: "query", methods: ["findFirst", "findMany"], kind: "drizzle.relationalTable" }],
+  distinctiveChains: [
+    { package: "drizzle-orm", start: "insert", next: ["values"], kind: "drizzle.write" },
+    { package: "drizzle-orm", start: "update", next: ["set"], kind: "drizzle.write" },
+    { package: "drizzle-orm", start: "delete", next: ["where", "returning"], kind: "drizzle.delete" },
+    { package: "drizzle-orm", start: "select", next: ["from"], kind: "drizzle.select" },
+    { package: "drizzle-orm", start: "selectDistinct", next: ["from"], kind: "drizzle.select" },
+  ],
   batchedForm: "one query with `inArray(table.id, ids)`",
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
   batchedPerRowWriteForm: "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`",

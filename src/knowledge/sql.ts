@@ -16,6 +16,31 @@ export const SQL_LIKE_API_MODULES: readonly string[] = ["google-ads-api", "jsfor
  * "many small queries are efficient"). `@libsql/client` is left out: it also talks to a remote
  * Turso server. Matched as a prefix (`sqlite` also matches `sqlite3`).
  */
+/**
+ * Packages of a database reached over the network, or that may be (Prisma's client bundles its
+ * drivers, `@libsql/client` talks to Turso): a project that depends on one may send round trips,
+ * whatever embedded database it also has. Matched exactly.
+ */
+export const NETWORK_DATABASE_PACKAGES: readonly string[] = [
+  "pg",
+  "postgres",
+  "mysql",
+  "mysql2",
+  "mariadb",
+  "@neondatabase/serverless",
+  "@vercel/postgres",
+  "@planetscale/database",
+  "@libsql/client",
+  "@prisma/client",
+  "mongodb",
+  "mongoose",
+  "mssql",
+  "tedious",
+  "oracledb",
+  "@google-cloud/spanner",
+  "@supabase/supabase-js",
+];
+
 export const EMBEDDED_DATABASE_MODULES: readonly string[] = [
   "bun:sqlite",
   "node:sqlite",

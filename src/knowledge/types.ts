@@ -189,6 +189,23 @@ export interface DistinctiveShape {
   readonly kind: string;
 }
 
+/**
+ * A link of a call chain only one library has, good evidence like a `DistinctiveShape`: drizzle's
+ * `this.db.insert(users).values(row)`, on a `db` exported by the application's own module, in a
+ * file that imports `eq` from `drizzle-orm`. The first method alone is not enough (`insert` is
+ * knex's and TypeORM's too), nor is a chain of two generic names outside such a file.
+ */
+export interface DistinctiveChain {
+  /** The package the file must import, itself or a module under it. */
+  readonly package: string;
+  /** The method that starts the chain: `insert` in `db.insert(users).values(row)`. */
+  readonly start: string;
+  /** The methods that may be called on its result, one of which must be: `values`. */
+  readonly next: readonly string[];
+  /** The kind of the starting call's result; the later links follow from its knowledge. */
+  readonly kind: string;
+}
+
 /** What importing a module gives. Keys are export names; `default` and `*` are special. */
 export type ModuleExports = Readonly<Record<string, KindRef>>;
 
@@ -210,6 +227,8 @@ export interface LibraryKnowledge {
   distinctiveMethods?: Readonly<Record<string, string>>;
   /** Call shapes only this library has, evidence in a file that imports its package (see `DistinctiveShape`). */
   distinctiveShapes?: readonly DistinctiveShape[];
+  /** Call chains only this library has, evidence in a file that imports its package (see `DistinctiveChain`). */
+  distinctiveChains?: readonly DistinctiveChain[];
   /** Global identifiers that are this library's (fetch, Response). */
   globals?: Readonly<Record<string, KindRef>>;
   /** Global type names that are this library's (`Response`). */

@@ -1,6 +1,12 @@
 import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
 import type { MessageIds, Options } from "../../rules/no-query-in-loop.js";
 
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+
 import rule from "../../rules/no-query-in-loop.js";
 import { runRuleTests } from "../rule-tester.js";
 
@@ -158,6 +164,24 @@ const DRIZZLE_BATCHED = "one query with `inArray(table.id, ids)`";
 // ai-websenor ai-job-portal apps/messaging-service/src/search/search.service.ts: each thread of the results read by drizzle's relational `findFirst`, on a `db` typed by the app's own package.
 const relationalThreads = (imports: string, lookup: string): string =>
   `${imports}import { Database, messageThreads } from "@app/database";\nexport class SearchService {\n  constructor(private readonly db: Database) {}\n  async threads(threadIds: string[]) {\n    const threadMap = new Map();\n    for (const tid of threadIds) {\n      const thread = await ${lookup}({ where: eq(messageThreads.id, tid) });\n      threadMap.set(tid, thread);\n    }\n    return threadMap;\n  }\n}`;
+// rekodev invoicetrackr server/src/database/invoice.ts: each service of an invoice written in its transaction, on the `db` of the app's own `./db`.
+const invoiceServices = (imports: string, write: string): string =>
+  `${imports}import { db } from "./db";\nimport { invoiceServicesTable as services } from "./schema";\nexport async function saveInvoice(invoice: InvoiceBody) {\n  return db.transaction(async (tx) => {\n    for (const service of invoice.services) {\n      await ${write};\n    }\n  });\n}`;
+const DRIZZLE_ORM = 'import { eq, inArray } from "drizzle-orm";\n';
+const DRIZZLE_WRITE_BATCHED = "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`";
+const DRIZZLE_PER_ROW_BATCHED = "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`";
+/** The report on `invoiceServices(DRIZZLE_ORM, write)`: the write `marker` starts, called `call`. */
+const invoiceServiceWrite = (write: string, marker: string, call: string, messageId: MessageIds = "writeInLoop", batched = DRIZZLE_WRITE_BATCHED): Invalid =>
+  invalid(invoiceServices(DRIZZLE_ORM, write), marker, messageId, {}, { call, library: "Drizzle ORM", collection: "invoice.services", batched });
+// cschwartz85032 loanserve server/services/servicing-cycle-service.ts: the run's progress, recorded every ten loans, when `test` holds.
+const servicingProgress = (test: string): string =>
+  `import { eq } from "drizzle-orm";\nimport { db } from "./db";\nimport { servicingRuns } from "./schema";\nexport async function runCycle(runId: string, loans: Loan[]) {\n  let processed = 0;\n  let events = 0;\n  for (const loan of loans) {\n    const result = await processLoan(runId, loan);\n    events += result.events;\n    processed++;\n    if (${test}) {\n      await db.update(servicingRuns).set({ processed, events }).where(eq(servicingRuns.runId, runId));\n    }\n  }\n}`;
+const servicingProgressWrite = (test: string): Invalid =>
+  invalid(servicingProgress(test), "db.update(", "writeInLoop", {}, { call: "db.update(servicingRuns)….where()", library: "Drizzle ORM", collection: "loans", batched: DRIZZLE_WRITE_BATCHED });
+// qodari-lending src/server/services/subsidy/subsidy-pledge-payment-voucher-service.ts: an item recorded per candidate row, with the status of the arm that runs (`leave` ends the first).
+const voucherItems = (leave: string): string =>
+  `import { eq } from "drizzle-orm";\nimport { db } from "./db";\nimport { voucherItems as items } from "./schema";\nasync function insertVoucherItem(row: Row, status: string) {\n  await db.insert(items).values({ rowId: row.id, status });\n}\nexport async function run(candidateRows: Row[]) {\n  for (const row of candidateRows) {\n    if (!row.documentNumber) {\n      await insertVoucherItem(row, "ERROR");\n      ${leave}\n    }\n    await insertVoucherItem(row, "PROCESSED");\n  }\n}`;
+const VOUCHER_ITEM = { call: "db.insert(items).values()", library: "Drizzle ORM", collection: "candidateRows", batched: DRIZZLE_WRITE_BATCHED, callee: "insertVoucherItem", line: "5" };
 // multi-store-saas apps/web/app/lib/inventory.server.ts: the stock of each item's variant, read in the loop.
 const drizzleStock = (select: string): string =>
   `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function reserve(items: Item[]) {\n  for (const item of items) {\n    const [variant] = await ${select}.from(variants).where(eq(variants.id, item.variantId));\n    check(variant);\n  }\n}`;
@@ -243,6 +267,14 @@ const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // loanserve's servicing run: a checkpoint every n-th element, paced by a counter or an index.
+    servicingProgress("processed % 10 === 0"),
+    servicingProgress("!(processed % PROGRESS_EVERY)"),
+    servicingProgress("processed > 0 && 0 === processed % 100"),
+    // Valid neighbour (invoiceServices): without an import of drizzle-orm, `insert(t).values(v)` is no library's by its chain alone.
+    invoiceServices('import { eq } from "./operators";\n', "tx.insert(services).values({ amount: service.amount })"),
+    // Valid neighbour (invoiceServices): `update` followed by no `set` is no drizzle chain.
+    invoiceServices(DRIZZLE_ORM, "tx.update(services).where(eq(services.id, service.id))"),
     // Valid neighbour (relationalThreads): without an import of drizzle-orm, `query.<table>.findFirst` is no library's by its shape alone.
     relationalThreads('import { eq } from "./operators";\n', "this.db.query.messageThreads.findFirst"),
     // Valid neighbour (relationalThreads): `findFirst` on a table that is no property of `query` is Prisma's name, and nothing traces Prisma here.
@@ -1222,6 +1254,30 @@ runRuleTests("no-query-in-loop", rule, {
     }),
     invalid(`import type { Repository } from "typeorm";\nasync function f(repo: Repository<User>, ids: string[]) {\n  for (const id of ids) await repo.findOneBy({ id });\n}`, "repo.findOneBy(", "queryInLoop"),
     invalid(`import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nasync function f(items) {\n  for (const item of items) await db.select().from(users).where(eq(users.id, item.userId));\n}`, "db.select()", "queryInLoop"),
+    // qodari-lending's voucher run: the helper is called in an arm that leaves and in the code after it, once per row: one report.
+    invalid(voucherItems("continue;"), 'insertVoucherItem(row, "ERROR")', "queryInLoopViaCall", {}, VOUCHER_ITEM),
+    // Valid neighbour (voucherItems): an arm that does not leave, so a row without a document number gets both items.
+    {
+      code: voucherItems("log(row);"),
+      errors: [
+        { messageId: "queryInLoopViaCall", ...at(voucherItems("log(row);"), 'insertVoucherItem(row, "ERROR")'), data: VOUCHER_ITEM },
+        { messageId: "queryInLoopViaCall", ...at(voucherItems("log(row);"), 'insertVoucherItem(row, "PROCESSED")'), data: VOUCHER_ITEM },
+      ],
+    },
+    // Valid neighbour (servicingProgress): a test of the element's own data picks elements, it paces nothing.
+    servicingProgressWrite("loan.sequence % 10 === 0"),
+    servicingProgressWrite("loan % 10 === 0"),
+    // Valid neighbour (servicingProgress): every other element is half the list.
+    servicingProgressWrite("processed % 2 === 0"),
+    // A drizzle chain on a `db` nothing traces, in a file that imports drizzle-orm (see invoiceServices).
+    invoiceServiceWrite("tx.insert(services).values({ amount: service.amount })", "tx.insert(", "tx.insert(services).values()"),
+    invoiceServiceWrite("tx.insert(services).values({ amount: service.amount }).returning()", "tx.insert(", "tx.insert(services).values()"),
+    invoiceServiceWrite("tx.update(services).set({ amount: service.amount }).where(eq(services.id, service.id))", "tx.update(", "tx.update(services)….where()", "writeInLoop", DRIZZLE_PER_ROW_BATCHED),
+    invoiceServiceWrite("tx.delete(services).where(eq(services.id, service.id))", "tx.delete(", "tx.delete(services).where()", "writeInLoop", "one `delete(table).where(inArray(table.id, ids))`"),
+    invoiceServiceWrite("tx.select().from(services).where(eq(services.id, service.id))", "tx.select(", "tx.select().from(services).where()", "queryInLoop", DRIZZLE_BATCHED),
+    invoiceServiceWrite("tx.select().from(services).where(eq(services.id, service.id)).get()", "tx.select(", "tx.select()….get()", "queryInLoop", DRIZZLE_BATCHED),
+    // A subquery in the chain is sent within it: one report.
+    invoiceServiceWrite("tx.update(services).set({ amount: service.amount }).where(inArray(services.id, tx.select({ id: services.id }).from(services).where(eq(services.parentId, service.id))))", "tx.update(", "tx.update(services)….where()", "writeInLoop", DRIZZLE_PER_ROW_BATCHED),
     invalid(relationalThreads('import { eq } from "drizzle-orm";\n', "this.db.query.messageThreads.findFirst"), "this.db.query.messageThreads.findFirst(", "queryInLoop", {}, {
       call: "this.db.query.messageThreads.findFirst()",
       library: "Drizzle ORM",
@@ -1486,5 +1542,36 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(typeormBuilderLoop('select("s").from(Subscription, "s").where("s.safe = :safe", { safe })'), "ds.createQueryBuilder()", "queryInLoop", {}, { call: "ds.createQueryBuilder()….execute()", library: "TypeORM", collection: "safes", batched: "one `findBy({ id: In(ids) })`" }),
     // Valid neighbour (vendure's custom-field relations): the same entity for every element, a value from each.
     invalid('import type { DataSource } from "typeorm";\nasync function f(ds: DataSource, fields: { name: string }[], input: Record<string, string>) {\n  for (const field of fields) await ds.getRepository(Asset).findOne({ where: { id: input[field.name] } });\n}', "ds.getRepository(Asset)", "queryInLoop"),
+  ],
+});
+
+/**
+ * A project on disk whose `package.json` declares `dependencies`: the rule reads it (see
+ * `getProjectPackages`). Untyped only: the typed runs lint files of `tests/fixtures`, whose
+ * ancestor is this plugin's own `package.json`.
+ */
+function projectFile(dependencies: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "postmortem-project-"));
+  projects.push(root);
+  mkdirSync(path.join(root, ".git"));
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "ledger", dependencies }));
+  return path.join(root, "lib", "invoices.ts");
+}
+const projects: string[] = [];
+afterAll(() => {
+  for (const root of projects) rmSync(root, { recursive: true, force: true });
+});
+
+const INVOICE_INSERT = invoiceServices(DRIZZLE_ORM, "tx.insert(services).values({ amount: service.amount })");
+new RuleTester().run("no-query-in-loop (project)", rule, {
+  valid: [
+    // Shakes63 unifiedledger: every route imports the `db` that lib/db/index.ts makes with better-sqlite3, the project's only database.
+    { code: INVOICE_INSERT, filename: projectFile({ "better-sqlite3": "^12.5.0", "drizzle-orm": "^0.44.0" }) },
+  ],
+  invalid: [
+    // Valid neighbour (unifiedledger's SQLite): a project that also depends on a network database's driver may send round trips.
+    { ...invoiceServiceWrite("tx.insert(services).values({ amount: service.amount })", "tx.insert(", "tx.insert(services).values()"), filename: projectFile({ "better-sqlite3": "^12.5.0", "drizzle-orm": "^0.44.0", pg: "^8.16.0" }) },
+    // Valid neighbour (unifiedledger's SQLite): a project with no embedded database.
+    { ...invoiceServiceWrite("tx.insert(services).values({ amount: service.amount })", "tx.insert(", "tx.insert(services).values()"), filename: projectFile({ "drizzle-orm": "^0.44.0" }) },
   ],
 });
