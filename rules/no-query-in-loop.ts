@@ -8,7 +8,7 @@ import type { RuleContext } from "../src/create-rule.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getCalledMethodName, getEnclosingChoices } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
-import { asksTypesForDatabaseCalls, getDatabaseCall } from "../src/analysis/database-call.js";
+import { asksTypesForDatabaseCalls, getDatabaseCall, isSqlText } from "../src/analysis/database-call.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isOnEveryNthElement, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
 import { isForFixedKeys } from "../src/analysis/key-filter.js";
@@ -194,8 +194,11 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       const picksStatement = (position: number): boolean => node.arguments[position] !== undefined && dependsOn(file, node.arguments[position], entry.iteration);
       if (query.statements.some(picksStatement) || query.tables.some((position) => isTablePerElement(file, entry.iteration, node.arguments[position]))) continue;
       if (query.call.batchedInSameTick && query.beforeFirstAwait && isIssuedInSameTick(file, entry, node)) continue;
-      // qodari-lending's voucher run: `insertVoucherItem(…)` with a status of its own in each arm, one of them per element.
-      if (!isAnotherArmReported(node, entry.iteration.body, sourceCode.getText(node.callee))) reportViaCall(node.callee, query.call, entry.iteration.collection);
+      // qodari-lending's voucher run: `insertVoucherItem(…)` with a status of its own in each arm, one of them per element;
+      // the same helper given another statement (`query("INSERT …")`, `query("UPDATE …")`) is another statement to batch.
+      const statements = node.arguments.filter((argument, position) => query.statements.includes(position) || isSqlText(argument));
+      const same = [node.callee, ...statements].map((part) => sourceCode.getText(part)).join(":");
+      if (!isAnotherArmReported(node, entry.iteration.body, same)) reportViaCall(node.callee, query.call, entry.iteration.collection);
       return;
     }
   };

@@ -182,6 +182,10 @@ const servicingProgressWrite = (test: string): Invalid =>
 const voucherItems = (leave: string): string =>
   `import { eq } from "drizzle-orm";\nimport { db } from "./db";\nimport { voucherItems as items } from "./schema";\nasync function insertVoucherItem(row: Row, status: string) {\n  await db.insert(items).values({ rowId: row.id, status });\n}\nexport async function run(candidateRows: Row[]) {\n  for (const row of candidateRows) {\n    if (!row.documentNumber) {\n      await insertVoucherItem(row, "ERROR");\n      ${leave}\n    }\n    await insertVoucherItem(row, "PROCESSED");\n  }\n}`;
 const VOUCHER_ITEM = { call: "db.insert(items).values()", library: "Drizzle ORM", collection: "candidateRows", batched: DRIZZLE_WRITE_BATCHED, callee: "insertVoucherItem", line: "5" };
+// jwfreed inventory-manager src/jobs/inventoryInvariants.job.ts: a helper that sends the statement it is given, an INSERT in one arm and `second` in the other.
+const invariantBlocks = (second: string): string =>
+  `${PG}async function query(sql: string, params: unknown[]) {\n  return pool.query({ text: sql, values: params });\n}\nexport async function check(tenants: Tenant[]) {\n  for (const tenant of tenants) {\n    if (tenant.drift > 0) {\n      await query("INSERT INTO blocks (tenant_id) VALUES ($1)", [tenant.id]);\n    } else {\n      await query(${second}, [tenant.id]);\n    }\n  }\n}`;
+const BLOCK_UPDATE = '"UPDATE blocks SET active = false WHERE tenant_id = $1"';
 // multi-store-saas apps/web/app/lib/inventory.server.ts: the stock of each item's variant, read in the loop.
 const drizzleStock = (select: string): string =>
   `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function reserve(items: Item[]) {\n  for (const item of items) {\n    const [variant] = await ${select}.from(variants).where(eq(variants.id, item.variantId));\n    check(variant);\n  }\n}`;
@@ -1264,6 +1268,16 @@ runRuleTests("no-query-in-loop", rule, {
         { messageId: "queryInLoopViaCall", ...at(voucherItems("log(row);"), 'insertVoucherItem(row, "PROCESSED")'), data: VOUCHER_ITEM },
       ],
     },
+    // jwfreed's invariant blocks: the helper given another statement in each arm, two statements to batch.
+    {
+      code: invariantBlocks(BLOCK_UPDATE),
+      errors: [
+        { messageId: "queryInLoopViaCall", ...at(invariantBlocks(BLOCK_UPDATE), "query(\"INSERT") },
+        { messageId: "queryInLoopViaCall", ...at(invariantBlocks(BLOCK_UPDATE), "query(\"UPDATE") },
+      ],
+    },
+    // Valid neighbour (invariantBlocks): the same statement in each arm, one of them per element.
+    invalid(invariantBlocks('"INSERT INTO blocks (tenant_id) VALUES ($1)"'), 'query("INSERT', "queryInLoopViaCall"),
     // Valid neighbour (servicingProgress): a test of the element's own data picks elements, it paces nothing.
     servicingProgressWrite("loan.sequence % 10 === 0"),
     servicingProgressWrite("loan % 10 === 0"),
