@@ -31,7 +31,7 @@ import {
   TABLE_ARGUMENT_METHODS,
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
-import { getLibraryOfPackage } from "../knowledge/index.js";
+import { getLibrary, getLibraryOfPackage } from "../knowledge/index.js";
 import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
@@ -101,7 +101,7 @@ function getReceiverInit(file: FileContext, first: TSESTree.CallExpression): TSE
 function isTableLink(call: DatabaseCall, link: TSESTree.CallExpression): boolean {
   if (link !== call.node && skipExpressionWrappers(link.callee).type !== AST_NODE_TYPES.MemberExpression) return true;
   const method = getCalledMethodName(link);
-  return method !== undefined && TABLE_ARGUMENT_METHODS.includes(method);
+  return method !== undefined && (TABLE_ARGUMENT_METHODS.includes(method) || getLibrary(call.kind.knowledge.library)?.tableArgumentMethods?.includes(method) === true);
 }
 
 /**

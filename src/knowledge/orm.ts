@@ -385,6 +385,7 @@ export const drizzle: LibraryKnowledge = {
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
   batchedPerRowWriteForm: "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`",
   batchedDeleteForm: "one `delete(table).where(inArray(table.id, ids))`",
+  tableArgumentMethods: ["insert", "update", "delete"],
 };
 
 /** Besides `then`: knex runs a builder on `asCallback(cb)`, `stream()` and `pipe(writable)`. */

@@ -244,4 +244,10 @@ export interface LibraryKnowledge {
   batchedPerRowWriteForm?: string;
   /** How to batch per-item deletes with this library, for messages. */
   batchedDeleteForm?: string;
+  /**
+   * Builder methods of this library whose arguments name a table (drizzle's `insert(table)`,
+   * `update(table)`, `delete(table)`), besides the methods every library names so
+   * (`TABLE_ARGUMENT_METHODS`): knex's `insert(rows)` takes values by the same name.
+   */
+  tableArgumentMethods?: readonly string[];
 }

@@ -186,6 +186,9 @@ const VOUCHER_ITEM = { call: "db.insert(items).values()", library: "Drizzle ORM"
 const invariantBlocks = (second: string): string =>
   `${PG}async function query(sql: string, params: unknown[]) {\n  return pool.query({ text: sql, values: params });\n}\nexport async function check(tenants: Tenant[]) {\n  for (const tenant of tenants) {\n    if (tenant.drift > 0) {\n      await query("INSERT INTO blocks (tenant_id) VALUES ($1)", [tenant.id]);\n    } else {\n      await query(${second}, [tenant.id]);\n    }\n  }\n}`;
 const BLOCK_UPDATE = '"UPDATE blocks SET active = false WHERE tenant_id = $1"';
+// homarr-labs homarr packages/db/collection.ts: the rows of each table of a seed context, inserted into `table` in one statement per entry.
+const tableCollection = (table: string): string =>
+  `import { eq } from "drizzle-orm";\nimport * as schema from "./schema";\nexport async function insertAll(db: Database, context: Record<string, Row[]>) {\n  await db.transaction(async (transaction) => {\n    for (const [key, values] of Object.entries(context)) {\n      const table = schema[key];\n      await transaction.insert(${table}).values(values);\n    }\n  });\n}`;
 // multi-store-saas apps/web/app/lib/inventory.server.ts: the stock of each item's variant, read in the loop.
 const drizzleStock = (select: string): string =>
   `import { drizzle } from "drizzle-orm/node-postgres";\nconst db = drizzle(pool);\nexport async function reserve(items: Item[]) {\n  for (const item of items) {\n    const [variant] = await ${select}.from(variants).where(eq(variants.id, item.variantId));\n    check(variant);\n  }\n}`;
@@ -275,6 +278,8 @@ runRuleTests("no-query-in-loop", rule, {
     servicingProgress("processed % 10 === 0"),
     servicingProgress("!(processed % PROGRESS_EVERY)"),
     servicingProgress("processed > 0 && 0 === processed % 100"),
+    // homarr's seed collection: drizzle's `insert(table)` names the table, one of its own per element.
+    tableCollection("table"),
     // Valid neighbour (invoiceServices): without an import of drizzle-orm, `insert(t).values(v)` is no library's by its chain alone.
     invoiceServices('import { eq } from "./operators";\n', "tx.insert(services).values({ amount: service.amount })"),
     // Valid neighbour (invoiceServices): `update` followed by no `set` is no drizzle chain.
@@ -1278,6 +1283,8 @@ runRuleTests("no-query-in-loop", rule, {
     },
     // Valid neighbour (invariantBlocks): the same statement in each arm, one of them per element.
     invalid(invariantBlocks('"INSERT INTO blocks (tenant_id) VALUES ($1)"'), 'query("INSERT', "queryInLoopViaCall"),
+    // Valid neighbour (tableCollection): one table for every element, the element's rows written to it.
+    invalid(tableCollection("schema.items"), "transaction.insert(", "writeInLoop"),
     // Valid neighbour (servicingProgress): a test of the element's own data picks elements, it paces nothing.
     servicingProgressWrite("loan.sequence % 10 === 0"),
     servicingProgressWrite("loan % 10 === 0"),
