@@ -25,7 +25,7 @@ import {
   TRANSACTION_CALLBACK_METHODS,
   TRANSACTION_HELPER_NAME,
 } from "../knowledge/iteration.js";
-import { TABLE_NAME } from "../knowledge/bounded-caches.js";
+import { CONSTANT_NAME, TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
 import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
@@ -234,7 +234,6 @@ function isEveryNthTest(file: FileContext, iteration: Iteration, raw: TSESTree.E
   }
 }
 
-const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /**
  * In a loop statement, `node` is followed in its block by a statement that leaves the loop

@@ -27,7 +27,7 @@ export function hasLocalDatabase(context: AnyRuleContext): boolean {
  */
 function dependsOnEmbeddedDatabasesOnly(filename: string): boolean {
   const packages = getProjectPackages(filename);
-  if (packages.size === 0 || NETWORK_DATABASE_PACKAGES.some((name) => packages.has(name))) return false;
+  if (NETWORK_DATABASE_PACKAGES.some((name) => packages.has(name))) return false;
   for (const name of packages) if (EMBEDDED_DATABASE_MODULES.some((prefix) => name.startsWith(prefix))) return true;
   return false;
 }

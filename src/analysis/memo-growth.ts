@@ -11,6 +11,7 @@ import {
   CATEGORY_KEY_NAME,
   CODE_KEY_NAMES,
   CODE_OBJECT_METHODS,
+  CONSTANT_NAME,
   KEY_DERIVING_METHODS,
   EXISTING_PATH_RESOLVERS,
   JOB_CONSTRUCTORS,
@@ -616,7 +617,6 @@ function isDecorator(fn: FunctionNode): boolean {
   return name !== undefined && DECORATOR_NAME.test(name);
 }
 
-const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /**
  * A `get`, `has` or `set` trap of a proxy's handler (`new Proxy({}, { get(_, scope) { … } })`):

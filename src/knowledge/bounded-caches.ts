@@ -454,6 +454,8 @@ export const KEY_DERIVING_METHODS: readonly string[] = [...STRING_RESULT_METHODS
 
 /** A table of the database, by its name (`table`, `sourceTable`, `this.targetTable`): a key from one is one per table of the schema. */
 export const TABLE_NAME = /^(?:t|\w+T)able$/u;
+/** A constant's name by convention, all capitals (`MAX_DEPTH`, `PROGRESS_EVERY`, `DEFAULTS`). */
+export const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/u;
 
 /** Array methods whose callbacks run right away: called by module-level code, they run at import time. */
 export const IMPORT_TIME_CALLBACK_METHODS: readonly string[] = ["forEach", "map", "flatMap", "filter", "reduce", "some", "every", "find"];

@@ -11,12 +11,6 @@ import type { LibraryKnowledge } from "./types.js";
 export const SQL_LIKE_API_MODULES: readonly string[] = ["google-ads-api", "jsforce", "@jsforce/"];
 
 /**
- * Modules of databases that run inside the process (SQLite, DuckDB, PGlite): a query there is a
- * function call, with no round trip and no pool to hold a connection of (SQLite's own advice:
- * "many small queries are efficient"). `@libsql/client` is left out: it also talks to a remote
- * Turso server. Matched as a prefix (`sqlite` also matches `sqlite3`).
- */
-/**
  * Packages of a database reached over the network, or that may be (Prisma's client bundles its
  * drivers, `@libsql/client` talks to Turso): a project that depends on one may send round trips,
  * whatever embedded database it also has. Matched exactly.
@@ -41,6 +35,12 @@ export const NETWORK_DATABASE_PACKAGES: readonly string[] = [
   "@supabase/supabase-js",
 ];
 
+/**
+ * Modules of databases that run inside the process (SQLite, DuckDB, PGlite): a query there is a
+ * function call, with no round trip and no pool to hold a connection of (SQLite's own advice:
+ * "many small queries are efficient"). `@libsql/client` is left out: it also talks to a remote
+ * Turso server. Matched as a prefix (`sqlite` also matches `sqlite3`).
+ */
 export const EMBEDDED_DATABASE_MODULES: readonly string[] = [
   "bun:sqlite",
   "node:sqlite",
