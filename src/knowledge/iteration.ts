@@ -161,9 +161,13 @@ export const TRANSACTION_CALLBACK_METHODS: readonly string[] = ["transaction", "
  * An application's helper that runs its callback in a transaction it opens and commits
  * (`withTransaction(async (client) => …)`, TicketToken's `withSerializableTransaction`), called by
  * name or as a method, also abbreviated (loanserve's repositories: `this.repo.withTx(async (client) => …)`,
- * `BEGIN`, the callback, `COMMIT`).
+ * `BEGIN`, the callback, `COMMIT`), or named for running one (unifiedledger's
+ * `runInDatabaseTransaction`, agritech's `executeInPgTransaction`, donation-platform's
+ * `dbExecuteInTransaction`, Firestore's `runTransaction`; spelled out, as `runTx` and `executeTx` send
+ * a blockchain's transaction). Not one that runs it beside a transaction (`withoutTransaction`,
+ * `runAfterTransaction`, `runOutsideTransaction`).
  */
-export const TRANSACTION_HELPER_NAME = /^with\w*(?:Transaction|Tx|Txn)$/u;
+export const TRANSACTION_HELPER_NAME = /^(?!\w*(?:[Oo]ut(?:side)?|After|Before|Post)[A-Z])(?:with\w*(?:Transaction|Tx|Txn)|(?:run|execute|db)\w*Transaction)$/u;
 
 /**
  * Functions and methods that wait a while and nothing else (`await sleep(1000)`, `await delay(500)`,

@@ -341,6 +341,10 @@ runRuleTests("no-query-in-loop", rule, {
     // cschwartz85032 loanserve server/collections/delinquency-service.ts: a repository's `withTx` opens `BEGIN` and commits, per loan.
     perUserTransaction("this.repo.withTx(", ")"),
     perUserTransaction("withTxn(", ")"),
+    // Shakes63 unifiedledger lib/db/transaction-runner.ts, boutchaz agritech database.service.ts, giveffektivt donation-platform src/db/client.ts: helpers named for running a transaction.
+    perUserTransaction("runInDatabaseTransaction(", ")"),
+    perUserTransaction("this.databaseService.executeInPgTransaction(", ")"),
+    perUserTransaction("dbExecuteInTransaction(", ")"),
     // EaseMySalon's WhatsApp confirmations: the query runs only for an appointment whose client is not populated.
     resolveClient('if (appointment.clientId && typeof appointment.clientId === "object") return appointment.clientId;'),
     populatedClients('    if (appointment.clientId && typeof appointment.clientId === "object") client = appointment.clientId;\n    else client = await Client.findById(appointment.clientId);'),
@@ -1217,6 +1221,11 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours: a method only named like a transaction's start, or ending in another word.
     invalid(perUserTransaction("this.repo.withTxLog(", ")"), "tx.user.findUnique(", "queryInLoop"),
     invalid(perUserTransaction("this.repo.runTx(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    // Valid neighbours: helpers that run the callback beside a transaction, not in one.
+    invalid(perUserTransaction("withoutTransaction(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    invalid(perUserTransaction("runAfterTransaction(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    invalid(perUserTransaction("this.db.runOutsideTransaction(", ")"), "tx.user.findUnique(", "queryInLoop"),
+    invalid(perUserTransaction("executeTransactionLog(", ")"), "tx.user.findUnique(", "queryInLoop"),
     // Valid neighbours (TicketToken's reservation cleanup): the transaction is opened on another client, or once before the loop.
     invalid(perOrphanTransaction("", '      await other.query("BEGIN");\n'), "this.releaseOrphan(", "queryInLoopViaCall"),
     invalid(perOrphanTransaction('    await client.query("BEGIN");\n', ""), "this.releaseOrphan(", "queryInLoopViaCall"),
