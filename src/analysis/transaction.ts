@@ -5,9 +5,9 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { SQL_BEGIN, SQL_SAVEPOINT, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER } from "../knowledge/batching.js";
-import { contains, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
-import { isSameExpression } from "./same-expression.js";
+import { SQL_BEGIN, SQL_SAVEPOINT, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER, UNIT_OF_WORK_CHAIN_METHODS, UNIT_OF_WORK_OPTIONS } from "../knowledge/batching.js";
+import { contains, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getConstantInit, isSameExpression, resolveVariable } from "./same-expression.js";
 
 /**
  * Whether `call` opens a transaction on a client `isClient` recognises: raw SQL sent to it
@@ -34,9 +34,54 @@ export function opensTransaction(call: TSESTree.CallExpression, isClient: (node:
 export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, index: CallIndex, around: TSESTree.Node): boolean {
   const callee = skipExpressionWrappers(call.node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const client = skipExpressionWrappers(callee.object);
-  const isClient = (node: TSESTree.Node): boolean => isSameExpression(file, skipExpressionWrappers(node), client);
-  return index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensUnitOfWork(other, call.node, isClient));
+  // The client, and the session or transaction handed to a model's query (`{ session }`, `.session(s)`).
+  const clients = [skipExpressionWrappers(callee.object), ...getHandedUnitsOfWork(call.node)];
+  const isClient = (node: TSESTree.Node): boolean => clients.some((client) => isSameExpression(file, skipExpressionWrappers(node), client));
+  if (index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensUnitOfWork(other, call.node, isClient))) return true;
+  return clients.slice(1).some((unit) => isOpenedBefore(file, unit, around, call.node));
+}
+
+/**
+ * The sessions and transactions a query is handed: `{ session }` or `{ transaction: t }` in an
+ * object it is given, `.session(s)` or `.transacting(trx)` in its chain, for any call of the chain
+ * (`Workplace.findById(id, null, { session })`, `Task.findById(id).session(s)`).
+ */
+function getHandedUnitsOfWork(call: TSESTree.CallExpression): TSESTree.Node[] {
+  let end: TSESTree.Node = call;
+  while (end.parent?.type === AST_NODE_TYPES.MemberExpression && end.parent.object === end && end.parent.parent?.type === AST_NODE_TYPES.CallExpression && end.parent.parent.callee === end.parent) {
+    end = end.parent.parent;
+  }
+  const units: TSESTree.Node[] = [];
+  for (let current: TSESTree.Node = end; current.type === AST_NODE_TYPES.CallExpression; ) {
+    const link = skipExpressionWrappers(current.callee);
+    const method = link.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(link) : undefined;
+    if (method !== undefined && UNIT_OF_WORK_CHAIN_METHODS.includes(method) && current.arguments[0]) units.push(skipExpressionWrappers(current.arguments[0]));
+    for (const argument of current.arguments) {
+      if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of argument.properties) {
+        if (property.type === AST_NODE_TYPES.Property && UNIT_OF_WORK_OPTIONS.includes(getStaticPropertyName(property) ?? "")) units.push(skipExpressionWrappers(property.value));
+      }
+    }
+    if (link.type !== AST_NODE_TYPES.MemberExpression) break;
+    current = skipExpressionWrappers(link.object);
+  }
+  return units.filter((unit) => unit.type === AST_NODE_TYPES.Identifier || unit.type === AST_NODE_TYPES.MemberExpression);
+}
+
+/**
+ * A transaction object made inside `around` before `target`: `const t = await sequelize.transaction()`,
+ * `const trx = await knex.transaction()` (no callback: it returns the transaction), or a
+ * `startTransaction()` that returns one. Each run of `around` opens its own.
+ */
+function isOpenedBefore(file: FileContext, unit: TSESTree.Node, around: TSESTree.Node, target: TSESTree.Node): boolean {
+  const variable = unit.type === AST_NODE_TYPES.Identifier ? resolveVariable(file, unit) : null;
+  const init = variable ? getConstantInit(variable) : null;
+  if (!init || !contains(around, init) || init.range[1] > target.range[0]) return false;
+  const value = skipExpressionWrappers(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.some((argument) => isFunctionNode(argument))) return false;
+  const callee = skipExpressionWrappers(value.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  return name !== undefined && (name === TRANSACTION_OBJECT_OPENER || TRANSACTION_OPENER.test(name));
 }
 
 /**

@@ -136,6 +136,14 @@ export const TRANSACTION_OPENER = /^(?:start|begin)Transaction$/iu;
  */
 export const TRANSACTION_OBJECT_OPENER = "transaction";
 
+/**
+ * How a query is handed the unit of work it runs in, when the client it is sent on is a model or a
+ * table: an option of an object it is given (Mongoose's and MongoDB's `{ session }`, Sequelize's
+ * `{ transaction: t }`) or a link of its chain (Mongoose's `.session(s)`, knex's `.transacting(trx)`).
+ */
+export const UNIT_OF_WORK_OPTIONS: readonly string[] = ["session", "transaction"];
+export const UNIT_OF_WORK_CHAIN_METHODS: readonly string[] = ["session", "transacting"];
+
 /** SQL verbs that write. The first word of the SQL text decides. */
 export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;
 

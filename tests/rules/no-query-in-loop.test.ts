@@ -123,6 +123,15 @@ const groupedCounts = (key: string): string =>
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
+// Megagig pharmacy-monorepo apps/api/src/services/WorkspaceStatsService.ts: a Mongoose session per workspace, its transaction started, the reads and the write handed `{ session }`.
+const perWorkspaceSession = (open: string, pass: string, loop = ""): string =>
+  `import mongoose from "mongoose";\nimport { Workplace } from "./models";\nexport class Stats {\n  async recalc(id: string) {\n    ${open}\n    const w = await Workplace.findById(id, null, ${pass});\n    await session.commitTransaction();\n    return w;\n  }\n  async all(ids: string[]) {\n${loop}    for (const id of ids) await this.recalc(id);\n  }\n}`;
+// The same per element in the loop: the session handed by a link of the chain.
+const perWorkspaceChain = (open: string, inLoop: string): string =>
+  `import mongoose from "mongoose";\nimport { Workplace } from "./models";\nexport async function all(ids: string[]) {\n  ${open}\n  for (const id of ids) {\n    ${inLoop}\n    await Workplace.findById(id).session(session);\n  }\n}`;
+// A Sequelize transaction made per element without a callback and handed `{ transaction: t }`.
+const perUserSequelize = (before: string, inLoop: string): string =>
+  `const { sequelize, User } = require("./models");\nasync function all(ids) {\n  ${before}\n  for (const id of ids) {\n    ${inLoop}\n    const user = await User.findByPk(id, { transaction: t });\n    await t.commit();\n  }\n}\nmodule.exports = { all };`;
 // The same cleanup with the transaction in a helper called per entry, opened by raw SQL or by mysql2's `beginTransaction()`.
 const perEntryHelper = (begin: string): string =>
   `async function cleanEntry(entry) {\n  const client = getClient();\n  ${begin};\n  await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n  await client.query("COMMIT");\n}\nexport async function cleanup(entries) {\n  for (const entry of entries) await cleanEntry(entry);\n}`;
@@ -418,6 +427,13 @@ runRuleTests("no-query-in-loop", rule, {
     perEntryHelper('await client.query("BEGIN")'),
     perEntryHelper("await client.beginTransaction()"),
     perEntryHelper("await startTransaction(client)"),
+    // Megagig WorkspaceStatsService.ts: a Mongoose session and its transaction per workspace, handed to the queries.
+    perWorkspaceSession("const session = await mongoose.startSession();\n    session.startTransaction();", "{ session }"),
+    perWorkspaceSession("const session = await mongoose.startSession();\n    session.startTransaction();", "{ session: session }"),
+    perWorkspaceChain("", "const session = await mongoose.startSession();\n    session.startTransaction();"),
+    perUserSequelize("", "const t = await sequelize.transaction();"),
+    // A shared session whose transaction the helper starts and commits on every call: still one per element.
+    perWorkspaceSession("session.startTransaction();", "{ session }").replace("export class", "const session = mongoose.startSession();\nexport class"),
     // better-auth bun-sqlite-dialect.ts: a module that imports an embedded database queries it in process, with no round trip.
     sqliteIntrospector("bun:sqlite"),
     sqliteIntrospector("better-sqlite3"),
@@ -1216,6 +1232,13 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
+    // Valid neighbours (Megagig's workspace stats): a session without a transaction, or one opened once before the loop.
+    invalid(perWorkspaceSession("const session = await mongoose.startSession();", "{ session }"), "this.recalc(", "queryInLoopViaCall"),
+    invalid(perWorkspaceSession("", "{ session }", "    session.startTransaction();\n").replace("export class", "const session = mongoose.startSession();\nexport class"), "this.recalc(", "queryInLoopViaCall"),
+    invalid(perWorkspaceSession("const session = await mongoose.startSession();\n    other.startTransaction();", "{ session }"), "this.recalc(", "queryInLoopViaCall"),
+    invalid(perWorkspaceChain("const session = await mongoose.startSession();\n  session.startTransaction();", ""), "Workplace.findById(", "queryInLoop"),
+    invalid(perUserSequelize("const t = await sequelize.transaction();", ""), "User.findByPk(", "queryInLoop"),
+    invalid(perUserSequelize("", "const t = await sequelize.transaction(async () => {});"), "User.findByPk(", "queryInLoop"),
     // Valid neighbour (jwfreed's cost roll-up): a helper named for a transaction, but not for running one.
     invalid(perUserTransaction("withTransactionLog(", ")"), "tx.user.findUnique(", "queryInLoop"),
     // Valid neighbours: a method only named like a transaction's start, or ending in another word.
