@@ -7,7 +7,7 @@ import type { RuleContext } from "../src/create-rule.js";
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getPlainFunctionName } from "../src/analysis/ast.js";
-import { isBrowserModule, isBuildToolModule, isComponentFile } from "../src/analysis/browser-module.js";
+import { isBrowserModule, isBuildToolModule, isComponentFile, runsAfterDomRead } from "../src/analysis/browser-module.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { hasPrimitiveDeclaredType, isPrimitiveTypeNode } from "../src/analysis/key-origin.js";
 import { canShrink, getLongLivedCollections, isCreatedPerCall } from "../src/analysis/long-lived-collection.js";
@@ -75,7 +75,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const growth = getMemoGrowth(context, collection);
-          if (!growth || canShrink(context, collection) || isCreatedPerCall(context, collection) || !isServerCode()) continue;
+          if (!growth || canShrink(context, collection) || isCreatedPerCall(context, collection) || !isServerCode() || runsAfterDomRead(context, growth.store.node)) continue;
           const data = describe(context, collection, growth);
           context.report({
             node: collection.creation,

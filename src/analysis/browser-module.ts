@@ -3,8 +3,8 @@ import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES, PAGE_FUNCTION_METHODS, SERVER_BUILTINS } from "../knowledge/bounded-caches.js";
-import { getStaticPropertyName, isFunctionNode } from "./ast.js";
+import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES, PAGE_FUNCTION_METHODS, SERVER_BUILTINS, SERVER_DEFINED_BROWSER_GLOBALS } from "../knowledge/bounded-caches.js";
+import { contains, getEnclosingFunction, getStaticPropertyName, isFunctionNode } from "./ast.js";
 import { getFileContext, memoizeFile } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
@@ -80,18 +80,62 @@ const PAGE_FUNCTION_METHOD_NAMES: ReadonlySet<string> = new Set(PAGE_FUNCTION_ME
  * a headless browser runs in its page (`page.evaluate(() => document.title)`) is the page's.
  */
 function usesDomUnguarded(globalScope: TSESLint.Scope.Scope | null): boolean {
-  if (!globalScope) return false;
+  const own = getBrowserGlobalReads(globalScope);
+  return own.length > 0 && !own.some(isTypeofOperand);
+}
+
+/** The module's reads of browser globals, a page's functions left out. */
+function getBrowserGlobalReads(globalScope: TSESLint.Scope.Scope | null): TSESTree.Identifier[] {
+  if (!globalScope) return [];
   const references = globalScope.through.filter((reference) => BROWSER_GLOBAL_NAMES.has(reference.identifier.name));
   for (const name of BROWSER_GLOBALS) {
     const variable = globalScope.set.get(name);
     if (variable && variable.defs.length === 0) references.push(...variable.references);
   }
-  const own = references.filter((reference) => !isInPageFunction(reference.identifier));
-  if (own.length === 0) return false;
-  return !own.some((reference) => {
-    const parent = reference.identifier.parent;
-    return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "typeof";
+  return references.map((reference) => reference.identifier as TSESTree.Identifier).filter((identifier) => !isInPageFunction(identifier));
+}
+
+function isTypeofOperand(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "typeof";
+}
+
+/**
+ * Whether `node` runs only where a DOM exists, in a module that also runs on a server: the
+ * function around it reads a browser global before it on every path and never asks whether one
+ * exists with `typeof`, which a function written for both sides does (Megagig's module preloader, whose `typeof window` test guards only its start-up: its
+ * `createPreloadLink()` calls `document.createElement("link")`, then records the link). On a
+ * server that read throws before `node` is reached.
+ */
+export function runsAfterDomRead(context: AnyRuleContext, node: TSESTree.Node): boolean {
+  const file = getFileContext(context);
+  const reads = memoizeFile(file, "browser-global-reads", () => {
+    const all = getBrowserGlobalReads(file.sourceCode.scopeManager?.globalScope ?? null);
+    // A function that asks (`if (typeof AudioContext === "undefined") return`) is written for both sides.
+    const asking = new Set(all.filter(isTypeofOperand).map(getEnclosingFunction));
+    return all.filter((read) => !isTypeofOperand(read) && !SERVER_DEFINED_BROWSER_GLOBALS.includes(read.name) && !asking.has(getEnclosingFunction(read)));
   });
+  return reads.some((read) => read.range[1] <= node.range[0] && alwaysRunsBefore(read, node));
+}
+
+/** `read` runs whenever `node` does, before it: no function, branch, `try` or `catch` lies between `read` and the first node around both. */
+function alwaysRunsBefore(read: TSESTree.Node, node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node = read; current.parent; current = current.parent) {
+    const parent = current.parent;
+    // In a `try`, a throw goes on to the `catch` and what follows it.
+    const caught = parent.type === AST_NODE_TYPES.TryStatement && current === parent.block;
+    if (contains(parent, node)) return !isProgramLevel(parent) && !caught;
+    if (caught || isFunctionNode(parent) || parent.type === AST_NODE_TYPES.CatchClause || parent.type === AST_NODE_TYPES.SwitchCase) return false;
+    if (parent.type === AST_NODE_TYPES.IfStatement && current !== parent.test) return false;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && current !== parent.test) return false;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && current === parent.right) return false;
+  }
+  return false;
+}
+
+/** The module's top level or a class body: a read there runs on import, not on the path to a call. */
+function isProgramLevel(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.ClassBody;
 }
 
 /** `page.evaluate(() => document.title)`: `node` is in a function handed to a method that runs it in a browser's page. */

@@ -574,6 +574,8 @@ export const BROWSER_GLOBALS: readonly string[] = [
   "location",
   "AudioContext",
 ];
+/** Browser globals a server runtime defines too (Node 21 and later have `navigator`): reading one throws nowhere. */
+export const SERVER_DEFINED_BROWSER_GLOBALS: readonly string[] = ["navigator"];
 /**
  * Methods of a headless browser's page (Puppeteer, Playwright) that run the function they are
  * given in the page, not in the server that calls them: `page.evaluate(() => document.fonts.ready)`

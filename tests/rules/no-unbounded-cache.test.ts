@@ -817,6 +817,13 @@ const featureStore = (value: string): string =>
   `export class FeatureStore {\n  private byProject: Map<string, string[]> = new Map();\n  async remove(feature: string, project: string): Promise<void> {\n    this.byProject.set(project, ${value});\n  }\n}`;
 const pricingRules = (value: string): string =>
   `export class PricingEngine {\n  private rules = new Map<string, Rule[]>();\n  removeRule(serviceId: string, ruleId: string) {\n    const serviceRules = this.rules.get(serviceId) || [];\n    this.rules.set(serviceId, ${value});\n  }\n}`;
+// Megagig pharmacy-monorepo apps/web/src/utils/modulePreloader.ts: a `typeof window` test guards only the start-up; the method that records a link makes it with `document.createElement` first.
+const modulePreloader = (body: string): string =>
+  `class ModulePreloader {\n  private preloadedModules = new Set<string>();\n  preload(href: string): void {\n    if (this.preloadedModules.has(href)) return;\n    this.createPreloadLink(href);\n  }\n  private createPreloadLink(href: string): void {\n${body}\n  }\n}\nexport const modulePreloader = new ModulePreloader();\nif (typeof window !== "undefined") modulePreloader.preload("/assets/main.js");`;
+const preloaderReport = (body: string, line: string) => ({
+  code: modulePreloader(body),
+  errors: [{ messageId: "unboundedCacheKeyed" as const, line: 2, column: 30, data: { name: "this.preloadedModules", where: "`preload()`", line, owner: "class `ModulePreloader`", key: "href", creation: "new Set<string>()" } }],
+});
 const documentCache = (read: string): string =>
   `const documentCache = new Map<string, string>();\nexport async function download(id: string, blob: Blob): Promise<string> {\n  const hit = documentCache.get(id);\n  if (hit) return hit;\n  const dataUrl = await ${read};\n  documentCache.set(id, dataUrl);\n  return dataUrl;\n}`;
 /** The report on `featureStore(value)`, where the store adds an entry on a miss. */
@@ -1288,6 +1295,8 @@ export function remove(slot, names) {
     { code: pricingRules("serviceRules.filter((rule) => rule.id !== ruleId)") },
     // somprasongd hr-payroll web/src/services/employee-document.service.ts: `FileReader` exists only in a browser.
     { code: documentCache("new Promise<string>((resolve) => {\n    const reader = new FileReader();\n    reader.onloadend = () => resolve(reader.result as string);\n    reader.readAsDataURL(blob);\n  })") },
+    // Megagig's module preloader: the link is made with `document.createElement` before the entry is recorded; on a server that read throws.
+    { code: modulePreloader('    const link = document.createElement("link");\n    link.href = href;\n    link.onload = () => {\n      this.preloadedModules.add(href);\n    };\n    document.head.appendChild(link);') },
     // AFFiNE metrics.ts: a proxy's `get` trap is keyed by the property names the code reads.
     { code: metricScopes("new Proxy({}, "), filename: "file.js" },
     // Unleash configuration-revision-service.ts: keyed by environment, a name from configuration (as `env`).
@@ -2099,6 +2108,15 @@ export function remove(slot, names) {
       code: pricingRules("[...serviceRules, { id: ruleId }]"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 19, data: { name: "this.rules", where: "`removeRule()`", line: "5", owner: "class `PricingEngine`", key: "serviceId", creation: "new Map<string, Rule[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${pricingRules("[...serviceRules, { id: ruleId }]").replace("new Map<string, Rule[]>()", `new LRUCache<string, Rule[]>(${LRU.slice(13)}`)}` }] }],
     },
+    // Valid neighbours (Megagig's module preloader): the DOM is read in a branch, a `try`, a callback or after the store, or the global is one Node has too.
+    preloaderReport('    if (href.endsWith(".css")) document.title = href;\n    this.preloadedModules.add(href);', "9"),
+    preloaderReport('    try {\n      document.createElement("link");\n    } catch {}\n    this.preloadedModules.add(href);', "11"),
+    preloaderReport('    try {\n      document.createElement("link");\n    } catch {\n      this.preloadedModules.add(href);\n    }', "11"),
+    preloaderReport('    setTimeout(() => document.createElement("link"));\n    this.preloadedModules.add(href);', "9"),
+    preloaderReport('    this.preloadedModules.add(href);\n    document.createElement("link");', "8"),
+    preloaderReport('    const language = navigator.language;\n    this.preloadedModules.add(href);', "9"),
+    // A function that asks whether the DOM exists is written for both sides, as hr-payroll's and the sound cache below are.
+    preloaderReport('    if (typeof document === "undefined") return;\n    document.head.append(href);\n    this.preloadedModules.add(href);', "10"),
     // Valid neighbour (hr-payroll's document cache) in code that also runs on a server: it asks `typeof FileReader` first.
     {
       code: documentCache('(typeof FileReader === "undefined" ? blob.text() : readAsDataUrl(blob))'),
