@@ -160,7 +160,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (hasLocalDatabase(context) || picksDatabasePerElement(file, entry.iteration, call)) return;
     if (isMemoizedPerKey(file, node, entry.iteration.body, undefined, getDistinctKeyTest(entry.iteration))) return;
     // `if (typeof a.clientId === "object") client = a.clientId; else client = await Client.findById(a.clientId)`: only for an element not populated.
-    const fallback = getObjectFallbackValue(node, entry.iteration.body);
+    const fallback = getObjectFallbackValue(node, entry.iteration.body, !isWriteQuery(file, call));
     if (fallback && dependsOn(file, fallback, entry.iteration)) return;
     // Another SQL call, by the same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
     const isSqlCall = (other: TSESTree.CallExpression): boolean =>

@@ -12,7 +12,7 @@ import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBu
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
 import { getObjectFallbackValue } from "./object-fallback.js";
-import { getQueryParameters, getTableArguments } from "./query-shape.js";
+import { getQueryParameters, getTableArguments, isWriteQuery } from "./query-shape.js";
 
 /**
  * Functions defined in the same file, and the database calls each one sends with a value taken
@@ -98,8 +98,8 @@ export function getNamesOfFunctionsHolding(calls: readonly TSESTree.Node[]): Rea
  * repo.findOneByOrFail({ id: src })`), and their `packMany` hands each one the entities it has;
  * also a property of the parameter (`if (typeof appointment.clientId === "object") return appointment.clientId;`).
  */
-function getResolvedParameterName(call: TSESTree.Node, fn: FunctionNode): string | undefined {
-  const value = getObjectFallbackValue(call, fn);
+function getResolvedParameterName(call: TSESTree.Node, fn: FunctionNode, read: boolean): string | undefined {
+  const value = getObjectFallbackValue(call, fn, read);
   const root = value ? getMemberRoot(value) : undefined;
   return root?.type === AST_NODE_TYPES.Identifier ? root.name : undefined;
 }
@@ -126,7 +126,7 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const database = getDatabaseCall(context, call);
       if (!database) continue;
       const values = getQueryParameters(file, database);
-      const resolved = getResolvedParameterName(call, fn);
+      const resolved = getResolvedParameterName(call, fn, !isWriteQuery(file, database));
       const isResolved = (scope: (typeof scopes)[number]): boolean => resolved !== undefined && [...scope.items].some((variable) => variable.name === resolved);
       const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) && !isResolved(scope) ? [index] : []));
       if (parameters.length === 0) continue;

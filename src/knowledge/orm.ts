@@ -512,3 +512,10 @@ export const kysely: LibraryKnowledge = {
   batchedPerRowWriteForm: "one `insertInto(table).values(rows).onConflict((oc) => oc.column('id').doUpdateSet(…))`",
   batchedDeleteForm: "one `deleteFrom(table).where('id', 'in', ids)`",
 };
+
+/**
+ * Properties that hold an entity's id (Mongoose's `_id`, an ORM's `id`). A value that has one is
+ * the entity itself, and an id (a string, a number, an ObjectId) has none: `loanOrId._id ?
+ * loanOrId : await Loan.findById(loanOrId)` queries only when given the id.
+ */
+export const ENTITY_ID_PROPERTIES: readonly string[] = ["_id", "id"];

@@ -486,6 +486,11 @@ runRuleTests("no-query-in-loop", rule, {
     // cherrypick's entity services: the helper queries only when it is given no object, and the loop gives it the entities.
     entityOrId(`typeof src === "object" ? src : ${FIND_EMOJI}`),
     entityOrId(`typeof src !== "object" ? ${FIND_EMOJI} : src`),
+    // Pydah li-hrms backend/payroll/services/loanAdvanceService.js: `loanOrId && loanOrId._id ? loanOrId : await Loan.findById(loanOrId)`, the entity known by its id.
+    entityOrId(`src && src.id ? src : ${FIND_EMOJI}`),
+    entityOrId(`src?.id ? src : ${FIND_EMOJI}`),
+    entityOrId(`!src.id ? ${FIND_EMOJI} : src`),
+    `import mongoose from "mongoose";\nconst Loan = mongoose.model("Loan", schema);\nasync function postInterest(loanOrId, month) {\n  const loan = loanOrId && loanOrId._id ? loanOrId : await Loan.findById(loanOrId);\n  return post(loan, month);\n}\nexport async function collect(skippedLoans, month) {\n  for (const skipped of skippedLoans) await postInterest(skipped.loan, month);\n}`,
     // karasu-lab's link verification: a `return` (or a `break` of the loop) after the query leaves the loop, which gets there once.
     markFirstMatch("      return true;"),
     markFirstMatch("      break;"),
@@ -930,6 +935,12 @@ runRuleTests("no-query-in-loop", rule, {
     entityOrIdQueries(`typeof src === "string" ? ${FIND_EMOJI} : src`),
     entityOrIdQueries(`typeof src === "object" ? ${FIND_EMOJI} : src`),
     entityOrIdQueries(`typeof src === "string" ? src : ${FIND_EMOJI}`),
+    // Valid neighbours (Pydah's loan service): a property that is no id, the query in the entity's branch, a computed property.
+    entityOrIdQueries(`src.name ? src : ${FIND_EMOJI}`),
+    entityOrIdQueries(`src.id ? ${FIND_EMOJI} : src`),
+    entityOrIdQueries(`src["id"] ? src : ${FIND_EMOJI}`),
+    // Valid neighbour (Pydah's loan service): an object without an id is a new one, and the helper creates each one.
+    invalid(`import mongoose from "mongoose";\nconst Loan = mongoose.model("Loan", schema);\nasync function save(loan) {\n  return loan._id ? loan : await Loan.create(loan);\n}\nexport async function saveAll(loans) {\n  for (const loan of loans) await save(loan);\n}`, "save(loan);", "queryInLoopViaCall"),
     entityOrIdQueries(`${FIND_EMOJI.replace("id: src", 'id: typeof src === "object" ? src.id : src')}`),
     // Valid neighbours (karasu-lab's link verification): a `continue`, a conditional exit, or none goes round again; a `break` of a switch, or a `return` of a callback, ends only that.
     // ballerine's child callbacks: a long collection that a callback filters is named by what it filters, with the chain on one line.
