@@ -16,7 +16,7 @@ import { DATABASE_TRAIT, hasNameEvidence, importsLibraryWith } from "../src/anal
 import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { getDistinctKeyTest, isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
-import { getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
+import { getArgumentsQueried, getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import {
   getBatchingLibraryId,
@@ -185,7 +185,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
     for (const query of getParameterQueries(context, fn, index)) {
       if (!isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
-      const entry = findIteration(node, entries, query.parameters.flatMap((position) => node.arguments[position] ?? []));
+      const entry = findIteration(node, entries, getArgumentsQueried(node, query));
       if (!entry || isInTransactionCallback(node, entry.iteration.body) || handsOpenedTransaction(file, node, index, entry.iteration.body)) continue;
       if (isMemoizedInHelper(file, query.call.node, fn, node, entry.iteration.body)) continue;
       // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's

@@ -2,17 +2,17 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "./ast.js";
 import type { CallIndex } from "./call-index.js";
 import type { DatabaseCall } from "./database-call.js";
-import type { AnyRuleContext } from "./file-context.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { getCalledMethodName, getMemberRoot, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCalledMethodName, getMemberRoot, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
 import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
 import { getObjectFallbackValue } from "./object-fallback.js";
-import { getQueryParameters, getTableArguments, isWriteQuery } from "./query-shape.js";
+import { getChainEnd, getQueryParameters, getTableArguments, isWriteQuery } from "./query-shape.js";
 
 /**
  * Functions defined in the same file, and the database calls each one sends with a value taken
@@ -30,6 +30,12 @@ export interface ParameterQuery {
   readonly tables: readonly number[];
   /** The call is sent before the function's first `await` (and not from a nested callback). */
   readonly beforeFirstAwait: boolean;
+  /**
+   * Per parameter index, the properties of it the call's values read, when they read it only so
+   * (`Patient.findById(alert.patientId)`): `alert` may be handed an object literal whose other
+   * properties change with the element. Absent when a value reads it otherwise.
+   */
+  readonly properties: ReadonlyMap<number, readonly string[]>;
 }
 
 const { DefinitionType } = TSESLint.Scope;
@@ -136,10 +142,72 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const tableArguments = getTableArguments(file, database);
       const tables = scopes.flatMap((scope, index) => (tableArguments.some((table) => dependsOn(file, table, scope)) ? [index] : []));
       const direct = getEnclosingIterations(file, call).length === 0 && !isInCallback(call, fn);
-      found.push({ call: database, parameters, statements, tables, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call) });
+      const properties = new Map<number, readonly string[]>();
+      for (const position of parameters) {
+        const read = getPropertiesRead(file, getChainEnd(call), scopes[position]!.items, fn);
+        if (read) properties.set(position, read);
+      }
+      found.push({ call: database, parameters, statements, tables, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call), properties });
     }
     return found;
   });
+}
+
+/**
+ * The arguments of `call` (a call of the function `query` was found in) its values come from: the
+ * whole argument at each position, or, for an object literal whose properties the values read one
+ * by one, only those properties' values (Megagig's lab alerts: `this.sendCriticalValueAlert({
+ * patientId: labIntegration.patientId, message: result.testName })`, then
+ * `Patient.findById(alert.patientId)`: the same patient for every result).
+ */
+export function getArgumentsQueried(call: TSESTree.CallExpression, query: ParameterQuery): TSESTree.Node[] {
+  return query.parameters.flatMap((position): TSESTree.Node[] => {
+    const argument = call.arguments[position];
+    const read = query.properties.get(position);
+    if (!argument || !read || argument.type !== AST_NODE_TYPES.ObjectExpression) return argument ? [argument] : [];
+    const properties = argument.properties;
+    if (properties.some((property) => property.type !== AST_NODE_TYPES.Property || property.computed)) return [argument];
+    return properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property && read.includes(getStaticPropertyName(property) ?? "") ? property.value : []));
+  });
+}
+
+/**
+ * The properties of a parameter (`items`, its variables) that the query `chain` reads, when every
+ * read of it in the whole chain is `param.name` and no other variable of `fn` appears there (a
+ * local copy of another property would go unseen). Undefined otherwise.
+ */
+function getPropertiesRead(file: FileContext, chain: TSESTree.Node, items: ReadonlySet<TSESLint.Scope.Variable>, fn: FunctionNode): string[] | undefined {
+  const read = new Set<string>();
+  let whole = false;
+  forEachIdentifier(file, chain, (identifier) => {
+    const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+    if (!variable || !variable.defs.some((def) => contains(fn, def.name))) return;
+    const parent = identifier.parent;
+    const name = items.has(variable) && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? getStaticPropertyName(parent) : undefined;
+    if (name === undefined) whole = true;
+    else read.add(name);
+  });
+  return whole || read.size === 0 ? undefined : [...read];
+}
+
+
+/** The identifiers below `node` that read a variable, also in functions it holds (their parameters are variables of `fn` too). */
+function forEachIdentifier(file: FileContext, node: TSESTree.Node, visit: (identifier: TSESTree.Identifier) => void): void {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const parent = node.parent;
+    // A property's name (`a.b`, `{ b: 1 }`) is no read of a variable.
+    const isName =
+      (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) ||
+      (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand);
+    if (!isName) visit(node);
+    return;
+  }
+  for (const key of file.sourceCode.visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child !== null && typeof child === "object" && typeof (child as { type?: unknown }).type === "string") forEachIdentifier(file, child as TSESTree.Node, visit);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

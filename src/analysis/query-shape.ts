@@ -306,6 +306,15 @@ export function getChainStart(call: TSESTree.CallExpression): TSESTree.CallExpre
   return getChainCalls(call).at(-1)!;
 }
 
+/** The last call of the chain `call` opens or continues: `Task.findOne(…).where(…).lean()` of `Task.findOne(…)`. */
+export function getChainEnd(call: TSESTree.CallExpression): TSESTree.CallExpression {
+  let end = call;
+  while (end.parent?.type === AST_NODE_TYPES.MemberExpression && end.parent.object === end && end.parent.parent?.type === AST_NODE_TYPES.CallExpression && end.parent.parent.callee === end.parent) {
+    end = end.parent.parent;
+  }
+  return end;
+}
+
 /** `a(x).b(y).c()` → the calls `c()`, `b(y)`, `a(x)`. */
 function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];

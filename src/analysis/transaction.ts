@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { SQL_BEGIN, SQL_SAVEPOINT, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER, UNIT_OF_WORK_CHAIN_METHODS, UNIT_OF_WORK_OPTIONS } from "../knowledge/batching.js";
 import { contains, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getChainEnd } from "./query-shape.js";
 import { getConstantInit, isSameExpression, resolveVariable } from "./same-expression.js";
 
 /**
@@ -47,12 +48,8 @@ export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, ind
  * (`Workplace.findById(id, null, { session })`, `Task.findById(id).session(s)`).
  */
 function getHandedUnitsOfWork(call: TSESTree.CallExpression): TSESTree.Node[] {
-  let end: TSESTree.Node = call;
-  while (end.parent?.type === AST_NODE_TYPES.MemberExpression && end.parent.object === end && end.parent.parent?.type === AST_NODE_TYPES.CallExpression && end.parent.parent.callee === end.parent) {
-    end = end.parent.parent;
-  }
   const units: TSESTree.Node[] = [];
-  for (let current: TSESTree.Node = end; current.type === AST_NODE_TYPES.CallExpression; ) {
+  for (let current: TSESTree.Node = getChainEnd(call); current.type === AST_NODE_TYPES.CallExpression; ) {
     const link = skipExpressionWrappers(current.callee);
     const method = link.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(link) : undefined;
     if (method !== undefined && UNIT_OF_WORK_CHAIN_METHODS.includes(method) && current.arguments[0]) units.push(skipExpressionWrappers(current.arguments[0]));

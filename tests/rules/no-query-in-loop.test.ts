@@ -123,6 +123,9 @@ const groupedCounts = (key: string): string =>
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
+// Megagig pharmacy-monorepo apps/api/src/modules/diagnostics/services/labIntegrationAlertService.ts: an alert per critical result, the patient the lab's own.
+const labAlerts = (fields: string, query: string): string =>
+  `import mongoose from "mongoose";\nimport { LabIntegration } from "./models";\nconst Patient = mongoose.model("Patient", schema);\nexport class LabAlerts {\n  async check(id: string) {\n    const lab = await LabIntegration.findById(id);\n    for (const result of lab.results) {\n      await this.sendAlert({ ${fields} });\n    }\n  }\n  private async sendAlert(alert) {\n    const patient = await ${query};\n    notify(patient, alert.message);\n  }\n}`;
 // Megagig pharmacy-monorepo apps/api/src/services/WorkspaceStatsService.ts: a Mongoose session per workspace, its transaction started, the reads and the write handed `{ session }`.
 const perWorkspaceSession = (open: string, pass: string, loop = ""): string =>
   `import mongoose from "mongoose";\nimport { Workplace } from "./models";\nexport class Stats {\n  async recalc(id: string) {\n    ${open}\n    const w = await Workplace.findById(id, null, ${pass});\n    await session.commitTransaction();\n    return w;\n  }\n  async all(ids: string[]) {\n${loop}    for (const id of ids) await this.recalc(id);\n  }\n}`;
@@ -427,6 +430,9 @@ runRuleTests("no-query-in-loop", rule, {
     perEntryHelper('await client.query("BEGIN")'),
     perEntryHelper("await client.beginTransaction()"),
     perEntryHelper("await startTransaction(client)"),
+    // Megagig labIntegrationAlertService.ts: the helper queries a property the loop sets to the same value for every result.
+    labAlerts("patientId: lab.patientId, message: `Critical ${result.testName}`", "Patient.findById(alert.patientId)"),
+    labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId, active: true })"),
     // Megagig WorkspaceStatsService.ts: a Mongoose session and its transaction per workspace, handed to the queries.
     perWorkspaceSession("const session = await mongoose.startSession();\n    session.startTransaction();", "{ session }"),
     perWorkspaceSession("const session = await mongoose.startSession();\n    session.startTransaction();", "{ session: session }"),
@@ -1243,6 +1249,14 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
+    // Valid neighbours (Megagig's lab alerts): the queried property is the element's, the literal spreads or computes a key, or the helper reads the parameter otherwise.
+    invalid(labAlerts("patientId: result.patientId, message: result.testName", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
+    invalid(labAlerts("...result, patientId: lab.patientId", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
+    invalid(labAlerts("[key]: lab.patientId, message: result.testName", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
+    invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne(alert)"), "this.sendAlert(", "queryInLoopViaCall"),
+    invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne(alert)").replace("    const patient = await Patient.findOne(alert);", "    const note = alert.message;\n    const patient = await Patient.findOne({ _id: alert.patientId, note });"), "this.sendAlert(", "queryInLoopViaCall"),
+    invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId, note: alert.message })"), "this.sendAlert(", "queryInLoopViaCall"),
+    invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId }).where({ tags: [alert].map((a) => a.message) })"), "this.sendAlert(", "queryInLoopViaCall"),
     // Valid neighbours (Megagig's workspace stats): a session without a transaction, or one opened once before the loop.
     invalid(perWorkspaceSession("const session = await mongoose.startSession();", "{ session }"), "this.recalc(", "queryInLoopViaCall"),
     invalid(perWorkspaceSession("", "{ session }", "    session.startTransaction();\n").replace("export class", "const session = mongoose.startSession();\nexport class"), "this.recalc(", "queryInLoopViaCall"),
