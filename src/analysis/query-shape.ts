@@ -159,9 +159,9 @@ export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
   return memoize(file, "batched-query", call.node, () => {
     for (const link of getChainCalls(call.node)) {
       const method = getCalledMethodName(link);
-      if (method !== undefined && BATCHED_METHODS.includes(method) && !hasSubqueryList(file, link)) return true;
+      if (method !== undefined && BATCHED_METHODS.includes(method) && !hasSubqueryList(file, link) && !isWrittenList(link.arguments.at(-1))) return true;
       const operator = link.arguments[1];
-      if (link.arguments.length >= 3 && BATCHED_OPERATORS.includes(getStaticString(operator) ?? "")) return true;
+      if (link.arguments.length >= 3 && BATCHED_OPERATORS.includes(getStaticString(operator) ?? "") && !isWrittenList(link.arguments[2])) return true;
       for (const argument of link.arguments) {
         const text = getResolvedSqlText(file, argument);
         if (text !== undefined && BATCHED_SQL.some((pattern) => pattern.test(text))) return true;
@@ -488,19 +488,30 @@ function hasBatchedCondition(file: FileContext, node: TSESTree.Node, depth: numb
             ? `[${getStaticPropertyName(property.key) ?? ""}]`
             : undefined
           : getStaticPropertyName(property);
-        if (key !== undefined && (BATCHED_KEYS.includes(key) || BATCHED_COMPUTED_KEYS.some((name) => key === `[${name}]`))) return true;
+        if (key !== undefined && (BATCHED_KEYS.includes(key) || BATCHED_COMPUTED_KEYS.some((name) => key === `[${name}]`))) return !isWrittenList(property.value);
         return hasBatchedCondition(file, property.value, depth + 1);
       });
     case AST_NODE_TYPES.ArrayExpression:
       return inner.elements.some((element) => element !== null && hasBatchedCondition(file, element, depth + 1));
     case AST_NODE_TYPES.CallExpression: {
       const name = getCalleeName(inner);
-      if (name !== undefined && BATCHED_FUNCTIONS.includes(name) && !hasSubqueryList(file, inner)) return true;
+      if (name !== undefined && BATCHED_FUNCTIONS.includes(name) && !hasSubqueryList(file, inner) && !isWrittenList(inner.arguments.at(-1))) return true;
       return inner.arguments.some((argument) => hasBatchedCondition(file, argument, depth + 1));
     }
     default:
       return false;
   }
+}
+
+/**
+ * A list written out in the code (`status: { in: ["BOOKED", "DISPATCHED"] }`, `whereIn("status",
+ * [a, b])`): its elements are the code's, a fixed handful for each run, so the condition batches
+ * nothing over the loop's elements (silk-route-logistics's carrier capacity check counts each
+ * carrier's loads in a list of statuses). A spread (`[...ids]`) lists data.
+ */
+function isWrittenList(node: TSESTree.Node | undefined): boolean {
+  const list = node ? skipExpressionWrappers(node) : undefined;
+  return list?.type === AST_NODE_TYPES.ArrayExpression && list.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
 }
 
 /**

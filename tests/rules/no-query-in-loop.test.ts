@@ -123,6 +123,11 @@ const groupedCounts = (key: string): string =>
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
+// Silkroutelogistics silk-route-logistics backend/src/services/carrierOutreachService.ts: each carrier's active loads counted in a list of statuses the code writes.
+const carrierCapacity = (statuses: string): string =>
+  `${PRISMA}export async function withCapacity(carriers: { userId: string }[], loadStatuses: string[]) {\n  const result = [];\n  for (const carrier of carriers) {\n    const active = await prisma.load.count({ where: { carrierId: carrier.userId, status: { in: ${statuses} } } });\n    if (active < 3) result.push(carrier);\n  }\n  return result;\n}`;
+const knexStatuses = (list: string): string =>
+  `import knex from "knex";\nconst db = knex({});\nexport async function f(items, statuses) {\n  for (const item of items) await db("loads").where("item_id", item.id).whereIn("status", ${list});\n}`;
 // Megagig pharmacy-monorepo apps/api/src/modules/diagnostics/services/labIntegrationAlertService.ts: an alert per critical result, the patient the lab's own.
 const labAlerts = (fields: string, query: string): string =>
   `import mongoose from "mongoose";\nimport { LabIntegration } from "./models";\nconst Patient = mongoose.model("Patient", schema);\nexport class LabAlerts {\n  async check(id: string) {\n    const lab = await LabIntegration.findById(id);\n    for (const result of lab.results) {\n      await this.sendAlert({ ${fields} });\n    }\n  }\n  private async sendAlert(alert) {\n    const patient = await ${query};\n    notify(patient, alert.message);\n  }\n}`;
@@ -555,6 +560,12 @@ runRuleTests("no-query-in-loop", rule, {
     // Per-row updates with different data sent as one Prisma batch transaction.
     `${PRISMA}async function f(rows) { await prisma.$transaction(rows.map((row) => prisma.link.update({ where: { id: row.id }, data: { name: row.name } }))); }`,
     { code: `const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(rows) { const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row })); await prisma.$transaction(ops); }`, filename: "file.js" },
+    // Valid neighbours (silk-route-logistics's carrier capacity): the list is data, a spread, or the ids of the elements.
+    carrierCapacity("loadStatuses"),
+    carrierCapacity('[...loadStatuses, "BOOKED"]'),
+    knexStatuses("statuses"),
+    knexStatuses("statuses").replace('.whereIn("status", statuses)', '.where("status", "in", statuses)'),
+    drizzleStock("db.select()").replace("eq(variants.id, item.variantId)", "and(eq(variants.id, item.variantId), inArray(variants.status, statuses))"),
     // Prisma findMany with `in` per chunk.
     `${PRISMA}async function f(chunks) { for (const ids of chunks) await prisma.user.findMany({ where: { id: { in: ids } } }); }`,
     // vendure's `fv.channels.find((c) => …)`: a function first is an array's `find`, never a query (Mongoose 6's `Model.find(callback)` has no filter).
@@ -1249,6 +1260,12 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
+    // silk-route-logistics carrierOutreachService.ts: a list of statuses written in the code batches nothing over the carriers.
+    invalid(carrierCapacity('["BOOKED", "DISPATCHED", "IN_TRANSIT"]'), "prisma.load.count(", "queryInLoop"),
+    invalid(carrierCapacity("[LoadStatus.BOOKED, LoadStatus.IN_TRANSIT]"), "prisma.load.count(", "queryInLoop"),
+    invalid(knexStatuses('["open", "booked"]'), 'db("loads")', "queryInLoop"),
+    invalid(knexStatuses('["open", "booked"]').replace('.whereIn("status", ["open", "booked"])', '.where("status", "in", ["open", "booked"])'), 'db("loads")', "queryInLoop"),
+    invalid(drizzleStock("db.select()").replace("eq(variants.id, item.variantId)", 'and(eq(variants.id, item.variantId), inArray(variants.status, ["active", "draft"]))'), "db.select()", "queryInLoop"),
     // Valid neighbours (Megagig's lab alerts): the queried property is the element's, the literal spreads or computes a key, or the helper reads the parameter otherwise.
     invalid(labAlerts("patientId: result.patientId, message: result.testName", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
     invalid(labAlerts("...result, patientId: lab.patientId", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
