@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import type { AnyRuleContext } from "./file-context.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
@@ -112,6 +112,15 @@ export function withCallIndex(context: AnyRuleContext, atExit: (index: CallIndex
       : (node: TSESTree.CallExpression): void => record(current, node);
   }
   return result;
+}
+
+/**
+ * The index of the file a rule collected, for analyses asked at `Program:exit` without the rule's
+ * index at hand (`getBindingEvidenceKind`). Undefined when no rule collects this file.
+ */
+export function getCollectedCallIndex(file: FileContext): CallIndex | undefined {
+  const state = file.callIndex as IndexState | undefined;
+  return state ? createIndex(state) : undefined;
 }
 
 function record(state: IndexState, call: TSESTree.CallExpression): void {

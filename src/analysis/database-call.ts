@@ -12,7 +12,7 @@ import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPro
 import { getOwnMethod } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
-import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getChainEvidenceKind, getFileForTrait, getQueryMethodTrait, getShapeEvidenceKind, importsModuleWithPrefix } from "./library-evidence.js";
+import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getBindingEvidenceKind, getChainEvidenceKind, getFileForTrait, getQueryMethodTrait, getShapeEvidenceKind, importsModuleWithPrefix } from "./library-evidence.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -116,7 +116,8 @@ export function asksTypesForDatabaseCalls(file: FileContext): boolean {
 /** Evidence when the receiver cannot be traced: a one-library method name, call shape or chain, or SQL text. */
 function getFallback(file: FileContext, call: TSESTree.CallExpression, method: string): DatabaseCall | null {
   const receiver = getCallReceiver(call);
-  const distinctive = fromRef(getDistinctiveMethodKind(method) ?? getShapeEvidenceKind(file, call, method)) ?? (receiver && getChainEvidenceKind(file, receiver, method));
+  const distinctive =
+    fromRef(getDistinctiveMethodKind(method) ?? getShapeEvidenceKind(file, call, method) ?? getBindingEvidenceKind(file, call, method)) ?? (receiver && getChainEvidenceKind(file, receiver, method));
   const known = distinctive?.knowledge.databaseMethods?.[method];
   if (distinctive && known) {
     if (known.lazy === true && isNeverRun(call, method)) return null;

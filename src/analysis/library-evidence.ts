@@ -8,12 +8,15 @@ import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
-import { getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
+import { getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { getCalledMethodName, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
+import { getCollectedCallIndex } from "./call-index.js";
+import { getThisClass } from "./class-members.js";
 import { isSqlText } from "./database-call.js";
 import { getExportsOfModule, hasModuleSettings, memoizeFile } from "./file-context.js";
 import { fileCanSeeLibraryTypes } from "./program-reach.js";
 import { getPackageName } from "./type-kind.js";
+import { resolveVariable } from "./same-expression.js";
 import { fromRef, getMethodResult } from "./value-kind.js";
 
 /**
@@ -249,6 +252,65 @@ export function getChainEvidenceKind(file: FileContext, node: TSESTree.Node, cal
 }
 
 const CHAINS = LIBRARIES.flatMap((library) => library.distinctiveChains ?? []);
+
+/**
+ * The kind of `call`'s receiver when the same binding takes a one-library method elsewhere in the
+ * file: `prisma.load.count(…)` in a file that also calls `prisma.organization.findUnique(…)` (the
+ * binding is a Prisma client, so each of its properties a model: Aniston-HRMS's geofence monitor,
+ * `import { prisma } from "../../lib/prisma.js"`), `User.find(…)` beside `User.findById(…)`,
+ * `this.prisma.user.findMany(…)` beside `this.prisma.user.findUnique(…)` in the same class. The
+ * binding is a variable of the file or a `this.name` of one class; asked at `Program:exit`, when
+ * the file's call index is complete.
+ */
+export function getBindingEvidenceKind(file: FileContext, call: TSESTree.CallExpression, method: string): string | undefined {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const proven = getProvenBindings(file);
+  if (proven.size === 0) return undefined;
+  const receiver = skipExpressionWrappers(callee.object);
+  const client = receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed ? skipExpressionWrappers(receiver.object) : undefined;
+  for (const kind of [proven.get(`self:${getBindingKey(file, receiver) ?? ""}`), client && proven.get(`client:${getBindingKey(file, client) ?? ""}`)]) {
+    if (kind && getKind(kind)?.databaseMethods?.[method]) return kind;
+  }
+  return undefined;
+}
+
+const DISTINCTIVE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.keys(library.distinctiveMethods ?? {})));
+/** The kinds a client's every property has (`prisma.client`'s models). */
+const PROPERTY_KINDS: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) => Object.values(library.kinds ?? {}).flatMap((kind) => (kind.anyProperty ? [getKindId(kind.anyProperty)] : []))),
+);
+
+/** `self:<binding>` for the receivers of one-library methods, `client:<binding>` for the clients whose property such a receiver is. */
+function getProvenBindings(file: FileContext): ReadonlyMap<string, string> {
+  return memoizeFile(file, "proven-bindings", () => {
+    const proven = new Map<string, string>();
+    for (const distinctive of getCollectedCallIndex(file)?.callsToMethods(DISTINCTIVE_NAMES) ?? []) {
+      const kind = getDistinctiveMethodKind(getCalledMethodName(distinctive) ?? "");
+      const callee = skipExpressionWrappers(distinctive.callee);
+      if (kind === undefined || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const receiver = skipExpressionWrappers(callee.object);
+      const key = getBindingKey(file, receiver);
+      if (key !== undefined) proven.set(`self:${key}`, kind);
+      if (!PROPERTY_KINDS.has(kind) || receiver.type !== AST_NODE_TYPES.MemberExpression || receiver.computed) continue;
+      const clientKey = getBindingKey(file, skipExpressionWrappers(receiver.object));
+      if (clientKey !== undefined) proven.set(`client:${clientKey}`, kind);
+    }
+    return proven;
+  });
+}
+
+/** A variable of the file (by where it is declared) or `this.name` in one class (by the class's place). */
+function getBindingKey(file: FileContext, node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const name = resolveVariable(file, node)?.defs[0]?.name;
+    return name ? `${name.range[0]}` : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const owner = getThisClass(node);
+  const property = getStaticPropertyName(node);
+  return owner && property !== undefined ? `${owner.range[0]}.${property}` : undefined;
+}
 
 /** The file imports `name` or a module under it (`drizzle-orm/pg-core`). */
 function importsPackage(file: FileContext, name: string): boolean {

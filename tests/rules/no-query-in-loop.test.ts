@@ -123,6 +123,12 @@ const groupedCounts = (key: string): string =>
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
+// Anistonworkspace Aniston-HRMS backend/src/jobs/workers/attendance-cron.worker.ts: the client from the app's own module, proven Prisma by its `findUnique` elsewhere in the file.
+const geofenceMonitor = (proof: string, query: string): string =>
+  `import { prisma } from "../../lib/prisma.js";\nimport { other } from "../../lib/other.js";\nexport async function monitor(openRecords: { employeeId: string }[]) {\n  const settings = await ${proof}({ where: { id: 1 } });\n  for (const record of openRecords) {\n    const lastPoint = await ${query}({ where: { employeeId: record.employeeId }, orderBy: { timestamp: "desc" } });\n    alert(lastPoint, settings);\n  }\n}`;
+// The same in a NestJS service: `this.prisma`, proven by the class's own `findUnique`.
+const prismaService = (proofClass: string): string =>
+  `export class ReportService {\n  constructor(private prisma: PrismaService) {}\n  async users(ids: string[]) {\n    const rows = [];\n    for (const id of ids) rows.push(await this.prisma.user.findFirst({ where: { id } }));\n    return rows;\n  }\n}\nexport class ${proofClass} {\n  constructor(private prisma: PrismaService) {}\n  one(id: string) {\n    return this.prisma.user.findUnique({ where: { id } });\n  }\n}`;
 // Silkroutelogistics silk-route-logistics backend/src/services/carrierOutreachService.ts: each carrier's active loads counted in a list of statuses the code writes.
 const carrierCapacity = (statuses: string): string =>
   `${PRISMA}export async function withCapacity(carriers: { userId: string }[], loadStatuses: string[]) {\n  const result = [];\n  for (const carrier of carriers) {\n    const active = await prisma.load.count({ where: { carrierId: carrier.userId, status: { in: ${statuses} } } });\n    if (active < 3) result.push(carrier);\n  }\n  return result;\n}`;
@@ -560,6 +566,12 @@ runRuleTests("no-query-in-loop", rule, {
     // Per-row updates with different data sent as one Prisma batch transaction.
     `${PRISMA}async function f(rows) { await prisma.$transaction(rows.map((row) => prisma.link.update({ where: { id: row.id }, data: { name: row.name } }))); }`,
     { code: `const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(rows) { const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row })); await prisma.$transaction(ops); }`, filename: "file.js" },
+    // Valid neighbours (Aniston's geofence monitor): another binding, or no one-library method on this one; `this.prisma` of another class.
+    geofenceMonitor("prisma.organization.findUnique", "other.gPSTrailPoint.findFirst"),
+    geofenceMonitor("prisma.organization.findFirst", "prisma.gPSTrailPoint.findFirst"),
+    prismaService("UserService"),
+    // A parameter of the same name is another binding than the import the proof is made on.
+    `import { prisma } from "../../lib/prisma.js";\nexport const settings = () => prisma.organization.findUnique({ where: { id: 1 } });\nexport async function monitor(openRecords: { employeeId: string }[], prisma: Store) {\n  for (const record of openRecords) await prisma.points.findFirst({ where: { employeeId: record.employeeId } });\n}`,
     // Valid neighbours (silk-route-logistics's carrier capacity): the list is data, a spread, or the ids of the elements.
     carrierCapacity("loadStatuses"),
     carrierCapacity('[...loadStatuses, "BOOKED"]'),
@@ -1260,6 +1272,11 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
+    // Aniston-HRMS attendance-cron.worker.ts: `prisma.gPSTrailPoint.findFirst` per open record, the client proven by `findUnique` in the file.
+    invalid(geofenceMonitor("prisma.organization.findUnique", "prisma.gPSTrailPoint.findFirst"), "prisma.gPSTrailPoint.findFirst(", "queryInLoop"),
+    invalid(geofenceMonitor("prisma.organization.findUnique", "prisma.gPSTrailPoint.count"), "prisma.gPSTrailPoint.count(", "queryInLoop"),
+    invalid(`export class ReportService {\n  constructor(private prisma: PrismaService) {}\n  async users(ids: string[]) {\n    const rows = [];\n    for (const id of ids) rows.push(await this.prisma.user.findFirst({ where: { id } }));\n    return rows;\n  }\n  one(id: string) {\n    return this.prisma.user.findUnique({ where: { id } });\n  }\n}`, "this.prisma.user.findFirst(", "queryInLoop"),
+    invalid(`import { User } from "./models";\nexport async function f(ids: string[]) {\n  const admin = await User.findById("admin");\n  for (const id of ids) await User.find({ manager: id, team: admin.team });\n}`, "User.find(", "queryInLoop"),
     // silk-route-logistics carrierOutreachService.ts: a list of statuses written in the code batches nothing over the carriers.
     invalid(carrierCapacity('["BOOKED", "DISPATCHED", "IN_TRANSIT"]'), "prisma.load.count(", "queryInLoop"),
     invalid(carrierCapacity("[LoadStatus.BOOKED, LoadStatus.IN_TRANSIT]"), "prisma.load.count(", "queryInLoop"),
