@@ -144,7 +144,7 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const direct = getEnclosingIterations(file, call).length === 0 && !isInCallback(call, fn);
       const properties = new Map<number, readonly string[]>();
       for (const position of parameters) {
-        const read = getPropertiesRead(file, getChainEnd(call), scopes[position]!.items, fn);
+        const read = getPropertiesRead(file, getChainEnd(call), fn.params[position]!, scopes[position]!.items, fn);
         if (read) properties.set(position, read);
       }
       found.push({ call: database, parameters, statements, tables, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call), properties });
@@ -172,22 +172,37 @@ export function getArgumentsQueried(call: TSESTree.CallExpression, query: Parame
 }
 
 /**
- * The properties of a parameter (`items`, its variables) that the query `chain` reads, when every
- * read of it in the whole chain is `param.name` and no other variable of `fn` appears there (a
- * local copy of another property would go unseen). Undefined otherwise.
+ * The properties of a parameter (`param`, `items` its variables) that the query `chain` reads,
+ * when every read of it in the whole chain is `param.name`, or, for a parameter destructured as
+ * `{ business, client }`, a variable bound to one property; and no other variable of `fn`
+ * appears there (a local copy of another property would go unseen). Undefined otherwise.
  */
-function getPropertiesRead(file: FileContext, chain: TSESTree.Node, items: ReadonlySet<TSESLint.Scope.Variable>, fn: FunctionNode): string[] | undefined {
+function getPropertiesRead(file: FileContext, chain: TSESTree.Node, param: TSESTree.Parameter, items: ReadonlySet<TSESLint.Scope.Variable>, fn: FunctionNode): string[] | undefined {
+  const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (pattern.type !== AST_NODE_TYPES.Identifier && pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   const read = new Set<string>();
   let whole = false;
   forEachIdentifier(file, chain, (identifier) => {
     const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
     if (!variable || !variable.defs.some((def) => contains(fn, def.name))) return;
-    const parent = identifier.parent;
-    const name = items.has(variable) && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? getStaticPropertyName(parent) : undefined;
+    const name = items.has(variable) ? getPropertyOfParameter(pattern, identifier, variable) : undefined;
     if (name === undefined) whole = true;
     else read.add(name);
   });
   return whole || read.size === 0 ? undefined : [...read];
+}
+
+/**
+ * `alert.patientId` of a parameter `alert`, or `business` for a variable bound inside that property
+ * of a destructured one (`{ business }`, `{ business: b }`, `{ business: { _id } }`).
+ */
+function getPropertyOfParameter(pattern: TSESTree.Identifier | TSESTree.ObjectPattern, identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable): string | undefined {
+  if (pattern.type === AST_NODE_TYPES.Identifier) {
+    const parent = identifier.parent;
+    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? getStaticPropertyName(parent) : undefined;
+  }
+  const bound = pattern.properties.find((property) => property.type === AST_NODE_TYPES.Property && !property.computed && variable.defs.some((def) => contains(property.value, def.name)));
+  return bound?.type === AST_NODE_TYPES.Property ? getStaticPropertyName(bound) : undefined;
 }
 
 

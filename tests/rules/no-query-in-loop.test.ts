@@ -137,6 +137,9 @@ const knexStatuses = (list: string): string =>
 // Megagig pharmacy-monorepo apps/api/src/modules/diagnostics/services/labIntegrationAlertService.ts: an alert per critical result, the patient the lab's own.
 const labAlerts = (fields: string, query: string): string =>
   `import mongoose from "mongoose";\nimport { LabIntegration } from "./models";\nconst Patient = mongoose.model("Patient", schema);\nexport class LabAlerts {\n  async check(id: string) {\n    const lab = await LabIntegration.findById(id);\n    for (const result of lab.results) {\n      await this.sendAlert({ ${fields} });\n    }\n  }\n  private async sendAlert(alert) {\n    const patient = await ${query};\n    notify(patient, alert.message);\n  }\n}`;
+// EaseMySalon-HQ salon-crm backend/lib/send-appointment-whatsapp.js: a helper destructuring its one object, the business the same for every appointment.
+const whatsappSends = (pattern: string, query: string): string =>
+  `import mongoose from "mongoose";\nconst Business = mongoose.model("Business", schema);\nasync function recordSend(${pattern}) {\n  const fresh = await ${query};\n  log(fresh, appointment);\n}\nexport async function sendAll(business, appointments) {\n  for (const appointment of appointments) await recordSend({ business, appointment });\n}`;
 // Megagig pharmacy-monorepo apps/api/src/services/WorkspaceStatsService.ts: a Mongoose session per workspace, its transaction started, the reads and the write handed `{ session }`.
 const perWorkspaceSession = (open: string, pass: string, loop = ""): string =>
   `import mongoose from "mongoose";\nimport { Workplace } from "./models";\nexport class Stats {\n  async recalc(id: string) {\n    ${open}\n    const w = await Workplace.findById(id, null, ${pass});\n    await session.commitTransaction();\n    return w;\n  }\n  async all(ids: string[]) {\n${loop}    for (const id of ids) await this.recalc(id);\n  }\n}`;
@@ -444,6 +447,10 @@ runRuleTests("no-query-in-loop", rule, {
     // Megagig labIntegrationAlertService.ts: the helper queries a property the loop sets to the same value for every result.
     labAlerts("patientId: lab.patientId, message: `Critical ${result.testName}`", "Patient.findById(alert.patientId)"),
     labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId, active: true })"),
+    // EaseMySalon send-appointment-whatsapp.js: the destructured `business` is the caller's, not the appointment's.
+    whatsappSends("{ business, appointment }", "Business.findById(business._id)"),
+    whatsappSends("{ business: owner, appointment }", "Business.findById(owner._id)"),
+    whatsappSends("{ business: { _id }, appointment }", "Business.findById(_id)"),
     // Megagig WorkspaceStatsService.ts: a Mongoose session and its transaction per workspace, handed to the queries.
     perWorkspaceSession("const session = await mongoose.startSession();\n    session.startTransaction();", "{ session }"),
     perWorkspaceSession("const session = await mongoose.startSession();\n    session.startTransaction();", "{ session: session }"),
@@ -1286,6 +1293,9 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours (Megagig's lab alerts): the queried property is the element's, the literal spreads or computes a key, or the helper reads the parameter otherwise.
     invalid(labAlerts("patientId: result.patientId, message: result.testName", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
     invalid(labAlerts("...result, patientId: lab.patientId", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
+    invalid(whatsappSends("{ business, appointment }", "Business.findById(appointment.businessId)"), "recordSend({ business, appointment });", "queryInLoopViaCall"),
+    invalid(whatsappSends("{ business: { _id }, appointment }", "Business.findById(_id).where({ at: appointment.at })"), "recordSend({ business, appointment });", "queryInLoopViaCall"),
+    invalid(whatsappSends("{ business, ...appointment }", "Business.findById(business._id).where({ at: appointment.at })"), "recordSend({ business, appointment });", "queryInLoopViaCall"),
     invalid(labAlerts("[key]: lab.patientId, message: result.testName", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
     invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne(alert)"), "this.sendAlert(", "queryInLoopViaCall"),
     invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne(alert)").replace("    const patient = await Patient.findOne(alert);", "    const note = alert.message;\n    const patient = await Patient.findOne({ _id: alert.patientId, note });"), "this.sendAlert(", "queryInLoopViaCall"),
