@@ -103,9 +103,10 @@ function isTypeofOperand(identifier: TSESTree.Identifier): boolean {
 /**
  * Whether `node` runs only where a DOM exists, in a module that also runs on a server: the
  * function around it reads a browser global before it on every path and never asks whether one
- * exists with `typeof`, which a function written for both sides does (Megagig's module preloader, whose `typeof window` test guards only its start-up: its
- * `createPreloadLink()` calls `document.createElement("link")`, then records the link). On a
- * server that read throws before `node` is reached.
+ * exists with `typeof`, which a function written for both sides does. Megagig's module preloader
+ * tests `typeof window` only for its start-up; its `createPreloadLink()` calls
+ * `document.createElement("link")`, then records the link. On a server that read throws before
+ * `node` is reached.
  */
 export function runsAfterDomRead(context: AnyRuleContext, node: TSESTree.Node): boolean {
   const file = getFileContext(context);

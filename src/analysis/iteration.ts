@@ -17,6 +17,7 @@ import {
   CONSTANT_TABLE_NAME,
   CONSUMING_METHODS,
   DELAY_FUNCTIONS,
+  ELEMENTWISE_PROMISE_METHODS,
   GLOBAL_PROMISE_HELPERS,
   HELPER_MODULES,
   LISTENER_METHODS,
@@ -633,15 +634,17 @@ function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
  * lookup, `for (let len = code.length; len >= 2; len--)` on `icdCode.replace(…).toUpperCase()`).
  */
 export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth = 0): boolean {
-  if (depth > 4) return false;
+  // Deep enough for a list made in a helper and refined (`rules` of `(await Promise.all([…])).filter(…)`).
+  if (depth > 8) return false;
   const inner = skipExpressionWrappers(node);
   switch (inner.type) {
     case AST_NODE_TYPES.Literal:
       return typeof inner.value === "string";
     case AST_NODE_TYPES.TemplateLiteral:
       return true;
+    // `[a, b]`, also `[...new Set([official, personal].filter(Boolean))]` (Avy-ERP's link emails): a spread of a fixed list.
     case AST_NODE_TYPES.ArrayExpression:
-      return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
+      return inner.elements.every((element) => element !== null && (element.type !== AST_NODE_TYPES.SpreadElement || isFixedCollection(file, element.argument, depth + 1)));
     case AST_NODE_TYPES.ObjectExpression:
       return true;
     case AST_NODE_TYPES.Identifier: {
@@ -689,6 +692,8 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = getStaticPropertyName(callee) ?? "";
       if (STRING_RESULT_METHODS.includes(method)) return true;
+      // freight-managment's `await Promise.all([checkLatePickup(id), checkGpsOffline(id)])`: one result per promise of a fixed list.
+      if (isPromiseOf(callee, method)) return inner.arguments[0] !== undefined && isFixedCollection(file, inner.arguments[0], depth + 1);
       if (isObjectListing(inner)) {
         const target = inner.arguments[0] ? skipExpressionWrappers(inner.arguments[0]) : undefined;
         if (target?.type === AST_NODE_TYPES.Identifier && CONSTANT_TABLE_NAME.test(target.name)) return true;
@@ -701,6 +706,12 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     default:
       return false;
   }
+}
+
+/** `Promise.all` or `Promise.allSettled`, with `Promise` the global: one result per element of the list it is given. */
+function isPromiseOf(callee: TSESTree.MemberExpression, method: string): boolean {
+  const object = skipExpressionWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === "Promise" && ELEMENTWISE_PROMISE_METHODS.includes(method);
 }
 
 /**

@@ -31,11 +31,12 @@ export interface ParameterQuery {
   /** The call is sent before the function's first `await` (and not from a nested callback). */
   readonly beforeFirstAwait: boolean;
   /**
-   * Per parameter index, the properties of it the call's values read, when they read it only so
+   * The properties of the parameter at a position that the call reads, when it reads it only so
    * (`Patient.findById(alert.patientId)`): `alert` may be handed an object literal whose other
-   * properties change with the element. Absent when a value reads it otherwise.
+   * properties change with the element. Undefined when the call reads it otherwise. Worked out
+   * when first asked, for a call given an object literal.
    */
-  readonly properties: ReadonlyMap<number, readonly string[]>;
+  readonly propertiesRead: (position: number) => readonly string[] | undefined;
 }
 
 const { DefinitionType } = TSESLint.Scope;
@@ -142,12 +143,12 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const tableArguments = getTableArguments(file, database);
       const tables = scopes.flatMap((scope, index) => (tableArguments.some((table) => dependsOn(file, table, scope)) ? [index] : []));
       const direct = getEnclosingIterations(file, call).length === 0 && !isInCallback(call, fn);
-      const properties = new Map<number, readonly string[]>();
-      for (const position of parameters) {
-        const read = getPropertiesRead(file, getChainEnd(call), fn.params[position]!, scopes[position]!.items, fn);
-        if (read) properties.set(position, read);
-      }
-      found.push({ call: database, parameters, statements, tables, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call), properties });
+      const known = new Map<number, readonly string[] | undefined>();
+      const propertiesRead = (position: number): readonly string[] | undefined => {
+        if (!known.has(position)) known.set(position, getPropertiesRead(file, getChainEnd(call), fn.params[position]!, scopes[position]!.items, fn));
+        return known.get(position);
+      };
+      found.push({ call: database, parameters, statements, tables, beforeFirstAwait: direct && !hasAwaitBefore(file, fn, call), propertiesRead });
     }
     return found;
   });
@@ -163,10 +164,11 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
 export function getArgumentsQueried(call: TSESTree.CallExpression, query: ParameterQuery): TSESTree.Node[] {
   return query.parameters.flatMap((position): TSESTree.Node[] => {
     const argument = call.arguments[position];
-    const read = query.properties.get(position);
-    if (!argument || !read || argument.type !== AST_NODE_TYPES.ObjectExpression) return argument ? [argument] : [];
+    if (!argument || argument.type !== AST_NODE_TYPES.ObjectExpression) return argument ? [argument] : [];
     const properties = argument.properties;
     if (properties.some((property) => property.type !== AST_NODE_TYPES.Property || property.computed)) return [argument];
+    const read = query.propertiesRead(position);
+    if (!read) return [argument];
     return properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property && read.includes(getStaticPropertyName(property) ?? "") ? property.value : []));
   });
 }

@@ -109,6 +109,9 @@ export const OBJECT_LISTING_FUNCTIONS: readonly string[] = ["keys", "values", "e
  */
 export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse", "map"];
 
+/** Methods of `Promise` whose result has one element per element of the list they are given. */
+export const ELEMENTWISE_PROMISE_METHODS: readonly string[] = ["all", "allSettled"];
+
 /**
  * Names of declared constants: an enum or a constant table (`UserRole`, `ALL_SCOPES`) has a
  * handful of members, so one query per member is not one query per row.

@@ -123,6 +123,12 @@ const groupedCounts = (key: string): string =>
 // capgo supabase/functions/_backend/triggers/on_version_update.ts: a transaction per manifest entry, on a client of its own.
 const perEntryTransaction = (begin: string): string =>
   `export async function cleanup(entries) {\n  for (const entry of entries) {\n    const client = getClient();\n    ${begin};\n    await client.query("DELETE FROM manifest WHERE id = $1", [entry.id]);\n    await client.query("COMMIT");\n  }\n}`;
+// Avyren-Technologies Avy-ERP-Backend src/modules/hr/employee/employee.service.ts: a user per distinct email of the two an employee has.
+const linkEmails = (list: string): string =>
+  `${PRISMA}export async function link(data: { officialEmail?: string; personalEmail?: string }, ids: string[]) {\n  const emails = ${list};\n  for (const email of emails) await prisma.user.findFirst({ where: { email } });\n}`;
+// DanielMD1989 freight-managment lib/exceptionDetection.ts: an escalation per rule of the four checks that fired.
+const firedRules = (checks: string): string =>
+  `${PRISMA}async function checkAllRules(loadId: string) {\n  const results = await Promise.all(${checks});\n  return results.filter((rule) => rule !== null);\n}\nexport async function escalate(loadId: string) {\n  const rules = await checkAllRules(loadId);\n  for (const rule of rules) await prisma.loadEscalation.create({ data: { loadId, type: rule.type } });\n}`;
 // Anistonworkspace Aniston-HRMS backend/src/jobs/workers/attendance-cron.worker.ts: the client from the app's own module, proven Prisma by its `findUnique` elsewhere in the file.
 const geofenceMonitor = (proof: string, query: string): string =>
   `import { prisma } from "../../lib/prisma.js";\nimport { other } from "../../lib/other.js";\nexport async function monitor(openRecords: { employeeId: string }[]) {\n  const settings = await ${proof}({ where: { id: 1 } });\n  for (const record of openRecords) {\n    const lastPoint = await ${query}({ where: { employeeId: record.employeeId }, orderBy: { timestamp: "desc" } });\n    alert(lastPoint, settings);\n  }\n}`;
@@ -573,6 +579,11 @@ runRuleTests("no-query-in-loop", rule, {
     // Per-row updates with different data sent as one Prisma batch transaction.
     `${PRISMA}async function f(rows) { await prisma.$transaction(rows.map((row) => prisma.link.update({ where: { id: row.id }, data: { name: row.name } }))); }`,
     { code: `const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(rows) { const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row })); await prisma.$transaction(ops); }`, filename: "file.js" },
+    // Avy-ERP employee.service.ts: the distinct emails of two fields, a list of at most two.
+    linkEmails("[...new Set([data.officialEmail, data.personalEmail].map((e) => e?.trim() ?? \"\").filter((e) => e.length > 0))]"),
+    // freight-managment exceptionDetection.ts: the rules that fired of four checks run together.
+    firedRules("[checkLatePickup(loadId), checkLateDelivery(loadId), checkGpsOffline(loadId), checkStalledLoad(loadId)]"),
+    firedRules("[checkLatePickup(loadId), checkLateDelivery(loadId)]").replace("Promise.all(", "Promise.allSettled("),
     // Valid neighbours (Aniston's geofence monitor): another binding, or no one-library method on this one; `this.prisma` of another class.
     geofenceMonitor("prisma.organization.findUnique", "other.gPSTrailPoint.findFirst"),
     geofenceMonitor("prisma.organization.findFirst", "prisma.gPSTrailPoint.findFirst"),
@@ -1279,6 +1290,11 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
+    // Valid neighbours (Avy-ERP's link emails, freight-managment's fired rules): a spread of data, promises per row.
+    invalid(linkEmails("[...new Set([...ids, data.officialEmail])]"), "prisma.user.findFirst(", "queryInLoop"),
+    invalid(firedRules("ids.map((id) => checkLatePickup(id))").replace("async function checkAllRules(loadId: string)", "async function checkAllRules(loadId: string, ids = [loadId])"), "prisma.loadEscalation.create(", "writeInLoop"),
+    invalid(firedRules("[checkLatePickup(loadId)]").replace("Promise.all(", "Promise.any("), "prisma.loadEscalation.create(", "writeInLoop"),
+    invalid(firedRules("[checkLatePickup(loadId)]").replace("Promise.all(", "batcher.all("), "prisma.loadEscalation.create(", "writeInLoop"),
     // Aniston-HRMS attendance-cron.worker.ts: `prisma.gPSTrailPoint.findFirst` per open record, the client proven by `findUnique` in the file.
     invalid(geofenceMonitor("prisma.organization.findUnique", "prisma.gPSTrailPoint.findFirst"), "prisma.gPSTrailPoint.findFirst(", "queryInLoop"),
     invalid(geofenceMonitor("prisma.organization.findUnique", "prisma.gPSTrailPoint.count"), "prisma.gPSTrailPoint.count(", "queryInLoop"),
