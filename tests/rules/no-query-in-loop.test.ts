@@ -462,6 +462,8 @@ runRuleTests("no-query-in-loop", rule, {
     perWorkspaceSession("const session = await mongoose.startSession();\n    session.startTransaction();", "{ session: session }"),
     perWorkspaceChain("", "const session = await mongoose.startSession();\n    session.startTransaction();"),
     perUserSequelize("", "const t = await sequelize.transaction();"),
+    // knex: a transaction made per element without a callback, handed to the builder by `transacting(trx)`.
+    `import knex from "knex";\nconst db = knex({});\nexport async function settle(ids: string[]) {\n  for (const id of ids) {\n    const trx = await db.transaction();\n    await db("accounts").where({ id }).update({ settled: true }).transacting(trx);\n    await trx.commit();\n  }\n}`,
     // A shared session whose transaction the helper starts and commits on every call: still one per element.
     perWorkspaceSession("session.startTransaction();", "{ session }").replace("export class", "const session = mongoose.startSession();\nexport class"),
     // better-auth bun-sqlite-dialect.ts: a module that imports an embedded database queries it in process, with no round trip.
@@ -1323,6 +1325,7 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(perWorkspaceSession("const session = await mongoose.startSession();\n    other.startTransaction();", "{ session }"), "this.recalc(", "queryInLoopViaCall"),
     invalid(perWorkspaceChain("const session = await mongoose.startSession();\n  session.startTransaction();", ""), "Workplace.findById(", "queryInLoop"),
     invalid(perUserSequelize("const t = await sequelize.transaction();", ""), "User.findByPk(", "queryInLoop"),
+    invalid(`import knex from "knex";\nconst db = knex({});\nexport async function settle(ids: string[]) {\n  const trx = await db.transaction();\n  for (const id of ids) {\n    await db("accounts").where({ id }).update({ settled: true }).transacting(trx);\n  }\n  await trx.commit();\n}`, 'db("accounts")', "writeInLoop"),
     invalid(perUserSequelize("", "const t = await sequelize.transaction(async () => {});"), "User.findByPk(", "queryInLoop"),
     // Valid neighbour (jwfreed's cost roll-up): a helper named for a transaction, but not for running one.
     invalid(perUserTransaction("withTransactionLog(", ")"), "tx.user.findUnique(", "queryInLoop"),
