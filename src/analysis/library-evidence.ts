@@ -8,7 +8,7 @@ import type { ValueKind } from "./value-kind.js";
 
 import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
-import { getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
+import { DISTINCTIVE_METHOD_NAMES, getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBRARIES } from "../knowledge/index.js";
 import { getCalledMethodName, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getCollectedCallIndex } from "./call-index.js";
 import { getThisClass } from "./class-members.js";
@@ -275,7 +275,6 @@ export function getBindingEvidenceKind(file: FileContext, call: TSESTree.CallExp
   return undefined;
 }
 
-const DISTINCTIVE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.keys(library.distinctiveMethods ?? {})));
 /** The kinds a client's every property has (`prisma.client`'s models). */
 const PROPERTY_KINDS: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) => Object.values(library.kinds ?? {}).flatMap((kind) => (kind.anyProperty ? [getKindId(kind.anyProperty)] : []))),
@@ -285,7 +284,7 @@ const PROPERTY_KINDS: ReadonlySet<string> = new Set(
 function getProvenBindings(file: FileContext): ReadonlyMap<string, string> {
   return memoizeFile(file, "proven-bindings", () => {
     const proven = new Map<string, string>();
-    for (const distinctive of getCollectedCallIndex(file)?.callsToMethods(DISTINCTIVE_NAMES) ?? []) {
+    for (const distinctive of getCollectedCallIndex(file)?.callsToMethods(DISTINCTIVE_METHOD_NAMES) ?? []) {
       const kind = getDistinctiveMethodKind(getCalledMethodName(distinctive) ?? "");
       const callee = skipExpressionWrappers(distinctive.callee);
       if (kind === undefined || callee.type !== AST_NODE_TYPES.MemberExpression) continue;

@@ -106,6 +106,9 @@ export function getDistinctiveMethodKind(name: string): string | undefined {
   return INDEX.distinctiveMethods.get(name);
 }
 
+/** Every method name that only one library uses. */
+export const DISTINCTIVE_METHOD_NAMES: ReadonlySet<string> = new Set(INDEX.distinctiveMethods.keys());
+
 export function getGlobalKind(name: string): KindRef | undefined {
   return INDEX.globals.get(name);
 }

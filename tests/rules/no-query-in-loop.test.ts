@@ -146,6 +146,10 @@ const labAlerts = (fields: string, query: string): string =>
 // EaseMySalon-HQ salon-crm backend/lib/send-appointment-whatsapp.js: a helper destructuring its one object, the business the same for every appointment.
 const whatsappSends = (pattern: string, query: string): string =>
   `import mongoose from "mongoose";\nconst Business = mongoose.model("Business", schema);\nasync function recordSend(${pattern}) {\n  const fresh = await ${query};\n  log(fresh, appointment);\n}\nexport async function sendAll(business, appointments) {\n  for (const appointment of appointments) await recordSend({ business, appointment });\n}`;
+/** The report on `labAlerts(fields, query)`: the helper queries for each result. */
+const labAlertsReported = (fields: string, query: string): Invalid => invalid(labAlerts(fields, query), "this.sendAlert(", "queryInLoopViaCall");
+/** The report on `whatsappSends(pattern, query)`: the helper queries for each appointment. */
+const whatsappSendsReported = (pattern: string, query: string): Invalid => invalid(whatsappSends(pattern, query), "recordSend({ business, appointment });", "queryInLoopViaCall");
 // Megagig pharmacy-monorepo apps/api/src/services/WorkspaceStatsService.ts: a Mongoose session per workspace, its transaction started, the reads and the write handed `{ session }`.
 const perWorkspaceSession = (open: string, pass: string, loop = ""): string =>
   `import mongoose from "mongoose";\nimport { Workplace } from "./models";\nexport class Stats {\n  async recalc(id: string) {\n    ${open}\n    const w = await Workplace.findById(id, null, ${pass});\n    await session.commitTransaction();\n    return w;\n  }\n  async all(ids: string[]) {\n${loop}    for (const id of ids) await this.recalc(id);\n  }\n}`;
@@ -1309,16 +1313,16 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(knexStatuses('["open", "booked"]').replace('.whereIn("status", ["open", "booked"])', '.where("status", "in", ["open", "booked"])'), 'db("loads")', "queryInLoop"),
     invalid(drizzleStock("db.select()").replace("eq(variants.id, item.variantId)", 'and(eq(variants.id, item.variantId), inArray(variants.status, ["active", "draft"]))'), "db.select()", "queryInLoop"),
     // Valid neighbours (Megagig's lab alerts): the queried property is the element's, the literal spreads or computes a key, or the helper reads the parameter otherwise.
-    invalid(labAlerts("patientId: result.patientId, message: result.testName", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
-    invalid(labAlerts("...result, patientId: lab.patientId", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
-    invalid(whatsappSends("{ business, appointment }", "Business.findById(appointment.businessId)"), "recordSend({ business, appointment });", "queryInLoopViaCall"),
-    invalid(whatsappSends("{ business: { _id }, appointment }", "Business.findById(_id).where({ at: appointment.at })"), "recordSend({ business, appointment });", "queryInLoopViaCall"),
-    invalid(whatsappSends("{ business, ...appointment }", "Business.findById(business._id).where({ at: appointment.at })"), "recordSend({ business, appointment });", "queryInLoopViaCall"),
-    invalid(labAlerts("[key]: lab.patientId, message: result.testName", "Patient.findById(alert.patientId)"), "this.sendAlert(", "queryInLoopViaCall"),
-    invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne(alert)"), "this.sendAlert(", "queryInLoopViaCall"),
+    labAlertsReported("patientId: result.patientId, message: result.testName", "Patient.findById(alert.patientId)"),
+    labAlertsReported("...result, patientId: lab.patientId", "Patient.findById(alert.patientId)"),
+    whatsappSendsReported("{ business, appointment }", "Business.findById(appointment.businessId)"),
+    whatsappSendsReported("{ business: { _id }, appointment }", "Business.findById(_id).where({ at: appointment.at })"),
+    whatsappSendsReported("{ business, ...appointment }", "Business.findById(business._id).where({ at: appointment.at })"),
+    labAlertsReported("[key]: lab.patientId, message: result.testName", "Patient.findById(alert.patientId)"),
+    labAlertsReported("patientId: lab.patientId, message: result.testName", "Patient.findOne(alert)"),
     invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne(alert)").replace("    const patient = await Patient.findOne(alert);", "    const note = alert.message;\n    const patient = await Patient.findOne({ _id: alert.patientId, note });"), "this.sendAlert(", "queryInLoopViaCall"),
-    invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId, note: alert.message })"), "this.sendAlert(", "queryInLoopViaCall"),
-    invalid(labAlerts("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId }).where({ tags: [alert].map((a) => a.message) })"), "this.sendAlert(", "queryInLoopViaCall"),
+    labAlertsReported("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId, note: alert.message })"),
+    labAlertsReported("patientId: lab.patientId, message: result.testName", "Patient.findOne({ _id: alert.patientId }).where({ tags: [alert].map((a) => a.message) })"),
     // Valid neighbours (Megagig's workspace stats): a session without a transaction, or one opened once before the loop.
     invalid(perWorkspaceSession("const session = await mongoose.startSession();", "{ session }"), "this.recalc(", "queryInLoopViaCall"),
     invalid(perWorkspaceSession("", "{ session }", "    session.startTransaction();\n").replace("export class", "const session = mongoose.startSession();\nexport class"), "this.recalc(", "queryInLoopViaCall"),
