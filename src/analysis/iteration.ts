@@ -17,7 +17,7 @@ import {
   CONSTANT_TABLE_NAME,
   CONSUMING_METHODS,
   DELAY_FUNCTIONS,
-  ELEMENTWISE_PROMISE_METHODS,
+  ELEMENTWISE_STATIC_FUNCTIONS,
   GLOBAL_PROMISE_HELPERS,
   HELPER_MODULES,
   LISTENER_METHODS,
@@ -693,7 +693,10 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
       const method = getStaticPropertyName(callee) ?? "";
       if (STRING_RESULT_METHODS.includes(method)) return true;
       // freight-managment's `await Promise.all([checkLatePickup(id), checkGpsOffline(id)])`: one result per promise of a fixed list.
-      if (isPromiseOf(callee, method)) return inner.arguments[0] !== undefined && isFixedCollection(file, inner.arguments[0], depth + 1);
+      if (isElementwiseStatic(callee, method)) {
+        const list = inner.arguments[0] && skipExpressionWrappers(inner.arguments[0]);
+        return list !== undefined && list.type !== AST_NODE_TYPES.ObjectExpression && isFixedCollection(file, list, depth + 1);
+      }
       if (isObjectListing(inner)) {
         const target = inner.arguments[0] ? skipExpressionWrappers(inner.arguments[0]) : undefined;
         if (target?.type === AST_NODE_TYPES.Identifier && CONSTANT_TABLE_NAME.test(target.name)) return true;
@@ -708,10 +711,10 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
   }
 }
 
-/** `Promise.all` or `Promise.allSettled`, with `Promise` the global: one result per element of the list it is given. */
-function isPromiseOf(callee: TSESTree.MemberExpression, method: string): boolean {
+/** `Promise.all`, `Array.from`: a static function of a global with one result per element of the list it is given. */
+function isElementwiseStatic(callee: TSESTree.MemberExpression, method: string): boolean {
   const object = skipExpressionWrappers(callee.object);
-  return object.type === AST_NODE_TYPES.Identifier && object.name === "Promise" && ELEMENTWISE_PROMISE_METHODS.includes(method);
+  return object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(ELEMENTWISE_STATIC_FUNCTIONS, object.name) && ELEMENTWISE_STATIC_FUNCTIONS[object.name]!.includes(method);
 }
 
 /**

@@ -109,8 +109,16 @@ export const OBJECT_LISTING_FUNCTIONS: readonly string[] = ["keys", "values", "e
  */
 export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse", "map"];
 
-/** Methods of `Promise` whose result has one element per element of the list they are given. */
-export const ELEMENTWISE_PROMISE_METHODS: readonly string[] = ["all", "allSettled"];
+/**
+ * Static functions of globals whose result has one element per element of the list they are
+ * given: `Promise.all([a, b])`, and `Array.from(new Set([a, b]))` (silk-route-logistics'
+ * dispute recipients). `Array.from({ length: n })` makes `n` elements, so an object literal given
+ * to one of them is no fixed list.
+ */
+export const ELEMENTWISE_STATIC_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  Promise: ["all", "allSettled"],
+  Array: ["from"],
+};
 
 /**
  * Names of declared constants: an enum or a constant table (`UserRole`, `ALL_SCOPES`) has a

@@ -587,6 +587,8 @@ runRuleTests("no-query-in-loop", rule, {
     { code: `const { PrismaClient } = require("@prisma/client");\nconst prisma = new PrismaClient();\nasync function f(rows) { const ops = rows.map((row) => prisma.link.update({ where: { id: row.id }, data: row })); await prisma.$transaction(ops); }`, filename: "file.js" },
     // Avy-ERP employee.service.ts: the distinct emails of two fields, a list of at most two.
     linkEmails("[...new Set([data.officialEmail, data.personalEmail].map((e) => e?.trim() ?? \"\").filter((e) => e.length > 0))]"),
+    // silk-route-logistics notificationService.ts: `Array.from(new Set([carrierId, posterId]))`, the dispute's two parties.
+    linkEmails("Array.from(new Set([data.officialEmail, data.personalEmail]))"),
     // freight-managment exceptionDetection.ts: the rules that fired of four checks run together.
     firedRules("[checkLatePickup(loadId), checkLateDelivery(loadId), checkGpsOffline(loadId), checkStalledLoad(loadId)]"),
     firedRules("[checkLatePickup(loadId), checkLateDelivery(loadId)]").replace("Promise.all(", "Promise.allSettled("),
@@ -1296,8 +1298,11 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(sortedLocks("SELECT release_lock_owner FROM versions WHERE id = ?"), "client.query(", "queryInLoop"),
     // Valid neighbours (capgo on_version_update.ts): the transaction is opened on another client, or not at all.
     invalid(perEntryTransaction('await other.query("BEGIN")'), 'client.query("DELETE', "writeInLoop"),
-    // Valid neighbours (Avy-ERP's link emails, freight-managment's fired rules): a spread of data, promises per row.
+    // Valid neighbours (Avy-ERP's link emails, silk-route's dispute parties, freight-managment's fired rules): a spread of data, a set of rows or an object's length, promises per row.
     invalid(linkEmails("[...new Set([...ids, data.officialEmail])]"), "prisma.user.findFirst(", "queryInLoop"),
+    invalid(linkEmails("Array.from(new Set(ids))"), "prisma.user.findFirst(", "queryInLoop"),
+    invalid(linkEmails("Array.from({ length: ids.length }, (_, i) => ids[i])"), "prisma.user.findFirst(", "queryInLoop"),
+    invalid(linkEmails("Buffer.from([data.officialEmail])"), "prisma.user.findFirst(", "queryInLoop"),
     invalid(firedRules("ids.map((id) => checkLatePickup(id))").replace("async function checkAllRules(loadId: string)", "async function checkAllRules(loadId: string, ids = [loadId])"), "prisma.loadEscalation.create(", "writeInLoop"),
     invalid(firedRules("[checkLatePickup(loadId)]").replace("Promise.all(", "Promise.any("), "prisma.loadEscalation.create(", "writeInLoop"),
     invalid(firedRules("[checkLatePickup(loadId)]").replace("Promise.all(", "batcher.all("), "prisma.loadEscalation.create(", "writeInLoop"),
