@@ -193,9 +193,51 @@ export function isForOneElement(file: FileContext, iteration: Iteration, node: T
     if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test?.type === AST_NODE_TYPES.Literal && parent.consequent.includes(child as TSESTree.Statement)) {
       if (isWholeItem(file, iteration, parent.parent.discriminant)) return true;
     }
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isItemEqualsLiteral(file, iteration, parent.test)) return true;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isOneElementTest(file, iteration, parent.test, 0)) return true;
   }
   return false;
+}
+
+/**
+ * A test true for one element at most: the element, its key or its index equal to a literal
+ * (`if (key === "admin")`, `if (i === 0)`), also as one side of `&&` or through a `const` of the
+ * body (silk-route-logistics' waterfall tender: `const isFirst = i === 0`, then `if (isFirst)`,
+ * notifies the first carrier only).
+ */
+function isOneElementTest(file: FileContext, iteration: Iteration, raw: TSESTree.Expression, depth: number): boolean {
+  const test = skipExpressionWrappers(raw);
+  if (test.type === AST_NODE_TYPES.LogicalExpression) {
+    return test.operator === "&&" && (isOneElementTest(file, iteration, test.left, depth) || isOneElementTest(file, iteration, test.right, depth));
+  }
+  if (test.type === AST_NODE_TYPES.Identifier) {
+    const variable = depth === 0 ? ASTUtils.findVariable(file.sourceCode.getScope(test), test) : null;
+    const init = variable ? getConstantInit(variable) : null;
+    return init !== null && isOneElementTest(file, iteration, init, depth + 1);
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return false;
+  const other = test.right.type === AST_NODE_TYPES.Literal ? test.left : test.left.type === AST_NODE_TYPES.Literal ? test.right : undefined;
+  return other !== undefined && (isWholeItem(file, iteration, other) || isUniquePosition(file, iteration, other));
+}
+
+/**
+ * The index of a callback (`i` of `candidates.forEach((c, i) => …)`), or the key or index
+ * destructured from an entry (`for (const [i, c] of list.entries())`, `Object.entries(obj)`):
+ * no two elements share it.
+ */
+function isUniquePosition(file: FileContext, iteration: Iteration, raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = ASTUtils.findVariable(file.sourceCode.getScope(node), node)?.defs[0]?.name;
+  const parent = name?.parent;
+  if (!name || !parent) return false;
+  if (isFunctionNode(parent) && iteration.body === parent && iteration.node.type === AST_NODE_TYPES.CallExpression) {
+    const how = getCallbackIteration(file, iteration.node, parent);
+    return how !== null && parent.params[how.itemParam + 1] === name;
+  }
+  const loop = parent.parent?.parent?.parent;
+  if (parent.type !== AST_NODE_TYPES.ArrayPattern || parent.elements[0] !== name || loop?.type !== AST_NODE_TYPES.ForOfStatement || loop !== iteration.node) return false;
+  const list = skipExpressionWrappers(loop.right);
+  return list.type === AST_NODE_TYPES.CallExpression && list.arguments.length <= 1 && getCalledMethodName(list) === "entries";
 }
 
 /**
@@ -280,13 +322,6 @@ function hasContinue(file: FileContext, statement: TSESTree.Statement): boolean 
     found ||= inner.type === AST_NODE_TYPES.ContinueStatement;
   });
   return found;
-}
-
-function isItemEqualsLiteral(file: FileContext, iteration: Iteration, raw: TSESTree.Expression): boolean {
-  const test = skipExpressionWrappers(raw);
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "===" && test.operator !== "==")) return false;
-  if (test.right.type === AST_NODE_TYPES.Literal) return isWholeItem(file, iteration, test.left);
-  return test.left.type === AST_NODE_TYPES.Literal && isWholeItem(file, iteration, test.right);
 }
 
 /**

@@ -183,6 +183,10 @@ const revertPerTable = (name: string): string =>
 const QUERY_ONE = 'await pool.query("UPDATE metadata SET value = $2 WHERE key = $1", [key, values[key]]);';
 const specialKeys = (body: string): string =>
   `${PG}export async function flush(keys: string[], values: Record<string, unknown>) {\n  for (const key of keys) {\n${body}\n  }\n}`;
+// Silkroutelogistics silk-route-logistics backend/src/services/waterfallTenderService.ts: a tender per candidate, a notice to the first one only.
+const firstNotice = (loop: string, guard: string): string =>
+  `${PRISMA}export async function tender(candidates: { userId: string }[], byRole: Record<string, string>) {\n  ${loop} {\n${guard} {\n      await prisma.notification.create({ data: { userId: NOTIFY, type: "TENDER" } });\n    }\n  }\n}`;
+const FIRST_INDEX = "for (let i = 0; i < candidates.length; i++)";
 // karasu-lab-nestjs-api src/data-base/query/external-provider-link-verify/external-provider-link-verify.service.ts: the first record whose code matches is marked, then the loop returns.
 const markFirstMatch = (after: string): string =>
   `${PG}export async function verify(records: { id: string; ok: boolean }[]) {\n  for (const rec of records) {\n    if (rec.ok) {\n      try {\n        await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n      } catch (e) {\n        throw new Error("failed");\n      }\n${after}\n    }\n  }\n  return false;\n}`;
@@ -534,6 +538,12 @@ runRuleTests("no-query-in-loop", rule, {
     // subql's metadata keys: the query runs for the element equal to one literal only.
     specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        ${QUERY_ONE}\n        break;\n      default:\n        cached.set(key, values[key]);\n    }`),
     specialKeys(`    if (key === "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`),
+    // silk-route-logistics' waterfall tender: the first candidate only, by its index, also through a `const` of the body or one side of `&&`.
+    firstNotice(FIRST_INDEX, "    const isFirst = i === 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"),
+    firstNotice(FIRST_INDEX, "    const isFirst = 0 === i;\n    if (isFirst && candidates[i].userId)").replace("NOTIFY", "candidates[i].userId"),
+    firstNotice("candidates.forEach(async (c, i) =>", "    if (i === 0)").replace("NOTIFY", "c.userId").replace("  }\n}", "  });\n}"),
+    firstNotice("for (const [i, c] of candidates.entries())", "    if (i === 0)").replace("NOTIFY", "c.userId"),
+    firstNotice("for (const [role, userId] of Object.entries(byRole))", '    if (role === "owner")').replace("NOTIFY", "userId"),
     // beekeeper-studio src-commercial/backend/lib/db/clients/mongodb.ts: each element names its collection, so each `insertMany` goes to another one.
     `${MONGO_ROWS}  for (const insert of inserts) {\n    const collection = connection.collection(insert.table);\n    await collection.insertMany(insert.data);\n  }\n}`,
     `${MONGO_ROWS}  for (const insert of inserts) await connection.collection(insert.table).insertMany(insert.data);\n}`,
@@ -997,6 +1007,15 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbour (Pydah's loan service): an object without an id is a new one, and the helper creates each one.
     invalid(`import mongoose from "mongoose";\nconst Loan = mongoose.model("Loan", schema);\nasync function save(loan) {\n  return loan._id ? loan : await Loan.create(loan);\n}\nexport async function saveAll(loans) {\n  for (const loan of loans) await save(loan);\n}`, "save(loan);", "queryInLoopViaCall"),
     entityOrIdQueries(`${FIND_EMOJI.replace("id: src", 'id: typeof src === "object" ? src.id : src')}`),
+    // Valid neighbours (silk-route's waterfall tender): another index, a flag written again or tested with `||`, a value of an entry, the other arm.
+    invalid(firstNotice(FIRST_INDEX, "    const isFirst = i !== 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
+    invalid(firstNotice(FIRST_INDEX, "    let isFirst = i === 0;\n    isFirst = !isFirst;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
+    invalid(firstNotice(FIRST_INDEX, "    const isFirst = i === 0;\n    if (isFirst || candidates[i].userId)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
+    invalid(firstNotice("candidates.forEach(async (c, i, all) =>", "    if (all === 0)").replace("NOTIFY", "c.userId").replace("  }\n}", "  });\n}"), "prisma.notification.create(", "writeInLoop"),
+    invalid(firstNotice("for (const [i, c] of candidates.entries())", "    if (c === 0)").replace("NOTIFY", "c.userId"), "prisma.notification.create(", "writeInLoop"),
+    invalid(firstNotice("for (const [i, c] of pairs(candidates))", "    if (i === 0)").replace("NOTIFY", "c.userId"), "prisma.notification.create(", "writeInLoop"),
+    invalid(firstNotice("for (const [role, userId] of Object.entries(byRole))", '    if (userId === "owner")').replace("NOTIFY", "role"), "prisma.notification.create(", "writeInLoop"),
+    invalid(firstNotice(FIRST_INDEX, "    if (i === 0) log(i);\n    else").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
     // Valid neighbours (karasu-lab's link verification): a `continue`, a conditional exit, or none goes round again; a `break` of a switch, or a `return` of a callback, ends only that.
     // ballerine's child callbacks: a long collection that a callback filters is named by what it filters, with the chain on one line.
     childCallbackQueries("(definition?.config\n      ?.childCallbackResults as Callback[])\n      ?.filter((callback) => callback.definitionId === childId)", "definition?.config?.childCallbackResults?.filter(…)"),
