@@ -22,6 +22,7 @@ import {
   HELPER_MODULES,
   LISTENER_METHODS,
   OBJECT_LISTING_FUNCTIONS,
+  HANDFUL_SLICE_SIZE,
   SUBSET_METHODS,
   TRANSACTION_CALLBACK_METHODS,
   TRANSACTION_HELPER_NAME,
@@ -739,11 +740,33 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
       }
       // zyrix's `env.SUPER_ADMIN_EMAILS.split(",")`: the list the deployment's configuration holds, not the caller's.
       if (method === "split") return isConfigurationString(file, callee.object, depth + 1);
+      if (method === "slice" && isHandfulSlice(inner)) return true;
       return SUBSET_METHODS.includes(method) && isFixedCollection(file, callee.object, depth + 1);
     }
     default:
       return false;
   }
+}
+
+/**
+ * `.slice(0, 10)`, `.slice(-5)`, `.slice(2, 7)`, `.slice(-8, -2)`: at most `HANDFUL_SLICE_SIZE`
+ * elements, whatever the list. Bounds of both signs (`.slice(0, -1)`) keep a number that depends
+ * on the list's length.
+ */
+function isHandfulSlice(call: TSESTree.CallExpression): boolean {
+  const [start, end, ...rest] = call.arguments.map((argument) => getStaticNumber(argument));
+  if (start === undefined || rest.length > 0) return false;
+  if (call.arguments.length === 1) return start < 0 && -start <= HANDFUL_SLICE_SIZE;
+  return end !== undefined && (start < 0) === (end < 0) && end - start <= HANDFUL_SLICE_SIZE;
+}
+
+/** `10`, `-5`: a number written in the code. */
+function getStaticNumber(node: TSESTree.Node): number | undefined {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === "number" ? inner.value : undefined;
+  if (inner.type !== AST_NODE_TYPES.UnaryExpression || inner.operator !== "-") return undefined;
+  const value = getStaticNumber(inner.argument);
+  return value === undefined ? undefined : -value;
 }
 
 /** `Promise.all`, `Array.from`: a static function of a global with one result per element of the list it is given. */

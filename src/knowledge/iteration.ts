@@ -110,6 +110,13 @@ export const OBJECT_LISTING_FUNCTIONS: readonly string[] = ["keys", "values", "e
 export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse", "map"];
 
 /**
+ * The most elements a slice written with numbers keeps and still counts as a handful:
+ * `employees.slice(0, 10)` ("Limit for performance", attendance-system's scores), the top five
+ * of a sorted list (pharmacy-pos's dashboard). Ten round trips do not grow with the data.
+ */
+export const HANDFUL_SLICE_SIZE = 10;
+
+/**
  * Static functions of globals whose result has one element per element of the list they are
  * given: `Promise.all([a, b])`, and `Array.from(new Set([a, b]))` (silk-route-logistics'
  * dispute recipients). `Array.from({ length: n })` makes `n` elements, so an object literal given

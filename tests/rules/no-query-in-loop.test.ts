@@ -183,6 +183,9 @@ const revertPerTable = (name: string): string =>
 const QUERY_ONE = 'await pool.query("UPDATE metadata SET value = $2 WHERE key = $1", [key, values[key]]);';
 const specialKeys = (body: string): string =>
   `${PG}export async function flush(keys: string[], values: Record<string, unknown>) {\n  for (const key of keys) {\n${body}\n  }\n}`;
+// mahmoudalimohamedali1-cpu attendance-system backend/src/modules/ai-analytics/ai-analytics.service.ts: scores of the first ten employees, "Limit for performance".
+const cappedScores = (list: string): string =>
+  `${PRISMA}export async function scores(companyId: string) {\n  const employees = await prisma.user.findMany({ where: { companyId }, take: 50 });\n  const out = [];\n  for (const emp of ${list}) out.push(await prisma.attendance.count({ where: { userId: emp.id } }));\n  return out;\n}`;
 // Silkroutelogistics silk-route-logistics backend/src/services/waterfallTenderService.ts: a tender per candidate, a notice to the first one only.
 const firstNotice = (loop: string, guard: string): string =>
   `${PRISMA}export async function tender(candidates: { userId: string }[], byRole: Record<string, string>) {\n  ${loop} {\n${guard} {\n      await prisma.notification.create({ data: { userId: NOTIFY, type: "TENDER" } });\n    }\n  }\n}`;
@@ -538,6 +541,11 @@ runRuleTests("no-query-in-loop", rule, {
     // subql's metadata keys: the query runs for the element equal to one literal only.
     specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        ${QUERY_ONE}\n        break;\n      default:\n        cached.set(key, values[key]);\n    }`),
     specialKeys(`    if (key === "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`),
+    // attendance-system's scores, pharmacy-pos's top five products: a slice of at most ten elements, written with numbers.
+    cappedScores("employees.slice(0, 10)"),
+    cappedScores("employees.slice(-5)"),
+    cappedScores("employees.slice(2, 7)"),
+    cappedScores("employees.slice(-8, -2)"),
     // silk-route-logistics' waterfall tender: the first candidate only, by its index, also through a `const` of the body or one side of `&&`.
     firstNotice(FIRST_INDEX, "    const isFirst = i === 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"),
     firstNotice(FIRST_INDEX, "    const isFirst = 0 === i;\n    if (isFirst && candidates[i].userId)").replace("NOTIFY", "candidates[i].userId"),
@@ -1007,6 +1015,13 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbour (Pydah's loan service): an object without an id is a new one, and the helper creates each one.
     invalid(`import mongoose from "mongoose";\nconst Loan = mongoose.model("Loan", schema);\nasync function save(loan) {\n  return loan._id ? loan : await Loan.create(loan);\n}\nexport async function saveAll(loans) {\n  for (const loan of loans) await save(loan);\n}`, "save(loan);", "queryInLoopViaCall"),
     entityOrIdQueries(`${FIND_EMOJI.replace("id: src", 'id: typeof src === "object" ? src.id : src')}`),
+    // Valid neighbours (attendance-system's scores): more than ten, the rest of the list, all but the last, a bound the data sets.
+    invalid(cappedScores("employees.slice(0, 50)"), "prisma.attendance.count(", "queryInLoop"),
+    invalid(cappedScores("employees.slice(-20)"), "prisma.attendance.count(", "queryInLoop"),
+    invalid(cappedScores("employees.slice(10)"), "prisma.attendance.count(", "queryInLoop"),
+    invalid(cappedScores("employees.slice(0, -1)"), "prisma.attendance.count(", "queryInLoop"),
+    invalid(cappedScores("employees.slice(-30, -2)"), "prisma.attendance.count(", "queryInLoop"),
+    invalid(cappedScores("employees.slice(0, employees.length)"), "prisma.attendance.count(", "queryInLoop"),
     // Valid neighbours (silk-route's waterfall tender): another index, a flag written again or tested with `||`, a value of an entry, the other arm.
     invalid(firstNotice(FIRST_INDEX, "    const isFirst = i !== 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
     invalid(firstNotice(FIRST_INDEX, "    let isFirst = i === 0;\n    isFirst = !isFirst;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
@@ -1019,7 +1034,7 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbours (karasu-lab's link verification): a `continue`, a conditional exit, or none goes round again; a `break` of a switch, or a `return` of a callback, ends only that.
     // ballerine's child callbacks: a long collection that a callback filters is named by what it filters, with the chain on one line.
     childCallbackQueries("(definition?.config\n      ?.childCallbackResults as Callback[])\n      ?.filter((callback) => callback.definitionId === childId)", "definition?.config?.childCallbackResults?.filter(…)"),
-    childCallbackQueries("(definition?.config?.callbacks?.children ?? [])\n      .filter((callback) => callback.definitionId === childId)\n      .slice(0, 10)", "…k.definitionId === childId).slice(0, 10)"),
+    childCallbackQueries("(definition?.config?.callbacks?.children ?? [])\n      .filter((callback) => callback.definitionId === childId)\n      .slice(0, 20)", "…k.definitionId === childId).slice(0, 20)"),
     childCallbackQueries("definition.callbacks.filter((c) => c.ok)", "definition.callbacks.filter((c) => c.ok)"),
     childCallbackQueries("merge(definition.sets, [\n      ...more,\n    ], ...rest)", "merge(definition.sets, [...more], ...rest)"),
     childCallbackQueries("Object.values(\n      definition.config.children,\n    )", "Object.values(definition.config.children)"),
