@@ -37,7 +37,7 @@ import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
-import { getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
+import { DATABASE_TRAIT, getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
 
 const { DefinitionType } = TSESLint.Scope;
@@ -249,13 +249,17 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   return receiver.type === AST_NODE_TYPES.Identifier || receiver.type === AST_NODE_TYPES.ThisExpression;
 }
 
-/** The file imports a library of the knowledge base and none of them is `library`. */
+/**
+ * The file imports a database library of the knowledge base and none of them is `library`. A
+ * validation, cache or HTTP library says nothing of the models (Aniston-HRMS's leave routes import
+ * zod beside their Prisma client).
+ */
 function importsOnlyOtherLibraries(file: FileContext, library: string): boolean {
   let other = false;
   for (const specifier of getModuleSpecifiers(file)) {
-    const imported = getLibraryOfPackage(getBarePackageName(specifier))?.id;
-    if (imported === library) return false;
-    if (imported !== undefined) other = true;
+    const imported = getLibraryOfPackage(getBarePackageName(specifier));
+    if (imported?.id === library) return false;
+    if (imported !== undefined && Object.values(imported.kinds).some(DATABASE_TRAIT.matches)) other = true;
   }
   return other;
 }

@@ -1410,6 +1410,9 @@ runRuleTests("no-query-in-loop", rule, {
     }),
     // grouparoo core/src/models/Destination.ts: a Sequelize model's own static `findById`, in a file that imports Sequelize and not Mongoose.
     invalid(groupLookups('import { Op } from "sequelize";\n'), "Group.findById(", "queryInLoop", {}, { call: "Group.findById()", library: "database", collection: "memberships", batched: "one query for all the ids" }),
+    // Anistonworkspace Aniston-HRMS backend/src/modules/leave/leave.routes.ts: zod or ioredis beside the models is no other database library.
+    invalid(groupLookups('import { z } from "zod";\n'), "Group.findById(", "queryInLoop", {}, { call: "Group.findById()", library: "Mongoose", collection: "memberships", batched: "one `find({ _id: { $in: ids } })`" }),
+    invalid(groupLookups('import Redis from "ioredis";\n'), "Group.findById(", "queryInLoop", {}, { call: "Group.findById()", library: "Mongoose", collection: "memberships", batched: "one `find({ _id: { $in: ids } })`" }),
     // In a file that imports Mongoose, or no library of the knowledge base, the one-library name names Mongoose.
     invalid(groupLookups('import { Types } from "mongoose";\nimport { Op } from "sequelize";\n'), "Group.findById(", "queryInLoop", {}, {
       call: "Group.findById()",
