@@ -740,7 +740,7 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
       }
       // zyrix's `env.SUPER_ADMIN_EMAILS.split(",")`: the list the deployment's configuration holds, not the caller's.
       if (method === "split") return isConfigurationString(file, callee.object, depth + 1);
-      if (method === "slice" && isHandfulSlice(inner)) return true;
+      if (method === "slice" && isHandfulSlice(file, inner)) return true;
       return SUBSET_METHODS.includes(method) && isFixedCollection(file, callee.object, depth + 1);
     }
     default:
@@ -753,11 +753,42 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
  * elements, whatever the list. Bounds of both signs (`.slice(0, -1)`) keep a number that depends
  * on the list's length.
  */
-function isHandfulSlice(call: TSESTree.CallExpression): boolean {
+function isHandfulSlice(file: FileContext, call: TSESTree.CallExpression): boolean {
   const [start, end, ...rest] = call.arguments.map((argument) => getStaticNumber(argument));
   if (start === undefined || rest.length > 0) return false;
   if (call.arguments.length === 1) return start < 0 && -start <= HANDFUL_SLICE_SIZE;
-  return end !== undefined && (start < 0) === (end < 0) && end - start <= HANDFUL_SLICE_SIZE;
+  if (end === undefined) return isHandfulCount(file, call.arguments[1]!, 0);
+  return (start < 0) === (end < 0) && end - start <= HANDFUL_SLICE_SIZE;
+}
+
+/**
+ * A count the code caps with a small number: `10 - existingImages` (car-rental-backend's image
+ * upload, `files.slice(0, maxUpload)` with `const maxUpload = 10 - existingImages`, a count of
+ * rows), `Math.min(5, limit)`, also through a `const`.
+ */
+function isHandfulCount(file: FileContext, raw: TSESTree.Node, depth: number): boolean {
+  const node = skipExpressionWrappers(raw);
+  const value = getStaticNumber(node);
+  if (value !== undefined) return value <= HANDFUL_SLICE_SIZE;
+  if (depth > 2) return false;
+  switch (node.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === "-" && isHandfulCount(file, node.left, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+      return isMathMin(node.callee) && node.arguments.some((argument) => isHandfulCount(file, argument, depth + 1));
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+      const init = variable ? getConstantInit(variable) : null;
+      return init !== null && isHandfulCount(file, init, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+function isMathMin(raw: TSESTree.Node): boolean {
+  const callee = skipExpressionWrappers(raw);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math" && getStaticPropertyName(callee) === "min";
 }
 
 /** `10`, `-5`: a number written in the code. */

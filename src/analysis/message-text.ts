@@ -59,8 +59,12 @@ function getFirstCallOfChain(call: TSESTree.CallExpression): TSESTree.CallExpres
 export function describeCollection(sourceCode: Readonly<TSESLint.SourceCode>, collection: TSESTree.Node): string {
   const node = skipExpressionWrappers(collection);
   const text = flattenSource(sourceCode.getText(node));
-  if (text.length <= MAX_WHOLE || node.type !== AST_NODE_TYPES.CallExpression || !node.arguments.some(isFunctionNode)) return shortenSource(text);
+  if (text.length <= MAX_WHOLE) return text;
+  // lets.church's `pFilter(await prisma.channel.findMany({ where: …, select: … }), …)`: the rows of `prisma.channel.findMany(…)`.
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return describeCollection(sourceCode, node.argument);
+  if (node.type !== AST_NODE_TYPES.CallExpression || !node.arguments.some((argument) => isFunctionNode(argument) || argument.type === AST_NODE_TYPES.ObjectExpression)) return shortenSource(text);
   const callee = skipExpressionWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return `${callee.name}(…)`;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || callee.computed) return shortenSource(text);
   return `${describeCollection(sourceCode, callee.object)}${callee.optional ? "?." : "."}${callee.property.name}(…)`;
 }

@@ -546,6 +546,9 @@ runRuleTests("no-query-in-loop", rule, {
     cappedScores("employees.slice(-5)"),
     cappedScores("employees.slice(2, 7)"),
     cappedScores("employees.slice(-8, -2)"),
+    // Joeloo1 car-rental-backend src/services/carImages.service.ts: `files.slice(0, maxUpload)`, `const maxUpload = 10 - existingImages`.
+    cappedScores("employees.slice(0, cap)").replace("  const out", "  const cap = 10 - (await prisma.attendance.count({ where: { companyId } }));\n  const out"),
+    cappedScores("employees.slice(1, Math.min(employees.length, 5))"),
     // silk-route-logistics' waterfall tender: the first candidate only, by its index, also through a `const` of the body or one side of `&&`.
     firstNotice(FIRST_INDEX, "    const isFirst = i === 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"),
     firstNotice(FIRST_INDEX, "    const isFirst = 0 === i;\n    if (isFirst && candidates[i].userId)").replace("NOTIFY", "candidates[i].userId"),
@@ -1021,6 +1024,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(cappedScores("employees.slice(10)"), "prisma.attendance.count(", "queryInLoop"),
     invalid(cappedScores("employees.slice(0, -1)"), "prisma.attendance.count(", "queryInLoop"),
     invalid(cappedScores("employees.slice(-30, -2)"), "prisma.attendance.count(", "queryInLoop"),
+    invalid(cappedScores("employees.slice(0, cap)").replace("  const out", "  const cap = 50 - (await prisma.attendance.count({ where: { companyId } }));\n  const out"), "prisma.attendance.count({ where: { userId", "queryInLoop"),
+    invalid(cappedScores("employees.slice(0, cap)").replace("  const out", "  const cap = employees.length - 10;\n  const out"), "prisma.attendance.count(", "queryInLoop"),
+    invalid(cappedScores("employees.slice(0, Math.max(employees.length, 5))"), "prisma.attendance.count(", "queryInLoop"),
     invalid(cappedScores("employees.slice(0, employees.length)"), "prisma.attendance.count(", "queryInLoop"),
     // Valid neighbours (silk-route's waterfall tender): another index, a flag written again or tested with `||`, a value of an entry, the other arm.
     invalid(firstNotice(FIRST_INDEX, "    const isFirst = i !== 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
@@ -1036,6 +1042,9 @@ runRuleTests("no-query-in-loop", rule, {
     childCallbackQueries("(definition?.config\n      ?.childCallbackResults as Callback[])\n      ?.filter((callback) => callback.definitionId === childId)", "definition?.config?.childCallbackResults?.filter(…)"),
     childCallbackQueries("(definition?.config?.callbacks?.children ?? [])\n      .filter((callback) => callback.definitionId === childId)\n      .slice(0, 20)", "…k.definitionId === childId).slice(0, 20)"),
     childCallbackQueries("definition.callbacks.filter((c) => c.ok)", "definition.callbacks.filter((c) => c.ok)"),
+    // lets.church's channel search: the rows of an awaited query with an options object are named by the query's call.
+    childCallbackQueries("(await db.callbacks.findMany({ where: { definitionId: definition.id, childId }, select: { parentId: true } }))", "db.callbacks.findMany(…)"),
+    childCallbackQueries("(await loadCallbacks(definition.id, childId, { includeArchived: false, limit: 100 }))", "loadCallbacks(…)"),
     childCallbackQueries("merge(definition.sets, [\n      ...more,\n    ], ...rest)", "merge(definition.sets, [...more], ...rest)"),
     childCallbackQueries("Object.values(\n      definition.config.children,\n    )", "Object.values(definition.config.children)"),
     markEveryMatch("      continue;"),
