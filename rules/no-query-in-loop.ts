@@ -17,6 +17,7 @@ import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { getDistinctKeyTest, isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
 import { getArgumentsQueried, getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
+import { recordsExternalCall } from "../src/analysis/external-effect.js";
 import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import {
   getBatchingLibraryId,
@@ -157,6 +158,8 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(node, entries, getQueryParameters(file, call), getTableArguments(file, call));
     if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
+    // `await stripe.refunds.create(…)`, then the row marked refunded: a record of each element's effect elsewhere.
+    if (isWriteQuery(file, call) && recordsExternalCall(file, index, node, entry.iteration.body)) return;
     if (hasLocalDatabase(context) || picksDatabasePerElement(file, entry.iteration, call)) return;
     if (isMemoizedPerKey(file, node, entry.iteration.body, undefined, getDistinctKeyTest(entry.iteration))) return;
     // `if (typeof a.clientId === "object") client = a.clientId; else client = await Client.findById(a.clientId)`: only for an element not populated.
@@ -188,6 +191,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       const entry = findIteration(node, entries, getArgumentsQueried(node, query));
       if (!entry || isInTransactionCallback(node, entry.iteration.body) || handsOpenedTransaction(file, node, index, entry.iteration.body)) continue;
       if (isMemoizedInHelper(file, query.call.node, fn, node, entry.iteration.body)) continue;
+      if (isWriteQuery(file, query.call) && (recordsExternalCall(file, index, query.call.node, fn) || recordsExternalCall(file, index, node, entry.iteration.body))) continue;
       // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's
       // `loadTableRecords(tablePath)` per attached database: each element picks its own statement.
       // A row that also names its table (huly's `findDoc(ctx, client, tx.objectClass, tx.objectId)`) is still one query per row.

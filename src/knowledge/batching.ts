@@ -192,3 +192,50 @@ export const REPOSITORY_LIBRARIES: readonly string[] = ["typeorm"];
  * (`user`, `order`) is no handle.
  */
 export const DATABASE_HANDLE_NAME = /^(?:db|database|client|conn|connection|pool|prisma|knex|sequelize|dataSource|orm)$|(?:Db|DB|Database|Client|Conn|Connection|Pool|Prisma|Knex|Sequelize|DataSource|Orm)$/u;
+
+/**
+ * Packages whose calls go to another service: HTTP clients, payment, mail, messaging, language
+ * models, object storage. A write per element after an awaited call of one of them records what
+ * that call did for the element (a refund issued, a mail sent, a file uploaded): it cannot wait
+ * for the end of the loop, since a crash in between would forget effects already made, and the
+ * other service's round trip, not the write's, sets the loop's time. `fetch` is the global's.
+ */
+export const EXTERNAL_SERVICE_PACKAGES: ReadonlySet<string> = new Set([
+  "axios",
+  "got",
+  "ky",
+  "node-fetch",
+  "undici",
+  "cross-fetch",
+  "superagent",
+  "stripe",
+  "razorpay",
+  "braintree",
+  "nodemailer",
+  "resend",
+  "@sendgrid/mail",
+  "mailgun.js",
+  "postmark",
+  "twilio",
+  "web-push",
+  "expo-server-sdk",
+  "firebase-admin",
+  "@slack/web-api",
+  "openai",
+  "@anthropic-ai/sdk",
+  "@google/generative-ai",
+  "@google/genai",
+  "groq-sdk",
+  "@mistralai/mistralai",
+  "cloudinary",
+  "@aws-sdk/client-s3",
+  "@aws-sdk/client-ses",
+  "@aws-sdk/client-sesv2",
+  "@aws-sdk/client-sns",
+  "@aws-sdk/client-sqs",
+  "@google-cloud/storage",
+  "@azure/storage-blob",
+]);
+
+/** The global function whose calls go to another service. */
+export const EXTERNAL_SERVICE_GLOBALS: readonly string[] = ["fetch"];

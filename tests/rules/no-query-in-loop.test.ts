@@ -183,6 +183,10 @@ const revertPerTable = (name: string): string =>
 const QUERY_ONE = 'await pool.query("UPDATE metadata SET value = $2 WHERE key = $1", [key, values[key]]);';
 const specialKeys = (body: string): string =>
   `${PG}export async function flush(keys: string[], values: Record<string, unknown>) {\n  for (const key of keys) {\n${body}\n  }\n}`;
+// A refund run: each order's charge refunded at Stripe, then the order marked; the write records an effect made elsewhere.
+const refundRun = (before: string, write = 'await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });'): string =>
+  `import Stripe from "stripe";\n${PRISMA}const stripe = new Stripe(process.env.STRIPE_KEY);\nexport async function refundAll(orders: { id: string; chargeId: string }[]) {\n  for (const order of orders) {\n${before}\n    ${write}\n  }\n}`;
+const REFUND = "    await stripe.refunds.create({ charge: order.chargeId });";
 // mahmoudalimohamedali1-cpu attendance-system backend/src/modules/ai-analytics/ai-analytics.service.ts: scores of the first ten employees, "Limit for performance".
 const cappedScores = (list: string): string =>
   `${PRISMA}export async function scores(companyId: string) {\n  const employees = await prisma.user.findMany({ where: { companyId }, take: 50 });\n  const out = [];\n  for (const emp of ${list}) out.push(await prisma.attendance.count({ where: { userId: emp.id } }));\n  return out;\n}`;
@@ -541,6 +545,14 @@ runRuleTests("no-query-in-loop", rule, {
     // subql's metadata keys: the query runs for the element equal to one literal only.
     specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        ${QUERY_ONE}\n        break;\n      default:\n        cached.set(key, values[key]);\n    }`),
     specialKeys(`    if (key === "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`),
+    // A write after an awaited call to another service (Stripe, fetch, nodemailer), in the loop, in its arguments or in the helper called per element.
+    refundRun(REFUND),
+    refundRun("    const response = await fetch(`https://hooks.example.com/orders/${order.id}`, { method: \"POST\" });\n    if (!response.ok) continue;"),
+    refundRun("", 'await prisma.order.update({ where: { id: order.id }, data: { refundId: (await stripe.refunds.create({ charge: order.chargeId })).id } });'),
+    refundRun("    if (order.chargeId) {\n      await stripe.refunds.create({ charge: order.chargeId });\n    }"),
+    refundRun("", "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await stripe.refunds.create({ charge: order.chargeId });\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n}\nexport async function'),
+    refundRun(REFUND, "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n}\nexport async function'),
+    refundRun("    await transporter.sendMail({ to: order.id });").replace('import Stripe from "stripe";', 'import nodemailer from "nodemailer";\nconst transporter = nodemailer.createTransport({});'),
     // attendance-system's scores, pharmacy-pos's top five products: a slice of at most ten elements, written with numbers.
     cappedScores("employees.slice(0, 10)"),
     cappedScores("employees.slice(-5)"),
@@ -1018,6 +1030,15 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbour (Pydah's loan service): an object without an id is a new one, and the helper creates each one.
     invalid(`import mongoose from "mongoose";\nconst Loan = mongoose.model("Loan", schema);\nasync function save(loan) {\n  return loan._id ? loan : await Loan.create(loan);\n}\nexport async function saveAll(loans) {\n  for (const loan of loans) await save(loan);\n}`, "save(loan);", "queryInLoopViaCall"),
     entityOrIdQueries(`${FIND_EMOJI.replace("id: src", 'id: typeof src === "object" ? src.id : src')}`),
+    // Valid neighbours (the refund run): a call not awaited, made only on failure, after the write or in a function not called; a read; a module of the app.
+    invalid(refundRun("    stripe.refunds.create({ charge: order.chargeId });"), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("    try {\n      check(order);\n    } catch {\n      await stripe.refunds.create({ charge: order.chargeId });\n    }"), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("", 'await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n' + REFUND), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("    const later = async () => await stripe.refunds.create({ charge: order.chargeId });"), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun(REFUND, "const row = await prisma.order.findFirst({ where: { id: order.id } });"), "prisma.order.findFirst(", "queryInLoop"),
+    invalid(refundRun("", 'await stripe.refunds.create({ charge: order.chargeId, metadata: await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDING" } }) });'), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("    await payments.refunds.create({ charge: order.chargeId });").replace('import Stripe from "stripe";', 'import { payments } from "./payments";'), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("", "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n  await stripe.refunds.create({ charge: order.chargeId });\n}\nexport async function'), "markRefunded(order);", "queryInLoopViaCall"),
     // Valid neighbours (attendance-system's scores): more than ten, the rest of the list, all but the last, a bound the data sets.
     invalid(cappedScores("employees.slice(0, 50)"), "prisma.attendance.count(", "queryInLoop"),
     invalid(cappedScores("employees.slice(-20)"), "prisma.attendance.count(", "queryInLoop"),

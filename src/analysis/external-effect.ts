@@ -1,0 +1,48 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { CallIndex } from "./call-index.js";
+import type { FileContext } from "./file-context.js";
+
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_PACKAGES } from "../knowledge/batching.js";
+import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getBarePackageName, getImportPath } from "./import-path.js";
+
+/**
+ * Whether `write`, run once per run of `body`, follows an awaited call to another service in the
+ * same run (`await stripe.refunds.create(…)`, `await fetch(url)`, `await transporter.sendMail(…)`,
+ * then `prisma.refund.update({ where: { id: row.id }, data: { status: "REFUNDED" } })`): the write
+ * records the effect for the element, and has to be made before the next element's (see
+ * `EXTERNAL_SERVICE_PACKAGES`). The call is found in the file's call index, not by a walk: before
+ * the write or in its arguments, awaited, not in a `catch` or in a function nested in `body`.
+ */
+export function recordsExternalCall(file: FileContext, index: CallIndex, write: TSESTree.CallExpression, body: TSESTree.Node): boolean {
+  for (const call of index.callsWithin(body)) {
+    if (call.range[0] >= write.range[1]) break;
+    if (call === write || (call.range[1] > write.range[0] && call.range[0] < write.range[0])) continue;
+    if (isAwaited(call) && isRunOfBody(call, body) && isExternalServiceCall(file, call)) return true;
+  }
+  return false;
+}
+
+function isAwaited(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  return node.parent?.type === AST_NODE_TYPES.AwaitExpression;
+}
+
+/** No `catch` (a call made only on failure) and no function of its own between `call` and `body`. */
+function isRunOfBody(call: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let node = call.parent; node && node !== body; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.CatchClause || isFunctionNode(node)) return false;
+  }
+  return true;
+}
+
+function isExternalServiceCall(file: FileContext, call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  const origin = getImportPath(file, callee);
+  if (!origin) return false;
+  if (origin.module === null) return origin.path.length === 1 && EXTERNAL_SERVICE_GLOBALS.includes(origin.path[0]!);
+  return EXTERNAL_SERVICE_PACKAGES.has(getBarePackageName(origin.module));
+}
