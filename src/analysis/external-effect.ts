@@ -5,8 +5,9 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_PACKAGES } from "../knowledge/batching.js";
-import { isFunctionNode, skipExpressionWrappers } from "./ast.js";
-import { getBarePackageName, getImportPath } from "./import-path.js";
+import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
+import { getBarePackageName, getImportPath, getTypeImportPath } from "./import-path.js";
 
 /**
  * Whether `write`, run once per run of `body`, follows an awaited call to another service in the
@@ -39,10 +40,34 @@ function isRunOfBody(call: TSESTree.Node, body: TSESTree.Node): boolean {
   return true;
 }
 
+/**
+ * `fetch(…)`, `stripe.refunds.create(…)` of `const stripe = new Stripe(key)`, or a client a class
+ * keeps or a parameter is typed as: `this.openai.chat.completions.create(…)` with
+ * `private openai = new OpenAI()` or `private readonly mailer: Transporter` of nodemailer.
+ */
 function isExternalServiceCall(file: FileContext, call: TSESTree.CallExpression): boolean {
   const callee = skipExpressionWrappers(call.callee);
   const origin = getImportPath(file, callee);
-  if (!origin) return false;
-  if (origin.module === null) return origin.path.length === 1 && EXTERNAL_SERVICE_GLOBALS.includes(origin.path[0]!);
-  return EXTERNAL_SERVICE_PACKAGES.has(getBarePackageName(origin.module));
+  if (origin?.module === null) return origin.path.length === 1 && EXTERNAL_SERVICE_GLOBALS.includes(origin.path[0]!);
+  if (origin) return isExternalModule(origin.module);
+  let root: TSESTree.Node = callee;
+  while (root.type === AST_NODE_TYPES.MemberExpression && root.object.type !== AST_NODE_TYPES.ThisExpression) root = skipExpressionWrappers(root.object);
+  if (root.type === AST_NODE_TYPES.Identifier) return isExternalType(file, getVariableAnnotation(file, root));
+  const name = root.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(root) : undefined;
+  if (name === undefined) return false;
+  return getThisMemberSources(file, root, name).some((source) =>
+    source.kind === "annotation" ? isExternalType(file, source.node) : isExternalModule(getImportPath(file, source.node)?.module),
+  );
+}
+
+function isExternalModule(module: string | null | undefined): boolean {
+  return typeof module === "string" && EXTERNAL_SERVICE_PACKAGES.has(getBarePackageName(module));
+}
+
+/** `Stripe`, `nodemailer.Transporter`: a type imported from a package of another service. */
+function isExternalType(file: FileContext, type: TSESTree.TypeNode | undefined): boolean {
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  let name: TSESTree.EntityName = type.typeName;
+  while (name.type === AST_NODE_TYPES.TSQualifiedName) name = name.left;
+  return name.type === AST_NODE_TYPES.Identifier && isExternalModule(getTypeImportPath(file, name)?.module);
 }

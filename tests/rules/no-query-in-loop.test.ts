@@ -187,6 +187,11 @@ const specialKeys = (body: string): string =>
 const refundRun = (before: string, write = 'await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });'): string =>
   `import Stripe from "stripe";\n${PRISMA}const stripe = new Stripe(process.env.STRIPE_KEY);\nexport async function refundAll(orders: { id: string; chargeId: string }[]) {\n  for (const order of orders) {\n${before}\n    ${write}\n  }\n}`;
 const REFUND = "    await stripe.refunds.create({ charge: order.chargeId });";
+// The same in a service class: the other service's client kept in a field or a parameter property, or given as a typed parameter.
+const refundService = (imports: string, member: string, call: string): string =>
+  `${imports}\n${PRISMA}export class RefundService {\n  ${member}\n  async refundAll(orders: { id: string; chargeId: string }[]) {\n    for (const order of orders) {\n      await ${call}({ charge: order.chargeId });\n      await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n    }\n  }\n}`;
+const summaries = (imports: string, type: string): string =>
+  `${imports}\n${PRISMA}export async function summarize(client: ${type}, tickets: { id: string; text: string }[]) {\n  for (const ticket of tickets) {\n    const summary = await client.chat.completions.create({ messages: [{ role: "user", content: ticket.text }] });\n    await prisma.ticket.update({ where: { id: ticket.id }, data: { summary: summary.id } });\n  }\n}`;
 // mahmoudalimohamedali1-cpu attendance-system backend/src/modules/ai-analytics/ai-analytics.service.ts: scores of the first ten employees, "Limit for performance".
 const cappedScores = (list: string): string =>
   `${PRISMA}export async function scores(companyId: string) {\n  const employees = await prisma.user.findMany({ where: { companyId }, take: 50 });\n  const out = [];\n  for (const emp of ${list}) out.push(await prisma.attendance.count({ where: { userId: emp.id } }));\n  return out;\n}`;
@@ -551,6 +556,10 @@ runRuleTests("no-query-in-loop", rule, {
     refundRun("", 'await prisma.order.update({ where: { id: order.id }, data: { refundId: (await stripe.refunds.create({ charge: order.chargeId })).id } });'),
     refundRun("    if (order.chargeId) {\n      await stripe.refunds.create({ charge: order.chargeId });\n    }"),
     refundRun("", "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await stripe.refunds.create({ charge: order.chargeId });\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n}\nexport async function'),
+    refundService('import Stripe from "stripe";', "constructor(private readonly stripe: Stripe) {}", "this.stripe.refunds.create"),
+    refundService('import OpenAI from "openai";', "private openai = new OpenAI();", "this.openai.chat.completions.create"),
+    refundService('import * as nodemailer from "nodemailer";', "constructor(private readonly mailer: nodemailer.Transporter) {}", "this.mailer.sendMail"),
+    summaries('import type OpenAI from "openai";', "OpenAI"),
     refundRun(REFUND, "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n}\nexport async function'),
     refundRun("    await transporter.sendMail({ to: order.id });").replace('import Stripe from "stripe";', 'import nodemailer from "nodemailer";\nconst transporter = nodemailer.createTransport({});'),
     // attendance-system's scores, pharmacy-pos's top five products: a slice of at most ten elements, written with numbers.
@@ -1030,6 +1039,11 @@ runRuleTests("no-query-in-loop", rule, {
     // Valid neighbour (Pydah's loan service): an object without an id is a new one, and the helper creates each one.
     invalid(`import mongoose from "mongoose";\nconst Loan = mongoose.model("Loan", schema);\nasync function save(loan) {\n  return loan._id ? loan : await Loan.create(loan);\n}\nexport async function saveAll(loans) {\n  for (const loan of loans) await save(loan);\n}`, "save(loan);", "queryInLoopViaCall"),
     entityOrIdQueries(`${FIND_EMOJI.replace("id: src", 'id: typeof src === "object" ? src.id : src')}`),
+    invalid(refundService('import { Payments } from "./payments";', "constructor(private readonly stripe: Payments) {}", "this.stripe.refunds.create"), "prisma.order.update(", "writeInLoop"),
+    invalid(refundService('import { Assistant } from "./assistant";', "private openai = new Assistant();", "this.openai.chat.completions.create"), "prisma.order.update(", "writeInLoop"),
+    invalid(refundService('import Stripe from "stripe";', "constructor(private readonly stripe: Stripe) {}", "this.payments.refunds.create"), "prisma.order.update(", "writeInLoop"),
+    invalid(summaries('import type { Assistant } from "./assistant";', "Assistant"), "prisma.ticket.update(", "writeInLoop"),
+    invalid(summaries('import type OpenAI from "openai";', "OpenAI").replace("client.chat.completions", "other.chat.completions"), "prisma.ticket.update(", "writeInLoop"),
     // Valid neighbours (the refund run): a call not awaited, made only on failure, after the write or in a function not called; a read; a module of the app.
     invalid(refundRun("    stripe.refunds.create({ charge: order.chargeId });"), "prisma.order.update(", "writeInLoop"),
     invalid(refundRun("    try {\n      check(order);\n    } catch {\n      await stripe.refunds.create({ charge: order.chargeId });\n    }"), "prisma.order.update(", "writeInLoop"),
