@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getCalledMethodName, getEnclosingChoices } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall, isSqlText } from "../src/analysis/database-call.js";
+import { recordsExternalCall } from "../src/analysis/external-effect.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isOnEveryNthElement, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
 import { isForFixedKeys } from "../src/analysis/key-filter.js";
@@ -17,7 +18,6 @@ import { hasLocalDatabase } from "../src/analysis/local-database.js";
 import { getDistinctKeyTest, isMemoizedInHelper, isMemoizedPerKey } from "../src/analysis/memoized-query.js";
 import { describeCall, describeCollection, shortenSource } from "../src/analysis/message-text.js";
 import { getArgumentsQueried, getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
-import { recordsExternalCall } from "../src/analysis/external-effect.js";
 import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import {
   getBatchingLibraryId,
