@@ -94,9 +94,9 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
   const sourceCode = context.sourceCode;
   const typed = asksTypesForDatabaseCalls(file);
 
-  /** In a transaction opened per run of `around` (a callback `$transaction` runs, or a raw `BEGIN`): one unit of work per element. */
-  const runsInOwnTransaction = (call: DatabaseCall, around: TSESTree.Node): boolean =>
-    isInTransactionCallback(call.node, around) || isInOpenedTransaction(file, call, index, around);
+  /** One unit of work per run of `around`: a transaction opened per run (a callback `$transaction`, a raw `BEGIN`), or a write recording an awaited call to another service. */
+  const isUnitOfWork = (call: DatabaseCall, around: TSESTree.Node): boolean =>
+    isInTransactionCallback(call.node, around) || isInOpenedTransaction(file, call, index, around) || (isWriteQuery(file, call) && recordsExternalCall(file, index, call.node, around));
   /** The query counts, batched forms excluded and writes only when the option says so. */
   const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call) && !isLockStatement(file, call);
 
@@ -157,9 +157,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (!call || !isReportable(call)) return;
     // A loop over entities or tables (`getRepository(ctx, field.entity)`) sends another statement per element.
     const entry = findIteration(node, entries, getQueryParameters(file, call), getTableArguments(file, call));
-    if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || runsInOwnTransaction(call, entry.iteration.body)) return;
-    // `await stripe.refunds.create(…)`, then the row marked refunded: a record of each element's effect elsewhere.
-    if (isWriteQuery(file, call) && recordsExternalCall(file, index, node, entry.iteration.body)) return;
+    if (!entry || (call.batchedInSameTick && isIssuedInSameTick(file, entry, node)) || isUnitOfWork(call, entry.iteration.body)) return;
     if (hasLocalDatabase(context) || picksDatabasePerElement(file, entry.iteration, call)) return;
     if (isMemoizedPerKey(file, node, entry.iteration.body, undefined, getDistinctKeyTest(entry.iteration))) return;
     // `if (typeof a.clientId === "object") client = a.clientId; else client = await Client.findById(a.clientId)`: only for an element not populated.
@@ -187,11 +185,11 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     const fn = getLocalFunction(context, node.callee);
     if (!fn || (node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1])) return;
     for (const query of getParameterQueries(context, fn, index)) {
-      if (!isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
+      if (!isReportable(query.call) || isUnitOfWork(query.call, fn)) continue;
       const entry = findIteration(node, entries, getArgumentsQueried(node, query));
       if (!entry || isInTransactionCallback(node, entry.iteration.body) || handsOpenedTransaction(file, node, index, entry.iteration.body)) continue;
       if (isMemoizedInHelper(file, query.call.node, fn, node, entry.iteration.body)) continue;
-      if (isWriteQuery(file, query.call) && (recordsExternalCall(file, index, query.call.node, fn) || recordsExternalCall(file, index, node, entry.iteration.body))) continue;
+      if (isWriteQuery(file, query.call) && recordsExternalCall(file, index, node, entry.iteration.body)) continue;
       // mempool's `$atomicQuery(queries)` (`this.query(query.query, query.params)`), typeorm's
       // `loadTableRecords(tablePath)` per attached database: each element picks its own statement.
       // A row that also names its table (huly's `findDoc(ctx, client, tx.objectClass, tx.objectId)`) is still one query per row.
@@ -216,7 +214,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       const fn = getLocalFunction(context, argument);
       if (!fn) continue;
       for (const query of getParameterQueries(context, fn, index)) {
-        if (!query.parameters.includes(how.itemParam) || !isReportable(query.call) || runsInOwnTransaction(query.call, fn)) continue;
+        if (!query.parameters.includes(how.itemParam) || !isReportable(query.call) || isUnitOfWork(query.call, fn)) continue;
         if (query.call.batchedInSameTick && query.beforeFirstAwait && how.sameTick) continue;
         if (runsOncePerProcess(context, node)) return;
         reportViaCall(argument, query.call, how.collection);
