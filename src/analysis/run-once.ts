@@ -323,8 +323,9 @@ export function isRunOncePerProcess(context: AnyRuleContext, fn: FunctionNode): 
     if (!id) return false;
     const variable = ASTUtils.findVariable(file.sourceCode.getScope(id), id);
     if (!variable) return false;
-    const reads = variable.references.filter((reference) => reference.isRead());
-    const identifier = reads.length === 1 ? reads[0]?.identifier : undefined;
+    // An export is no call (New-Life-clinic's fix scripts: `module.exports = fix;` beside `if (require.main === module) fix()`).
+    const calls = variable.references.filter((reference) => reference.isRead() && !isExportReference(reference.identifier));
+    const identifier = calls.length === 1 ? calls[0]?.identifier : undefined;
     if (identifier === undefined || !isModuleLevelCall(identifier)) return false;
     // Exported, other modules may call it too; not an entry point's `main` that the file runs when
     // started as a program (grist's `devServerMain.ts`: `if (require.main === module) main()`).
@@ -339,16 +340,18 @@ function getBindingName(fn: FunctionNode): TSESTree.Identifier | null {
 }
 
 function isExported(references: readonly { identifier: TSESTree.Node }[], fn: FunctionNode): boolean {
-  if (isExportedDeclaration(fn)) return true;
-  return references.some((reference) => {
-    const parent = reference.identifier.parent;
-    return (
-      parent?.type === AST_NODE_TYPES.ExportSpecifier ||
-      parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-      parent?.type === AST_NODE_TYPES.Property ||
-      (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier)
-    );
-  });
+  return isExportedDeclaration(fn) || references.some((reference) => isExportReference(reference.identifier));
+}
+
+/** `export { f }`, `export default f`, `module.exports = { f }`, `module.exports = f`: the function handed out, not called. */
+function isExportReference(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.ExportSpecifier ||
+    parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier) ||
+    (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier)
+  );
 }
 
 /** `export function f`, `export const f = …`, `export default function`: declared as an export. */

@@ -195,8 +195,9 @@ export const DATABASE_HANDLE_NAME = /^(?:db|database|client|conn|connection|pool
 
 /**
  * Packages whose calls go to another service: HTTP clients, payment, mail, messaging, language
- * models, object storage. A write per element after an awaited call of one of them records what
- * that call did for the element (a refund issued, a mail sent, a file uploaded): it cannot wait
+ * models, object storage, blockchains (masumi's payment service builds and signs a transaction per
+ * batch and records its hash before the submit). A write per element after an awaited call of one
+ * of them records what that call did for the element (a refund issued, a mail sent, a file uploaded): it cannot wait
  * for the end of the loop, since a crash in between would forget effects already made, and the
  * other service's round trip, not the write's, sets the loop's time. `fetch` is the global's.
  */
@@ -235,6 +236,11 @@ export const EXTERNAL_SERVICE_PACKAGES: ReadonlySet<string> = new Set([
   "@aws-sdk/client-sqs",
   "@google-cloud/storage",
   "@azure/storage-blob",
+  "@meshsdk/core",
+  "@blockfrost/blockfrost-js",
+  "ethers",
+  "viem",
+  "@solana/web3.js",
 ]);
 
 /** The global function whose calls go to another service. */

@@ -192,6 +192,9 @@ const refundService = (imports: string, member: string, call: string): string =>
   `${imports}\n${PRISMA}export class RefundService {\n  ${member}\n  async refundAll(orders: { id: string; chargeId: string }[]) {\n    for (const order of orders) {\n      await ${call}({ charge: order.chargeId });\n      await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n    }\n  }\n}`;
 const summaries = (imports: string, type: string): string =>
   `${imports}\n${PRISMA}export async function summarize(client: ${type}, tickets: { id: string; text: string }[]) {\n  for (const ticket of tickets) {\n    const summary = await client.chat.completions.create({ messages: [{ role: "user", content: ticket.text }] });\n    await prisma.ticket.update({ where: { id: ticket.id }, data: { summary: summary.id } });\n  }\n}`;
+// natidamelo New-Life-clinic backend/fix-3rd-order-inventory-deduction.js: a fix script run under `require.main === module`, its function also exported.
+const fixScript = (entry: string, exported: string): string =>
+  `const mongoose = require("mongoose");\nconst Task = mongoose.model("Task", taskSchema);\nconst Tx = mongoose.model("Tx", txSchema);\nasync function fixDeductions() {\n  const tasks = await Task.find({ missing: true });\n  for (const task of tasks) await Tx.findOne({ documentReference: task._id });\n}\n${entry}\n${exported}`;
 // mahmoudalimohamedali1-cpu attendance-system backend/src/modules/ai-analytics/ai-analytics.service.ts: scores of the first ten employees, "Limit for performance".
 const cappedScores = (list: string): string =>
   `${PRISMA}export async function scores(companyId: string) {\n  const employees = await prisma.user.findMany({ where: { companyId }, take: 50 });\n  const out = [];\n  for (const emp of ${list}) out.push(await prisma.attendance.count({ where: { userId: emp.id } }));\n  return out;\n}`;
@@ -550,6 +553,10 @@ runRuleTests("no-query-in-loop", rule, {
     // subql's metadata keys: the query runs for the element equal to one literal only.
     specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        ${QUERY_ONE}\n        break;\n      default:\n        cached.set(key, values[key]);\n    }`),
     specialKeys(`    if (key === "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`),
+    // New-Life-clinic's fix scripts: the one call under `require.main === module`, the function also exported.
+    { code: fixScript("if (require.main === module) {\n  connectDB().then(() => {\n    fixDeductions();\n  });\n}", "module.exports = { fixDeductions };"), filename: "fix.js" },
+    { code: fixScript("if (require.main === module) fixDeductions();", "module.exports = fixDeductions;"), filename: "fix.js" },
+    { code: fixScript("if (require.main === module) fixDeductions();", "module.exports = { run: fixDeductions };"), filename: "fix.js" },
     // A write after an awaited call to another service (Stripe, fetch, nodemailer), in the loop, in its arguments or in the helper called per element.
     refundRun(REFUND),
     refundRun("    const response = await fetch(`https://hooks.example.com/orders/${order.id}`, { method: \"POST\" });\n    if (!response.ok) continue;"),
@@ -561,6 +568,7 @@ runRuleTests("no-query-in-loop", rule, {
     refundService('import * as nodemailer from "nodemailer";', "constructor(private readonly mailer: nodemailer.Transporter) {}", "this.mailer.sendMail"),
     summaries('import type OpenAI from "openai";', "OpenAI"),
     refundRun(REFUND, "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n}\nexport async function'),
+    refundRun("    await wallet.sendTransaction({ to: order.chargeId });").replace('import Stripe from "stripe";', 'import { ethers } from "ethers";\nconst wallet = new ethers.Wallet(process.env.KEY);'),
     refundRun("    await transporter.sendMail({ to: order.id });").replace('import Stripe from "stripe";', 'import nodemailer from "nodemailer";\nconst transporter = nodemailer.createTransport({});'),
     // attendance-system's scores, pharmacy-pos's top five products: a slice of at most ten elements, written with numbers.
     cappedScores("employees.slice(0, 10)"),
@@ -1044,6 +1052,10 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(refundService('import Stripe from "stripe";', "constructor(private readonly stripe: Stripe) {}", "this.payments.refunds.create"), "prisma.order.update(", "writeInLoop"),
     invalid(summaries('import type { Assistant } from "./assistant";', "Assistant"), "prisma.ticket.update(", "writeInLoop"),
     invalid(summaries('import type OpenAI from "openai";', "OpenAI").replace("client.chat.completions", "other.chat.completions"), "prisma.ticket.update(", "writeInLoop"),
+    // Valid neighbours (New-Life-clinic's fix scripts): exported and called outside the guard, called twice, or also run by a timer.
+    invalid(fixScript("fixDeductions();", "module.exports = { fixDeductions };"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
+    invalid(fixScript("if (require.main === module) {\n  fixDeductions();\n  fixDeductions();\n}", "module.exports = fixDeductions;"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
+    invalid(fixScript("if (require.main === module) fixDeductions();", "setInterval(fixDeductions, 60000);"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
     // Valid neighbours (the refund run): a call not awaited, made only on failure, after the write or in a function not called; a read; a module of the app.
     invalid(refundRun("    stripe.refunds.create({ charge: order.chargeId });"), "prisma.order.update(", "writeInLoop"),
     invalid(refundRun("    try {\n      check(order);\n    } catch {\n      await stripe.refunds.create({ charge: order.chargeId });\n    }"), "prisma.order.update(", "writeInLoop"),
