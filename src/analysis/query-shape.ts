@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { DatabaseCall } from "./database-call.js";
 import type { FileContext } from "./file-context.js";
 import type { DependenceScope, Iteration } from "./iteration.js";
@@ -36,6 +37,7 @@ import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticP
 import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize } from "./file-context.js";
+import { getConstantInit } from "./same-expression.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { DATABASE_TRAIT, getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
@@ -342,9 +344,11 @@ function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[]
 export function picksDatabasePerElement(file: FileContext, iteration: Iteration, call: DatabaseCall): boolean {
   const callee = skipExpressionWrappers(getChainStart(call.node).callee);
   const root = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberRoot(callee.object) : callee;
-  if (root.type !== AST_NODE_TYPES.Identifier || !DATABASE_HANDLE_NAME.test(root.name)) return false;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(root), root);
   if (!variable) return false;
+  if (isModelOfElement(file, iteration, variable)) return true;
+  if (!DATABASE_HANDLE_NAME.test(root.name)) return false;
   if (iteration.items.has(variable)) return true;
   return variable.references.some(({ writeExpr }) => {
     if (!writeExpr || !contains(iteration.body, writeExpr)) return false;
@@ -352,6 +356,20 @@ export function picksDatabasePerElement(file: FileContext, iteration: Iteration,
     const handle = value.type === AST_NODE_TYPES.CallExpression ? !DATABASE_METHOD_NAMES.has(getCalledMethodName(value) ?? "") : value.type === AST_NODE_TYPES.MemberExpression;
     return handle && dependsOn(file, value, iteration);
   });
+}
+
+/**
+ * A model the element picks from a table of models (medflow-clinic's sync route: `const Model =
+ * modelMap[entity]` of `const modelMap = { patients: Patient, appointments: Appointment, … }`, for
+ * each change sent by the client): each element writes to its own collection.
+ */
+function isModelOfElement(file: FileContext, iteration: Iteration, variable: Scope.Variable): boolean {
+  const init = getConstantInit(variable);
+  const pick = init ? skipExpressionWrappers(init) : undefined;
+  if (pick?.type !== AST_NODE_TYPES.MemberExpression || !pick.computed || pick.object.type !== AST_NODE_TYPES.Identifier || !dependsOn(file, pick.property, iteration)) return false;
+  const table = ASTUtils.findVariable(file.sourceCode.getScope(pick.object), pick.object);
+  const models = table ? getConstantInit(table) : null;
+  return models?.type === AST_NODE_TYPES.ObjectExpression && models.properties.length >= 2 && models.properties.every((property) => property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier);
 }
 
 /** The values of the SQL argument: interpolations in value position, `values` of a query object. */

@@ -195,6 +195,10 @@ const summaries = (imports: string, type: string): string =>
 // natidamelo New-Life-clinic backend/fix-3rd-order-inventory-deduction.js: a fix script run under `require.main === module`, its function also exported.
 const fixScript = (entry: string, exported: string): string =>
   `const mongoose = require("mongoose");\nconst Task = mongoose.model("Task", taskSchema);\nconst Tx = mongoose.model("Tx", txSchema);\nasync function fixDeductions() {\n  const tasks = await Task.find({ missing: true });\n  for (const task of tasks) await Tx.findOne({ documentReference: task._id });\n}\n${entry}\n${exported}`;
+// xtm888 medflow-clinic backend/routes/sync.js: each change the client sends names its entity, and the model comes from a table of models.
+const syncChanges = (table: string, pick: string): string =>
+  `const mongoose = require("mongoose");\nconst Patient = mongoose.model("Patient", patientSchema);\nconst Appointment = mongoose.model("Appointment", appointmentSchema);\nconst modelMap = ${table};\nasync function sync(changes, kind) {\n  for (const change of changes) {\n    const { entity, entityId, data } = change;\n    const Model = ${pick};\n    await Model.findByIdAndUpdate(entityId, data);\n  }\n}\nmodule.exports = { sync };`;
+const MODEL_MAP = "{ patients: Patient, appointments: Appointment }";
 // mahmoudalimohamedali1-cpu attendance-system backend/src/modules/ai-analytics/ai-analytics.service.ts: scores of the first ten employees, "Limit for performance".
 const cappedScores = (list: string): string =>
   `${PRISMA}export async function scores(companyId: string) {\n  const employees = await prisma.user.findMany({ where: { companyId }, take: 50 });\n  const out = [];\n  for (const emp of ${list}) out.push(await prisma.attendance.count({ where: { userId: emp.id } }));\n  return out;\n}`;
@@ -553,6 +557,9 @@ runRuleTests("no-query-in-loop", rule, {
     // subql's metadata keys: the query runs for the element equal to one literal only.
     specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        ${QUERY_ONE}\n        break;\n      default:\n        cached.set(key, values[key]);\n    }`),
     specialKeys(`    if (key === "dynamicDatasources") {\n      ${QUERY_ONE}\n    }`),
+    // medflow-clinic's sync route: the element picks its model from a table of models.
+    { code: syncChanges(MODEL_MAP, "modelMap[entity]"), filename: "sync.js" },
+    { code: syncChanges(MODEL_MAP, "modelMap[change.entity]"), filename: "sync.js" },
     // New-Life-clinic's fix scripts: the one call under `require.main === module`, the function also exported.
     { code: fixScript("if (require.main === module) {\n  connectDB().then(() => {\n    fixDeductions();\n  });\n}", "module.exports = { fixDeductions };"), filename: "fix.js" },
     { code: fixScript("if (require.main === module) fixDeductions();", "module.exports = fixDeductions;"), filename: "fix.js" },
@@ -1052,6 +1059,12 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(refundService('import Stripe from "stripe";', "constructor(private readonly stripe: Stripe) {}", "this.payments.refunds.create"), "prisma.order.update(", "writeInLoop"),
     invalid(summaries('import type { Assistant } from "./assistant";', "Assistant"), "prisma.ticket.update(", "writeInLoop"),
     invalid(summaries('import type OpenAI from "openai";', "OpenAI").replace("client.chat.completions", "other.chat.completions"), "prisma.ticket.update(", "writeInLoop"),
+    // Valid neighbours (medflow-clinic's sync route): one model of the table, a key not the element's, a table of one model or of other values.
+    invalid(syncChanges(MODEL_MAP, "modelMap.patients"), "Model.findByIdAndUpdate(", "writeInLoop", { filename: "sync.js" }),
+    invalid(syncChanges("{ entity: Patient, appointments: Appointment }", "modelMap.entity"), "Model.findByIdAndUpdate(", "writeInLoop", { filename: "sync.js" }),
+    invalid(syncChanges(MODEL_MAP, "modelMap[kind]"), "Model.findByIdAndUpdate(", "writeInLoop", { filename: "sync.js" }),
+    invalid(syncChanges("{ patients: Patient }", "modelMap[entity]"), "Model.findByIdAndUpdate(", "writeInLoop", { filename: "sync.js" }),
+    invalid(syncChanges('{ patients: Patient, appointments: "appointments" }', "modelMap[entity]"), "Model.findByIdAndUpdate(", "writeInLoop", { filename: "sync.js" }),
     // Valid neighbours (New-Life-clinic's fix scripts): exported and called outside the guard, called twice, or also run by a timer.
     invalid(fixScript("fixDeductions();", "module.exports = { fixDeductions };"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
     invalid(fixScript("if (require.main === module) {\n  fixDeductions();\n  fixDeductions();\n}", "module.exports = fixDeductions;"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
