@@ -5,7 +5,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_PACKAGES } from "../knowledge/batching.js";
-import { getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
 import { getBarePackageName, getImportPath, getTypeImportPath } from "./import-path.js";
 
@@ -21,15 +21,9 @@ export function recordsExternalCall(file: FileContext, index: CallIndex, write: 
   for (const call of index.callsWithin(body)) {
     if (call.range[0] >= write.range[1]) break;
     if (call === write || (call.range[1] > write.range[0] && call.range[0] < write.range[0])) continue;
-    if (isAwaited(call) && isRunOfBody(call, body) && isExternalServiceCall(file, call)) return true;
+    if (getOutermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression && isRunOfBody(call, body) && isExternalServiceCall(file, call)) return true;
   }
   return false;
-}
-
-function isAwaited(call: TSESTree.CallExpression): boolean {
-  let node: TSESTree.Node = call;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
-  return node.parent?.type === AST_NODE_TYPES.AwaitExpression;
 }
 
 /** No `catch` (a call made only on failure) and no function of its own between `call` and `body`. */
