@@ -19,7 +19,6 @@ import {
   DELAY_FUNCTIONS,
   ELEMENTWISE_STATIC_FUNCTIONS,
   GLOBAL_PROMISE_HELPERS,
-  HANDFUL_SLICE_SIZE,
   HELPER_MODULES,
   LISTENER_METHODS,
   OBJECT_LISTING_FUNCTIONS,
@@ -31,6 +30,7 @@ import { CONSTANT_NAME, TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
 import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
+import { isHandfulResult, isHandfulSlice } from "./handful.js";
 import { getImportPath } from "./import-path.js";
 import { getLocalCallee } from "./local-calls.js";
 import { getConstantInit, getForOfList, isSameExpression } from "./same-expression.js";
@@ -700,7 +700,7 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     // or a list inside an element of a fixed one (Swetrix's `for (const seed of VIEW_SEEDS)`, then `seed.customEvents`).
     case AST_NODE_TYPES.MemberExpression: {
       if (inner.computed) return false;
-      if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "") || isFromConstantsModule(file, inner)) return true;
+      if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "") || isFromConstantsModule(file, inner) || isHandfulResult(file, inner)) return true;
       if (inner.object.type !== AST_NODE_TYPES.Identifier) return false;
       const outer = getLoopList(file, inner.object);
       if (outer) return isFixedCollection(file, outer, depth + 1);
@@ -717,6 +717,9 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     }
     case AST_NODE_TYPES.AwaitExpression:
       return isFixedCollection(file, inner.argument, depth + 1);
+    // postgres.js's ``await sql`SELECT … LIMIT 5` ``.
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return isHandfulResult(file, inner);
     case AST_NODE_TYPES.CallExpression: {
       // `require("./constants/email-templates-data")`: a module of constants, as its import is.
       const required = getRequiredModule(inner);
@@ -725,7 +728,7 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
       const local = getLocalCallee(file, inner);
       if (local) return returnsFixed(file, local, (value) => isFixedCollection(file, value, depth + 1));
       const callee = skipExpressionWrappers(inner.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return isHandfulResult(file, inner);
       const method = getStaticPropertyName(callee) ?? "";
       if (STRING_RESULT_METHODS.includes(method)) return true;
       // freight-managment's `await Promise.all([checkLatePickup(id), checkGpsOffline(id)])`: one result per promise of a fixed list.
@@ -741,63 +744,12 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
       // zyrix's `env.SUPER_ADMIN_EMAILS.split(",")`: the list the deployment's configuration holds, not the caller's.
       if (method === "split") return isConfigurationString(file, callee.object, depth + 1);
       if (method === "slice" && isHandfulSlice(file, inner)) return true;
-      return SUBSET_METHODS.includes(method) && isFixedCollection(file, callee.object, depth + 1);
+      if (SUBSET_METHODS.includes(method)) return isFixedCollection(file, callee.object, depth + 1);
+      return isHandfulResult(file, inner);
     }
     default:
       return false;
   }
-}
-
-/**
- * `.slice(0, 10)`, `.slice(-5)`, `.slice(2, 7)`, `.slice(-8, -2)`: at most `HANDFUL_SLICE_SIZE`
- * elements, whatever the list. Bounds of both signs (`.slice(0, -1)`) keep a number that depends
- * on the list's length.
- */
-function isHandfulSlice(file: FileContext, call: TSESTree.CallExpression): boolean {
-  const [start, end, ...rest] = call.arguments.map((argument) => getStaticNumber(argument));
-  if (start === undefined || rest.length > 0) return false;
-  if (call.arguments.length === 1) return start < 0 && -start <= HANDFUL_SLICE_SIZE;
-  if (end === undefined) return isHandfulCount(file, call.arguments[1]!, 0);
-  return (start < 0) === (end < 0) && end - start <= HANDFUL_SLICE_SIZE;
-}
-
-/**
- * A count the code caps with a small number: `10 - existingImages` (car-rental-backend's image
- * upload, `files.slice(0, maxUpload)` with `const maxUpload = 10 - existingImages`, a count of
- * rows), `Math.min(5, limit)`, also through a `const`.
- */
-function isHandfulCount(file: FileContext, raw: TSESTree.Node, depth: number): boolean {
-  const node = skipExpressionWrappers(raw);
-  const value = getStaticNumber(node);
-  if (value !== undefined) return value <= HANDFUL_SLICE_SIZE;
-  if (depth > 2) return false;
-  switch (node.type) {
-    case AST_NODE_TYPES.BinaryExpression:
-      return node.operator === "-" && isHandfulCount(file, node.left, depth + 1);
-    case AST_NODE_TYPES.CallExpression:
-      return isMathMin(node.callee) && node.arguments.some((argument) => isHandfulCount(file, argument, depth + 1));
-    case AST_NODE_TYPES.Identifier: {
-      const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-      const init = variable ? getConstantInit(variable) : null;
-      return init !== null && isHandfulCount(file, init, depth + 1);
-    }
-    default:
-      return false;
-  }
-}
-
-function isMathMin(raw: TSESTree.Node): boolean {
-  const callee = skipExpressionWrappers(raw);
-  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math" && getStaticPropertyName(callee) === "min";
-}
-
-/** `10`, `-5`: a number written in the code. */
-function getStaticNumber(node: TSESTree.Node): number | undefined {
-  const inner = skipExpressionWrappers(node);
-  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === "number" ? inner.value : undefined;
-  if (inner.type !== AST_NODE_TYPES.UnaryExpression || inner.operator !== "-") return undefined;
-  const value = getStaticNumber(inner.argument);
-  return value === undefined ? undefined : -value;
 }
 
 /** `Promise.all`, `Array.from`: a static function of a global with one result per element of the list it is given. */

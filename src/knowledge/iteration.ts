@@ -117,6 +117,24 @@ export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted",
 export const HANDFUL_SLICE_SIZE = 10;
 
 /**
+ * What caps the rows a query returns at a number the code writes, by library: a key of the
+ * options it is given (Prisma's and TypeORM's `take`, negative for the last rows; Sequelize's and
+ * the MongoDB driver's `limit`), a method of its chain (`.limit(5)` of Mongoose, Knex, Drizzle and
+ * Kysely, `.take(5)` of TypeORM's query builder), a stage of an aggregation pipeline
+ * (`{ $limit: 10 }`, Megagig's top ten senders), or the end of its SQL (`… LIMIT 10`).
+ * Only the outer query counts: a `take` inside an `include` caps the related rows of each row.
+ */
+export const RESULT_LIMIT_KEYS: readonly string[] = ["take", "limit"];
+export const RESULT_LIMIT_METHODS: readonly string[] = ["limit", "take"];
+export const AGGREGATE_LIMIT_STAGE = "$limit";
+/** Aggregation stages that may turn one row into several after a `$limit`: `$unwind` emits one per array element. */
+export const ROW_MULTIPLYING_STAGES: readonly string[] = ["$unwind"];
+/** Where node-postgres puts the rows of a result (`result.rows`). */
+export const RESULT_ROWS_PROPERTY = "rows";
+/** SQL that ends with a `LIMIT` of a number, maybe an `OFFSET` and a row lock after it (`LIMIT 10 FOR UPDATE SKIP LOCKED`). */
+export const SQL_TRAILING_LIMIT = /\bLIMIT\s+(\d+)(?:\s+OFFSET\s+(?:\d+|\$\d+|\?))?(?:\s+FOR\s+(?:NO\s+KEY\s+)?UPDATE(?:\s+SKIP\s+LOCKED|\s+NOWAIT)?)?\s*;?\s*$/iu;
+
+/**
  * Static functions of globals whose result has one element per element of the list they are
  * given: `Promise.all([a, b])`, and `Array.from(new Set([a, b]))` (silk-route-logistics'
  * dispute recipients). `Array.from({ length: n })` makes `n` elements, so an object literal given

@@ -205,6 +205,14 @@ const cappedScores = (list: string): string =>
 /** The report on `cappedScores(list)`, with `cap` declared as `cap` when given. */
 const cappedScoresReported = (list: string, cap?: string): Invalid =>
   invalid(cappedScores(list).replace("  const out", cap === undefined ? "  const out" : `  const cap = ${cap};\n  const out`), "prisma.attendance.count({ where: { userId", "queryInLoop");
+// elie222 inbox-zero apps/web/utils/ai/reply/reply-memory.ts: five logs per run (`findMany({ …, take: 5 })`), one call each; Megagig's top ten senders.
+const topFew = (query: string): string =>
+  `${PRISMA}export async function topUsers() {\n  const top = ${query};\n  const out = [];\n  for (const row of top) out.push(await prisma.user.findUnique({ where: { id: row.userId } }));\n  return out;\n}`;
+const topFewReported = (query: string): Invalid => invalid(topFew(query), "prisma.user.findUnique(", "queryInLoop");
+// smithciaran833 TicketToken-Platform-Backend payment-service src/jobs/retry-failed-payments.ts: ten failed payments per run (`LIMIT 10`), then a write each.
+const retryFew = (query: string, list = "result.rows"): string =>
+  `${PG}import postgres from "postgres";\nconst sql = postgres();\nexport async function retry() {\n  const result = ${query};\n  for (const row of ${list}) await pool.query("UPDATE jobs SET tries = tries + 1 WHERE id = $1", [row.id]);\n}`;
+const retryFewReported = (query: string, list?: string): Invalid => invalid(retryFew(query, list), "pool.query(\"UPDATE", "writeInLoop");
 // Silkroutelogistics silk-route-logistics backend/src/services/waterfallTenderService.ts: a tender per candidate, a notice to the first one only.
 const firstNotice = (loop: string, guard: string): string =>
   `${PRISMA}export async function tender(candidates: { userId: string }[], byRole: Record<string, string>) {\n  ${loop} {\n${guard} {\n      await prisma.notification.create({ data: { userId: NOTIFY, type: "TENDER" } });\n    }\n  }\n}`;
@@ -588,6 +596,19 @@ runRuleTests("no-query-in-loop", rule, {
     // Joeloo1 car-rental-backend src/services/carImages.service.ts: `files.slice(0, maxUpload)`, `const maxUpload = 10 - existingImages`.
     cappedScores("employees.slice(0, cap)").replace("  const out", "  const cap = 10 - (await prisma.attendance.count({ where: { companyId } }));\n  const out"),
     cappedScores("employees.slice(1, Math.min(employees.length, 5))"),
+    // inbox-zero's five logs, Megagig's top ten senders, TicketToken's ten failed payments: the rows of a query capped at a handful by a number written in the code.
+    topFew('await prisma.order.findMany({ orderBy: { total: "desc" }, take: 5 })'),
+    topFew("await prisma.order.findMany({ take: -5 })"),
+    topFew("await prisma.order.findMany({ take: PAGE })").replace("export async", "const PAGE = 5;\nexport async"),
+    topFew("(await prisma.order.findMany({ take: 5 })).filter((o) => o.userId)"),
+    topFew("await Order.find({ paid: true }).sort({ total: -1 }).limit(10)"),
+    topFew("await Order.findAll({ where: { paid: true }, limit: 5 })"),
+    topFew('await orders.createQueryBuilder("o").orderBy("o.total", "DESC").take(5).getMany()'),
+    topFew('await Order.aggregate([{ $group: { _id: "$userId", n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 10 }, { $project: { userId: "$_id" } }])'),
+    retryFew('await pool.query("SELECT id FROM jobs WHERE failed ORDER BY id LIMIT 10 FOR UPDATE SKIP LOCKED")'),
+    retryFew('await pool.query(`SELECT id FROM jobs WHERE kind = $1 LIMIT 5`, ["retry"])'),
+    retryFew("null", '(await pool.query("SELECT id FROM jobs LIMIT 3")).rows'),
+    retryFew("await sql`SELECT id FROM jobs WHERE failed LIMIT 5`", "result"),
     // silk-route-logistics' waterfall tender: the first candidate only, by its index, also through a `const` of the body or one side of `&&`.
     firstNotice(FIRST_INDEX, "    const isFirst = i === 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"),
     firstNotice(FIRST_INDEX, "    const isFirst = 0 === i;\n    if (isFirst && candidates[i].userId)").replace("NOTIFY", "candidates[i].userId"),
@@ -1091,6 +1112,20 @@ runRuleTests("no-query-in-loop", rule, {
     cappedScoresReported("employees.slice(0, cap)", "employees.length - 10"),
     cappedScoresReported("employees.slice(0, Math.max(employees.length, 5))"),
     cappedScoresReported("employees.slice(0, employees.length)"),
+    // Valid neighbours (inbox-zero's five logs): more than ten, a cap the caller sets, a cap of each row's relations, rows multiplied after the cap.
+    topFewReported("await prisma.order.findMany({ take: 50 })"),
+    topFewReported("await prisma.order.findMany({ take: -50 })"),
+    topFewReported("await prisma.order.findMany({ take: pageSize })"),
+    topFewReported("await Order.findAll({ limit: 11 })"),
+    topFewReported("await Order.find({ paid: true }).limit(50)"),
+    // Silkroutelogistics silk-route-logistics backend/src/controllers/carrierController.ts: every carrier, with its latest scorecard (`take: 1` in the `include`).
+    topFewReported('await prisma.order.findMany({ include: { scorecards: { orderBy: { calculatedAt: "desc" }, take: 1 } } })'),
+    topFewReported('await Order.aggregate([{ $limit: 10 }, { $unwind: "$items" }])'),
+    topFewReported("await Order.aggregate([{ $sort: { n: -1 } }, { $limit: 100 }])"),
+    retryFewReported('await pool.query("SELECT id FROM jobs WHERE id IN (SELECT job_id FROM runs LIMIT 10)")'),
+    retryFewReported('await pool.query("SELECT id FROM jobs LIMIT $1", [max])'),
+    retryFewReported('await pool.query("SELECT id FROM jobs LIMIT 50")'),
+    retryFewReported("await sql`SELECT id FROM jobs LIMIT ${max}`", "result"),
     // Valid neighbours (silk-route's waterfall tender): another index, a flag written again or tested with `||`, a value of an entry, the other arm.
     invalid(firstNotice(FIRST_INDEX, "    const isFirst = i !== 0;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
     invalid(firstNotice(FIRST_INDEX, "    let isFirst = i === 0;\n    isFirst = !isFirst;\n    if (isFirst)").replace("NOTIFY", "candidates[i].userId"), "prisma.notification.create(", "writeInLoop"),
