@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_PACKAGES } from "../knowledge/batching.js";
+import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_MODULE_NAMES, EXTERNAL_SERVICE_PACKAGES, SERVICE_MODULE_SUFFIX } from "../knowledge/batching.js";
 import { getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
 import { getBarePackageName, getImportPath, getTypeImportPath } from "./import-path.js";
@@ -55,7 +55,17 @@ function isExternalServiceCall(file: FileContext, call: TSESTree.CallExpression)
 }
 
 function isExternalModule(module: string | null | undefined): boolean {
-  return typeof module === "string" && EXTERNAL_SERVICE_PACKAGES.has(getBarePackageName(module));
+  if (typeof module !== "string") return false;
+  return APP_MODULE.test(module) ? EXTERNAL_SERVICE_MODULE_NAMES.has(getWrapperName(module)) : EXTERNAL_SERVICE_PACKAGES.has(getBarePackageName(module));
+}
+
+/** A module of the application: relative, or through a path alias (`@/lib/resend`, `~/lib/s3`, `#lib/stripe`, `src/lib/openai`). */
+const APP_MODULE = /^(?:\.{1,2}\/|[@~]\/|#|src\/)/u;
+
+/** `resend` of `@/lib/resend`, `stripe` of `../services/stripe.service.js` or `./stripe/index`. */
+function getWrapperName(module: string): string {
+  const segments = module.replace(/\.[cm]?[jt]sx?$/u, "").replace(/\/index$/u, "").split("/");
+  return (segments.at(-1) ?? "").toLowerCase().replace(SERVICE_MODULE_SUFFIX, "");
 }
 
 /** `Stripe`, `nodemailer.Transporter`: a type imported from a package of another service. */

@@ -15,6 +15,8 @@ export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unkn
  */
 export interface FileContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The linted file's name, as ESLint gives it (absolute for a file on disk). */
+  readonly filename: string;
   readonly settings: PostmortemSettings;
   /** Present only when the parser was given a TypeScript program. */
   readonly typeServices: ParserServicesWithTypeInformation | undefined;
@@ -49,6 +51,7 @@ export function getFileContext(context: AnyRuleContext): FileContext {
   lastAst = ast;
   const created: FileContext = {
     sourceCode,
+    filename: context.filename,
     settings: getPostmortemSettings(context.settings),
     typeServices: getTypeServices(sourceCode),
     kinds: new Map(),

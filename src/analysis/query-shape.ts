@@ -36,7 +36,8 @@ import { getLibrary, getLibraryOfPackage } from "../knowledge/index.js";
 import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
-import { memoize } from "./file-context.js";
+import { memoize, memoizeFile } from "./file-context.js";
+import { getProjectPackages } from "./project-packages.js";
 import { getConstantInit } from "./same-expression.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { DATABASE_TRAIT, getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
@@ -238,6 +239,8 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (importsModuleWithPrefix(file, UNLISTED_ORM_MODULES)) return false;
   // grouparoo's and crowd.dev's Sequelize models with a static `findById` of their own: the file imports another library of the knowledge base, and not the name's.
   if (importsOnlyOtherLibraries(file, call.kind.knowledge.library)) return false;
+  // trinhtranduc rentalshop's routes: `db.merchants.findById(id)` of its own Prisma package, in a project whose manifests declare no Mongoose.
+  if (isUndeclaredLibrary(file, call.kind.knowledge.library)) return false;
   const callee = skipExpressionWrappers(call.node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   // `this.db.insert(users).values(row)`: a chain that drizzle alone has, in a file that imports drizzle.
@@ -264,6 +267,17 @@ function importsOnlyOtherLibraries(file: FileContext, library: string): boolean 
     if (imported !== undefined && Object.values(imported.kinds).some(DATABASE_TRAIT.matches)) other = true;
   }
   return other;
+}
+
+/**
+ * The project's `package.json` files declare packages (`getProjectPackages`), and none of them is
+ * one of `library`'s: a method name only that library has is the application's own there.
+ */
+function isUndeclaredLibrary(file: FileContext, library: string): boolean {
+  const packages = memoizeFile(file, "project-packages", () => getProjectPackages(file.filename));
+  if (packages.size === 0) return false;
+  for (const name of packages) if (getLibraryOfPackage(name)?.id === library) return false;
+  return true;
 }
 
 /**

@@ -243,5 +243,38 @@ export const EXTERNAL_SERVICE_PACKAGES: ReadonlySet<string> = new Set([
   "@solana/web3.js",
 ]);
 
+/**
+ * Names of the application's own modules that wrap one of `EXTERNAL_SERVICE_PACKAGES`, by their
+ * last segment (`@/lib/resend`, `../lib/stripe`, `./openai.client`, `services/s3.service`):
+ * papermark's `sendEmail` of `@/lib/resend` sends a mail through Resend. A module named after what
+ * it does (`./notifications`, `./email`) may as well write a row, and is not one.
+ */
+export const EXTERNAL_SERVICE_MODULE_NAMES: ReadonlySet<string> = new Set([
+  "axios",
+  "stripe",
+  "razorpay",
+  "braintree",
+  "paypal",
+  "nodemailer",
+  "resend",
+  "sendgrid",
+  "mailgun",
+  "postmark",
+  "twilio",
+  "web-push",
+  "webpush",
+  "openai",
+  "anthropic",
+  "groq",
+  "cloudinary",
+  "s3",
+  "ses",
+  "sns",
+  "sqs",
+]);
+
+/** Suffixes a wrapper module's name may add to the package's (`stripe.service`, `openai-client`). */
+export const SERVICE_MODULE_SUFFIX = /[.-](?:service|client|server|config|lib|util|utils|helper|helpers)$/u;
+
 /** The global function whose calls go to another service. */
 export const EXTERNAL_SERVICE_GLOBALS: readonly string[] = ["fetch"];

@@ -585,6 +585,11 @@ runRuleTests("no-query-in-loop", rule, {
     refundService('import OpenAI from "openai";', "private openai = new OpenAI();", "this.openai.chat.completions.create"),
     refundService('import * as nodemailer from "nodemailer";', "constructor(private readonly mailer: nodemailer.Transporter) {}", "this.mailer.sendMail"),
     summaries('import type OpenAI from "openai";', "OpenAI"),
+    // papermark's `sendEmail` of `@/lib/resend`: a module of the app named after the package it wraps, imported, kept or typed.
+    refundRun("    await sendEmail({ to: order.id });").replace('import Stripe from "stripe";', 'import { sendEmail } from "@/lib/resend";'),
+    refundRun(REFUND).replace('import Stripe from "stripe";', 'import Stripe from "../lib/stripe/index.js";'),
+    refundService('import { StripeService } from "./stripe.service";', "constructor(private readonly stripeService: StripeService) {}", "this.stripeService.refund"),
+    refundService('import { uploadFile } from "src/lib/s3-client";', "", "uploadFile"),
     refundRun(REFUND, "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n}\nexport async function'),
     refundRun("    await wallet.sendTransaction({ to: order.chargeId });").replace('import Stripe from "stripe";', 'import { ethers } from "ethers";\nconst wallet = new ethers.Wallet(process.env.KEY);'),
     refundRun("    await transporter.sendMail({ to: order.id });").replace('import Stripe from "stripe";', 'import nodemailer from "nodemailer";\nconst transporter = nodemailer.createTransport({});'),
@@ -1093,7 +1098,7 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(fixScript("fixDeductions();", "module.exports = { fixDeductions };"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
     invalid(fixScript("if (require.main === module) {\n  fixDeductions();\n  fixDeductions();\n}", "module.exports = fixDeductions;"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
     invalid(fixScript("if (require.main === module) fixDeductions();", "setInterval(fixDeductions, 60000);"), "Tx.findOne(", "queryInLoop", { filename: "fix.js" }),
-    // Valid neighbours (the refund run): a call not awaited, made only on failure, after the write or in a function not called; a read; a module of the app.
+    // Valid neighbours (the refund run): a call not awaited, made only on failure, after the write or in a function not called; a read; a module of the app not named after a package of another service, or a package only named like one.
     invalid(refundRun("    stripe.refunds.create({ charge: order.chargeId });"), "prisma.order.update(", "writeInLoop"),
     invalid(refundRun("    try {\n      check(order);\n    } catch {\n      await stripe.refunds.create({ charge: order.chargeId });\n    }"), "prisma.order.update(", "writeInLoop"),
     invalid(refundRun("", 'await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n' + REFUND), "prisma.order.update(", "writeInLoop"),
@@ -1101,6 +1106,9 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(refundRun(REFUND, "const row = await prisma.order.findFirst({ where: { id: order.id } });"), "prisma.order.findFirst(", "queryInLoop"),
     invalid(refundRun("", 'await stripe.refunds.create({ charge: order.chargeId, metadata: await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDING" } }) });'), "prisma.order.update(", "writeInLoop"),
     invalid(refundRun("    await payments.refunds.create({ charge: order.chargeId });").replace('import Stripe from "stripe";', 'import { payments } from "./payments";'), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("    await sendEmail({ to: order.id });").replace('import Stripe from "stripe";', 'import { sendEmail } from "@/lib/email";'), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("    await sendEmail({ to: order.id });").replace('import Stripe from "stripe";', 'import { sendEmail } from "@/lib/resend-audit/log";'), "prisma.order.update(", "writeInLoop"),
+    invalid(refundRun("    await sendEmail({ to: order.id });").replace('import Stripe from "stripe";', 'import { sendEmail } from "resend-mock";'), "prisma.order.update(", "writeInLoop"),
     invalid(refundRun("", "await markRefunded(order);").replace("export async function", 'async function markRefunded(order) {\n  await prisma.order.update({ where: { id: order.id }, data: { status: "REFUNDED" } });\n  await stripe.refunds.create({ charge: order.chargeId });\n}\nexport async function'), "markRefunded(order);", "queryInLoopViaCall"),
     // Valid neighbours (attendance-system's scores): more than ten, the rest of the list, all but the last, a bound the data sets.
     cappedScoresReported("employees.slice(0, 50)"),
@@ -1368,19 +1376,6 @@ runRuleTests("no-query-in-loop", rule, {
       library: "TypeORM",
       collection: "ids",
       batched: "one `findBy({ id: In(ids) })`",
-    }),
-    // inbox-zero apps/web/app/api/outlook/watch/route.ts: Prisma from the app's own module still names Prisma.
-    invalid('import prisma from "@/utils/prisma";\nexport async function watch(accounts) {\n  for (const account of accounts) await prisma.emailAccount.findUnique({ where: { id: account.id } });\n}', "prisma.emailAccount.findUnique(", "queryInLoop", {}, {
-      call: "prisma.emailAccount.findUnique()",
-      library: "Prisma",
-      collection: "accounts",
-      batched: "one `findMany({ where: { id: { in: ids } } })`",
-    }),
-    invalid("class Watcher {\n  async watch(accounts) {\n    for (const account of accounts) await this.prisma.emailAccount.findUnique({ where: { id: account.id } });\n  }\n}", "this.prisma.emailAccount.findUnique(", "queryInLoop", { filename: "file.js" }, {
-      call: "this.prisma.emailAccount.findUnique()",
-      library: "Prisma",
-      collection: "accounts",
-      batched: "one `findMany({ where: { id: { in: ids } } })`",
     }),
     // Valid neighbour (strike.service.ts): a retry wrapper opens no transaction; the read runs once per user.
     invalid(perUserTransaction("withRetry(", ")"), "tx.user.findUnique(", "queryInLoop"),
@@ -1857,6 +1852,11 @@ afterAll(() => {
 });
 
 const INVOICE_INSERT = invoiceServices(DRIZZLE_ORM, "tx.insert(services).values({ amount: service.amount })");
+// trinhtranduc rentalshop-nextjs apps/api/app/api/payments/route.ts: `db.merchants.findById(id)` of the app's own Prisma package.
+const PRISMA_PROJECT = { "@prisma/client": "^6.0.0", next: "^15.0.0" };
+const MERCHANT_LOOKUPS = 'import { db } from "@rentalshop/database";\nexport async function names(ids: number[]) {\n  const out = [];\n  for (const id of ids) out.push(await db.merchants.findById(id));\n  return out;\n}';
+const merchantLookup = (library: string, batched: string): Invalid =>
+  invalid(MERCHANT_LOOKUPS, "db.merchants.findById(", "queryInLoop", {}, { call: "db.merchants.findById()", library, collection: "ids", batched });
 new RuleTester().run("no-query-in-loop (project)", rule, {
   valid: [
     // Shakes63 unifiedledger: every route imports the `db` that lib/db/index.ts makes with better-sqlite3, the project's only database.
@@ -1865,6 +1865,23 @@ new RuleTester().run("no-query-in-loop (project)", rule, {
   invalid: [
     // Valid neighbour (unifiedledger's SQLite): a project that also depends on a network database's driver may send round trips.
     { ...invoiceServiceWrite("tx.insert(services).values({ amount: service.amount })", "tx.insert(", "tx.insert(services).values()"), filename: projectFile({ "better-sqlite3": "^12.5.0", "drizzle-orm": "^0.44.0", pg: "^8.16.0" }) },
+    // inbox-zero apps/web/app/api/outlook/watch/route.ts: Prisma from the app's own module still names Prisma, in a project that declares it.
+    invalid('import prisma from "@/utils/prisma";\nexport async function watch(accounts) {\n  for (const account of accounts) await prisma.emailAccount.findUnique({ where: { id: account.id } });\n}', "prisma.emailAccount.findUnique(", "queryInLoop", { filename: projectFile(PRISMA_PROJECT) }, {
+      call: "prisma.emailAccount.findUnique()",
+      library: "Prisma",
+      collection: "accounts",
+      batched: "one `findMany({ where: { id: { in: ids } } })`",
+    }),
+    invalid("class Watcher {\n  async watch(accounts) {\n    for (const account of accounts) await this.prisma.emailAccount.findUnique({ where: { id: account.id } });\n  }\n}", "this.prisma.emailAccount.findUnique(", "queryInLoop", { filename: projectFile(PRISMA_PROJECT).replace(/\.ts$/u, ".js") }, {
+      call: "this.prisma.emailAccount.findUnique()",
+      library: "Prisma",
+      collection: "accounts",
+      batched: "one `findMany({ where: { id: { in: ids } } })`",
+    }),
+    // rentalshop's wrappers: a method name only Mongoose has, in a project that declares no Mongoose, names no library.
+    { ...merchantLookup("database", "one query for all the ids"), filename: projectFile(PRISMA_PROJECT) },
+    { ...merchantLookup("Mongoose", "one `find({ _id: { $in: ids } })`"), filename: projectFile({ "@prisma/client": "^6.0.0", mongoose: "^8.0.0" }) },
+    { ...merchantLookup("Mongoose", "one `find({ _id: { $in: ids } })`"), filename: "file.ts" },
     // Valid neighbour (unifiedledger's SQLite): a project with no embedded database.
     { ...invoiceServiceWrite("tx.insert(services).values({ amount: service.amount })", "tx.insert(", "tx.insert(services).values()"), filename: projectFile({ "drizzle-orm": "^0.44.0" }) },
   ],
