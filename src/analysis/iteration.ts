@@ -717,6 +717,11 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     }
     case AST_NODE_TYPES.AwaitExpression:
       return isFixedCollection(file, inner.argument, depth + 1);
+    // trinhtranduc rentalshop's `orderIds.length > 0 ? await db.orderItems.groupBy({ …, take: 10 }) : []`, `top ?? []`: fixed whichever side is taken.
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isFixedCollection(file, inner.consequent, depth + 1) && isFixedCollection(file, inner.alternate, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isFixedCollection(file, inner.left, depth + 1) && isFixedCollection(file, inner.right, depth + 1);
     // postgres.js's ``await sql`SELECT … LIMIT 5` ``.
     case AST_NODE_TYPES.TaggedTemplateExpression:
       return isHandfulResult(file, inner);

@@ -606,6 +606,9 @@ runRuleTests("no-query-in-loop", rule, {
     topFew("await prisma.order.findMany({ take: -5 })"),
     topFew("await prisma.order.findMany({ take: PAGE })").replace("export async", "const PAGE = 5;\nexport async"),
     topFew("(await prisma.order.findMany({ take: 5 })).filter((o) => o.userId)"),
+    // trinhtranduc rentalshop-nextjs .migration-backups/analytics/top-products/route.ts: the top ten of a `groupBy`, or none.
+    topFew("Math.random() > 0.5 ? await prisma.orderItem.groupBy({ by: [\"productId\"], take: 10 }) : []"),
+    topFew("(await prisma.order.findMany({ take: 5 })) ?? []"),
     topFew("await Order.find({ paid: true }).sort({ total: -1 }).limit(10)"),
     topFew("await Order.findAll({ where: { paid: true }, limit: 5 })"),
     topFew('await orders.createQueryBuilder("o").orderBy("o.total", "DESC").take(5).getMany()'),
@@ -1124,6 +1127,10 @@ runRuleTests("no-query-in-loop", rule, {
     topFewReported("await prisma.order.findMany({ take: 50 })"),
     topFewReported("await prisma.order.findMany({ take: -50 })"),
     topFewReported("await prisma.order.findMany({ take: pageSize })"),
+    topFewReported("Math.random() > 0.5 ? await prisma.orderItem.groupBy({ by: [\"productId\"], take: pageSize }) : []"),
+    topFewReported("Math.random() > 0.5 ? [] : await prisma.order.findMany()"),
+    topFewReported("(await prisma.order.findMany({ take: 5 })) && (await prisma.order.findMany())"),
+    topFewReported("(await prisma.order.findMany({ take: 5 })) ?? (await prisma.order.findMany())"),
     topFewReported("await Order.findAll({ limit: 11 })"),
     topFewReported("await Order.find({ paid: true }).limit(50)"),
     // Silkroutelogistics silk-route-logistics backend/src/controllers/carrierController.ts: every carrier, with its latest scorecard (`take: 1` in the `include`).
