@@ -12,6 +12,7 @@ import { hasAtomicClaimBetween, hasSuspensionBetween, isInLockedSection } from "
 import { getFileContext } from "../src/analysis/file-context.js";
 import { getCounterUpdate, getReadUse, isOnMissingPath, isUnderAtomicCount, isUnderTakenLock, isWholeBranch, recordsFailedLookup } from "../src/analysis/read-guard.js";
 import { getLocalCallee, getNextStatementCall } from "../src/analysis/local-calls.js";
+import { isReadThroughFlag } from "../src/analysis/read-through.js";
 import { isOneOffScriptFile, isTestFile, runsAlone } from "../src/analysis/run-once.js";
 import { isSameExpression, sharesVariable } from "../src/analysis/same-expression.js";
 import { createRule } from "../src/create-rule.js";
@@ -126,7 +127,7 @@ function judgeFile(context: Context, options: Options[0], storeCalls: readonly T
         (op) =>
           isFlagValue(op) &&
           !isWholeBranch(use, op.node) &&
-          !recordsFailedLookup(op.node, read.node) &&
+          !recordsFailedLookup(op.node, read.node) && !isReadThroughFlag(context, file, use, read.node, op.node, op.value) &&
           (read.store !== "memory" || hasSuspensionBetween(file, read.node, op.node)) &&
           !isAfterLockTaken(read, op, ops) &&
           !hasAtomicClaimBetween(file, read.node, op.node),

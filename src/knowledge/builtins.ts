@@ -15,6 +15,7 @@ export const PLAIN_DATA_BUILTIN_CALLS: ReadonlyMap<string, ReadonlySet<string>> 
     JSON: new Set(["parse", "stringify"]),
     Number: new Set(["isFinite", "isInteger", "isNaN", "isSafeInteger", "parseFloat", "parseInt"]),
     String: new Set(["fromCharCode", "fromCodePoint", "raw"]),
+    Date: new Set(["now", "parse", "UTC"]),
     Math: new Set(["abs", "ceil", "floor", "max", "min", "pow", "random", "round", "sign", "sqrt", "trunc", "log", "exp"]),
     Reflect: new Set(["ownKeys", "has", "set", "defineProperty", "deleteProperty", "isExtensible"]),
     Promise: new Set(["all", "allSettled"]),
@@ -73,6 +74,12 @@ export const IDEMPOTENT_WITH_RECURSIVE: readonly string[] = ["mkdir"];
 /** Functions that cancel a timer: a value given to one is a timer's handle. */
 export const TIMER_CLEAR_FUNCTIONS: readonly string[] = ["clearTimeout", "clearInterval"];
 
+/** Roots of logging calls (`console.warn(…)`, `this.logger.log(…)`, `log.info(…)`), matched without regard to case. */
+export const LOGGER_ROOTS: readonly string[] = ["console", "logger", "log", "_logger"];
+
+/** Global functions that compute a value from their arguments and do nothing else. */
+export const VALUE_FUNCTIONS: readonly string[] = ["Boolean", "String", "Number", "parseInt", "parseFloat", "isNaN", "isFinite"];
+
 /**
  * Names of objects and functions whose calls do not fail in practice: logging, metrics and
  * tracing (`metrics.getHistogram(…).record(…)`, `statsd.increment(…)`, `span.setAttribute(…)`),
@@ -81,10 +88,7 @@ export const TIMER_CLEAR_FUNCTIONS: readonly string[] = ["clearTimeout", "clearI
  * the callee, or the root of its chain of members and calls.
  */
 export const NON_FAILING_CALL_ROOTS: readonly string[] = [
-  "console",
-  "logger",
-  "log",
-  "_logger",
+  ...LOGGER_ROOTS,
   "debug",
   "info",
   "warn",

@@ -55,6 +55,10 @@ const sessionTouchRaces = (update: string): Invalid =>
     errors: [{ messageId: "checkThenAct", data: { read: "redis.get()", write: "redis.setex()", line: "9", atomic: '`set(key, value, "EX", ttl, "NX")`' } }],
   });
 
+// samujjwal rental apps/api/src/modules/auth/services/auth.service.ts: a valid session cached as `true` for five seconds, looked up on a miss.
+const sessionCache = (hit: string, between = ""): string =>
+  `import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport class AuthService {\n  constructor(private readonly cacheService: CacheService) {}\n  async validate(userId: string, token: string) {\n    const key = \`session:\${userId}:\${token}\`;\n    const cached = await this.cacheService.get(key);\n    if (cached === true) ${hit}\n    const session = await prisma.session.findFirst({ where: { userId, token, expiresAt: { gt: new Date() } } });\n    const isValid = Boolean(session);\n${between}    if (isValid) await this.cacheService.set(key, true, 5);\n    return isValid;\n  }\n}`;
+const sessionCacheRaces = (code: string): Invalid => invalid(code, "checkThenAct", "this.cacheService.get(key)");
 // zigbee2mqtt lib/extension/otaUpdate.ts: a scheduled update awaits in a branch that returns; the image check marks the device with no await on its way.
 const otaHandler = (scheduled: string): string =>
   `export class OtaUpdate {\n  #inProgress = new Set();\n  async onEvent(device) {\n    if (this.#inProgress.has(device.id)) return;\n    if (device.scheduledOta) {\n${scheduled}\n    }\n    this.#inProgress.add(device.id);\n    try {\n      await this.check(device);\n    } finally {\n      this.#inProgress.delete(device.id);\n    }\n  }\n}`;
@@ -170,6 +174,11 @@ runRuleTests("no-check-then-act", rule, {
     // Valid neighbour (whatsapp_saas's re-heal count): another object's parse is not known to give the number.
     rehealCount("Radix.parseInt"),
     // umbrel apps.ts: a default written when the store lacks it, and nothing else in its branch: two starts both write the same value.
+    // samujjwal rental's session check: a hit answers the marker itself, and a miss only looks the session up (and logs, and computes).
+    sessionCache("return true;"),
+    sessionCache("{\n      return true;\n    }", "    console.debug(isValid);\n"),
+    sessionCache("return true;", "    const checkedAt = Math.max(Date.now(), 0);\n"),
+    sessionCache("return true;").replace("{ userId, token,", "{ userId, token: hashToken(token),"),
     storeDefault('{\n      await this.#umbreld.store.set("torEnabled", false);\n    }'),
     storeDefault('await this.#umbreld.store.set("torEnabled", false);'),
     // Aniston-HRMS auth.middleware.ts: beside the mark, an update to the current time or to the request's values; two callers write the same twice.
@@ -263,6 +272,13 @@ runRuleTests("no-check-then-act", rule, {
     },
   ],
   invalid: [
+    // Valid neighbours (samujjwal's session cache): a hit answers something else (a replay guard), the miss sends, counts or writes, no lookup between.
+    sessionCacheRaces(sessionCache("return false;")),
+    sessionCacheRaces(sessionCache("return true;", "    await sendLoginAlert(userId);\n")),
+    sessionCacheRaces(sessionCache("return true;", "    this.validations++;\n")),
+    sessionCacheRaces(sessionCache("return true;", "    await prisma.session.update({ where: { userId }, data: { lastSeenAt: new Date() } });\n")),
+    sessionCacheRaces(sessionCache("return true;", "    const seen = new Session(userId);\n")),
+    sessionCacheRaces(sessionCache("return true;").replace(/    const session = .*\n/u, "").replace("Boolean(session)", "token.length > 6")),
     // Valid neighbour (hono's static site generator): without `recursive`, the second `mkdir` rejects with EEXIST.
     invalid(createdDirs("fs.mkdir(dirPath)"), "checkThenActInMemory", "createdDirs.has(", { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "createdDirs.has()", write: "createdDirs.add()", line: "6", collection: "module-level Set" } }] }),
     invalid(createdDirs("fs.mkdir(dirPath, { recursive: true }).then(() => upload(dirPath))"), "checkThenActInMemory", "createdDirs.has(", { filename: "file.js", errors: [{ messageId: "checkThenActInMemory", data: { read: "createdDirs.has()", write: "createdDirs.add()", line: "6", collection: "module-level Set" } }] }),
