@@ -13,7 +13,7 @@ import {
   SQL_TRAILING_LIMIT,
 } from "../knowledge/iteration.js";
 import { getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
-import { getConstantInit } from "./same-expression.js";
+import { followConstant, getConstantInit } from "./same-expression.js";
 
 /**
  * Lists of at most a handful of elements (`HANDFUL_SLICE_SIZE`) whatever the data: a slice
@@ -61,14 +61,8 @@ export function isHandfulResult(file: FileContext, node: TSESTree.Node): boolean
 
 /** The value `raw` holds: the awaited value, through a `const` it names (`result` of `const result = await pool.query(…)`). */
 function getResult(file: FileContext, raw: TSESTree.Node): TSESTree.Node | undefined {
-  let node = skipExpressionWrappers(raw);
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-    const init = variable ? getConstantInit(variable) : null;
-    if (!init) return undefined;
-    node = skipExpressionWrappers(init);
-  }
-  return node.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(node.argument) : node;
+  const node = followConstant(file, raw);
+  return node?.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(node.argument) : node;
 }
 
 /** `{ take: 5 }`, `{ where, limit: 10 }`: a key of the options themselves, not of a relation inside them. */

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { MEMBERSHIP_METHODS } from "../knowledge/builtins.js";
 import { getCalledMethodName, getSoleStatement, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { isFixedCollection, isObjectListing } from "./iteration.js";
-import { getConstantInit } from "./same-expression.js";
+import { followConstant } from "./same-expression.js";
 
 /**
  * The loop walks the keys of an object, each once (`for (const [key, value] of
@@ -104,14 +104,8 @@ function isAbsent(raw: TSESTree.Node): boolean {
 
 /** `TABLE[key]` of a fixed table, or a `const` holding one (`const day = DAYS[key]`). */
 function isFixedLookup(file: FileContext, raw: TSESTree.Node, key: Scope.Variable): boolean {
-  let node = skipExpressionWrappers(raw);
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-    const init = variable ? getConstantInit(variable) : null;
-    if (!init) return false;
-    node = skipExpressionWrappers(init);
-  }
-  return node.type === AST_NODE_TYPES.MemberExpression && node.computed && isKey(file, node.property, key) && isFixedCollection(file, node.object);
+  const node = followConstant(file, raw);
+  return node?.type === AST_NODE_TYPES.MemberExpression && node.computed && isKey(file, node.property, key) && isFixedCollection(file, node.object);
 }
 
 function isKey(file: FileContext, raw: TSESTree.Node, key: Scope.Variable): boolean {

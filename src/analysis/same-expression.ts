@@ -45,6 +45,18 @@ export function getConstantInit(variable: Scope.Variable): TSESTree.Expression |
 }
 
 /**
+ * The expression `raw` stands for, without wrappers: itself, or for a name, the initialiser it
+ * always holds (`getConstantInit`). Undefined for a name that may hold anything else.
+ */
+export function followConstant(file: FileContext, raw: TSESTree.Node): TSESTree.Node | undefined {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.Identifier) return node;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  const init = variable ? getConstantInit(variable) : null;
+  return init ? skipExpressionWrappers(init) : undefined;
+}
+
+/**
  * The list a loop variable takes its elements from: `VIEW_SEEDS` for `seed` of
  * `for (const seed of VIEW_SEEDS)` (also a destructured element). Null for any other variable.
  */
