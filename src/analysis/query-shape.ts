@@ -239,8 +239,8 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (importsModuleWithPrefix(file, UNLISTED_ORM_MODULES)) return false;
   // grouparoo's and crowd.dev's Sequelize models with a static `findById` of their own: the file imports another library of the knowledge base, and not the name's.
   if (importsOnlyOtherLibraries(file, call.kind.knowledge.library)) return false;
-  // trinhtranduc rentalshop's routes: `db.merchants.findById(id)` of its own Prisma package, in a project whose manifests declare no Mongoose.
-  if (isUndeclaredLibrary(file, call.kind.knowledge.library)) return false;
+  // trinhtranduc rentalshop's routes: `db.merchants.findById(id)` of its own Prisma package, in a project whose manifests declare Prisma and no Mongoose.
+  if (declaresOnlyOtherLibraries(file, call.kind.knowledge.library)) return false;
   const callee = skipExpressionWrappers(call.node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   // `this.db.insert(users).values(row)`: a chain that drizzle alone has, in a file that imports drizzle.
@@ -260,24 +260,31 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
  * zod beside their Prisma client).
  */
 function importsOnlyOtherLibraries(file: FileContext, library: string): boolean {
-  let other = false;
-  for (const specifier of getModuleSpecifiers(file)) {
-    const imported = getLibraryOfPackage(getBarePackageName(specifier));
-    if (imported?.id === library) return false;
-    if (imported !== undefined && Object.values(imported.kinds).some(DATABASE_TRAIT.matches)) other = true;
-  }
-  return other;
+  return namesOnlyOtherLibraries(getModuleSpecifiers(file), library);
 }
 
 /**
- * The project's `package.json` files declare packages (`getProjectPackages`), and none of them is
- * one of `library`'s: a method name only that library has is the application's own there.
+ * The same of the project's `package.json` files (`getProjectPackages`): they declare a database
+ * library of the knowledge base and none of `library`'s packages. A project that declares no
+ * database library at all says nothing: its database may sit in a workspace package whose
+ * manifest is not linked where it can be read.
  */
-function isUndeclaredLibrary(file: FileContext, library: string): boolean {
-  const packages = memoizeFile(file, "project-packages", () => getProjectPackages(file.filename));
-  if (packages.size === 0) return false;
-  for (const name of packages) if (getLibraryOfPackage(name)?.id === library) return false;
-  return true;
+function declaresOnlyOtherLibraries(file: FileContext, library: string): boolean {
+  return namesOnlyOtherLibraries(
+    memoizeFile(file, "project-packages", () => getProjectPackages(file.filename)),
+    library,
+  );
+}
+
+/** Of the modules or packages `specifiers`, one belongs to a database library of the knowledge base and none to `library`. */
+function namesOnlyOtherLibraries(specifiers: Iterable<string>, library: string): boolean {
+  let other = false;
+  for (const specifier of specifiers) {
+    const named = getLibraryOfPackage(getBarePackageName(specifier));
+    if (named?.id === library) return false;
+    if (named !== undefined && Object.values(named.kinds).some(DATABASE_TRAIT.matches)) other = true;
+  }
+  return other;
 }
 
 /**

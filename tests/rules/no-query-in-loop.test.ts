@@ -1885,10 +1885,12 @@ new RuleTester().run("no-query-in-loop (project)", rule, {
       collection: "accounts",
       batched: "one `findMany({ where: { id: { in: ids } } })`",
     }),
-    // rentalshop's wrappers: a method name only Mongoose has, in a project that declares no Mongoose, names no library.
+    // rentalshop's wrappers: a method name only Mongoose has, in a project that declares Prisma and no Mongoose, names no library.
     { ...merchantLookup("database", "one query for all the ids"), filename: projectFile(PRISMA_PROJECT) },
     { ...merchantLookup("Mongoose", "one `find({ _id: { $in: ids } })`"), filename: projectFile({ "@prisma/client": "^6.0.0", mongoose: "^8.0.0" }) },
     { ...merchantLookup("Mongoose", "one `find({ _id: { $in: ids } })`"), filename: "file.ts" },
+    // Openpanel-dev openpanel apps/worker: its database is the workspace package `@openpanel/db`, whose manifest is not linked here.
+    { ...merchantLookup("Mongoose", "one `find({ _id: { $in: ids } })`"), filename: projectFile({ "@openpanel/db": "workspace:*", bullmq: "^5.0.0" }) },
     // Valid neighbour (unifiedledger's SQLite): a project with no embedded database.
     { ...invoiceServiceWrite("tx.insert(services).values({ amount: service.amount })", "tx.insert(", "tx.insert(services).values()"), filename: projectFile({ "drizzle-orm": "^0.44.0" }) },
   ],
