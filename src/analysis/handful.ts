@@ -1,7 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import {
   AGGREGATE_LIMIT_STAGE,
@@ -13,7 +13,7 @@ import {
   SQL_TRAILING_LIMIT,
 } from "../knowledge/iteration.js";
 import { getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
-import { followConstant, getConstantInit } from "./same-expression.js";
+import { followConstant } from "./same-expression.js";
 
 /**
  * Lists of at most a handful of elements (`HANDFUL_SLICE_SIZE`) whatever the data: a slice
@@ -117,9 +117,8 @@ function isHandfulCount(file: FileContext, raw: TSESTree.Node, depth: number): b
     case AST_NODE_TYPES.CallExpression:
       return isMathMin(node.callee) && node.arguments.some((argument) => isHandfulCount(file, argument, depth + 1));
     case AST_NODE_TYPES.Identifier: {
-      const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-      const init = variable ? getConstantInit(variable) : null;
-      return init !== null && isHandfulCount(file, init, depth + 1);
+      const init = followConstant(file, node);
+      return init !== undefined && isHandfulCount(file, init, depth + 1);
     }
     default:
       return false;

@@ -38,7 +38,7 @@ import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
 import { memoize, memoizeFile } from "./file-context.js";
 import { getProjectPackages } from "./project-packages.js";
-import { getConstantInit } from "./same-expression.js";
+import { followConstant, getConstantInit } from "./same-expression.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { DATABASE_TRAIT, getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
@@ -388,8 +388,7 @@ function isModelOfElement(file: FileContext, iteration: Iteration, variable: Sco
   const init = getConstantInit(variable);
   const pick = init ? skipExpressionWrappers(init) : undefined;
   if (pick?.type !== AST_NODE_TYPES.MemberExpression || !pick.computed || pick.object.type !== AST_NODE_TYPES.Identifier || !dependsOn(file, pick.property, iteration)) return false;
-  const table = ASTUtils.findVariable(file.sourceCode.getScope(pick.object), pick.object);
-  const models = table ? getConstantInit(table) : null;
+  const models = followConstant(file, pick.object);
   return models?.type === AST_NODE_TYPES.ObjectExpression && models.properties.length >= 2 && models.properties.every((property) => property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier);
 }
 
