@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { Checkout } from "../src/analysis/checkout.js";
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
@@ -10,6 +10,7 @@ import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, isReleasing
 import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { getFileContext } from "../src/analysis/file-context.js";
+import { getHeldVariable, hasOtherSources } from "../src/analysis/held-variable.js";
 import { describeExit, findReleaseLeak } from "../src/analysis/release-paths.js";
 import { isTestFile, runsOncePerProcess } from "../src/analysis/run-once.js";
 import { isSameExpression } from "../src/analysis/same-expression.js";
@@ -81,7 +82,7 @@ export default createRule<Options, MessageIds>({
           (ownerCloseMethods.has(name) && owner !== undefined && isSameExpression(file, callee.object, owner))
         );
       };
-      const variable = getResourceVariable(sourceCode, checkout);
+      const variable = getHeldVariable(sourceCode, checkout.value);
       for (const reference of variable?.references ?? []) references.add(reference.identifier);
       const fate = getValueFate(context, checkout.value, fn, {
         isClose: (name) => selfMethods.has(name),
@@ -96,7 +97,7 @@ export default createRule<Options, MessageIds>({
         if (!fate.closed && fate.escapes.size === 0 && isUsedOnce(checkout)) context.report({ node, messageId: "unreferenced", data });
         return;
       }
-      if (hasOtherSources(variable, checkout)) return; // `let runner = ctx.runner; if (!runner) runner = ds.createQueryRunner()`: not always ours
+      if (hasOtherSources(variable, checkout.value)) return; // `let runner = ctx.runner; if (!runner) runner = ds.createQueryRunner()`: not always ours
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
       const conditions = getCheckoutConditions(node, fn).map((test) => sourceCode.getText(test));
       const isCheckoutCondition = (test: TSESTree.Expression): boolean => conditions.includes(sourceCode.getText(test));
@@ -149,15 +150,6 @@ const MESSAGE_OF_SHAPE = {
   conditional: "releasedConditionally",
 } as const satisfies Record<string, MessageIds>;
 
-/** The local variable that holds the resource: `const client = await pool.connect()` or `client = await pool.connect()`. */
-function getResourceVariable(sourceCode: Readonly<{ getScope(node: TSESTree.Node): Scope.Scope }>, checkout: Checkout): Scope.Variable | null {
-  const parent = checkout.value.parent;
-  let name: TSESTree.Identifier | null = null;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === checkout.value && parent.id.type === AST_NODE_TYPES.Identifier) name = parent.id;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === checkout.value && parent.operator === "=" && parent.left.type === AST_NODE_TYPES.Identifier) name = parent.left;
-  return name ? ASTUtils.findVariable(sourceCode.getScope(name), name) : null;
-}
-
 /** The resource itself is an argument of a call in the function (`new UnitOfWork(client)`), not a part of an options object (`{ session }`). */
 function isHandedOver(variable: Scope.Variable, fn: TSESTree.Node): boolean {
   return variable.references.some((reference) => {
@@ -175,17 +167,6 @@ function isUsedOnce(checkout: Checkout): boolean {
   // An awaited checkout holds its connection already; a TypeORM query runner connects on first use.
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return checkout.value.type === AST_NODE_TYPES.AwaitExpression || checkout.kind === "setting";
   return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === checkout.value && usesConnection(checkout, getStaticPropertyName(parent));
-}
-
-/** The variable also holds values that are not this checkout (other than `null`/`undefined`). */
-function hasOtherSources(variable: Scope.Variable, checkout: Checkout): boolean {
-  // typeorm DbQueryResultCache: `queryRunner` is a parameter, and only a missing one is replaced by a new runner.
-  if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.Parameter)) return true;
-  return variable.references.some((reference) => {
-    const written = reference.writeExpr;
-    if (!written || written === checkout.value) return false;
-    return !(written.type === AST_NODE_TYPES.Literal && written.value === null) && !(written.type === AST_NODE_TYPES.Identifier && written.name === "undefined");
-  });
 }
 
 /** The tests of the `if` statements, inside `fn`, that the checkout runs under. */

@@ -250,6 +250,15 @@ describe("test code by directory", () => {
     expect(lint(sourceMapResolver, "/project", "/project/src/jest.ts")).toEqual(["postmortem/no-unbounded-cache"]);
   });
 
+  it("is quiet on a test suite's set-up file, and reports a name that only starts like one", () => {
+    // Unleash src/test-setup.ts: the suite's set-up file makes the template database.
+    expect(lint(sourceMapResolver, "/project", "/project/src/test-setup.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/setupTests.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/globalSetup.ts")).toEqual([]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/setup.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+    expect(lint(sourceMapResolver, "/project", "/project/src/test-setup-wizard.ts")).toEqual(["postmortem/no-unbounded-cache"]);
+  });
+
   it("is quiet on a default evaluated once in a test's schema, and reports it in src/", () => {
     expect(lint(frozenDefault, "/project", "/project/test/types/schema.test.ts")).toEqual([]);
     expect(lint(frozenDefault, "/project", "/project/src/models/schema.ts")).toEqual(["postmortem/no-call-evaluated-default"]);

@@ -678,11 +678,9 @@ function isCodeKey(file: FileContext, raw: TSESTree.Node | undefined, depth = 0)
       const name = getStaticPropertyName(node);
       if (name === undefined || node.computed) return isTemplateStringsElement(file, node) || isConstantTableRead(file, node);
       if (CONSTANT_NAME.test(name) || isCodeKeyWord(name)) return true;
-      // A property of a table (powersync's warnings per `table.objectId`): one per table of the schema.
-      const receiver = skipExpressionWrappers(node.object);
-      const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : undefined;
-      if (receiverName !== undefined && TABLE_NAME.test(receiverName)) return true;
+      if (isTableProperty(node)) return true;
       // `profile.email` of a parameter every call gives `{ email: ANONYMOUS_USER_EMAIL, … }`.
+      const receiver = skipExpressionWrappers(node.object);
       return depth === 0 && receiver.type === AST_NODE_TYPES.Identifier && (isParameterGivenCodeKeys(file, receiver, name) || isTableEntry(file, receiver));
     }
     case AST_NODE_TYPES.Identifier:
@@ -739,6 +737,16 @@ function isCodeObjectName(file: FileContext, member: TSESTree.MemberExpression):
     object = skipExpressionWrappers(init);
   }
   return object.type === AST_NODE_TYPES.CallExpression && CODE_OBJECT_METHODS.includes(getCalledMethodName(object) ?? "");
+}
+
+/**
+ * A property of a table (powersync's warnings per `table.objectId`; dbgate's replicator, per
+ * `` `${table.schemaName}.${table.pureName}` ``): one per table of the schema.
+ */
+function isTableProperty(member: TSESTree.MemberExpression): boolean {
+  const receiver = skipExpressionWrappers(member.object);
+  const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : undefined;
+  return receiverName !== undefined && TABLE_NAME.test(receiverName);
 }
 
 /** A name that holds a code key by what it is: a constant, a code-key name, a table, the element of a constant list. */
@@ -815,7 +823,7 @@ function isNameSum(file: FileContext, raw: TSESTree.Node, followParameters = tru
     case AST_NODE_TYPES.CallExpression:
       return isFunctionOf(node, (argument) => isNameSum(file, argument, followParameters)) || isOwnMethodReturning(file, node, (value) => isNameSum(file, value, followParameters));
     case AST_NODE_TYPES.MemberExpression:
-      return isEnvironmentRead(node) || isTemplateStringsElement(file, node) || isConstantTableRead(file, node) || isCodeObjectName(file, node);
+      return isEnvironmentRead(node) || isTemplateStringsElement(file, node) || isConstantTableRead(file, node) || isCodeObjectName(file, node) || (!node.computed && isTableProperty(node));
     case AST_NODE_TYPES.LogicalExpression:
       return isNameSum(file, node.left, followParameters) && isNameSum(file, node.right, followParameters);
     case AST_NODE_TYPES.TemplateLiteral:

@@ -17,7 +17,7 @@ import { opensTransaction } from "./transaction.js";
  */
 export interface ReleaseQuestions {
   /** The checkout call: after the statement that contains it, the resource is held. */
-  readonly checkout: TSESTree.CallExpression;
+  readonly checkout: TSESTree.CallExpression | TSESTree.NewExpression;
   /** `call` gives the resource back (`client.release()`, `pool.release(resource)`). */
   isRelease(call: TSESTree.CallExpression): boolean;
   /** `node` reads the variable that holds the resource. */

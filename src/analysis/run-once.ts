@@ -17,6 +17,8 @@ import { getFileContext, memoize } from "./file-context.js";
 const TEST_FILE = /\.(?:test|spec|bench|e2e|e2e-spec|integration|fixtures?)\.[cm]?[jt]sx?$/u;
 /** A test runner's own files: its config and set-up (`vitest.setup.ts`, `jest.config.js`, botpress's `vitest.snapshot.ts`). */
 const TEST_RUNNER_FILE = /^(?:vitest|jest|playwright|cypress|karma|wdio)\.[\w.-]*[cm]?[jt]sx?$/u;
+/** A test suite's set-up file by its conventional name (Unleash's `src/test-setup.ts`, Create React App's `setupTests.ts`, Jest's `globalSetup.ts`). */
+const TEST_SETUP_FILE = /^(?:test-?setup|setup-?tests?|global-?setup|global-?teardown)\.[cm]?[jt]sx?$/iu;
 /**
  * Directories of test code, matched as whole path segments (`/` added in front of the path); a
  * `test-utils` segment also with a prefix (medusa's `packages/medusa-test-utils/`), and the
@@ -35,7 +37,7 @@ const WORKSPACE_PARENTS: readonly string[] = ["/", "/packages/", "/apps/"];
 
 /**
  * Whether the file is test code: a test, bench or fixture by its name (`*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`, `*.bench.ts`, `*.fixture.ts`),
- * a test runner's file (`vitest.setup.ts`, `jest.config.js`), or any file under a `test/`,
+ * a test runner's file (`vitest.setup.ts`, `jest.config.js`), a suite's set-up file (`test-setup.ts`, `setupTests.ts`, `globalSetup.ts`), or any file under a `test/`,
  * `tests/`, `testing/`, `spec/`, `e2e/`, `__tests__/`, `__mocks__/`, `__fixtures__/`, `test-utils/`, `x-tests/`, `playwright/` or `cypress/` directory of the project
  * or in a workspace package named `x-test/` (helpers, fixtures, benches). Its functions run once per test case or bench run, in a test
  * process, never per production request. Only the path below the working directory counts: a
@@ -139,7 +141,9 @@ function isFileSystemRoot(cwd: string): boolean {
  */
 function isTestName(name: string): boolean {
   const dot = name.indexOf(".");
-  return dot !== -1 && dot !== name.lastIndexOf(".") && (TEST_FILE.test(name) || TEST_RUNNER_FILE.test(name));
+  if (dot === -1) return false;
+  if (dot === name.lastIndexOf(".")) return TEST_SETUP_FILE.test(name);
+  return TEST_FILE.test(name) || TEST_RUNNER_FILE.test(name);
 }
 
 /** The path below the working directory, with `/` separators and a `/` in front; undefined outside it or with no project directory. */

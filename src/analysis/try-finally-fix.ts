@@ -21,10 +21,13 @@ export interface TryFinallyFix {
   readonly releaseText: string;
 }
 
+/** What the fix needs of the resource: where its value is written, how it is given back, and its owner. */
+export type FinallyTarget = Pick<Checkout, "value" | "release" | "owner">;
+
 export function buildTryFinallyFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   fn: FunctionNode,
-  checkout: Checkout,
+  checkout: FinallyTarget,
   variable: Scope.Variable,
   releases: readonly TSESTree.CallExpression[],
 ): TryFinallyFix | null {
@@ -126,7 +129,7 @@ function isMovable(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTre
 }
 
 /** `client.release()` or `pool.release(resource)`; null when the owner is not a plain name. */
-function getReleaseText(sourceCode: Readonly<TSESLint.SourceCode>, checkout: Checkout, name: string, method: string): string | null {
+function getReleaseText(sourceCode: Readonly<TSESLint.SourceCode>, checkout: FinallyTarget, name: string, method: string): string | null {
   if (!checkout.release.finallyOnOwner) return `${name}.${method}()`;
   const owner = checkout.owner ? skipExpressionWrappers(checkout.owner) : null;
   if (!owner || !isPlainReference(owner)) return null;

@@ -70,8 +70,48 @@ const typeMapped = (end: string): string =>
 const listenedClient = (library: string, make: string, end: string): string =>
   `import ${library};\nexport class Strategy {\n  async createStandaloneClient(config: Config, meta: Meta) {\n    const client = await ${make}\n      .on("error", (e) => console.error(e))\n      .connect();\n    ${end}\n  }\n}`;
 
+/** A client the function closes on some paths only: message, position, data, and the `try`/`finally` suggestion when there is one. */
+function closeLeak(code: string, messageId: MessageIds, line: number, column: number, data: Record<string, string>, suggestion?: string): Invalid {
+  return { code, errors: [{ messageId, line, column, data, suggestions: suggestion === undefined ? [] : [{ messageId: "suggestTryFinally", output: suggestion }] }] };
+}
+
+const pgCount = (body: string, exported = "export "): string =>
+  `import { Client } from "pg";\n${exported}async function countUsers(url: string) {\n  const client = new Client({ connectionString: url });\n  await client.connect();\n${body}\n}`;
+
+// FlowiseAI's MongoDBMemory (packages/components/nodes/memory/MongoDBMemory/MongoDBMemory.ts): a client per chat-history read, closed after the query.
+const chatHistory = (end: string): string =>
+  `import { MongoClient } from "mongodb";\nexport class MongoDBChatMessageHistory {\n  constructor(private url: string, private sessionId: string) {}\n  async getChatMessages() {\n    const client = new MongoClient(this.url);\n    const collection = client.db("chat").collection("messages");\n    const document = await collection.findOne({ sessionId: this.sessionId });\n    ${end}\n    return document?.messages ?? [];\n  }\n}`;
+
+// uptime-kuma server/setup-database.js: the setup wizard's connection test, on a connection of its own.
+const setupCheck = (query: string): string =>
+  `import mysql from "mysql2/promise";\nexport async function testConnection(config: mysql.ConnectionOptions) {\n  try {\n    const connection = await mysql.createConnection(config);\n    await connection.execute("${query}");\n    connection.end();\n  } catch (e) {\n    return false;\n  }\n  return true;\n}`;
+
+// uptime-kuma server/database.js: the start-up's own connection, made to create the application's database.
+const provisioning = (statement: string): string =>
+  `import mysql from "mysql2/promise";\nexport class Database {\n  static async connect(config: Config) {\n    const connection = await mysql.createConnection(config);\n    await connection.execute("${statement}" + config.dbName);\n    connection.end();\n  }\n}`;
+
+// ticketapp's backend/scripts/init_packvision_db.js: the tables made by a function that only the script's one run calls.
+const initTables = (after: string): string =>
+  `const { Pool } = require("pg");\nasync function initTables(url) {\n  const pool = new Pool({ connectionString: url });\n  await pool.query("CREATE TABLE IF NOT EXISTS settings (key text)");\n  await pool.end();\n}\nasync function createDatabase() {\n  await initTables(process.env.DATABASE_URL);\n}\n${after}`;
+
+const closedClient = { name: "client", created: "new Client()", what: "database connection", close: "client.end()" };
+
 runRuleTests("no-client-per-call", rule, {
   valid: [
+    // A client closed on every path: in \`finally\`, or in \`catch\` before the rethrow and after the \`try\`.
+    pgCount("  try {\n    return (await client.query(\"SELECT count(*) FROM users\")).rows[0];\n  } finally {\n    await client.end();\n  }"),
+    pgCount("  let rows;\n  try {\n    rows = (await client.query(\"SELECT count(*) FROM users\")).rows;\n  } catch (error) {\n    await client.end();\n    throw error;\n  }\n  await client.end();\n  return rows[0];"),
+    // FlowiseAI's chat history, closed in \`finally\`.
+    chatHistory("").replace("    const collection", "    try {\n    const collection").replace("    return document", "    return document").replace("return document?.messages ?? [];\n", "return document?.messages ?? [];\n    } finally {\n      await client.close();\n    }\n"),
+    // A client that may be the caller's: the function closes only the one it made.
+    `import { Client } from "pg";\nexport async function count(url: string, given?: Client) {\n  let client = given;\n  if (!client) client = new Client({ connectionString: url });\n  const { rows } = await client.query("SELECT 1");\n  if (!given) await client.end();\n  return rows;\n}`,
+    // uptime-kuma's setup wizard (server/setup-database.js): a connection made only to run \`SELECT 1\`, whose error is the connection's.
+    setupCheck("SELECT 1"),
+    // uptime-kuma's Database.connect (server/database.js): the start-up creates the database it will use.
+    provisioning("CREATE DATABASE IF NOT EXISTS "),
+    `import { Client } from "pg";\nexport async function ensureDatabase(config: Config) {\n  const client = new Client(config);\n  await client.connect();\n  await client.query(\`CREATE DATABASE "\${config.database}"\`);\n  await client.end();\n}`,
+    // ticketapp's init script: a function its one run calls, where an error ends the run.
+    initTables("createDatabase();"),
     // accounts-js's examples and Mongo module: the client a promise reaction receives is returned, or handed on through its database.
     typeormConnect("return connection;"),
     mongoModule("resolve(getModule(client.db(name)));"),
@@ -360,6 +400,67 @@ export function f() { const pool = new Pool(); return pool.query(); }
 export function g() { const pool = new Pool(); pool.query(); }`,
   ],
   invalid: [
+    // Valid neighbours (a close in \`finally\`, or on both paths): closed after a query that can throw.
+    closeLeak(
+      pgCount("  const { rows } = await client.query(\"SELECT count(*) FROM users\");\n  await client.end();\n  return rows[0];"),
+      "closedOnlyOnSuccess",
+      3,
+      18,
+      closedClient,
+      pgCount("  const { rows } = await client.query(\"SELECT count(*) FROM users\");\n  await client.end();\n  return rows[0];").replace(
+        "  await client.connect();\n  const { rows } = await client.query(\"SELECT count(*) FROM users\");\n  await client.end();\n  return rows[0];",
+        "  try {\n    await client.connect();\n    const { rows } = await client.query(\"SELECT count(*) FROM users\");\n    return rows[0];\n  } finally {\n    await client.end();\n  }",
+      ),
+    ),
+    // An early \`return\` before the close.
+    closeLeak(
+      pgCount("  const { rows } = await client.query(\"SELECT count(*) FROM users\");\n  if (rows.length === 0) return null;\n  await client.end();\n  return rows[0];"),
+      "closeSkippedByExit",
+      3,
+      18,
+      { ...closedClient, exit: "return", line: "6" },
+      "import { Client } from \"pg\";\nexport async function countUsers(url: string) {\n  const client = new Client({ connectionString: url });\n  try {\n    await client.connect();\n    const { rows } = await client.query(\"SELECT count(*) FROM users\");\n    if (rows.length === 0) return null;\n    return rows[0];\n  } finally {\n    await client.end();\n  }\n}",
+    ),
+    // frontendfixll's laundry backend (stripeDirectController.js logWebhookEvent): the error is caught and logged, the client is not closed.
+    closeLeak(
+      `const { MongoClient } = require("mongodb");\nexports.logWebhookEvent = async (event) => {\n  try {\n    const client = new MongoClient(process.env.MONGODB_URI);\n    await client.connect();\n    await client.db().collection("webhook_logs").insertOne({ eventId: event.id });\n    await client.close();\n  } catch (error) {\n    console.error("Failed to log webhook event:", error.message);\n  }\n};`,
+      "closedOnSomePaths",
+      4,
+      20,
+      { name: "client", created: "new MongoClient()", what: "database connection", close: "client.close()" },
+      "const { MongoClient } = require(\"mongodb\");\nexports.logWebhookEvent = async (event) => {\n  try {\n    const client = new MongoClient(process.env.MONGODB_URI);\n    try {\n      await client.connect();\n      await client.db().collection(\"webhook_logs\").insertOne({ eventId: event.id });\n    } finally {\n      await client.close();\n    }\n  } catch (error) {\n    console.error(\"Failed to log webhook event:\", error.message);\n  }\n};",
+    ),
+    // TicketToken's notification-service health route (routes/health.routes.ts checkRedis): the \`catch\` returns while the client retries its connection.
+    closeLeak(
+      `import Redis from "ioredis";\nexport async function checkRedis() {\n  try {\n    const redis = new Redis({ host: process.env.REDIS_HOST, maxRetriesPerRequest: 1 });\n    await redis.ping();\n    await redis.quit();\n    return { status: "healthy" };\n  } catch (error) {\n    return { status: "unhealthy" };\n  }\n}`,
+      "closeSkippedByExit",
+      4,
+      19,
+      { name: "redis", created: "new Redis()", what: "cache connection", close: "redis.quit()", exit: "return", line: "9" },
+      "import Redis from \"ioredis\";\nexport async function checkRedis() {\n  try {\n    const redis = new Redis({ host: process.env.REDIS_HOST, maxRetriesPerRequest: 1 });\n    try {\n      await redis.ping();\n      return { status: \"healthy\" };\n    } finally {\n      await redis.quit();\n    }\n  } catch (error) {\n    return { status: \"unhealthy\" };\n  }\n}",
+    ),
+    // Valid neighbour (FlowiseAI's chat history in \`finally\`): closed after the query.
+    closeLeak(
+      chatHistory("await client.close();"),
+      "closedOnlyOnSuccess",
+      5,
+      20,
+      { name: "client", created: "new MongoClient()", what: "database connection", close: "client.close()" },
+      "import { MongoClient } from \"mongodb\";\nexport class MongoDBChatMessageHistory {\n  constructor(private url: string, private sessionId: string) {}\n  async getChatMessages() {\n    const client = new MongoClient(this.url);\n    try {\n      const collection = client.db(\"chat\").collection(\"messages\");\n      const document = await collection.findOne({ sessionId: this.sessionId });\n      return document?.messages ?? [];\n    } finally {\n      await client.close();\n    }\n  }\n}",
+    ),
+    // Valid neighbour (uptime-kuma's setup wizard): a query that can fail on a working connection.
+    closeLeak(setupCheck("SELECT * FROM monitor"), "closeSkippedByExit", 4, 30, { name: "connection", created: "mysql.createConnection()", what: "database connection", close: "connection.end()", exit: "return", line: "8" }, "import mysql from \"mysql2/promise\";\nexport async function testConnection(config: mysql.ConnectionOptions) {\n  try {\n    const connection = await mysql.createConnection(config);\n    try {\n      await connection.execute(\"SELECT * FROM monitor\");\n    } finally {\n      connection.end();\n    }\n  } catch (e) {\n    return false;\n  }\n  return true;\n}"),
+    // Valid neighbour (uptime-kuma's start-up): a statement that any call may run.
+    closeLeak(provisioning("DROP TABLE IF EXISTS "), "closedOnlyOnSuccess", 4, 30, { name: "connection", created: "mysql.createConnection()", what: "database connection", close: "connection.end()" }, "import mysql from \"mysql2/promise\";\nexport class Database {\n  static async connect(config: Config) {\n    const connection = await mysql.createConnection(config);\n    try {\n      await connection.execute(\"DROP TABLE IF EXISTS \" + config.dbName);\n    } finally {\n      connection.end();\n    }\n  }\n}"),
+    // Valid neighbour (ticketapp's init script): the same function exported, so any caller may call it per request.
+    closeLeak(
+      initTables("createDatabase();\nmodule.exports = { initTables };"),
+      "closedOnlyOnSuccess",
+      3,
+      16,
+      { name: "pool", created: "new Pool()", what: "connection pool", close: "pool.end()" },
+      "const { Pool } = require(\"pg\");\nasync function initTables(url) {\n  const pool = new Pool({ connectionString: url });\n  try {\n    await pool.query(\"CREATE TABLE IF NOT EXISTS settings (key text)\");\n  } finally {\n    await pool.end();\n  }\n}\nasync function createDatabase() {\n  await initTables(process.env.DATABASE_URL);\n}\ncreateDatabase();\nmodule.exports = { initTables };",
+    ),
     // Valid neighbour (accounts-js's promise reactions): a connection used in the reaction and kept nowhere.
     perCall(typeormConnect("return connection.query(\"SELECT 1\");"), 3, 10, { what: "database client and its connection pool", library: "TypeORM", closeHint: hint("destroy"), created: "createConnection()", function: "`connect`" }),
     perCall(mongoModule("resolve(client.db(name).collection(\"users\").countDocuments());"), 4, 5, { what: "database connection", library: "MongoDB driver", closeHint: hint("close"), created: "MongoClient.connect()", function: "this function" }),
@@ -678,6 +779,27 @@ export default async function handler(req, res) {
   it("treats a default export outside pages/api as a plain function", () => {
     const [message] = lint(apiRoute, "src/users.js");
     expect(message?.message).toContain("on every call of `handler`");
+  });
+
+  // ticketapp's backend/scripts/: a script's error ends its only run, with the client it opened.
+  const closedAfterQuery = `import { Client } from "pg";
+export async function countUsers(url: string) {
+  const client = new Client({ connectionString: url });
+  const { rows } = await client.query("SELECT count(*) FROM users");
+  await client.end();
+  return rows[0];
+}`;
+
+  it("stays quiet on a client closed on the happy path only in a script directory", () => {
+    expect(lint(closedAfterQuery, "scripts/count-users.ts")).toEqual([]);
+  });
+
+  it("reports the same client in the application's source", () => {
+    const [message, ...rest] = lint(closedAfterQuery, "src/count-users.ts");
+    expect(rest).toEqual([]);
+    expect(message?.line).toBe(3);
+    expect(message?.column).toBe(18);
+    expect(message?.messageId).toBe("closedOnlyOnSuccess");
   });
 
   it("stays quiet on a module-level client in a route file", () => {

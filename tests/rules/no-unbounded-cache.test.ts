@@ -478,6 +478,20 @@ const driftWarnings = (param: string, key: string): string => `export class CDCS
     this.warnedCount.set(${key}, changeCount);
   }
 }`;
+/** dbgate packages/datalib/src/DataReplicator.ts: the next identity value per table, under a key the method makes from the table. */
+const identityValues = (param: string): string => `export class DataReplicator {
+  identityValues: { [fullTableName: string]: number } = {};
+  constructor(private pool: Pool) {}
+  async generateIdentityValue(column: string, ${param}: NamedObjectInfo): Promise<number> {
+    const tableKey = \`\${${param}.schemaName}.\${${param}.pureName}\`;
+    if (!(tableKey in this.identityValues)) {
+      this.identityValues[tableKey] = await this.pool.maxId(column);
+      return this.identityValues[tableKey];
+    }
+    this.identityValues[tableKey] += 1;
+    return this.identityValues[tableKey];
+  }
+}`;
 /** powersync-service packages/sync-rules/src/HydratedSyncConfig.ts: the sources per table, under a key made from it. */
 const matchingSources = (param: string, key: string): string => `export class HydratedSyncConfig {
   private readonly cache = new Map<string, Source[]>();
@@ -962,6 +976,8 @@ runRuleTests("no-unbounded-cache", rule, {
     loggerRegistry("createLogger"),
     // powersync-service: the last warning per table (`table.objectId`), sources per `sourceTableRefKey(table)`, parsed configs per `options.defaultSchema`.
     driftWarnings("table: SourceTable", "table.objectId"),
+    // dbgate's data replicator: a key the method writes to a variable from the table's schema and name.
+    identityValues("table"),
     matchingSources("table: SourceTableRef", "sourceTableRefKey(table)"),
     "export class Storage {\n  private readonly parsed = new Map<string, Parsed>();\n  getParsed(options: ParseOptions): Parsed {\n    let parsed = this.parsed.get(options.defaultSchema);\n    if (parsed == null) {\n      parsed = this.stream.parse(options);\n      this.parsed.set(options.defaultSchema, parsed);\n    }\n    return parsed;\n  }\n}",
     // powersync-service's query compiler: `new PendingQuerierPath(…).resolvePrimaryInput()`, an object nobody keeps after the call.
@@ -1620,6 +1636,8 @@ export function remove(slot, names) {
     { code: behaviorRegistry("string"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 44, data: { name: "this.registry", where: "`add()`", line: "6", owner: "class `Registry`", key: "key as string", creation: "Object.create(null)" }, suggestions: [] }] },
     // Valid neighbour (matrix-appservice-irc's loggers): a formatted line per name is data.
     { code: loggerRegistry("formatLine"), errors: [{ messageId: "unboundedCacheKeyed", line: 1, column: 17, data: { name: "loggers", where: "`get()`", line: "6", owner: "module", key: "nameOfLogger", creation: "new Map<string, Logger>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${loggerRegistry("formatLine").replace("new Map<string, Logger>()", `new LRUCache<string, Logger>(${LRU.slice(13)}`)}` }] }] },
+    // Valid neighbour (dbgate's data replicator): the same key made from a row's properties.
+    { code: identityValues("row"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 57, data: { name: "this.identityValues", where: "`generateIdentityValue()`", line: "7", owner: "class `DataReplicator`", key: "`${row.schemaName}.${row.pureName}`" }, suggestions: [] }] },
     // Valid neighbours (powersync-service): a property of a row, a key made from a row or by a method of a value, an object whose method hands it back.
     { code: driftWarnings("row: SourceRow", "row.objectId"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 25, data: { name: "this.warnedCount", where: "`warnColumnChanges()`", line: "10", owner: "class `CDCStream`", key: "row.objectId", creation: "new Map<number, number>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${driftWarnings("row: SourceRow", "row.objectId").replace("new Map<number, number>()", `new LRUCache<number, number>(${LRU.slice(13)}`)}` }] }] },
     { code: matchingSources("row: SourceRow", "rowKey(row)"), errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 28, data: { name: "this.cache", where: "`getMatchingSources()`", line: "8", owner: "class `HydratedSyncConfig`", key: "rowKey(row)", creation: "new Map<string, Source[]>()" }, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}${matchingSources("row: SourceRow", "rowKey(row)").replace("new Map<string, Source[]>()", `new LRUCache<string, Source[]>(${LRU.slice(13)}`)}` }] }] },
