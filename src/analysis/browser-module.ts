@@ -3,11 +3,23 @@ import type { AnyRuleContext } from "./file-context.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { BROWSER_FILE_EXTENSIONS, BROWSER_GLOBALS, BROWSER_MODULES, BUILD_TOOL_MODULES, CLIENT_DIRECTIVES, PAGE_FUNCTION_METHODS, SERVER_BUILTINS, SERVER_DEFINED_BROWSER_GLOBALS } from "../knowledge/bounded-caches.js";
+import {
+  BROWSER_FILE_EXTENSIONS,
+  BROWSER_GLOBALS,
+  BROWSER_MODULES,
+  BUILD_TOOL_MODULES,
+  CLIENT_DIRECTIVES,
+  FRONTEND_PACKAGE_MARKERS,
+  PAGE_FUNCTION_METHODS,
+  SERVER_BUILTINS,
+  SERVER_DEFINED_BROWSER_GLOBALS,
+  SERVER_PACKAGE_MARKERS,
+} from "../knowledge/bounded-caches.js";
 import { contains, getEnclosingFunction, getStaticPropertyName, isFunctionNode } from "./ast.js";
 import { getFileContext, memoizeFile } from "./file-context.js";
 import { getBarePackageName } from "./import-path.js";
 import { getModuleSpecifiers } from "./library-evidence.js";
+import { getOwnPackages } from "./project-packages.js";
 import { isFrontendFile, isStaticAssetFile } from "./run-once.js";
 
 /**
@@ -24,11 +36,22 @@ export function isBrowserModule(context: AnyRuleContext): boolean {
   return memoizeFile(file, "browser-module", () => {
     if (isComponentFile(context.filename) || isStaticAssetFile(context)) return true;
     const specifiers = getModuleSpecifiers(file);
-    if (isFrontendFile(context) && !specifiers.some(isServerBuiltin)) return true;
+    if ((isFrontendFile(context) || isFrontendPackage(context.filename)) && !specifiers.some(isServerBuiltin)) return true;
     const importsBrowserLibrary = specifiers.some((specifier) => BROWSER_MODULE_NAMES.has(getBarePackageName(specifier)));
     // What it does (a directive, the DOM): asked once per file, for this rule and the rules that ask only that.
     return importsBrowserLibrary || runsInBrowser(context);
   });
+}
+
+/**
+ * The file's own package is a web front end by its `package.json`: it declares what renders a page
+ * (`react-dom`, `vue`, `svelte`) and nothing that runs a server or a process of its own (an HTTP
+ * framework, Next.js or SvelteKit, Electron, a database client). dbgate's `packages/web` (Svelte),
+ * agripilot's Vite and React app beside its `server/` package.
+ */
+function isFrontendPackage(filename: string): boolean {
+  const names = getOwnPackages(filename);
+  return names.some((name) => FRONTEND_PACKAGE_MARKERS.includes(name)) && !names.some((name) => SERVER_PACKAGE_MARKERS.includes(name));
 }
 
 /** Whether the module imports a compiler or a bundler (`typescript`, `webpack`): it runs in a build, not in a server. */

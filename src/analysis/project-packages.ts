@@ -28,6 +28,21 @@ export function getProjectPackages(filename: string): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * The packages the file's own package declares: those of the nearest `package.json` from the
+ * file's folder up to the repository's root, in every dependency field. Empty when there is none.
+ */
+export function getOwnPackages(filename: string): readonly string[] {
+  if (!path.isAbsolute(filename)) return [];
+  for (let folder = path.dirname(filename); ; ) {
+    const file = path.join(folder, "package.json");
+    if (statSync(file, { throwIfNoEntry: false })?.isFile()) return readManifest(file).names;
+    const parent = path.dirname(folder);
+    if (parent === folder || statSync(path.join(folder, ".git"), { throwIfNoEntry: false })) return [];
+    folder = parent;
+  }
+}
+
 interface Manifest {
   readonly names: readonly string[];
   /** The dependencies on a package of the same workspace or folder (`workspace:*`, `file:../db`, `link:../db`). */

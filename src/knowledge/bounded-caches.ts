@@ -588,6 +588,22 @@ export const PAGE_FUNCTION_METHODS: readonly string[] = ["evaluate", "evaluateHa
  * front end's server (Next.js API routes, a dev server's middleware).
  */
 export const SERVER_BUILTINS: readonly string[] = ["fs", "child_process", "net", "tls", "dgram", "cluster", "worker_threads", "http", "https", "http2", "os", "v8", "vm", "readline"];
+/**
+ * Packages whose declaration makes a package a web front end: the runtime that renders a page in
+ * a tab (`react-dom`, not `react`, which React Native and server renderers share).
+ */
+export const FRONTEND_PACKAGE_MARKERS: readonly string[] = ["react-dom", "vue", "svelte", "@angular/core", "solid-js", "preact"];
+/**
+ * Packages that make a package run a server, or a long-lived process of its own, whatever else it
+ * declares: HTTP servers and frameworks, the meta-frameworks that render on a server (Next.js, Nuxt,
+ * SvelteKit, Remix, Astro), a desktop or mobile shell, and database and cache clients.
+ */
+export const SERVER_PACKAGE_MARKERS: readonly string[] = [
+  ...["express", "fastify", "koa", "@nestjs/core", "@hapi/hapi", "hapi", "restify", "hono", "@hono/node-server", "ws", "socket.io", "graphql-yoga", "@apollo/server", "apollo-server"],
+  ...["next", "nuxt", "@sveltejs/kit", "@remix-run/node", "@remix-run/serve", "@react-router/node", "@react-router/serve", "astro", "gatsby", "@angular/ssr", "@nguniversal/express-engine", "vike", "vite-plugin-ssr", "@tanstack/react-start", "@analogjs/platform"],
+  ...["electron", "react-native", "expo"],
+  ...["pg", "mysql2", "mysql", "mongodb", "mongoose", "@prisma/client", "sequelize", "typeorm", "knex", "drizzle-orm", "kysely", "ioredis", "redis", "better-sqlite3", "sqlite3"],
+];
 /** Directives that mark a module as client code (React Server Components' `"use client"`). */
 export const CLIENT_DIRECTIVES: readonly string[] = ["use client"];
 /** File extensions of UI component modules. */

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { getProjectPackages } from "../../src/analysis/project-packages.js";
+import { getOwnPackages, getProjectPackages } from "../../src/analysis/project-packages.js";
 
 /** A temporary repository: `files` maps paths under its root to their text; a `.git` folder marks the root. */
 function makeRepository(files: Record<string, string>): string {
@@ -63,5 +63,22 @@ describe("getProjectPackages", () => {
     const root = makeRepository({ "repo/package.json": "{ dependencies: " });
     expect(getProjectPackages(path.join(root, "repo/src/db.ts")).size).toBe(0);
     expect(getProjectPackages("<input>").size).toBe(0);
+  });
+});
+
+describe("getOwnPackages", () => {
+  it("reads only the nearest package.json, the file's own package", () => {
+    const root = makeRepository({
+      "repo/package.json": manifest({ dependencies: { "react-dom": "^18" } }),
+      "repo/server/package.json": manifest({ dependencies: { express: "^4" }, devDependencies: { vitest: "^3" } }),
+    });
+    expect([...getOwnPackages(path.join(root, "repo/server/src/app.ts"))].sort()).toEqual(["express", "vitest"]);
+    expect(getOwnPackages(path.join(root, "repo/src/main.ts"))).toEqual(["react-dom"]);
+  });
+
+  it("declares nothing without a package.json below the repository's root, or without a path on disk", () => {
+    const root = makeRepository({ "package.json": manifest({ dependencies: { svelte: "^4" } }), "repo/src/readme.txt": "" });
+    expect(getOwnPackages(path.join(root, "repo/src/main.ts"))).toEqual([]);
+    expect(getOwnPackages("<input>")).toEqual([]);
   });
 });

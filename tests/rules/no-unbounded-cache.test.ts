@@ -1,5 +1,8 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 
 import rule from "../../rules/no-unbounded-cache.js";
 import { FIXTURES_DIR, runRuleTests } from "../rule-tester.js";
@@ -2348,5 +2351,59 @@ typedOnly.run("no-unbounded-cache (typed only)", rule, {
       filename: path.join(FIXTURES_DIR, "file.ts"),
       errors: [{ messageId: "unboundedCacheKeyed", line: 2, column: 20, suggestions: [{ messageId: "suggestLruCache", output: `${IMPORT}type Corpus = Exclude<string, "all">;\n${lruVocabMemo("Corpus").split("\n").slice(2).join("\n")}` }, { messageId: "suggestWeakCollection", output: `type Corpus = Exclude<string, "all">;\n${vocabMemo("Corpus").split("\n").slice(1).join("\n").replace("new Map<", "new WeakMap<")}` }] }],
     },
+  ],
+});
+
+/**
+ * A file in a project on disk: `manifests` maps package folders (`""` for the root) to the
+ * dependencies their `package.json` declares. Untyped only: the typed runs lint files of
+ * `tests/fixtures`, whose ancestor is this plugin's own `package.json`.
+ */
+function fileInProject(manifests: Record<string, Record<string, string>>, file: string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "postmortem-frontend-"));
+  projects.push(root);
+  mkdirSync(path.join(root, ".git"));
+  for (const [folder, dependencies] of Object.entries(manifests)) {
+    mkdirSync(path.join(root, folder), { recursive: true });
+    writeFileSync(path.join(root, folder, "package.json"), JSON.stringify({ name: folder || "app", dependencies }));
+  }
+  return path.join(root, file);
+}
+const projects: string[] = [];
+afterAll(() => {
+  for (const root of projects) rmSync(root, { recursive: true, force: true });
+});
+
+// dbgate packages/web/src/datagrid/ChangeSetGrider.ts: a grid's row cache, in the Svelte front end's package.
+const rowCache = (imports = ""): string => `${imports}export class ChangeSetGrider {
+  private rowDataCache = new Map<number, object>();
+  constructor(private source: { getRow(index: number): object }) {}
+  getRowData(index: number) {
+    if (!this.rowDataCache.has(index)) this.rowDataCache.set(index, { ...this.source.getRow(index) });
+    return this.rowDataCache.get(index);
+  }
+}`;
+const rowCacheError = (imports = "") => ({
+  messageId: "unboundedCacheKeyed" as const,
+  line: 2 + imports.split("\n").length - 1,
+  column: 26,
+  data: { name: "this.rowDataCache", where: "`getRowData()`", line: String(5 + imports.split("\n").length - 1), owner: "class `ChangeSetGrider`", key: "index", creation: "new Map<number, object>()" },
+  // The import goes after the file's own imports.
+  suggestions: [{ messageId: "suggestLruCache" as const, output: `${imports}${IMPORT}${rowCache().replace("new Map<number, object>()", `new LRUCache<number, object>(${LRU.slice(13)}`)}` }],
+});
+
+new RuleTester().run("no-unbounded-cache (project)", rule, {
+  valid: [
+    // dbgate's packages/web: its package.json declares Svelte and nothing that runs a server.
+    { code: rowCache(), filename: fileInProject({ "packages/web": { svelte: "^4.2.0", "dbgate-datalib": "^7.0.0" } }, "packages/web/src/datagrid/ChangeSetGrider.ts") },
+    // densarfo13's agripilot: a Vite and React app at the root, its server in a package of its own.
+    { code: rowCache(), filename: fileInProject({ "": { react: "^18.2.0", "react-dom": "^18.2.0" }, server: { express: "^4.19.0" } }, "src/services/voiceService.ts") },
+  ],
+  invalid: [
+    // Valid neighbours (front-end packages): a package that also runs a server, one that declares React without a page renderer, the server's own package, a file that reads the disk.
+    { code: rowCache(), filename: fileInProject({ "packages/web": { svelte: "^4.2.0", express: "^4.19.0" } }, "packages/web/src/grid.ts"), errors: [rowCacheError()] },
+    { code: rowCache(), filename: fileInProject({ "": { react: "^18.2.0" } }, "src/grid.ts"), errors: [rowCacheError()] },
+    { code: rowCache(), filename: fileInProject({ "": { react: "^18.2.0", "react-dom": "^18.2.0" }, server: { express: "^4.19.0" } }, "server/src/grid.ts"), errors: [rowCacheError()] },
+    { code: rowCache('import fs from "node:fs";\n'), filename: fileInProject({ "": { "react-dom": "^18.2.0" } }, "src/grid.ts"), errors: [rowCacheError('import fs from "node:fs";\n')] },
   ],
 });
