@@ -2,15 +2,17 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { FunctionNode } from "./ast.js";
 import type { ClientCreation } from "./client-creation.js";
-import type { AnyRuleContext } from "./file-context.js";
+import type { AnyRuleContext, FileContext } from "./file-context.js";
 import type { ReleaseLeak } from "./release-paths.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { EVENT_METHODS, SETUP_METHODS } from "../knowledge/connections.js";
 import { getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
+import { getFileContext } from "./file-context.js";
 import { getHeldVariable, hasOtherSources } from "./held-variable.js";
 import { findReleaseLeak } from "./release-paths.js";
+import { followConstant } from "./same-expression.js";
 
 /**
  * A client a function creates for itself and closes (`const client = new Client(); await
@@ -40,7 +42,7 @@ export function findClientCloseLeak(context: AnyRuleContext, creation: ClientCre
   // `let client; try { client = new Client(…) } finally { await client?.end() }` and other shapes the walk need not see.
   if (!variable || hasOtherSources(variable, value)) return null;
   const setup = new Set([...EVENT_METHODS, ...(SETUP_METHODS[creation.kind.id] ?? [])]);
-  if (isConnectivityCheck(variable, closeMethods, setup) || createsDatabase(variable)) return null;
+  if (isConnectivityCheck(variable, closeMethods, setup) || createsDatabase(getFileContext(context), variable)) return null;
   const references = new Set<TSESTree.Node>(variable.references.map((reference) => reference.identifier));
   const isResource = (node: TSESTree.Node): boolean => references.has(skipExpressionWrappers(node));
   const isRelease = (call: TSESTree.CallExpression): boolean => {
@@ -88,20 +90,30 @@ const CREATE_DATABASE = /^\s*create\s+database\b/iu;
  * the application is installed or starts (uptime-kuma's `Database.connect`, ever-gauzy's desktop
  * `createDatabase()`), where an error stops the start-up with it, not once per request.
  */
-function createsDatabase(variable: Scope.Variable): boolean {
+function createsDatabase(file: FileContext, variable: Scope.Variable): boolean {
   return variable.references.some(({ identifier }) => {
     const member = identifier.parent;
     const call = member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier ? member.parent : null;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && CREATE_DATABASE.test(getLeadingText(call.arguments[0]));
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && CREATE_DATABASE.test(getLeadingText(file, call.arguments[0], 0));
   });
 }
 
-/** The text a string argument starts with: a literal, a template's first part, the left of a `+`. */
-function getLeadingText(node: TSESTree.Node | undefined): string {
-  const inner = node && skipExpressionWrappers(node);
-  if (inner?.type === AST_NODE_TYPES.TemplateLiteral) return inner.quasis[0]?.value.cooked ?? "";
-  if (inner?.type === AST_NODE_TYPES.BinaryExpression && inner.operator === "+") return getLeadingText(inner.left);
-  return (inner && getStaticString(inner)) ?? "";
+/**
+ * The text a string argument starts with: a literal, a template's first part, the left of a `+`,
+ * through a constant and a property of a constant object (youtao19's hotel backend:
+ * `const createDBQuery = { text: "create database " + name }`, then `pool.query(createDBQuery.text)`).
+ */
+function getLeadingText(file: FileContext, raw: TSESTree.Node | undefined, depth: number): string {
+  const node = raw && depth < 4 ? followConstant(file, raw) : undefined;
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked ?? "";
+  if (node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+") return getLeadingText(file, node.left, depth + 1);
+  if (node?.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+    const object = followConstant(file, node.object);
+    const key = getStaticPropertyName(node);
+    const property = object?.type === AST_NODE_TYPES.ObjectExpression ? object.properties.find((p) => p.type === AST_NODE_TYPES.Property && getStaticPropertyName(p) === key) : undefined;
+    return property?.type === AST_NODE_TYPES.Property ? getLeadingText(file, property.value, depth + 1) : "";
+  }
+  return (node && getStaticString(node)) ?? "";
 }
 
 /** `call`, or its `await`, is an argument of another call. */

@@ -90,6 +90,10 @@ const setupCheck = (query: string): string =>
 const provisioning = (statement: string): string =>
   `import mysql from "mysql2/promise";\nexport class Database {\n  static async connect(config: Config) {\n    const connection = await mysql.createConnection(config);\n    await connection.execute("${statement}" + config.dbName);\n    connection.end();\n  }\n}`;
 
+// youtao19 hotel-management backend/database/postgreDB/pg.js: the statement kept in a constant object, the database named by a constant.
+const createDatabase = (statement: string): string =>
+  `import pg from "pg";\nconst DATABASE = "hotel";\nexport async function createDatabase(options: pg.PoolConfig) {\n  const pool = new pg.Pool(options);\n  const found = await pool.query("SELECT datname FROM pg_database WHERE datname = $1", [DATABASE]);\n  const createDBQuery = { text: "${statement}" + DATABASE };\n  if (found.rowCount === 0) await pool.query(createDBQuery.text);\n  await pool.end();\n}`;
+
 // ticketapp's backend/scripts/init_packvision_db.js: the tables made by a function that only the script's one run calls.
 const initTables = (after: string): string =>
   `const { Pool } = require("pg");\nasync function initTables(url) {\n  const pool = new Pool({ connectionString: url });\n  await pool.query("CREATE TABLE IF NOT EXISTS settings (key text)");\n  await pool.end();\n}\nasync function createDatabase() {\n  await initTables(process.env.DATABASE_URL);\n}\n${after}`;
@@ -109,6 +113,10 @@ runRuleTests("no-client-per-call", rule, {
     setupCheck("SELECT 1"),
     // uptime-kuma's Database.connect (server/database.js): the start-up creates the database it will use.
     provisioning("CREATE DATABASE IF NOT EXISTS "),
+    // youtao19's hotel-management backend/database/postgreDB/pg.js: the statement kept in a constant object, the database named by a constant.
+    createDatabase("create database "),
+    // The statement in a constant.
+    `import { Client } from "pg";\nconst CREATE_DATABASE = "CREATE DATABASE app";\nexport async function ensureDatabase(config: object) {\n  const client = new Client(config);\n  await client.connect();\n  await client.query(CREATE_DATABASE);\n  await client.end();\n}`,
     `import { Client } from "pg";\nexport async function ensureDatabase(config: Config) {\n  const client = new Client(config);\n  await client.connect();\n  await client.query(\`CREATE DATABASE "\${config.database}"\`);\n  await client.end();\n}`,
     // ticketapp's init script: a function its one run calls, where an error ends the run.
     initTables("createDatabase();"),
@@ -452,6 +460,8 @@ export function g() { const pool = new Pool(); pool.query(); }`,
     closeLeak(setupCheck("SELECT * FROM monitor"), "closeSkippedByExit", 4, 30, { name: "connection", created: "mysql.createConnection()", what: "database connection", close: "connection.end()", exit: "return", line: "8" }, "import mysql from \"mysql2/promise\";\nexport async function testConnection(config: mysql.ConnectionOptions) {\n  try {\n    const connection = await mysql.createConnection(config);\n    try {\n      await connection.execute(\"SELECT * FROM monitor\");\n    } finally {\n      connection.end();\n    }\n  } catch (e) {\n    return false;\n  }\n  return true;\n}"),
     // Valid neighbour (uptime-kuma's start-up): a statement that any call may run.
     closeLeak(provisioning("DROP TABLE IF EXISTS "), "closedOnlyOnSuccess", 4, 30, { name: "connection", created: "mysql.createConnection()", what: "database connection", close: "connection.end()" }, "import mysql from \"mysql2/promise\";\nexport class Database {\n  static async connect(config: Config) {\n    const connection = await mysql.createConnection(config);\n    try {\n      await connection.execute(\"DROP TABLE IF EXISTS \" + config.dbName);\n    } finally {\n      connection.end();\n    }\n  }\n}"),
+    // Valid neighbour (youtao19's hotel backend): a statement kept in a constant object that does not create a database.
+    closeLeak(createDatabase("truncate table "), "closedOnlyOnSuccess", 4, 16, { name: "pool", created: "new pg.Pool()", what: "connection pool", close: "pool.end()" }, "import pg from \"pg\";\nconst DATABASE = \"hotel\";\nexport async function createDatabase(options: pg.PoolConfig) {\n  const pool = new pg.Pool(options);\n  try {\n    const found = await pool.query(\"SELECT datname FROM pg_database WHERE datname = $1\", [DATABASE]);\n    const createDBQuery = { text: \"truncate table \" + DATABASE };\n    if (found.rowCount === 0) await pool.query(createDBQuery.text);\n  } finally {\n    await pool.end();\n  }\n}"),
     // Valid neighbour (ticketapp's init script): the same function exported, so any caller may call it per request.
     closeLeak(
       initTables("createDatabase();\nmodule.exports = { initTables };"),
