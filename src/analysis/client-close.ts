@@ -7,7 +7,7 @@ import type { ReleaseLeak } from "./release-paths.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
-import { EVENT_METHODS, SETUP_METHODS } from "../knowledge/connections.js";
+import { DATABASE_CREATION, EVENT_METHODS, PROBE_QUERY, SETUP_METHODS } from "../knowledge/connections.js";
 import { getStaticPropertyName, getStaticString, skipExpressionWrappers } from "./ast.js";
 import { getFileContext } from "./file-context.js";
 import { getHeldVariable, hasOtherSources } from "./held-variable.js";
@@ -59,9 +59,6 @@ export function findClientCloseLeak(context: AnyRuleContext, creation: ClientCre
   return close === undefined ? null : { leak, value, variable, close, awaited: first?.parent.type === AST_NODE_TYPES.AwaitExpression };
 }
 
-/** `SELECT 1`: a query that only checks that the connection works. */
-const PROBE_QUERY = /^\s*select\s+1\s*;?\s*$/iu;
-
 /**
  * The client is made only to check that the database answers: every use of it is `SELECT 1`, a
  * set-up step or its close (uptime-kuma's setup wizard: `await mysql.createConnection(…)`, then
@@ -71,19 +68,15 @@ const PROBE_QUERY = /^\s*select\s+1\s*;?\s*$/iu;
 function isConnectivityCheck(variable: Scope.Variable, closeMethods: readonly string[], setup: ReadonlySet<string>): boolean {
   for (const reference of variable.references) {
     if (reference.writeExpr) continue;
-    const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.parent.type !== AST_NODE_TYPES.CallExpression) return false;
-    const name = getStaticPropertyName(member) ?? "";
-    if (closeMethods.includes(name) || setup.has(name)) continue;
-    const query = member.parent.arguments[0] && getStaticString(member.parent.arguments[0]);
+    const use = getMethodCall(reference.identifier);
+    if (!use) return false;
+    if (closeMethods.includes(use.name) || setup.has(use.name)) continue;
+    const query = use.call.arguments[0] && getStaticString(use.call.arguments[0]);
     if (query === undefined || !PROBE_QUERY.test(query)) return false;
   }
   // A client only set up and closed is not used at all, and no rule asks about it.
   return true;
 }
-
-/** `CREATE DATABASE …`: the statement that provisions a database. */
-const CREATE_DATABASE = /^\s*create\s+database\b/iu;
 
 /**
  * The client creates a database (`CREATE DATABASE IF NOT EXISTS ` + name): it provisions one when
@@ -92,10 +85,17 @@ const CREATE_DATABASE = /^\s*create\s+database\b/iu;
  */
 function createsDatabase(file: FileContext, variable: Scope.Variable): boolean {
   return variable.references.some(({ identifier }) => {
-    const member = identifier.parent;
-    const call = member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier ? member.parent : null;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && CREATE_DATABASE.test(getLeadingText(file, call.arguments[0], 0));
+    const use = getMethodCall(identifier);
+    return use !== null && DATABASE_CREATION.test(getLeadingText(file, use.call.arguments[0], 0));
   });
+}
+
+/** `client.name(…)`, for a reference to `client`: the call and the method's name; null for any other use. */
+function getMethodCall(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): { name: string; call: TSESTree.CallExpression } | null {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return null;
+  const call = member.parent;
+  return call.type === AST_NODE_TYPES.CallExpression && call.callee === member ? { name: getStaticPropertyName(member) ?? "", call } : null;
 }
 
 /**

@@ -51,3 +51,9 @@ export const SETUP_METHODS: Readonly<Record<string, readonly string[]>> = {
   "ioredis.client": ["connect"],
   "mongoose.connection": ["openUri"],
 };
+
+/** `SELECT 1`: a query that only checks that a connection works (a client that runs nothing else is a connectivity check). */
+export const PROBE_QUERY = /^\s*select\s+1\s*;?\s*$/iu;
+
+/** `CREATE DATABASE …`: the statement that provisions a database, at installation or start-up. */
+export const DATABASE_CREATION = /^\s*create\s+database\b/iu;
