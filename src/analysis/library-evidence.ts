@@ -212,14 +212,35 @@ export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpre
 
 const SHAPES = LIBRARIES.flatMap((library) => library.distinctiveShapes ?? []);
 
-/** `<anything>.query.<table>.findFirst(…)`: the callee's object is a property of `parentProperty`. */
 function hasShape(call: TSESTree.CallExpression, shape: DistinctiveShape): boolean {
+  return (shape.parentProperty === undefined || hasParentProperty(call, shape.parentProperty)) && (shape.argumentKeys === undefined || hasArgumentKey(call, shape.argumentKeys));
+}
+
+/** `<anything>.query.<table>.findFirst(…)`: the callee's object is a property of `name`. */
+function hasParentProperty(call: TSESTree.CallExpression, name: string): boolean {
   const callee = skipExpressionWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const receiver = skipExpressionWrappers(callee.object);
   if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
   const parent = skipExpressionWrappers(receiver.object);
-  return parent.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(parent) === shape.parentProperty;
+  return parent.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(parent) === name;
+}
+
+/** An object literal of the first two arguments, of an array literal there or as a property's value there, has one of `keys`. */
+function hasArgumentKey(call: TSESTree.CallExpression, keys: ReadonlySet<string>): boolean {
+  return call.arguments.slice(0, 2).some((argument) => {
+    const value = skipExpressionWrappers(argument);
+    if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.some((element) => element !== null && hasKey(element, keys, 1));
+    return hasKey(value, keys, 1);
+  });
+}
+
+/** `node` is an object literal with one of `keys`, or, `depth` levels down, one as a property's value (`{ price: { $gte: 10 } }`). */
+function hasKey(node: TSESTree.Node, keys: ReadonlySet<string>, depth: number): boolean {
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some(
+    (property) => property.type === AST_NODE_TYPES.Property && (keys.has(getStaticPropertyName(property) ?? "") || (depth > 0 && hasKey(skipExpressionWrappers(property.value), keys, depth - 1))),
+  );
 }
 
 /**

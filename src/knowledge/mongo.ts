@@ -38,6 +38,19 @@ const mongoWrites = {
   findOneAndReplace: write,
 } as const;
 
+/**
+ * MongoDB's query and update operators and aggregation stages: keys no other client's queries
+ * have (Sequelize's `Op.in` is a symbol; its `$in` aliases were removed in v5).
+ */
+const MONGO_OPERATORS: ReadonlySet<string> = new Set([
+  ...["$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$and", "$or", "$nor", "$not", "$exists", "$regex", "$elemMatch", "$all", "$size", "$expr", "$text"],
+  ...["$set", "$unset", "$inc", "$mul", "$push", "$pull", "$pullAll", "$addToSet", "$pop", "$rename", "$setOnInsert", "$currentDate", "$min", "$max"],
+  ...["$match", "$group", "$project", "$lookup", "$unwind", "$sort", "$limit", "$skip", "$addFields", "$count", "$facet", "$replaceRoot", "$sortByCount"],
+]);
+
+/** The methods of a collection or model that take a filter, an update or a pipeline. */
+const OPERATOR_METHODS: readonly string[] = [...Object.keys(mongoReads), ...Object.keys(mongoWrites).filter((method) => method !== "insertMany")];
+
 export const mongoose: LibraryKnowledge = {
   id: "mongoose",
   displayName: "Mongoose",
@@ -112,6 +125,7 @@ export const mongoose: LibraryKnowledge = {
     findByIdAndDelete: "mongoose.model",
     findByIdAndRemove: "mongoose.model",
   },
+  distinctiveShapes: [{ package: "mongoose", argumentKeys: MONGO_OPERATORS, methods: OPERATOR_METHODS, kind: "mongoose.model" }],
   batchedForm: "one `find({ _id: { $in: ids } })`",
   batchedWriteForm: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
   batchedDeleteForm: "one `deleteMany({ _id: { $in: ids } })`",

@@ -175,14 +175,22 @@ export interface KindKnowledge {
  * A call shape only one library has, good evidence where the receiver's origin cannot be
  * resolved but the file imports the library's package: drizzle's relational
  * `this.db.query.users.findFirst(…)`, on a `db` exported by the application's own module, in a
- * file that imports `eq` from `drizzle-orm`. Method names alone (`findFirst`) are not enough:
- * Prisma's models have them too.
+ * file that imports `eq` from `drizzle-orm`; a query with MongoDB's operators, in a file that
+ * imports `mongoose` (`Inventory.aggregate([{ $match: … }])` on a model of the application's
+ * `models/`). Method names alone (`findFirst`, `aggregate`) are not enough: Prisma's models have
+ * them too. The shape holds when each of its conditions holds.
  */
 export interface DistinctiveShape {
   /** The package the file must import, itself or a module under it (`drizzle-orm/pg-core`). */
   readonly package: string;
   /** The receiver is a property of this property: `<anything>.query.<table>`. */
-  readonly parentProperty: string;
+  readonly parentProperty?: string;
+  /**
+   * An object literal among the first two arguments, in an array there or as a property's value
+   * there, has a key of this list: MongoDB's operators, in `Inventory.aggregate([{ $match: … }])`,
+   * `find({ price: { $gte: 10 } })` or `updateOne(filter, { $set: … })`.
+   */
+  readonly argumentKeys?: ReadonlySet<string>;
   /** The methods called on such a receiver. */
   readonly methods: readonly string[];
   /** The kind of the receiver. */

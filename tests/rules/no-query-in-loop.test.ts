@@ -237,6 +237,11 @@ const relationalThreads = (imports: string, lookup: string): string =>
 // rekodev invoicetrackr server/src/database/invoice.ts: each service of an invoice written in its transaction, on the `db` of the app's own `./db`.
 const invoiceServices = (imports: string, write: string): string =>
   `${imports}import { db } from "./db";\nimport { invoiceServicesTable as services } from "./schema";\nexport async function saveInvoice(invoice: InvoiceBody) {\n  return db.transaction(async (tx) => {\n    for (const service of invoice.services) {\n      await ${write};\n    }\n  });\n}`;
+// henry1266 pharmacy-pos backend/modules/shippingOrders/shippingOrders.ts: each item's stock summed by an aggregation on a model of the app's own `models/`, in a file that imports mongoose.
+const stockChecks = (imports: string, query: string): string =>
+  `${imports}import Inventory from "../../models/Inventory";\nexport async function validateItems(items: Item[]) {\n  for (const item of items) {\n    const inventorySum = await ${query};\n    if (inventorySum.length === 0) return false;\n  }\n  return true;\n}`;
+const MONGOOSE_TYPES = 'import { Types } from "mongoose";\n';
+const stockCheckData = (call: string): Record<string, string> => ({ call, library: "Mongoose", collection: "items", batched: "one `find({ _id: { $in: ids } })`" });
 const DRIZZLE_ORM = 'import { eq, inArray } from "drizzle-orm";\n';
 const DRIZZLE_WRITE_BATCHED = "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`";
 const DRIZZLE_PER_ROW_BATCHED = "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`";
@@ -354,6 +359,14 @@ runRuleTests("no-query-in-loop", rule, {
     invoiceServices('import { eq } from "./operators";\n', "tx.insert(services).values({ amount: service.amount })"),
     // Valid neighbour (invoiceServices): `update` followed by no `set` is no drizzle chain.
     invoiceServices(DRIZZLE_ORM, "tx.update(services).where(eq(services.id, service.id))"),
+    // Valid neighbour (stockChecks): without an import of mongoose, MongoDB's operators are no library's by themselves (an in-memory query, sift or NeDB).
+    stockChecks("", 'Inventory.aggregate([{ $match: { product: item.product } }, { $group: { _id: null, total: { $sum: "$quantity" } } }])'),
+    // Valid neighbour (stockChecks): a filter without an operator is any store's `find`.
+    stockChecks(MONGOOSE_TYPES, "Inventory.find({ product: item.product })"),
+    // Valid neighbour (stockChecks): below a field's condition, `$gt` is a key of an embedded document MongoDB matches as it is, not an operator.
+    stockChecks(MONGOOSE_TYPES, "Inventory.find({ product: { value: { $gt: item.min } } })"),
+    // Valid neighbour (stockChecks): a method that takes no filter (`get` of a cache keyed by an object).
+    stockChecks(MONGOOSE_TYPES, "Inventory.get({ $in: item.ids })"),
     // Valid neighbour (relationalThreads): without an import of drizzle-orm, `query.<table>.findFirst` is no library's by its shape alone.
     relationalThreads('import { eq } from "./operators";\n', "this.db.query.messageThreads.findFirst"),
     // Valid neighbour (relationalThreads): `findFirst` on a table that is no property of `query` is Prisma's name, and nothing traces Prisma here.
@@ -1574,6 +1587,15 @@ runRuleTests("no-query-in-loop", rule, {
     invoiceServiceWrite("tx.select().from(services).where(eq(services.id, service.id)).get()", "tx.select(", "tx.select()….get()", "queryInLoop", DRIZZLE_BATCHED),
     // A subquery in the chain is sent within it: one report.
     invoiceServiceWrite("tx.update(services).set({ amount: service.amount }).where(inArray(services.id, tx.select({ id: services.id }).from(services).where(eq(services.parentId, service.id))))", "tx.update(", "tx.update(services)….where()", "writeInLoop", DRIZZLE_PER_ROW_BATCHED),
+    invalid(stockChecks(MONGOOSE_TYPES, 'Inventory.aggregate([{ $match: { product: item.product } }, { $group: { _id: null, total: { $sum: "$quantity" } } }])'), "Inventory.aggregate(", "queryInLoop", {}, stockCheckData("Inventory.aggregate()")),
+    invalid(stockChecks('import mongoose from "mongoose";\n', "Inventory.find({ product: item.product, quantity: { $gt: 0 } })"), "Inventory.find(", "queryInLoop", {}, stockCheckData("Inventory.find()")),
+    invalid(stockChecks(MONGOOSE_TYPES, "Inventory.countDocuments({ $or: [{ product: item.product }, { code: item.code }] })"), "Inventory.countDocuments(", "queryInLoop", {}, stockCheckData("Inventory.countDocuments()")),
+    invalid(stockChecks(MONGOOSE_TYPES, "Inventory.updateOne({ product: item.product }, { $inc: { quantity: -item.quantity } })"), "Inventory.updateOne(", "writeInLoop", {}, {
+      call: "Inventory.updateOne()",
+      library: "Mongoose",
+      collection: "items",
+      batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
+    }),
     invalid(relationalThreads('import { eq } from "drizzle-orm";\n', "this.db.query.messageThreads.findFirst"), "this.db.query.messageThreads.findFirst(", "queryInLoop", {}, {
       call: "this.db.query.messageThreads.findFirst()",
       library: "Drizzle ORM",
