@@ -212,6 +212,7 @@ export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpre
 
 const SHAPES = LIBRARIES.flatMap((library) => library.distinctiveShapes ?? []);
 
+/** Whether `call` has each condition of `shape`: its receiver's parent property, a key of its arguments. */
 function hasShape(call: TSESTree.CallExpression, shape: DistinctiveShape): boolean {
   return (shape.parentProperty === undefined || hasParentProperty(call, shape.parentProperty)) && (shape.argumentKeys === undefined || hasArgumentKey(call, shape.argumentKeys));
 }
