@@ -211,6 +211,7 @@ export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpre
 }
 
 const SHAPES = LIBRARIES.flatMap((library) => library.distinctiveShapes ?? []);
+const SHAPE_METHOD_NAMES: ReadonlySet<string> = new Set(SHAPES.flatMap((shape) => shape.methods));
 
 /** Whether `call` has each condition of `shape`: its receiver's parent property, a key of its arguments. */
 function hasShape(call: TSESTree.CallExpression, shape: DistinctiveShape): boolean {
@@ -302,11 +303,23 @@ const PROPERTY_KINDS: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) => Object.values(library.kinds ?? {}).flatMap((kind) => (kind.anyProperty ? [getKindId(kind.anyProperty)] : []))),
 );
 
-/** `self:<binding>` for the receivers of one-library methods, `client:<binding>` for the clients whose property such a receiver is. */
+/**
+ * `self:<binding>` for the receivers of one-library methods or call shapes (`Inventory` of
+ * `Inventory.aggregate([{ $match: … }])` beside an import of mongoose), `client:<binding>` for the
+ * clients whose property such a receiver is.
+ */
 function getProvenBindings(file: FileContext): ReadonlyMap<string, string> {
   return memoizeFile(file, "proven-bindings", () => {
     const proven = new Map<string, string>();
-    for (const distinctive of getCollectedCallIndex(file)?.callsToMethods(DISTINCTIVE_METHOD_NAMES) ?? []) {
+    const index = getCollectedCallIndex(file);
+    for (const shaped of index?.callsToMethods(SHAPE_METHOD_NAMES) ?? []) {
+      const callee = skipExpressionWrappers(shaped.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const kind = getShapeEvidenceKind(file, shaped, getCalledMethodName(shaped) ?? "");
+      const key = kind === undefined ? undefined : getBindingKey(file, skipExpressionWrappers(callee.object));
+      if (kind !== undefined && key !== undefined) proven.set(`self:${key}`, kind);
+    }
+    for (const distinctive of index?.callsToMethods(DISTINCTIVE_METHOD_NAMES) ?? []) {
       const kind = getDistinctiveMethodKind(getCalledMethodName(distinctive) ?? "");
       const callee = skipExpressionWrappers(distinctive.callee);
       if (kind === undefined || callee.type !== AST_NODE_TYPES.MemberExpression) continue;

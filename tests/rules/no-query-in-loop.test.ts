@@ -365,6 +365,8 @@ runRuleTests("no-query-in-loop", rule, {
     stockChecks(MONGOOSE_TYPES, "Inventory.find({ product: item.product })"),
     // Valid neighbour (stockChecks): below a field's condition, `$gt` is a key of an embedded document MongoDB matches as it is, not an operator.
     stockChecks(MONGOOSE_TYPES, "Inventory.find({ product: { value: { $gt: item.min } } })"),
+    // Valid neighbour (stockChecks): a query with an operator elsewhere in the file proves only its own receiver's binding.
+    stockChecks(MONGOOSE_TYPES, "Inventory.find({ product: item.product })").replace("export async", 'export const active = () => Stock.find({ quantity: { $gt: 0 } });\nexport async'),
     // Valid neighbour (stockChecks): a method that takes no filter (`get` of a cache keyed by an object).
     stockChecks(MONGOOSE_TYPES, "Inventory.get({ $in: item.ids })"),
     // Valid neighbour (relationalThreads): without an import of drizzle-orm, `query.<table>.findFirst` is no library's by its shape alone.
@@ -1588,6 +1590,8 @@ runRuleTests("no-query-in-loop", rule, {
     // A subquery in the chain is sent within it: one report.
     invoiceServiceWrite("tx.update(services).set({ amount: service.amount }).where(inArray(services.id, tx.select({ id: services.id }).from(services).where(eq(services.parentId, service.id))))", "tx.update(", "tx.update(services)….where()", "writeInLoop", DRIZZLE_PER_ROW_BATCHED),
     invalid(stockChecks(MONGOOSE_TYPES, 'Inventory.aggregate([{ $match: { product: item.product } }, { $group: { _id: null, total: { $sum: "$quantity" } } }])'), "Inventory.aggregate(", "queryInLoop", {}, stockCheckData("Inventory.aggregate()")),
+    // Elsewhere in the file, `Inventory.countDocuments({ quantity: { $gt: 0 } })` proves `Inventory` a Mongoose model, as a one-library method name would.
+    invalid(stockChecks(MONGOOSE_TYPES, "Inventory.find({ product: item.product })").replace("export async", 'export const inStock = () => Inventory.countDocuments({ quantity: { $gt: 0 } });\nexport async'), "Inventory.find(", "queryInLoop", {}, stockCheckData("Inventory.find()")),
     invalid(stockChecks('import mongoose from "mongoose";\n', "Inventory.find({ product: item.product, quantity: { $gt: 0 } })"), "Inventory.find(", "queryInLoop", {}, stockCheckData("Inventory.find()")),
     invalid(stockChecks(MONGOOSE_TYPES, "Inventory.countDocuments({ $or: [{ product: item.product }, { code: item.code }] })"), "Inventory.countDocuments(", "queryInLoop", {}, stockCheckData("Inventory.countDocuments()")),
     invalid(stockChecks(MONGOOSE_TYPES, "Inventory.updateOne({ product: item.product }, { $inc: { quantity: -item.quantity } })"), "Inventory.updateOne(", "writeInLoop", {}, {
