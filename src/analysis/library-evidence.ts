@@ -312,10 +312,12 @@ function getProvenBindings(file: FileContext): ReadonlyMap<string, string> {
   return memoizeFile(file, "proven-bindings", () => {
     const proven = new Map<string, string>();
     const index = getCollectedCallIndex(file);
-    for (const shaped of index?.callsToMethods(SHAPE_METHOD_NAMES) ?? []) {
+    // Only the shapes of packages the file imports: elsewhere no `find` (an array's too) is looked at.
+    const shapes = SHAPES.filter((shape) => importsPackage(file, shape.package));
+    for (const shaped of shapes.length > 0 ? (index?.callsToMethods(SHAPE_METHOD_NAMES) ?? []) : []) {
       const callee = skipExpressionWrappers(shaped.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const kind = getShapeEvidenceKind(file, shaped, getCalledMethodName(shaped) ?? "");
+      const kind = getShapeEvidenceKind(file, shaped, getCalledMethodName(shaped) ?? "", shapes);
       const key = kind === undefined ? undefined : getBindingKey(file, skipExpressionWrappers(callee.object));
       if (kind !== undefined && key !== undefined) proven.set(`self:${key}`, kind);
     }
