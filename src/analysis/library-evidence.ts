@@ -213,6 +213,14 @@ export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpre
 const SHAPES = LIBRARIES.flatMap((library) => library.distinctiveShapes ?? []);
 const SHAPE_METHOD_NAMES: ReadonlySet<string> = new Set(SHAPES.flatMap((shape) => shape.methods));
 
+/**
+ * The shapes whose package the file imports: a file with none has no call of any shape, so no
+ * call of their methods (`find`: an array's too, in most files) is looked at.
+ */
+function getImportedShapes(file: FileContext, shapes: readonly DistinctiveShape[]): readonly DistinctiveShape[] {
+  return shapes.length === 0 ? shapes : shapes.filter((shape) => importsPackage(file, shape.package));
+}
+
 /** Whether `call` has each condition of `shape`: its receiver's parent property, a key of its arguments. */
 function hasShape(call: TSESTree.CallExpression, shape: DistinctiveShape): boolean {
   return (shape.parentProperty === undefined || hasParentProperty(call, shape.parentProperty)) && (shape.argumentKeys === undefined || hasArgumentKey(call, shape.argumentKeys));
@@ -312,8 +320,7 @@ function getProvenBindings(file: FileContext): ReadonlyMap<string, string> {
   return memoizeFile(file, "proven-bindings", () => {
     const proven = new Map<string, string>();
     const index = getCollectedCallIndex(file);
-    // Only the shapes of packages the file imports: elsewhere no `find` (an array's too) is looked at.
-    const shapes = SHAPES.filter((shape) => importsPackage(file, shape.package));
+    const shapes = getImportedShapes(file, SHAPES);
     for (const shaped of shapes.length > 0 ? (index?.callsToMethods(SHAPE_METHOD_NAMES) ?? []) : []) {
       const callee = skipExpressionWrappers(shaped.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
@@ -362,7 +369,8 @@ export function hasNameEvidence(file: FileContext, index: CallIndex, trait: Libr
   const traitIndex = getTraitIndex(trait);
   if (index.callsToMethods(traitIndex.distinctiveNames).length > 0) return true;
   if (trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]))) return true;
-  if (traitIndex.shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "", traitIndex.shapes) !== undefined)) return true;
+  const shapes = getImportedShapes(file, traitIndex.shapes);
+  if (shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "", shapes) !== undefined)) return true;
   return traitIndex.chains.length > 0 && index.callsToMethods(traitIndex.chainStarts).some((call) => getChainEvidenceKind(file, call, getMethodCalledOnResult(call), traitIndex.chains) !== null);
 }
 
