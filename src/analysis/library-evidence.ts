@@ -205,7 +205,8 @@ export function isNameEvidence(call: TSESTree.CallExpression, trait: LibraryTrai
  */
 export function getShapeEvidenceKind(file: FileContext, call: TSESTree.CallExpression, method: string, shapes: readonly DistinctiveShape[] = SHAPES): string | undefined {
   for (const shape of shapes) {
-    if (shape.methods.includes(method) && hasShape(call, shape) && importsPackage(file, shape.package)) return shape.kind;
+    // The import first: one memoised answer per file, where a shape's arguments are read per call.
+    if (shape.methods.includes(method) && importsPackage(file, shape.package) && hasShape(call, shape)) return shape.kind;
   }
   return undefined;
 }
@@ -356,8 +357,16 @@ function getBindingKey(file: FileContext, node: TSESTree.Node): string | undefin
 }
 
 /** The file imports `name` or a module under it (`drizzle-orm/pg-core`). */
+/** The memo keys of `importsPackage`, made once per package rather than on every question. */
+const importsPackageKeys = new Map<string, string>();
+
 function importsPackage(file: FileContext, name: string): boolean {
-  return memoizeFile(file, `imports-package:${name}`, () => getModuleSpecifiers(file).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)));
+  let key = importsPackageKeys.get(name);
+  if (key === undefined) {
+    key = `imports-package:${name}`;
+    importsPackageKeys.set(name, key);
+  }
+  return memoizeFile(file, key, () => getModuleSpecifiers(file).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)));
 }
 
 const { ScopeType } = TSESLint.Scope;
