@@ -356,10 +356,10 @@ function getBindingKey(file: FileContext, node: TSESTree.Node): string | undefin
   return owner && property !== undefined ? `${owner.range[0]}.${property}` : undefined;
 }
 
-/** The file imports `name` or a module under it (`drizzle-orm/pg-core`). */
 /** The memo keys of `importsPackage`, made once per package rather than on every question. */
 const importsPackageKeys = new Map<string, string>();
 
+/** The file imports `name` or a module under it (`drizzle-orm/pg-core`). */
 function importsPackage(file: FileContext, name: string): boolean {
   let key = importsPackageKeys.get(name);
   if (key === undefined) {
