@@ -16,10 +16,10 @@ export function getProjectPackages(filename: string): ReadonlySet<string> {
   if (!path.isAbsolute(filename)) return EMPTY;
   const names = new Set<string>();
   for (let folder = path.dirname(filename); ; ) {
-    const manifest = readManifest(path.join(folder, "package.json"));
+    const manifest = readManifest(path.join(folder, "package.json")) ?? NO_MANIFEST;
     for (const name of manifest.names) names.add(name);
     for (const name of manifest.workspaceNames) {
-      for (const linked of readManifest(path.join(folder, "node_modules", name, "package.json")).names) names.add(linked);
+      for (const linked of readManifest(path.join(folder, "node_modules", name, "package.json"))?.names ?? []) names.add(linked);
     }
     const parent = path.dirname(folder);
     if (parent === folder || statSync(path.join(folder, ".git"), { throwIfNoEntry: false })) break;
@@ -35,8 +35,8 @@ export function getProjectPackages(filename: string): ReadonlySet<string> {
 export function getOwnPackages(filename: string): readonly string[] {
   if (!path.isAbsolute(filename)) return [];
   for (let folder = path.dirname(filename); ; ) {
-    const file = path.join(folder, "package.json");
-    if (statSync(file, { throwIfNoEntry: false })?.isFile()) return readManifest(file).names;
+    const manifest = readManifest(path.join(folder, "package.json"));
+    if (manifest) return manifest.names;
     const parent = path.dirname(folder);
     if (parent === folder || statSync(path.join(folder, ".git"), { throwIfNoEntry: false })) return [];
     folder = parent;
@@ -55,9 +55,10 @@ const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependenc
 const LOCAL_VERSION = /^(?:workspace|file|link):/u;
 const manifests = new Map<string, { readonly modified: number; readonly manifest: Manifest }>();
 
-function readManifest(file: string): Manifest {
+/** The manifest `file` holds; undefined when there is no such file (one `stat`, which also tells whether the cached copy is current). */
+function readManifest(file: string): Manifest | undefined {
   const stats = statSync(file, { throwIfNoEntry: false });
-  if (!stats?.isFile()) return NO_MANIFEST;
+  if (!stats?.isFile()) return undefined;
   const cached = manifests.get(file);
   if (cached?.modified === stats.mtimeMs) return cached.manifest;
   let manifest = NO_MANIFEST;
