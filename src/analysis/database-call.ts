@@ -13,6 +13,7 @@ import { getOwnMethod } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getBindingEvidenceKind, getChainEvidenceKind, getFileForTrait, getQueryMethodTrait, getShapeEvidenceKind, importsModuleWithPrefix } from "./library-evidence.js";
+import { followConstant } from "./same-expression.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -123,10 +124,19 @@ function getFallback(file: FileContext, call: TSESTree.CallExpression, method: s
     if (known.lazy === true && isNeverRun(call, method)) return null;
     return { node: call, method, op: known.op, kind: { ...distinctive, evidence: "name" }, evidence: "name", batchedInSameTick: known.batchedInSameTick === true };
   }
-  if (SQL_METHODS.has(method) && GENERIC_SQL_KIND && isSqlText(call.arguments[0]) && !importsSqlLikeApi(file)) {
+  if (SQL_METHODS.has(method) && GENERIC_SQL_KIND && isSqlArgument(file, call.arguments[0]) && !importsSqlLikeApi(file)) {
     return { node: call, method, op: "sql", kind: { ...GENERIC_SQL_KIND, evidence: "name" }, evidence: "sql", batchedInSameTick: false };
   }
   return null;
+}
+
+/**
+ * SQL text written in the call, or held by the `const` it names: rht-hotel's
+ * `const insertQuery = 'INSERT INTO …'; for (…) await client.query(insertQuery, […])`.
+ */
+export function isSqlArgument(file: FileContext, argument: TSESTree.Node | undefined): boolean {
+  if (isSqlText(argument)) return true;
+  return argument?.type === AST_NODE_TYPES.Identifier && isSqlText(followConstant(file, argument));
 }
 
 /** The file imports a client of a SQL-like API language (GAQL, SOQL): its `query("SELECT …")` may be no database's. */

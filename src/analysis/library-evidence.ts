@@ -12,7 +12,7 @@ import { DISTINCTIVE_METHOD_NAMES, getDistinctiveMethodKind, getKind, getKindId,
 import { getCalledMethodName, getOutermostWrapper, getRequiredModule, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getCollectedCallIndex } from "./call-index.js";
 import { getThisClass } from "./class-members.js";
-import { isSqlText } from "./database-call.js";
+import { isSqlArgument, isSqlText } from "./database-call.js";
 import { getExportsOfModule, hasModuleSettings, memoizeFile } from "./file-context.js";
 import { fileCanSeeLibraryTypes } from "./program-reach.js";
 import { getPackageName } from "./type-kind.js";
@@ -377,7 +377,7 @@ const SQL_METHODS: ReadonlySet<string> = new Set(["query", "execute"]);
 export function hasNameEvidence(file: FileContext, index: CallIndex, trait: LibraryTrait): boolean {
   const traitIndex = getTraitIndex(trait);
   if (index.callsToMethods(traitIndex.distinctiveNames).length > 0) return true;
-  if (trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlText(call.arguments[0]))) return true;
+  if (trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlArgument(file, call.arguments[0]))) return true;
   const shapes = getImportedShapes(file, traitIndex.shapes);
   if (shapes.length > 0 && index.callsToMethods(traitIndex.shapeMethods).some((call) => getShapeEvidenceKind(file, call, getCalledMethodName(call) ?? "", shapes) !== undefined)) return true;
   return traitIndex.chains.length > 0 && index.callsToMethods(traitIndex.chainStarts).some((call) => getChainEvidenceKind(file, call, getMethodCalledOnResult(call), traitIndex.chains) !== null);

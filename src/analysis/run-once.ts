@@ -461,10 +461,53 @@ export function isCalledOnlyFrom(context: AnyRuleContext, fn: FunctionNode, acce
     references.length > 0 &&
     references.every((reference) => {
       const call = reference.identifier.parent;
-      const caller = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? getEnclosingFunction(call) : null;
+      const isCall = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier;
+      const caller = isCall ? getEnclosingFunction(call) : reference.identifier.type === AST_NODE_TYPES.Identifier ? getStepTableRunner(context, reference.identifier) : null;
       return caller !== null && accepts(caller);
     })
   );
+}
+
+/**
+ * The function that calls `reference`, a function listed in a table of steps it runs one by one:
+ * Clinic-app's `scripts/test-database-optimization.js`, whose `main()` declares
+ * `const tests = [{ name: "Database Connection", test: testDatabaseConnection }, …]` and runs
+ * `for (const { name, test } of tests) await test()`. The table is a `const` array literal of the
+ * functions (or of objects holding each under one key), only ever looped over with `for…of` in the
+ * function that declares it, and the loop only calls the step. Null for any other use: a list of
+ * handlers given to a router (`app.use([auth, handler])`) runs per request.
+ */
+function getStepTableRunner(context: AnyRuleContext, reference: TSESTree.Identifier): FunctionNode | null {
+  const property = reference.parent;
+  const inObject = property?.type === AST_NODE_TYPES.Property && property.value === reference && property.kind === "init" && !property.computed;
+  const key = inObject ? getStaticPropertyName(property) : undefined;
+  if (inObject && key === undefined) return null;
+  const array = inObject ? property.parent.parent : property;
+  const declarator = array?.parent;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== array || declarator.parent.kind !== "const") return null;
+  const runner = getEnclosingFunction(declarator);
+  const scopeManager = context.sourceCode.scopeManager;
+  const uses = scopeManager?.getDeclaredVariables(declarator)[0]?.references.filter((use) => !use.init) ?? [];
+  if (!runner || !scopeManager || uses.length === 0) return null;
+  const callsEachStep = (use: (typeof uses)[number]): boolean => {
+    const loop = use.identifier.parent;
+    if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.right !== use.identifier || getEnclosingFunction(loop) !== runner) return false;
+    const step = loop.left.type === AST_NODE_TYPES.VariableDeclaration && loop.left.declarations.length === 1 ? loop.left.declarations[0] : undefined;
+    if (!step) return false;
+    // `for (const test of tests) test()`, `for (const { test } of tests) test()`, `for (const entry of tests) entry.test()`.
+    const pattern = step.id.type === AST_NODE_TYPES.ObjectPattern && key !== undefined ? step.id.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && getStaticPropertyName(entry) === key) : undefined;
+    const holder = pattern?.type === AST_NODE_TYPES.Property ? pattern.value : step.id;
+    if (holder.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = scopeManager.getDeclaredVariables(step).find((declared) => declared.name === holder.name);
+    const member = key !== undefined && pattern === undefined ? key : undefined;
+    return (variable?.references ?? []).every(({ identifier, init }) => {
+      if (init === true) return true;
+      const used = member === undefined ? identifier : identifier.parent;
+      if (member !== undefined && (used?.type !== AST_NODE_TYPES.MemberExpression || used.object !== identifier || getStaticPropertyName(used) !== member)) return used?.type === AST_NODE_TYPES.MemberExpression && used.object === identifier;
+      return used?.parent?.type === AST_NODE_TYPES.CallExpression && used.parent.callee === used;
+    });
+  };
+  return uses.every(callsEachStep) ? runner : null;
 }
 
 /**

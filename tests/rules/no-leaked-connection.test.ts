@@ -111,6 +111,49 @@ ${name}().catch((error) => {
   process.exit(1);
 });`;
 
+/** Clinic-app's scripts/test-database-optimization.js: `main()` runs a table of test steps, each once; a failed step returns early with its client. */
+const STEP = `async function testConnection() {
+  try {
+    const client = await pool.connect();
+    await client.query("SELECT version()");
+    client.release();
+    return true;
+  } catch (error) {
+    return false;
+  }
+}`;
+/** `STEP` with the suggested `try … finally`. */
+const STEP_FIXED = `async function testConnection() {
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query("SELECT version()");
+      return true;
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    return false;
+  }
+}`;
+const stepTable = (table: string, loop: string, body = "await test();", step = STEP): string => `const { Pool } = require("pg");
+const pool = new Pool();
+${step}
+async function main() {
+  ${table}
+  for (${loop}) {
+    ${body}
+  }
+  await pool.end();
+}
+main().catch(() => process.exit(1));`;
+/** A step table that does not run its step once: reported, with the suggestion. */
+const stepTableLeak = (table: string, loop: string, body: string): Invalid => ({
+  code: stepTable(table, loop, body),
+  filename: "file.js",
+  errors: [error("earlyExit", 5, 26, [stepTable(table, loop, body, STEP_FIXED)], { exit: "return", line: "10", name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" })],
+});
+
 /** One report, with the suggestion outputs it must offer (none when `outputs` is empty). */
 // beekeeper-studio src-commercial/backend/lib/db/clients/firebird.ts: a transaction object opened right after the checkout, before the try.
 const firebirdChanges = (open: string): string =>
@@ -768,6 +811,10 @@ const pool = new sql.ConnectionPool({ server: "db" });
 export async function start() {
   await pool.connect();
 }`,
+    // Clinic-app's scripts/test-database-optimization.js: a step of the table `main()` runs, once each, whether listed in an object, destructured, or called on its entry.
+    { code: stepTable('const tests = [{ name: "Database Connection", test: testConnection }];', "const { name, test } of tests"), filename: "file.js" },
+    { code: stepTable("const tests = [testConnection];", "const test of tests"), filename: "file.js" },
+    { code: stepTable('const tests = [{ name: "Database Connection", test: testConnection }];', "const entry of tests", "console.log(entry.name);\n    await entry.test();"), filename: "file.js" },
     // gitpod's migrate-migrations.ts: a script's `main()` runs once per process and cannot drain the pool.
     migrationScript(""),
     // An exported function may be called elsewhere, but one with no parameters named `migrate…` is a data migration, run once.
@@ -800,6 +847,14 @@ export async function start() {
     parsedBeforeTry("new Date().toISOString()"),
   ],
   invalid: [
+    // Valid neighbours (Clinic-app's step table): a table that may change, is used elsewhere, or whose loop hands the step on does not run it once.
+    stepTableLeak('let tests = [{ name: "Database Connection", test: testConnection }];', "const { name, test } of tests", "await test();"),
+    stepTableLeak("const tests = [testConnection];", "const test of tests", 'app.get("/health", test);'),
+    stepTableLeak("const tests = [testConnection];", "const test of tests", "await test();\n    tests.push(test);"),
+    stepTableLeak('const tests = [{ name: "Database Connection", test: testConnection }];', "const entry of tests", "await entry.test();\n    register(entry.test);"),
+    stepTableLeak('const tests = [{ name: "Database Connection", test: testConnection }];', "const entry of tests", "await entry.test();\n    register(entry);"),
+    // The table looped over by a function `main()` only schedules: it runs on every tick.
+    stepTableLeak("const tests = [testConnection];\n  setInterval(async () => {\n    for (const test of tests) await test();\n  }, 60_000);", "const name of []", "console.log(name);"),
     // Valid neighbours (agent-saas's session lock): a handle that never gives the connection back, or gives back another one, takes no ownership.
     // Valid neighbour (committedFlag): an early return in the `try` still leaves the transaction open.
     { code: committedFlag("    if (ids.length === 0) return 0;\n"), errors: [error("earlyExit", 4, 29, [], { exit: "return", line: "7", name: "transaction", acquire: "sequelize.transaction()", release: "`transaction.commit()` or `transaction.rollback()`", what: "transaction", fix: "Give it back on every path, including throws: `transaction.commit()` or `transaction.rollback()` at the end of the `try` and in its `catch`" })] },

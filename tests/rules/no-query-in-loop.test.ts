@@ -26,6 +26,8 @@ function invalid(code: string, marker: string, messageId: MessageIds, extra: Par
 }
 
 const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
+const planExclusions = (declaration: string): string =>
+  `async function updatePlanExclusions(client, hotelId, planIds) {\n  ${declaration}\n  for (const planId of planIds) {\n    await client.query(insertQuery, [hotelId, planId]);\n  }\n}`;
 // grouparoo core/src/models/Destination.ts: each group of a membership looked up by the model's `findById`, after `imports`.
 const groupLookups = (imports: string): string =>
   `${imports}export async function check(memberships: Record<string, string>) {\n  for (const groupId in memberships) {\n    const group = await Group.findById(groupId);\n    if (group.state === "draft") throw new Error(group.name);\n  }\n}`;
@@ -349,6 +351,9 @@ const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // Valid neighbours (rht-hotel's updatePlanExclusions): with the client untraced, a name is SQL only when it always holds SQL text.
+    { code: planExclusions("const insertQuery = buildInsert(\"plan_exclusions\");"), filename: "file.js" },
+    { code: planExclusions('let insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";\n  if (hotelId === 0) insertQuery = buildInsert("plan_exclusions");'), filename: "file.js" },
     // loanserve's servicing run: a checkpoint every n-th element, paced by a counter or an index.
     servicingProgress("processed % 10 === 0"),
     servicingProgress("!(processed % PROGRESS_EVERY)"),
@@ -1018,6 +1023,13 @@ runRuleTests("no-query-in-loop", rule, {
       { call: "this.db.query()", library: "SQL", collection: "results.hits.hits", batched: PG_BATCHED },
     ),
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
+    // rht-hotel's updatePlanExclusions: the client untraced, its SQL text in a `const` the call names.
+    invalid(planExclusions('const insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";'), "client.query(", "writeInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "planIds",
+      batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`",
+    }),
     invalid(`${PG}async function f(byId) {\n  for (const key in byId) await pool.query("SELECT * FROM t WHERE id = $1", [key]);\n}`, "pool.query(", "queryInLoop"),
     invalid(`${PG}async function f(ids) {\n  for (let i = 0; i < ids.length; i++) await pool.query("SELECT * FROM t WHERE id = $1", [ids[i]]);\n}`, "pool.query(", "queryInLoop"),
     // A `batch` is a list of single items, not of chunks.
