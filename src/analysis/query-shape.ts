@@ -35,10 +35,10 @@ import {
 import { getLibrary, getLibraryOfPackage } from "../knowledge/index.js";
 import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
-import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue } from "./database-call.js";
+import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue, isSqlText } from "./database-call.js";
 import { memoize, memoizeFile } from "./file-context.js";
 import { getProjectPackages } from "./project-packages.js";
-import { followConstant, getConstantInit } from "./same-expression.js";
+import { followConstant, getConstantInit, resolveVariable } from "./same-expression.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { DATABASE_TRAIT, getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
@@ -128,9 +128,31 @@ export function sendsElementAsStatement(file: FileContext, iteration: Iteration,
 export function runsStatementList(file: FileContext, iteration: Iteration, calls: readonly TSESTree.CallExpression[], isSqlCall: (call: TSESTree.CallExpression) => boolean): boolean {
   return calls.some((call) => {
     const text = call.arguments[0] && getRawText(call.arguments[0]);
-    return (text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression) && dependsOn(file, text, iteration) && isSqlCall(call);
+    const named = text?.type === AST_NODE_TYPES.Identifier ? !holdsWrittenStatement(file, text) : text?.type === AST_NODE_TYPES.MemberExpression;
+    return named && dependsOn(file, text!, iteration) && isSqlCall(call);
   });
 }
+
+/**
+ * A variable every write of which is a statement written in the code, as text or as a query
+ * config: rht-hotel's parking assignments pick `query = { text: \`SELECT … WHERE room_id = $5\`,
+ * values: [… roomId] }` or another such object per element, then run `client.query(query)`. The
+ * element gives values to a fixed statement; it is no statement of a list.
+ */
+function holdsWrittenStatement(file: FileContext, identifier: TSESTree.Identifier): boolean {
+  const writes = resolveVariable(file, identifier)?.references.filter((reference) => reference.writeExpr) ?? [];
+  return writes.length > 0 && writes.every(({ writeExpr }) => isWrittenStatement(writeExpr!));
+}
+
+function isWrittenStatement(node: TSESTree.Node): boolean {
+  const value = skipExpressionWrappers(node);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) return isWrittenStatement(value.consequent) && isWrittenStatement(value.alternate);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return isSqlText(value);
+  return value.properties.some((property) => property.type === AST_NODE_TYPES.Property && QUERY_CONFIG_TEXT_KEYS.includes(getStaticPropertyName(property) ?? "") && isSqlText(property.value));
+}
+
+/** The key of a query config object that holds its SQL: node-postgres's `{ text, values }`, mysql2's `{ sql, values }`. */
+const QUERY_CONFIG_TEXT_KEYS: readonly string[] = ["text", "sql"];
 
 /**
  * Whether the iteration runs schema migrations: its list is named so (`migrations`,
@@ -491,7 +513,7 @@ function getResolvedSqlText(file: FileContext, argument: TSESTree.Node | undefin
   }
   if (inner.type === AST_NODE_TYPES.ObjectExpression) {
     const text = inner.properties.find(
-      (property) => property.type === AST_NODE_TYPES.Property && ["text", "sql"].includes(getStaticPropertyName(property) ?? ""),
+      (property) => property.type === AST_NODE_TYPES.Property && QUERY_CONFIG_TEXT_KEYS.includes(getStaticPropertyName(property) ?? ""),
     );
     return text?.type === AST_NODE_TYPES.Property ? getResolvedSqlText(file, text.value) : undefined;
   }

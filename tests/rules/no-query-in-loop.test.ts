@@ -26,6 +26,11 @@ function invalid(code: string, marker: string, messageId: MessageIds, extra: Par
 }
 
 const PG = 'import { Pool } from "pg";\nconst pool = new Pool();\n';
+/** rht-hotel's saveParkingAssignments: a statement chosen per element, then a fixed one with the element's value. */
+const parkingAssignments = (pick: string): string =>
+  `async function saveAssignments(client, assignments) {\n  for (const assignment of assignments) {\n    let query;\n${pick}\n    const details = await client.query(query);\n    const category = await client.query("SELECT capacity FROM vehicle_categories WHERE id = $1", [assignment.categoryId]);\n  }\n}`;
+const PICK_CONFIG =
+  '    if (assignment.roomId) query = { text: "SELECT id FROM reservation_details WHERE reservation_id = $1 AND room_id = $2", values: [assignment.reservationId, assignment.roomId] };\n    else query = { text: "SELECT id FROM reservation_details WHERE reservation_id = $1", values: [assignment.reservationId] };';
 const planExclusions = (declaration: string): string =>
   `async function updatePlanExclusions(client, hotelId, planIds) {\n  ${declaration}\n  for (const planId of planIds) {\n    await client.query(insertQuery, [hotelId, planId]);\n  }\n}`;
 // grouparoo core/src/models/Destination.ts: each group of a membership looked up by the model's `findById`, after `imports`.
@@ -351,6 +356,13 @@ const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
+    // Valid neighbours (rht-hotel's saveParkingAssignments): the element, or a config holding it, is the statement of a list.
+    { code: parkingAssignments("    query = assignment.statement;"), filename: "file.js" },
+    { code: parkingAssignments("    query = { text: assignment.sql, values: [] };"), filename: "file.js" },
+    {
+      code: 'async function applyAll(client, statements) {\n  await Promise.all(statements.map(async (statement) => {\n    await client.query(statement);\n    await client.query("INSERT INTO applied_statements (sql) VALUES ($1)", [statement]);\n  }));\n}',
+      filename: "file.js",
+    },
     // Valid neighbours (rht-hotel's updatePlanExclusions): with the client untraced, a name is SQL only when it always holds SQL text.
     { code: planExclusions("const insertQuery = buildInsert(\"plan_exclusions\");"), filename: "file.js" },
     { code: planExclusions('let insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";\n  if (hotelId === 0) insertQuery = buildInsert("plan_exclusions");'), filename: "file.js" },
@@ -1023,6 +1035,14 @@ runRuleTests("no-query-in-loop", rule, {
       { call: "this.db.query()", library: "SQL", collection: "results.hits.hits", batched: PG_BATCHED },
     ),
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
+    // rht-hotel's saveParkingAssignments: a statement picked per element (a query config, or text) is no list of statements.
+    invalid(parkingAssignments(PICK_CONFIG), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "assignments",
+      batched: PG_BATCHED,
+    }),
+    invalid(parkingAssignments('    query = assignment.roomId ? "SELECT id FROM reservation_details WHERE room_id = $1" : "SELECT id FROM reservation_details";'), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }),
     // rht-hotel's updatePlanExclusions: the client untraced, its SQL text in a `const` the call names.
     invalid(planExclusions('const insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";'), "client.query(", "writeInLoop", { filename: "file.js" }, {
       call: "client.query()",
