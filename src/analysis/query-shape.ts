@@ -28,6 +28,9 @@ import {
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_SAVEPOINT_STATEMENT,
   SQL_TAG_LIBRARIES,
+  SQL_WITH,
+  SQL_WITH_DELETE,
+  SQL_WITH_WRITE,
   SQL_WRITE_VERB,
   TABLE_ARGUMENT_METHODS,
   UNLISTED_ORM_MODULES,
@@ -207,7 +210,12 @@ export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: Dep
   if (call.op === "sql" && SQL_INSERT_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return false;
   let count = 0;
   const visit = (node: TSESTree.Node, depth: number): void => {
-    const inner = skipExpressionWrappers(node);
+    let inner = skipExpressionWrappers(node);
+    // rht-hotel's `const values = [row.order, row.id]; await client.query(sql, values)`: the list the name holds.
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const init = followConstant(file, inner);
+      if (init?.type === AST_NODE_TYPES.ArrayExpression || init?.type === AST_NODE_TYPES.ObjectExpression) inner = init;
+    }
     if (depth < 6 && inner.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of inner.properties) visit(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth + 1);
     } else if (depth < 6 && inner.type === AST_NODE_TYPES.ArrayExpression) {
@@ -224,7 +232,22 @@ export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: Dep
 export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
   if (call.op === "write") return true;
   if (call.op === "read") return false;
-  return SQL_WRITE_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  return SQL_WRITE_VERB.test(text) || getWithStatementWrite(text) !== undefined;
+}
+
+/**
+ * What a `WITH` statement writes: rht-hotel's `WITH deleted AS (SELECT id … LIMIT 1) DELETE FROM
+ * reservation_clients WHERE id IN (SELECT id FROM deleted)` deletes. `delete` when deleting is all
+ * it writes, `write` when it also inserts or updates, undefined for a read or another statement.
+ */
+const SQL_WITH_WRITES = new RegExp(SQL_WITH_WRITE.source, "giu");
+
+function getWithStatementWrite(text: string): "delete" | "write" | undefined {
+  if (!SQL_WITH.test(text)) return undefined;
+  const writes = text.match(SQL_WITH_WRITES) ?? [];
+  if (writes.length === 0) return undefined;
+  return writes.every((write) => SQL_WITH_DELETE.test(write)) ? "delete" : "write";
 }
 
 /** Whether the call only takes a lock (`SELECT pg_advisory_xact_lock($1)`) or marks a savepoint (`SAVEPOINT sp_1`): no read to batch (capgo's per-version locks, taken in sorted order). */
@@ -239,7 +262,10 @@ export function isLockStatement(file: FileContext, call: DatabaseCall): boolean 
  * (`knex(t).where(…).delete()`, `db.deleteFrom(t)…execute()`), or SQL text that starts with `DELETE`.
  */
 export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
-  if (call.op === "sql") return SQL_DELETE_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  if (call.op === "sql") {
+    const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+    return SQL_DELETE_VERB.test(text) || getWithStatementWrite(text) === "delete";
+  }
   const knowledge = call.kind.knowledge;
   return knowledge.deletes === true || knowledge.databaseMethods?.[call.method]?.deletes === true;
 }

@@ -144,8 +144,19 @@ export const TRANSACTION_OBJECT_OPENER = "transaction";
 export const UNIT_OF_WORK_OPTIONS: readonly string[] = ["session", "transaction"];
 export const UNIT_OF_WORK_CHAIN_METHODS: readonly string[] = ["session", "transacting"];
 
-/** SQL verbs that write. The first word of the SQL text decides. */
+/** SQL verbs that write. The first word of the SQL text decides, except after common table expressions (`SQL_WITH`). */
 export const SQL_WRITE_VERB = /^\s*(?:\(\s*)?(?:insert|update|delete|merge|replace|upsert|truncate|alter|drop|create)\b/iu;
+
+/** A statement that starts with common table expressions: its first word does not tell what it does (`WITH doomed AS (SELECT …) DELETE FROM …`). */
+export const SQL_WITH = /^\s*(?:\(\s*)?with\b/iu;
+
+/**
+ * A data-modifying statement inside a `WITH` statement, as its main statement or as one of its
+ * expressions (`WITH moved AS (DELETE FROM a … RETURNING *) INSERT INTO b SELECT …`): outside a
+ * common table expression no subquery can hold one.
+ */
+export const SQL_WITH_WRITE = /\b(?:insert\s+into|update\s+[\w."]+(?:\s+(?:as\s+)?\w+)?\s+set|delete\s+from|merge\s+into)\b/iu;
+export const SQL_WITH_DELETE = /\bdelete\s+from\b/iu;
 
 /**
  * For SQL text sent to a client that could not be traced: the placeholder style tells which

@@ -31,6 +31,13 @@ const parkingAssignments = (pick: string): string =>
   `async function saveAssignments(client, assignments) {\n  for (const assignment of assignments) {\n    let query;\n${pick}\n    const details = await client.query(query);\n    const category = await client.query("SELECT capacity FROM vehicle_categories WHERE id = $1", [assignment.categoryId]);\n  }\n}`;
 const PICK_CONFIG =
   '    if (assignment.roomId) query = { text: "SELECT id FROM reservation_details WHERE reservation_id = $1 AND room_id = $2", values: [assignment.reservationId, assignment.roomId] };\n    else query = { text: "SELECT id FROM reservation_details WHERE reservation_id = $1", values: [assignment.reservationId] };';
+/** rht-hotel's `updatePlansOrder`: a statement per element, its values in a list the call names or writes. */
+const plansOrder = (values: string): string =>
+  `async function updatePlansOrder(client, plans) {\n  for (const plan of plans) {\n    ${values}\n  }\n}`;
+const PG_PER_ROW = "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`";
+/** rht-hotel's reservation details: a statement starting with a common table expression, once per detail. */
+const detailsCte = (statement: string): string =>
+  `async function clearClients(client, details) {\n  for (const id of details) {\n    await client.query(\`${statement}\`, [id]);\n  }\n}`;
 const planExclusions = (declaration: string): string =>
   `async function updatePlanExclusions(client, hotelId, planIds) {\n  ${declaration}\n  for (const planId of planIds) {\n    await client.query(insertQuery, [hotelId, planId]);\n  }\n}`;
 // grouparoo core/src/models/Destination.ts: each group of a membership looked up by the model's `findById`, after `imports`.
@@ -1035,6 +1042,45 @@ runRuleTests("no-query-in-loop", rule, {
       { call: "this.db.query()", library: "SQL", collection: "results.hits.hits", batched: PG_BATCHED },
     ),
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
+    // rht-hotel's updatePlansOrder: values per row in a \`const\` the call names ask for the per-row form, as when written in the call.
+    invalid(plansOrder('const values = [plan.order, plan.id];\n    await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "plans",
+      batched: PG_PER_ROW,
+    }),
+    invalid(plansOrder('await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", [plan.order, plan.id]);'), "client.query(", "writeInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "plans",
+      batched: PG_PER_ROW,
+    }),
+    // Its neighbour: one value of the element, the key, takes one \`UPDATE … WHERE id = ANY\`.
+    invalid(plansOrder('const values = [plan.id];\n    await client.query("UPDATE plans SET hidden = true WHERE id = $1", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "plans",
+      batched: PG_WRITE_BATCHED,
+    }),
+    // rht-hotel's reservation details: \`WITH … DELETE\` deletes, whatever its first word; a \`WITH\` that only reads, reads.
+    invalid(detailsCte("WITH doomed AS (SELECT id FROM reservation_clients WHERE detail_id = $1 LIMIT 1) DELETE FROM reservation_clients WHERE id IN (SELECT id FROM doomed)"), "client.query(", "writeInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "details",
+      batched: "one `DELETE … WHERE id = ANY($1)`",
+    }),
+    invalid(detailsCte("WITH moved AS (DELETE FROM reservation_clients WHERE detail_id = $1 RETURNING *) INSERT INTO archived_clients SELECT * FROM moved"), "client.query(", "writeInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "details",
+      batched: PG_WRITE_BATCHED,
+    }),
+    invalid(detailsCte("WITH recent AS (SELECT id, updated_at FROM reservation_clients WHERE detail_id = $1) SELECT count(*) FROM recent"), "client.query(", "queryInLoop", { filename: "file.js" }, {
+      call: "client.query()",
+      library: "SQL",
+      collection: "details",
+      batched: PG_BATCHED,
+    }),
     // rht-hotel's saveParkingAssignments: a statement picked per element (a query config, or text) is no list of statements.
     invalid(parkingAssignments(PICK_CONFIG), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }, {
       call: "client.query()",
