@@ -20,12 +20,11 @@ import { describeCall, describeCollection, shortenSource } from "../src/analysis
 import { getArgumentsQueried, getLocalFunction, getLocalFunctionReferenceName, getNamesOfFunctionsHolding, getParameterQueries, isCandidate } from "../src/analysis/local-function.js";
 import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import {
-  getBatchingLibraryId,
+  getBatchedForm,
   getChainStart,
   getQueryParameters,
   getTableArguments,
   isBatchedQuery,
-  isDeleteQuery,
   isHandedToBatch,
   isLibraryKnown,
   isLockStatement,
@@ -40,7 +39,6 @@ import { isOneOffScriptFile, isTestFile, runsOncePerProcess } from "../src/analy
 import { handsOpenedTransaction, isInOpenedTransaction } from "../src/analysis/transaction.js";
 import { getLibraryName } from "../src/analysis/value-kind.js";
 import { createRule } from "../src/create-rule.js";
-import { getLibrary } from "../src/knowledge/index.js";
 
 export type Options = [{ writes: boolean }];
 export type MessageIds = "queryInLoop" | "writeInLoop" | "queryInLoopViaCall";
@@ -122,21 +120,12 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     );
 
   /** The message data; `perRow`: a write that gives each row values of its own (an `updateMany` cannot). */
-  const describe = (call: DatabaseCall, collection: TSESTree.Node, perRow = false): Record<string, string> => {
-    const libraryId = getBatchingLibraryId(file, call);
-    const library = libraryId === undefined ? undefined : getLibrary(libraryId);
-    const write = isWriteQuery(file, call);
-    const writeForm = isDeleteQuery(file, call)
-      ? (library?.batchedDeleteForm ?? "one delete of all the ids")
-      : ((perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm ?? "one multi-row statement");
-    const batched = write ? writeForm : (library?.batchedForm ?? "one query for all the ids");
-    return {
-      call: describeCall(sourceCode, call.node, call.method),
-      library: call.evidence === "sql" ? "SQL" : isLibraryKnown(file, call) ? getLibraryName(call.kind) : "database",
-      collection: describeCollection(sourceCode, collection),
-      batched,
-    };
-  };
+  const describe = (call: DatabaseCall, collection: TSESTree.Node, perRow = false): Record<string, string> => ({
+    call: describeCall(sourceCode, call.node, call.method),
+    library: call.evidence === "sql" ? "SQL" : isLibraryKnown(file, call) ? getLibraryName(call.kind) : "database",
+    collection: describeCollection(sourceCode, collection),
+    batched: getBatchedForm(file, call, perRow),
+  });
 
   const reportedChoices = new Map<string, TSESTree.Node>();
   /** Whether `same` (a call's text) was reported in another arm of a choice around `node` in `body`, an arm that runs instead. */

@@ -23,6 +23,8 @@ import {
   SQL_DELETE_VERB,
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
+  SQL_SELECT_WORD,
+  SQL_VALUES_WORD,
   SQL_LOCK_STATEMENT,
   SQL_LOCK_TABLE,
   SQL_PLACEHOLDER_LIBRARIES,
@@ -248,6 +250,25 @@ function getWithStatementWrite(text: string): "delete" | "write" | undefined {
   const writes = text.match(SQL_WITH_WRITES) ?? [];
   if (writes.length === 0) return undefined;
   return writes.every((write) => SQL_WITH_DELETE.test(write)) ? "delete" : "write";
+}
+
+/**
+ * How to send the per-element queries of `call` at once, for a report: its library's batched
+ * form of a read, a delete, a write that gives each row values of its own (`perRow`), an
+ * `INSERT … SELECT` (rht-hotel's daily metrics, one per hotel), or any other write.
+ */
+export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: boolean): string {
+  const libraryId = getBatchingLibraryId(file, call);
+  const library = libraryId === undefined ? undefined : getLibrary(libraryId);
+  if (!isWriteQuery(file, call)) return library?.batchedForm ?? "one query for all the ids";
+  if (isDeleteQuery(file, call)) return library?.batchedDeleteForm ?? "one delete of all the ids";
+  if (library?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return library.batchedInsertSelectForm;
+  return (perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm ?? "one multi-row statement";
+}
+
+/** `INSERT INTO t (…) SELECT …` (or `… WITH x AS (…) SELECT …`): rows a query makes, not rows the call gives. */
+function isInsertSelect(text: string): boolean {
+  return SQL_INSERT_VERB.test(text) && SQL_SELECT_WORD.test(text) && !SQL_VALUES_WORD.test(text);
 }
 
 /** Whether the call only takes a lock (`SELECT pg_advisory_xact_lock($1)`) or marks a savepoint (`SAVEPOINT sp_1`): no read to batch (capgo's per-version locks, taken in sorted order). */

@@ -93,6 +93,10 @@ export const INSERT_METHODS: readonly string[] = ["create", "createMany", "inser
 /** SQL that inserts rows. */
 export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
 
+/** The words that tell an `INSERT … SELECT` from an `INSERT … VALUES`. */
+export const SQL_SELECT_WORD = /\bselect\b/iu;
+export const SQL_VALUES_WORD = /\bvalues\b/iu;
+
 /** SQL that removes rows. */
 export const SQL_DELETE_VERB = /^\s*(?:\(\s*)?delete\b/iu;
 

@@ -106,6 +106,7 @@ export const pg: LibraryKnowledge = {
   batchedWriteForm: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`",
   batchedPerRowWriteForm: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`",
   batchedDeleteForm: "one `DELETE … WHERE id = ANY($1)`",
+  batchedInsertSelectForm: "one `INSERT … SELECT` whose `SELECT` takes every key at once (`WHERE id = ANY($1)`, or a join on `unnest($1)`)",
 };
 
 const mysqlQuery = { query: { op: "sql" }, execute: { op: "sql" } } as const;
@@ -184,4 +185,5 @@ export const mysql2: LibraryKnowledge = {
   batchedWriteForm: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
   batchedPerRowWriteForm: "one `INSERT … VALUES ? ON DUPLICATE KEY UPDATE x = VALUES(x)` with an array of rows",
   batchedDeleteForm: "one `DELETE … WHERE id IN (?)`",
+  batchedInsertSelectForm: "one `INSERT … SELECT` whose `SELECT` takes every key at once (`WHERE id IN (?)`)",
 };

@@ -252,6 +252,8 @@ export interface LibraryKnowledge {
   batchedPerRowWriteForm?: string;
   /** How to batch per-item deletes with this library, for messages. */
   batchedDeleteForm?: string;
+  /** How to batch a per-item `INSERT … SELECT` with this library (one statement whose `SELECT` takes all the keys), for messages. */
+  batchedInsertSelectForm?: string;
   /**
    * Builder methods of this library whose arguments name a table (drizzle's `insert(table)`,
    * `update(table)`, `delete(table)`), besides the methods every library names so

@@ -38,6 +38,8 @@ const PG_PER_ROW = "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[
 /** rht-hotel's reservation details: a statement starting with a common table expression, once per detail. */
 const detailsCte = (statement: string): string =>
   `async function clearClients(client, details) {\n  for (const id of details) {\n    await client.query(\`${statement}\`, [id]);\n  }\n}`;
+/** The message data of an untraced client's `client.query()`, known by its SQL text. */
+const untracedSql = (collection: string, batched: string): Record<string, string> => ({ call: "client.query()", library: "SQL", collection, batched });
 const planExclusions = (declaration: string): string =>
   `async function updatePlanExclusions(client, hotelId, planIds) {\n  ${declaration}\n  for (const planId of planIds) {\n    await client.query(insertQuery, [hotelId, planId]);\n  }\n}`;
 // grouparoo core/src/models/Destination.ts: each group of a membership looked up by the model's `findById`, after `imports`.
@@ -1043,59 +1045,39 @@ runRuleTests("no-query-in-loop", rule, {
     ),
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop"),
     // rht-hotel's updatePlansOrder: values per row in a \`const\` the call names ask for the per-row form, as when written in the call.
-    invalid(plansOrder('const values = [plan.order, plan.id];\n    await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "plans",
-      batched: PG_PER_ROW,
-    }),
-    invalid(plansOrder('await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", [plan.order, plan.id]);'), "client.query(", "writeInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "plans",
-      batched: PG_PER_ROW,
-    }),
+    invalid(plansOrder('const values = [plan.order, plan.id];\n    await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("plans", PG_PER_ROW)),
+    invalid(plansOrder('await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", [plan.order, plan.id]);'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("plans", PG_PER_ROW)),
     // Its neighbour: one value of the element, the key, takes one \`UPDATE … WHERE id = ANY\`.
-    invalid(plansOrder('const values = [plan.id];\n    await client.query("UPDATE plans SET hidden = true WHERE id = $1", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "plans",
+    invalid(plansOrder('const values = [plan.id];\n    await client.query("UPDATE plans SET hidden = true WHERE id = $1", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("plans", PG_WRITE_BATCHED)),
+    // rht-hotel's daily metrics job: an \`INSERT … SELECT\` per hotel batches as one \`INSERT … SELECT\` over every key, not as rows given in \`VALUES\`.
+    invalid(`${PG}export async function refresh(hotels: { id: number }[]) {\n  for (const hotel of hotels) {\n    await pool.query("INSERT INTO daily_metrics (hotel_id, total) SELECT hotel_id, sum(price) FROM rates WHERE hotel_id = $1 GROUP BY hotel_id", [hotel.id]);\n  }\n}`, "pool.query(", "writeInLoop", {}, {
+      call: "pool.query()",
+      library: "node-postgres (pg)",
+      collection: "hotels",
+      batched: "one `INSERT … SELECT` whose `SELECT` takes every key at once (`WHERE id = ANY($1)`, or a join on `unnest($1)`)",
+    }),
+    invalid(`${PG}export async function refresh(hotels: { id: number }[]) {\n  for (const hotel of hotels) {\n    await pool.query("INSERT INTO daily_metrics (hotel_id, total) VALUES ($1, (SELECT sum(price) FROM rates WHERE hotel_id = $1))", [hotel.id]);\n  }\n}`, "pool.query(", "writeInLoop", {}, {
+      call: "pool.query()",
+      library: "node-postgres (pg)",
+      collection: "hotels",
       batched: PG_WRITE_BATCHED,
+    }),
+    // Its mysql2 neighbour: \`INSERT … SET ?\` gives the row itself.
+    invalid('import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nexport async function log(events) {\n  for (const event of events) await pool.query("INSERT INTO events SET ?", [event]);\n}', "pool.query(", "writeInLoop", {}, {
+      call: "pool.query()",
+      library: "mysql2",
+      collection: "events",
+      batched: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
     }),
     // rht-hotel's reservation details: \`WITH … DELETE\` deletes, whatever its first word; a \`WITH\` that only reads, reads.
-    invalid(detailsCte("WITH doomed AS (SELECT id FROM reservation_clients WHERE detail_id = $1 LIMIT 1) DELETE FROM reservation_clients WHERE id IN (SELECT id FROM doomed)"), "client.query(", "writeInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "details",
-      batched: "one `DELETE … WHERE id = ANY($1)`",
-    }),
-    invalid(detailsCte("WITH moved AS (DELETE FROM reservation_clients WHERE detail_id = $1 RETURNING *) INSERT INTO archived_clients SELECT * FROM moved"), "client.query(", "writeInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "details",
-      batched: PG_WRITE_BATCHED,
-    }),
-    invalid(detailsCte("WITH recent AS (SELECT id, updated_at FROM reservation_clients WHERE detail_id = $1) SELECT count(*) FROM recent"), "client.query(", "queryInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "details",
-      batched: PG_BATCHED,
-    }),
+    invalid(detailsCte("WITH doomed AS (SELECT id FROM reservation_clients WHERE detail_id = $1 LIMIT 1) DELETE FROM reservation_clients WHERE id IN (SELECT id FROM doomed)"), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("details", "one `DELETE … WHERE id = ANY($1)`")),
+    invalid(detailsCte("WITH moved AS (DELETE FROM reservation_clients WHERE detail_id = $1 RETURNING *) INSERT INTO archived_clients SELECT * FROM moved"), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("details", PG_WRITE_BATCHED)),
+    invalid(detailsCte("WITH recent AS (SELECT id, updated_at FROM reservation_clients WHERE detail_id = $1) SELECT count(*) FROM recent"), "client.query(", "queryInLoop", { filename: "file.js" }, untracedSql("details", PG_BATCHED)),
     // rht-hotel's saveParkingAssignments: a statement picked per element (a query config, or text) is no list of statements.
-    invalid(parkingAssignments(PICK_CONFIG), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "assignments",
-      batched: PG_BATCHED,
-    }),
+    invalid(parkingAssignments(PICK_CONFIG), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }, untracedSql("assignments", PG_BATCHED)),
     invalid(parkingAssignments('    query = assignment.roomId ? "SELECT id FROM reservation_details WHERE room_id = $1" : "SELECT id FROM reservation_details";'), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }),
     // rht-hotel's updatePlanExclusions: the client untraced, its SQL text in a `const` the call names.
-    invalid(planExclusions('const insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";'), "client.query(", "writeInLoop", { filename: "file.js" }, {
-      call: "client.query()",
-      library: "SQL",
-      collection: "planIds",
-      batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`",
-    }),
+    invalid(planExclusions('const insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("planIds", PG_WRITE_BATCHED)),
     invalid(`${PG}async function f(byId) {\n  for (const key in byId) await pool.query("SELECT * FROM t WHERE id = $1", [key]);\n}`, "pool.query(", "queryInLoop"),
     invalid(`${PG}async function f(ids) {\n  for (let i = 0; i < ids.length; i++) await pool.query("SELECT * FROM t WHERE id = $1", [ids[i]]);\n}`, "pool.query(", "queryInLoop"),
     // A `batch` is a list of single items, not of chunks.
