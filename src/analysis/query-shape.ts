@@ -23,13 +23,13 @@ import {
   SQL_DELETE_VERB,
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
-  SQL_SELECT_WORD,
-  SQL_VALUES_WORD,
   SQL_LOCK_STATEMENT,
   SQL_LOCK_TABLE,
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_SAVEPOINT_STATEMENT,
+  SQL_SELECT_WORD,
   SQL_TAG_LIBRARIES,
+  SQL_VALUES_WORD,
   SQL_WITH,
   SQL_WITH_DELETE,
   SQL_WITH_WRITE,
@@ -238,13 +238,13 @@ export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
   return SQL_WRITE_VERB.test(text) || getWithStatementWrite(text) !== undefined;
 }
 
+const SQL_WITH_WRITES = new RegExp(SQL_WITH_WRITE.source, "giu");
+
 /**
  * What a `WITH` statement writes: rht-hotel's `WITH deleted AS (SELECT id … LIMIT 1) DELETE FROM
  * reservation_clients WHERE id IN (SELECT id FROM deleted)` deletes. `delete` when deleting is all
  * it writes, `write` when it also inserts or updates, undefined for a read or another statement.
  */
-const SQL_WITH_WRITES = new RegExp(SQL_WITH_WRITE.source, "giu");
-
 function getWithStatementWrite(text: string): "delete" | "write" | undefined {
   if (!SQL_WITH.test(text)) return undefined;
   const writes = text.match(SQL_WITH_WRITES) ?? [];
