@@ -13,7 +13,7 @@ import { getOwnMethod } from "./class-members.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getBindingEvidenceKind, getChainEvidenceKind, getFileForTrait, getQueryMethodTrait, getShapeEvidenceKind, importsModuleWithPrefix } from "./library-evidence.js";
-import { followConstant } from "./same-expression.js";
+import { getConstInit } from "./same-expression.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
@@ -136,7 +136,7 @@ function getFallback(file: FileContext, call: TSESTree.CallExpression, method: s
  */
 export function isSqlArgument(file: FileContext, argument: TSESTree.Node | undefined): boolean {
   if (isSqlText(argument)) return true;
-  return argument?.type === AST_NODE_TYPES.Identifier && isSqlText(followConstant(file, argument));
+  return argument?.type === AST_NODE_TYPES.Identifier && isSqlText(getConstInit(file, argument));
 }
 
 /** The file imports a client of a SQL-like API language (GAQL, SOQL): its `query("SELECT …")` may be no database's. */

@@ -4,7 +4,7 @@ import type { DatabaseCall } from "./database-call.js";
 import type { FileContext } from "./file-context.js";
 import type { DependenceScope, Iteration } from "./iteration.js";
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
 import {
   BATCH_SENDING_METHODS,
@@ -43,12 +43,10 @@ import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue, isSqlText } from "./database-call.js";
 import { memoize, memoizeFile } from "./file-context.js";
 import { getProjectPackages } from "./project-packages.js";
-import { followConstant, getConstantInit, resolveVariable } from "./same-expression.js";
+import { followConstant, getConstantInit, getConstInit, resolveVariable } from "./same-expression.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { DATABASE_TRAIT, getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
-
-const { DefinitionType } = TSESLint.Scope;
 
 /**
  * What a database call sends: which expressions are its parameters (the values that change from
@@ -550,9 +548,15 @@ function getTemplate(file: FileContext, node: TSESTree.Node): TSESTree.TemplateL
   return undefined;
 }
 
-/** SQL text of an argument, following one `const sql = "…"`. */
+/**
+ * SQL text of an argument, following one `const sql = "…"`. Asked several times per call (write,
+ * delete, lock, per-row, batched form): read once.
+ */
 function getResolvedSqlText(file: FileContext, argument: TSESTree.Node | undefined): string | undefined {
-  if (!argument) return undefined;
+  return argument ? memoize(file, "resolved-sql-text", argument, () => readSqlText(file, argument)) : undefined;
+}
+
+function readSqlText(file: FileContext, argument: TSESTree.Node): string | undefined {
   const inner = skipExpressionWrappers(argument);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const init = getConstInit(file, inner);
@@ -578,13 +582,6 @@ function getConstString(file: FileContext, node: TSESTree.Node): string {
   return (init && getStaticString(init)) ?? "?";
 }
 
-function getConstInit(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs[0];
-  if (variable?.defs.length !== 1 || def?.type !== DefinitionType.Variable || def.node.id !== def.name) return undefined;
-  if (def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== "const" || !def.node.init) return undefined;
-  return skipExpressionWrappers(def.node.init);
-}
 
 /** `{ id: { in: ids } }`, `{ _id: { $in: ids } }`, `{ [Op.in]: ids }`, `In(ids)`, `inArray(t.id, ids)`. */
 function hasBatchedCondition(file: FileContext, node: TSESTree.Node, depth: number): boolean {

@@ -45,6 +45,19 @@ export function getConstantInit(variable: Scope.Variable): TSESTree.Expression |
 }
 
 /**
+ * The initialiser of the `const` an identifier names, without wrappers: only a `const`, not a
+ * `let` never written again (SQL text and its parts read through a name: medusa's
+ * `const fnName = "pg_advisory_xact_lock"` is text, a `let` may be changed before the query).
+ */
+export function getConstInit(file: FileContext, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return undefined;
+  if (def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== "const" || !def.node.init) return undefined;
+  return skipExpressionWrappers(def.node.init);
+}
+
+/**
  * The expression `raw` stands for, without wrappers: itself, or for a name, the initialiser it
  * always holds (`getConstantInit`). Undefined for a name that may hold anything else.
  */
