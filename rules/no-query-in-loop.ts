@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { getCalledMethodName, getEnclosingChoices } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall, isSqlText } from "../src/analysis/database-call.js";
-import { recordsExternalCall } from "../src/analysis/external-effect.js";
+import { followsApplicationCall, recordsExternalCall } from "../src/analysis/external-effect.js";
 import { getFileContext } from "../src/analysis/file-context.js";
 import { dependsOn, getCallbackIteration, getEnclosingIterations, isForOneElement, isInTransactionCallback, isOnEveryNthElement, isIssuedInSameTick, isPacedIteration, isTablePerElement } from "../src/analysis/iteration.js";
 import { isForFixedKeys } from "../src/analysis/key-filter.js";
@@ -94,7 +94,10 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
 
   /** One unit of work per run of `around`: a transaction opened per run (a callback `$transaction`, a raw `BEGIN`), or a write recording an awaited call to another service. */
   const isUnitOfWork = (call: DatabaseCall, around: TSESTree.Node): boolean =>
-    isInTransactionCallback(call.node, around) || isInOpenedTransaction(file, call, index, around) || (isWriteQuery(file, call) && recordsExternalCall(file, index, call.node, around));
+    isInTransactionCallback(call.node, around) ||
+    isInOpenedTransaction(file, call, index, around) ||
+    (isWriteQuery(file, call) && recordsExternalCall(file, index, call.node, around)) ||
+    (call.kind.knowledge.role === "document" && followsApplicationCall(file, index, call.node, around, (other) => getDatabaseCall(context, other) !== null));
   /** The query counts, batched forms excluded and writes only when the option says so. */
   const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call) && !isLockStatement(file, call);
 

@@ -10,6 +10,7 @@ import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { SQL_LIKE_API_MODULES } from "../knowledge/sql.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
+import { DOCUMENT_METHOD_NAMES, getDocumentSource } from "./document-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { AWAITED_BUILDER_TRAIT, DATABASE_TRAIT, getBindingEvidenceKind, getChainEvidenceKind, getFileForTrait, getQueryMethodTrait, getShapeEvidenceKind, importsModuleWithPrefix } from "./library-evidence.js";
@@ -65,7 +66,10 @@ const GENERIC_SQL_KIND = fromRef("pg.client");
  * (`knex("users").where(…).first()`) counts once, at its outermost call.
  */
 export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpression): DatabaseCall | null {
-  const file = getFileContext(context);
+  return getDatabaseCallInFile(getFileContext(context), call);
+}
+
+function getDatabaseCallInFile(file: FileContext, call: TSESTree.CallExpression): DatabaseCall | null {
   return memoize(file, "database-call", call, () => {
     const method = getCalledMethodName(call);
     if (method !== undefined && isBuiltinCallbackCall(call, method)) return null;
@@ -80,7 +84,7 @@ export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpr
       // A method of the class's own (`this.findById(id)` in hexo's relation index) is its code,
       // judged through the query it holds, not a library's by its name.
       if (!receiverKind && !isOwnMethodCall(call)) {
-        const fallback = getFallback(file, call, method);
+        const fallback = getFallback(file, call, method) ?? getDocumentCall(file, call, method, receiver);
         if (fallback) return fallback;
       }
     }
@@ -128,6 +132,14 @@ function getFallback(file: FileContext, call: TSESTree.CallExpression, method: s
     return { node: call, method, op: "sql", kind: { ...GENERIC_SQL_KIND, evidence: "name" }, evidence: "sql", batchedInSameTick: false };
   }
   return null;
+}
+
+/** `s.save()` of `for (const s of await Schedule.find(…))`: a method of a document a model's query returned (see `getDocumentSource`). */
+function getDocumentCall(file: FileContext, call: TSESTree.CallExpression, method: string, receiver: TSESTree.Node): DatabaseCall | null {
+  if (!DOCUMENT_METHOD_NAMES.has(method)) return null;
+  const source = getDocumentSource(file, receiver, (query) => getDatabaseCallInFile(file, query));
+  const known = source?.kind.knowledge.databaseMethods?.[method];
+  return source && known ? { node: call, method, op: known.op, kind: { ...source.kind, evidence: source.evidence }, evidence: source.evidence, batchedInSameTick: false } : null;
 }
 
 /**

@@ -2,10 +2,10 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { CallIndex } from "./call-index.js";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_MODULE_NAMES, EXTERNAL_SERVICE_PACKAGES, SERVICE_MODULE_SUFFIX } from "../knowledge/batching.js";
-import { getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, contains, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
 import { getBarePackageName, getImportPath, getTypeImportPath } from "./import-path.js";
 
@@ -24,6 +24,51 @@ export function recordsExternalCall(file: FileContext, index: CallIndex, write: 
     if (getOutermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression && isRunOfBody(call, body) && isExternalServiceCall(file, call)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a document's own write (`followUp.save()`), run once per run of `body`, follows an
+ * awaited call into the application's code that is no database call: a method of the class
+ * (`await this.scheduleNotification(…)`), of a collaborator it keeps (`this.notifier.send(…)`), a
+ * function of the file or of a module of the application. Megagig's follow-up jobs send a reminder
+ * through helpers two or three calls deep (`sendEmail` of its `utils/email`), then save the
+ * document with the reminder marked sent: the write may record an effect the rule cannot see.
+ */
+export function followsApplicationCall(
+  file: FileContext,
+  index: CallIndex,
+  write: TSESTree.CallExpression,
+  body: TSESTree.Node,
+  isDatabaseCall: (call: TSESTree.CallExpression) => boolean,
+): boolean {
+  for (const call of index.callsWithin(body)) {
+    if (call.range[0] >= write.range[0]) break;
+    if (call.range[1] > write.range[0] || getOutermostWrapper(call).parent?.type !== AST_NODE_TYPES.AwaitExpression || !isRunOfBody(call, body)) continue;
+    if (isApplicationCall(file, call) && !isInBranchThatLeaves(call, write, body) && !isDatabaseCall(call)) return true;
+  }
+  return false;
+}
+
+/** `if (product.excludeFromStock) { await createNoStockRecord(item); continue; }`: a block that never reaches the write. */
+function isInBranchThatLeaves(call: TSESTree.Node, write: TSESTree.Node, body: TSESTree.Node): boolean {
+  for (let node = call.parent; node && node !== body; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.BlockStatement && !contains(node, write) && alwaysLeaves(node)) return true;
+  }
+  return false;
+}
+
+function isApplicationCall(file: FileContext, call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipExpressionWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) return true;
+    if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression) return true;
+  }
+  const origin = getImportPath(file, callee);
+  if (origin) return typeof origin.module === "string" && APP_MODULE.test(origin.module);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = ASTUtils.findVariable(file.sourceCode.getScope(callee), callee)?.defs[0];
+  return def?.type === TSESLint.Scope.DefinitionType.FunctionName || (def?.type === TSESLint.Scope.DefinitionType.Variable && isFunctionNode(def.node.init));
 }
 
 /** No `catch` (a call made only on failure) and no function of its own between `call` and `body`. */

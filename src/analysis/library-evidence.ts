@@ -307,6 +307,15 @@ export function getBindingEvidenceKind(file: FileContext, call: TSESTree.CallExp
   return undefined;
 }
 
+/**
+ * The kind a one-library method or call shape elsewhere in the file proves `node`'s binding to be:
+ * `Item` of `new Item(row)` beside `Item.findById(id)`.
+ */
+export function getProvenBindingKind(file: FileContext, node: TSESTree.Node): string | undefined {
+  const key = getBindingKey(file, node);
+  return key === undefined ? undefined : getProvenBindings(file).get(`self:${key}`);
+}
+
 /** The kinds a client's every property has (`prisma.client`'s models). */
 const PROPERTY_KINDS: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) => Object.values(library.kinds ?? {}).flatMap((kind) => (kind.anyProperty ? [getKindId(kind.anyProperty)] : []))),

@@ -38,7 +38,7 @@ import {
   UNLISTED_ORM_MODULES,
 } from "../knowledge/batching.js";
 import { getLibrary, getLibraryOfPackage } from "../knowledge/index.js";
-import { contains, getCalledMethodName, getCalleeName, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCalledMethodName, getCalleeName, getCallReceiver, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue, isSqlText } from "./database-call.js";
 import { memoize, memoizeFile } from "./file-context.js";
@@ -62,7 +62,8 @@ import { dependsOn, isItem } from "./iteration.js";
  */
 export function getQueryParameters(file: FileContext, call: DatabaseCall): readonly TSESTree.Node[] {
   return memoize(file, "query-parameters", call.node, () => {
-    const parameters: TSESTree.Node[] = [];
+    // A document's own method (`s.save()`) writes the document the receiver holds.
+    const parameters: TSESTree.Node[] = call.kind.knowledge.role === "document" ? [getCallReceiver(call.node)!] : [];
     for (const link of getChainCalls(call.node)) {
       if (isTableLink(call, link)) continue;
       link.arguments.forEach((argument, index) => {

@@ -112,6 +112,18 @@ export const mongoose: LibraryKnowledge = {
         create: write,
         insertOne: write,
       },
+      construct: "mongoose.document",
+      documents: {
+        kind: "mongoose.document",
+        from: ["find", "findOne", "findById", "findOneAndUpdate", "findByIdAndUpdate", "create"],
+        keptBy: ["select", "sort", "populate", "limit", "skip", "session", "where", "orFail", "exec"],
+      },
+    },
+    // A document (`doc.save()` writes it back; `remove()` is Mongoose 6's and older's `deleteOne()`).
+    "mongoose.document": {
+      library: "mongoose",
+      role: "document",
+      databaseMethods: { save: write, updateOne: write, deleteOne: remove, remove },
     },
     "mongoose.session": {
       library: "mongoose",

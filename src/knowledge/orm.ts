@@ -135,8 +135,15 @@ export const sequelize: LibraryKnowledge = {
       library: "sequelize",
       role: "model",
       databaseMethods: sequelizeModelMethods,
+      documents: { kind: "sequelize.row", from: ["findAll", "findOne", "findByPk", "create"], keptBy: [], plainOption: "raw" },
       // The same model with a scope or a schema applied (`User.scope("active").findAll(…)`): v6 and v7 names.
       returns: Object.fromEntries(["scope", "unscoped", "schema", "withScope", "withoutScope", "withInitialScope", "withSchema"].map((name) => [name, "sequelize.model"])),
+    },
+    // An instance of a model, a row (`row.update(values)`, `row.destroy()`).
+    "sequelize.row": {
+      library: "sequelize",
+      role: "document",
+      databaseMethods: { save: write, update: write, destroy: remove, reload: read, increment: write, decrement: write, restore: write },
     },
     "sequelize.transaction": {
       library: "sequelize",

@@ -27,6 +27,8 @@ export type Role =
   | "query-builder"
   /** A transaction or session that must be committed, rolled back or ended. */
   | "transaction"
+  /** A row a query returned, as an object whose own methods write it back (a Mongoose document, a Sequelize instance). */
+  | "document"
   /** A remote key-value store client (Redis). */
   | "cache"
   /** A fetch Response (or a promise-like that has body readers, as ky's). */
@@ -146,6 +148,8 @@ export interface KindKnowledge {
   awaited?: string;
   /** Methods that run one round trip to the database. */
   databaseMethods?: Readonly<Record<string, DatabaseMethod>>;
+  /** The objects this model's queries return, whose own methods run queries (`doc.save()`). */
+  documents?: DocumentKnowledge;
   /**
    * Awaiting this value (a builder) runs one round trip that reads or writes; `sql` when its SQL
    * text says which (`knex.raw`).
@@ -169,6 +173,22 @@ export interface KindKnowledge {
   ownsConnections?: boolean;
   /** Body readers of a fetch Response. */
   bodyReaders?: readonly string[];
+}
+
+/**
+ * The rows a model's queries return as objects of the library's (Mongoose's documents, Sequelize's
+ * instances), whose own methods send a query: `for (const s of await Schedule.find(…)) { s.status =
+ * "ACTIVE"; await s.save(); }` writes one document per element.
+ */
+export interface DocumentKnowledge {
+  /** The kind of such an object; its `databaseMethods` are the methods that send a query. */
+  readonly kind: string;
+  /** The model's methods whose awaited result is such an object or a list of them (`find`, `findOne`, `create`). */
+  readonly from: readonly string[];
+  /** Methods of the query those return that keep its rows objects of the kind (`populate`, `sort`; not `lean`). */
+  readonly keptBy: readonly string[];
+  /** An option of the query's that returns plain rows instead (Sequelize's `{ raw: true }`). */
+  readonly plainOption?: string;
 }
 
 /**

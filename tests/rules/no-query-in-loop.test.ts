@@ -363,9 +363,38 @@ const categoryImport = (memo: string, hit: string, store: string): string =>
 const tenantSchemas = (handle: string, name = "tenantDb", type = ": PrismaClient"): string =>
   `${PRISMA}export async function run() {\n  const companies = await prisma.company.findMany();\n  for (const company of companies) {\n    const ${name}${type} = ${handle};\n    await ${name}.employee.findMany({ where: { companyId: company.id } });\n  }\n}`;
 
+// Dipesh600 Shuvmarg-bus-booking-platform-backend services/tripGeneratorCron.js: suspended schedules resumed one `save()` at a time.
+const resumeSchedules = (query: string, loop = 'for (const s of toAutoResume) {\n    s.status = "ACTIVE";\n    await s.save();\n  }'): string =>
+  `const Schedule = require("../models/scheduleModel.js");\nconst mongoose = require("mongoose");\nasync function resume(now) {\n  const toAutoResume = await ${query};\n  ${loop}\n}\nmodule.exports = { resume };`;
+const SUSPENDED = 'Schedule.find({ status: "SUSPENDED", suspendUntil: { $lte: now } })';
+const MONGOOSE_WRITES = "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`";
+/** The report on a document's own method, `call` at `marker`, once per element of `collection`. */
+const documentWrite = (code: string, marker: string, call: string, collection: string, library = "Mongoose", batched = MONGOOSE_WRITES): Invalid =>
+  invalid(code, marker, "writeInLoop", {}, { call, library, collection, batched });
+const SEQUELIZE_USERS = 'import { Sequelize, DataTypes } from "sequelize";\nconst sequelize = new Sequelize(process.env.DATABASE_URL);\nconst User = sequelize.define("User", { lastSeen: DataTypes.DATE });\n';
+/** Sequelize rows of a traced model, each written back by `write`. */
+const staleUsers = (options: string, write = "await user.update({ active: false });"): string =>
+  `${SEQUELIZE_USERS}export async function deactivate() {\n  const users = await User.findAll(${options});\n  for (const user of users) {\n    ${write}\n  }\n}`;
+
+// Megagig pharmacy-monorepo apps/api/src/services/mtrNotificationService.ts: an overdue reminder sent through the class's helpers, then the follow-up saved with it.
+const overdueFollowUps = (step: string): string =>
+  `import FollowUp from "../models/FollowUp";\nimport { notifyOwner } from "./notifications";\nconst mongoose = require("mongoose");\nexport class MtrNotifier {\n  async checkOverdue(now: Date) {\n    const overdue = await FollowUp.find({ dueDate: { $lt: now } });\n    for (const followUp of overdue) {\n${step}\n    }\n  }\n  async scheduleNotification(to: string) {\n    await sendEmail(to);\n  }\n}`;
+const FOLLOW_UP_SAVE = '      followUp.reminders.push({ type: "system" });\n      await followUp.save();';
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
-    // Valid neighbours (rht-hotel's saveParkingAssignments): the element, or a config holding it, is the statement of a list.
+    // Megagig's reminder jobs: the save after an awaited call into the application's code (a method, a collaborator, a function of an app module) may record what it did.
+    overdueFollowUps(`      await this.scheduleNotification(followUp.email);\n${FOLLOW_UP_SAVE}`),
+    overdueFollowUps(`      await this.mailer.sendReminder(followUp.email);\n${FOLLOW_UP_SAVE}`),
+    overdueFollowUps(`      for (const reminder of followUp.reminders) {\n        try {\n          await notifyOwner(reminder);\n        } catch (error) {\n          reminder.failed = true;\n        }\n      }\n${FOLLOW_UP_SAVE}`),
+    // Valid neighbours (Shuvmarg's resumed schedules): plain objects (`lean()`, an aggregation, Sequelize's `raw: true`), a list the caller gives, a name that may hold another value, a `new` of no known model.
+    resumeSchedules(`${SUSPENDED}.lean()`),
+    resumeSchedules('Schedule.aggregate([{ $match: { status: "SUSPENDED" } }])'),
+    staleUsers("{ where: { active: true }, raw: true }"),
+    'const mongoose = require("mongoose");\nasync function resume(schedules) {\n  for (const s of schedules) await s.save();\n}',
+    resumeSchedules(SUSPENDED, "for (const row of toAutoResume) {\n    let s = toSchedule(row);\n    if (!row.legacy) s = row;\n    await s.save();\n  }"),
+    'const Item = require("../models/Item");\nasync function make(rows) {\n  for (const row of rows) await new Item(row).save();\n}',
+
     { code: parkingAssignments("    query = assignment.statement;"), filename: "file.js" },
     { code: parkingAssignments("    query = { text: assignment.sql, values: [] };"), filename: "file.js" },
     {
@@ -830,6 +859,30 @@ runRuleTests("no-query-in-loop", rule, {
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
   ],
   invalid: [
+    // Valid neighbours (Megagig's reminder jobs): the call after the save, only in a `catch`, or not awaited.
+    documentWrite(overdueFollowUps(`${FOLLOW_UP_SAVE}\n      await this.scheduleNotification(followUp.email);`), "followUp.save(", "followUp.save()", "overdue"),
+    documentWrite(overdueFollowUps(`      try {\n        followUp.checked = true;\n      } catch (error) {\n        await this.scheduleNotification(followUp.email);\n      }\n${FOLLOW_UP_SAVE}`), "followUp.save(", "followUp.save()", "overdue"),
+    documentWrite(overdueFollowUps(`      void this.scheduleNotification(followUp.email);\n${FOLLOW_UP_SAVE}`), "followUp.save(", "followUp.save()", "overdue"),
+    // pharmacy-pos's shipping records: the helper runs in a branch that leaves the iteration before the save.
+    documentWrite(overdueFollowUps(`      if (followUp.muted) {\n        await this.scheduleNotification(followUp.email);\n        continue;\n      }\n${FOLLOW_UP_SAVE}`), "followUp.save(", "followUp.save()", "overdue"),
+    // Shuvmarg's trip cron: a document of a model's `find` saved per element, also through the query's `populate`/`sort`, in an array callback.
+    documentWrite(resumeSchedules(SUSPENDED), "s.save(", "s.save()", "toAutoResume"),
+    documentWrite(resumeSchedules(`${SUSPENDED}.populate("busId").sort({ createdAt: 1 })`), "s.save(", "s.save()", "toAutoResume"),
+    documentWrite(resumeSchedules(SUSPENDED, 'await Promise.all(toAutoResume.map(async (s) => {\n    s.status = "ACTIVE";\n    await s.save();\n  }));'), "s.save(", "s.save()", "toAutoResume"),
+    documentWrite(resumeSchedules(SUSPENDED, "for (const s of toAutoResume) await s.deleteOne();"), "s.deleteOne(", "s.deleteOne()", "toAutoResume", "Mongoose", "one `deleteMany({ _id: { $in: ids } })`"),
+    // A document each element looks up, then saves: two round trips per element.
+    {
+      code: 'const User = require("../models/User");\nasync function deactivate(ids) {\n  for (const id of ids) {\n    const user = await User.findById(id);\n    user.active = false;\n    await user.save();\n  }\n}',
+      errors: [
+        { messageId: "queryInLoop", line: 4, column: 24 },
+        { messageId: "writeInLoop", line: 6, column: 11, data: { call: "user.save()", library: "Mongoose", collection: "ids", batched: MONGOOSE_WRITES } },
+      ],
+    },
+    // A document made from a model that a Mongoose-only method proves one, saved per row.
+    documentWrite('const Item = require("../models/Item");\nasync function make(rows) {\n  await Item.findById(rows[0].id);\n  for (const row of rows) {\n    const item = new Item(row);\n    await item.save();\n  }\n}', "item.save(", "item.save()", "rows"),
+    // Sequelize's rows of a traced model, updated or destroyed one by one.
+    documentWrite(staleUsers("{ where: { active: true } }"), "user.update(", "user.update()", "users", "Sequelize", "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`"),
+    documentWrite(staleUsers("{ where: { active: true }, raw: false }", "await user.destroy();"), "user.destroy(", "user.destroy()", "users", "Sequelize", "one `destroy({ where: { id: ids } })`"),
     // Valid neighbours (akefdajani's permission overrides): a collection the caller gives, a test of the value, a test after the query, the other branch, a list whose elements may repeat.
     invalid(permissionOverrides(`    if (!allowed.includes(key)) continue;\n${OVERRIDE_WRITE}`), "pool.query(", "writeInLoop"),
     invalid(permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(value)) continue;\n${OVERRIDE_WRITE}`), "pool.query(", "writeInLoop"),
