@@ -106,12 +106,12 @@ function returnedDocuments(call: TSESTree.CallExpression, queryOf: QueryOf): Doc
 /** The methods any library's queries keep their documents through (see `DocumentKnowledge.keptBy`). */
 const KEPT_BY: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => kind.documents?.keptBy ?? [])));
 
-/** `findAll({ where, raw: true })`: an option that returns plain rows. */
+/** `findAll({ where, raw: true })`, `findByPk(id, { ...options })`: an options object that returns plain rows, or may. */
 function hasPlainOption(call: TSESTree.CallExpression, option: string | undefined): boolean {
   if (option === undefined) return false;
   return call.arguments.some(
     (argument) =>
-      argument.type !== AST_NODE_TYPES.ObjectExpression ||
+      argument.type === AST_NODE_TYPES.ObjectExpression &&
       argument.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement || (getStaticPropertyName(property) === option && !(property.value.type === AST_NODE_TYPES.Literal && property.value.value === false))),
   );
 }

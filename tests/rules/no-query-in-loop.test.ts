@@ -391,6 +391,7 @@ runRuleTests("no-query-in-loop", rule, {
     resumeSchedules(`${SUSPENDED}.lean()`),
     resumeSchedules('Schedule.aggregate([{ $match: { status: "SUSPENDED" } }])'),
     staleUsers("{ where: { active: true }, raw: true }"),
+    staleUsers("{ ...SCOPE, where: { active: true } }"),
     'const mongoose = require("mongoose");\nasync function resume(schedules) {\n  for (const s of schedules) await s.save();\n}',
     resumeSchedules(SUSPENDED, "for (const row of toAutoResume) {\n    let s = toSchedule(row);\n    if (!row.legacy) s = row;\n    await s.save();\n  }"),
     'const Item = require("../models/Item");\nasync function make(rows) {\n  for (const row of rows) await new Item(row).save();\n}',
@@ -883,6 +884,14 @@ runRuleTests("no-query-in-loop", rule, {
     // Sequelize's rows of a traced model, updated or destroyed one by one.
     documentWrite(staleUsers("{ where: { active: true } }"), "user.update(", "user.update()", "users", "Sequelize", "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`"),
     documentWrite(staleUsers("{ where: { active: true }, raw: false }", "await user.destroy();"), "user.destroy(", "user.destroy()", "users", "Sequelize", "one `destroy({ where: { id: ids } })`"),
+    // A Sequelize row each element looks up by its key, then saves.
+    {
+      code: `${SEQUELIZE_USERS}export async function touch(ids) {\n  for (const id of ids) {\n    const user = await User.findByPk(id);\n    user.lastSeen = new Date();\n    await user.save();\n  }\n}`,
+      errors: [
+        { messageId: "queryInLoop", line: 6, column: 24 },
+        { messageId: "writeInLoop", line: 8, column: 11, data: { call: "user.save()", library: "Sequelize", collection: "ids", batched: "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`" } },
+      ],
+    },
     // Valid neighbours (akefdajani's permission overrides): a collection the caller gives, a test of the value, a test after the query, the other branch, a list whose elements may repeat.
     invalid(permissionOverrides(`    if (!allowed.includes(key)) continue;\n${OVERRIDE_WRITE}`), "pool.query(", "writeInLoop"),
     invalid(permissionOverrides(`    if (!ALL_PERMISSION_KEYS.includes(value)) continue;\n${OVERRIDE_WRITE}`), "pool.query(", "writeInLoop"),
