@@ -257,7 +257,19 @@ export const typeorm: LibraryKnowledge = {
       properties: { manager: "typeorm.manager" },
       returns: { createQueryBuilder: "typeorm.queryBuilder" },
     },
-    "typeorm.entityClass": { library: "typeorm", role: "model", databaseMethods: typeormEntityMethods },
+    "typeorm.entityClass": {
+      library: "typeorm",
+      role: "model",
+      databaseMethods: typeormEntityMethods,
+      // Active Record: what `User.find(…)` returns are entities that save themselves.
+      documents: { kind: "typeorm.entity", from: ["find", "findBy", "findOne", "findOneBy", "findOneOrFail", "findOneByOrFail"], keptBy: [] },
+    },
+    // An entity of a class that extends `BaseEntity` (`user.save()`, `user.remove()`).
+    "typeorm.entity": {
+      library: "typeorm",
+      role: "document",
+      databaseMethods: { save: write, remove, softRemove: write, recover: write, reload: read },
+    },
     "typeorm.queryRunner": {
       library: "typeorm",
       role: "pooled-connection",

@@ -381,12 +381,18 @@ const overdueFollowUps = (step: string): string =>
   `import FollowUp from "../models/FollowUp";\nimport { notifyOwner } from "./notifications";\nconst mongoose = require("mongoose");\nexport class MtrNotifier {\n  async checkOverdue(now: Date) {\n    const overdue = await FollowUp.find({ dueDate: { $lt: now } });\n    for (const followUp of overdue) {\n${step}\n    }\n  }\n  async scheduleNotification(to: string) {\n    await sendEmail(to);\n  }\n}`;
 const FOLLOW_UP_SAVE = '      followUp.reminders.push({ type: "system" });\n      await followUp.save();';
 
+/** TypeORM's Active Record: entities a class that extends `BaseEntity` returns, each written back by `write`. */
+const activeRecordUsers = (users: string, write = "user.active = false;\n    await user.save();"): string =>
+  `import { BaseEntity, Column, DataSource, Entity } from "typeorm";\n@Entity()\nclass User extends BaseEntity {\n  @Column() active!: boolean;\n}\nexport async function deactivate(dataSource: DataSource) {\n  const users = await ${users};\n  for (const user of users) {\n    ${write}\n  }\n}`;
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
     // Megagig's reminder jobs: the save after an awaited call into the application's code (a method, a collaborator, a function of an app module) may record what it did.
     overdueFollowUps(`      await this.scheduleNotification(followUp.email);\n${FOLLOW_UP_SAVE}`),
     overdueFollowUps(`      await this.mailer.sendReminder(followUp.email);\n${FOLLOW_UP_SAVE}`),
     overdueFollowUps(`      for (const reminder of followUp.reminders) {\n        try {\n          await notifyOwner(reminder);\n        } catch (error) {\n          reminder.failed = true;\n        }\n      }\n${FOLLOW_UP_SAVE}`),
+    // Valid neighbour (Active Record): a repository's entities are not followed.
+    activeRecordUsers("dataSource.getRepository(User).find()"),
     // Valid neighbours (Shuvmarg's resumed schedules): plain objects (`lean()`, an aggregation, Sequelize's `raw: true`), a list the caller gives, a name that may hold another value, a `new` of no known model.
     resumeSchedules(`${SUSPENDED}.lean()`),
     resumeSchedules('Schedule.aggregate([{ $match: { status: "SUSPENDED" } }])'),
@@ -866,6 +872,9 @@ runRuleTests("no-query-in-loop", rule, {
     documentWrite(overdueFollowUps(`      void this.scheduleNotification(followUp.email);\n${FOLLOW_UP_SAVE}`), "followUp.save(", "followUp.save()", "overdue"),
     // pharmacy-pos's shipping records: the helper runs in a branch that leaves the iteration before the save.
     documentWrite(overdueFollowUps(`      if (followUp.muted) {\n        await this.scheduleNotification(followUp.email);\n        continue;\n      }\n${FOLLOW_UP_SAVE}`), "followUp.save(", "followUp.save()", "overdue"),
+    // TypeORM's Active Record: an entity of `User.findBy(…)` saved or removed per element.
+    documentWrite(activeRecordUsers("User.findBy({ active: true })"), "user.save(", "user.save()", "users", "TypeORM", "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`"),
+    documentWrite(activeRecordUsers("User.find({ where: { active: true } })", "await user.remove();"), "user.remove(", "user.remove()", "users", "TypeORM", "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list"),
     // Shuvmarg's trip cron: a document of a model's `find` saved per element, also through the query's `populate`/`sort`, in an array callback.
     documentWrite(resumeSchedules(SUSPENDED), "s.save(", "s.save()", "toAutoResume"),
     documentWrite(resumeSchedules(`${SUSPENDED}.populate("busId").sort({ createdAt: 1 })`), "s.save(", "s.save()", "toAutoResume"),
