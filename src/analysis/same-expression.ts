@@ -31,6 +31,18 @@ export function resolveVariable(file: FileContext, node: TSESTree.Identifier): S
 }
 
 /**
+ * `earlier` and `later` name one variable that no write between them changes: rht-hotel's
+ * `updateReservationDetailPlan` picks `dbClient = client` or `dbClient = await pool.connect()`,
+ * then sends `BEGIN` and its statements on it. A write in a loop after `later` may run between
+ * them in a next run; the callers ask about one run of a body that holds both.
+ */
+export function isUnchangedBetween(file: FileContext, earlier: TSESTree.Node, later: TSESTree.Node): boolean {
+  if (earlier.type !== AST_NODE_TYPES.Identifier || later.type !== AST_NODE_TYPES.Identifier || earlier.range[1] > later.range[0]) return false;
+  const variable = resolveVariable(file, earlier);
+  return variable !== null && variable === resolveVariable(file, later) && !variable.references.some((reference) => reference.isWrite() && reference.identifier.range[0] > earlier.range[1] && reference.identifier.range[1] < later.range[0]);
+}
+
+/**
  * The initialiser a variable always holds: a `const`, or a `let`/`var` never written again.
  * Null for parameters, destructuring and reassigned variables.
  */

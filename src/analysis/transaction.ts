@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { SQL_BEGIN, SQL_SAVEPOINT, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER, UNIT_OF_WORK_CHAIN_METHODS, UNIT_OF_WORK_OPTIONS } from "../knowledge/batching.js";
 import { contains, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getChainEnd } from "./query-shape.js";
-import { getConstantInit, isSameExpression, resolveVariable } from "./same-expression.js";
+import { getConstantInit, isSameExpression, isUnchangedBetween, resolveVariable } from "./same-expression.js";
 
 /**
  * Whether `call` opens a transaction on a client `isClient` recognises: raw SQL sent to it
@@ -37,7 +37,7 @@ export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, ind
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   // The client, and the session or transaction handed to a model's query (`{ session }`, `.session(s)`).
   const clients = [skipExpressionWrappers(callee.object), ...getHandedUnitsOfWork(call.node)];
-  const isClient = (node: TSESTree.Node): boolean => clients.some((client) => isSameExpression(file, skipExpressionWrappers(node), client));
+  const isClient = (node: TSESTree.Node): boolean => clients.some((client) => isSameExpression(file, skipExpressionWrappers(node), client) || isUnchangedBetween(file, skipExpressionWrappers(node), client));
   if (index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensUnitOfWork(other, call.node, isClient))) return true;
   return clients.slice(1).some((unit) => isOpenedBefore(file, unit, around, call.node));
 }

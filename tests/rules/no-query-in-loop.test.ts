@@ -385,6 +385,10 @@ const FOLLOW_UP_SAVE = '      followUp.reminders.push({ type: "system" });\n    
 const activeRecordUsers = (users: string, write = "user.active = false;\n    await user.save();"): string =>
   `import { BaseEntity, Column, DataSource, Entity } from "typeorm";\n@Entity()\nclass User extends BaseEntity {\n  @Column() active!: boolean;\n}\nexport async function deactivate(dataSource: DataSource) {\n  const users = await ${users};\n  for (const user of users) {\n    ${write}\n  }\n}`;
 
+// yonaka0406 rht-hotel api/models/reservations/main.js: `updateReservationDetailPlan` picks the client it is given or one of the pool, then opens a transaction on it, per detail.
+const pickedClientTransaction = (between: string): string =>
+  `${PG}async function updateDetailPlan(id, plan, client = null) {\n  let dbClient;\n  if (client) dbClient = client;\n  else dbClient = await pool.connect();\n  await dbClient.query("BEGIN");\n${between}  await dbClient.query("UPDATE reservation_details SET plan_id = $1 WHERE id = $2", [plan.id, id]);\n  await dbClient.query("COMMIT");\n}\nexport async function updatePlans(details, plan, client) {\n  await Promise.all(details.map((detail) => updateDetailPlan(detail.id, plan, client)));\n}`;
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
     // Megagig's reminder jobs: the save after an awaited call into the application's code (a method, a collaborator, a function of an app module) may record what it did.
@@ -393,6 +397,8 @@ runRuleTests("no-query-in-loop", rule, {
     overdueFollowUps(`      for (const reminder of followUp.reminders) {\n        try {\n          await notifyOwner(reminder);\n        } catch (error) {\n          reminder.failed = true;\n        }\n      }\n${FOLLOW_UP_SAVE}`),
     // Valid neighbour (Active Record): a repository's entities are not followed.
     activeRecordUsers("dataSource.getRepository(User).find()"),
+    // rht-hotel's detail plans: a transaction per detail, on the client a `let` holds.
+    pickedClientTransaction(""),
     // Valid neighbours (Shuvmarg's resumed schedules): plain objects (`lean()`, an aggregation, Sequelize's `raw: true`), a list the caller gives, a name that may hold another value, a `new` of no known model.
     resumeSchedules(`${SUSPENDED}.lean()`),
     resumeSchedules('Schedule.aggregate([{ $match: { status: "SUSPENDED" } }])'),
@@ -875,6 +881,8 @@ runRuleTests("no-query-in-loop", rule, {
     // TypeORM's Active Record: an entity of `User.findBy(…)` saved or removed per element.
     documentWrite(activeRecordUsers("User.findBy({ active: true })"), "user.save(", "user.save()", "users", "TypeORM", "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`"),
     documentWrite(activeRecordUsers("User.find({ where: { active: true } })", "await user.remove();"), "user.remove(", "user.remove()", "users", "TypeORM", "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list"),
+    // Valid neighbour (rht-hotel's detail plans): the name holds another client after `BEGIN`.
+    invalid(pickedClientTransaction("  dbClient = await pool.connect();\n"), "updateDetailPlan(detail.id", "queryInLoopViaCall"),
     // Shuvmarg's trip cron: a document of a model's `find` saved per element, also through the query's `populate`/`sort`, in an array callback.
     documentWrite(resumeSchedules(SUSPENDED), "s.save(", "s.save()", "toAutoResume"),
     documentWrite(resumeSchedules(`${SUSPENDED}.populate("busId").sort({ createdAt: 1 })`), "s.save(", "s.save()", "toAutoResume"),
