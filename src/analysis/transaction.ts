@@ -37,9 +37,25 @@ export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, ind
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   // The client, and the session or transaction handed to a model's query (`{ session }`, `.session(s)`).
   const clients = [skipExpressionWrappers(callee.object), ...getHandedUnitsOfWork(call.node)];
-  const isClient = (node: TSESTree.Node): boolean => clients.some((client) => isSameExpression(file, skipExpressionWrappers(node), client) || isUnchangedBetween(file, skipExpressionWrappers(node), client));
+  const isClient = (node: TSESTree.Node): boolean =>
+    clients.some((client) => isSameExpression(file, skipExpressionWrappers(node), client) || (isUnchangedBetween(file, skipExpressionWrappers(node), client) && runsWhenever(node, call.node)));
   if (index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensUnitOfWork(other, call.node, isClient))) return true;
   return clients.slice(1).some((unit) => isOpenedBefore(file, unit, around, call.node));
+}
+
+/**
+ * `node` runs whenever `target`, after it, does: no `if`, `?:`, `&&`/`||`, `case` or `catch` that
+ * `target` is outside of lies between them. rht-hotel's helpers that take a client or get one
+ * send `BEGIN` only on the one they got (`if (!client) { dbClient = await pool.connect(); await
+ * dbClient.query("BEGIN"); }`): given the caller's client, each call is no unit of its own.
+ */
+function runsWhenever(node: TSESTree.Node, target: TSESTree.Node): boolean {
+  for (let current = node; current.parent && !contains(current.parent, target); current = current.parent) {
+    const parent = current.parent;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && current !== parent.test) return false;
+    if ((parent.type === AST_NODE_TYPES.LogicalExpression && current === parent.right) || parent.type === AST_NODE_TYPES.SwitchCase || parent.type === AST_NODE_TYPES.CatchClause) return false;
+  }
+  return true;
 }
 
 /**

@@ -386,8 +386,8 @@ const activeRecordUsers = (users: string, write = "user.active = false;\n    awa
   `import { BaseEntity, Column, DataSource, Entity } from "typeorm";\n@Entity()\nclass User extends BaseEntity {\n  @Column() active!: boolean;\n}\nexport async function deactivate(dataSource: DataSource) {\n  const users = await ${users};\n  for (const user of users) {\n    ${write}\n  }\n}`;
 
 // yonaka0406 rht-hotel api/models/reservations/main.js: `updateReservationDetailPlan` picks the client it is given or one of the pool, then opens a transaction on it, per detail.
-const pickedClientTransaction = (between: string): string =>
-  `${PG}async function updateDetailPlan(id, plan, client = null) {\n  let dbClient;\n  if (client) dbClient = client;\n  else dbClient = await pool.connect();\n  await dbClient.query("BEGIN");\n${between}  await dbClient.query("UPDATE reservation_details SET plan_id = $1 WHERE id = $2", [plan.id, id]);\n  await dbClient.query("COMMIT");\n}\nexport async function updatePlans(details, plan, client) {\n  await Promise.all(details.map((detail) => updateDetailPlan(detail.id, plan, client)));\n}`;
+const pickedClientTransaction = (between: string, begin = 'await dbClient.query("BEGIN");'): string =>
+  `${PG}async function updateDetailPlan(id, plan, client = null) {\n  let dbClient;\n  if (client) dbClient = client;\n  else dbClient = await pool.connect();\n  ${begin}\n${between}  await dbClient.query("UPDATE reservation_details SET plan_id = $1 WHERE id = $2", [plan.id, id]);\n  await dbClient.query("COMMIT");\n}\nexport async function updatePlans(details, plan, client) {\n  await Promise.all(details.map((detail) => updateDetailPlan(detail.id, plan, client)));\n}`;
 
 runRuleTests("no-query-in-loop", rule, {
   valid: [
@@ -883,6 +883,9 @@ runRuleTests("no-query-in-loop", rule, {
     documentWrite(activeRecordUsers("User.find({ where: { active: true } })", "await user.remove();"), "user.remove(", "user.remove()", "users", "TypeORM", "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list"),
     // Valid neighbour (rht-hotel's detail plans): the name holds another client after `BEGIN`.
     invalid(pickedClientTransaction("  dbClient = await pool.connect();\n"), "updateDetailPlan(detail.id", "queryInLoopViaCall"),
+    // rht-hotel's `insertReservationPayment`, `deleteParkingSpot`: `BEGIN` only on a client the helper got itself, not on the caller's.
+    invalid(pickedClientTransaction("", 'if (!client) await dbClient.query("BEGIN");'), "updateDetailPlan(detail.id", "queryInLoopViaCall"),
+    invalid(pickedClientTransaction("", 'const owned = !client;\n  if (owned) {\n    await dbClient.query("BEGIN");\n  }'), "updateDetailPlan(detail.id", "queryInLoopViaCall"),
     // Shuvmarg's trip cron: a document of a model's `find` saved per element, also through the query's `populate`/`sort`, in an array callback.
     documentWrite(resumeSchedules(SUSPENDED), "s.save(", "s.save()", "toAutoResume"),
     documentWrite(resumeSchedules(`${SUSPENDED}.populate("busId").sort({ createdAt: 1 })`), "s.save(", "s.save()", "toAutoResume"),
