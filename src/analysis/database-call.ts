@@ -10,6 +10,7 @@ import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { SQL_LIKE_API_MODULES } from "../knowledge/sql.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
+import type { DocumentSource } from "./document-call.js";
 import { DOCUMENT_METHOD_NAMES, getDocumentSource } from "./document-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
@@ -134,10 +135,19 @@ function getFallback(file: FileContext, call: TSESTree.CallExpression, method: s
   return null;
 }
 
+/** The document calls being told: a name written from its own method's result leads back to the call. */
+const documentCallsInProgress = new Set<TSESTree.CallExpression>();
+
 /** `s.save()` of `for (const s of await Schedule.find(…))`: a method of a document a model's query returned (see `getDocumentSource`). */
 function getDocumentCall(file: FileContext, call: TSESTree.CallExpression, method: string, receiver: TSESTree.Node): DatabaseCall | null {
-  if (!DOCUMENT_METHOD_NAMES.has(method)) return null;
-  const source = getDocumentSource(file, receiver, (query) => getDatabaseCallInFile(file, query));
+  if (!DOCUMENT_METHOD_NAMES.has(method) || documentCallsInProgress.has(call)) return null;
+  documentCallsInProgress.add(call);
+  let source: DocumentSource | null;
+  try {
+    source = getDocumentSource(file, receiver, (query) => getDatabaseCallInFile(file, query));
+  } finally {
+    documentCallsInProgress.delete(call);
+  }
   const known = source?.kind.knowledge.databaseMethods?.[method];
   return source && known ? { node: call, method, op: known.op, kind: { ...source.kind, evidence: source.evidence }, evidence: source.evidence, batchedInSameTick: false } : null;
 }

@@ -66,10 +66,19 @@ function documentOf(file: FileContext, node: TSESTree.Node, queryOf: QueryOf, de
   const writes = variable.references.filter((reference) => reference.isWrite());
   let source: DocumentSource | null = null;
   for (const { writeExpr } of writes) {
+    // `user = await user.save()`: the document's own method gives it back.
+    if (writeExpr && isOwnMethodResult(file, skipExpressionWrappers(writeExpr), variable)) continue;
     source = writeExpr ? documentOf(file, skipExpressionWrappers(writeExpr), queryOf, depth + 1) : null;
     if (!source) return null;
   }
   return source;
+}
+
+function isOwnMethodResult(file: FileContext, value: TSESTree.Node, variable: Scope.Variable): boolean {
+  const call = value.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(value.argument) : value;
+  const receiver = call.type === AST_NODE_TYPES.CallExpression ? getCallReceiver(call) : undefined;
+  const object = receiver && skipExpressionWrappers(receiver);
+  return object?.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.sourceCode.getScope(object), object) === variable;
 }
 
 /** The list whose elements a loop variable or an array method's callback parameter takes. */

@@ -399,6 +399,8 @@ runRuleTests("no-query-in-loop", rule, {
     activeRecordUsers("dataSource.getRepository(User).find()"),
     // rht-hotel's detail plans: a transaction per detail, on the client a `let` holds.
     pickedClientTransaction(""),
+    // Names that take each other's saved documents lead back to the same call: nothing to tell, and no endless walk.
+    'const User = require("./models/User");\nasync function swap(ids) {\n  let a = await User.findById(ids[0]);\n  let b = a;\n  for (const id of ids) {\n    a = await b.save(id);\n    b = await a.save(id);\n  }\n}',
     // Valid neighbours (Shuvmarg's resumed schedules): plain objects (`lean()`, an aggregation, Sequelize's `raw: true`), a list the caller gives, a name that may hold another value, a `new` of no known model.
     resumeSchedules(`${SUSPENDED}.lean()`),
     resumeSchedules('Schedule.aggregate([{ $match: { status: "SUSPENDED" } }])'),
@@ -897,6 +899,14 @@ runRuleTests("no-query-in-loop", rule, {
       errors: [
         { messageId: "queryInLoop", line: 4, column: 24 },
         { messageId: "writeInLoop", line: 6, column: 11, data: { call: "user.save()", library: "Mongoose", collection: "ids", batched: MONGOOSE_WRITES } },
+      ],
+    },
+    // The document written back from its own `save()`.
+    {
+      code: 'const User = require("../models/User");\nasync function touch(ids) {\n  for (const id of ids) {\n    let user = await User.findById(id);\n    user.seenAt = new Date();\n    user = await user.save();\n  }\n}',
+      errors: [
+        { messageId: "queryInLoop", line: 4, column: 22 },
+        { messageId: "writeInLoop", line: 6, column: 18, data: { call: "user.save()", library: "Mongoose", collection: "ids", batched: MONGOOSE_WRITES } },
       ],
     },
     // A document made from a model that a Mongoose-only method proves one, saved per row.
