@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { DocumentSource } from "./document-call.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
 
@@ -10,7 +11,6 @@ import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { SQL_LIKE_API_MODULES } from "../knowledge/sql.js";
 import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
-import type { DocumentSource } from "./document-call.js";
 import { DOCUMENT_METHOD_NAMES, getDocumentSource } from "./document-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getBarePackageName, getImportPath } from "./import-path.js";
