@@ -37,7 +37,7 @@ export function resolveVariable(file: FileContext, node: TSESTree.Identifier): S
  * them in a next run; the callers ask about one run of a body that holds both.
  */
 export function isUnchangedBetween(file: FileContext, earlier: TSESTree.Node, later: TSESTree.Node): boolean {
-  if (earlier.type !== AST_NODE_TYPES.Identifier || later.type !== AST_NODE_TYPES.Identifier || earlier.range[1] > later.range[0]) return false;
+  if (earlier.type !== AST_NODE_TYPES.Identifier || later.type !== AST_NODE_TYPES.Identifier || earlier.name !== later.name || earlier.range[1] > later.range[0]) return false;
   const variable = resolveVariable(file, earlier);
   return variable !== null && variable === resolveVariable(file, later) && !variable.references.some((reference) => reference.isWrite() && reference.identifier.range[0] > earlier.range[1] && reference.identifier.range[1] < later.range[0]);
 }

@@ -107,7 +107,7 @@ function isOpenedBefore(file: FileContext, unit: TSESTree.Node, around: TSESTree
 function opensUnitOfWork(other: TSESTree.CallExpression, target: TSESTree.Node, isClient: (node: TSESTree.Node) => boolean): boolean {
   if (opensTransaction(other, isClient, (method) => TRANSACTION_OPENER.test(method))) return true;
   const callee = skipExpressionWrappers(other.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isClient(skipExpressionWrappers(callee.object)) || !SQL_SAVEPOINT.test(getStatementStart(other.arguments[0]))) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !SQL_SAVEPOINT.test(getStatementStart(other.arguments[0])) || !isClient(skipExpressionWrappers(callee.object))) return false;
   let statement: TSESTree.Node = other;
   while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement) statement = statement.parent;
   return statement.parent !== undefined && contains(statement.parent, target) && statement.range[1] <= target.range[0];
