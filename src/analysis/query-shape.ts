@@ -3,6 +3,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { DatabaseCall } from "./database-call.js";
 import type { FileContext } from "./file-context.js";
 import type { DependenceScope, Iteration } from "./iteration.js";
+import type { BatchedForms } from "../knowledge/types.js";
 
 import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 
@@ -25,6 +26,7 @@ import {
   SQL_INSERT_VERB,
   SQL_LOCK_STATEMENT,
   SQL_LOCK_TABLE,
+  SQL_OPTION_LIBRARIES,
   SQL_PLACEHOLDER_LIBRARIES,
   SQL_SAVEPOINT_STATEMENT,
   SQL_SELECT_WORD,
@@ -259,10 +261,12 @@ function getWithStatementWrite(text: string): "delete" | "write" | undefined {
 export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: boolean): string {
   const libraryId = getBatchingLibraryId(file, call);
   const library = libraryId === undefined ? undefined : getLibrary(libraryId);
-  if (!isWriteQuery(file, call)) return library?.batchedForm ?? "one query for all the ids";
-  if (isDeleteQuery(file, call)) return library?.batchedDeleteForm ?? "one delete of all the ids";
-  if (library?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return library.batchedInsertSelectForm;
-  return (perRow ? library?.batchedPerRowWriteForm : undefined) ?? library?.batchedWriteForm ?? "one multi-row statement";
+  // SQL text through an ORM's raw query (`sequelize.query(text)`): SQL advice, not its model API's.
+  const forms: BatchedForms | undefined = call.op === "sql" && library?.rawSqlForms ? { ...library, ...library.rawSqlForms } : library;
+  if (!isWriteQuery(file, call)) return forms?.batchedForm ?? "one query for all the ids";
+  if (isDeleteQuery(file, call)) return forms?.batchedDeleteForm ?? "one delete of all the ids";
+  if (forms?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return forms.batchedInsertSelectForm;
+  return (perRow ? forms?.batchedPerRowWriteForm : undefined) ?? forms?.batchedWriteForm ?? "one multi-row statement";
 }
 
 /** `INSERT INTO t (…) SELECT …` (or `… WITH x AS (…) SELECT …`): rows a query makes, not rows the call gives. */
@@ -357,9 +361,10 @@ function namesOnlyOtherLibraries(specifiers: Iterable<string>, library: string):
 
 /**
  * The library whose batched form fits the call: its own, or for SQL text sent to an untraced
- * client, the driver its placeholders belong to (`$1` node-postgres, `?` mysql2), or the library
- * whose tag writes the text (drizzle's `sql\`…\``; none for a tag of unknown origin). Undefined when
- * the library is not known (`isLibraryKnown`).
+ * client, the library whose tag writes the text (drizzle's `sql\`…\``; none for a tag of unknown
+ * origin), the library whose raw query alone takes its options (`{ replacements }`: Sequelize), or
+ * the driver its placeholders belong to (`$1` node-postgres, `?` mysql2). Undefined when the
+ * library is not known (`isLibraryKnown`).
  */
 export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): string | undefined {
   if (!isLibraryKnown(file, call)) return undefined;
@@ -369,8 +374,22 @@ export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): str
     const module = getImportPath(file, argument.tag)?.module;
     return module ? SQL_TAG_LIBRARIES.find((entry) => module === entry.module || module.startsWith(`${entry.module}/`))?.library : undefined;
   }
+  const optionLibrary = getSqlOptionLibrary(file, call.node.arguments[1]);
+  if (optionLibrary !== undefined) return optionLibrary;
   const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
   return SQL_PLACEHOLDER_LIBRARIES.find((entry) => entry.placeholder.test(text))?.library ?? call.kind.knowledge.library;
+}
+
+/** The library whose raw query alone takes an option of `argument`, an object written in the call or held by a `const` (`{ replacements }`: Sequelize). */
+function getSqlOptionLibrary(file: FileContext, argument: TSESTree.CallExpressionArgument | undefined): string | undefined {
+  const options = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? followConstant(file, argument) : undefined;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of options.properties) {
+    const name = property.type === AST_NODE_TYPES.Property ? getStaticPropertyName(property) : undefined;
+    const entry = name === undefined ? undefined : SQL_OPTION_LIBRARIES.find((candidate) => candidate.options.includes(name));
+    if (entry) return entry.library;
+  }
+  return undefined;
 }
 
 /**

@@ -172,6 +172,14 @@ export const SQL_PLACEHOLDER_LIBRARIES: readonly { readonly placeholder: RegExp;
 ];
 
 /**
+ * Options of a raw query that one library alone takes: SQL text sent with them is that library's,
+ * whatever its receiver, and gets its batched form (develoddy's api_sequelize, on MySQL:
+ * `sequelize.query("… WHERE module = :moduleKey", { replacements: { moduleKey } })`, whose
+ * placeholders name no driver, was told to use node-postgres's `= ANY($1)`).
+ */
+export const SQL_OPTION_LIBRARIES: readonly { readonly options: readonly string[]; readonly library: string }[] = [{ options: ["replacements", "bind"], library: "sequelize" }];
+
+/**
  * For SQL written in a library's tagged template (`tx.execute(sql\`UPDATE … ${id}\`)`, drmodun
  * tournament-app's rosters): the module the tag is imported from tells whose batched form to
  * suggest; its values are no placeholders of any driver. The module or one of its subpaths.

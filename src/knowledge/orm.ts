@@ -161,6 +161,14 @@ export const sequelize: LibraryKnowledge = {
   batchedWriteForm: "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`",
   batchedPerRowWriteForm: "one `bulkCreate(rows, { updateOnDuplicate: ['column'] })`",
   batchedDeleteForm: "one `destroy({ where: { id: ids } })`",
+  // A list in `replacements` is written as a comma-separated list, in every dialect (Sequelize's raw queries docs).
+  rawSqlForms: {
+    batchedForm: "one query with `WHERE id IN (:ids)` and `replacements: { ids }` (Sequelize writes the array as a list)",
+    batchedWriteForm: "one `bulkCreate(rows)` on the table's model, or one `UPDATE … WHERE id IN (:ids)` with `replacements: { ids }`",
+    batchedPerRowWriteForm: "one `bulkCreate(rows, { updateOnDuplicate: ['column'] })` on the table's model",
+    batchedDeleteForm: "one `DELETE … WHERE id IN (:ids)` with `replacements: { ids }`",
+    batchedInsertSelectForm: "one `INSERT … SELECT` whose `SELECT` takes every key at once (`WHERE id IN (:ids)` with `replacements: { ids }`)",
+  },
 };
 
 const typeormEntityMethods = {

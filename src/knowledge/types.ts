@@ -237,7 +237,24 @@ export interface DistinctiveChain {
 /** What importing a module gives. Keys are export names; `default` and `*` are special. */
 export type ModuleExports = Readonly<Record<string, KindRef>>;
 
-export interface LibraryKnowledge {
+/** How to send a library's per-item queries at once, for messages: each a phrase after "use" or "with". */
+export interface BatchedForms {
+  /** How to batch per-item reads with this library, for messages. */
+  batchedForm?: string;
+  /** How to batch per-item writes with this library, for messages. */
+  batchedWriteForm?: string;
+  /**
+   * How to batch updates that give each row values of its own (`data: { name: row.name }`), which
+   * a single `update … where id in (ids)` cannot express, for messages.
+   */
+  batchedPerRowWriteForm?: string;
+  /** How to batch per-item deletes with this library, for messages. */
+  batchedDeleteForm?: string;
+  /** How to batch a per-item `INSERT … SELECT` with this library (one statement whose `SELECT` takes all the keys), for messages. */
+  batchedInsertSelectForm?: string;
+}
+
+export interface LibraryKnowledge extends BatchedForms {
   /** Stable id used in messages and in `settings.postmortem` (`pg`, `prisma`). */
   id: string;
   /** How messages name the library. */
@@ -261,19 +278,12 @@ export interface LibraryKnowledge {
   globals?: Readonly<Record<string, KindRef>>;
   /** Global type names that are this library's (`Response`). */
   globalTypes?: Readonly<Record<string, string>>;
-  /** How to batch per-item reads with this library, for messages. */
-  batchedForm?: string;
-  /** How to batch per-item writes with this library, for messages. */
-  batchedWriteForm?: string;
   /**
-   * How to batch updates that give each row values of its own (`data: { name: row.name }`), which
-   * a single `update … where id in (ids)` cannot express, for messages.
+   * How to batch SQL text sent through this library's raw query method (`sequelize.query(text, {
+   * replacements })`), for messages, where its own forms name its query API; the forms it lacks are
+   * taken from the library's.
    */
-  batchedPerRowWriteForm?: string;
-  /** How to batch per-item deletes with this library, for messages. */
-  batchedDeleteForm?: string;
-  /** How to batch a per-item `INSERT … SELECT` with this library (one statement whose `SELECT` takes all the keys), for messages. */
-  batchedInsertSelectForm?: string;
+  rawSqlForms?: BatchedForms;
   /**
    * Builder methods of this library whose arguments name a table (drizzle's `insert(table)`,
    * `update(table)`, `delete(table)`), besides the methods every library names so

@@ -72,6 +72,11 @@ const retentionTables = (table: string): string =>
 // jitsu webapps/console/lib/server/syncs/mixpanel.ts: a Google Ads report per customer, in GAQL, which reads like SQL.
 const adsSync = (source: string): string =>
   `import { GoogleAdsApi } from "${source}";\nexport async function sync(id: string, days: string[]) {\n  const customer = new GoogleAdsApi({}).Customer({ customer_id: id });\n  for (const day of days) {\n    await customer.query(\`SELECT campaign.id, metrics.clicks FROM campaign WHERE segments.date = '\${day}'\`);\n  }\n}`;
+// develoddy api_sequelize src/services/mvpMetrics.service.js: a raw query per module through the app's `sequelize`, on MySQL, with named replacements.
+const moduleMetrics = (statement: string, options: string, before = ""): string =>
+  `import sequelize from "../database/database";\nexport async function metrics(modules) {\n  for (const moduleKey of modules) {\n${before}    await sequelize.query("${statement}", ${options});\n  }\n}`;
+const SEQUELIZE_RAW_READ = "one query with `WHERE id IN (:ids)` and `replacements: { ids }` (Sequelize writes the array as a list)";
+const rawMetrics = (batched: string): Record<string, string> => ({ call: "sequelize.query()", library: "SQL", collection: "modules", batched });
 const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function insertRows(inserts: { table: string; data: object[] }[], connection: Db) {\n';
 // unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
 const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
@@ -807,6 +812,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    if (!id) {\n      await audit(id);\n      throw new Error("no id");\n    }\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`,
     // A list computed by a call that is not a query builder is still a list of values.
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
+    // Valid neighbour (develoddy's metrics): the form the report advises, a list in `replacements` per chunk, is a batch.
+    moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module IN (:moduleKeys)", "{ replacements: { moduleKeys: moduleKey } }"),
     // mysql2 `IN (?)`.
     `import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nasync function f(lists) { for (const ids of lists) await pool.query("SELECT * FROM t WHERE id IN (?)", [ids]); }`,
     // AFFiNE runtime config: a private method called only from `onModuleInit()` runs once, at start-up.
@@ -1088,6 +1095,25 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(taggedUpdate('import { sql } from "./sql";\n'), "tx.execute(", "writeInLoop", {}, { call: "tx.execute()", library: "SQL", collection: "ids", batched: "one multi-row statement" }),
     // Valid neighbour (jitsu mixpanel.ts): the same loop with the client from a module that is no SQL-like API's.
     invalid(adsSync("./ads-db"), "customer.query(", "queryInLoop", {}, { call: "customer.query()", library: "SQL", collection: "days", batched: "one query with `WHERE id IN (?)` and the array of ids" }),
+    // develoddy's metrics: named replacements are Sequelize's, whose raw form works in every dialect (it was told pg's `= ANY($1)`).
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
+    // Valid neighbour (develoddy's metrics): the options held by a `const` are read too.
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "options", "    const options = { replacements: { moduleKey } };\n"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
+    // Valid neighbour (develoddy's metrics): Sequelize's `bind` with `$1` is Sequelize's too.
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = $1", "{ bind: [moduleKey] }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
+    // Valid neighbour (develoddy's metrics): a delete, with the raw form of a delete.
+    invalid(moduleMetrics("DELETE FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "writeInLoop", { filename: "file.js" }, rawMetrics("one `DELETE … WHERE id IN (:ids)` with `replacements: { ids }`")),
+    // Valid neighbour (develoddy's metrics): a plain list of values names no library; its `?` is mysql2's.
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = ?", "[moduleKey]"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics("one query with `WHERE id IN (?)` and the array of ids")),
+    // Valid neighbour (develoddy's metrics): an option spread or computed says nothing; `$1` is node-postgres's.
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = $1", "{ ...defaults, [key]: [moduleKey] }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(PG_BATCHED)),
+    // A Sequelize instance the file makes: SQL text through its `query` gets the raw form, not `findAll`'s.
+    invalid('import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("mysql://localhost/app");\nexport async function touch(ids) {\n  for (const id of ids) await sequelize.query("UPDATE users SET seen_at = NOW() WHERE id = ?", { replacements: [id] });\n}', "sequelize.query(", "writeInLoop", { filename: "file.js" }, {
+      call: "sequelize.query()",
+      library: "Sequelize",
+      collection: "ids",
+      batched: "one `bulkCreate(rows)` on the table's model, or one `UPDATE … WHERE id IN (:ids)` with `replacements: { ids }`",
+    }),
     // The neighbour of teable's cumulative group-by: the element itself, or a slice that does not start at the list's head, is per element.
     invalid(groupByLevels("groupBy[i]"), "db(", "queryInLoop"),
     invalid(groupByLevels("groupBy.slice(i, i + 1)"), "db(", "queryInLoop"),
