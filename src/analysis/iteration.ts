@@ -25,6 +25,7 @@ import {
   SUBSET_METHODS,
   TRANSACTION_CALLBACK_METHODS,
   TRANSACTION_HELPER_NAME,
+  WRITTEN_LENGTH_MAX,
 } from "../knowledge/iteration.js";
 import { CONSTANT_NAME, TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
@@ -739,7 +740,9 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
       // freight-managment's `await Promise.all([checkLatePickup(id), checkGpsOffline(id)])`: one result per promise of a fixed list.
       if (isElementwiseStatic(callee, method)) {
         const list = inner.arguments[0] && skipExpressionWrappers(inner.arguments[0]);
-        return list !== undefined && list.type !== AST_NODE_TYPES.ObjectExpression && isFixedCollection(file, list, depth + 1);
+        // corona-school's `Array.from({ length: 12 }, (_, i) => gradeAsString(i + 1))`: as many elements as the code writes.
+        if (list?.type === AST_NODE_TYPES.ObjectExpression) return method === "from" && isWrittenLength(list);
+        return list !== undefined && isFixedCollection(file, list, depth + 1);
       }
       if (isObjectListing(inner)) {
         const target = inner.arguments[0] ? skipExpressionWrappers(inner.arguments[0]) : undefined;
@@ -755,6 +758,14 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     default:
       return false;
   }
+}
+
+/** `{ length: 12 }`: an array-like of at most `WRITTEN_LENGTH_MAX` elements, a number the code writes. */
+function isWrittenLength(object: TSESTree.ObjectExpression): boolean {
+  const [property, ...rest] = object.properties;
+  if (property?.type !== AST_NODE_TYPES.Property || rest.length > 0 || getStaticPropertyName(property) !== "length") return false;
+  const value = skipExpressionWrappers(property.value);
+  return value.type === AST_NODE_TYPES.Literal && typeof value.value === "number" && value.value <= WRITTEN_LENGTH_MAX;
 }
 
 /** `Promise.all`, `Array.from`: a static function of a global with one result per element of the list it is given. */

@@ -117,6 +117,14 @@ export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted",
 export const HANDFUL_SLICE_SIZE = 10;
 
 /**
+ * The most elements `Array.from({ length: n }, …)` may make, with a number the code writes, and
+ * still be a fixed list: a calendar's units (7 days, 12 months, 24 hours, 31 days of a month) or
+ * corona-school's 12 school grades, promoted one grade at a time by an admin mutation. The size
+ * is in the code, as a literal list's is; it does not grow with the data.
+ */
+export const WRITTEN_LENGTH_MAX = 31;
+
+/**
  * What caps the rows a query returns at a number the code writes, by library: a key of the
  * options it is given (Prisma's and TypeORM's `take`, negative for the last rows; Sequelize's and
  * the MongoDB driver's `limit`), a method of its chain (`.limit(5)` of Mongoose, Knex, Drizzle and

@@ -77,6 +77,9 @@ const moduleMetrics = (statement: string, options: string, before = ""): string 
   `import sequelize from "../database/database";\nexport async function metrics(modules) {\n  for (const moduleKey of modules) {\n${before}    await sequelize.query("${statement}", ${options});\n  }\n}`;
 const SEQUELIZE_RAW_READ = "one query with `WHERE id IN (:ids)` and `replacements: { ids }` (Sequelize writes the array as a list)";
 const rawMetrics = (batched: string): Record<string, string> => ({ call: "sequelize.query()", library: "SQL", collection: "modules", batched });
+// corona-school backend graphql/pupil/mutations.ts: `adminIncreasePupilGrades` promotes the pupils of each of twelve grades, highest first.
+const gradePromotion = (length: string): string =>
+  `${PRISMA}export async function promote() {\n  const grades = Array.from({ length: ${length} }, (_, i) => String(i + 1)).reverse();\n  for (const grade of grades) {\n    await prisma.pupil.updateMany({ where: { grade }, data: { grade: String(Number(grade) + 1) } });\n  }\n}`;
 const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function insertRows(inserts: { table: string; data: object[] }[], connection: Db) {\n';
 // unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
 const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
@@ -812,6 +815,8 @@ runRuleTests("no-query-in-loop", rule, {
     `${PRISMA}async function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    if (!id) {\n      await audit(id);\n      throw new Error("no id");\n    }\n    return prisma.user.findUnique({ where: { id } });\n  }));\n}`,
     // A list computed by a call that is not a query builder is still a list of values.
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
+    // corona-school's grade promotion: twelve grades, a number the code writes, do not grow with the data.
+    gradePromotion("12"),
     // Valid neighbour (develoddy's metrics): the form the report advises, a list in `replacements` per chunk, is a batch.
     moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module IN (:moduleKeys)", "{ replacements: { moduleKeys: moduleKey } }"),
     // mysql2 `IN (?)`.
@@ -1095,6 +1100,12 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(taggedUpdate('import { sql } from "./sql";\n'), "tx.execute(", "writeInLoop", {}, { call: "tx.execute()", library: "SQL", collection: "ids", batched: "one multi-row statement" }),
     // Valid neighbour (jitsu mixpanel.ts): the same loop with the client from a module that is no SQL-like API's.
     invalid(adsSync("./ads-db"), "customer.query(", "queryInLoop", {}, { call: "customer.query()", library: "SQL", collection: "days", batched: "one query with `WHERE id IN (?)` and the array of ids" }),
+    // Valid neighbour (corona-school's grade promotion): more elements than a calendar has.
+    invalid(gradePromotion("100"), "prisma.pupil.updateMany(", "writeInLoop"),
+    // Valid neighbour (corona-school's grade promotion): a length the caller gives.
+    invalid(gradePromotion("count").replace("promote()", "promote(count)"), "prisma.pupil.updateMany(", "writeInLoop"),
+    // Valid neighbour (corona-school's grade promotion): `length` beside another key is no written length.
+    invalid(gradePromotion("12, ...extra"), "prisma.pupil.updateMany(", "writeInLoop"),
     // develoddy's metrics: named replacements are Sequelize's, whose raw form works in every dialect (it was told pg's `= ANY($1)`).
     invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
     // Valid neighbour (develoddy's metrics): the options held by a `const` are read too.
