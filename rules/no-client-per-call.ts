@@ -120,6 +120,7 @@ const MESSAGE_OF_SHAPE = {
   conditional: "closedOnSomePaths",
   "early-exit": "closeSkippedByExit",
   "happy-path": "closedOnlyOnSuccess",
+  "before-try": "closedOnlyOnSuccess",
   "skipped-in-catch": "closedOnlyOnSuccess",
 } as const satisfies Record<ReleaseLeak["shape"], MessageIds>;
 

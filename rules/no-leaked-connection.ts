@@ -18,7 +18,7 @@ import { buildTryFinallyFix } from "../src/analysis/try-finally-fix.js";
 import { createRule } from "../src/create-rule.js";
 
 export type Options = [];
-export type MessageIds = "neverReleased" | "notInFinally" | "skippedInCatch" | "earlyExit" | "releasedOnlyInCatch" | "releasedConditionally" | "unreferenced" | "releaseNotCalled"
+export type MessageIds = "neverReleased" | "notInFinally" | "throwsBeforeTry" | "skippedInCatch" | "earlyExit" | "releasedOnlyInCatch" | "releasedConditionally" | "unreferenced" | "releaseNotCalled"
   | "suggestTryFinally" | "suggestCall";
 
 const POOL_RUNS_DRY = "until the pool is empty and every request waits for the acquire timeout";
@@ -34,6 +34,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       neverReleased: `\`{{name}}\` is checked out with \`{{acquire}}\` and never given back ({{release}}): every call keeps one {{what}} ${POOL_RUNS_DRY}. {{fix}}, or return it to the caller.`,
       notInFinally: `\`{{name}}\` is given back ({{release}}) only when everything before it succeeds: a query that throws skips it, the {{what}} stays checked out, and after enough errors the pool is empty and every request waits for the acquire timeout. {{fix}}.`,
+      throwsBeforeTry: `\`{{exit}}\` on line {{line}} runs after \`{{name}}\` is checked out and before the \`try\` that gives it back ({{release}}): if it throws, the {{what}} stays checked out, and after enough errors the pool is empty and every request waits for the acquire timeout. Start the \`try\` right after the checkout.`,
       skippedInCatch: `\`{{name}}\` is given back ({{release}}) in \`catch\` only after \`{{exit}}\` on line {{line}}, which can throw too: then the {{what}} stays checked out, and after enough errors the pool is empty and every request waits for the acquire timeout. {{fix}}.`,
       earlyExit: `The \`{{exit}}\` on line {{line}} leaves while \`{{name}}\` is still checked out: each time, one {{what}} never goes back to the pool, ${POOL_RUNS_DRY}. {{fix}}.`,
       releasedOnlyInCatch: `\`{{name}}\` is given back ({{release}}) only in \`catch\`: every call that succeeds keeps its {{what}}, ${POOL_RUNS_DRY}. {{fix}}.`,
@@ -129,7 +130,7 @@ export default createRule<Options, MessageIds>({
       // by a callback on success (harryitc's `stream.on("end", () => client.release())`).
       if (leak.shape === "catch-only" && (isHandedOver(variable, fn) || isReleasedInCallback(variable, fn, selfMethods))) return;
       const messageId = MESSAGE_OF_SHAPE[leak.shape];
-      const exit = leak.exit && (leak.shape === "early-exit" || leak.shape === "skipped-in-catch") ? { exit: describeExit(sourceCode, leak.exit), line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
+      const exit = leak.exit && (leak.shape === "early-exit" || leak.shape === "skipped-in-catch" || leak.shape === "before-try") ? { exit: describeExit(sourceCode, leak.exit), line: String(leak.exit.loc.start.line) } : { exit: "", line: "" };
       const fix = buildTryFinallyFix(sourceCode, fn, checkout, variable, leak.releases);
       context.report({
         node,
@@ -144,6 +145,7 @@ export default createRule<Options, MessageIds>({
 const MESSAGE_OF_SHAPE = {
   never: "neverReleased",
   "happy-path": "notInFinally",
+  "before-try": "throwsBeforeTry",
   "skipped-in-catch": "skippedInCatch",
   "early-exit": "earlyExit",
   "catch-only": "releasedOnlyInCatch",

@@ -40,12 +40,13 @@ export interface ReleaseQuestions {
  * - `early-exit`: a `return` or `throw` leaves while it is held;
  * - `conditional`: the function can finish normally while it is held;
  * - `happy-path`: released, but a throw before the release skips it;
+ * - `before-try`: the same, where the throw comes before the `try` that holds every release;
  * - `skipped-in-catch`: the same, where the throw is in a `catch` that releases after it
  *   (`catch (e) { await session.abortTransaction(); session.endSession(); }`: the abort throws after
  *   a failed commit, as jainil15's hotel-management-api controllers have it 38 times).
  */
 export interface ReleaseLeak {
-  readonly shape: "never" | "catch-only" | "early-exit" | "conditional" | "happy-path" | "skipped-in-catch";
+  readonly shape: "never" | "catch-only" | "early-exit" | "conditional" | "happy-path" | "before-try" | "skipped-in-catch";
   /** The `return`/`throw` of an early exit, or the first expression that may throw. */
   readonly exit: TSESTree.Node | null;
   /** The direct release calls of the function (not in nested functions). */
@@ -111,16 +112,28 @@ export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestio
   const fallsThrough = walk.leaks.find((leak) => leak.kind === "end" || leak.kind === "conditional");
   if (fallsThrough) return { shape: "conditional", exit: fallsThrough.node, releases };
   const first = walk.leaks[0]?.node ?? null;
-  return { shape: first && isBeforeReleaseInCatch(first, releases, body) ? "skipped-in-catch" : "happy-path", exit: first, releases };
+  if (first && isBeforeReleaseInCatch(first, releases, body)) return { shape: "skipped-in-catch", exit: first, releases };
+  return { shape: first && isBeforeTryOfReleases(first, releases) ? "before-try" : "happy-path", exit: first, releases };
 }
 
-/** `return` or `throw` of an early exit; the call that throws before a release in `catch` (`session.abortTransaction()`, also with `.catch(onAbortFailed)`). */
+/** `node` runs before the `try` that holds every release (deligo's payouts: `new Types.ObjectId(currentUser._id)` between `startSession()` and the `try` whose `finally` ends it). */
+function isBeforeTryOfReleases(node: TSESTree.Node, releases: readonly TSESTree.CallExpression[]): boolean {
+  for (let current = releases[0]?.parent; current; current = current.parent) {
+    const statement = current;
+    if (statement.type === AST_NODE_TYPES.TryStatement && releases.every((release) => contains(statement, release))) return node.range[1] <= statement.range[0];
+  }
+  return false;
+}
+
+/** `return` or `throw` of an early exit; the call that throws before a release in `catch` (`session.abortTransaction()`, also with `.catch(onAbortFailed)`) or before the `try` (`new Types.ObjectId()`). */
 export function describeExit(sourceCode: Readonly<{ getText(node: TSESTree.Node): string }>, node: TSESTree.Node): string {
   if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) return node.type === AST_NODE_TYPES.ThrowStatement ? "throw" : "return";
   let call = skipExpressionWrappers(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
   while (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.object.type === AST_NODE_TYPES.CallExpression && PROMISE_CHAIN_METHODS.includes(getStaticPropertyName(call.callee) ?? "")) call = call.callee.object;
-  const text = sourceCode.getText(call.type === AST_NODE_TYPES.CallExpression ? call.callee : call);
-  return call.type === AST_NODE_TYPES.CallExpression && text.length <= 40 && !text.includes("\n") ? `${text}()` : "a call";
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return "a call";
+  const text = sourceCode.getText(call.callee);
+  if (text.length > 40 || text.includes("\n")) return "a call";
+  return call.type === AST_NODE_TYPES.NewExpression ? `new ${text}()` : `${text}()`;
 }
 
 /** `node` is in a `catch` of `body` that holds a release after it. */

@@ -190,6 +190,10 @@ const poolSeam = (returned: string): string =>
 const parsedBeforeTry = (parse: string): string =>
   `${SEQUELIZE}export async function saveControls(req: Request) {\n  const transaction = await sequelize.transaction();\n  const controlId = ${parse};\n  try {\n    await Control.update({ done: true }, { where: { id: controlId }, transaction });\n    await transaction.commit();\n  } catch (error) {\n    await transaction.rollback();\n    throw error;\n  }\n}`;
 
+/** deligo-food-delivery-server src/app/modules/Payout/payout.service.ts: `finalizePayout` makes the processor's id between `startSession()` and the `try` whose `finally` ends the session. */
+const payoutFinalize = (beforeTry: string, inTry = ""): string =>
+  `import mongoose from "mongoose";\nexport async function finalize(payoutId: string, user: { _id: string }) {\n  const session = await mongoose.startSession();\n  session.startTransaction();\n${beforeTry}  try {\n${inTry}    await Payout.findOneAndUpdate({ payoutId, status: "PENDING" }, { $set: { status: "PROCESSING" } }, { session });\n    await session.commitTransaction();\n  } finally {\n    session.endSession();\n  }\n}`;
+
 /** typeorm's query command (src/commands/QueryCommand.ts): the catch gives the runner back after `report(err)`. */
 const releasedInCatchAfter = (report: string): string =>
   `${TYPEORM}export async function run(query: string) {\n  let queryRunner: QueryRunner | undefined = undefined;\n  try {\n    queryRunner = ds.createQueryRunner();\n    const result = await queryRunner.query(query);\n    await queryRunner.release();\n    return result;\n  } catch (err) {\n    ${report}(err);\n    if (queryRunner) await queryRunner.release();\n    process.exit(1);\n  }\n}`;
@@ -839,6 +843,9 @@ export async function start() {
     // OneUptime Common/Server/Utils/DataSource/Connectors/SqlServerConnector.ts: the file's interface says `connect()` returns nothing.
     poolSeam("Promise<void>"),
     poolSeam("void"),
+    // Valid neighbour (deligo's payouts): the id made inside the `try`, or a value read before it, leaves nothing uncovered.
+    payoutFinalize("", "    const processedBy = new mongoose.Types.ObjectId(user._id);\n"),
+    payoutFinalize("  const processedBy = user._id;\n"),
     // verifywise Servers/controllers/eu.ctrl.ts: converting and testing a value before the try cannot fail.
     parsedBeforeTry("parseInt(Array.isArray(req.params.id) ? req.params.id[0] : req.params.id)"),
     parsedBeforeTry("Number(req.params.id)"),
@@ -926,14 +933,38 @@ export async function start() {
     { code: sqlMonitor(""), errors: [error("unreferenced", 6, 11)] },
     { code: poolSeam("Promise<Client>"), errors: [error("unreferenced", 9, 11)] },
     // Valid neighbour (verifywise's controllers): an application's parser may throw before the try.
-    { code: parsedBeforeTry("parseId(req.params.id)"), errors: [error("notInFinally", 4, 29)] },
-    { code: parsedBeforeTry("Array.from(req.params.ids)"), errors: [error("notInFinally", 4, 29)] },
+    { code: parsedBeforeTry("parseId(req.params.id)"), errors: [error("throwsBeforeTry", 4, 29)] },
+    { code: parsedBeforeTry("Array.from(req.params.ids)"), errors: [error("throwsBeforeTry", 4, 29)] },
+    // deligo's payouts: an id made from the user's before the `try` throws on a malformed one, and its `finally` does not run.
+    {
+      code: payoutFinalize("  const processedBy = new mongoose.Types.ObjectId(user._id);\n"),
+      errors: [
+        error("throwsBeforeTry", 3, 25, [payoutFinalize("", "    session.startTransaction();\n    const processedBy = new mongoose.Types.ObjectId(user._id);\n").replace("  session.startTransaction();\n  try {", "  try {")], {
+          exit: "new mongoose.Types.ObjectId()",
+          line: "5",
+          name: "session",
+          acquire: "mongoose.startSession()",
+          release: "`session.endSession()`",
+          what: "transaction",
+          fix: "Call `session.endSession()` in a `finally` block",
+        }),
+      ],
+    },
+    // Valid neighbour (deligo's payouts): the query that throws is inside the `try`, before a release that is not in its `finally`.
+    {
+      code: 'import { Pool } from "pg";\nconst pool = new Pool();\nexport async function touch(id: string) {\n  const client = await pool.connect();\n  try {\n    await client.query("UPDATE t SET seen = now() WHERE id = $1", [id]);\n    client.release();\n  } finally {\n    console.log("touched", id);\n  }\n}',
+      errors: [
+        error("notInFinally", 4, 24, [
+          'import { Pool } from "pg";\nconst pool = new Pool();\nexport async function touch(id: string) {\n  const client = await pool.connect();\n  try {\n    try {\n      await client.query("UPDATE t SET seen = now() WHERE id = $1", [id]);\n    } finally {\n      console.log("touched", id);\n    }\n  } finally {\n    client.release();\n  }\n}',
+        ]),
+      ],
+    },
     // Valid neighbour (t-taxi-platform's dispatch): a date made from a value may be invalid, and formatting it throws.
-    { code: parsedBeforeTry("new Date(req.params.at).toISOString()"), errors: [error("notInFinally", 4, 29)] },
+    { code: parsedBeforeTry("new Date(req.params.at).toISOString()"), errors: [error("throwsBeforeTry", 4, 29)] },
     // Valid neighbour (PostHog's db.ts): a value the finally does not clear as a timer is the result of a call that may throw.
     {
       code: timerBeforeTry("timeoutGuard", "report"),
-      errors: [error("notInFinally", 4, 24)],
+      errors: [error("throwsBeforeTry", 4, 24)],
     },
     // Valid neighbour (gitpod's migration script): exported, other modules may call it per request.
     // Valid neighbour (migrationScript): an exported main without a migration's name may be called elsewhere, per request.
@@ -942,7 +973,7 @@ export async function start() {
     {
       code: withPgClient("setUp(client).catch((e) => console.error(e));"),
       errors: [
-        error("notInFinally", 4, 26, [
+        error("throwsBeforeTry", 4, 26, [
           withPgClient("setUp(client).catch((e) => console.error(e));").replace(
             "    setUp(client).catch((e) => console.error(e));\n    try {\n",
             "    try {\n      setUp(client).catch((e) => console.error(e));\n",
@@ -955,7 +986,7 @@ export async function start() {
     { code: poolManager("", "Pool", "createPool(config)"), errors: [error("unreferenced", 7, 11)] },
     // Valid neighbour (beekeeper's firebird client): `transaction(callback)` runs work of its own, which may throw.
     // No suggestion: the release already sits in a `finally`, of a try that starts too late.
-    { code: firebirdChanges("async () => {}"), errors: [error("notInFinally", 4, 30)] },
+    { code: firebirdChanges("async () => {}"), errors: [error("throwsBeforeTry", 4, 30)] },
     // Valid neighbour (beekeeper's test connection): the refresh awaited in place may throw before the release.
     {
       code: poolProbe("    if (refreshMs > 0) await refresh();\n"),
@@ -987,7 +1018,7 @@ export async function start() {
     {
       code: replicaBuilder('  const runner = ds.createQueryRunner("slave");', "builder.setQueryRunner(runner);", "  const total = await builder.getCount();\n", "await runner.release();"),
       errors: [
-        error("notInFinally", 4, 18, [
+        error("throwsBeforeTry", 4, 18, [
           `${TYPEORM}export async function list(replica: boolean, name: string) {
   const runner = ds.createQueryRunner("slave");
   try {
@@ -1006,7 +1037,7 @@ export async function start() {
     {
       code: flowiseRecordManager("    await queryRunner.connect();\n"),
       errors: [
-        error("notInFinally", 4, 25, [
+        error("throwsBeforeTry", 4, 25, [
           `import { DataSource } from "typeorm";
 export class RecordManager {
   async exists(dataSource: DataSource, keys: string[]) {
@@ -1627,7 +1658,7 @@ async function run(work) {
   }
 }`,
       errors: [
-        error("notInFinally", 4, 24, [
+        error("throwsBeforeTry", 4, 24, [
           `${GENERIC}export async function work(data: unknown) {
   const server = await pool.acquire();
   try {
@@ -1643,7 +1674,7 @@ async function run(work) {
     // Only the statements before the guarding try move: a function declared after it stays where it is.
     {
       code: guardedWithHelper("  validate(data);\n", ""),
-      errors: [error("notInFinally", 4, 24, [guardedWithHelper("", "    validate(data);\n")])],
+      errors: [error("throwsBeforeTry", 4, 24, [guardedWithHelper("", "    validate(data);\n")])],
     },
     // A declaration the finally uses cannot move into the try: no suggestion.
     {
@@ -1657,7 +1688,7 @@ async function run(work) {
     pool.release(server);
   }
 }`,
-      errors: [error("notInFinally", 4, 24)],
+      errors: [error("throwsBeforeTry", 4, 24)],
     },
     // generic-pool: given back on the happy path only.
     {
