@@ -6,7 +6,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { getCalledMethodName, getEnclosingFunction, getStaticPropertyName, skipExpressionWrappers } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
-import { getCheckout, getCheckoutMethodNames, isReleasingHelperCall, isReleasingLocalCall, usesConnection } from "../src/analysis/checkout.js";
+import { getCheckout, getCheckoutMethodNames, isFromKeptPoolMadeBefore, isReleasingHelperCall, isReleasingLocalCall, usesConnection } from "../src/analysis/checkout.js";
 import { getDatabaseCall } from "../src/analysis/database-call.js";
 import { getValueFate } from "../src/analysis/escape.js";
 import { getFileContext } from "../src/analysis/file-context.js";
@@ -108,7 +108,8 @@ export default createRule<Options, MessageIds>({
         { checkout: node, ...checkout.release, isRelease, isResource, isSetup, isCheckoutCondition, isQuery: (call) => getDatabaseCall(context, call) !== null },
         sourceCode.visitorKeys,
       );
-      if (!leak) return;
+      // Released, but a throw skips it, out of a pool this call just made and keeps (a connection test): one connection, once.
+      if (!leak || (leak.shape !== "never" && isFromKeptPoolMadeBefore(context, checkout, fn))) return;
       if (leak.shape === "never") {
         const notCalled = findReleaseNotCalled(variable, fn, selfMethods);
         // Handed to a function that takes ownership, or given back by a closure, `using`, or an alias;

@@ -352,3 +352,36 @@ function findChildAt(list: readonly unknown[], index: number): TSESTree.Node | u
 export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }
+
+/**
+ * `node` runs whenever `target`, after it, does: no `if`, `?:`, `&&`/`||`, `case` or `catch` that
+ * `target` is outside of lies between them. rht-hotel's helpers that take a client or get one
+ * send `BEGIN` only on the one they got (`if (!client) { dbClient = await pool.connect(); await
+ * dbClient.query("BEGIN"); }`): given the caller's client, each call is no unit of its own.
+ */
+export function runsWhenever(node: TSESTree.Node, target: TSESTree.Node): boolean {
+  for (let current = node; current.parent && !contains(current.parent, target); current = current.parent) {
+    const parent = current.parent;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && current !== parent.test) return false;
+    if ((parent.type === AST_NODE_TYPES.LogicalExpression && current === parent.right) || parent.type === AST_NODE_TYPES.SwitchCase || parent.type === AST_NODE_TYPES.CatchClause) return false;
+  }
+  return true;
+}
+
+/** A loop statement. */
+export type LoopNode =
+  | TSESTree.ForOfStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
+
+export function isLoop(node: TSESTree.Node): node is LoopNode {
+  return (
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}

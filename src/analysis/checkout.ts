@@ -7,11 +7,13 @@ import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
 import { CONVENTIONAL_RECEIVERS, FOREIGN_POOL_METHODS, POOL_RECEIVER_NAME } from "../knowledge/checkouts.js";
 import { getDistinctiveMethodKind, getKind, getKindId, LIBRARIES } from "../knowledge/index.js";
 import { createNamesWithSettings } from "../settings.js";
-import { getCalleeName, getCallReceiver, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCalleeName, getCallReceiver, getEnclosingFunction, getStaticPropertyName, isFunctionNode, isLoop, runsWhenever, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
+import { getClientCreation } from "./client-creation.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { getImportPath } from "./import-path.js";
 import { getLocalCallee } from "./local-calls.js";
+import { isUnchangedBetween, resolveVariable } from "./same-expression.js";
 import { fromRef, getMethodResult, getValueKindInFile } from "./value-kind.js";
 
 /**
@@ -299,4 +301,43 @@ function getCheckoutValue(call: TSESTree.CallExpression, promise: boolean): TSES
   if (node.parent.type === AST_NODE_TYPES.AwaitExpression) return node.parent;
   // An un-awaited promise of a resource (`const p = pool.connect()`, `.then(…)`) is not followed.
   return promise ? null : node;
+}
+
+/**
+ * The checkout's pool is one the function makes before it, whenever it runs, with no loop
+ * between them, and keeps beyond the call: in a variable outside the function, a member of the
+ * instance, or its return value (TicketToken's `initializePool()`: `pool = new Pool(config)`,
+ * then `const client = await pool.connect()` to test it). A throw before the release leaves one
+ * connection of the pool that call made checked out, once; it cannot drain a pool the requests
+ * share. A pool made and dropped by the call (Flowise's per-call `DataSource`) keeps the leaked
+ * connection open at the database on every call, and does not count.
+ */
+export function isFromKeptPoolMadeBefore(context: AnyRuleContext, checkout: Checkout, fn: TSESTree.Node): boolean {
+  const owner = checkout.owner && skipExpressionWrappers(checkout.owner);
+  const file = getFileContext(context);
+  const isMadeBefore = (target: TSESTree.Node, value: TSESTree.Node): boolean => {
+    const made = skipExpressionWrappers(value);
+    const creation = made.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(made.argument) : made;
+    if (creation.type !== AST_NODE_TYPES.NewExpression && creation.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (getEnclosingFunction(target) !== fn || target.range[1] > checkout.call.range[0] || !runsWhenever(target, checkout.call) || hasLoopBetween(target, checkout.call)) return false;
+    const created = getClientCreation(context, creation);
+    return created !== null && !created.adopted;
+  };
+  if (owner?.type === AST_NODE_TYPES.MemberExpression && owner.object.type === AST_NODE_TYPES.ThisExpression) {
+    // `this.pool = new Pool(config)`: the last write of the member in the function before the checkout.
+    const name = getStaticPropertyName(owner);
+    const writes = name === undefined ? [] : getThisMemberSources(file, owner, name).filter((source) => source.kind === "expression" && getEnclosingFunction(source.node) === fn && source.node.range[1] < checkout.call.range[0]);
+    const last = writes.at(-1);
+    return last !== undefined && isMadeBefore(last.node, last.node);
+  }
+  if (owner?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveVariable(file, owner);
+  if (!variable) return false;
+  const kept = variable.scope.block !== fn || variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.ReturnStatement && getEnclosingFunction(reference.identifier) === fn);
+  return kept && variable.references.some((reference) => reference.writeExpr !== null && reference.writeExpr !== undefined && isUnchangedBetween(file, reference.identifier, owner) && isMadeBefore(reference.identifier, reference.writeExpr));
+}
+/** A loop holds `later` and not `earlier`: `later` may run many times after `earlier` ran once. */
+function hasLoopBetween(earlier: TSESTree.Node, later: TSESTree.Node): boolean {
+  for (let current = later.parent; current && !contains(current, earlier); current = current.parent) if (isLoop(current)) return true;
+  return false;
 }

@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { HelperIteration } from "../knowledge/iteration.js";
 import type { FileContext } from "./file-context.js";
-import type { FunctionNode } from "./ast.js";
+import type { FunctionNode, LoopNode } from "./ast.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
@@ -29,7 +29,7 @@ import {
 } from "../knowledge/iteration.js";
 import { CONSTANT_NAME, TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
-import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isNode, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isLoop, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { isHandfulResult, isHandfulSlice } from "./handful.js";
 import { getImportPath } from "./import-path.js";
@@ -432,23 +432,6 @@ function getExitingBranches(file: FileContext, root: TSESTree.Node): readonly TS
 }
 
 // ---------------------------------------------------------------------------------------------
-
-type LoopNode =
-  | TSESTree.ForOfStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement;
-
-function isLoop(node: TSESTree.Node): node is LoopNode {
-  return (
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}
 
 /** The call `fn` is an argument of (`emitter.on("x", fn)`), or null. */
 function getCallTakingCallback(fn: FunctionNode): TSESTree.CallExpression | null {

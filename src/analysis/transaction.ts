@@ -6,7 +6,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { SQL_BEGIN, SQL_SAVEPOINT, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER, UNIT_OF_WORK_CHAIN_METHODS, UNIT_OF_WORK_OPTIONS } from "../knowledge/batching.js";
-import { contains, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getStaticPropertyName, getStaticString, isFunctionNode, runsWhenever, skipExpressionWrappers } from "./ast.js";
 import { getChainEnd } from "./query-shape.js";
 import { getConstantInit, isSameExpression, isUnchangedBetween, resolveVariable } from "./same-expression.js";
 
@@ -41,21 +41,6 @@ export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, ind
     clients.some((client) => isSameExpression(file, skipExpressionWrappers(node), client) || (isUnchangedBetween(file, skipExpressionWrappers(node), client) && runsWhenever(node, call.node)));
   if (index.callsWithin(around).some((other) => other.range[1] <= call.node.range[0] && opensUnitOfWork(other, call.node, isClient))) return true;
   return clients.slice(1).some((unit) => isOpenedBefore(file, unit, around, call.node));
-}
-
-/**
- * `node` runs whenever `target`, after it, does: no `if`, `?:`, `&&`/`||`, `case` or `catch` that
- * `target` is outside of lies between them. rht-hotel's helpers that take a client or get one
- * send `BEGIN` only on the one they got (`if (!client) { dbClient = await pool.connect(); await
- * dbClient.query("BEGIN"); }`): given the caller's client, each call is no unit of its own.
- */
-function runsWhenever(node: TSESTree.Node, target: TSESTree.Node): boolean {
-  for (let current = node; current.parent && !contains(current.parent, target); current = current.parent) {
-    const parent = current.parent;
-    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && current !== parent.test) return false;
-    if ((parent.type === AST_NODE_TYPES.LogicalExpression && current === parent.right) || parent.type === AST_NODE_TYPES.SwitchCase || parent.type === AST_NODE_TYPES.CatchClause) return false;
-  }
-  return true;
 }
 
 /**

@@ -194,6 +194,14 @@ const parsedBeforeTry = (parse: string): string =>
 const payoutFinalize = (beforeTry: string, inTry = ""): string =>
   `import mongoose from "mongoose";\nexport async function finalize(payoutId: string, user: { _id: string }) {\n  const session = await mongoose.startSession();\n  session.startTransaction();\n${beforeTry}  try {\n${inTry}    await Payout.findOneAndUpdate({ payoutId, status: "PENDING" }, { $set: { status: "PROCESSING" } }, { session });\n    await session.commitTransaction();\n  } finally {\n    session.endSession();\n  }\n}`;
 
+/** TicketToken-Platform-Backend services/blockchain-service/src/config/database.ts: `initializePool()` makes the pool, then tests one of its connections. */
+const poolTest = (make: string, between = ""): string =>
+  `import { Pool } from "pg";\nlet pool: Pool;\nexport async function initializePool(config: object, ready: boolean) {\n${make}\n${between}  try {\n    const client = await pool.connect();\n    await client.query("SELECT NOW()");\n    client.release();\n    return pool;\n  } catch (error) {\n    console.error("Database connection failed", error);\n    throw error;\n  }\n}`;
+
+/** `poolTest`'s code with the release in a `finally` of its own, as the suggestion writes it. */
+const poolTestReleased = (make: string, returned: boolean): string =>
+  `import { Pool } from "pg";\nlet pool: Pool;\nexport async function initializePool(config: object, ready: boolean) {\n${make}\n  try {\n    const client = await pool.connect();\n    try {\n      await client.query("SELECT NOW()");\n${returned ? "      return pool;\n" : ""}    } finally {\n      client.release();\n    }\n  } catch (error) {\n    console.error("Database connection failed", error);\n    throw error;\n  }\n}`;
+
 /** typeorm's query command (src/commands/QueryCommand.ts): the catch gives the runner back after `report(err)`. */
 const releasedInCatchAfter = (report: string): string =>
   `${TYPEORM}export async function run(query: string) {\n  let queryRunner: QueryRunner | undefined = undefined;\n  try {\n    queryRunner = ds.createQueryRunner();\n    const result = await queryRunner.query(query);\n    await queryRunner.release();\n    return result;\n  } catch (err) {\n    ${report}(err);\n    if (queryRunner) await queryRunner.release();\n    process.exit(1);\n  }\n}`;
@@ -846,6 +854,12 @@ export async function start() {
     // Valid neighbour (deligo's payouts): the id made inside the `try`, or a value read before it, leaves nothing uncovered.
     payoutFinalize("", "    const processedBy = new mongoose.Types.ObjectId(user._id);\n"),
     payoutFinalize("  const processedBy = user._id;\n"),
+    // TicketToken's blockchain-service: a connection test of the pool the call just made leaks one of its connections, once.
+    poolTest("  pool = new Pool(config);"),
+    poolTest("  pool = new Pool(config);", "  pool.on(\"error\", (err) => console.error(err));\n"),
+    poolTest("  const pool = new Pool(config);"),
+    // TicketToken's compliance-service: the same test of a pool the instance keeps.
+    'import { Pool } from "pg";\nexport class DatabaseService {\n  private pool?: Pool;\n  async connect(config: object) {\n    try {\n      this.pool = new Pool(config);\n      const client = await this.pool.connect();\n      await client.query("SELECT NOW()");\n      client.release();\n    } catch (error) {\n      console.error("Database connection failed", error);\n      throw error;\n    }\n  }\n}',
     // verifywise Servers/controllers/eu.ctrl.ts: converting and testing a value before the try cannot fail.
     parsedBeforeTry("parseInt(Array.isArray(req.params.id) ? req.params.id[0] : req.params.id)"),
     parsedBeforeTry("Number(req.params.id)"),
@@ -956,6 +970,29 @@ export async function start() {
       errors: [
         error("notInFinally", 4, 24, [
           'import { Pool } from "pg";\nconst pool = new Pool();\nexport async function touch(id: string) {\n  const client = await pool.connect();\n  try {\n    try {\n      await client.query("UPDATE t SET seen = now() WHERE id = $1", [id]);\n    } finally {\n      console.log("touched", id);\n    }\n  } finally {\n    client.release();\n  }\n}',
+        ]),
+      ],
+    },
+    // Valid neighbour (TicketToken's pool test): a pool made only on some paths, or the shared pool fetched, is a pool requests share.
+    { code: poolTest("  if (!ready) pool = new Pool(config);"), errors: [error("earlyExit", 6, 26, [poolTestReleased("  if (!ready) pool = new Pool(config);", true)])] },
+    { code: poolTest("  pool = getPool();"), errors: [error("earlyExit", 6, 26, [poolTestReleased("  pool = getPool();", true)])] },
+    // Valid neighbour (TicketToken's pool test): a pool the call makes and drops keeps the connection open at the database, on every call.
+    { code: poolTest("  const pool = new Pool(config);").replace("    return pool;\n", ""), errors: [error("earlyExit", 6, 26, [poolTestReleased("  const pool = new Pool(config);", false)])] },
+    // Valid neighbour (TicketToken's pool test): a tested connection never given back holds one of the kept pool's for good.
+    {
+      code: 'import { Pool } from "pg";\nlet pool: Pool;\nexport async function initializePool(config: object) {\n  pool = new Pool(config);\n  const client = await pool.connect();\n  await client.query("SELECT NOW()");\n  return pool;\n}',
+      errors: [
+        error("neverReleased", 5, 24, [
+          'import { Pool } from "pg";\nlet pool: Pool;\nexport async function initializePool(config: object) {\n  pool = new Pool(config);\n  const client = await pool.connect();\n  try {\n    await client.query("SELECT NOW()");\n    return pool;\n  } finally {\n    client.release();\n  }\n}',
+        ]),
+      ],
+    },
+    // Valid neighbour (TicketToken's pool test): a pool made before a loop that checks out once per turn.
+    {
+      code: 'import { Pool } from "pg";\nexport async function warm(config: object, ids: string[]) {\n  const pool = new Pool(config);\n  for (const id of ids) {\n    const client = await pool.connect();\n    await client.query("SELECT $1", [id]);\n    client.release();\n  }\n  return pool;\n}',
+      errors: [
+        error("notInFinally", 5, 26, [
+          'import { Pool } from "pg";\nexport async function warm(config: object, ids: string[]) {\n  const pool = new Pool(config);\n  for (const id of ids) {\n    const client = await pool.connect();\n    try {\n      await client.query("SELECT $1", [id]);\n    } finally {\n      client.release();\n    }\n  }\n  return pool;\n}',
         ]),
       ],
     },
