@@ -29,10 +29,12 @@ import {
 } from "../knowledge/iteration.js";
 import { CONSTANT_NAME, TABLE_NAME } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
-import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isLoop, isNode, skipExpressionWrappers } from "./ast.js";
+import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getEnclosingFunction, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isLoop, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
 import { isHandfulResult, isHandfulSlice } from "./handful.js";
 import { getImportPath } from "./import-path.js";
+import { getThisClass, getThisMemberSources } from "./class-members.js";
+import { getMethodCallsOnly, getPropertyUses } from "./code-reachability.js";
 import { getLocalCallee } from "./local-calls.js";
 import { getConstantInit, getForOfList, isSameExpression } from "./same-expression.js";
 
@@ -685,6 +687,7 @@ export function isFixedCollection(file: FileContext, node: TSESTree.Node, depth 
     case AST_NODE_TYPES.MemberExpression: {
       if (inner.computed) return false;
       if (CONSTANT_LIST_NAME.test(getStaticPropertyName(inner) ?? "") || isFromConstantsModule(file, inner) || isHandfulResult(file, inner)) return true;
+      if (inner.object.type === AST_NODE_TYPES.ThisExpression) return isFixedMember(file, inner, depth + 1);
       if (inner.object.type !== AST_NODE_TYPES.Identifier) return false;
       const outer = getLoopList(file, inner.object);
       if (outer) return isFixedCollection(file, outer, depth + 1);
@@ -758,6 +761,64 @@ function isElementwiseStatic(callee: TSESTree.MemberExpression, method: string):
 }
 
 /**
+ * `this.name`, a member of the instance that holds a fixed list: every value the class gives it
+ * is one (Megagig's `private readonly escalationRules = [{ … }, { … }]`), or an empty `[]`,
+ * `new Map()` or `new Set()` that only the constructor fills, once per element of fixed lists
+ * (TicketToken's rate limiters, `this.limiters.set(service, …)` for each entry of `RATE_LIMITS`,
+ * from `initializeLimiters()`, which only the constructor calls). A member the file reads off
+ * another object, hands to a call, or fills elsewhere may hold anything.
+ */
+function isFixedMember(file: FileContext, member: TSESTree.MemberExpression, depth: number): boolean {
+  const name = getStaticPropertyName(member);
+  const classNode = getThisClass(member);
+  if (name === undefined || !classNode) return false;
+  const values = getThisMemberSources(file, member, name).filter((source) => source.kind === "expression");
+  if (values.length === 0) return false;
+  let filledEmpty = false;
+  for (const { node } of values) {
+    if (isEmptyCollection(node)) filledEmpty = true;
+    else if (!isFixedCollection(file, node, depth + 1)) return false;
+  }
+  let fills = 0;
+  for (const use of getPropertyUses(file, name)) {
+    if (use.type !== AST_NODE_TYPES.MemberExpression || use.object.type !== AST_NODE_TYPES.ThisExpression || getThisClass(use) !== classNode) return false;
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use)) return false;
+    const method = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use ? getStaticPropertyName(parent) : undefined;
+    if (method === undefined || !MEMBER_FILLING_METHODS.includes(method)) continue;
+    const fill = parent.parent;
+    if (!filledEmpty || fill?.type !== AST_NODE_TYPES.CallExpression || !runsOncePerConstruction(file, fill, depth)) return false;
+    fills++;
+  }
+  // An empty collection the file never fills is filled where the file does not show (PluginRegistry's `providers`).
+  return !filledEmpty || fills > 0;
+}
+
+const MEMBER_FILLING_METHODS: readonly string[] = ["push", "unshift", "add", "set", "splice"];
+
+/** `[]`, `new Map()`, `new Set()`: a collection made empty. */
+function isEmptyCollection(node: TSESTree.Node): boolean {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.length === 0;
+  return inner.type === AST_NODE_TYPES.NewExpression && inner.arguments.length === 0 && inner.callee.type === AST_NODE_TYPES.Identifier && (inner.callee.name === "Map" || inner.callee.name === "Set");
+}
+
+/** `call` runs in the constructor, or in a method only the constructor calls, once or once per element of fixed lists. */
+function runsOncePerConstruction(file: FileContext, call: TSESTree.CallExpression, depth: number): boolean {
+  const fn = getEnclosingFunction(call);
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || !runsOncePerFixedElement(file, call, fn.body, depth)) return false;
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static) return false;
+  if (method.kind === "constructor") return true;
+  const name = getStaticPropertyName(method);
+  const calls = method.kind === "method" && name !== undefined ? getMethodCallsOnly(file, name) : null;
+  return calls !== null && calls.length > 0 && calls.every((other) => {
+    const caller = getEnclosingFunction(other);
+    return caller?.parent?.type === AST_NODE_TYPES.MethodDefinition && caller.parent.kind === "constructor" && !caller.parent.static && getEnclosingIterations(file, other).length === 0;
+  });
+}
+
+/**
  * What the code adds to the `const` list or set of `declarator` keeps it a handful: each `push` or
  * `add` runs once, or once per element of a fixed list (goodmen-logistics' `editedConfidenceKeys`,
  * one key per field of a constant table, then `"pickup"`), or adds to a set a value written in the
@@ -818,7 +879,7 @@ function isWrittenValue(node: TSESTree.Node): boolean {
  * `call` runs once, or once per element of fixed lists, between the declaration of its collection
  * and itself: no other loop, and no function but the callback of a fixed list's method.
  */
-function runsOncePerFixedElement(file: FileContext, call: TSESTree.Node, declarator: TSESTree.VariableDeclarator, depth: number): boolean {
+function runsOncePerFixedElement(file: FileContext, call: TSESTree.Node, declarator: TSESTree.Node, depth: number): boolean {
   for (let node: TSESTree.Node = call; node.parent && !within(declarator, node.parent); node = node.parent) {
     const parent: TSESTree.Node = node.parent;
     if (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) {

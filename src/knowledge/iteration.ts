@@ -105,9 +105,10 @@ export const OBJECT_LISTING_FUNCTIONS: readonly string[] = ["keys", "values", "e
 
 /**
  * Methods whose result has at most as many items as the list: a subset of a fixed list, or the
- * list mapped item by item (zyrix's `.map((e) => e.trim().toLowerCase())`), is fixed too.
+ * list mapped item by item (zyrix's `.map((e) => e.trim().toLowerCase())`), is fixed too; so are
+ * the values, keys and entries of a fixed map (TicketToken's `Array.from(this.jurisdictions.values())`).
  */
-export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse", "map"];
+export const SUBSET_METHODS: readonly string[] = ["filter", "slice", "toSorted", "toReversed", "sort", "reverse", "map", "values", "keys", "entries"];
 
 /**
  * The most elements a slice written with numbers keeps and still counts as a handful:

@@ -80,6 +80,13 @@ const rawMetrics = (batched: string): Record<string, string> => ({ call: "sequel
 // corona-school backend graphql/pupil/mutations.ts: `adminIncreasePupilGrades` promotes the pupils of each of twelve grades, highest first.
 const gradePromotion = (length: string): string =>
   `${PRISMA}export async function promote() {\n  const grades = Array.from({ length: ${length} }, (_, i) => String(i + 1)).reverse();\n  for (const grade of grades) {\n    await prisma.pupil.updateMany({ where: { grade }, data: { grade: String(Number(grade) + 1) } });\n  }\n}`;
+// Megagig pharmacy-monorepo apps/api/src/services/SupportTicketService.ts: the tickets of each of the class's escalation rules, a literal list.
+const escalationRules = (extra: string): string =>
+  `import mongoose from "mongoose";\nconst SupportTicket = mongoose.model("SupportTicket", new mongoose.Schema({}));\nexport class SupportTicketService {\n  private readonly escalationRules = [{ priority: "high", hours: 4 }, { priority: "low", hours: 48 }];\n${extra}  async escalate() {\n    for (const rule of this.escalationRules) {\n      await SupportTicket.find({ priority: rule.priority });\n    }\n  }\n}`;
+// TicketToken-Platform-Backend queue-service src/services/rate-limiter.service.ts: a limiter per entry of the configured `RATE_LIMITS`, filled by the constructor.
+const limiterRegistry = (fill: string, extra = ""): string =>
+  `import { Pool } from "pg";\nimport { RATE_LIMITS } from "../config/rate-limits.config";\nexport class RateLimiterService {\n  private limiters: Map<string, { max: number }> = new Map();\n  constructor(private pool: Pool, rows: { name: string; max: number }[]) {\n    this.initializeLimiters(rows);\n  }\n  private initializeLimiters(rows: { name: string; max: number }[]): void {\n    ${fill}\n  }\n${extra}  async resume() {\n    for (const [service, limiter] of this.limiters) {\n      await this.pool.query("UPDATE rate_limiters SET max_concurrent = $1 WHERE service_name = $2", [limiter.max, service]);\n    }\n  }\n}`;
+const RATE_LIMIT_FILL = "for (const [service, config] of Object.entries(RATE_LIMITS)) this.limiters.set(service, { max: config.max });";
 const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function insertRows(inserts: { table: string; data: object[] }[], connection: Db) {\n';
 // unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
 const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
@@ -817,6 +824,14 @@ runRuleTests("no-query-in-loop", rule, {
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
     // corona-school's grade promotion: twelve grades, a number the code writes, do not grow with the data.
     gradePromotion("12"),
+    // Megagig's escalation rules: a literal list the class holds.
+    escalationRules(""),
+    // TicketToken's rate limiters: a registry the constructor fills from a constant table.
+    limiterRegistry(RATE_LIMIT_FILL),
+    // Valid neighbour (TicketToken's rate limiters): the constructor fills the registry itself.
+    limiterRegistry(RATE_LIMIT_FILL)
+      .replace("    this.initializeLimiters(rows);\n", `    ${RATE_LIMIT_FILL}\n`)
+      .replace(/ {2}private initializeLimiters[^]*?\n {2}\}\n/u, ""),
     // Valid neighbour (develoddy's metrics): the form the report advises, a list in `replacements` per chunk, is a batch.
     moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module IN (:moduleKeys)", "{ replacements: { moduleKeys: moduleKey } }"),
     // mysql2 `IN (?)`.
@@ -1106,6 +1121,18 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(gradePromotion("count").replace("promote()", "promote(count)"), "prisma.pupil.updateMany(", "writeInLoop"),
     // Valid neighbour (corona-school's grade promotion): `length` beside another key is no written length.
     invalid(gradePromotion("12, ...extra"), "prisma.pupil.updateMany(", "writeInLoop"),
+    // Valid neighbour (Megagig's escalation rules): a rule any caller may add.
+    invalid(escalationRules("  addRule(rule: { priority: string; hours: number }) {\n    this.escalationRules.push(rule);\n  }\n"), "SupportTicket.find(", "queryInLoop"),
+    // Valid neighbour (Megagig's escalation rules): the list handed to a function that may fill it.
+    invalid(escalationRules("  load() {\n    loadRules(this.escalationRules);\n  }\n"), "SupportTicket.find(", "queryInLoop"),
+    // Valid neighbour (Megagig's escalation rules): the list of another instance, filled through it.
+    invalid(escalationRules("  adopt(other: SupportTicketService, rules: { priority: string; hours: number }[]) {\n    other.escalationRules = rules;\n  }\n"), "SupportTicket.find(", "queryInLoop"),
+    // Valid neighbour (TicketToken's rate limiters): a registry filled from the rows the constructor is given.
+    invalid(limiterRegistry("for (const row of rows) this.limiters.set(row.name, { max: row.max });"), "this.pool.query(", "writeInLoop"),
+    // Valid neighbour (TicketToken's rate limiters): a registry a public method also fills.
+    invalid(limiterRegistry(RATE_LIMIT_FILL, "  register(name: string, max: number) {\n    this.limiters.set(name, { max });\n  }\n"), "this.pool.query(", "writeInLoop"),
+    // Valid neighbour (TicketToken's rate limiters): the filling method also called outside the constructor, on each reload.
+    invalid(limiterRegistry(RATE_LIMIT_FILL, "  reload(rows: { name: string; max: number }[]) {\n    this.initializeLimiters(rows);\n  }\n"), "this.pool.query(", "writeInLoop"),
     // develoddy's metrics: named replacements are Sequelize's, whose raw form works in every dialect (it was told pg's `= ANY($1)`).
     invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
     // Valid neighbour (develoddy's metrics): the options held by a `const` are read too.
