@@ -8,6 +8,8 @@ import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_MODULE_NAMES, EXTERNAL_SERVI
 import { alwaysLeaves, contains, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
 import { getBarePackageName, getImportPath, getTypeImportPath } from "./import-path.js";
+import { getLocalCallee } from "./local-calls.js";
+import { followConstant } from "./same-expression.js";
 
 /**
  * Whether `write`, run once per run of `body`, follows an awaited call to another service in the
@@ -91,12 +93,24 @@ function isExternalServiceCall(file: FileContext, call: TSESTree.CallExpression)
   if (origin) return isExternalModule(origin.module);
   let root: TSESTree.Node = callee;
   while (root.type === AST_NODE_TYPES.MemberExpression && root.object.type !== AST_NODE_TYPES.ThisExpression) root = skipExpressionWrappers(root.object);
-  if (root.type === AST_NODE_TYPES.Identifier) return isExternalType(file, getVariableAnnotation(file, root));
+  if (root.type === AST_NODE_TYPES.Identifier) return isExternalType(file, getVariableAnnotation(file, root)) || isMadeByExternalGetter(file, root);
   const name = root.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(root) : undefined;
   if (name === undefined) return false;
   return getThisMemberSources(file, root, name).some((source) =>
     source.kind === "annotation" ? isExternalType(file, source.node) : isExternalModule(getImportPath(file, source.node)?.module),
   );
+}
+
+/**
+ * `const stripe = this.getStripe()`, where the class's `getStripe(): Stripe` makes the client on
+ * first use (TicketToken's Stripe Connect transfers): a function of the file declared to return a
+ * client of another service.
+ */
+function isMadeByExternalGetter(file: FileContext, name: TSESTree.Identifier): boolean {
+  const init = followConstant(file, name);
+  const call = init?.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(init.argument) : init;
+  const getter = call?.type === AST_NODE_TYPES.CallExpression ? getLocalCallee(file, call) : null;
+  return getter !== null && isExternalType(file, getter.returnType?.typeAnnotation);
 }
 
 function isExternalModule(module: string | null | undefined): boolean {

@@ -87,6 +87,9 @@ const escalationRules = (extra: string): string =>
 const limiterRegistry = (fill: string, extra = ""): string =>
   `import { Pool } from "pg";\nimport { RATE_LIMITS } from "../config/rate-limits.config";\nexport class RateLimiterService {\n  private limiters: Map<string, { max: number }> = new Map();\n  constructor(private pool: Pool, rows: { name: string; max: number }[]) {\n    this.initializeLimiters(rows);\n  }\n  private initializeLimiters(rows: { name: string; max: number }[]): void {\n    ${fill}\n  }\n${extra}  async resume() {\n    for (const [service, limiter] of this.limiters) {\n      await this.pool.query("UPDATE rate_limiters SET max_concurrent = $1 WHERE service_name = $2", [limiter.max, service]);\n    }\n  }\n}`;
 const RATE_LIMIT_FILL = "for (const [service, config] of Object.entries(RATE_LIMITS)) this.limiters.set(service, { max: config.max });";
+// TicketToken-Platform-Backend payment-service src/services/stripe-connect-transfer.service.ts: a transfer per recipient, through the client a getter makes on first use, then its record.
+const connectTransfers = (imports: string, type: string): string =>
+  `${imports}\nimport { Pool } from "pg";\nconst db = new Pool();\nexport class TransferService {\n  private stripe: ${type} | null = null;\n  private getStripe(): ${type} {\n    if (!this.stripe) this.stripe = createClient();\n    return this.stripe;\n  }\n  async transfer(recipients: { account: string; amount: number }[]) {\n    const stripe = this.getStripe();\n    for (const recipient of recipients) {\n      const transfer = await stripe.transfers.create({ amount: recipient.amount, destination: recipient.account });\n      await db.query("INSERT INTO stripe_transfers (stripe_transfer_id, destination_account) VALUES ($1, $2)", [transfer.id, recipient.account]);\n    }\n  }\n}`;
 const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function insertRows(inserts: { table: string; data: object[] }[], connection: Db) {\n';
 // unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
 const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
@@ -824,6 +827,8 @@ runRuleTests("no-query-in-loop", rule, {
     `import knex from "knex";\nconst db = knex({});\nasync function f(groups) { for (const group of groups) await db("users").whereIn("id", group.members.map((m) => m.id)); }`,
     // corona-school's grade promotion: twelve grades, a number the code writes, do not grow with the data.
     gradePromotion("12"),
+    // TicketToken's Stripe Connect transfers: the record of each transfer, made through a getter declared to return Stripe's client.
+    connectTransfers('import Stripe from "stripe";', "Stripe"),
     // Megagig's escalation rules: a literal list the class holds.
     escalationRules(""),
     // TicketToken's rate limiters: a registry the constructor fills from a constant table.
@@ -1121,6 +1126,8 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(gradePromotion("count").replace("promote()", "promote(count)"), "prisma.pupil.updateMany(", "writeInLoop"),
     // Valid neighbour (corona-school's grade promotion): `length` beside another key is no written length.
     invalid(gradePromotion("12, ...extra"), "prisma.pupil.updateMany(", "writeInLoop"),
+    // Valid neighbour (TicketToken's Stripe Connect transfers): a getter of the application's own client, whose calls may be database calls.
+    invalid(connectTransfers('import { Payments } from "./payments";', "Payments"), "db.query(", "writeInLoop"),
     // Valid neighbour (Megagig's escalation rules): a rule any caller may add.
     invalid(escalationRules("  addRule(rule: { priority: string; hours: number }) {\n    this.escalationRules.push(rule);\n  }\n"), "SupportTicket.find(", "queryInLoop"),
     // Valid neighbour (Megagig's escalation rules): the list handed to a function that may fill it.
