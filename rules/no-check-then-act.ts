@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       checkThenAct:
-        "`{{read}}` checks the key and `{{write}}` on line {{line}} marks it later, in a separate round trip: two concurrent calls both pass the check before either writes, and both do the work in between (duplicate charges, duplicate sends). Make the check and the mark one atomic operation: {{atomic}}, and use its result as the guard; or run both under a lock.",
+        "`{{read}}` checks the key and `{{write}}` on line {{line}} marks it later, in a separate round trip: two concurrent calls both pass the check before either writes, and both do the work it guards (duplicate charges, duplicate sends). Make the check and the mark one atomic operation: {{atomic}}, and use its result as the guard; or run both under a lock.",
       checkThenActInMemory:
         "`{{read}}` checks the {{collection}} and `{{write}}` on line {{line}} marks the key only after an `await`: every call that starts meanwhile passes the check and does the work again. Mark the key before the first `await` (for a Map, store the pending promise and return it to later callers).",
       counterReadModifyWrite:
