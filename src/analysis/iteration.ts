@@ -805,7 +805,9 @@ function isEmptyCollection(node: TSESTree.Node): boolean {
 
 /** `call` runs in the constructor, or in a method only the constructor calls, once or once per element of fixed lists. */
 function runsOncePerConstruction(file: FileContext, call: TSESTree.CallExpression, depth: number): boolean {
-  const fn = getEnclosingFunction(call);
+  // The method, through the callbacks of fixed lists' methods (`states.forEach((s) => this.jurisdictions.set(s.code, s))`).
+  let fn = getEnclosingFunction(call);
+  while (fn && fn.parent?.type !== AST_NODE_TYPES.MethodDefinition) fn = getEnclosingFunction(fn);
   if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || !runsOncePerFixedElement(file, call, fn.body, depth)) return false;
   const method = fn.parent;
   if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static) return false;

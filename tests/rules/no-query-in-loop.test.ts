@@ -833,6 +833,11 @@ runRuleTests("no-query-in-loop", rule, {
     escalationRules(""),
     // TicketToken's rate limiters: a registry the constructor fills from a constant table.
     limiterRegistry(RATE_LIMIT_FILL),
+    // TicketToken's tax jurisdictions: filled in a callback of a literal list's `forEach`, read through a method's `Array.from(map.values()).filter(…)`.
+    limiterRegistry("const states = [{ name: \"CA\", max: 1 }, { name: \"NY\", max: 2 }];\n    states.forEach((state) => {\n      this.limiters.set(state.name, { max: state.max });\n    });").replace(
+      "for (const [service, limiter] of this.limiters)",
+      "for (const limiter of this.active())",
+    ).replace("  async resume() {", "  active() {\n    return Array.from(this.limiters.values()).filter((limiter) => limiter.max > 0);\n  }\n  async resume() {").replace("[limiter.max, service]", "[limiter.max, \"all\"]"),
     // Valid neighbour (TicketToken's rate limiters): the constructor fills the registry itself.
     limiterRegistry(RATE_LIMIT_FILL)
       .replace("    this.initializeLimiters(rows);\n", `    ${RATE_LIMIT_FILL}\n`)
@@ -1134,6 +1139,8 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(escalationRules("  load() {\n    loadRules(this.escalationRules);\n  }\n"), "SupportTicket.find(", "queryInLoop"),
     // Valid neighbour (Megagig's escalation rules): the list of another instance, filled through it.
     invalid(escalationRules("  adopt(other: SupportTicketService, rules: { priority: string; hours: number }[]) {\n    other.escalationRules = rules;\n  }\n"), "SupportTicket.find(", "queryInLoop"),
+    // Valid neighbour (TicketToken's tax jurisdictions): filled in a callback of the rows' `forEach`.
+    invalid(limiterRegistry("rows.forEach((row) => {\n      this.limiters.set(row.name, { max: row.max });\n    });"), "this.pool.query(", "writeInLoop"),
     // Valid neighbour (TicketToken's rate limiters): a registry filled from the rows the constructor is given.
     invalid(limiterRegistry("for (const row of rows) this.limiters.set(row.name, { max: row.max });"), "this.pool.query(", "writeInLoop"),
     // Valid neighbour (TicketToken's rate limiters): a registry a public method also fills.
