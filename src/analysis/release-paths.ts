@@ -384,7 +384,8 @@ function mayThrow(walk: Walk, node: TSESTree.Node): boolean {
       return !(root.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(root.name)) && !(callee.object.type === AST_NODE_TYPES.MemberExpression && !callee.object.computed && callee.object.property.type === AST_NODE_TYPES.Identifier && NON_FAILING.test(callee.object.property.name));
     }
     case AST_NODE_TYPES.NewExpression:
-      return !isCurrentDate(node);
+      // `new Date(value)` never throws: an invalid date is a value (rht-hotel's `new Date(header.check_out)`); its `toISOString()` throws.
+      return node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "Date";
     case AST_NODE_TYPES.TaggedTemplateExpression:
     case AST_NODE_TYPES.YieldExpression:
       return true;

@@ -866,6 +866,8 @@ export async function start() {
     parsedBeforeTry("_.isArray(req.params.ids) ? req.params.ids : [req.params.id]"),
     // anidr2am-cell t-taxi-platform backend/src/services/adminDispatch.service.js: the current time, formatted, before the try.
     parsedBeforeTry("new Date().toISOString()"),
+    // yonaka0406 rht-hotel api/controllers/reservationsController.js: a date made from a value, invalid or not, throws nothing until it is formatted.
+    parsedBeforeTry("new Date(req.params.at)"),
   ],
   invalid: [
     // Valid neighbours (Clinic-app's step table): a table that may change, is used elsewhere, or whose loop hands the step on does not run it once.
