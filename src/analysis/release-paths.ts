@@ -319,7 +319,8 @@ function scan(walk: Walk, node: TSESTree.Node, s: number): number {
   visit(node, walk.keys, (child) => {
     if (child === walk.q.checkout) checkout = true;
     else if (child.type === AST_NODE_TYPES.CallExpression && walk.q.isRelease(child)) release = true;
-    else if (!throwPoint && mayThrow(walk, child)) throwPoint = child;
+    // A call's arguments and callee run before it: the innermost that may throw is the first to (`formatDate()` of `dates.push(formatDate(d))`).
+    else if ((!throwPoint || contains(throwPoint, child)) && mayThrow(walk, child)) throwPoint = child;
     if (s & UNUSED && !used) used = walk.q.isResource(child) ? mentionConnects(walk, child) : walk.kept && child.type === AST_NODE_TYPES.CallExpression && walk.q.isQuery?.(child) === true;
   });
   if (checkout) return release ? FREE : walk.q.connectsOnFirstUse === true ? UNUSED : HELD;

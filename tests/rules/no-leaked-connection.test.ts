@@ -998,6 +998,21 @@ export async function start() {
         ]),
       ],
     },
+    // rht-hotel's reservation handler: the date formatted for a list before the `try`; the formatting runs, and throws, before the `push`.
+    {
+      code: parsedBeforeTry("dates.push(formatDate(req.params.at))"),
+      errors: [
+        error("throwsBeforeTry", 4, 29, [], {
+          exit: "formatDate()",
+          line: "5",
+          name: "transaction",
+          acquire: "sequelize.transaction()",
+          release: "`transaction.commit()` or `transaction.rollback()`",
+          what: "transaction",
+          fix: "Give it back on every path, including throws: `transaction.commit()` or `transaction.rollback()` at the end of the `try` and in its `catch`",
+        }),
+      ],
+    },
     // Valid neighbour (t-taxi-platform's dispatch): a date made from a value may be invalid, and formatting it throws.
     { code: parsedBeforeTry("new Date(req.params.at).toISOString()"), errors: [error("throwsBeforeTry", 4, 29)] },
     // Valid neighbour (PostHog's db.ts): a value the finally does not clear as a timer is the result of a call that may throw.
