@@ -20,6 +20,10 @@ import {
   ORM_SQL_TEXT_METHODS,
   RAW_SQL_METHODS,
   REPOSITORY_LIBRARIES,
+  RAW_VALUE_FUNCTIONS,
+  RELATIVE_SQL_SET,
+  RELATIVE_SQL_VALUE,
+  RELATIVE_WRITE_METHODS,
   REPOSITORY_NAME,
   SQL_DELETE_VERB,
   SQL_IDENTIFIER_CONTEXT,
@@ -266,7 +270,27 @@ export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: bo
   if (!isWriteQuery(file, call)) return forms?.batchedForm ?? "one query for all the ids";
   if (isDeleteQuery(file, call)) return forms?.batchedDeleteForm ?? "one delete of all the ids";
   if (forms?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return forms.batchedInsertSelectForm;
+  if (perRow && forms?.batchedRelativeWriteForm !== undefined && isRelativeWrite(file, call)) return forms.batchedRelativeWriteForm;
   return (perRow ? forms?.batchedPerRowWriteForm : undefined) ?? forms?.batchedWriteForm ?? "one multi-row statement";
+}
+
+/**
+ * Whether the write changes columns by an amount, from each row's own value: `decrement(…)`,
+ * `trx.raw("available_quantity - ?", [n])` or `literal("stock - 1")` among its values, or SQL
+ * text that sets a column from itself (TicketToken's ticket reservations, one guarded decrement
+ * per item).
+ */
+function isRelativeWrite(file: FileContext, call: DatabaseCall): boolean {
+  if (RELATIVE_WRITE_METHODS.includes(call.method) || getChainCalls(call.node).some((link) => RELATIVE_WRITE_METHODS.includes(getCalledMethodName(link) ?? ""))) return true;
+  if (call.op === "sql") return RELATIVE_SQL_SET.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  const isRelativeValue = (node: TSESTree.Node, depth: number): boolean => {
+    const inner = skipExpressionWrappers(node);
+    if (depth < 6 && inner.type === AST_NODE_TYPES.ObjectExpression) return inner.properties.some((property) => isRelativeValue(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth + 1));
+    if (depth < 6 && inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.some((element) => element !== null && isRelativeValue(element, depth + 1));
+    if (inner.type !== AST_NODE_TYPES.CallExpression || !RAW_VALUE_FUNCTIONS.includes(getCalleeName(inner) ?? "")) return false;
+    return RELATIVE_SQL_VALUE.test(getStaticString(inner.arguments[0]) ?? "");
+  };
+  return getQueryParameters(file, call).some((parameter) => isRelativeValue(parameter, 0));
 }
 
 /** `INSERT INTO t (…) SELECT …` (or `… WITH x AS (…) SELECT …`): rows a query makes, not rows the call gives. */

@@ -301,3 +301,21 @@ export const SERVICE_MODULE_SUFFIX = /[.-](?:service|client|server|config|lib|ut
 
 /** The global function whose calls go to another service. */
 export const EXTERNAL_SERVICE_GLOBALS: readonly string[] = ["fetch"];
+
+/**
+ * A value of a write computed from the row's own (`trx.raw("available_quantity - ?", [n])`,
+ * `literal("stock - 1")`): SQL text that adds to or subtracts from a column.
+ */
+export const RELATIVE_SQL_VALUE = /[A-Za-z_][\w."`]*\s*[-+]\s*(?:\?|\$\d|:\w|\d)/u;
+
+/** SQL text that sets a column from its own value: `UPDATE t SET stock = stock - $1 WHERE id = $2`. */
+export const RELATIVE_SQL_SET = /\bset\b[^;]*?\b(\w+)\s*=\s*\1\s*[-+]/iu;
+
+/** Builder methods that change a column by an amount (Knex and Sequelize `increment`, `decrement`). */
+export const RELATIVE_WRITE_METHODS: readonly string[] = ["increment", "decrement"];
+
+/** Functions and methods whose argument is SQL text that becomes a value (`knex.raw`, Sequelize `literal`). */
+export const RAW_VALUE_FUNCTIONS: readonly string[] = ["raw", "literal"];
+
+/** Per-row changes relative to each row's value, in one statement of any SQL dialect: for libraries whose per-row form is an upsert. */
+export const RELATIVE_PER_ROW_WRITE_FORM = "one `UPDATE … SET x = x - CASE id WHEN ? THEN ? … END WHERE id IN (…)` statement (an upsert would overwrite the rows, not change them)";

@@ -1,5 +1,7 @@
 import type { DatabaseMethod, KindKnowledge, LibraryKnowledge } from "./types.js";
 
+import { RELATIVE_PER_ROW_WRITE_FORM } from "./batching.js";
+
 /** ORMs and query builders for SQL databases. */
 
 const read: DatabaseMethod = { op: "read" };
@@ -160,6 +162,7 @@ export const sequelize: LibraryKnowledge = {
   batchedForm: "one `findAll({ where: { id: ids } })`",
   batchedWriteForm: "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`",
   batchedPerRowWriteForm: "one `bulkCreate(rows, { updateOnDuplicate: ['column'] })`",
+  batchedRelativeWriteForm: RELATIVE_PER_ROW_WRITE_FORM,
   batchedDeleteForm: "one `destroy({ where: { id: ids } })`",
   // A list in `replacements` is written as a comma-separated list, in every dialect (Sequelize's raw queries docs).
   rawSqlForms: {
@@ -317,6 +320,7 @@ export const typeorm: LibraryKnowledge = {
   batchedForm: "one `findBy({ id: In(ids) })`",
   batchedWriteForm: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`",
   batchedPerRowWriteForm: "one `upsert(rows, ['id'])`",
+  batchedRelativeWriteForm: RELATIVE_PER_ROW_WRITE_FORM,
   batchedDeleteForm: "one `delete({ id: In(ids) })`, or one `remove(entities)` with the whole list",
 };
 
@@ -411,6 +415,7 @@ export const drizzle: LibraryKnowledge = {
   batchedForm: "one query with `inArray(table.id, ids)`",
   batchedWriteForm: "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`",
   batchedPerRowWriteForm: "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`",
+  batchedRelativeWriteForm: RELATIVE_PER_ROW_WRITE_FORM,
   batchedDeleteForm: "one `delete(table).where(inArray(table.id, ids))`",
   tableArgumentMethods: ["insert", "update", "delete"],
 };
@@ -489,6 +494,7 @@ export const knex: LibraryKnowledge = {
   batchedForm: "one query with `.whereIn('id', ids)`",
   batchedWriteForm: "one `insert(rows)` or one `.whereIn('id', ids).update(values)`",
   batchedPerRowWriteForm: "one `insert(rows).onConflict('id').merge()`",
+  batchedRelativeWriteForm: RELATIVE_PER_ROW_WRITE_FORM,
   batchedDeleteForm: "one `.whereIn('id', ids).delete()`",
 };
 
@@ -537,6 +543,7 @@ export const kysely: LibraryKnowledge = {
   batchedForm: "one query with `.where('id', 'in', ids)`",
   batchedWriteForm: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",
   batchedPerRowWriteForm: "one `insertInto(table).values(rows).onConflict((oc) => oc.column('id').doUpdateSet(…))`",
+  batchedRelativeWriteForm: RELATIVE_PER_ROW_WRITE_FORM,
   batchedDeleteForm: "one `deleteFrom(table).where('id', 'in', ids)`",
 };
 

@@ -1,5 +1,7 @@
 import type { LibraryKnowledge } from "./types.js";
 
+import { RELATIVE_PER_ROW_WRITE_FORM } from "./batching.js";
+
 /** Raw SQL drivers: node-postgres and mysql2. */
 
 /**
@@ -184,6 +186,7 @@ export const mysql2: LibraryKnowledge = {
   batchedForm: "one query with `WHERE id IN (?)` and the array of ids",
   batchedWriteForm: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
   batchedPerRowWriteForm: "one `INSERT … VALUES ? ON DUPLICATE KEY UPDATE x = VALUES(x)` with an array of rows",
+  batchedRelativeWriteForm: RELATIVE_PER_ROW_WRITE_FORM,
   batchedDeleteForm: "one `DELETE … WHERE id IN (?)`",
   batchedInsertSelectForm: "one `INSERT … SELECT` whose `SELECT` takes every key at once (`WHERE id IN (?)`)",
 };

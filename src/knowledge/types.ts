@@ -248,6 +248,12 @@ export interface BatchedForms {
    * a single `update … where id in (ids)` cannot express, for messages.
    */
   batchedPerRowWriteForm?: string;
+  /**
+   * How to batch per-row changes relative to each row's own value (`available = available - ?`,
+   * `decrement(…)`), where `batchedPerRowWriteForm` is an upsert: an upsert writes the values it is
+   * given, so it would overwrite the rows, not change them, and insert the ones that do not exist.
+   */
+  batchedRelativeWriteForm?: string;
   /** How to batch per-item deletes with this library, for messages. */
   batchedDeleteForm?: string;
   /** How to batch a per-item `INSERT … SELECT` with this library (one statement whose `SELECT` takes all the keys), for messages. */

@@ -90,6 +90,11 @@ const RATE_LIMIT_FILL = "for (const [service, config] of Object.entries(RATE_LIM
 // TicketToken-Platform-Backend payment-service src/services/stripe-connect-transfer.service.ts: a transfer per recipient, through the client a getter makes on first use, then its record.
 const connectTransfers = (imports: string, type: string): string =>
   `${imports}\nimport { Pool } from "pg";\nconst db = new Pool();\nexport class TransferService {\n  private stripe: ${type} | null = null;\n  private getStripe(): ${type} {\n    if (!this.stripe) this.stripe = createClient();\n    return this.stripe;\n  }\n  async transfer(recipients: { account: string; amount: number }[]) {\n    const stripe = this.getStripe();\n    for (const recipient of recipients) {\n      const transfer = await stripe.transfers.create({ amount: recipient.amount, destination: recipient.account });\n      await db.query("INSERT INTO stripe_transfers (stripe_transfer_id, destination_account) VALUES ($1, $2)", [transfer.id, recipient.account]);\n    }\n  }\n}`;
+// TicketToken-Platform-Backend ticket-service src/controllers/purchaseController.ts: each item's stock taken by a guarded decrement.
+const stockTaken = (write: string): string =>
+  `import knex from "knex";\nconst db = knex({});\nexport async function reserve(items: { ticketTypeId: string; quantity: number; name: string }[]) {\n  for (const item of items) {\n    await ${write};\n  }\n}`;
+const KNEX_ITEMS = { call: "db(\"ticket_types\")….update()", library: "Knex", collection: "items" };
+const RELATIVE_FORM = "one `UPDATE … SET x = x - CASE id WHEN ? THEN ? … END WHERE id IN (…)` statement (an upsert would overwrite the rows, not change them)";
 const MONGO_ROWS = 'import type { Db } from "mongodb";\nexport async function insertRows(inserts: { table: string; data: object[] }[], connection: Db) {\n';
 // unsend apps/web/src/server/service/email-service.ts: the template of each email of a batch, read once per template through a memo kept across the loop.
 const templateMemo = (memoAt: "outside" | "inside", storedKey = "email.templateId"): string =>
@@ -1147,6 +1152,21 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(limiterRegistry(RATE_LIMIT_FILL, "  register(name: string, max: number) {\n    this.limiters.set(name, { max });\n  }\n"), "this.pool.query(", "writeInLoop"),
     // Valid neighbour (TicketToken's rate limiters): the filling method also called outside the constructor, on each reload.
     invalid(limiterRegistry(RATE_LIMIT_FILL, "  reload(rows: { name: string; max: number }[]) {\n    this.initializeLimiters(rows);\n  }\n"), "this.pool.query(", "writeInLoop"),
+    // TicketToken's ticket reservations: a change of each row by its own amount, which an upsert would overwrite.
+    invalid(stockTaken('db("ticket_types").where("id", item.ticketTypeId).where("available_quantity", ">=", item.quantity).update({ available_quantity: db.raw("available_quantity - ?", [item.quantity]) })'), "db(\"ticket_types\")", "writeInLoop", {}, { ...KNEX_ITEMS, batched: RELATIVE_FORM }),
+    invalid(stockTaken('db("ticket_types").where("id", item.ticketTypeId).decrement("available_quantity", item.quantity)'), "db(\"ticket_types\")", "writeInLoop", {}, { ...KNEX_ITEMS, call: "db(\"ticket_types\")….decrement()", batched: RELATIVE_FORM }),
+    // Valid neighbour (TicketToken's ticket reservations): values of each row's own, which an upsert writes.
+    invalid(stockTaken('db("ticket_types").where("id", item.ticketTypeId).update({ available_quantity: item.quantity, name: item.name })'), "db(\"ticket_types\")", "writeInLoop", {}, { ...KNEX_ITEMS, batched: "one `insert(rows).onConflict('id').merge()`" }),
+    // Valid neighbour (TicketToken's ticket reservations): raw SQL text that is no change of a column by an amount.
+    invalid(stockTaken('db("ticket_types").where("id", item.ticketTypeId).update({ available_quantity: db.raw("GREATEST(?, 0)", [item.quantity]) })'), "db(\"ticket_types\")", "writeInLoop", {}, { ...KNEX_ITEMS, batched: "one `insert(rows).onConflict('id').merge()`" }),
+    // TicketToken's ticket reservations in SQL: `SET x = x - ?` through mysql2.
+    invalid(
+      'import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nexport async function reserve(items) {\n  for (const item of items) await pool.query("UPDATE ticket_types SET available_quantity = available_quantity - ? WHERE id = ?", [item.quantity, item.id]);\n}',
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "mysql2", collection: "items", batched: RELATIVE_FORM },
+    ),
     // develoddy's metrics: named replacements are Sequelize's, whose raw form works in every dialect (it was told pg's `= ANY($1)`).
     invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
     // Valid neighbour (develoddy's metrics): the options held by a `const` are read too.
