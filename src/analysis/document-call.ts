@@ -4,13 +4,13 @@ import type { DocumentKnowledge } from "../knowledge/types.js";
 import type { FileContext } from "./file-context.js";
 import type { ValueKind } from "./value-kind.js";
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { getKind, LIBRARIES } from "../knowledge/index.js";
 import { BUILTIN_CALLBACK_METHODS } from "../knowledge/builtins.js";
 import { getCallReceiver, getCalledMethodName, getStaticPropertyName, skipExpressionWrappers } from "./ast.js";
 import { getProvenBindingKind } from "./library-evidence.js";
-import { getForOfList } from "./same-expression.js";
+import { getForOfList, resolveVariable } from "./same-expression.js";
 import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** The kind of a document, and how sure it is: a model traced to its library, or known by a name only it has. */
@@ -56,7 +56,7 @@ function documentOf(file: FileContext, node: TSESTree.Node, queryOf: QueryOf, de
     default:
       return null;
   }
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  const variable = resolveVariable(file, node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || !def) return null;
   const list = getElementList(variable);
@@ -78,7 +78,7 @@ function isOwnMethodResult(file: FileContext, value: TSESTree.Node, variable: Sc
   const call = value.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(value.argument) : value;
   const receiver = call.type === AST_NODE_TYPES.CallExpression ? getCallReceiver(call) : undefined;
   const object = receiver && skipExpressionWrappers(receiver);
-  return object?.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.sourceCode.getScope(object), object) === variable;
+  return object?.type === AST_NODE_TYPES.Identifier && resolveVariable(file, object) === variable;
 }
 
 /** The list whose elements a loop variable or an array method's callback parameter takes. */

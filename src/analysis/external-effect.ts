@@ -2,14 +2,14 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { CallIndex } from "./call-index.js";
 import type { FileContext } from "./file-context.js";
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint } from "@typescript-eslint/utils";
 
 import { EXTERNAL_SERVICE_GLOBALS, EXTERNAL_SERVICE_MODULE_NAMES, EXTERNAL_SERVICE_PACKAGES, SERVICE_MODULE_SUFFIX } from "../knowledge/batching.js";
 import { alwaysLeaves, contains, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisMemberSources, getVariableAnnotation } from "./class-members.js";
 import { getBarePackageName, getImportPath, getTypeImportPath } from "./import-path.js";
 import { getLocalCallee } from "./local-calls.js";
-import { followConstant } from "./same-expression.js";
+import { followConstant, resolveVariable } from "./same-expression.js";
 
 /**
  * Whether `write`, run once per run of `body`, follows an awaited call to another service in the
@@ -69,7 +69,7 @@ function isApplicationCall(file: FileContext, call: TSESTree.CallExpression): bo
   const origin = getImportPath(file, callee);
   if (origin) return typeof origin.module === "string" && APP_MODULE.test(origin.module);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = ASTUtils.findVariable(file.sourceCode.getScope(callee), callee)?.defs[0];
+  const def = resolveVariable(file, callee)?.defs[0];
   return def?.type === TSESLint.Scope.DefinitionType.FunctionName || (def?.type === TSESLint.Scope.DefinitionType.Variable && isFunctionNode(def.node.init));
 }
 

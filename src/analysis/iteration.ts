@@ -27,7 +27,7 @@ import {
   TRANSACTION_HELPER_NAME,
   WRITTEN_LENGTH_MAX,
 } from "../knowledge/iteration.js";
-import { CONSTANT_NAME, TABLE_NAME } from "../knowledge/bounded-caches.js";
+import { COLLECTION_STORE_METHODS, CONSTANT_NAME, TABLE_NAME, UNBOUNDED_CONSTRUCTORS } from "../knowledge/bounded-caches.js";
 import { STRING_RESULT_METHODS } from "../knowledge/builtins.js";
 import { alwaysLeaves, forEachOwnNode, getCalledMethodName, getCalleeName, getEnclosingFunction, getRequiredModule, getSoleStatement, getStaticPropertyName, isCalledInPlace, isEnvironmentRead, isFunctionNode, isLoop, isNode, skipExpressionWrappers } from "./ast.js";
 import { memoize } from "./file-context.js";
@@ -794,13 +794,14 @@ function isFixedMember(file: FileContext, member: TSESTree.MemberExpression, dep
   return !filledEmpty || fills > 0;
 }
 
-const MEMBER_FILLING_METHODS: readonly string[] = ["push", "unshift", "add", "set", "splice"];
+/** What adds to a Map, a Set or an array (the knowledge base's store methods), and `splice`, which may insert. */
+const MEMBER_FILLING_METHODS: readonly string[] = [...COLLECTION_STORE_METHODS, "splice"];
 
 /** `[]`, `new Map()`, `new Set()`: a collection made empty. */
 function isEmptyCollection(node: TSESTree.Node): boolean {
   const inner = skipExpressionWrappers(node);
   if (inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.length === 0;
-  return inner.type === AST_NODE_TYPES.NewExpression && inner.arguments.length === 0 && inner.callee.type === AST_NODE_TYPES.Identifier && (inner.callee.name === "Map" || inner.callee.name === "Set");
+  return inner.type === AST_NODE_TYPES.NewExpression && inner.arguments.length === 0 && inner.callee.type === AST_NODE_TYPES.Identifier && Object.hasOwn(UNBOUNDED_CONSTRUCTORS, inner.callee.name);
 }
 
 /** `call` runs in the constructor, or in a method only the constructor calls, once or once per element of fixed lists. */

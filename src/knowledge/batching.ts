@@ -315,7 +315,7 @@ export const RELATIVE_SQL_SET = /\bset\b[^;]*?\b(\w+)\s*=\s*\1\s*[-+]/iu;
 export const RELATIVE_WRITE_METHODS: readonly string[] = ["increment", "decrement"];
 
 /** Functions and methods whose argument is SQL text that becomes a value (`knex.raw`, Sequelize `literal`). */
-export const RAW_VALUE_FUNCTIONS: readonly string[] = ["raw", "literal"];
+export const RAW_VALUE_FUNCTIONS: readonly string[] = [...RAW_SQL_METHODS, "literal"];
 
 /** Per-row changes relative to each row's value, in one statement of any SQL dialect: for libraries whose per-row form is an upsert. */
 export const RELATIVE_PER_ROW_WRITE_FORM = "one `UPDATE … SET x = x - CASE id WHEN ? THEN ? … END WHERE id IN (…)` statement (an upsert would overwrite the rows, not change them)";
