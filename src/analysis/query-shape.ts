@@ -216,23 +216,27 @@ export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: Dep
   if (call.op === "read" || getChainCalls(call.node).some((link) => INSERT_METHODS.includes(getCalledMethodName(link) ?? ""))) return false;
   if (call.op === "sql" && SQL_INSERT_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return false;
   let count = 0;
-  const visit = (node: TSESTree.Node, depth: number): void => {
+  someQueryValue(file, call, (value) => dependsOn(file, value, scope) && ++count >= 2);
+  return count >= 2;
+}
+
+/**
+ * Whether `test` holds for a value the query sends: its parameters, through the objects and lists
+ * they are written with, or a `const` holds (rht-hotel's `const values = [row.order, row.id];
+ * await client.query(sql, values)`), at most six levels deep. Stops at the first that does.
+ */
+function someQueryValue(file: FileContext, call: DatabaseCall, test: (value: TSESTree.Node) => boolean): boolean {
+  const visit = (node: TSESTree.Node, depth: number): boolean => {
     let inner = skipExpressionWrappers(node);
-    // rht-hotel's `const values = [row.order, row.id]; await client.query(sql, values)`: the list the name holds.
     if (inner.type === AST_NODE_TYPES.Identifier) {
       const init = followConstant(file, inner);
       if (init?.type === AST_NODE_TYPES.ArrayExpression || init?.type === AST_NODE_TYPES.ObjectExpression) inner = init;
     }
-    if (depth < 6 && inner.type === AST_NODE_TYPES.ObjectExpression) {
-      for (const property of inner.properties) visit(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth + 1);
-    } else if (depth < 6 && inner.type === AST_NODE_TYPES.ArrayExpression) {
-      for (const element of inner.elements) if (element) visit(element, depth + 1);
-    } else if (count < 2 && dependsOn(file, inner, scope)) {
-      count++;
-    }
+    if (depth < 6 && inner.type === AST_NODE_TYPES.ObjectExpression) return inner.properties.some((property) => visit(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth + 1));
+    if (depth < 6 && inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.some((element) => element !== null && visit(element, depth + 1));
+    return test(inner);
   };
-  for (const parameter of getQueryParameters(file, call)) visit(parameter, 0);
-  return count >= 2;
+  return getQueryParameters(file, call).some((parameter) => visit(parameter, 0));
 }
 
 /** Whether the call writes: a write method, or SQL text that starts with a write verb. */
@@ -283,14 +287,11 @@ export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: bo
 function isRelativeWrite(file: FileContext, call: DatabaseCall): boolean {
   if (RELATIVE_WRITE_METHODS.includes(call.method) || getChainCalls(call.node).some((link) => RELATIVE_WRITE_METHODS.includes(getCalledMethodName(link) ?? ""))) return true;
   if (call.op === "sql") return RELATIVE_SQL_SET.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
-  const isRelativeValue = (node: TSESTree.Node, depth: number): boolean => {
-    const inner = skipExpressionWrappers(node);
-    if (depth < 6 && inner.type === AST_NODE_TYPES.ObjectExpression) return inner.properties.some((property) => isRelativeValue(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth + 1));
-    if (depth < 6 && inner.type === AST_NODE_TYPES.ArrayExpression) return inner.elements.some((element) => element !== null && isRelativeValue(element, depth + 1));
-    if (inner.type !== AST_NODE_TYPES.CallExpression || !RAW_VALUE_FUNCTIONS.includes(getCalleeName(inner) ?? "")) return false;
-    return RELATIVE_SQL_VALUE.test(getStaticString(inner.arguments[0]) ?? "");
-  };
-  return getQueryParameters(file, call).some((parameter) => isRelativeValue(parameter, 0));
+  return someQueryValue(
+    file,
+    call,
+    (value) => value.type === AST_NODE_TYPES.CallExpression && RAW_VALUE_FUNCTIONS.includes(getCalleeName(value) ?? "") && RELATIVE_SQL_VALUE.test(getStaticString(value.arguments[0]) ?? ""),
+  );
 }
 
 /** `INSERT INTO t (…) SELECT …` (or `… WITH x AS (…) SELECT …`): rows a query makes, not rows the call gives. */
