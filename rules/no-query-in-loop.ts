@@ -21,6 +21,7 @@ import { getArgumentsQueried, getLocalFunction, getLocalFunctionReferenceName, g
 import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import {
   getBatchedForm,
+  getParameterScope,
   getChainStart,
   getQueryParameters,
   getTableArguments,
@@ -192,7 +193,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
       // the same helper given another statement (`query("INSERT …")`, `query("UPDATE …")`) is another statement to batch.
       const statements = node.arguments.filter((argument, position) => query.statements.includes(position) || isSqlText(argument));
       const same = [node.callee, ...statements].map((part) => sourceCode.getText(part)).join(":");
-      if (!isAnotherArmReported(node, entry.iteration.body, same)) reportViaCall(node.callee, query.call, entry.iteration.collection);
+      if (!isAnotherArmReported(node, entry.iteration.body, same)) reportViaCall(node.callee, query.call, entry.iteration.collection, isPerRowUpdate(file, query.call, getParameterScope(file, fn, node, entry.iteration)));
       return;
     }
   };
@@ -215,10 +216,10 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     }
   };
 
-  const reportViaCall = (callee: TSESTree.Node, call: DatabaseCall, collection: TSESTree.Node): void => {
+  const reportViaCall = (callee: TSESTree.Node, call: DatabaseCall, collection: TSESTree.Node, perRow = false): void => {
     // A browser, a web view or an embedded database (SQLite, IndexedDB): no round trip, no pool.
     if (hasLocalDatabase(context)) return;
-    const data = { ...describe(call, collection), callee: shortenSource(sourceCode.getText(callee)), line: String(call.node.loc.start.line) };
+    const data = { ...describe(call, collection, perRow), callee: shortenSource(sourceCode.getText(callee)), line: String(call.node.loc.start.line) };
     context.report({ node: callee, messageId: "queryInLoopViaCall", data });
   };
 

@@ -1,11 +1,12 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { FunctionNode } from "./ast.js";
 import type { DatabaseCall } from "./database-call.js";
 import type { FileContext } from "./file-context.js";
 import type { DependenceScope, Iteration } from "./iteration.js";
 import type { BatchedForms } from "../knowledge/types.js";
 
-import { AST_NODE_TYPES, ASTUtils } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
 import {
   BATCH_SENDING_METHODS,
@@ -28,6 +29,7 @@ import {
   SQL_DELETE_VERB,
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
+  SQL_UPDATE_VERB,
   SQL_LOCK_STATEMENT,
   SQL_LOCK_TABLE,
   SQL_OPTION_LIBRARIES,
@@ -53,6 +55,8 @@ import { followConstant, getConstantInit, getConstInit, resolveVariable } from "
 import { getBarePackageName, getImportPath } from "./import-path.js";
 import { DATABASE_TRAIT, getChainEvidenceKind, getModuleSpecifiers, importsModuleWithPrefix } from "./library-evidence.js";
 import { dependsOn, isItem } from "./iteration.js";
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * What a database call sends: which expressions are its parameters (the values that change from
@@ -221,6 +225,25 @@ export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: Dep
 }
 
 /**
+ * The parameters of a local function that take the element, for a query it sends per element
+ * (matrix-delivery's `markEventDelivered(event)` per queued event, `UPDATE … SET
+ * delivery_attempts = $1 WHERE event_id = $2`): those whose argument at `call` depends on
+ * `iteration`, so that `isPerRowUpdate` can tell the values each row has of its own.
+ */
+export function getParameterScope(file: FileContext, fn: FunctionNode, call: TSESTree.CallExpression, iteration: DependenceScope): DependenceScope {
+  const items = new Set<Scope.Variable>();
+  const variables = file.sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
+  fn.params.forEach((param, position) => {
+    const argument = call.arguments[position];
+    if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement || !dependsOn(file, argument, iteration)) return;
+    for (const variable of variables) {
+      if (variable.defs.some((def) => def.type === DefinitionType.Parameter && contains(param, def.name))) items.add(variable);
+    }
+  });
+  return { body: fn.body, items };
+}
+
+/**
  * Whether `test` holds for a value the query sends: its parameters, through the objects and lists
  * they are written with, or a `const` holds (rht-hotel's `const values = [row.order, row.id];
  * await client.query(sql, values)`), at most six levels deep. Stops at the first that does.
@@ -275,7 +298,15 @@ export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: bo
   if (isDeleteQuery(file, call)) return forms?.batchedDeleteForm ?? "one delete of all the ids";
   if (forms?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return forms.batchedInsertSelectForm;
   if (perRow && forms?.batchedRelativeWriteForm !== undefined && isRelativeWrite(file, call)) return forms.batchedRelativeWriteForm;
-  return (perRow ? forms?.batchedPerRowWriteForm : undefined) ?? forms?.batchedWriteForm ?? "one multi-row statement";
+  return (perRow ? forms?.batchedPerRowWriteForm : undefined) ?? getStatementWriteForm(file, call, forms) ?? forms?.batchedWriteForm ?? "one multi-row statement";
+}
+
+/** The batched form of the statement SQL text names, an insert or an update (matrix-delivery's city cache was told an `UPDATE` too). */
+function getStatementWriteForm(file: FileContext, call: DatabaseCall, forms: BatchedForms | undefined): string | undefined {
+  if (call.op !== "sql") return undefined;
+  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  if (SQL_INSERT_VERB.test(text)) return forms?.batchedInsertForm;
+  return SQL_UPDATE_VERB.test(text) ? forms?.batchedUpdateForm : undefined;
 }
 
 /**

@@ -97,6 +97,9 @@ export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
 export const SQL_SELECT_WORD = /\bselect\b/iu;
 export const SQL_VALUES_WORD = /\bvalues\b/iu;
 
+/** SQL that changes rows. */
+export const SQL_UPDATE_VERB = /^\s*(?:\(\s*)?update\b/iu;
+
 /** SQL that removes rows. */
 export const SQL_DELETE_VERB = /^\s*(?:\(\s*)?delete\b/iu;
 

@@ -168,6 +168,8 @@ export const sequelize: LibraryKnowledge = {
   rawSqlForms: {
     batchedForm: "one query with `WHERE id IN (:ids)` and `replacements: { ids }` (Sequelize writes the array as a list)",
     batchedWriteForm: "one `bulkCreate(rows)` on the table's model, or one `UPDATE … WHERE id IN (:ids)` with `replacements: { ids }`",
+    batchedInsertForm: "one `bulkCreate(rows)` on the table's model",
+    batchedUpdateForm: "one `UPDATE … WHERE id IN (:ids)` with `replacements: { ids }`",
     batchedPerRowWriteForm: "one `bulkCreate(rows, { updateOnDuplicate: ['column'] })` on the table's model",
     batchedDeleteForm: "one `DELETE … WHERE id IN (:ids)` with `replacements: { ids }`",
     batchedInsertSelectForm: "one `INSERT … SELECT` whose `SELECT` takes every key at once (`WHERE id IN (:ids)` with `replacements: { ids }`)",

@@ -243,6 +243,10 @@ export interface BatchedForms {
   batchedForm?: string;
   /** How to batch per-item writes with this library, for messages. */
   batchedWriteForm?: string;
+  /** How to batch per-item inserts, for a write known to insert (SQL text that starts with `INSERT`); `batchedWriteForm` names inserts and updates both. */
+  batchedInsertForm?: string;
+  /** How to batch per-item updates that give every row the same values, for a write known to update (SQL text that starts with `UPDATE`). */
+  batchedUpdateForm?: string;
   /**
    * How to batch updates that give each row values of its own (`data: { name: row.name }`), which
    * a single `update … where id in (ids)` cannot express, for messages.

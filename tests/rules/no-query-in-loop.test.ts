@@ -118,7 +118,7 @@ const typeormBuilderLoop = (builder: string): string =>
 // TriliumNext src/services/llm/embeddings/queue.ts: a set of notes in progress, skipped by other runs, is no memo: each note of the batch is written.
 const notesInProcess = (body: string): string =>
   `${PG}const inProcess = new Set<string>();\nexport async function processQueue(notes: { noteId: string }[]) {\n  for (const note of notes) {\n    if (inProcess.has(note.noteId)) continue;\n${body}  }\n}`;
-const IN_PROCESS_DATA = { call: "pool.query()", library: "node-postgres (pg)", collection: "notes", batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`" };
+const IN_PROCESS_DATA = { call: "pool.query()", library: "node-postgres (pg)", collection: "notes", batched: "one `UPDATE … WHERE id = ANY($1)`" };
 // langgraphjs libs/checkpoint-postgres/src/store/index.ts: a migration runner sends each migration, then records its version.
 const migrationRunner = (run: string): string =>
   `export class Store {\n  pool: any;\n  async migrate(version: number) {\n    const client = await this.pool.connect();\n    const migrations = getMigrations();\n    try {\n      for (let v = version + 1; v < migrations.length; v += 1) {\n${run}        await client.query("INSERT INTO store_migrations (v) VALUES ($1)", [v]);\n      }\n    } finally {\n      client.release();\n    }\n  }\n}`;
@@ -260,9 +260,17 @@ const FIRST_INDEX = "for (let i = 0; i < candidates.length; i++)";
 const markFirstMatch = (after: string): string =>
   `${PG}export async function verify(records: { id: string; ok: boolean }[]) {\n  for (const rec of records) {\n    if (rec.ok) {\n      try {\n        await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n      } catch (e) {\n        throw new Error("failed");\n      }\n${after}\n    }\n  }\n  return false;\n}`;
 const PG_WRITE_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`";
+/** matrix-delivery backend/services/eventBus.js: each queued event handed to a method that records its delivery. */
+const eventDelivery = (argument: string, params = "event: { id: string; attempts: number }", values = "event.attempts, event.id"): string =>
+  `${PG}export class EventBus {\n  queue: { id: string; attempts: number }[] = [];\n  async drain() {\n    for (const event of this.queue) await this.markDelivered(${argument});\n  }\n  async markDelivered(${params}) {\n    await pool.query("UPDATE domain_events SET status = 'delivered', attempts = $1 WHERE event_id = $2", [${values}]);\n  }\n}`;
+const EVENT_DELIVERY = { call: "pool.query()", library: "node-postgres (pg)", collection: "this.queue", callee: "this.markDelivered", line: "9" };
+/** The batched forms of an SQL text that names its statement: an `INSERT`, an `UPDATE` of the same values, an `UPDATE` by each row's own amount. */
+const PG_INSERT_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`)";
+const PG_UPDATE_BATCHED = "one `UPDATE … WHERE id = ANY($1)`";
+const PG_RELATIVE_FORM = "one `UPDATE … SET x = t.x - v.n FROM unnest($1::int[], $2::int[]) AS v(id, n) WHERE t.id = v.id` (`SET x = v.x` would overwrite the rows, not change them)";
 /** The report on `markFirstMatch(after)`: the update runs for every matching record. */
 const markEveryMatch = (after: string): Invalid =>
-  invalid(markFirstMatch(after), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED });
+  invalid(markFirstMatch(after), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_UPDATE_BATCHED });
 // ballerine services/workflows-service/src/workflow/workflow.service.ts: the child callbacks of a definition's config, filtered, then one query each.
 const childCallbacks = (list: string): string =>
   `${PG}export async function persist(definition: Definition, childId: string) {\n  await Promise.all(\n    ${list}\n      ?.map((callback) => pool.query("SELECT * FROM workflows WHERE id = $1", [callback.parentId])),\n  );\n}`;
@@ -1167,6 +1175,34 @@ runRuleTests("no-query-in-loop", rule, {
       {},
       { call: "pool.query()", library: "mysql2", collection: "items", batched: RELATIVE_FORM },
     ),
+    // Amr1977 matrix-delivery backend/repositories/marketplaceOrderRepository.js: node-postgres's per-row form would overwrite each item's stock, not take from it.
+    invalid(
+      `${PG}export async function deduct(items: { id: number; quantity: number }[]) {\n  for (const item of items) await pool.query("UPDATE items SET inventory_quantity = inventory_quantity - $1 WHERE id = $2 AND inventory_quantity >= $1", [item.quantity, item.id]);\n}`,
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "items", batched: PG_RELATIVE_FORM },
+    ),
+    // Valid neighbour (matrix-delivery's stock): values of each row's own, which `SET x = v.x` writes.
+    invalid(
+      `${PG}export async function deduct(items: { id: number; quantity: number }[]) {\n  for (const item of items) await pool.query("UPDATE items SET inventory_quantity = $1 WHERE id = $2", [item.quantity, item.id]);\n}`,
+      "pool.query(",
+      "writeInLoop",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "items", batched: PG_PER_ROW },
+    ),
+    // matrix-delivery backend/services/eventBus.js: the helper's UPDATE gives each event values of its own, which one `UPDATE … WHERE id = ANY` cannot.
+    invalid(eventDelivery("event"), "this.markDelivered", "queryInLoopViaCall", {}, { ...EVENT_DELIVERY, batched: PG_PER_ROW }),
+    // Valid neighbour (matrix-delivery's events): only the key comes from the element, the other value is the same for every row.
+    invalid(eventDelivery("event.id, 1", "eventId: string, attempts: number", "attempts, eventId"), "this.markDelivered", "queryInLoopViaCall", {}, { ...EVENT_DELIVERY, batched: PG_UPDATE_BATCHED }),
+    // matrix-delivery backend/app.js: a helper's INSERT, one notification per user, is told a multi-row insert only.
+    invalid(
+      `${PG}async function notify(userId: string, title: string) {\n  await pool.query("INSERT INTO notifications (user_id, title) VALUES ($1, $2)", [userId, title]);\n}\nexport async function verifyAll(users: { id: string }[]) {\n  for (const user of users) await notify(user.id, "Verified");\n}`,
+      "notify(user.id",
+      "queryInLoopViaCall",
+      {},
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "users", batched: PG_INSERT_BATCHED, callee: "notify", line: "4" },
+    ),
     // develoddy's metrics: named replacements are Sequelize's, whose raw form works in every dialect (it was told pg's `= ANY($1)`).
     invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
     // Valid neighbour (develoddy's metrics): the options held by a `const` are read too.
@@ -1184,7 +1220,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: "sequelize.query()",
       library: "Sequelize",
       collection: "ids",
-      batched: "one `bulkCreate(rows)` on the table's model, or one `UPDATE … WHERE id IN (:ids)` with `replacements: { ids }`",
+      batched: "one `UPDATE … WHERE id IN (:ids)` with `replacements: { ids }`",
     }),
     // The neighbour of teable's cumulative group-by: the element itself, or a slice that does not start at the list's head, is per element.
     invalid(groupByLevels("groupBy[i]"), "db(", "queryInLoop"),
@@ -1238,7 +1274,7 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(plansOrder('const values = [plan.order, plan.id];\n    await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("plans", PG_PER_ROW)),
     invalid(plansOrder('await client.query("UPDATE plans SET display_order = $1 WHERE id = $2", [plan.order, plan.id]);'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("plans", PG_PER_ROW)),
     // Its neighbour: one value of the element, the key, takes one \`UPDATE … WHERE id = ANY\`.
-    invalid(plansOrder('const values = [plan.id];\n    await client.query("UPDATE plans SET hidden = true WHERE id = $1", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("plans", PG_WRITE_BATCHED)),
+    invalid(plansOrder('const values = [plan.id];\n    await client.query("UPDATE plans SET hidden = true WHERE id = $1", values);'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("plans", PG_UPDATE_BATCHED)),
     // rht-hotel's daily metrics job: an \`INSERT … SELECT\` per hotel batches as one \`INSERT … SELECT\` over every key, not as rows given in \`VALUES\`.
     invalid(`${PG}export async function refresh(hotels: { id: number }[]) {\n  for (const hotel of hotels) {\n    await pool.query("INSERT INTO daily_metrics (hotel_id, total) SELECT hotel_id, sum(price) FROM rates WHERE hotel_id = $1 GROUP BY hotel_id", [hotel.id]);\n  }\n}`, "pool.query(", "writeInLoop", {}, {
       call: "pool.query()",
@@ -1250,14 +1286,14 @@ runRuleTests("no-query-in-loop", rule, {
       call: "pool.query()",
       library: "node-postgres (pg)",
       collection: "hotels",
-      batched: PG_WRITE_BATCHED,
+      batched: PG_INSERT_BATCHED,
     }),
     // Its mysql2 neighbour: \`INSERT … SET ?\` gives the row itself.
     invalid('import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\nexport async function log(events) {\n  for (const event of events) await pool.query("INSERT INTO events SET ?", [event]);\n}', "pool.query(", "writeInLoop", {}, {
       call: "pool.query()",
       library: "mysql2",
       collection: "events",
-      batched: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
+      batched: "one `INSERT … VALUES ?` with an array of rows",
     }),
     // rht-hotel's reservation details: \`WITH … DELETE\` deletes, whatever its first word; a \`WITH\` that only reads, reads.
     invalid(detailsCte("WITH doomed AS (SELECT id FROM reservation_clients WHERE detail_id = $1 LIMIT 1) DELETE FROM reservation_clients WHERE id IN (SELECT id FROM doomed)"), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("details", "one `DELETE … WHERE id = ANY($1)`")),
@@ -1267,7 +1303,7 @@ runRuleTests("no-query-in-loop", rule, {
     invalid(parkingAssignments(PICK_CONFIG), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }, untracedSql("assignments", PG_BATCHED)),
     invalid(parkingAssignments('    query = assignment.roomId ? "SELECT id FROM reservation_details WHERE room_id = $1" : "SELECT id FROM reservation_details";'), 'client.query("SELECT capacity', "queryInLoop", { filename: "file.js" }),
     // rht-hotel's updatePlanExclusions: the client untraced, its SQL text in a `const` the call names.
-    invalid(planExclusions('const insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("planIds", PG_WRITE_BATCHED)),
+    invalid(planExclusions('const insertQuery = "INSERT INTO plan_exclusions (hotel_id, plan_id) VALUES ($1, $2)";'), "client.query(", "writeInLoop", { filename: "file.js" }, untracedSql("planIds", PG_INSERT_BATCHED)),
     invalid(`${PG}async function f(byId) {\n  for (const key in byId) await pool.query("SELECT * FROM t WHERE id = $1", [key]);\n}`, "pool.query(", "queryInLoop"),
     invalid(`${PG}async function f(ids) {\n  for (let i = 0; i < ids.length; i++) await pool.query("SELECT * FROM t WHERE id = $1", [ids[i]]);\n}`, "pool.query(", "queryInLoop"),
     // A `batch` is a list of single items, not of chunks.
@@ -1293,7 +1329,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: "connection.execute()",
       library: "mysql2",
       collection: "queries",
-      batched: "one `INSERT … VALUES ?` with an array of rows, or one `UPDATE … WHERE id IN (?)`",
+      batched: "one `UPDATE … WHERE id IN (?)`",
     }),
     // Valid neighbour (drizzle's migrator): a raw wrapper of one statement named in the code runs no list.
     invalid(migrationRunner('        await client.query(sql.raw("SET search_path TO app"));\n'), "client.query(\"INSERT", "writeInLoop"),
@@ -1338,7 +1374,7 @@ runRuleTests("no-query-in-loop", rule, {
       "pool.query(",
       "writeInLoop",
       {},
-      { call: "pool.query()", library: "node-postgres (pg)", collection: "plan", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" },
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "plan", batched: PG_RELATIVE_FORM },
     ),
     // Valid neighbours (cherrypick's entity services): a query for strings, for objects, or always, runs for what the loop gives.
     entityOrIdQueries(`typeof src === "string" ? ${FIND_EMOJI} : src`),
@@ -1434,21 +1470,21 @@ runRuleTests("no-query-in-loop", rule, {
       "pool.query(",
       "writeInLoop",
       {},
-      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED },
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_UPDATE_BATCHED },
     ),
     invalid(
       `${PG}export async function verify(records: { id: string; links: string[] }[]) {\n  for (const rec of records) {\n    for (const link of rec.links) {\n      await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n      break;\n    }\n  }\n}`,
       "pool.query(",
       "writeInLoop",
       {},
-      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED },
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_UPDATE_BATCHED },
     ),
     invalid(
       `${PG}export async function verify(records: { id: string; ok: boolean }[]) {\n  records.forEach(async (rec) => {\n    await pool.query("UPDATE links SET verified = true WHERE id = $1", [rec.id]);\n    return;\n  });\n}`,
       "pool.query(",
       "writeInLoop",
       {},
-      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_WRITE_BATCHED },
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "records", batched: PG_UPDATE_BATCHED },
     ),
     // Valid neighbour (subql's metadata keys): the `default` branch, and the branch of every other key, run per element.
     invalid(specialKeys(`    switch (key) {\n      case "dynamicDatasources":\n        break;\n      default:\n        ${QUERY_ONE}\n    }`), "pool.query(", "writeInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "keys", batched: "one `UPDATE … SET x = v.x FROM unnest($1::int[], $2::text[]) AS v(id, x) WHERE t.id = v.id`" }),
@@ -1471,7 +1507,7 @@ runRuleTests("no-query-in-loop", rule, {
       "pool.query(",
       "writeInLoop",
       {},
-      { call: "pool.query()", library: "node-postgres (pg)", collection: "rows", batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`" },
+      { call: "pool.query()", library: "node-postgres (pg)", collection: "rows", batched: PG_UPDATE_BATCHED },
     ),
     invalid(`${PG}async function f(stream) {\n  for await (const row of stream) await pool.query("SELECT * FROM t WHERE id = $1", [row.id]);\n}`, "pool.query(", "queryInLoop"),
     // A queue drained with shift().
@@ -2059,7 +2095,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: "pool.query()",
       library: "node-postgres (pg)",
       collection: "rows",
-      batched: "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`) or one `UPDATE … WHERE id = ANY($1)`",
+      batched: PG_INSERT_BATCHED,
     }),
     // A list condition over a subquery batches nothing: the subquery runs once per element with its query.
     invalid(`import knex from "knex";\nconst db = knex({});\nasync function f(orgs) {\n  for (const org of orgs) await db("users").whereIn("id", db("members").select("user_id").where({ org: org.id })).update({ active: false });\n}`, 'db("users")', "writeInLoop"),
