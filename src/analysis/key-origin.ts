@@ -4,7 +4,7 @@ import type { FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { isPlainRegistrationName } from "../knowledge/bounded-caches.js";
+import { COLLECTION_STORE_METHODS, isPlainRegistrationName } from "../knowledge/bounded-caches.js";
 import { getCalledMethodName, getCallReceiver, getEnclosingFunction, getMemberPath, getPlainFunctionName, getStaticPropertyName, isFunctionNode, isSoleExit, isWrittenMember, skipExpressionWrappers } from "./ast.js";
 import { getThisClass, getVariableAnnotation } from "./class-members.js";
 import { getPropertyUses } from "./code-reachability.js";
@@ -284,10 +284,24 @@ export function hasPrimitiveDeclaredType(file: FileContext, key: TSESTree.Node):
 export function isKeyCheckedAgainstTable(file: FileContext, key: TSESTree.Node | undefined, fn: FunctionNode, store: TSESTree.Node): boolean {
   const parts = key ? getKeyVariables(key) : null;
   if (!parts || parts.length === 0 || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const statements = fn.body.body.filter((statement) => statement.range[1] <= store.range[0]);
+  const statements = getStatementsBefore(fn, store);
   return parts.every((part) =>
     statements.some((statement, index) => statement.type === AST_NODE_TYPES.IfStatement && isSoleExit(statement.consequent) && (isTableMiss(file, statement.test, part, statements.slice(0, index)) || isOutOfRange(statement.test, part))),
   );
+}
+
+/**
+ * The statements that run before `store` in its function, in the blocks around it from the
+ * outermost: a `return` or a `throw` in one of them skips `store`, also from inside a `try`
+ * (matrix-delivery's wallet choice checks the payment method first thing in its `try`).
+ */
+function getStatementsBefore(fn: FunctionNode, store: TSESTree.Node): TSESTree.Statement[] {
+  const before: TSESTree.Statement[] = [];
+  for (let child: TSESTree.Node = store, parent = store.parent; parent && child !== fn.body; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return [];
+    if (parent.type === AST_NODE_TYPES.BlockStatement) before.unshift(...parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement)));
+  }
+  return before;
 }
 
 /**
@@ -344,7 +358,8 @@ function getKeyVariables(raw: TSESTree.Node): TSESTree.Identifier[] | null {
 
 /**
  * `!TABLE[part]`, `!(part in TABLE)`, `!Object.hasOwn(TABLE, part)` (or through
- * `Object.prototype.hasOwnProperty.call`, automatisch's app paths), `!TABLE.has(part)`, or `!entry`
+ * `Object.prototype.hasOwnProperty.call`, automatisch's app paths), `!TABLE.has(part)`,
+ * `!LIST.includes(part)` of a list written in the code (`isWrittenList`), or `!entry`
  * where an earlier `const entry = TABLE[part]` (`TABLE.get(part)`, `TABLE[group]?.[part]`).
  */
 function isTableMiss(file: FileContext, raw: TSESTree.Expression, part: TSESTree.Identifier, earlier: readonly TSESTree.Statement[]): boolean {
@@ -353,6 +368,7 @@ function isTableMiss(file: FileContext, raw: TSESTree.Expression, part: TSESTree
   const operand = skipExpressionWrappers(test.argument);
   if (operand.type === AST_NODE_TYPES.BinaryExpression && operand.operator === "in") return isSamePart(operand.left, part) && isWrittenTable(file, operand.right);
   if (operand.type === AST_NODE_TYPES.CallExpression && isOwnKeyTest(operand)) return isWrittenTable(file, operand.arguments[0]!) && isSamePart(operand.arguments[1]!, part);
+  if (operand.type === AST_NODE_TYPES.CallExpression && getCalledMethodName(operand) === "includes") return operand.arguments.length === 1 && isSamePart(operand.arguments[0]!, part) && isWrittenList(file, getCallReceiver(operand)!);
   if (operand.type === AST_NODE_TYPES.MemberExpression) return isTableLookup(file, operand, part);
   if (operand.type === AST_NODE_TYPES.CallExpression) return isTableLookup(file, operand, part, "has");
   if (operand.type !== AST_NODE_TYPES.Identifier) return false;
@@ -420,6 +436,26 @@ function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
     init.callee.name === "Map" &&
     init.arguments[0]?.type === AST_NODE_TYPES.ArrayExpression &&
     variable!.references.every(({ identifier }) => identifier.parent?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(identifier.parent) !== "set")
+  );
+}
+
+/**
+ * A module-level `const` holding a list of values written in the code that nothing adds to
+ * (`const VALID_PAYMENT_METHODS = ["vodafone_cash", "instapay"]`), or a constant imported by a
+ * constant's name: a key it includes is one of its values.
+ */
+function isWrittenList(file: FileContext, raw: TSESTree.Node): boolean {
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
+  const definition = variable?.defs[0];
+  if (definition?.type === DefinitionType.ImportBinding) return definition.node.type !== AST_NODE_TYPES.ImportNamespaceSpecifier && CONSTANT_NAME.test(node.name);
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || isInsideFunction(definition.node)) return false;
+  const init = definition.node.init ? skipExpressionWrappers(definition.node.init) : undefined;
+  return (
+    init?.type === AST_NODE_TYPES.ArrayExpression &&
+    init.elements.every((element) => element?.type === AST_NODE_TYPES.Literal) &&
+    variable!.references.every(({ identifier }) => identifier.parent?.type !== AST_NODE_TYPES.MemberExpression || !COLLECTION_STORE_METHODS.includes(getStaticPropertyName(identifier.parent) ?? ""))
   );
 }
 

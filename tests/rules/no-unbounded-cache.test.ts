@@ -804,6 +804,23 @@ const ocrServices = (check: string, table = '{ latin: "latin.onnx", cyrillic: "c
 // jakekausler Bills-Node-Server src/utils/calculate-v3/flow-aggregator.ts: a summary per year, a year out of range throws first.
 const yearSummaries = (check: string): string =>
   `export class FlowAggregator {\n  private years: Map<number, Summary> = new Map();\n  getOrCreate(year: number, maxYear: number): Summary {\n    if (${check}) {\n      throw new Error(\`invalid year \${year}\`);\n    }\n    let summary = this.years.get(year);\n    if (!summary) {\n      summary = { income: 0 };\n      this.years.set(year, summary);\n    }\n    return summary;\n  }\n}`;
+// Amr1977 matrix-delivery backend/services/platformWalletService.js: a round-robin index per payment method, a method not in the module's list throws first.
+const walletRotation = (check: string, list = '["vodafone_cash", "orange_money", "instapay"]'): string =>
+  `const VALID_PAYMENT_METHODS = ${list};\nclass PlatformWalletService {\n  constructor(pool) {\n    this.pool = pool;\n    this.lastSelectedIndex = new Map();\n  }\n  async selectWalletForTopup(paymentMethod) {\n    try {\n${check}\n      const { rows: wallets } = await this.pool.query("SELECT * FROM platform_wallets WHERE wallet_type = $1", [paymentMethod]);\n      const nextIndex = ((this.lastSelectedIndex.get(paymentMethod) ?? -1) + 1) % wallets.length;\n      this.lastSelectedIndex.set(paymentMethod, nextIndex);\n      return wallets[nextIndex];\n    } catch (error) {\n      console.error(error);\n      throw error;\n    }\n  }\n}\nmodule.exports = PlatformWalletService;`;
+const WALLET_CHECK = "      if (!VALID_PAYMENT_METHODS.includes(paymentMethod)) throw new Error(`Invalid payment method: ${paymentMethod}`);";
+/** The report on `walletRotation(check, list)`: an index for any payment method. */
+const walletRotationGrows = (check: string, list?: string, line = 12) => ({
+  code: walletRotation(check, list),
+  errors: [
+    {
+      messageId: "unboundedCacheKeyed" as const,
+      line: 5,
+      column: 30,
+      data: { name: "this.lastSelectedIndex", where: "`selectWalletForTopup()`", key: "paymentMethod", line: String(line), owner: "class `PlatformWalletService`" },
+      suggestions: [{ messageId: "suggestLruCache" as const, output: `${REQUIRE}${walletRotation(check, list).replace("new Map()", LRU)}` }],
+    },
+  ],
+});
 /** The report on `yearSummaries(check)`: a summary for any year. */
 const yearSummariesGrow = (check: string) => ({
   code: yearSummaries(check),
@@ -915,6 +932,10 @@ runRuleTests("no-unbounded-cache", rule, {
     ocrServices("  const model = MODELS[script];\n  if (!model) throw new Error(`No model for ${script}`);"),
     ocrServices("  if (!(script in MODELS)) return null;"),
     ocrServices("  if (!MODELS[script]) {\n    throw new Error(script);\n  }"),
+    // matrix-delivery's wallet rotation: a payment method not in the module's written list throws first, inside the `try`.
+    walletRotation(WALLET_CHECK),
+    walletRotation("      if (!VALID_PAYMENT_METHODS.includes(paymentMethod)) {\n        return null;\n      }"),
+    `import { VALID_PAYMENT_METHODS } from "./constants";\n${walletRotation(WALLET_CHECK, "[...VALID_PAYMENT_METHODS]").replace("const VALID_PAYMENT_METHODS = [...VALID_PAYMENT_METHODS];\n", "")}`,
     // Bills-Node-Server's FlowAggregator: a year below one bound or above the other throws first.
     yearSummaries("!Number.isInteger(year) || year < 1900 || year > 2200"),
     yearSummaries("MAX_YEAR <= year || year < -1"),
@@ -1555,6 +1576,13 @@ export function remove(slot, names) {
         ],
       })),
     },
+    // Valid neighbours (matrix-delivery's wallet rotation): a list the code adds to, a list of values not written in the code,
+    // a check that does not leave, a check after the store.
+    walletRotationGrows(`${WALLET_CHECK}\n      VALID_PAYMENT_METHODS.push(paymentMethod);`, undefined, 13),
+    walletRotationGrows(WALLET_CHECK, "process.env.METHODS.split(\",\")"),
+    walletRotationGrows(WALLET_CHECK, "[process.env.METHOD, \"instapay\"]"),
+    walletRotationGrows("      if (!VALID_PAYMENT_METHODS.includes(paymentMethod)) console.warn(paymentMethod);"),
+    walletRotationGrows("      if (!VALID_PAYMENT_METHODS.includes(paymentMethod.trim())) throw new Error(paymentMethod);"),
     // Valid neighbour (automatisch's app paths): a table the function fills at run time bounds nothing.
     ocrServicesGrow("  const available = await listModels();\n  if (!Object.hasOwn(available, script)) throw new Error(script);", 10),
     ocrServicesGrow("  if (!Object.prototype.hasOwnProperty.call(MODELS, script)) throw new Error(script);", 9, "loadModels()"),
