@@ -28,6 +28,7 @@ import {
   isBatchedQuery,
   isHandedToBatch,
   isLibraryKnown,
+  isCatalogQuery,
   isLockStatement,
   isPerRowUpdate,
   isWriteQuery,
@@ -100,7 +101,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     (isWriteQuery(file, call) && recordsExternalCall(file, index, call.node, around)) ||
     (call.kind.knowledge.role === "document" && followsApplicationCall(file, index, call.node, around, (other) => getDatabaseCall(context, other) !== null));
   /** The query counts, batched forms excluded and writes only when the option says so. */
-  const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call) && !isLockStatement(file, call);
+  const isReportable = (call: DatabaseCall): boolean => (options.writes || !isWriteQuery(file, call)) && !isBatchedQuery(file, call) && !isLockStatement(file, call) && !isCatalogQuery(file, call);
 
   /**
    * The innermost iteration over a real collection whose current element flows into `values`.

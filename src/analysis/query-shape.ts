@@ -30,6 +30,9 @@ import {
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
   SQL_UPDATE_VERB,
+  SQL_CATALOG_RELATION,
+  SQL_RELATION,
+  SQL_SELECT_VERB,
   SQL_LOCK_STATEMENT,
   SQL_LOCK_TABLE,
   SQL_OPTION_LIBRARIES,
@@ -222,6 +225,20 @@ export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: Dep
   let count = 0;
   someQueryValue(file, call, (value) => dependsOn(file, value, scope) && ++count >= 2);
   return count >= 2;
+}
+
+/**
+ * Whether the call reads only the database's catalog (`SELECT EXISTS (SELECT FROM
+ * information_schema.tables WHERE table_name = $1)`, `pg_indexes`, `sqlite_master`): per element,
+ * it asks about a table or a column the code names, whose number does not grow with the data.
+ */
+export function isCatalogQuery(file: FileContext, call: DatabaseCall): boolean {
+  if (call.op !== "sql") return false;
+  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  // A `WITH` that writes names the table it writes after `FROM` or `INTO`: `DELETE FROM t` is a relation of data.
+  if (!SQL_SELECT_VERB.test(text)) return false;
+  const relations = [...text.matchAll(SQL_RELATION)];
+  return relations.length > 0 && relations.every((relation) => SQL_CATALOG_RELATION.test(relation[1]!));
 }
 
 /**

@@ -127,6 +127,21 @@ export const SQL_LOCK_TABLE = /\b(?:from|into|update)\s+["`]?(?:\w+_)?lock(?:s|i
  */
 export const SQL_SAVEPOINT_STATEMENT = /^\s*(?:savepoint|release\s+(?:savepoint\s+)?\w|rollback\s+(?:work\s+|transaction\s+)?to\b)/iu;
 
+/** SQL that reads: a `SELECT`, or a `WITH` before one (a `WITH` that writes is told by `SQL_WITH_WRITE`). */
+export const SQL_SELECT_VERB = /^\s*(?:\(\s*)?(?:select|with)\b/iu;
+
+/** The relations SQL text reads from: the name after each `FROM` and `JOIN`, with its schema. */
+export const SQL_RELATION = /\b(?:from|join)\s+((?:"?\w+"?\s*\.\s*)?"?\w+"?)/giu;
+
+/**
+ * Relations of the database's catalog: `information_schema.tables`, `pg_catalog.*`, Postgres's
+ * system views (`pg_tables`, `pg_indexes`, `pg_class`), SQLite's `sqlite_master`. Their rows
+ * describe the schema: a query of them per element asks about a table or a column the code names
+ * (matrix-delivery's start-up check that each of its tables exists), not about rows of data.
+ */
+export const SQL_CATALOG_RELATION =
+  /^(?:"?(?:information_schema|pg_catalog)"?\s*\.|"?(?:pg_(?:tables|indexes|views|matviews|class|namespace|attribute|attrdef|constraint|index|type|proc|trigger|sequences?|extension|roles|database|settings|enum|description|depend|inherits)|sqlite_(?:master|schema))"?$)/iu;
+
 /** SQL that opens a transaction on the client it is sent to. */
 export const SQL_BEGIN = /^\s*(?:begin|start\s+transaction)\b/iu;
 

@@ -264,6 +264,9 @@ const PG_WRITE_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELE
 const eventDelivery = (argument: string, params = "event: { id: string; attempts: number }", values = "event.attempts, event.id"): string =>
   `${PG}export class EventBus {\n  queue: { id: string; attempts: number }[] = [];\n  async drain() {\n    for (const event of this.queue) await this.markDelivered(${argument});\n  }\n  async markDelivered(${params}) {\n    await pool.query("UPDATE domain_events SET status = 'delivered', attempts = $1 WHERE event_id = $2", [${values}]);\n  }\n}`;
 const EVENT_DELIVERY = { call: "pool.query()", library: "node-postgres (pg)", collection: "this.queue", callee: "this.markDelivered", line: "9" };
+/** matrix-delivery backend/database/init.ts: one query per table the code declares, each named by the schema object. */
+const tablesExist = (sql: string): string =>
+  `${PG}export async function isDatabaseInitialized(schemas: { name: string }[]): Promise<boolean> {\n  for (const schema of schemas) {\n    const result = await pool.query("${sql}", [schema.name]);\n    if (result.rows.length === 0) return false;\n  }\n  return true;\n}`;
 /** The batched forms of an SQL text that names its statement: an `INSERT`, an `UPDATE` of the same values, an `UPDATE` by each row's own amount. */
 const PG_INSERT_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`)";
 const PG_UPDATE_BATCHED = "one `UPDATE … WHERE id = ANY($1)`";
@@ -557,6 +560,11 @@ runRuleTests("no-query-in-loop", rule, {
     { code: perCollectionHook("server.registerTool(collection.name, {}, "), filename: "file.js" },
     // erxes correctOwnerPropertyFromScorelog.ts: a helper declared inside a command that the script runs once.
     nestedHelper("command().catch(console.error);"),
+    // Amr1977 matrix-delivery backend/database/init.ts: a catalog query per table the code declares asks about the schema, not about rows.
+    tablesExist("SELECT EXISTS (SELECT FROM information_schema.tables WHERE table_schema = 'public' AND table_name = $1)"),
+    tablesExist("SELECT indexname FROM pg_indexes WHERE tablename = $1"),
+    tablesExist("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = $1"),
+    tablesExist("SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1"),
     // capgo channel/delete.ts: a statement that only takes a lock reads nothing one query could batch.
     sortedLocks("SELECT pg_catalog.pg_advisory_xact_lock($1::bigint)"),
     sortedLocks("SELECT pg_try_advisory_lock($1)"),
@@ -1698,6 +1706,12 @@ runRuleTests("no-query-in-loop", rule, {
       "pool.query(",
       "writeInLoop",
     ),
+    // Valid neighbours (matrix-delivery's table check): a data table beside the catalog, a data table alone, no table, a write of what the catalog says.
+    invalid(tablesExist("SELECT t.table_name FROM information_schema.tables t JOIN audit_log a ON a.table_name = t.table_name WHERE t.table_name = $1"), "pool.query(", "queryInLoop"),
+    invalid(tablesExist("SELECT count(*) FROM table_stats WHERE table_name = $1"), "pool.query(", "queryInLoop"),
+    invalid(tablesExist("SELECT nextval($1)"), "pool.query(", "queryInLoop"),
+    invalid(tablesExist("INSERT INTO table_checks (name) SELECT table_name FROM information_schema.tables WHERE table_name = $1"), "pool.query(", "writeInLoop"),
+    invalid(tablesExist("WITH gone AS (DELETE FROM table_checks WHERE name = $1 RETURNING name) SELECT table_name FROM information_schema.tables JOIN gone ON gone.name = table_name"), "pool.query(", "writeInLoop"),
     // Valid neighbours (capgo channel/delete.ts): `SELECT … FOR UPDATE` reads the rows it locks, and one query could lock them all.
     invalid(sortedLocks("SELECT * FROM versions WHERE id = $1 FOR UPDATE"), "client.query(", "queryInLoop"),
     // Valid neighbours (salonbw's savepoints): a table named for savepoints, and a write with no savepoint before it.
