@@ -30,6 +30,9 @@ import {
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
   SQL_UPDATE_VERB,
+  SQL_FIRST_ROW,
+  FIRST_ROW_METHODS,
+  ORDER_METHODS,
   SQL_CATALOG_RELATION,
   SQL_RELATION,
   SQL_SELECT_VERB,
@@ -311,7 +314,7 @@ export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: bo
   const library = libraryId === undefined ? undefined : getLibrary(libraryId);
   // SQL text through an ORM's raw query (`sequelize.query(text)`): SQL advice, not its model API's.
   const forms: BatchedForms | undefined = call.op === "sql" && library?.rawSqlForms ? { ...library, ...library.rawSqlForms } : library;
-  if (!isWriteQuery(file, call)) return forms?.batchedForm ?? "one query for all the ids";
+  if (!isWriteQuery(file, call)) return (forms?.batchedFirstRowForm !== undefined && isFirstRowRead(file, call) ? forms.batchedFirstRowForm : forms?.batchedForm) ?? "one query for all the ids";
   if (isDeleteQuery(file, call)) return forms?.batchedDeleteForm ?? "one delete of all the ids";
   if (forms?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return forms.batchedInsertSelectForm;
   if (perRow && forms?.batchedRelativeWriteForm !== undefined && isRelativeWrite(file, call)) return forms.batchedRelativeWriteForm;
@@ -339,6 +342,24 @@ function isRelativeWrite(file: FileContext, call: DatabaseCall): boolean {
     file,
     call,
     (value) => value.type === AST_NODE_TYPES.CallExpression && RAW_VALUE_FUNCTIONS.includes(getCalleeName(value) ?? "") && RELATIVE_SQL_VALUE.test(getStaticString(value.arguments[0]) ?? ""),
+  );
+}
+
+/**
+ * Whether the read takes the first row by an order: SQL that ends in `ORDER BY … LIMIT 1`,
+ * `findOne(…).sort(…)`, `findFirst({ where, orderBy })`, `findOne(filter, null, { sort })`. For
+ * all the keys at once it must keep each key's first row, not all of them.
+ */
+function isFirstRowRead(file: FileContext, call: DatabaseCall): boolean {
+  if (call.op === "sql") return SQL_FIRST_ROW.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  if (!FIRST_ROW_METHODS.includes(call.method)) return false;
+  for (let link: TSESTree.Node = call.node; link.parent?.type === AST_NODE_TYPES.MemberExpression && link.parent.object === link && link.parent.parent.type === AST_NODE_TYPES.CallExpression; link = link.parent.parent) {
+    if (ORDER_METHODS.includes(getStaticPropertyName(link.parent) ?? "")) return true;
+  }
+  return call.node.arguments.some(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression &&
+      argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && ORDER_METHODS.includes(getStaticPropertyName(property) ?? "")),
   );
 }
 

@@ -97,6 +97,19 @@ export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
 export const SQL_SELECT_WORD = /\bselect\b/iu;
 export const SQL_VALUES_WORD = /\bvalues\b/iu;
 
+/**
+ * SQL that reads the first row by an order, as its last clause: `… ORDER BY ts DESC LIMIT 1`
+ * (matrix-delivery's latest location of each bidding driver). A `LIMIT 1` in a subquery, or with
+ * an offset, is no first row of the statement.
+ */
+export const SQL_FIRST_ROW = /\border\s+by\b[^;]*\blimit\s+1\s*;?\s*$/iu;
+
+/** Methods that read the first row the query matches. */
+export const FIRST_ROW_METHODS: readonly string[] = ["findOne", "findFirst"];
+
+/** Methods chained on a query that order the rows it picks from (Mongoose's `findOne(…).sort(…)`), and the options that do (`{ sort }`, Prisma's `orderBy`). */
+export const ORDER_METHODS: readonly string[] = ["sort", "orderBy"];
+
 /** SQL that changes rows. */
 export const SQL_UPDATE_VERB = /^\s*(?:\(\s*)?update\b/iu;
 

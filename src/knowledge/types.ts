@@ -241,6 +241,12 @@ export type ModuleExports = Readonly<Record<string, KindRef>>;
 export interface BatchedForms {
   /** How to batch per-item reads with this library, for messages. */
   batchedForm?: string;
+  /**
+   * How to batch per-item reads of the first row of each key by an order (`ORDER BY … LIMIT 1`,
+   * `findOne(…).sort(…)`, `findFirst({ orderBy })`), which `batchedForm` would return whole: every
+   * row of every key.
+   */
+  batchedFirstRowForm?: string;
   /** How to batch per-item writes with this library, for messages. */
   batchedWriteForm?: string;
   /** How to batch per-item inserts, for a write known to insert (SQL text that starts with `INSERT`); `batchedWriteForm` names inserts and updates both. */

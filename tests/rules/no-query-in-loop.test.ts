@@ -267,6 +267,18 @@ const EVENT_DELIVERY = { call: "pool.query()", library: "node-postgres (pg)", co
 /** matrix-delivery backend/database/init.ts: one query per table the code declares, each named by the schema object. */
 const tablesExist = (sql: string): string =>
   `${PG}export async function isDatabaseInitialized(schemas: { name: string }[]): Promise<boolean> {\n  for (const schema of schemas) {\n    const result = await pool.query("${sql}", [schema.name]);\n    if (result.rows.length === 0) return false;\n  }\n  return true;\n}`;
+/** Amr1977 matrix-delivery backend/app.js: the latest location of each driver who bid on an order. */
+const latestLocations = (sql: string, client = PG): string =>
+  `${client}export async function track(bids: { driverId: number }[]) {\n  for (const bid of bids) {\n    const location = await pool.query("${sql}", [bid.driverId]);\n    show(location.rows[0]);\n  }\n}`;
+const LATEST_LOCATION = "SELECT latitude, longitude FROM driver_locations WHERE driver_id = $1 ORDER BY timestamp DESC LIMIT 1";
+const PG_FIRST_ROW = "one query with `SELECT DISTINCT ON (key) … WHERE key = ANY($1) ORDER BY key, …`, which keeps the first row of each key (`= ANY($1)` alone returns all their rows)";
+/** Dipesh600 Shuvmarg-bus-booking-platform-backend controllers/adminController/fleetWorkstationController.js: the next trip of each schedule. */
+const nextTrips = (query: string): string =>
+  `import mongoose from "mongoose";\nconst Trip = mongoose.model("Trip", new mongoose.Schema({}));\nexport async function schedulesWithNextTrip(schedules: { _id: string }[]) {\n  for (const sched of schedules) {\n    const next = await ${query};\n    show(sched, next);\n  }\n}`;
+const MONGOOSE_FIRST_ROW = 'one `aggregate([{ $match: { key: { $in: keys } } }, { $sort: … }, { $group: { _id: "$key", first: { $first: "$$ROOT" } } }])`, which keeps the first document of each key (`find` with `$in` returns all of them)';
+/** masumi-network masumi-payment-service packages/payment-source-x402/src/pay.ts: the newest budget of each wallet. */
+const walletBudgets = (args: string): string =>
+  `${PRISMA}export async function budgets(wallets: { id: string }[]) {\n  for (const wallet of wallets) {\n    const budget = await prisma.walletBudget.findFirst(${args});\n    show(budget);\n  }\n}`;
 /** The batched forms of an SQL text that names its statement: an `INSERT`, an `UPDATE` of the same values, an `UPDATE` by each row's own amount. */
 const PG_INSERT_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`)";
 const PG_UPDATE_BATCHED = "one `UPDATE … WHERE id = ANY($1)`";
@@ -1183,6 +1195,33 @@ runRuleTests("no-query-in-loop", rule, {
       {},
       { call: "pool.query()", library: "mysql2", collection: "items", batched: RELATIVE_FORM },
     ),
+    // matrix-delivery's driver locations: the latest row of each driver, which `= ANY($1)` alone would return with the driver's whole history.
+    invalid(latestLocations(LATEST_LOCATION), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "bids", batched: PG_FIRST_ROW }),
+    invalid(latestLocations(LATEST_LOCATION, 'import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\n'), "pool.query(", "queryInLoop", {}, {
+      call: "pool.query()",
+      library: "mysql2",
+      collection: "bids",
+      batched: "one query over `WHERE key IN (?)` that keeps the first row of each key, `ROW_NUMBER() OVER (PARTITION BY key ORDER BY …) = 1` (`IN (?)` alone returns all their rows)",
+    }),
+    // Valid neighbours (matrix-delivery's driver locations): a row of no order, a `LIMIT 1` of a subquery, a first row past an offset.
+    invalid(latestLocations("SELECT latitude FROM driver_locations WHERE driver_id = $1 LIMIT 1"), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "bids", batched: PG_BATCHED }),
+    invalid(latestLocations("SELECT d.name, (SELECT latitude FROM driver_locations l WHERE l.driver_id = d.id ORDER BY timestamp DESC LIMIT 1) FROM drivers d WHERE d.id = $1"), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "bids", batched: PG_BATCHED }),
+    invalid(latestLocations("SELECT latitude FROM driver_locations WHERE driver_id = $1 ORDER BY timestamp DESC LIMIT 1 OFFSET 1"), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "bids", batched: PG_BATCHED }),
+    // Shuvmarg's next trips: Mongoose's `findOne(…).sort(…)`, or its `sort` option, keeps the first trip of each schedule.
+    invalid(nextTrips('Trip.findOne({ scheduleId: sched._id, status: "scheduled" })\n      .sort({ tripDate: 1 })\n      .select("tripDate")'), "Trip.findOne(", "queryInLoop", {}, { call: "Trip.findOne()", library: "Mongoose", collection: "schedules", batched: MONGOOSE_FIRST_ROW }),
+    invalid(nextTrips("Trip.findOne({ scheduleId: sched._id }, null, { sort: { tripDate: 1 } })"), "Trip.findOne(", "queryInLoop", {}, { call: "Trip.findOne()", library: "Mongoose", collection: "schedules", batched: MONGOOSE_FIRST_ROW }),
+    // Valid neighbours (Shuvmarg's next trips): a trip of no order, an order of another call than the query's chain, all the trips in order.
+    invalid(nextTrips('Trip.findOne({ scheduleId: sched._id }).select("tripDate")'), "Trip.findOne(", "queryInLoop", {}, { call: "Trip.findOne()", library: "Mongoose", collection: "schedules", batched: "one `find({ _id: { $in: ids } })`" }),
+    invalid(nextTrips("Trip.find({ scheduleId: sched._id }).sort({ tripDate: 1 })"), "Trip.find(", "queryInLoop", {}, { call: "Trip.find()", library: "Mongoose", collection: "schedules", batched: "one `find({ _id: { $in: ids } })`" }),
+    invalid(nextTrips("Trip.findOne({ scheduleId: sched._id }).then((trip) => [trip].sort(byDate))"), "Trip.findOne(", "queryInLoop", {}, { call: "Trip.findOne()", library: "Mongoose", collection: "schedules", batched: "one `find({ _id: { $in: ids } })`" }),
+    // masumi's wallet budgets: Prisma's `findFirst` with `orderBy` keeps the newest budget of each wallet; without it, any one.
+    invalid(walletBudgets('{ where: { walletId: wallet.id }, orderBy: { createdAt: "desc" } }'), "prisma.walletBudget.findFirst(", "queryInLoop", {}, {
+      call: "prisma.walletBudget.findFirst()",
+      library: "Prisma",
+      collection: "wallets",
+      batched: "one `findMany({ where: { key: { in: keys } }, orderBy, distinct: ['key'] })`, which keeps the first row of each key (`in` alone returns all their rows)",
+    }),
+    invalid(walletBudgets("{ where: { walletId: wallet.id } }"), "prisma.walletBudget.findFirst(", "queryInLoop", {}, { call: "prisma.walletBudget.findFirst()", library: "Prisma", collection: "wallets", batched: "one `findMany({ where: { id: { in: ids } } })`" }),
     // Amr1977 matrix-delivery backend/repositories/marketplaceOrderRepository.js: node-postgres's per-row form would overwrite each item's stock, not take from it.
     invalid(
       `${PG}export async function deduct(items: { id: number; quantity: number }[]) {\n  for (const item of items) await pool.query("UPDATE items SET inventory_quantity = inventory_quantity - $1 WHERE id = $2 AND inventory_quantity >= $1", [item.quantity, item.id]);\n}`,
