@@ -26,9 +26,9 @@ export default createRule<Options, MessageIds>({
     docs: { description: "Disallow long-lived Maps, Sets and objects used as caches that nothing ever shrinks", recommended: "strict" },
     messages: {
       unboundedCache:
-        "`{{name}}` lives as long as the process and {{where}} adds an entry on every miss (line {{line}}), but nothing in this {{owner}} ever removes one: memory grows with every new key until the process runs out. Bound it: an `LRUCache` from lru-cache with `max` and `ttl`, eviction when a size limit is reached, or a `WeakMap` when the keys are objects.",
+        "`{{name}}` lives as long as the process and {{where}} adds an entry for each new key (line {{line}}), but nothing in this {{owner}} ever removes one: memory grows with every new key until the process runs out. Bound it: an `LRUCache` from lru-cache with `max` and `ttl`, eviction when a size limit is reached, or a `WeakMap` when the keys are objects.",
       unboundedCacheKeyed:
-        "`{{name}}` lives as long as the process and {{where}} adds an entry keyed by `{{key}}` on every miss (line {{line}}), but nothing in this {{owner}} ever removes one: memory grows with every new key until the process runs out. Bound it: an `LRUCache` from lru-cache with `max` and `ttl`, eviction when a size limit is reached, or a `WeakMap` when the keys are objects.",
+        "`{{name}}` lives as long as the process and {{where}} adds an entry keyed by `{{key}}` for each new key (line {{line}}), but nothing in this {{owner}} ever removes one: memory grows with every new key until the process runs out. Bound it: an `LRUCache` from lru-cache with `max` and `ttl`, eviction when a size limit is reached, or a `WeakMap` when the keys are objects.",
       unboundedArray:
         "`{{name}}` lives as long as the process and {{where}} appends to it (line {{line}}), but nothing in this module ever removes an item: memory grows with every call. Cap its length, drain it, or keep only the last items.",
       suggestLruCache: "Replace `{{creation}}` with `new LRUCache({{options}})` from lru-cache, and tune `max` and `ttl`.",
