@@ -108,12 +108,38 @@ export function findReleaseLeak(body: TSESTree.BlockStatement, q: ReleaseQuestio
   if (walk.leaks.length === 0) return null;
   if (releases.every((call) => isInCatch(call, body))) return { shape: "catch-only", exit: null, releases };
   const explicit = walk.leaks.find((leak) => leak.kind === "return" || leak.kind === "throw");
-  if (explicit) return { shape: "early-exit", exit: explicit.node, releases };
   const fallsThrough = walk.leaks.find((leak) => leak.kind === "end" || leak.kind === "conditional");
+  const skipped = getSkippedReleaseOutOfScope(walk, releases, (explicit ?? fallsThrough)?.node);
+  if (skipped) return { shape: "skipped-in-catch", exit: skipped, releases };
+  if (explicit) return { shape: "early-exit", exit: explicit.node, releases };
   if (fallsThrough) return { shape: "conditional", exit: fallsThrough.node, releases };
   const first = walk.leaks[0]?.node ?? null;
   if (first && isBeforeReleaseInCatch(first, releases, body)) return { shape: "skipped-in-catch", exit: first, releases };
   return { shape: first && isBeforeTryOfReleases(first, releases) ? "before-try" : "happy-path", exit: first, releases };
+}
+
+/**
+ * A leak found where the resource's variable is out of scope (`const client` declared in a loop's
+ * `try`, and a `throw` after the loop) happened before: a call in a `catch` that throws before the
+ * release there, swallowed by an outer `catch` (TicketToken's rate limiter: `await
+ * client.query("ROLLBACK")`, then `client.release()`, in a loop that retries). That call, or null.
+ */
+function getSkippedReleaseOutOfScope(walk: Walk, releases: readonly TSESTree.CallExpression[], exitNode: TSESTree.Node | undefined): TSESTree.Node | null {
+  let declarator: TSESTree.Node = walk.q.checkout.parent;
+  if (declarator.type === AST_NODE_TYPES.AwaitExpression) declarator = declarator.parent;
+  const scope = declarator.type === AST_NODE_TYPES.VariableDeclarator ? declarator.parent.parent : undefined;
+  if (!exitNode || scope?.type !== AST_NODE_TYPES.BlockStatement || contains(scope, exitNode)) return null;
+  for (const release of releases) {
+    let statement: TSESTree.Node = release;
+    while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement) statement = statement.parent;
+    const block = statement.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement || block.parent.type !== AST_NODE_TYPES.CatchClause) continue;
+    for (const before of block.body.slice(0, block.body.indexOf(statement as TSESTree.Statement))) {
+      const expression = before.type === AST_NODE_TYPES.ExpressionStatement ? before.expression : undefined;
+      if (expression && (expression.type === AST_NODE_TYPES.AwaitExpression || expression.type === AST_NODE_TYPES.CallExpression) && mayThrow(walk, expression)) return expression;
+    }
+  }
+  return null;
 }
 
 /** `node` runs before the `try` that holds every release (deligo's payouts: `new Types.ObjectId(currentUser._id)` between `startSession()` and the `try` whose `finally` ends it). */

@@ -163,6 +163,11 @@ const poolProbe = (between: string): string =>
   `${PG}export class Client {\n  async connect(refreshMs: number) {\n    const test = await pool.connect();\n${between}    test.release();\n  }\n}`;
 const SCHEDULE_REFRESH = "    if (refreshMs > 0) {\n      this.interval = setInterval(async () => {\n        await refresh();\n      }, refreshMs);\n    }\n";
 
+/** TicketToken's rate limiter: a transaction per attempt, retried in a loop whose `catch` logs, then a `throw` after the loop. */
+const retriedLimiter = (checkout: string): string =>
+  `${PG}export async function acquire(service: string) {\n  for (let retries = 0; retries < 30; retries++) {\n    try {\n      ${checkout}\n        await client.query("BEGIN");\n        await client.query("UPDATE limits SET used = used + 1 WHERE name = $1", [service]);\n        await client.query("COMMIT");\n        client.release();\n        return;\n      } catch (error) {\n        await client.query("ROLLBACK");\n        client.release();\n        throw error;\n      }\n    } catch (error) {\n      log(error);\n    }\n  }\n  throw new Error("timeout");\n}`;
+const RETRIED_LIMITER_FIXED = `${PG}export async function acquire(service: string) {\n  for (let retries = 0; retries < 30; retries++) {\n    try {\n      const client = await pool.connect();\n      try {\n        try {\n          await client.query("BEGIN");\n          await client.query("UPDATE limits SET used = used + 1 WHERE name = $1", [service]);\n          await client.query("COMMIT");\n          return;\n        } catch (error) {\n          await client.query("ROLLBACK");\n          throw error;\n        }\n      } finally {\n        client.release();\n      }\n    } catch (error) {\n      log(error);\n    }\n  }\n  throw new Error("timeout");\n}`;
+const RETRIED_LIMITER = { name: "client", acquire: "pool.connect()", release: "`client.release()`", what: "connection", fix: "Call `client.release()` in a `finally` block" };
 function error(messageId: MessageIds, line: number, column: number, outputs: string[] = [], data?: Record<string, string>): Invalid["errors"][number] {
   return {
     messageId,
@@ -933,6 +938,24 @@ export async function start() {
       ],
     },
     { code: releasedInCatchAfter("session.logOut"), errors: [error("skippedInCatch", 6, 19)] },
+    // smithciaran833 TicketToken-Platform-Backend backend/services/queue-service/src/services/rate-limiter.service.ts: the ROLLBACK that throws before the
+    // release in the catch leaks the connection; the outer catch swallows it, and the `throw` after the loop (where `client` is out of scope) is no cause.
+    { code: retriedLimiter("const client = await pool.connect();\n      try {"), errors: [error("skippedInCatch", 6, 28, [RETRIED_LIMITER_FIXED], { ...RETRIED_LIMITER, exit: "client.query()", line: "14" })] },
+    // Valid neighbour (TicketToken's rate limiter): a `return` where the variable is in scope is the exit named, whatever its `catch` does.
+    {
+      code: `${PG}export async function acquire(service: string) {\n  const client = await pool.connect();\n  try {\n    await client.query("BEGIN");\n    if (!service) return;\n    client.release();\n  } catch (error) {\n    await client.query("ROLLBACK");\n    client.release();\n    throw error;\n  }\n}`,
+      errors: [
+        error(
+          "earlyExit",
+          4,
+          24,
+          [`${PG}export async function acquire(service: string) {\n  const client = await pool.connect();\n  try {\n    try {\n      await client.query("BEGIN");\n      if (!service) return;\n    } catch (error) {\n      await client.query("ROLLBACK");\n      throw error;\n    }\n  } finally {\n    client.release();\n  }\n}`],
+          { ...RETRIED_LIMITER, exit: "return", line: "7" },
+        ),
+      ],
+    },
+    // Valid neighbour (TicketToken's rate limiter): a variable declared before the loop is held at the `throw` after it.
+    { code: `${retriedLimiter("client = await pool.connect();\n      try {").replace("{\n  for", "{\n  let client;\n  for")}`, errors: [error("earlyExit", 7, 22, [], { ...RETRIED_LIMITER, exit: "throw", line: "23" })] },
     // Valid neighbour: a release after the `try`, not in its `catch`, is skipped by any throw before it.
     {
       code: `${TYPEORM}export async function run(query: string) {\n  const queryRunner = ds.createQueryRunner();\n  try {\n    await queryRunner.query(query);\n  } catch (err) {\n    PlatformTools.notify(err);\n  }\n  await queryRunner.release();\n}`,
