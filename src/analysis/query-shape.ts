@@ -30,6 +30,7 @@ import {
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
   SQL_UPDATE_VERB,
+  UPDATE_METHODS,
   SQL_FIRST_ROW,
   FIRST_ROW_METHODS,
   ORDER_METHODS,
@@ -321,12 +322,20 @@ export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: bo
   return (perRow ? forms?.batchedPerRowWriteForm : undefined) ?? getStatementWriteForm(file, call, forms) ?? forms?.batchedWriteForm ?? "one multi-row statement";
 }
 
-/** The batched form of the statement SQL text names, an insert or an update (matrix-delivery's city cache was told an `UPDATE` too). */
+/**
+ * The batched form of the statement the call sends, an insert or an update: the verb of its SQL
+ * text, or a method of its chain (matrix-delivery's city cache, an `INSERT`, was told an `UPDATE`
+ * too; carrot-tickets' `updateOne` per stuck upload, an `insertMany`).
+ */
 function getStatementWriteForm(file: FileContext, call: DatabaseCall, forms: BatchedForms | undefined): string | undefined {
-  if (call.op !== "sql") return undefined;
-  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
-  if (SQL_INSERT_VERB.test(text)) return forms?.batchedInsertForm;
-  return SQL_UPDATE_VERB.test(text) ? forms?.batchedUpdateForm : undefined;
+  if (call.op === "sql") {
+    const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+    if (SQL_INSERT_VERB.test(text)) return forms?.batchedInsertForm;
+    return SQL_UPDATE_VERB.test(text) ? forms?.batchedUpdateForm : undefined;
+  }
+  const methods = [call.method, ...getChainCalls(call.node).map((link) => getCalledMethodName(link) ?? "")];
+  if (methods.some((method) => INSERT_METHODS.includes(method))) return forms?.batchedInsertForm;
+  return methods.some((method) => UPDATE_METHODS.includes(method)) ? forms?.batchedUpdateForm : undefined;
 }
 
 /**

@@ -90,6 +90,12 @@ export const ORM_SQL_TEXT_METHODS: readonly string[] = ["$queryRaw", "$executeRa
  */
 export const INSERT_METHODS: readonly string[] = ["create", "createMany", "insert", "insertOne", "insertMany", "insertInto", "bulkCreate", "values"];
 
+/**
+ * Methods that change rows the query matches (anywhere in a builder chain: `db("t").where(…).update(values)`,
+ * `db.update(t).set(values)`): the library's update of all the keys at once fits them.
+ */
+export const UPDATE_METHODS: readonly string[] = ["update", "updateOne", "updateMany", "updateTable", "findByIdAndUpdate", "findOneAndUpdate"];
+
 /** SQL that inserts rows. */
 export const SQL_INSERT_VERB = /^\s*(?:\(\s*)?insert\b/iu;
 

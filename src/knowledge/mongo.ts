@@ -141,6 +141,8 @@ export const mongoose: LibraryKnowledge = {
   batchedForm: "one `find({ _id: { $in: ids } })`",
   batchedFirstRowForm: "one `aggregate([{ $match: { key: { $in: keys } } }, { $sort: … }, { $group: { _id: \"$key\", first: { $first: \"$$ROOT\" } } }])`, which keeps the first document of each key (`find` with `$in` returns all of them)",
   batchedWriteForm: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
+  batchedInsertForm: "one `insertMany(docs)`",
+  batchedUpdateForm: "one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
   batchedDeleteForm: "one `deleteMany({ _id: { $in: ids } })`",
   batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };
@@ -184,6 +186,8 @@ export const mongodb: LibraryKnowledge = {
   batchedForm: "one `find({ _id: { $in: ids } })`",
   batchedFirstRowForm: "one `aggregate([{ $match: { key: { $in: keys } } }, { $sort: … }, { $group: { _id: \"$key\", first: { $first: \"$$ROOT\" } } }])`, which keeps the first document of each key (`find` with `$in` returns all of them)",
   batchedWriteForm: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
+  batchedInsertForm: "one `insertMany(docs)`",
+  batchedUpdateForm: "one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
   batchedDeleteForm: "one `deleteMany({ _id: { $in: ids } })`",
   batchedPerRowWriteForm: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`",
 };

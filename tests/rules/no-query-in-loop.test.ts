@@ -279,6 +279,9 @@ const MONGOOSE_FIRST_ROW = 'one `aggregate([{ $match: { key: { $in: keys } } }, 
 /** masumi-network masumi-payment-service packages/payment-source-x402/src/pay.ts: the newest budget of each wallet. */
 const walletBudgets = (args: string): string =>
   `${PRISMA}export async function budgets(wallets: { id: string }[]) {\n  for (const wallet of wallets) {\n    const budget = await prisma.walletBudget.findFirst(${args});\n    show(budget);\n  }\n}`;
+/** carrot-tickets-api src/services/transcode.client.ts: uploads stuck in processing, each marked failed. */
+const stuckUploads = (write: string): string =>
+  `import mongoose from "mongoose";\nconst Update = mongoose.model("Update", new mongoose.Schema({}));\nexport async function reconcile() {\n  const stuck = await Update.find({ status: "processing" }).lean();\n  for (const u of stuck) await ${write};\n}`;
 /** The batched forms of an SQL text that names its statement: an `INSERT`, an `UPDATE` of the same values, an `UPDATE` by each row's own amount. */
 const PG_INSERT_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`)";
 const PG_UPDATE_BATCHED = "one `UPDATE … WHERE id = ANY($1)`";
@@ -305,20 +308,21 @@ const stockChecks = (imports: string, query: string): string =>
 const MONGOOSE_TYPES = 'import { Types } from "mongoose";\n';
 const stockCheckData = (call: string): Record<string, string> => ({ call, library: "Mongoose", collection: "items", batched: "one `find({ _id: { $in: ids } })`" });
 const DRIZZLE_ORM = 'import { eq, inArray } from "drizzle-orm";\n';
-const DRIZZLE_WRITE_BATCHED = "one `insert(table).values(rows)` or an `update(table)…where(inArray(table.id, ids))`";
+const DRIZZLE_INSERT_BATCHED = "one `insert(table).values(rows)`";
+const DRIZZLE_UPDATE_BATCHED = "one `update(table)…where(inArray(table.id, ids))`";
 const DRIZZLE_PER_ROW_BATCHED = "one `insert(table).values(rows).onConflictDoUpdate({ target: table.id, set: … })`";
 /** The report on `invoiceServices(DRIZZLE_ORM, write)`: the write `marker` starts, called `call`. */
-const invoiceServiceWrite = (write: string, marker: string, call: string, messageId: MessageIds = "writeInLoop", batched = DRIZZLE_WRITE_BATCHED): Invalid =>
+const invoiceServiceWrite = (write: string, marker: string, call: string, messageId: MessageIds = "writeInLoop", batched = DRIZZLE_INSERT_BATCHED): Invalid =>
   invalid(invoiceServices(DRIZZLE_ORM, write), marker, messageId, {}, { call, library: "Drizzle ORM", collection: "invoice.services", batched });
 // cschwartz85032 loanserve server/services/servicing-cycle-service.ts: the run's progress, recorded every ten loans, when `test` holds.
 const servicingProgress = (test: string): string =>
   `import { eq } from "drizzle-orm";\nimport { db } from "./db";\nimport { servicingRuns } from "./schema";\nexport async function runCycle(runId: string, loans: Loan[]) {\n  let processed = 0;\n  let events = 0;\n  for (const loan of loans) {\n    const result = await processLoan(runId, loan);\n    events += result.events;\n    processed++;\n    if (${test}) {\n      await db.update(servicingRuns).set({ processed, events }).where(eq(servicingRuns.runId, runId));\n    }\n  }\n}`;
 const servicingProgressWrite = (test: string): Invalid =>
-  invalid(servicingProgress(test), "db.update(", "writeInLoop", {}, { call: "db.update(servicingRuns)….where()", library: "Drizzle ORM", collection: "loans", batched: DRIZZLE_WRITE_BATCHED });
+  invalid(servicingProgress(test), "db.update(", "writeInLoop", {}, { call: "db.update(servicingRuns)….where()", library: "Drizzle ORM", collection: "loans", batched: DRIZZLE_UPDATE_BATCHED });
 // qodari-lending src/server/services/subsidy/subsidy-pledge-payment-voucher-service.ts: an item recorded per candidate row, with the status of the arm that runs (`leave` ends the first).
 const voucherItems = (leave: string): string =>
   `import { eq } from "drizzle-orm";\nimport { db } from "./db";\nimport { voucherItems as items } from "./schema";\nasync function insertVoucherItem(row: Row, status: string) {\n  await db.insert(items).values({ rowId: row.id, status });\n}\nexport async function run(candidateRows: Row[]) {\n  for (const row of candidateRows) {\n    if (!row.documentNumber) {\n      await insertVoucherItem(row, "ERROR");\n      ${leave}\n    }\n    await insertVoucherItem(row, "PROCESSED");\n  }\n}`;
-const VOUCHER_ITEM = { call: "db.insert(items).values()", library: "Drizzle ORM", collection: "candidateRows", batched: DRIZZLE_WRITE_BATCHED, callee: "insertVoucherItem", line: "5" };
+const VOUCHER_ITEM = { call: "db.insert(items).values()", library: "Drizzle ORM", collection: "candidateRows", batched: DRIZZLE_INSERT_BATCHED, callee: "insertVoucherItem", line: "5" };
 // jwfreed inventory-manager src/jobs/inventoryInvariants.job.ts: a helper that sends the statement it is given, an INSERT in one arm and `second` in the other.
 const invariantBlocks = (second: string): string =>
   `${PG}async function query(sql: string, params: unknown[]) {\n  return pool.query({ text: sql, values: params });\n}\nexport async function check(tenants: Tenant[]) {\n  for (const tenant of tenants) {\n    if (tenant.drift > 0) {\n      await query("INSERT INTO blocks (tenant_id) VALUES ($1)", [tenant.id]);\n    } else {\n      await query(${second}, [tenant.id]);\n    }\n  }\n}`;
@@ -982,7 +986,7 @@ runRuleTests("no-query-in-loop", rule, {
     // A document made from a model that a Mongoose-only method proves one, saved per row.
     documentWrite('const Item = require("../models/Item");\nasync function make(rows) {\n  await Item.findById(rows[0].id);\n  for (const row of rows) {\n    const item = new Item(row);\n    await item.save();\n  }\n}', "item.save(", "item.save()", "rows"),
     // Sequelize's rows of a traced model, updated or destroyed one by one.
-    documentWrite(staleUsers("{ where: { active: true } }"), "user.update(", "user.update()", "users", "Sequelize", "one `bulkCreate(rows)` or `update(values, { where: { id: ids } })`"),
+    documentWrite(staleUsers("{ where: { active: true } }"), "user.update(", "user.update()", "users", "Sequelize", "one `update(values, { where: { id: ids } })`"),
     documentWrite(staleUsers("{ where: { active: true }, raw: false }", "await user.destroy();"), "user.destroy(", "user.destroy()", "users", "Sequelize", "one `destroy({ where: { id: ids } })`"),
     // A Sequelize row each element looks up by its key, then saves.
     {
@@ -1195,6 +1199,10 @@ runRuleTests("no-query-in-loop", rule, {
       {},
       { call: "pool.query()", library: "mysql2", collection: "items", batched: RELATIVE_FORM },
     ),
+    // omegathesecond carrot-tickets-api src/services/transcode.client.ts: an `updateOne` per stuck upload is told Mongoose's update of all the ids, not an `insertMany`.
+    invalid(stuckUploads('Update.updateOne({ _id: u._id }, { $set: { status: "failed" } })'), "Update.updateOne(", "writeInLoop", {}, { call: "Update.updateOne()", library: "Mongoose", collection: "stuck", batched: "one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`" }),
+    // Valid neighbour (carrot-tickets' uploads): a document made per element is told `insertMany`.
+    invalid(stuckUploads('Update.create({ upload: u._id, status: "failed" })'), "Update.create(", "writeInLoop", {}, { call: "Update.create()", library: "Mongoose", collection: "stuck", batched: "one `insertMany(docs)`" }),
     // matrix-delivery's driver locations: the latest row of each driver, which `= ANY($1)` alone would return with the driver's whole history.
     invalid(latestLocations(LATEST_LOCATION), "pool.query(", "queryInLoop", {}, { call: "pool.query()", library: "node-postgres (pg)", collection: "bids", batched: PG_FIRST_ROW }),
     invalid(latestLocations(LATEST_LOCATION, 'import mysql from "mysql2/promise";\nconst pool = mysql.createPool({});\n'), "pool.query(", "queryInLoop", {}, {
@@ -1716,7 +1724,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: 'db.collection("surveys").updateOne()',
       library: "MongoDB driver",
       collection: "surveys",
-      batched: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
+      batched: "one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`",
     }),
     invalid(catalogSeeder("seededQuestions"), "this.questionModel.findOneAndUpdate(", "writeInLoop", {}, { call: "this.questionModel.findOneAndUpdate()", library: "Mongoose", collection: "buildQuestionSeed()", batched: "one `bulkWrite(rows.map((row) => ({ updateOne: { filter, update } })))`" }),
     // Valid neighbours (salon_mgm_backend's repository): a model named as one is Mongoose's, and TypeORM calls its own objects repositories.
@@ -2005,7 +2013,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: "this.prisma.user.update()",
       library: "Prisma",
       collection: "ids",
-      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+      batched: "one `updateMany({ where: { id: { in: ids } } })`",
     }),
     // growthbook ExperimentModel.ts, hedgedoc explore.service.ts: a delete per element is batched as one delete, not as an insert.
     invalid(`${PG}async function f(ids: string[]) {\n  for (const id of ids) await pool.query("DELETE FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "writeInLoop", {}, {
@@ -2073,7 +2081,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: 'db.updateTable("visits")….execute()',
       library: "Kysely",
       collection: "ids",
-      batched: "one `insertInto(table).values(rows)` or one `.where('id', 'in', ids)` update",
+      batched: "one `.where('id', 'in', ids)` update",
     }),
     // A delete by a one-library name on an app's own repository names no library.
     invalid("class Cleaner {\n  async clean(ids) {\n    for (const id of ids) await this.repo.findByIdAndDelete(id);\n  }\n}", "this.repo.findByIdAndDelete(", "writeInLoop", { filename: "file.js" }, {
@@ -2106,7 +2114,7 @@ runRuleTests("no-query-in-loop", rule, {
       "Role.findByIdAndUpdate(",
       "writeInLoop",
       {},
-      { call: "Role.findByIdAndUpdate()", library: "Mongoose", collection: "childRoleIds", batched: "one `insertMany(docs)`, one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`" },
+      { call: "Role.findByIdAndUpdate()", library: "Mongoose", collection: "childRoleIds", batched: "one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`" },
     ),
     // insertMany and bulkWrite return promises that run at once, awaited or not.
     invalid('import mongoose from "mongoose";\nconst Hook = mongoose.model("Hook", schema);\nfunction f(groups) {\n  for (const group of groups) Hook.insertMany(group.hooks.map((hook) => ({ ...hook, group: group.id })));\n}', "Hook.insertMany(", "writeInLoop"),
@@ -2136,13 +2144,13 @@ runRuleTests("no-query-in-loop", rule, {
       call: "prisma.user.update()",
       library: "Prisma",
       collection: "rows",
-      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+      batched: "one `updateMany({ where: { id: { in: ids } } })`",
     }),
     invalid(`${PRISMA}async function f(rows) {\n  for (const row of rows) await prisma.user.create({ data: { id: row.id, name: row.name } });\n}`, "prisma.user.create(", "writeInLoop", {}, {
       call: "prisma.user.create()",
       library: "Prisma",
       collection: "rows",
-      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+      batched: "one `createMany({ data: rows })`",
     }),
     invalid(`${PG}async function f(rows) {\n  for (const row of rows) await pool.query("INSERT INTO users (id, name) VALUES ($1, $2)", [row.id, row.name]);\n}`, "pool.query(", "writeInLoop", {}, {
       call: "pool.query()",
@@ -2197,7 +2205,7 @@ runRuleTests("no-query-in-loop", rule, {
       "ds.createQueryBuilder()",
       "writeInLoop",
       {},
-      { call: "ds.createQueryBuilder()….execute()", library: "TypeORM", collection: "safes", batched: "one `save(entities)` or `insert(rows)`, or `update({ id: In(ids) }, values)`" },
+      { call: "ds.createQueryBuilder()….execute()", library: "TypeORM", collection: "safes", batched: "one `update({ id: In(ids) }, values)`" },
     ),
     // Valid neighbour (safe-client-gateway's delete builder): the same builder selecting, a read.
     invalid(typeormBuilderLoop('select("s").from(Subscription, "s").where("s.safe = :safe", { safe })'), "ds.createQueryBuilder()", "queryInLoop", {}, { call: "ds.createQueryBuilder()….execute()", library: "TypeORM", collection: "safes", batched: "one `findBy({ id: In(ids) })`" }),
