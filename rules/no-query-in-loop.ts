@@ -21,14 +21,14 @@ import { getArgumentsQueried, getLocalFunction, getLocalFunctionReferenceName, g
 import { getObjectFallbackValue } from "../src/analysis/object-fallback.js";
 import {
   getBatchedForm,
-  getParameterScope,
   getChainStart,
+  getParameterScope,
   getQueryParameters,
   getTableArguments,
   isBatchedQuery,
+  isCatalogQuery,
   isHandedToBatch,
   isLibraryKnown,
-  isCatalogQuery,
   isLockStatement,
   isPerRowUpdate,
   isWriteQuery,

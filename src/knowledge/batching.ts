@@ -146,7 +146,7 @@ export const SQL_LOCK_TABLE = /\b(?:from|into|update)\s+["`]?(?:\w+_)?lock(?:s|i
  */
 export const SQL_SAVEPOINT_STATEMENT = /^\s*(?:savepoint|release\s+(?:savepoint\s+)?\w|rollback\s+(?:work\s+|transaction\s+)?to\b)/iu;
 
-/** SQL that reads: a `SELECT`, or a `WITH` before one (a `WITH` that writes is told by `SQL_WITH_WRITE`). */
+/** SQL that starts as a read: a `SELECT`, or a `WITH` (one that writes names its table after `FROM` or `INTO`). */
 export const SQL_SELECT_VERB = /^\s*(?:\(\s*)?(?:select|with)\b/iu;
 
 /** The relations SQL text reads from: the name after each `FROM` and `JOIN`, with its schema. */
