@@ -16,6 +16,7 @@ import {
   BATCHED_METHODS,
   BATCHED_OPERATORS,
   BATCHED_SQL,
+  COUNT_METHODS,
   DATABASE_HANDLE_NAME,
   FIRST_ROW_METHODS,
   INSERT_METHODS,
@@ -29,8 +30,10 @@ import {
   REPOSITORY_LIBRARIES,
   REPOSITORY_NAME,
   SQL_CATALOG_RELATION,
+  SQL_COUNT,
   SQL_DELETE_VERB,
   SQL_FIRST_ROW,
+  SQL_GROUP_BY,
   SQL_IDENTIFIER_CONTEXT,
   SQL_INSERT_VERB,
   SQL_LOCK_STATEMENT,
@@ -315,7 +318,7 @@ export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: bo
   const library = libraryId === undefined ? undefined : getLibrary(libraryId);
   // SQL text through an ORM's raw query (`sequelize.query(text)`): SQL advice, not its model API's.
   const forms: BatchedForms | undefined = call.op === "sql" && library?.rawSqlForms ? { ...library, ...library.rawSqlForms } : library;
-  if (!isWriteQuery(file, call)) return (forms?.batchedFirstRowForm !== undefined && isFirstRowRead(file, call) ? forms.batchedFirstRowForm : forms?.batchedForm) ?? "one query for all the ids";
+  if (!isWriteQuery(file, call)) return getReadForm(file, call, forms) ?? "one query for all the ids";
   if (isDeleteQuery(file, call)) return forms?.batchedDeleteForm ?? "one delete of all the ids";
   if (forms?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return forms.batchedInsertSelectForm;
   if (perRow && forms?.batchedRelativeWriteForm !== undefined && isRelativeWrite(file, call)) return forms.batchedRelativeWriteForm;
@@ -352,6 +355,25 @@ function isRelativeWrite(file: FileContext, call: DatabaseCall): boolean {
     call,
     (value) => value.type === AST_NODE_TYPES.CallExpression && RAW_VALUE_FUNCTIONS.includes(getCalleeName(value) ?? "") && RELATIVE_SQL_VALUE.test(getStaticString(value.arguments[0]) ?? ""),
   );
+}
+
+/** The batched form of a read: one grouped count for a count, the first row of each key for a first row by an order, else the rows of all the keys. */
+function getReadForm(file: FileContext, call: DatabaseCall, forms: BatchedForms | undefined): string | undefined {
+  if (forms?.batchedCountForm !== undefined && isCountRead(file, call)) return forms.batchedCountForm;
+  return forms?.batchedFirstRowForm !== undefined && isFirstRowRead(file, call) ? forms.batchedFirstRowForm : forms?.batchedForm;
+}
+
+/**
+ * Whether the read counts the rows it matches: `count(…)`, `countDocuments(…)`, a `count()` in a
+ * builder chain, SQL `SELECT count(*) … ` with no `GROUP BY` (technician-marketplace's portfolio
+ * count per professional, Shuvmarg's trips per schedule).
+ */
+function isCountRead(file: FileContext, call: DatabaseCall): boolean {
+  if (call.op === "sql") {
+    const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+    return SQL_COUNT.test(text) && !SQL_GROUP_BY.test(text);
+  }
+  return getChainCalls(call.node).some((link) => COUNT_METHODS.includes(getCalledMethodName(link) ?? ""));
 }
 
 /**

@@ -116,6 +116,13 @@ export const FIRST_ROW_METHODS: readonly string[] = ["findOne", "findFirst"];
 /** Methods chained on a query that order the rows it picks from (Mongoose's `findOne(…).sort(…)`), and the options that do (`{ sort }`, Prisma's `orderBy`). */
 export const ORDER_METHODS: readonly string[] = ["sort", "orderBy"];
 
+/** Methods that count the rows a query matches (Prisma's, Sequelize's and TypeORM's `count`, Mongoose's `countDocuments`, TypeORM's `countBy`, Knex's `count()` in a chain). */
+export const COUNT_METHODS: readonly string[] = ["count", "countDocuments", "countBy"];
+
+/** SQL that counts the rows it matches, with no grouping: `SELECT count(*) FROM comments WHERE post_id = $1`. */
+export const SQL_COUNT = /^\s*select\s+count\s*\(/iu;
+export const SQL_GROUP_BY = /\bgroup\s+by\b/iu;
+
 /** SQL that changes rows. */
 export const SQL_UPDATE_VERB = /^\s*(?:\(\s*)?update\b/iu;
 

@@ -247,6 +247,11 @@ export interface BatchedForms {
    * row of every key.
    */
   batchedFirstRowForm?: string;
+  /**
+   * How to batch per-item counts (`count({ where: { postId } })`, `SELECT count(*) … WHERE post_id
+   * = $1`): one grouped count, a count for each key, where `batchedForm` would fetch the rows.
+   */
+  batchedCountForm?: string;
   /** How to batch per-item writes with this library, for messages. */
   batchedWriteForm?: string;
   /** How to batch per-item inserts, for a write known to insert (SQL text that starts with `INSERT`); `batchedWriteForm` names inserts and updates both. */

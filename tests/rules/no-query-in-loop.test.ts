@@ -75,6 +75,9 @@ const adsSync = (source: string): string =>
 // develoddy api_sequelize src/services/mvpMetrics.service.js: a raw query per module through the app's `sequelize`, on MySQL, with named replacements.
 const moduleMetrics = (statement: string, options: string, before = ""): string =>
   `import sequelize from "../database/database";\nexport async function metrics(modules) {\n  for (const moduleKey of modules) {\n${before}    await sequelize.query("${statement}", ${options});\n  }\n}`;
+/** develoddy's metrics count rows per module: the batched form is a count for each key. */
+const SEQUELIZE_RAW_COUNT = "one `SELECT key, COUNT(*) … WHERE key IN (:keys) GROUP BY key` with `replacements: { keys }`, a count for each key";
+const PG_COUNT = "one `SELECT key, count(*) … WHERE key = ANY($1) GROUP BY key`, a count for each key";
 const SEQUELIZE_RAW_READ = "one query with `WHERE id IN (:ids)` and `replacements: { ids }` (Sequelize writes the array as a list)";
 const rawMetrics = (batched: string): Record<string, string> => ({ call: "sequelize.query()", library: "SQL", collection: "modules", batched });
 // corona-school backend graphql/pupil/mutations.ts: `adminIncreasePupilGrades` promotes the pupils of each of twelve grades, highest first.
@@ -282,6 +285,9 @@ const walletBudgets = (args: string): string =>
 /** carrot-tickets-api src/services/transcode.client.ts: uploads stuck in processing, each marked failed. */
 const stuckUploads = (write: string): string =>
   `import mongoose from "mongoose";\nconst Update = mongoose.model("Update", new mongoose.Schema({}));\nexport async function reconcile() {\n  const stuck = await Update.find({ status: "processing" }).lean();\n  for (const u of stuck) await ${write};\n}`;
+/** technician-marketplace-backend's search: a score per professional, from a query of the professional's portfolio. */
+const portfolioCounts = (query: string): string =>
+  `import { Repository } from "typeorm";\nexport class SearchService {\n  constructor(private readonly portfolioRepository: Repository<Portfolio>) {}\n  async score(professionals: { id: string }[]) {\n    for (const professional of professionals) {\n      const value = await ${query};\n      show(professional, value);\n    }\n  }\n}`;
 /** The batched forms of an SQL text that names its statement: an `INSERT`, an `UPDATE` of the same values, an `UPDATE` by each row's own amount. */
 const PG_INSERT_BATCHED = "one multi-row `INSERT … VALUES` (or `INSERT … SELECT * FROM unnest($1, $2)`)";
 const PG_UPDATE_BATCHED = "one `UPDATE … WHERE id = ANY($1)`";
@@ -306,6 +312,7 @@ const invoiceServices = (imports: string, write: string): string =>
 const stockChecks = (imports: string, query: string): string =>
   `${imports}import Inventory from "../../models/Inventory";\nexport async function validateItems(items: Item[]) {\n  for (const item of items) {\n    const inventorySum = await ${query};\n    if (inventorySum.length === 0) return false;\n  }\n  return true;\n}`;
 const MONGOOSE_TYPES = 'import { Types } from "mongoose";\n';
+const MONGOOSE_COUNT = 'one `aggregate([{ $match: { key: { $in: keys } } }, { $group: { _id: "$key", count: { $sum: 1 } } }])`, a count for each key';
 const stockCheckData = (call: string): Record<string, string> => ({ call, library: "Mongoose", collection: "items", batched: "one `find({ _id: { $in: ids } })`" });
 const DRIZZLE_ORM = 'import { eq, inArray } from "drizzle-orm";\n';
 const DRIZZLE_INSERT_BATCHED = "one `insert(table).values(rows)`";
@@ -1199,6 +1206,34 @@ runRuleTests("no-query-in-loop", rule, {
       {},
       { call: "pool.query()", library: "mysql2", collection: "items", batched: RELATIVE_FORM },
     ),
+    // burucburcan technician-marketplace-backend packages/backend/src/modules/search/search.service.ts: a count of each professional's portfolio is one grouped count.
+    invalid(portfolioCounts("this.portfolioRepository.count({ where: { professionalId: professional.id } })"), "this.portfolioRepository.count(", "queryInLoop", {}, {
+      call: "this.portfolioRepository.count()",
+      library: "TypeORM",
+      collection: "professionals",
+      batched: "one query builder with `where('key IN (:...keys)', { keys })`, `groupBy('key')` and `COUNT(*)`, a count for each key",
+    }),
+    // Valid neighbour (technician-marketplace's search): the portfolio items themselves are fetched with `In(ids)`.
+    invalid(portfolioCounts("this.portfolioRepository.find({ where: { professionalId: professional.id } })"), "this.portfolioRepository.find(", "queryInLoop", {}, {
+      call: "this.portfolioRepository.find()",
+      library: "TypeORM",
+      collection: "professionals",
+      batched: "one `findBy({ id: In(ids) })`",
+    }),
+    // Knex's `count()` anywhere in the chain, before its `where`.
+    invalid('import knex from "knex";\nconst db = knex({});\nexport async function counts(posts) {\n  for (const post of posts) show(await db("comments").count("* as n").where("post_id", post.id));\n}', "db(\"comments\")", "queryInLoop", { filename: "file.js" }, {
+      call: "db(\"comments\").count(\"* as n\").where()",
+      library: "Knex",
+      collection: "posts",
+      batched: "one `.select('key').count('* as n').whereIn('key', keys).groupBy('key')`, a count for each key",
+    }),
+    // Prisma's count per element is one `groupBy` with `_count`.
+    invalid(`${PRISMA}export async function counts(posts: { id: string }[]) {\n  for (const post of posts) show(await prisma.comment.count({ where: { postId: post.id } }));\n}`, "prisma.comment.count(", "queryInLoop", {}, {
+      call: "prisma.comment.count()",
+      library: "Prisma",
+      collection: "posts",
+      batched: "one `groupBy({ by: ['key'], where: { key: { in: keys } }, _count: true })`, a count for each key",
+    }),
     // omegathesecond carrot-tickets-api src/services/transcode.client.ts: an `updateOne` per stuck upload is told Mongoose's update of all the ids, not an `insertMany`.
     invalid(stuckUploads('Update.updateOne({ _id: u._id }, { $set: { status: "failed" } })'), "Update.updateOne(", "writeInLoop", {}, { call: "Update.updateOne()", library: "Mongoose", collection: "stuck", batched: "one `updateMany({ _id: { $in: ids } }, update)` or one `bulkWrite(operations)`" }),
     // Valid neighbour (carrot-tickets' uploads): a document made per element is told `insertMany`.
@@ -1259,17 +1294,21 @@ runRuleTests("no-query-in-loop", rule, {
       { call: "pool.query()", library: "node-postgres (pg)", collection: "users", batched: PG_INSERT_BATCHED, callee: "notify", line: "4" },
     ),
     // develoddy's metrics: named replacements are Sequelize's, whose raw form works in every dialect (it was told pg's `= ANY($1)`).
-    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_COUNT)),
+    // Valid neighbour (develoddy's metrics): rows of each module, not a count, take the raw list form.
+    invalid(moduleMetrics("SELECT * FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
+    // Valid neighbour (develoddy's metrics): a count already grouped is no count per key.
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = $1 GROUP BY day", "[moduleKey]"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(PG_BATCHED)),
     // Valid neighbour (develoddy's metrics): the options held by a `const` are read too.
-    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "options", "    const options = { replacements: { moduleKey } };\n"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = :moduleKey", "options", "    const options = { replacements: { moduleKey } };\n"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_COUNT)),
     // Valid neighbour (develoddy's metrics): Sequelize's `bind` with `$1` is Sequelize's too.
-    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = $1", "{ bind: [moduleKey] }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_READ)),
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = $1", "{ bind: [moduleKey] }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(SEQUELIZE_RAW_COUNT)),
     // Valid neighbour (develoddy's metrics): a delete, with the raw form of a delete.
     invalid(moduleMetrics("DELETE FROM tracking_events WHERE module = :moduleKey", "{ replacements: { moduleKey } }"), "sequelize.query(", "writeInLoop", { filename: "file.js" }, rawMetrics("one `DELETE … WHERE id IN (:ids)` with `replacements: { ids }`")),
     // Valid neighbour (develoddy's metrics): a plain list of values names no library; its `?` is mysql2's.
-    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = ?", "[moduleKey]"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics("one query with `WHERE id IN (?)` and the array of ids")),
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = ?", "[moduleKey]"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics("one `SELECT key, COUNT(*) … WHERE key IN (?) GROUP BY key`, a count for each key")),
     // Valid neighbour (develoddy's metrics): an option spread or computed says nothing; `$1` is node-postgres's.
-    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = $1", "{ ...defaults, [key]: [moduleKey] }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(PG_BATCHED)),
+    invalid(moduleMetrics("SELECT COUNT(*) AS n FROM tracking_events WHERE module = $1", "{ ...defaults, [key]: [moduleKey] }"), "sequelize.query(", "queryInLoop", { filename: "file.js" }, rawMetrics(PG_COUNT)),
     // A Sequelize instance the file makes: SQL text through its `query` gets the raw form, not `findAll`'s.
     invalid('import { Sequelize } from "sequelize";\nconst sequelize = new Sequelize("mysql://localhost/app");\nexport async function touch(ids) {\n  for (const id of ids) await sequelize.query("UPDATE users SET seen_at = NOW() WHERE id = ?", { replacements: [id] });\n}', "sequelize.query(", "writeInLoop", { filename: "file.js" }, {
       call: "sequelize.query()",
@@ -1940,7 +1979,7 @@ runRuleTests("no-query-in-loop", rule, {
     // Elsewhere in the file, `Inventory.countDocuments({ quantity: { $gt: 0 } })` proves `Inventory` a Mongoose model, as a one-library method name would.
     invalid(stockChecks(MONGOOSE_TYPES, "Inventory.find({ product: item.product })").replace("export async", 'export const inStock = () => Inventory.countDocuments({ quantity: { $gt: 0 } });\nexport async'), "Inventory.find(", "queryInLoop", {}, stockCheckData("Inventory.find()")),
     invalid(stockChecks('import mongoose from "mongoose";\n', "Inventory.find({ product: item.product, quantity: { $gt: 0 } })"), "Inventory.find(", "queryInLoop", {}, stockCheckData("Inventory.find()")),
-    invalid(stockChecks(MONGOOSE_TYPES, "Inventory.countDocuments({ $or: [{ product: item.product }, { code: item.code }] })"), "Inventory.countDocuments(", "queryInLoop", {}, stockCheckData("Inventory.countDocuments()")),
+    invalid(stockChecks(MONGOOSE_TYPES, "Inventory.countDocuments({ $or: [{ product: item.product }, { code: item.code }] })"), "Inventory.countDocuments(", "queryInLoop", {}, { ...stockCheckData("Inventory.countDocuments()"), batched: MONGOOSE_COUNT }),
     invalid(stockChecks(MONGOOSE_TYPES, "Inventory.updateOne({ product: item.product }, { $inc: { quantity: -item.quantity } })"), "Inventory.updateOne(", "writeInLoop", {}, {
       call: "Inventory.updateOne()",
       library: "Mongoose",
