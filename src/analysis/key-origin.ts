@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { FunctionNode } from "./ast.js";
 import type { FileContext } from "./file-context.js";
 
@@ -423,19 +424,16 @@ function isSamePart(node: TSESTree.Node, part: TSESTree.Identifier): boolean {
 function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
   if (node.type === AST_NODE_TYPES.MemberExpression) return isRegistryField(file, node);
-  if (node.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
-  const definition = variable?.defs[0];
-  if (definition?.type === DefinitionType.ImportBinding) return definition.node.type !== AST_NODE_TYPES.ImportNamespaceSpecifier && CONSTANT_NAME.test(node.name);
-  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || isInsideFunction(definition.node)) return false;
-  const init = definition.node.init ? skipExpressionWrappers(definition.node.init) : undefined;
+  const constant = node.type === AST_NODE_TYPES.Identifier ? getModuleConstant(file, node) : null;
+  if (constant === null || constant === "imported") return constant === "imported";
+  const { init, variable } = constant;
   if (init?.type === AST_NODE_TYPES.ObjectExpression) return true;
   return (
     init?.type === AST_NODE_TYPES.NewExpression &&
     init.callee.type === AST_NODE_TYPES.Identifier &&
     init.callee.name === "Map" &&
     init.arguments[0]?.type === AST_NODE_TYPES.ArrayExpression &&
-    variable!.references.every(({ identifier }) => identifier.parent?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(identifier.parent) !== "set")
+    !usesMethodOf(variable, ["set"])
   );
 }
 
@@ -446,17 +444,27 @@ function isWrittenTable(file: FileContext, raw: TSESTree.Node): boolean {
  */
 function isWrittenList(file: FileContext, raw: TSESTree.Node): boolean {
   const node = skipExpressionWrappers(raw);
-  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const constant = node.type === AST_NODE_TYPES.Identifier ? getModuleConstant(file, node) : null;
+  if (constant === null || constant === "imported") return constant === "imported";
+  const { init, variable } = constant;
+  return init?.type === AST_NODE_TYPES.ArrayExpression && init.elements.every((element) => element?.type === AST_NODE_TYPES.Literal) && !usesMethodOf(variable, COLLECTION_STORE_METHODS);
+}
+
+/**
+ * The module-level `const` an identifier names, with its variable and initializer; "imported" for
+ * a binding imported under a constant's name (not a namespace); null for anything else.
+ */
+function getModuleConstant(file: FileContext, node: TSESTree.Identifier): { variable: Scope.Variable; init: TSESTree.Node | undefined } | "imported" | null {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(node), node);
   const definition = variable?.defs[0];
-  if (definition?.type === DefinitionType.ImportBinding) return definition.node.type !== AST_NODE_TYPES.ImportNamespaceSpecifier && CONSTANT_NAME.test(node.name);
-  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || isInsideFunction(definition.node)) return false;
-  const init = definition.node.init ? skipExpressionWrappers(definition.node.init) : undefined;
-  return (
-    init?.type === AST_NODE_TYPES.ArrayExpression &&
-    init.elements.every((element) => element?.type === AST_NODE_TYPES.Literal) &&
-    variable!.references.every(({ identifier }) => identifier.parent?.type !== AST_NODE_TYPES.MemberExpression || !COLLECTION_STORE_METHODS.includes(getStaticPropertyName(identifier.parent) ?? ""))
-  );
+  if (definition?.type === DefinitionType.ImportBinding) return definition.node.type !== AST_NODE_TYPES.ImportNamespaceSpecifier && CONSTANT_NAME.test(node.name) ? "imported" : null;
+  if (definition?.type !== DefinitionType.Variable || definition.parent.kind !== "const" || isInsideFunction(definition.node)) return null;
+  return { variable: variable!, init: definition.node.init ? skipExpressionWrappers(definition.node.init) : undefined };
+}
+
+/** Whether some use of `variable` names one of `methods` on it (`TABLE.set(…)`, `LIST.push(…)`). */
+function usesMethodOf(variable: Scope.Variable, methods: readonly string[]): boolean {
+  return variable.references.some(({ identifier }) => identifier.parent?.type === AST_NODE_TYPES.MemberExpression && methods.includes(getStaticPropertyName(identifier.parent) ?? ""));
 }
 
 /** `TABLE.get(key)`, `TABLE[key]`, `this.registrations.get(token)`: an entry of a table the code writes, or of a registry. */
