@@ -121,6 +121,7 @@ export const COUNT_METHODS: readonly string[] = ["count", "countDocuments", "cou
 
 /** SQL that counts the rows it matches, with no grouping: `SELECT count(*) FROM comments WHERE post_id = $1`. */
 export const SQL_COUNT = /^\s*select\s+count\s*\(/iu;
+/** SQL that groups the rows it reads: a count with it is already one per group. */
 export const SQL_GROUP_BY = /\bgroup\s+by\b/iu;
 
 /** SQL that changes rows. */

@@ -254,9 +254,9 @@ export interface BatchedForms {
   batchedCountForm?: string;
   /** How to batch per-item writes with this library, for messages. */
   batchedWriteForm?: string;
-  /** How to batch per-item inserts, for a write known to insert (SQL text that starts with `INSERT`); `batchedWriteForm` names inserts and updates both. */
+  /** How to batch per-item inserts, for a write known to insert (SQL text that starts with `INSERT`, a method of `INSERT_METHODS`); `batchedWriteForm` names inserts and updates both. */
   batchedInsertForm?: string;
-  /** How to batch per-item updates that give every row the same values, for a write known to update (SQL text that starts with `UPDATE`). */
+  /** How to batch per-item updates that give every row the same values, for a write known to update (SQL text that starts with `UPDATE`, a method of `UPDATE_METHODS`). */
   batchedUpdateForm?: string;
   /**
    * How to batch updates that give each row values of its own (`data: { name: row.name }`), which
