@@ -384,9 +384,7 @@ function isCountRead(file: FileContext, call: DatabaseCall): boolean {
 function isFirstRowRead(file: FileContext, call: DatabaseCall): boolean {
   if (call.op === "sql") return SQL_FIRST_ROW.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
   if (!FIRST_ROW_METHODS.includes(call.method)) return false;
-  for (let link: TSESTree.Node = call.node; link.parent?.type === AST_NODE_TYPES.MemberExpression && link.parent.object === link && link.parent.parent.type === AST_NODE_TYPES.CallExpression; link = link.parent.parent) {
-    if (ORDER_METHODS.includes(getStaticPropertyName(link.parent) ?? "")) return true;
-  }
+  if (getChainCalls(getChainEnd(call.node)).some((link) => ORDER_METHODS.includes(getCalledMethodName(link) ?? ""))) return true;
   return call.node.arguments.some(
     (argument) =>
       argument.type === AST_NODE_TYPES.ObjectExpression &&
