@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { CallLike } from "../src/analysis/ast.js";
 import type { CallIndex } from "../src/analysis/call-index.js";
 import type { DatabaseCall } from "../src/analysis/database-call.js";
 import type { EnclosingIteration } from "../src/analysis/iteration.js";
@@ -6,7 +7,7 @@ import type { FileContext } from "../src/analysis/file-context.js";
 import type { RuleContext } from "../src/create-rule.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
-import { getCalledMethodName, getEnclosingChoices } from "../src/analysis/ast.js";
+import { getCallArguments, getCallee, getCalledMethodName, getEnclosingChoices } from "../src/analysis/ast.js";
 import { withCallIndex } from "../src/analysis/call-index.js";
 import { asksTypesForDatabaseCalls, getDatabaseCall, isSqlText } from "../src/analysis/database-call.js";
 import { followsApplicationCall, recordsExternalCall } from "../src/analysis/external-effect.js";
@@ -141,7 +142,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     return false;
   };
   /** `db.query(…, [hit._id])` inside the iteration. */
-  const checkDirect = (node: TSESTree.CallExpression): void => {
+  const checkDirect = (node: CallLike): void => {
     const entries = getEnclosingIterations(file, node);
     if (entries.length === 0) return;
     // The query's values lie inside the call: with types, test that the call depends on an
@@ -159,7 +160,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     if (fallback && dependsOn(file, fallback, entry.iteration)) return;
     // Another SQL call, by the same method of the same client as the query (`client.query(migrations[v])`) or known as SQL.
     const isSqlCall = (other: TSESTree.CallExpression): boolean =>
-      other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(node.callee) || getDatabaseCall(context, other)?.op === "sql");
+      other !== node && (sourceCode.getText(other.callee) === sourceCode.getText(getCallee(node)) || getDatabaseCall(context, other)?.op === "sql");
     if (call.op === "sql" && (sendsElementAsStatement(file, entry.iteration, node) || runsStatementList(file, entry.iteration, index.callsWithin(entry.iteration.body), isSqlCall))) return;
     if (runsMigrationList(file, entry.iteration, index.callsWithin(entry.iteration.body), node)) return;
     const data = describe(call, entry.iteration.collection, isPerRowUpdate(file, call, entry.iteration));
@@ -167,8 +168,9 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     // or of a `try` and its `catch`: one query per element, whichever arm runs.
     // The same call: its receiver and method, and the table or statement it is given (`db("staff")`, `pool.query("UPDATE …")`).
     const start = getChainStart(node);
-    const named = start.callee.type !== AST_NODE_TYPES.MemberExpression || call.op === "sql" ? (start.arguments[0] ?? start) : start.callee;
-    if (isAnotherArmReported(node, entry.iteration.body, `${sourceCode.getText(start.callee)}:${sourceCode.getText(named)}:${call.method}`)) return;
+    const callee = getCallee(start);
+    const named = callee.type !== AST_NODE_TYPES.MemberExpression || call.op === "sql" || node.type === AST_NODE_TYPES.TaggedTemplateExpression ? (getCallArguments(start)[0] ?? start) : callee;
+    if (isAnotherArmReported(node, entry.iteration.body, `${sourceCode.getText(callee)}:${sourceCode.getText(named)}:${call.method}`)) return;
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
   };
 
@@ -224,7 +226,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     context.report({ node: callee, messageId: "queryInLoopViaCall", data });
   };
 
-  const candidates = index.calls.filter(isCandidate);
+  const candidates: CallLike[] = [...index.calls.filter(isCandidate), ...index.taggedMethodCalls.filter(isCandidate)];
   for (const node of candidates) checkDirect(node);
   // A call of a local function that queries names a function holding a candidate call.
   const names = getNamesOfFunctionsHolding(candidates);

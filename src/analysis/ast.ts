@@ -87,9 +87,25 @@ export function getStaticPropertyName(node: TSESTree.MemberExpression | TSESTree
   return undefined;
 }
 
-/** For `obj.method(...)`: the method name; undefined for other callees. */
-export function getCalledMethodName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-  const callee = skipExpressionWrappers(call.callee);
+/**
+ * A call, or a tagged template, which calls its tag with the template (`prisma.$queryRaw\`SELECT …
+ * WHERE id = ${id}\``): its one argument is the template, whose values the tag receives apart.
+ */
+export type CallLike = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+
+/** What a call calls: the callee of a call, the tag of a tagged template (`new C()`'s `C`). */
+export function getCallee(call: CallLike | TSESTree.NewExpression): TSESTree.Expression {
+  return call.type === AST_NODE_TYPES.TaggedTemplateExpression ? call.tag : call.callee;
+}
+
+/** The arguments of a call; of a tagged template, its template. */
+export function getCallArguments(call: CallLike): readonly TSESTree.CallExpressionArgument[] {
+  return call.type === AST_NODE_TYPES.TaggedTemplateExpression ? [call.quasi] : call.arguments;
+}
+
+/** For `obj.method(...)` (or `obj.method\`…\``): the method name; undefined for other callees. */
+export function getCalledMethodName(call: CallLike | TSESTree.NewExpression): string | undefined {
+  const callee = skipExpressionWrappers(getCallee(call));
   return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
 }
 
@@ -132,8 +148,8 @@ export interface Choice {
 }
 
 /** For `obj.method(...)`: `obj`, unwrapped; undefined for other callees. */
-export function getCallReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
-  const callee = skipExpressionWrappers(call.callee);
+export function getCallReceiver(call: CallLike | TSESTree.NewExpression): TSESTree.Expression | undefined {
+  const callee = skipExpressionWrappers(getCallee(call));
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
 }
 

@@ -23,12 +23,15 @@ export interface CallIndex {
   callsToMethodsOrFunctions: (names: ReadonlySet<string>) => readonly TSESTree.CallExpression[];
   /** The calls inside `node` (nested functions included), in traversal order: a search by position, no walk of its nodes. */
   callsWithin: (node: TSESTree.Node) => TSESTree.CallExpression[];
+  /** Every tagged template whose tag is a method (`prisma.$queryRaw\`…\``), in traversal order: a call of that method. */
+  readonly taggedMethodCalls: readonly TSESTree.TaggedTemplateExpression[];
 }
 
 interface IndexState {
   /** The rule that collects for this file (ESLint's rule id), when the platform gives one. */
   readonly collector: string | undefined;
   readonly calls: TSESTree.CallExpression[];
+  readonly taggedMethodCalls: TSESTree.TaggedTemplateExpression[];
   /**
    * Parallel to `calls`: the method name (`x.name()`) or the function name (`name()`), or
    * `undefined`. Two flat arrays, sorted into the asked sets at the first question (`groupCalls`),
@@ -91,7 +94,7 @@ export function withCallIndex(context: AnyRuleContext, atExit: (index: CallIndex
   // The same tree linted again (a reused SourceCode) by the rule that collected it: collect anew.
   const collects = !state || (state.collector !== undefined && state.collector === id);
   if (collects) {
-    state = { collector: id, calls: [], names: [] };
+    state = { collector: id, calls: [], taggedMethodCalls: [], names: [] };
     file.callIndex = state;
   }
   const current = state!;
@@ -110,6 +113,11 @@ export function withCallIndex(context: AnyRuleContext, atExit: (index: CallIndex
           own(node);
         }
       : (node: TSESTree.CallExpression): void => record(current, node);
+    const ownTagged = listeners.TaggedTemplateExpression;
+    result.TaggedTemplateExpression = (node: TSESTree.TaggedTemplateExpression): void => {
+      if (skipExpressionWrappers(node.tag).type === AST_NODE_TYPES.MemberExpression) current.taggedMethodCalls.push(node);
+      ownTagged?.(node);
+    };
   }
   return result;
 }
@@ -179,6 +187,7 @@ function buildIndex(state: IndexState): CallIndex {
   const { calls } = state;
   return {
     calls,
+    taggedMethodCalls: state.taggedMethodCalls,
     callsToMethods: (names) => {
       const named = findNamedCalls(state, names);
       return named.every(isMethodCall) ? named : named.filter(isMethodCall);

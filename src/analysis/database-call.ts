@@ -9,7 +9,8 @@ import { getDistinctiveMethodKind, getKind, getKindId, getLibraryOfPackage, LIBR
 import { BUILTIN_CALLBACK_METHODS } from "../knowledge/builtins.js";
 import { PROMISE_CHAIN_METHODS } from "../knowledge/promises.js";
 import { SQL_LIKE_API_MODULES } from "../knowledge/sql.js";
-import { getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import type { CallLike } from "./ast.js";
+import { getCallee, getCallReceiver, getCalledMethodName, getOutermostWrapper, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
 import { DOCUMENT_METHOD_NAMES, getDocumentSource } from "./document-call.js";
 import { getFileContext, memoize } from "./file-context.js";
@@ -20,7 +21,8 @@ import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
 export interface DatabaseCall {
-  readonly node: TSESTree.CallExpression;
+  /** The call, or the tagged template that is one (`prisma.$queryRaw\`SELECT …\``). */
+  readonly node: CallLike;
   /** The method called (`query`, `findUnique`), or the last method of a builder chain. */
   readonly method: string;
   readonly op: "read" | "write" | "sql";
@@ -55,6 +57,11 @@ export const STATEMENT_METHOD_NAMES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Methods that also take their query as a template (`prisma.$queryRaw\`…\``), for cheap guards. */
+export const TAGGED_DATABASE_METHOD_NAMES: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => Object.entries(kind.databaseMethods ?? {}).flatMap(([name, method]) => (method.tagged === true ? [name] : [])))),
+);
+
 /** Methods that run a lazy builder without an `await` besides `then`/`catch`/`finally`, for cheap guards. */
 const BUILDER_RUN_METHODS: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => kind.runMethods ?? [])));
 
@@ -66,12 +73,13 @@ const GENERIC_SQL_KIND = fromRef("pg.client");
  * What `call` is as a database operation, or null when it is not one. A builder chain
  * (`knex("users").where(…).first()`) counts once, at its outermost call.
  */
-export function getDatabaseCall(context: AnyRuleContext, call: TSESTree.CallExpression): DatabaseCall | null {
+export function getDatabaseCall(context: AnyRuleContext, call: CallLike): DatabaseCall | null {
   return getDatabaseCallInFile(getFileContext(context), call);
 }
 
-function getDatabaseCallInFile(file: FileContext, call: TSESTree.CallExpression): DatabaseCall | null {
+function getDatabaseCallInFile(file: FileContext, call: CallLike): DatabaseCall | null {
   return memoize(file, "database-call", call, () => {
+    if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return getTaggedDatabaseCall(file, call);
     const method = getCalledMethodName(call);
     if (method !== undefined && isBuiltinCallbackCall(call, method)) return null;
     const receiver = getCallReceiver(call);
@@ -102,6 +110,24 @@ function getDatabaseCallInFile(file: FileContext, call: TSESTree.CallExpression)
     }
     return null;
   });
+}
+
+/**
+ * A tagged template that sends its query: a method of a library that takes its query as a
+ * template (`tagged` in the knowledge base), on a receiver traced to the library, or by a name
+ * only that library has (`prisma.$queryRaw\`SELECT … WHERE id = ${id}\`` on a client imported from
+ * the app's own module). Any other tag (`sql\`…\``, `gql\`…\``) builds a value and sends nothing.
+ */
+function getTaggedDatabaseCall(file: FileContext, call: TSESTree.TaggedTemplateExpression): DatabaseCall | null {
+  const method = getCalledMethodName(call);
+  const receiver = getCallReceiver(call);
+  if (method === undefined || !receiver || !TAGGED_DATABASE_METHOD_NAMES.has(method)) return null;
+  const traced = getValueKindInFile(getFileForTrait(file, getQueryMethodTrait(method)), receiver);
+  const distinctive = traced || isOwnMethodCall(call) ? null : fromRef(getDistinctiveMethodKind(method));
+  const kind = traced ?? (distinctive && { ...distinctive, evidence: "name" as const });
+  const known = kind && !kind.promise ? kind.knowledge.databaseMethods?.[method] : undefined;
+  if (!kind || known?.tagged !== true || (known.lazy === true && isNeverRun(call, method))) return null;
+  return { node: call, method, op: known.op, kind, evidence: kind.evidence, batchedInSameTick: false };
 }
 
 /** `rows.find((row) => …)`: a built-in's method that takes a callback, given a function first (see `BUILTIN_CALLBACK_METHODS`). */
@@ -166,8 +192,8 @@ function importsSqlLikeApi(file: FileContext): boolean {
   return importsModuleWithPrefix(file, SQL_LIKE_API_MODULES);
 }
 
-function isOwnMethodCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipExpressionWrappers(call.callee);
+function isOwnMethodCall(call: CallLike): boolean {
+  const callee = skipExpressionWrappers(getCallee(call));
   return callee.type === AST_NODE_TYPES.MemberExpression && getOwnMethod(callee) !== null;
 }
 
@@ -214,7 +240,7 @@ function isPromiseChainMethod(name: string | undefined): boolean {
  * `void`), or `query = query.where(…)` refining a builder kept in a variable. A builder runs only
  * when awaited, so such a chain sends no query, unless its last method runs it (`asCallback(cb)`).
  */
-function isUnrunChain(call: TSESTree.CallExpression, node: TSESTree.Node, method: string | undefined): boolean {
+function isUnrunChain(call: CallLike, node: TSESTree.Node, method: string | undefined): boolean {
   if (method !== undefined && BUILDER_RUN_METHODS.has(method)) return false;
   const parent = node.parent;
   switch (parent?.type) {
@@ -234,8 +260,8 @@ function isUnrunChain(call: TSESTree.CallExpression, node: TSESTree.Node, method
  * its own or after `void`, with no callback (`Model.updateOne(filter, update);`). It sends nothing.
  * A last argument that is a function or a name (`done`) may be a callback, which runs it.
  */
-function isNeverRun(call: TSESTree.CallExpression, method: string): boolean {
-  const last = call.arguments.at(-1);
+function isNeverRun(call: CallLike, method: string): boolean {
+  const last = call.type === AST_NODE_TYPES.CallExpression ? call.arguments.at(-1) : undefined;
   const callback = last !== undefined && (isFunctionNode(last) || last.type === AST_NODE_TYPES.Identifier);
   return !callback && isUnrunChain(call, getOutermostWrapper(call), method);
 }
@@ -281,10 +307,10 @@ function isLibraryHelper(file: FileContext, callee: TSESTree.Node, kind: ValueKi
 }
 
 /** `query` in `query.where(a).orWhere(b)`: the identifier a chain of calls starts from. */
-function getChainRoot(call: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+function getChainRoot(call: CallLike): TSESTree.Identifier | undefined {
   let node: TSESTree.Node = call;
   for (;;) {
-    if (node.type === AST_NODE_TYPES.CallExpression) node = skipExpressionWrappers(node.callee);
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) node = skipExpressionWrappers(getCallee(node));
     else if (node.type === AST_NODE_TYPES.MemberExpression) node = skipExpressionWrappers(node.object);
     else return node.type === AST_NODE_TYPES.Identifier ? node : undefined;
   }

@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { CallLike } from "./ast.js";
 import type { CallIndex } from "./call-index.js";
 import type { FileContext } from "./file-context.js";
 
@@ -19,7 +20,7 @@ import { followConstant, resolveVariable } from "./same-expression.js";
  * `EXTERNAL_SERVICE_PACKAGES`). The call is found in the file's call index, not by a walk: before
  * the write or in its arguments, awaited, not in a `catch` or in a function nested in `body`.
  */
-export function recordsExternalCall(file: FileContext, index: CallIndex, write: TSESTree.CallExpression, body: TSESTree.Node): boolean {
+export function recordsExternalCall(file: FileContext, index: CallIndex, write: CallLike, body: TSESTree.Node): boolean {
   for (const call of index.callsWithin(body)) {
     if (call.range[0] >= write.range[1]) break;
     if (call === write || (call.range[1] > write.range[0] && call.range[0] < write.range[0])) continue;
@@ -39,7 +40,7 @@ export function recordsExternalCall(file: FileContext, index: CallIndex, write: 
 export function followsApplicationCall(
   file: FileContext,
   index: CallIndex,
-  write: TSESTree.CallExpression,
+  write: CallLike,
   body: TSESTree.Node,
   isDatabaseCall: (call: TSESTree.CallExpression) => boolean,
 ): boolean {

@@ -1,14 +1,14 @@
 import type { TSESTree } from "@typescript-eslint/utils";
-import type { FunctionNode } from "./ast.js";
+import type { CallLike, FunctionNode } from "./ast.js";
 import type { CallIndex } from "./call-index.js";
 import type { DatabaseCall } from "./database-call.js";
 import type { AnyRuleContext, FileContext } from "./file-context.js";
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from "@typescript-eslint/utils";
 
-import { contains, getCalledMethodName, getMemberRoot, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCallArguments, getCalledMethodName, getMemberRoot, getOutermostWrapper, getStaticPropertyName, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getOwnMethod } from "./class-members.js";
-import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES } from "./database-call.js";
+import { asksTypesForDatabaseCalls, DATABASE_METHOD_NAMES, getDatabaseCall, isBuiltinCallbackCall, STATEMENT_METHOD_NAMES, TAGGED_DATABASE_METHOD_NAMES } from "./database-call.js";
 import { getFileContext, memoize } from "./file-context.js";
 import { dependsOn, getEnclosingIterations, hasAwaitBefore } from "./iteration.js";
 import { getObjectFallbackValue } from "./object-fallback.js";
@@ -137,7 +137,8 @@ export function getParameterQueries(context: AnyRuleContext, fn: FunctionNode, i
       const isResolved = (scope: (typeof scopes)[number]): boolean => resolved !== undefined && [...scope.items].some((variable) => variable.name === resolved);
       const parameters = scopes.flatMap((scope, index) => (values.some((value) => dependsOn(file, value, scope)) && !isResolved(scope) ? [index] : []));
       if (parameters.length === 0) continue;
-      const text = database.op === "sql" && call.arguments[0] ? skipExpressionWrappers(call.arguments[0]) : undefined;
+      const statement = database.op === "sql" ? getCallArguments(call)[0] : undefined;
+      const text = statement && skipExpressionWrappers(statement);
       const whole = text?.type === AST_NODE_TYPES.Identifier || text?.type === AST_NODE_TYPES.MemberExpression ? text : undefined;
       const statements = whole ? scopes.flatMap((scope, index) => (dependsOn(file, whole, scope) ? [index] : [])) : [];
       const tableArguments = getTableArguments(file, database);
@@ -234,8 +235,12 @@ function forEachIdentifier(file: FileContext, node: TSESTree.Node, visit: (ident
  * not in a function declaration or class it defines: from the call index, without a walk of
  * the function's nodes (a method called in a loop can be hundreds of lines long).
  */
-function getCandidateCalls(fn: FunctionNode, index: CallIndex): TSESTree.CallExpression[] {
-  return index.callsWithin(fn.body).filter((call) => isCandidate(call) && !isInNestedDeclaration(call, fn));
+function getCandidateCalls(fn: FunctionNode, index: CallIndex): CallLike[] {
+  const calls: CallLike[] = index.callsWithin(fn.body).filter((call) => isCandidate(call) && !isInNestedDeclaration(call, fn));
+  for (const tagged of index.taggedMethodCalls) {
+    if (within(tagged, fn.body) && isCandidate(tagged) && !isInNestedDeclaration(tagged, fn)) calls.push(tagged);
+  }
+  return calls;
 }
 
 function isInNestedDeclaration(call: TSESTree.Node, fn: FunctionNode): boolean {
@@ -245,8 +250,9 @@ function isInNestedDeclaration(call: TSESTree.Node, fn: FunctionNode): boolean {
   return false;
 }
 
-/** Cheap shape test before the analysis: `x.query(…)`, `x.findUnique(…)`, `x.raw(…)`, `a(…).b(…)`. */
-export function isCandidate(call: TSESTree.CallExpression): boolean {
+/** Cheap shape test before the analysis: `x.query(…)`, `x.findUnique(…)`, `x.raw(…)`, `a(…).b(…)`, `` x.$queryRaw`…` ``. */
+export function isCandidate(call: CallLike): boolean {
+  if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return TAGGED_DATABASE_METHOD_NAMES.has(getCalledMethodName(call) ?? "");
   const callee = skipExpressionWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getCalledMethodName(call);

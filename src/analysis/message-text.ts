@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { CallLike } from "./ast.js";
 
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
@@ -33,7 +34,9 @@ export function shortenSource(text: string, method?: string): string {
  * `transaction.insertInto("node_collaborators")….executeTakeFirst()`), with its arguments elided
  * when they are long (`db.select(…)….where()`).
  */
-export function describeCall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression, method: string | undefined): string {
+export function describeCall(sourceCode: Readonly<TSESLint.SourceCode>, call: CallLike, method: string | undefined): string {
+  // A tagged template is named by its tag (`prisma.$queryRaw`), its text being the statement.
+  if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return shortenSource(sourceCode.getText(call.tag));
   const text = flattenSource(sourceCode.getText(call.callee));
   const first = method === undefined || text.length <= MAX_WHOLE ? null : getFirstCallOfChain(call);
   if (!first) return shortenSource(text, method);

@@ -1,6 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import type { FunctionNode } from "./ast.js";
+import type { CallLike, FunctionNode } from "./ast.js";
 import type { DatabaseCall } from "./database-call.js";
 import type { FileContext } from "./file-context.js";
 import type { DependenceScope, Iteration } from "./iteration.js";
@@ -56,7 +56,7 @@ import {
   UPDATE_METHODS,
 } from "../knowledge/batching.js";
 import { getLibrary, getLibraryOfPackage } from "../knowledge/index.js";
-import { contains, getCalledMethodName, getCalleeName, getCallReceiver, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCallArguments, getCallee, getCalledMethodName, getCalleeName, getCallReceiver, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue, isSqlText } from "./database-call.js";
 import { memoize, memoizeFile } from "./file-context.js";
@@ -86,7 +86,7 @@ export function getQueryParameters(file: FileContext, call: DatabaseCall): reado
     const parameters: TSESTree.Node[] = call.kind.knowledge.role === "document" ? [getCallReceiver(call.node)!] : [];
     for (const link of getChainCalls(call.node)) {
       if (isTableLink(call, link)) continue;
-      link.arguments.forEach((argument, index) => {
+      getCallArguments(link).forEach((argument, index) => {
         if (index === 0 && link === call.node && call.op === "sql") parameters.push(...getSqlValues(file, argument));
         else parameters.push(argument);
       });
@@ -104,29 +104,29 @@ export function getQueryParameters(file: FileContext, call: DatabaseCall): reado
  */
 export function getTableArguments(file: FileContext, call: DatabaseCall): readonly TSESTree.Node[] {
   const chain = getChainCalls(call.node);
-  const own: TSESTree.Node[] = chain.flatMap((link) => (isTableLink(call, link) ? link.arguments : []));
+  const own: TSESTree.Node[] = chain.flatMap((link) => (isTableLink(call, link) ? getCallArguments(link) : []));
   // ponder's revert per table: `tx.execute(\`DELETE FROM "${schema}"."${getReorgTableName(table)}" …\`)`.
   // kannan19302's unierp: `prisma.$executeRaw(Prisma.raw(\`DROP TABLE IF EXISTS "${table}"\`))` per table, through one raw wrapper.
-  const takesText = call.op === "sql" || ORM_SQL_TEXT_METHODS.includes(call.method);
-  const text = takesText && call.node.arguments[0] ? getRawText(call.node.arguments[0]) : undefined;
+  const statement = getStatementArgument(call);
+  const text = statement ? getRawText(statement) : undefined;
   if (text) own.push(...splitSqlInterpolations(file, text).identifiers);
   // beekeeper's MongoDB client: `const collection = connection.collection(insert.table); await collection.insertMany(insert.data)`.
   const receiver = getReceiverInit(file, chain.at(-1)!);
   if (!receiver) return own;
-  return [...own, ...getChainCalls(receiver).flatMap((link) => (TABLE_ARGUMENT_METHODS.includes(getCalledMethodName(link) ?? "") ? link.arguments : []))];
+  return [...own, ...getChainCalls(receiver).flatMap((link) => (TABLE_ARGUMENT_METHODS.includes(getCalledMethodName(link) ?? "") ? getCallArguments(link) : []))];
 }
 
 /** The call a chain's receiver was made by, when it is a `const` (`const users = db.collection(name)`). */
-function getReceiverInit(file: FileContext, first: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
-  const callee = skipExpressionWrappers(first.callee);
+function getReceiverInit(file: FileContext, first: CallLike): TSESTree.CallExpression | undefined {
+  const callee = skipExpressionWrappers(getCallee(first));
   const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipExpressionWrappers(callee.object) : undefined;
   const init = object?.type === AST_NODE_TYPES.Identifier ? getConstInit(file, object) : undefined;
   return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
 }
 
 /** A link of the query's chain whose arguments name a table: a table method, or the chain's first call (`knex(t)`). */
-function isTableLink(call: DatabaseCall, link: TSESTree.CallExpression): boolean {
-  if (link !== call.node && skipExpressionWrappers(link.callee).type !== AST_NODE_TYPES.MemberExpression) return true;
+function isTableLink(call: DatabaseCall, link: CallLike): boolean {
+  if (link !== call.node && skipExpressionWrappers(getCallee(link)).type !== AST_NODE_TYPES.MemberExpression) return true;
   const method = getCalledMethodName(link);
   return method !== undefined && (TABLE_ARGUMENT_METHODS.includes(method) || getLibrary(call.kind.knowledge.library)?.tableArgumentMethods?.includes(method) === true);
 }
@@ -137,8 +137,9 @@ function isTableLink(call: DatabaseCall, link: TSESTree.CallExpression): boolean
  * helper, `client.query(step.sql)`): the element is the statement. Not a text the body builds
  * from the element (Jellystat's `INSERT INTO ${tableName} … VALUES(${valueString})` per row).
  */
-export function sendsElementAsStatement(file: FileContext, iteration: Iteration, call: TSESTree.CallExpression): boolean {
-  let text = call.arguments[0] && getRawText(call.arguments[0]);
+export function sendsElementAsStatement(file: FileContext, iteration: Iteration, call: CallLike): boolean {
+  const statement = getCallArguments(call)[0];
+  let text = statement && getRawText(statement);
   while (text?.type === AST_NODE_TYPES.MemberExpression && !text.computed) text = skipExpressionWrappers(text.object);
   return text !== undefined && isItem(file, iteration, text);
 }
@@ -208,10 +209,11 @@ export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
   return memoize(file, "batched-query", call.node, () => {
     for (const link of getChainCalls(call.node)) {
       const method = getCalledMethodName(link);
-      if (method !== undefined && BATCHED_METHODS.includes(method) && !hasSubqueryList(file, link) && !isWrittenList(link.arguments.at(-1))) return true;
-      const operator = link.arguments[1];
-      if (link.arguments.length >= 3 && BATCHED_OPERATORS.includes(getStaticString(operator) ?? "") && !isWrittenList(link.arguments[2])) return true;
-      for (const argument of link.arguments) {
+      const linkArguments = getCallArguments(link);
+      if (method !== undefined && BATCHED_METHODS.includes(method) && !hasSubqueryList(file, linkArguments) && !isWrittenList(linkArguments.at(-1))) return true;
+      const operator = linkArguments[1];
+      if (linkArguments.length >= 3 && BATCHED_OPERATORS.includes(getStaticString(operator) ?? "") && !isWrittenList(linkArguments[2])) return true;
+      for (const argument of linkArguments) {
         const text = getResolvedSqlText(file, argument);
         if (text !== undefined && BATCHED_SQL.some((pattern) => pattern.test(text))) return true;
         if (hasBatchedCondition(file, argument, 0)) return true;
@@ -228,7 +230,7 @@ export function isBatchedQuery(file: FileContext, call: DatabaseCall): boolean {
  */
 export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: DependenceScope): boolean {
   if (call.op === "read" || getChainCalls(call.node).some((link) => INSERT_METHODS.includes(getCalledMethodName(link) ?? ""))) return false;
-  if (call.op === "sql" && SQL_INSERT_VERB.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return false;
+  if (SQL_INSERT_VERB.test(getStatementText(file, call) ?? "")) return false;
   let count = 0;
   someQueryValue(file, call, (value) => dependsOn(file, value, scope) && ++count >= 2);
   return count >= 2;
@@ -240,8 +242,7 @@ export function isPerRowUpdate(file: FileContext, call: DatabaseCall, scope: Dep
  * it asks about a table or a column the code names, whose number does not grow with the data.
  */
 export function isCatalogQuery(file: FileContext, call: DatabaseCall): boolean {
-  if (call.op !== "sql") return false;
-  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  const text = getStatementText(file, call) ?? "";
   // A `WITH` that writes names the table it writes after `FROM` or `INTO`: `DELETE FROM t` is a relation of data.
   if (!SQL_SELECT_VERB.test(text)) return false;
   const relations = [...text.matchAll(SQL_RELATION)];
@@ -286,11 +287,31 @@ function someQueryValue(file: FileContext, call: DatabaseCall, test: (value: TSE
   return getQueryParameters(file, call).some((parameter) => visit(parameter, 0));
 }
 
+/**
+ * The argument that holds the SQL text the call sends: the first, for SQL text (`op: "sql"`) or an
+ * ORM's raw query (`prisma.$executeRawUnsafe(text, id)`); the template of a tagged one
+ * (`prisma.$executeRaw\`UPDATE …\``). Undefined for a call of a library's API.
+ */
+function getStatementArgument(call: DatabaseCall): TSESTree.CallExpressionArgument | undefined {
+  return call.op === "sql" || ORM_SQL_TEXT_METHODS.includes(call.method) ? getCallArguments(call.node)[0] : undefined;
+}
+
+/**
+ * The SQL text the call sends (`getStatementArgument`), resolved through a raw wrapper
+ * (`Prisma.raw(text)`) and a `const`: empty when it cannot be read, undefined for a call of a
+ * library's API.
+ */
+function getStatementText(file: FileContext, call: DatabaseCall): string | undefined {
+  if (call.op !== "sql" && !ORM_SQL_TEXT_METHODS.includes(call.method)) return undefined;
+  const statement = getCallArguments(call.node)[0];
+  return (statement && getResolvedSqlText(file, getRawText(statement))) ?? "";
+}
+
 /** Whether the call writes: a write method, or SQL text that starts with a write verb. */
 export function isWriteQuery(file: FileContext, call: DatabaseCall): boolean {
   if (call.op === "write") return true;
   if (call.op === "read") return false;
-  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  const text = getStatementText(file, call) ?? "";
   return SQL_WRITE_VERB.test(text) || getWithStatementWrite(text) !== undefined;
 }
 
@@ -316,11 +337,11 @@ function getWithStatementWrite(text: string): "delete" | "write" | undefined {
 export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: boolean): string {
   const libraryId = getBatchingLibraryId(file, call);
   const library = libraryId === undefined ? undefined : getLibrary(libraryId);
-  // SQL text through an ORM's raw query (`sequelize.query(text)`): SQL advice, not its model API's.
-  const forms: BatchedForms | undefined = call.op === "sql" && library?.rawSqlForms ? { ...library, ...library.rawSqlForms } : library;
+  // SQL text through an ORM's raw query (`sequelize.query(text)`, `prisma.$executeRaw\`…\``): SQL advice, not its model API's.
+  const forms: BatchedForms | undefined = getStatementArgument(call) && library?.rawSqlForms ? { ...library, ...library.rawSqlForms } : library;
   if (!isWriteQuery(file, call)) return getReadForm(file, call, forms) ?? "one query for all the ids";
   if (isDeleteQuery(file, call)) return forms?.batchedDeleteForm ?? "one delete of all the ids";
-  if (forms?.batchedInsertSelectForm !== undefined && call.op === "sql" && isInsertSelect(getResolvedSqlText(file, call.node.arguments[0]) ?? "")) return forms.batchedInsertSelectForm;
+  if (forms?.batchedInsertSelectForm !== undefined && isInsertSelect(getStatementText(file, call) ?? "")) return forms.batchedInsertSelectForm;
   if (perRow && forms?.batchedRelativeWriteForm !== undefined && isRelativeWrite(file, call)) return forms.batchedRelativeWriteForm;
   return (perRow ? forms?.batchedPerRowWriteForm : undefined) ?? getStatementWriteForm(file, call, forms) ?? forms?.batchedWriteForm ?? "one multi-row statement";
 }
@@ -331,8 +352,8 @@ export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: bo
  * too; carrot-tickets' `updateOne` per stuck upload, an `insertMany`).
  */
 function getStatementWriteForm(file: FileContext, call: DatabaseCall, forms: BatchedForms | undefined): string | undefined {
-  if (call.op === "sql") {
-    const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  const text = getStatementText(file, call);
+  if (text !== undefined) {
     if (SQL_INSERT_VERB.test(text)) return forms?.batchedInsertForm;
     return SQL_UPDATE_VERB.test(text) ? forms?.batchedUpdateForm : undefined;
   }
@@ -349,7 +370,8 @@ function getStatementWriteForm(file: FileContext, call: DatabaseCall, forms: Bat
  */
 function isRelativeWrite(file: FileContext, call: DatabaseCall): boolean {
   if (RELATIVE_WRITE_METHODS.includes(call.method) || getChainCalls(call.node).some((link) => RELATIVE_WRITE_METHODS.includes(getCalledMethodName(link) ?? ""))) return true;
-  if (call.op === "sql") return RELATIVE_SQL_SET.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  const text = getStatementText(file, call);
+  if (text !== undefined) return RELATIVE_SQL_SET.test(text);
   return someQueryValue(
     file,
     call,
@@ -369,10 +391,8 @@ function getReadForm(file: FileContext, call: DatabaseCall, forms: BatchedForms 
  * count per professional, Shuvmarg's trips per schedule).
  */
 function isCountRead(file: FileContext, call: DatabaseCall): boolean {
-  if (call.op === "sql") {
-    const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
-    return SQL_COUNT.test(text) && !SQL_GROUP_BY.test(text);
-  }
+  const text = getStatementText(file, call);
+  if (text !== undefined) return SQL_COUNT.test(text) && !SQL_GROUP_BY.test(text);
   return getChainCalls(call.node).some((link) => COUNT_METHODS.includes(getCalledMethodName(link) ?? ""));
 }
 
@@ -382,10 +402,11 @@ function isCountRead(file: FileContext, call: DatabaseCall): boolean {
  * all the keys at once it must keep each key's first row, not all of them.
  */
 function isFirstRowRead(file: FileContext, call: DatabaseCall): boolean {
-  if (call.op === "sql") return SQL_FIRST_ROW.test(getResolvedSqlText(file, call.node.arguments[0]) ?? "");
+  const text = getStatementText(file, call);
+  if (text !== undefined) return SQL_FIRST_ROW.test(text);
   if (!FIRST_ROW_METHODS.includes(call.method)) return false;
   if (getChainCalls(getChainEnd(call.node)).some((link) => ORDER_METHODS.includes(getCalledMethodName(link) ?? ""))) return true;
-  return call.node.arguments.some(
+  return getCallArguments(call.node).some(
     (argument) =>
       argument.type === AST_NODE_TYPES.ObjectExpression &&
       argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && ORDER_METHODS.includes(getStaticPropertyName(property) ?? "")),
@@ -399,8 +420,7 @@ function isInsertSelect(text: string): boolean {
 
 /** Whether the call only takes a lock (`SELECT pg_advisory_xact_lock($1)`) or marks a savepoint (`SAVEPOINT sp_1`): no read to batch (capgo's per-version locks, taken in sorted order). */
 export function isLockStatement(file: FileContext, call: DatabaseCall): boolean {
-  if (call.op !== "sql") return false;
-  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  const text = getStatementText(file, call) ?? "";
   return SQL_LOCK_STATEMENT.test(text) || SQL_LOCK_TABLE.test(text) || SQL_SAVEPOINT_STATEMENT.test(text);
 }
 
@@ -409,10 +429,8 @@ export function isLockStatement(file: FileContext, call: DatabaseCall): boolean 
  * (`knex(t).where(…).delete()`, `db.deleteFrom(t)…execute()`), or SQL text that starts with `DELETE`.
  */
 export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
-  if (call.op === "sql") {
-    const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
-    return SQL_DELETE_VERB.test(text) || getWithStatementWrite(text) === "delete";
-  }
+  const text = getStatementText(file, call);
+  if (text !== undefined) return SQL_DELETE_VERB.test(text) || getWithStatementWrite(text) === "delete";
   const knowledge = call.kind.knowledge;
   return knowledge.deletes === true || knowledge.databaseMethods?.[call.method]?.deletes === true;
 }
@@ -436,7 +454,7 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   if (importsOnlyOtherLibraries(file, call.kind.knowledge.library)) return false;
   // trinhtranduc rentalshop's routes: `db.merchants.findById(id)` of its own Prisma package, in a project whose manifests declare Prisma and no Mongoose.
   if (declaresOnlyOtherLibraries(file, call.kind.knowledge.library)) return false;
-  const callee = skipExpressionWrappers(call.node.callee);
+  const callee = skipExpressionWrappers(getCallee(call.node));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   // `this.db.insert(users).values(row)`: a chain that drizzle alone has, in a file that imports drizzle.
   if (getChainEvidenceKind(file, callee.object, call.method) !== null) return true;
@@ -492,14 +510,15 @@ function namesOnlyOtherLibraries(specifiers: Iterable<string>, library: string):
 export function getBatchingLibraryId(file: FileContext, call: DatabaseCall): string | undefined {
   if (!isLibraryKnown(file, call)) return undefined;
   if (call.evidence !== "sql") return call.kind.knowledge.library;
-  const argument = call.node.arguments[0] && skipExpressionWrappers(call.node.arguments[0]);
+  const [first, options] = getCallArguments(call.node);
+  const argument = first && skipExpressionWrappers(first);
   if (argument?.type === AST_NODE_TYPES.TaggedTemplateExpression) {
     const module = getImportPath(file, argument.tag)?.module;
     return module ? SQL_TAG_LIBRARIES.find((entry) => module === entry.module || module.startsWith(`${entry.module}/`))?.library : undefined;
   }
-  const optionLibrary = getSqlOptionLibrary(file, call.node.arguments[1]);
+  const optionLibrary = getSqlOptionLibrary(file, options);
   if (optionLibrary !== undefined) return optionLibrary;
-  const text = getResolvedSqlText(file, call.node.arguments[0]) ?? "";
+  const text = getResolvedSqlText(file, first) ?? "";
   return SQL_PLACEHOLDER_LIBRARIES.find((entry) => entry.placeholder.test(text))?.library ?? call.kind.knowledge.library;
 }
 
@@ -539,28 +558,28 @@ function isBatchSendingArgument(parent: TSESTree.Node | undefined, node: TSESTre
 // ---------------------------------------------------------------------------------------------
 
 /** The first call of a chain: `db("t")` of `db("t").where(…).first()`, `Task.findById(id)` of `Task.findById(id).session(s)`. */
-export function getChainStart(call: TSESTree.CallExpression): TSESTree.CallExpression {
+export function getChainStart(call: CallLike): CallLike {
   return getChainCalls(call).at(-1)!;
 }
 
 /** The last call of the chain `call` opens or continues: `Task.findOne(…).where(…).lean()` of `Task.findOne(…)`. */
-export function getChainEnd(call: TSESTree.CallExpression): TSESTree.CallExpression {
-  let end = call;
+export function getChainEnd(call: CallLike): CallLike {
+  let end: CallLike = call;
   while (end.parent?.type === AST_NODE_TYPES.MemberExpression && end.parent.object === end && end.parent.parent?.type === AST_NODE_TYPES.CallExpression && end.parent.parent.callee === end.parent) {
     end = end.parent.parent;
   }
   return end;
 }
 
-/** `a(x).b(y).c()` → the calls `c()`, `b(y)`, `a(x)`. */
-function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  let current: TSESTree.Node = call;
-  while (current.type === AST_NODE_TYPES.CallExpression) {
-    calls.push(current);
-    const callee = skipExpressionWrappers(current.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
-    current = skipExpressionWrappers(callee.object);
+/** `a(x).b(y).c()` → the calls `c()`, `b(y)`, `a(x)`; a tagged template (`` prisma.$queryRaw`…` ``) is a chain of its own. */
+function getChainCalls(call: CallLike): CallLike[] {
+  const calls: CallLike[] = [call];
+  let callee = skipExpressionWrappers(getCallee(call));
+  while (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipExpressionWrappers(callee.object);
+    if (object.type !== AST_NODE_TYPES.CallExpression) break;
+    calls.push(object);
+    callee = skipExpressionWrappers(object.callee);
   }
   return calls;
 }
@@ -573,7 +592,7 @@ function getChainCalls(call: TSESTree.CallExpression): TSESTree.CallExpression[]
  * (`const user = await User.findById(id)`, then `user.save()`).
  */
 export function picksDatabasePerElement(file: FileContext, iteration: Iteration, call: DatabaseCall): boolean {
-  const callee = skipExpressionWrappers(getChainStart(call.node).callee);
+  const callee = skipExpressionWrappers(getCallee(getChainStart(call.node)));
   const root = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberRoot(callee.object) : callee;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(root), root);
@@ -746,7 +765,7 @@ function hasBatchedCondition(file: FileContext, node: TSESTree.Node, depth: numb
       return inner.elements.some((element) => element !== null && hasBatchedCondition(file, element, depth + 1));
     case AST_NODE_TYPES.CallExpression: {
       const name = getCalleeName(inner);
-      if (name !== undefined && BATCHED_FUNCTIONS.includes(name) && !hasSubqueryList(file, inner) && !isWrittenList(inner.arguments.at(-1))) return true;
+      if (name !== undefined && BATCHED_FUNCTIONS.includes(name) && !hasSubqueryList(file, inner.arguments) && !isWrittenList(inner.arguments.at(-1))) return true;
       return inner.arguments.some((argument) => hasBatchedCondition(file, argument, depth + 1));
     }
     default:
@@ -770,7 +789,7 @@ function isWrittenList(node: TSESTree.Node | undefined): boolean {
  * `inArray(users.id, db.select(…))`): the subquery runs with the outer query, so the condition
  * batches nothing over the loop's elements.
  */
-function hasSubqueryList(file: FileContext, call: TSESTree.CallExpression): boolean {
-  const list = call.arguments.at(-1);
+function hasSubqueryList(file: FileContext, linkArguments: readonly TSESTree.CallExpressionArgument[]): boolean {
+  const list = linkArguments.at(-1);
   return list !== undefined && isBuilderValue(file, skipExpressionWrappers(list));
 }

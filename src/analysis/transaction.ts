@@ -1,4 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { CallLike } from "./ast.js";
 import type { CallIndex } from "./call-index.js";
 import type { DatabaseCall } from "./database-call.js";
 import type { FileContext } from "./file-context.js";
@@ -6,7 +7,7 @@ import type { FileContext } from "./file-context.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 import { SQL_BEGIN, SQL_SAVEPOINT, TRANSACTION_OBJECT_OPENER, TRANSACTION_OPENER, UNIT_OF_WORK_CHAIN_METHODS, UNIT_OF_WORK_OPTIONS } from "../knowledge/batching.js";
-import { contains, getStaticPropertyName, getStaticString, isFunctionNode, runsWhenever, skipExpressionWrappers } from "./ast.js";
+import { contains, getCallee, getStaticPropertyName, getStaticString, isFunctionNode, runsWhenever, skipExpressionWrappers } from "./ast.js";
 import { getChainEnd } from "./query-shape.js";
 import { getConstantInit, isSameExpression, isUnchangedBetween, resolveVariable } from "./same-expression.js";
 
@@ -33,7 +34,7 @@ export function opensTransaction(call: TSESTree.CallExpression, isClient: (node:
  * is per entry (a lock, a check, a delete, then `COMMIT`).
  */
 export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, index: CallIndex, around: TSESTree.Node): boolean {
-  const callee = skipExpressionWrappers(call.node.callee);
+  const callee = skipExpressionWrappers(getCallee(call.node));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   // The client, and the session or transaction handed to a model's query (`{ session }`, `.session(s)`).
   const clients = [skipExpressionWrappers(callee.object), ...getHandedUnitsOfWork(call.node)];
@@ -48,7 +49,7 @@ export function isInOpenedTransaction(file: FileContext, call: DatabaseCall, ind
  * object it is given, `.session(s)` or `.transacting(trx)` in its chain, for any call of the chain
  * (`Workplace.findById(id, null, { session })`, `Task.findById(id).session(s)`).
  */
-function getHandedUnitsOfWork(call: TSESTree.CallExpression): TSESTree.Node[] {
+function getHandedUnitsOfWork(call: CallLike): TSESTree.Node[] {
   const units: TSESTree.Node[] = [];
   for (let current: TSESTree.Node = getChainEnd(call); current.type === AST_NODE_TYPES.CallExpression; ) {
     const link = skipExpressionWrappers(current.callee);

@@ -32,9 +32,9 @@ export const prisma: LibraryKnowledge = {
       anyProperty: "prisma.model",
       returns: { $extends: "prisma.client" },
       databaseMethods: {
-        $queryRaw: lazyRead,
+        $queryRaw: { ...lazyRead, tagged: true },
         $queryRawUnsafe: lazyRead,
-        $executeRaw: lazyWrite,
+        $executeRaw: { ...lazyWrite, tagged: true },
         $executeRawUnsafe: lazyWrite,
         $runCommandRaw: sql,
       },
@@ -79,6 +79,20 @@ export const prisma: LibraryKnowledge = {
   batchedUpdateForm: "one `updateMany({ where: { id: { in: ids } } })`",
   batchedPerRowWriteForm: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement (Prisma has no bulk update with values per row)",
   batchedDeleteForm: "one `deleteMany({ where: { id: { in: ids } } })`",
+  // SQL text through `$queryRaw`/`$executeRaw`: `Prisma.join` writes a list of values as bound parameters, in every database Prisma supports.
+  rawSqlForms: {
+    batchedForm: "one `$queryRaw` with `WHERE id IN (${Prisma.join(ids)})`",
+    batchedCountForm: "one `$queryRaw` `SELECT key, COUNT(*) … WHERE key IN (${Prisma.join(keys)}) GROUP BY key`, a count for each key",
+    batchedFirstRowForm:
+      "one `$queryRaw` over `WHERE key IN (${Prisma.join(keys)})` that keeps the first row of each key, `ROW_NUMBER() OVER (PARTITION BY key ORDER BY …) = 1` (`IN` alone returns all their rows)",
+    batchedWriteForm: "one `createMany({ data: rows })` on the table's model, or one `$executeRaw` `UPDATE … WHERE id IN (${Prisma.join(ids)})`",
+    batchedInsertForm: "one `createMany({ data: rows })` on the table's model, or one `$executeRaw` multi-row `INSERT … VALUES ${Prisma.join(rows)}`",
+    batchedUpdateForm: "one `$executeRaw` `UPDATE … WHERE id IN (${Prisma.join(ids)})`",
+    batchedPerRowWriteForm: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement that gives each row its values",
+    batchedRelativeWriteForm: RELATIVE_PER_ROW_WRITE_FORM,
+    batchedDeleteForm: "one `$executeRaw` `DELETE … WHERE id IN (${Prisma.join(ids)})`",
+    batchedInsertSelectForm: "one `INSERT … SELECT` whose `SELECT` takes every key at once (`WHERE id IN (${Prisma.join(ids)})`)",
+  },
 };
 
 const sequelizeModelMethods = {

@@ -50,6 +50,11 @@ export interface DatabaseMethod {
   lazy?: boolean;
   /** The call removes rows or documents: a report gives the library's `batchedDeleteForm`. */
   deletes?: boolean;
+  /**
+   * The method is also a template tag that sends the template as SQL, its values as bound
+   * parameters (Prisma's `prisma.$queryRaw\`SELECT … WHERE id = ${id}\``).
+   */
+  tagged?: boolean;
 }
 
 export interface CacheKnowledge {

@@ -446,6 +446,13 @@ const activeRecordUsers = (users: string, write = "user.active = false;\n    awa
 const pickedClientTransaction = (between: string, begin = 'await dbClient.query("BEGIN");'): string =>
   `${PG}async function updateDetailPlan(id, plan, client = null) {\n  let dbClient;\n  if (client) dbClient = client;\n  else dbClient = await pool.connect();\n  ${begin}\n${between}  await dbClient.query("UPDATE reservation_details SET plan_id = $1 WHERE id = $2", [plan.id, id]);\n  await dbClient.query("COMMIT");\n}\nexport async function updatePlans(details, plan, client) {\n  await Promise.all(details.map((detail) => updateDetailPlan(detail.id, plan, client)));\n}`;
 
+// corona-school backend common/appointment/participants.ts: an organizer moved out of the participants of each lecture, by a tagged raw query.
+const lectureOrganizers = (statement: string, imports = 'import { PrismaClient, Prisma } from "@prisma/client";\nconst prisma = new PrismaClient();\n'): string =>
+  `${imports}export async function addOrganizer(subcourseId: number, organizerId: string) {\n  for (const lecture of await prisma.lecture.findMany({ where: { subcourseId } })) {\n    ${statement}\n  }\n}`;
+/** The message data of a tagged Prisma query per lecture. */
+const lectureData = (call: string, batched: string): Record<string, string> => ({ call, library: "Prisma", collection: "prisma.lecture.findMany(…)", batched });
+const PRISMA_RAW_UPDATE = "one `$executeRaw` `UPDATE … WHERE id IN (${Prisma.join(ids)})`";
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
     // Megagig's reminder jobs: the save after an awaited call into the application's code (a method, a collaborator, a function of an app module) may record what it did.
@@ -953,6 +960,18 @@ runRuleTests("no-query-in-loop", rule, {
     // A script's loop at module level, and a helper passed as the callback from a script's main().
     `${PG}const ids = process.argv.slice(2);\nfor (const id of ids) await pool.query("DELETE FROM sessions WHERE user_id = $1", [id]);`,
     `${PG}const load = (id) => pool.query("SELECT * FROM t WHERE id = $1", [id]);\nasync function main(ids) { await Promise.all(ids.map(load)); }\nmain(process.argv.slice(2));`,
+    // Valid neighbours (corona-school's lecture organizers): a fragment built per element and sent once, a list per chunk, a lock, the catalog, and queries handed to one transaction.
+    lectureOrganizers("ids.push(Prisma.sql`${lecture.id}`);").replace("  for (", "  const ids = [];\n  for (").replace(/\n\}$/u, "\n  await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id IN (${Prisma.join(ids)})`;\n}"),
+    'import { PrismaClient, Prisma } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function mark(chunks: number[][]) {\n  for (const chunk of chunks) await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id IN (${Prisma.join(chunk)})`;\n}',
+    lectureOrganizers("await prisma.$executeRaw`SELECT pg_advisory_xact_lock(${lecture.id})`;"),
+    lectureOrganizers('await prisma.$queryRawUnsafe("SELECT pg_advisory_xact_lock($1)", lecture.id);'),
+    lectureOrganizers("await prisma.$queryRaw`SELECT column_name FROM information_schema.columns WHERE table_name = ${lecture.name}`;"),
+    'import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function mark(ids: number[]) {\n  await prisma.$transaction(ids.map((id) => prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${id}`));\n}',
+    // A template tag that builds a value (`Prisma.sql`, `gql`) sends nothing, and a raw query that takes nothing of the element is the same query each time.
+    lectureOrganizers("fragments.push(Prisma.sql`UPDATE lecture SET seen = true WHERE id = ${lecture.id}`);"),
+    lectureOrganizers("await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${subcourseId}`;"),
+    // A raw query built and never run: a `PrismaPromise` sends nothing until awaited.
+    lectureOrganizers("prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${lecture.id}`;"),
   ],
   invalid: [
     // Valid neighbours (Megagig's reminder jobs): the call after the save, only in a `catch`, or not awaited.
@@ -1408,7 +1427,7 @@ runRuleTests("no-query-in-loop", rule, {
       call: "prisma.$executeRaw()",
       library: "Prisma",
       collection: "tables",
-      batched: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
+      batched: "one `$executeRaw` `UPDATE … WHERE id IN (${Prisma.join(ids)})`",
     }),
     invalid(extensionDdl("    await prisma.$executeRaw(Prisma.raw(`UPDATE extension_rows SET seen = true WHERE name = '${table}'` + \" AND 1 = 1\"));"), "prisma.$executeRaw(", "writeInLoop"),
     invalid(extensionDdl("    const update = \"UPDATE extension_rows SET seen = true WHERE name = '\" + table + \"'\";\n    await prisma.$executeRaw(Prisma.raw(update));"), "prisma.$executeRaw(", "writeInLoop"),
@@ -2227,6 +2246,48 @@ runRuleTests("no-query-in-loop", rule, {
       batched: "one query with `WHERE id IN (?)` and the array of ids",
     }),
     invalid("async function f(stack, db) {\n  let node;\n  while ((node = stack.pop())) await db.query(\"SELECT * FROM nodes WHERE parent = $1\", [node.id]);\n}", "db.query(", "queryInLoop", { filename: "file.js" }),
+    // corona-school's lecture organizers: a tagged `$executeRaw` per lecture; each statement is told its own batched form.
+    invalid(
+      lectureOrganizers('await prisma.$executeRaw`UPDATE lecture SET "participantIds" = array_remove("participantIds", ${organizerId}) WHERE id = ${lecture.id}`;'),
+      "prisma.$executeRaw`",
+      "writeInLoop",
+      {},
+      lectureData("prisma.$executeRaw", PRISMA_RAW_UPDATE),
+    ),
+    invalid(lectureOrganizers("const rows = await prisma.$queryRaw`SELECT * FROM participation WHERE lecture_id = ${lecture.id}`;"), "prisma.$queryRaw`", "queryInLoop", {}, lectureData("prisma.$queryRaw", "one `$queryRaw` with `WHERE id IN (${Prisma.join(ids)})`")),
+    invalid(
+      lectureOrganizers("const [{ n }] = await prisma.$queryRaw`SELECT COUNT(*) AS n FROM participation WHERE lecture_id = ${lecture.id}`;"),
+      "prisma.$queryRaw`",
+      "queryInLoop",
+      {},
+      lectureData("prisma.$queryRaw", "one `$queryRaw` `SELECT key, COUNT(*) … WHERE key IN (${Prisma.join(keys)}) GROUP BY key`, a count for each key"),
+    ),
+    invalid(
+      lectureOrganizers("await prisma.$executeRaw`INSERT INTO lecture_log (lecture_id) VALUES (${lecture.id})`;"),
+      "prisma.$executeRaw`",
+      "writeInLoop",
+      {},
+      lectureData("prisma.$executeRaw", "one `createMany({ data: rows })` on the table's model, or one `$executeRaw` multi-row `INSERT … VALUES ${Prisma.join(rows)}`"),
+    ),
+    invalid(lectureOrganizers("await prisma.$executeRaw`DELETE FROM participation WHERE lecture_id = ${lecture.id}`;"), "prisma.$executeRaw`", "writeInLoop", {}, lectureData("prisma.$executeRaw", "one `$executeRaw` `DELETE … WHERE id IN (${Prisma.join(ids)})`")),
+    // The same query as a call of the raw method, with SQL text through `Prisma.raw`, gets the same advice.
+    invalid(lectureOrganizers("await prisma.$executeRawUnsafe(`UPDATE lecture SET seen = true WHERE id = $1`, lecture.id);"), "prisma.$executeRawUnsafe(", "writeInLoop", {}, lectureData("prisma.$executeRawUnsafe()", PRISMA_RAW_UPDATE)),
+    // A helper of the file that sends the tagged query for the id it is given.
+    invalid(
+      lectureOrganizers("await markSeen(lecture.id);").replace("export async function", "const markSeen = (id: number) => prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${id}`;\nexport async function"),
+      "markSeen(lecture",
+      "queryInLoopViaCall",
+      {},
+      { ...lectureData("prisma.$executeRaw", PRISMA_RAW_UPDATE), callee: "markSeen", line: "3" },
+    ),
+    // Valid neighbour (a fragment per element sent once): two tagged queries in the arms of an `if` are two statements.
+    {
+      code: lectureOrganizers("if (lecture.open) await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${lecture.id}`;\n    else await prisma.$executeRaw`DELETE FROM lecture WHERE id = ${lecture.id}`;"),
+      errors: [
+        { messageId: "writeInLoop", line: 5, column: 29 },
+        { messageId: "writeInLoop", line: 6, column: 16 },
+      ],
+    },
     // Reads are still reported when writes are not.
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop", { options: [{ writes: false }] }),
     // A typeorm query builder.
@@ -2297,6 +2358,10 @@ new RuleTester().run("no-query-in-loop (project)", rule, {
       collection: "accounts",
       batched: "one `findMany({ where: { id: { in: ids } } })`",
     }),
+    // A client imported from the app's own module, in a project that declares Prisma: `$executeRaw` is a name only Prisma has.
+    invalid(lectureOrganizers("await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${lecture.id}`;", 'import { prisma } from "../prisma";\n'), "prisma.$executeRaw`", "writeInLoop", { filename: projectFile(PRISMA_PROJECT) }, lectureData("prisma.$executeRaw", PRISMA_RAW_UPDATE)),
+    // Valid neighbour (rentalshop's wrappers): the same name in a project that declares another database library names no library.
+    invalid(lectureOrganizers("await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${lecture.id}`;", 'import { prisma } from "../prisma";\n'), "prisma.$executeRaw`", "writeInLoop", { filename: projectFile({ mongoose: "^8.0.0" }) }, { ...lectureData("prisma.$executeRaw", "one multi-row statement"), library: "database" }),
     // rentalshop's wrappers: a method name only Mongoose has, in a project that declares Prisma and no Mongoose, names no library.
     { ...merchantLookup("database", "one query for all the ids"), filename: projectFile(PRISMA_PROJECT) },
     { ...merchantLookup("Mongoose", "one `find({ _id: { $in: ids } })`"), filename: projectFile({ "@prisma/client": "^6.0.0", mongoose: "^8.0.0" }) },
