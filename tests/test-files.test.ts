@@ -298,6 +298,9 @@ describe("one-off scripts by directory", () => {
     // gennit-project/multiforum-backend build_scripts/mergeLcov.js: a build step that merges coverage reports, run by hand or in CI.
     expect(lint(perRowQuery, "/project", "/project/build_scripts/merge.ts")).toEqual([]);
     expect(lint(perRowQuery, "/project", "/project/tools/dev-scripts/merge.ts")).toEqual([]);
+    // formbricks apps/web/modules/auth/lib/cutover/reencode-two-factor.ts: a one-shot migration of every 2FA user, run by the cutover deploy.
+    expect(lint(perRowQuery, "/project", "/project/apps/web/modules/auth/lib/cutover/reencode-two-factor.ts")).toEqual([]);
+    expect(lint(perRowQuery, "/project", "/project/src/cutovers/runs.ts")).toEqual([]);
   });
 
   it("reports a directory whose name only ends with scripts", () => {
@@ -376,6 +379,8 @@ describe("one-off scripts by directory", () => {
     expect(lint(perRowQuery, "/project", "/project/src/datamigrations/runs.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/App/FeatureSet/Workers/Migrations.ts")).toEqual(["postmortem/no-query-in-loop"]);
     expect(lint(perRowQuery, "/project", "/project/src/code-migrations.ts")).toEqual(["postmortem/no-query-in-loop"]);
+    // A file named for a cutover, outside such a directory, may be the application's own feature.
+    expect(lint(perRowQuery, "/project", "/project/src/cutover.service.ts")).toEqual(["postmortem/no-query-in-loop"]);
   });
 
   it("is quiet on a program run from the command line, and reports the same code without its shebang", () => {

@@ -228,12 +228,14 @@ const MIGRATION_RUNNER_FILE = /^(?:(?:db|database)[-_]?migrate|migrate(?:[-_](?:
 const SCRIPT_PREFIXES = ["build", "dev", "ci", "db", "deploy", "release", "maintenance", "ops"];
 const SCRIPT_DIRECTORIES = [
   ...["/migrations/", "/migration/", "/migrator/", "/migrators/", "/seeders/", "/seeds/", "/seed/", "/scripts/", "/.scripts/", "-migrations/", "_migrations/", "Migrations/"],
+  // formbricks apps/web/modules/auth/lib/cutover/: the one-shot re-encoding run by the deploy that switches authentication libraries.
+  ...["/cutover/", "/cutovers/"],
   ...SCRIPT_PREFIXES.flatMap((prefix) => [`/${prefix}-scripts/`, `/${prefix}_scripts/`]),
 ];
 
 /**
  * Whether the file is a one-off script by where it lives: under a `migrations/` (or `x-migrations/`), `seeders/`, `seed/`,
- * `seeds/` or `scripts/` directory of the project (sequelize-cli and knex migrations, backfills).
+ * `seeds/`, `scripts/` or `cutover/` directory of the project (sequelize-cli and knex migrations, backfills).
  * It runs once per deploy or by hand, never per production request. As for tests, only the path
  * below the working directory counts. A seed file also counts by its name alone (`users.seed.ts`,
  * `prisma/seed.ts`), and so do a backfill (`users-backfill.ts`), a file named with a migration
