@@ -56,7 +56,7 @@ import {
   UPDATE_METHODS,
 } from "../knowledge/batching.js";
 import { getLibrary, getLibraryOfPackage } from "../knowledge/index.js";
-import { contains, getCallArguments, getCallee, getCalledMethodName, getCalleeName, getCallReceiver, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
+import { contains, getCallArguments, getCallee, getCalledMethodName, getCalleeName, getEnclosingFunction, getOutermostWrapper, getCallReceiver, getMemberRoot, getStaticPropertyName, getStaticString, isFunctionNode, skipExpressionWrappers } from "./ast.js";
 import { getThisClass } from "./class-members.js";
 import { DATABASE_METHOD_NAMES, getSqlText, isBuilderValue, isSqlText } from "./database-call.js";
 import { memoize, memoizeFile } from "./file-context.js";
@@ -358,8 +358,35 @@ function getStatementWriteForm(file: FileContext, call: DatabaseCall, forms: Bat
     return SQL_UPDATE_VERB.test(text) ? forms?.batchedUpdateForm : undefined;
   }
   const methods = [call.method, ...getChainCalls(call.node).map((link) => getCalledMethodName(link) ?? "")];
-  if (methods.some((method) => INSERT_METHODS.includes(method))) return forms?.batchedInsertForm;
+  if (methods.some((method) => INSERT_METHODS.includes(method))) return (isResultUsed(call.node) ? forms?.batchedInsertReturningForm : undefined) ?? forms?.batchedInsertForm;
   return methods.some((method) => UPDATE_METHODS.includes(method)) ? forms?.batchedUpdateForm : undefined;
+}
+
+/**
+ * Whether the code uses what the query gives back: its value (awaited or not) is kept in a
+ * variable, assigned, returned, read (`(await create(…)).id`) or passed on. Not a statement of its
+ * own (`await prisma.log.create(…);`), nor the result of a callback whose iterating call is one
+ * (`await Promise.all(rows.map((row) => prisma.log.create(…)));`).
+ */
+function isResultUsed(node: CallLike): boolean {
+  let value = getOutermostWrapper(getChainEnd(node));
+  for (;;) {
+    const parent = value.parent;
+    if (parent?.type === AST_NODE_TYPES.AwaitExpression) {
+      value = getOutermostWrapper(parent);
+      continue;
+    }
+    const callback = parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value ? parent : parent?.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(parent) : null;
+    const iterating = callback?.parent;
+    if (iterating?.type === AST_NODE_TYPES.CallExpression) {
+      // The value of the call given the function (`rows.map(…)`, or the function itself called in
+      // place), through the call that gathers its promises (`Promise.all(…)`).
+      value = getOutermostWrapper(iterating);
+      if (value.parent?.type === AST_NODE_TYPES.CallExpression && value.parent.callee !== value) value = getOutermostWrapper(value.parent);
+      continue;
+    }
+    return parent !== undefined && parent.type !== AST_NODE_TYPES.ExpressionStatement && !(parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "void");
+  }
 }
 
 /**

@@ -76,6 +76,7 @@ export const prisma: LibraryKnowledge = {
   batchedFirstRowForm: "one `findMany({ where: { key: { in: keys } }, orderBy, distinct: ['key'] })`, which keeps the first row of each key (`in` alone returns all their rows)",
   batchedWriteForm: "one `createMany({ data: rows })` or `updateMany({ where: { id: { in: ids } } })`",
   batchedInsertForm: "one `createMany({ data: rows })`",
+  batchedInsertReturningForm: "one `createManyAndReturn({ data: rows })`, which gives back the created rows (`createMany` gives only their count)",
   batchedUpdateForm: "one `updateMany({ where: { id: { in: ids } } })`",
   batchedPerRowWriteForm: "one `$executeRaw` `UPDATE … FROM (VALUES …)` statement (Prisma has no bulk update with values per row)",
   batchedDeleteForm: "one `deleteMany({ where: { id: { in: ids } } })`",

@@ -261,6 +261,12 @@ export interface BatchedForms {
   batchedWriteForm?: string;
   /** How to batch per-item inserts, for a write known to insert (SQL text that starts with `INSERT`, a method of `INSERT_METHODS`); `batchedWriteForm` names inserts and updates both. */
   batchedInsertForm?: string;
+  /**
+   * How to batch per-item inserts of the library's API whose created rows the code uses
+   * (`const data = await prisma.documentData.create(…)`, then `data.id`), where
+   * `batchedInsertForm` gives back only a count (Prisma's `createMany`).
+   */
+  batchedInsertReturningForm?: string;
   /** How to batch per-item updates that give every row the same values, for a write known to update (SQL text that starts with `UPDATE`, a method of `UPDATE_METHODS`). */
   batchedUpdateForm?: string;
   /**

@@ -453,6 +453,12 @@ const lectureOrganizers = (statement: string, imports = 'import { PrismaClient, 
 const lectureData = (call: string, batched: string): Record<string, string> => ({ call, library: "Prisma", collection: "prisma.lecture.findMany(…)", batched });
 const PRISMA_RAW_UPDATE = "one `$executeRaw` `UPDATE … WHERE id IN (${Prisma.join(ids)})`";
 
+// documenso packages/lib/server-only/envelope/duplicate-envelope.ts: each envelope item's document data created anew, its id used for the item.
+const duplicateItems = (body: string): string =>
+  `import { PrismaClient } from "@prisma/client";\nconst prisma = new PrismaClient();\nexport async function duplicate(envelope: { items: { id: string; data: string }[] }) {\n  ${body}\n}`;
+const PRISMA_CREATE_RETURNING = "one `createManyAndReturn({ data: rows })`, which gives back the created rows (`createMany` gives only their count)";
+const duplicateData = (batched: string): Record<string, string> => ({ call: "prisma.documentData.create()", library: "Prisma", collection: "envelope.items", batched });
+
 runRuleTests("no-query-in-loop", rule, {
   valid: [
     // Megagig's reminder jobs: the save after an awaited call into the application's code (a method, a collaborator, a function of an app module) may record what it did.
@@ -2288,6 +2294,39 @@ runRuleTests("no-query-in-loop", rule, {
         { messageId: "writeInLoop", line: 6, column: 16 },
       ],
     },
+    // documenso's duplicated envelope: the created row's id is used, so the batched insert must give the rows back.
+    invalid(
+      duplicateItems("const ids = [];\n  for (const item of envelope.items) {\n    const data = await prisma.documentData.create({ data: { data: item.data } });\n    ids.push(data.id);\n  }\n  return ids;"),
+      "prisma.documentData.create(",
+      "writeInLoop",
+      {},
+      duplicateData(PRISMA_CREATE_RETURNING),
+    ),
+    invalid(
+      duplicateItems("return Promise.all(envelope.items.map((item) => prisma.documentData.create({ data: { data: item.data } })));"),
+      "prisma.documentData.create(",
+      "writeInLoop",
+      {},
+      duplicateData(PRISMA_CREATE_RETURNING),
+    ),
+    invalid(
+      duplicateItems("const created = await Promise.all(\n    envelope.items.map(async (item) => {\n      return prisma.documentData.create({ data: { data: item.data } });\n    }),\n  );\n  return created;"),
+      "prisma.documentData.create(",
+      "writeInLoop",
+      {},
+      duplicateData(PRISMA_CREATE_RETURNING),
+    ),
+    // Valid neighbours (documenso's duplicated envelope): rows created and never read back are told `createMany`.
+    invalid(duplicateItems("for (const item of envelope.items) {\n    await prisma.documentData.create({ data: { data: item.data } });\n  }"), "prisma.documentData.create(", "writeInLoop", {}, duplicateData("one `createMany({ data: rows })`")),
+    invalid(duplicateItems("await Promise.all(envelope.items.map((item) => prisma.documentData.create({ data: { data: item.data } })));"), "prisma.documentData.create(", "writeInLoop", {}, duplicateData("one `createMany({ data: rows })`")),
+    invalid(
+      duplicateItems("await Promise.all(\n    envelope.items.map(async (item) => {\n      return prisma.documentData.create({ data: { data: item.data } });\n    }),\n  );"),
+      "prisma.documentData.create(",
+      "writeInLoop",
+      {},
+      duplicateData("one `createMany({ data: rows })`"),
+    ),
+    invalid(duplicateItems("for (const item of envelope.items) void (await prisma.documentData.create({ data: { data: item.data } }));"), "prisma.documentData.create(", "writeInLoop", {}, duplicateData("one `createMany({ data: rows })`")),
     // Reads are still reported when writes are not.
     invalid(`${PG}async function f(ids) {\n  for (const id of ids) await pool.query("SELECT * FROM t WHERE id = $1", [id]);\n}`, "pool.query(", "queryInLoop", { options: [{ writes: false }] }),
     // A typeorm query builder.
