@@ -466,7 +466,8 @@ export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
  * Whether a report may name the call's library. A method name only one library has tells the
  * library when it is called on a name or a path of names, as the library's own idioms do
  * (`User.findByPk(id)`, `prisma.user.findUnique(…)`, `this.prisma.user.findUnique(…)`). On a
- * collaborator of the class (`this.pageRepo.findById(id)`) or on a call's result
+ * collaborator of the class (`this.pageRepo.findById(id)`), unless its name starts with the
+ * library's (`this.prisma.$queryRaw\`…\``, `this.prismaService`), or on a call's result
  * (`Asset.query().findById(id)`) it is as likely the app's own method of that name over another
  * library (docmost's repositories over Kysely, wiki.js over Objection), and that library's
  * batched form would be wrong advice. So on a name that says repository
@@ -486,7 +487,10 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   // `this.db.insert(users).values(row)`: a chain that drizzle alone has, in a file that imports drizzle.
   if (getChainEvidenceKind(file, callee.object, call.method) !== null) return true;
   let receiver = skipExpressionWrappers(callee.object);
-  if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) return false;
+  // A collaborator named for the library (`this.prisma.$queryRaw\`…\``, `this.prismaService.$executeRaw(…)` of a NestJS service) is its client.
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+    return getStaticPropertyName(receiver)?.toLowerCase().startsWith(call.kind.knowledge.library) === true;
+  }
   // FVJohnny's nestjs-microservices-template: `this.findById(id)` in `UserToken_RedisRepository`, a method of the class itself.
   const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.ThisExpression ? getThisClass(receiver)?.id?.name : undefined;
   if (receiverName !== undefined && REPOSITORY_NAME.test(receiverName) && !REPOSITORY_LIBRARIES.includes(call.kind.knowledge.library)) return false;

@@ -2376,6 +2376,8 @@ const PRISMA_PROJECT = { "@prisma/client": "^6.0.0", next: "^15.0.0" };
 const MERCHANT_LOOKUPS = 'import { db } from "@rentalshop/database";\nexport async function names(ids: number[]) {\n  const out = [];\n  for (const id of ids) out.push(await db.merchants.findById(id));\n  return out;\n}';
 const merchantLookup = (library: string, batched: string): Invalid =>
   invalid(MERCHANT_LOOKUPS, "db.merchants.findById(", "queryInLoop", {}, { call: "db.merchants.findById()", library, collection: "ids", batched });
+const prismaServiceLoop = (member: string): string =>
+  `import { PrismaService } from "./prisma/prisma.service";\nexport class Marks {\n  constructor(private readonly ${member}: PrismaService) {}\n  async mark(ids: string[]) {\n    for (const id of ids) await this.${member}.$executeRaw\`UPDATE t SET seen = true WHERE id = \${id}\`;\n  }\n}`;
 new RuleTester().run("no-query-in-loop (project)", rule, {
   valid: [
     // Shakes63 unifiedledger: every route imports the `db` that lib/db/index.ts makes with better-sqlite3, the project's only database.
@@ -2401,6 +2403,11 @@ new RuleTester().run("no-query-in-loop (project)", rule, {
     invalid(lectureOrganizers("await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${lecture.id}`;", 'import { prisma } from "../prisma";\n'), "prisma.$executeRaw`", "writeInLoop", { filename: projectFile(PRISMA_PROJECT) }, lectureData("prisma.$executeRaw", PRISMA_RAW_UPDATE)),
     // Valid neighbour (rentalshop's wrappers): the same name in a project that declares another database library names no library.
     invalid(lectureOrganizers("await prisma.$executeRaw`UPDATE lecture SET seen = true WHERE id = ${lecture.id}`;", 'import { prisma } from "../prisma";\n'), "prisma.$executeRaw`", "writeInLoop", { filename: projectFile({ mongoose: "^8.0.0" }) }, { ...lectureData("prisma.$executeRaw", "one multi-row statement"), library: "database" }),
+    // rznewswav ts-auth-poc src/app.service.ts: a NestJS service's `PrismaService`, named for the library, is its client.
+    invalid(prismaServiceLoop("prisma"), "this.prisma.$executeRaw", "writeInLoop", { filename: projectFile(PRISMA_PROJECT) }, { call: "this.prisma.$executeRaw", library: "Prisma", collection: "ids", batched: PRISMA_RAW_UPDATE }),
+    invalid(prismaServiceLoop("prismaService"), "this.prismaService.$executeRaw", "writeInLoop", { filename: projectFile(PRISMA_PROJECT) }, { call: "this.prismaService.$executeRaw", library: "Prisma", collection: "ids", batched: PRISMA_RAW_UPDATE }),
+    // Valid neighbour (the NestJS service): a collaborator whose name only contains the library's names no library.
+    invalid(prismaServiceLoop("usePrisma"), "this.usePrisma.$executeRaw", "writeInLoop", { filename: projectFile(PRISMA_PROJECT) }, { call: "this.usePrisma.$executeRaw", library: "database", collection: "ids", batched: "one multi-row statement" }),
     // rentalshop's wrappers: a method name only Mongoose has, in a project that declares Prisma and no Mongoose, names no library.
     { ...merchantLookup("database", "one query for all the ids"), filename: projectFile(PRISMA_PROJECT) },
     { ...merchantLookup("Mongoose", "one `find({ _id: { $in: ids } })`"), filename: projectFile({ "@prisma/client": "^6.0.0", mongoose: "^8.0.0" }) },
