@@ -88,8 +88,9 @@ export function getStaticPropertyName(node: TSESTree.MemberExpression | TSESTree
 }
 
 /**
- * A call, or a tagged template, which calls its tag with the template (`prisma.$queryRaw\`SELECT …
- * WHERE id = ${id}\``): its one argument is the template, whose values the tag receives apart.
+ * A call, or a tagged template, which calls its tag with the template
+ * (`` prisma.$queryRaw`SELECT … WHERE id = ${id}` ``): its one argument is the template, whose
+ * values the tag receives apart.
  */
 export type CallLike = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
 
@@ -103,7 +104,7 @@ export function getCallArguments(call: CallLike): readonly TSESTree.CallExpressi
   return call.type === AST_NODE_TYPES.TaggedTemplateExpression ? [call.quasi] : call.arguments;
 }
 
-/** For `obj.method(...)` (or `obj.method\`…\``): the method name; undefined for other callees. */
+/** For `obj.method(...)` (or `` obj.method`…` ``): the method name; undefined for other callees. */
 export function getCalledMethodName(call: CallLike | TSESTree.NewExpression): string | undefined {
   const callee = skipExpressionWrappers(getCallee(call));
   return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;

@@ -23,7 +23,7 @@ export interface CallIndex {
   callsToMethodsOrFunctions: (names: ReadonlySet<string>) => readonly TSESTree.CallExpression[];
   /** The calls inside `node` (nested functions included), in traversal order: a search by position, no walk of its nodes. */
   callsWithin: (node: TSESTree.Node) => TSESTree.CallExpression[];
-  /** Every tagged template whose tag is a method (`prisma.$queryRaw\`…\``), in traversal order: a call of that method. */
+  /** Every tagged template whose tag is a method (`` prisma.$queryRaw`…` ``), in traversal order: a call of that method. */
   readonly taggedMethodCalls: readonly TSESTree.TaggedTemplateExpression[];
 }
 

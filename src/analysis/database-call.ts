@@ -21,7 +21,7 @@ import { fromRef, getValueKindInFile } from "./value-kind.js";
 
 /** A call that sends one round trip to a database. */
 export interface DatabaseCall {
-  /** The call, or the tagged template that is one (`prisma.$queryRaw\`SELECT …\``). */
+  /** The call, or the tagged template that is one (`` prisma.$queryRaw`SELECT …` ``). */
   readonly node: CallLike;
   /** The method called (`query`, `findUnique`), or the last method of a builder chain. */
   readonly method: string;
@@ -57,7 +57,7 @@ export const STATEMENT_METHOD_NAMES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Methods that also take their query as a template (`prisma.$queryRaw\`…\``), for cheap guards. */
+/** Methods that also take their query as a template (`` prisma.$queryRaw`…` ``), for cheap guards. */
 export const TAGGED_DATABASE_METHOD_NAMES: ReadonlySet<string> = new Set(
   LIBRARIES.flatMap((library) => Object.values(library.kinds).flatMap((kind) => Object.entries(kind.databaseMethods ?? {}).flatMap(([name, method]) => (method.tagged === true ? [name] : [])))),
 );
@@ -115,8 +115,8 @@ function getDatabaseCallInFile(file: FileContext, call: CallLike): DatabaseCall 
 /**
  * A tagged template that sends its query: a method of a library that takes its query as a
  * template (`tagged` in the knowledge base), on a receiver traced to the library, or by a name
- * only that library has (`prisma.$queryRaw\`SELECT … WHERE id = ${id}\`` on a client imported from
- * the app's own module). Any other tag (`sql\`…\``, `gql\`…\``) builds a value and sends nothing.
+ * only that library has (`` prisma.$queryRaw`SELECT … WHERE id = ${id}` `` on a client imported from
+ * the app's own module). Any other tag (`` sql`…` ``, `` gql`…` ``) builds a value and sends nothing.
  */
 function getTaggedDatabaseCall(file: FileContext, call: TSESTree.TaggedTemplateExpression): DatabaseCall | null {
   const method = getCalledMethodName(call);

@@ -386,7 +386,7 @@ const SQL_METHODS: ReadonlySet<string> = new Set(["query", "execute"]);
 export function hasNameEvidence(file: FileContext, index: CallIndex, trait: LibraryTrait): boolean {
   const traitIndex = getTraitIndex(trait);
   if (index.callsToMethods(traitIndex.distinctiveNames).length > 0) return true;
-  // `db.$queryRaw\`SELECT …\``: a tagged template calls its tag.
+  // `` db.$queryRaw`SELECT …` ``: a tagged template calls its tag.
   if (index.taggedMethodCalls.some((tagged) => traitIndex.distinctiveNames.has(getCalledMethodName(tagged) ?? ""))) return true;
   if (trait.sqlText === true && index.callsToMethods(SQL_METHODS).some((call) => isSqlArgument(file, call.arguments[0]))) return true;
   const shapes = getImportedShapes(file, traitIndex.shapes);

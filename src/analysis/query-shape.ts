@@ -290,7 +290,7 @@ function someQueryValue(file: FileContext, call: DatabaseCall, test: (value: TSE
 /**
  * The argument that holds the SQL text the call sends: the first, for SQL text (`op: "sql"`) or an
  * ORM's raw query (`prisma.$executeRawUnsafe(text, id)`); the template of a tagged one
- * (`prisma.$executeRaw\`UPDATE …\``). Undefined for a call of a library's API.
+ * (`` prisma.$executeRaw`UPDATE …` ``). Undefined for a call of a library's API.
  */
 function getStatementArgument(call: DatabaseCall): TSESTree.CallExpressionArgument | undefined {
   return call.op === "sql" || ORM_SQL_TEXT_METHODS.includes(call.method) ? getCallArguments(call.node)[0] : undefined;
@@ -337,7 +337,7 @@ function getWithStatementWrite(text: string): "delete" | "write" | undefined {
 export function getBatchedForm(file: FileContext, call: DatabaseCall, perRow: boolean): string {
   const libraryId = getBatchingLibraryId(file, call);
   const library = libraryId === undefined ? undefined : getLibrary(libraryId);
-  // SQL text through an ORM's raw query (`sequelize.query(text)`, `prisma.$executeRaw\`…\``): SQL advice, not its model API's.
+  // SQL text through an ORM's raw query (`sequelize.query(text)`, `` prisma.$executeRaw`…` ``): SQL advice, not its model API's.
   const forms: BatchedForms | undefined = getStatementArgument(call) && library?.rawSqlForms ? { ...library, ...library.rawSqlForms } : library;
   if (!isWriteQuery(file, call)) return getReadForm(file, call, forms) ?? "one query for all the ids";
   if (isDeleteQuery(file, call)) return forms?.batchedDeleteForm ?? "one delete of all the ids";
@@ -467,7 +467,7 @@ export function isDeleteQuery(file: FileContext, call: DatabaseCall): boolean {
  * library when it is called on a name or a path of names, as the library's own idioms do
  * (`User.findByPk(id)`, `prisma.user.findUnique(…)`, `this.prisma.user.findUnique(…)`). On a
  * collaborator of the class (`this.pageRepo.findById(id)`), unless its name starts with the
- * library's (`this.prisma.$queryRaw\`…\``, `this.prismaService`), or on a call's result
+ * library's (`` this.prisma.$queryRaw`…` ``, `this.prismaService`), or on a call's result
  * (`Asset.query().findById(id)`) it is as likely the app's own method of that name over another
  * library (docmost's repositories over Kysely, wiki.js over Objection), and that library's
  * batched form would be wrong advice. So on a name that says repository
@@ -487,7 +487,7 @@ export function isLibraryKnown(file: FileContext, call: DatabaseCall): boolean {
   // `this.db.insert(users).values(row)`: a chain that drizzle alone has, in a file that imports drizzle.
   if (getChainEvidenceKind(file, callee.object, call.method) !== null) return true;
   let receiver = skipExpressionWrappers(callee.object);
-  // A collaborator named for the library (`this.prisma.$queryRaw\`…\``, `this.prismaService.$executeRaw(…)` of a NestJS service) is its client.
+  // A collaborator named for the library (`` this.prisma.$queryRaw`…` ``, `this.prismaService.$executeRaw(…)` of a NestJS service) is its client.
   if (receiver.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
     return getStaticPropertyName(receiver)?.toLowerCase().startsWith(call.kind.knowledge.library) === true;
   }
@@ -533,7 +533,7 @@ function namesOnlyOtherLibraries(specifiers: Iterable<string>, library: string):
 
 /**
  * The library whose batched form fits the call: its own, or for SQL text sent to an untraced
- * client, the library whose tag writes the text (drizzle's `sql\`…\``; none for a tag of unknown
+ * client, the library whose tag writes the text (drizzle's `` sql`…` ``; none for a tag of unknown
  * origin), the library whose raw query alone takes its options (`{ replacements }`: Sequelize), or
  * the driver its placeholders belong to (`$1` node-postgres, `?` mysql2). Undefined when the
  * library is not known (`isLibraryKnown`).

@@ -52,7 +52,7 @@ export interface DatabaseMethod {
   deletes?: boolean;
   /**
    * The method is also a template tag that sends the template as SQL, its values as bound
-   * parameters (Prisma's `prisma.$queryRaw\`SELECT … WHERE id = ${id}\``).
+   * parameters (Prisma's `` prisma.$queryRaw`SELECT … WHERE id = ${id}` ``).
    */
   tagged?: boolean;
 }
