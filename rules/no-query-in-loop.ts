@@ -25,6 +25,7 @@ import {
   getChainStart,
   getParameterScope,
   getQueryParameters,
+  getStatementArgument,
   getTableArguments,
   isBatchedQuery,
   isCatalogQuery,
@@ -169,7 +170,7 @@ function judgeCalls(context: Context, file: FileContext, options: Options[0], in
     // The same call: its receiver and method, and the table or statement it is given (`db("staff")`, `pool.query("UPDATE …")`).
     const start = getChainStart(node);
     const callee = getCallee(start);
-    const named = callee.type !== AST_NODE_TYPES.MemberExpression || call.op === "sql" || node.type === AST_NODE_TYPES.TaggedTemplateExpression ? (getCallArguments(start)[0] ?? start) : callee;
+    const named = getStatementArgument(call) ?? (callee.type !== AST_NODE_TYPES.MemberExpression ? (getCallArguments(start)[0] ?? start) : callee);
     if (isAnotherArmReported(node, entry.iteration.body, `${sourceCode.getText(callee)}:${sourceCode.getText(named)}:${call.method}`)) return;
     context.report({ node, messageId: isWriteQuery(file, call) ? "writeInLoop" : "queryInLoop", data });
   };

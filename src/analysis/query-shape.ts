@@ -292,8 +292,13 @@ function someQueryValue(file: FileContext, call: DatabaseCall, test: (value: TSE
  * ORM's raw query (`prisma.$executeRawUnsafe(text, id)`); the template of a tagged one
  * (`` prisma.$executeRaw`UPDATE …` ``). Undefined for a call of a library's API.
  */
-function getStatementArgument(call: DatabaseCall): TSESTree.CallExpressionArgument | undefined {
-  return call.op === "sql" || ORM_SQL_TEXT_METHODS.includes(call.method) ? getCallArguments(call.node)[0] : undefined;
+export function getStatementArgument(call: DatabaseCall): TSESTree.CallExpressionArgument | undefined {
+  return sendsStatement(call) ? getCallArguments(call.node)[0] : undefined;
+}
+
+/** The call sends SQL text it is given (`op: "sql"`, an ORM's raw query), not a call of a library's API. */
+function sendsStatement(call: DatabaseCall): boolean {
+  return call.op === "sql" || ORM_SQL_TEXT_METHODS.includes(call.method);
 }
 
 /**
@@ -302,7 +307,7 @@ function getStatementArgument(call: DatabaseCall): TSESTree.CallExpressionArgume
  * library's API.
  */
 function getStatementText(file: FileContext, call: DatabaseCall): string | undefined {
-  if (call.op !== "sql" && !ORM_SQL_TEXT_METHODS.includes(call.method)) return undefined;
+  if (!sendsStatement(call)) return undefined;
   const statement = getCallArguments(call.node)[0];
   return (statement && getResolvedSqlText(file, getRawText(statement))) ?? "";
 }
